@@ -1,0 +1,172 @@
+import Foundation
+
+/// One CSV record as read: its row number as Excel shows it (header = 1; a quoted field spanning
+/// several physical lines still counts as one row) and its fields, or why the row is malformed.
+public struct CSVRow: Sendable {
+    public let line: Int
+    public let fields: [String]
+    /// Set when the row is malformed (text after a closing quote, unterminated quote).
+    public let problem: String?
+}
+
+/// Why a whole file could not be read.
+public struct CSVFileError: Error, Sendable {
+    public let line: Int
+    public let message: String
+}
+
+/// A streaming RFC 4180 reader for departments' exports: UTF-8 with or without BOM, or GB18030,
+/// CRLF or LF, quoted fields with commas, quotes and line breaks.
+///
+/// It reads the file in chunks and never holds more than one chunk and one row in memory, so a 1 GB
+/// export needs a few megabytes. The parser works on UTF-8 bytes: `,` `"` CR and LF are ASCII and
+/// never occur inside a multi-byte UTF-8 character, and GB18030 chunks are transcoded first
+/// (GB18030 trail bytes are ≥ 0x30, so a chunk cut after LF never splits a character).
+public struct CSVReader {
+    public static let chunkSize = 1 << 20
+
+    /// Reads `path`, calling `onRow` for every record in order, blank lines skipped (but counted).
+    /// Throws ``CSVFileError`` when the file cannot be opened or its text cannot be decoded; rows
+    /// delivered before a decoding error stay delivered.
+    @discardableResult
+    public static func read(path: String, onRow: (CSVRow) throws -> Void) throws -> TextEncoding {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CSVFileError(line: 0, message: "无法打开文件")
+        }
+        defer { try? handle.close() }
+        var parser = CSVParser()
+        var pending: [UInt8] = []
+        var encoding: TextEncoding?
+        var eof = false
+        while !eof {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: chunkSize) ?? Data() } catch {
+                throw CSVFileError(line: parser.currentLine, message: "读取文件出错：\(error.localizedDescription)")
+            }
+            if chunk.isEmpty { eof = true }
+            pending.append(contentsOf: chunk)
+            // Process up to the last line feed; keep the rest for the next chunk.
+            let cut: Int
+            if eof { cut = pending.count } else if let nl = pending.lastIndex(of: 0x0A) { cut = nl + 1 } else { continue }
+            if encoding == nil {
+                encoding = TextEncoding.detect(Array(pending[..<cut]))
+                if encoding == .utf8BOM { pending.removeFirst(3) ; try process(&pending, cut - 3, encoding!, &parser, onRow); continue }
+            }
+            try process(&pending, cut, encoding!, &parser, onRow)
+        }
+        if let row = parser.finish() { try onRow(row) }
+        return encoding ?? .utf8
+    }
+
+    private static func process(_ pending: inout [UInt8], _ cut: Int, _ encoding: TextEncoding,
+                                _ parser: inout CSVParser, _ onRow: (CSVRow) throws -> Void) throws {
+        guard cut > 0 else { return }
+        let segment = pending[..<cut]
+        switch encoding {
+        case .utf8, .utf8BOM:
+            guard TextEncoding.isValidUTF8(segment) else {
+                throw CSVFileError(line: parser.currentLine, message: "文件编码无法识别：前面是 UTF-8，此处出现无效的 UTF-8 字节（请统一另存为 UTF-8 或 GB18030）")
+            }
+            try parser.feed(segment, onRow)
+        case .gb18030:
+            guard let utf8 = TextEncoding.gb18030ToUTF8(segment) else {
+                throw CSVFileError(line: parser.currentLine, message: "文件编码无法识别：既不是 UTF-8 也不是有效的 GB18030")
+            }
+            try parser.feed(utf8[...], onRow)
+        }
+        pending.removeFirst(cut)
+    }
+}
+
+/// The byte-level state machine behind ``CSVReader``; its state survives across chunks.
+struct CSVParser {
+    private var fields: [String] = []
+    private var field: [UInt8] = []
+    private var inQuotes = false
+    private var wasQuoted = false
+    private var afterClosingQuote = false
+    private var problem: String?
+    private var rowHasContent = false
+    /// Row number of the record being read.
+    private(set) var currentLine = 1
+
+    mutating func feed(_ bytes: ArraySlice<UInt8>, _ onRow: (CSVRow) throws -> Void) throws {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if inQuotes {
+                if b == 0x22 {  // "
+                    if i + 1 < end, bytes[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                    inQuotes = false; afterClosingQuote = true
+                } else if b == 0x0D, i + 1 < end, bytes[i + 1] == 0x0A {
+                    // CRLF inside a quoted field becomes LF.
+                } else {
+                    field.append(b)
+                }
+                i += 1
+                continue
+            }
+            switch b {
+            case 0x2C:  // ,
+                endField(); rowHasContent = true
+            case 0x0A:  // LF
+                if let row = endRow() { try onRow(row) }
+            case 0x0D:  // CR: part of CRLF, or a lone CR line end
+                if !(i + 1 < end && bytes[i + 1] == 0x0A) { if let row = endRow() { try onRow(row) } }
+            case 0x22:  // "
+                if field.isEmpty && !wasQuoted && !afterClosingQuote {
+                    inQuotes = true; wasQuoted = true; rowHasContent = true
+                } else if afterClosingQuote {
+                    noteProblem("字段的引号后还有多余的引号")
+                } else {
+                    field.append(b)  // a stray quote inside an unquoted field is kept as text
+                }
+            default:
+                if afterClosingQuote, b != 0x20, b != 0x09 {
+                    noteProblem("字段的结束引号后还有其他字符")
+                }
+                if !afterClosingQuote { field.append(b) }
+                rowHasContent = true
+            }
+            i += 1
+        }
+    }
+
+    /// Delivers the last row of a file that does not end with a line break.
+    mutating func finish() -> CSVRow? {
+        if inQuotes {
+            noteProblem("引号未闭合：字段以引号开始，但直到文件末尾都没有结束引号")
+            inQuotes = false
+            rowHasContent = true
+        }
+        guard rowHasContent || !field.isEmpty || !fields.isEmpty else { return nil }
+        return endRow()
+    }
+
+    private mutating func noteProblem(_ message: String) {
+        if problem == nil { problem = message }
+    }
+
+    private mutating func endField() {
+        fields.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
+        wasQuoted = false
+        afterClosingQuote = false
+    }
+
+    private mutating func endRow() -> CSVRow? {
+        let line = currentLine
+        currentLine += 1
+        if !rowHasContent && field.isEmpty && fields.isEmpty {
+            problem = nil
+            return nil  // a blank line: counted, not delivered
+        }
+        endField()
+        let row = CSVRow(line: line, fields: fields, problem: problem)
+        fields.removeAll(keepingCapacity: true)
+        problem = nil
+        rowHasContent = false
+        return row
+    }
+}

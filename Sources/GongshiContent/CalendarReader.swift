@@ -1,0 +1,48 @@
+import Foundation
+import GongshiModel
+import Yams
+
+/// Reads `Content/calendar/YYYY.yml`: `year`, `holidays` and `workdays`, each a list of dates or
+/// inclusive `A..B` ranges.
+public enum CalendarReader {
+    public static func read(text: String, file: String, into calendar: inout WorkdayCalendar) throws(SiteError) {
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
+            throw SiteError(file: file, line: SettingsReader.yamlLine(error), message: "节假日文件不是有效的 YAML：\(error)")
+        }
+        guard let map = node?.mapping else { throw SiteError(file: file, line: 1, message: "节假日文件应含 year、holidays、workdays") }
+        let fileYear = Int(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+        guard let yearText = map["year"]?.scalar?.string, let year = Int(yearText) else {
+            throw SiteError(file: file, line: 1, message: "缺少「year」")
+        }
+        if let fy = fileYear, fy != year {
+            throw SiteError(file: file, line: (map["year"]?.mark?.line ?? 0) + 1, message: "文件名是 \(fy) 年，内容却写 year: \(year)")
+        }
+        for (k, _) in map {
+            let key = k.scalar?.string ?? ""
+            if !["year", "holidays", "workdays"].contains(key) {
+                throw SiteError(file: file, line: (k.mark?.line ?? 0) + 1, message: "未知的键「\(key)」（可用：year、holidays、workdays）")
+            }
+        }
+        func dates(_ key: String) throws(SiteError) -> [LocalDate] {
+            guard let n = map[key] else { return [] }
+            if n.scalar?.string == "" || n.scalar?.string == "null" { return [] }
+            guard let seq = n.sequence else { throw SiteError(file: file, line: (n.mark?.line ?? 0) + 1, message: "「\(key)」应为日期列表") }
+            var out: [LocalDate] = []
+            for item in seq {
+                let line = (item.mark?.line ?? 0) + 1
+                guard let text = item.scalar?.string else { throw SiteError(file: file, line: line, message: "「\(key)」的条目应为日期或 A..B 区间") }
+                let parts = text.components(separatedBy: "..")
+                guard parts.count <= 2, let a = LocalDate(parsing: parts[0]), let b = LocalDate(parsing: parts.last!), a <= b else {
+                    throw SiteError(file: file, line: line, message: "「\(text)」不是有效的日期或 A..B 区间")
+                }
+                guard a.year == year, b.year == year else {
+                    throw SiteError(file: file, line: line, message: "「\(text)」不在 \(year) 年内")
+                }
+                for d in a.dayNumber...b.dayNumber { out.append(LocalDate(dayNumber: d)) }
+            }
+            return out
+        }
+        calendar.add(year: year, holidays: try dates("holidays"), workdays: try dates("workdays"))
+    }
+}

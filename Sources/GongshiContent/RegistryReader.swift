@@ -1,0 +1,115 @@
+import Foundation
+import GongshiModel
+
+/// Reads the small CSV registries: `departments.csv` and `memoranda.csv`, by header name.
+public enum RegistryReader {
+    /// Rows as dictionaries by trimmed header name, with their line numbers.
+    static func rows(path: String, file: String, required: [String], findings: inout [Finding]) -> [(line: Int, values: [String: String])] {
+        var header: [String] = []
+        var out: [(Int, [String: String])] = []
+        do {
+            try CSVReader.read(path: path) { row in
+                if header.isEmpty {
+                    header = row.fields.map { RecordSchema.normalizeHeader($0) }
+                    for r in required where !header.contains(r) {
+                        findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line, message: "表头缺少列「\(r)」"))
+                    }
+                    return
+                }
+                if let p = row.problem {
+                    findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line, message: "CSV 格式错误：\(p)，该行未读取"))
+                    return
+                }
+                var d: [String: String] = [:]
+                for (i, v) in row.fields.enumerated() where i < header.count { d[header[i]] = v.trimmingWhitespace() }
+                out.append((row.line, d))
+            }
+        } catch let e as CSVFileError {
+            findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: e.line, message: e.message))
+        } catch {
+            findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: 0, message: "读取失败：\(error)"))
+        }
+        return out
+    }
+
+    public static func departments(path: String, file: String, findings: inout [Finding]) -> [Department] {
+        var out: [Department] = []
+        var codes = Set<String>()
+        for (line, d) in rows(path: path, file: file, required: ["编码", "名称"], findings: &findings) {
+            let code = d["编码"] ?? "", name = d["名称"] ?? ""
+            let uscc = (d["统一社会信用代码"] ?? "").uppercased()
+            if code.isEmpty || name.isEmpty {
+                findings.append(Finding(rule: "missing-field", severity: .error, file: file, line: line,
+                                        message: "部门缺少必填字段「\(code.isEmpty ? "编码" : "名称")」"))
+                continue
+            }
+            guard code.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
+                findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: line,
+                                        message: "部门编码「\(code)」只能由小写字母、数字和连字符组成（用于网址）"))
+                continue
+            }
+            guard !codes.contains(code) else {
+                findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: line, department: code,
+                                        message: "部门编码「\(code)」重复"))
+                continue
+            }
+            if !uscc.isEmpty, let p = UnifiedSocialCreditCode.problem(uscc) {
+                findings.append(Finding(rule: "invalid-uscc", severity: .error, file: file, line: line, department: code,
+                                        message: "部门「\(name)」的统一社会信用代码「\(uscc)」无效：\(p)"))
+            }
+            codes.insert(code)
+            out.append(Department(code: code, name: name, uscc: uscc, website: d["网站"] ?? ""))
+        }
+        return out
+    }
+
+    public static func memoranda(path: String, file: String, findings: inout [Finding]) -> [Memorandum] {
+        rows(path: path, file: file, required: ["文号"], findings: &findings).compactMap { _, d in
+            guard let n = d["文号"], !n.isEmpty else { return nil }
+            return Memorandum(number: d["序号"] ?? "", title: d["文件名称"] ?? "",
+                              documentNumber: DocumentNumber.normalize(n), type: d["类型"] ?? "")
+        }
+    }
+}
+
+/// Document numbers (文号) such as 发改财金〔2016〕141号, also written with [], 【】 or ().
+public enum DocumentNumber {
+    /// Folds the bracket variants to 〔〕.
+    public static func normalize(_ s: String) -> String {
+        var out = ""
+        for ch in s.trimmingWhitespace() {
+            switch ch {
+            case "[", "【", "(", "（", "〔", "［": out.append("〔")
+            case "]", "】", ")", "）", "〕", "］": out.append("〕")
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// The first `…〔YYYY〕N号` cited in `text`: (issuer prefix run, "〔YYYY〕N号"), normalised.
+    public static func firstCitation(in text: String) -> (prefix: String, number: String)? {
+        let chars = Array(normalize(text))
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "〔", i + 6 < chars.count,
+               chars[(i + 1)...(i + 4)].allSatisfy({ $0.isASCII && $0.isNumber }), chars[i + 5] == "〕" {
+                var j = i + 6
+                while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+                if j > i + 6, j < chars.count, chars[j] == "号" {
+                    var p = i
+                    while p > 0, isIssuerCharacter(chars[p - 1]) { p -= 1 }
+                    return (String(chars[p..<i]), String(chars[i...j]))
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func isIssuerCharacter(_ c: Character) -> Bool {
+        if c.isASCII { return c.isLetter }
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x4E00...0x9FFF).contains(v)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GongshiModel
+import Yams
+
+/// Reads `Content/site.yml`. Unknown keys are an error: a typo must not silently change policy.
+public enum SettingsReader {
+    static let topKeys: Set<String> = ["title", "baseURL", "region", "language", "disclosure", "feeds", "pagination", "footer"]
+    static let disclosureKeys: Set<String> = ["deadlineWorkdays", "withdrawWorkdays", "naturalPersons", "penaltyPublicityMonths"]
+    static let footerKeys: Set<String> = ["sponsor", "siteCode", "icp", "psb"]
+
+    public static func read(text: String, file: String) throws(SiteError) -> SiteSettings {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw SiteError(file: file, message: "site.yml 为空：至少需要 title 和 baseURL")
+            }
+            root = node
+        } catch let e as SiteError { throw e } catch {
+            throw SiteError(file: file, line: yamlLine(error), message: "site.yml 不是有效的 YAML：\(error)")
+        }
+        guard let map = root.mapping else { throw SiteError(file: file, line: 1, message: "site.yml 应为键值映射") }
+        func fail(_ node: Node, _ msg: String) -> SiteError { SiteError(file: file, line: (node.mark?.line ?? 0) + 1, message: msg) }
+        func string(_ node: Node, _ key: String) throws(SiteError) -> String {
+            guard let s = node.scalar?.string else { throw fail(node, "「\(key)」应为文字") }
+            return s
+        }
+        func int(_ node: Node, _ key: String, range: ClosedRange<Int>) throws(SiteError) -> Int {
+            guard let s = node.scalar?.string, let v = Int(s), range.contains(v) else {
+                throw fail(node, "「\(key)」应为 \(range.lowerBound)…\(range.upperBound) 之间的整数")
+            }
+            return v
+        }
+        func checkKeys(_ m: Node.Mapping, _ allowed: Set<String>, _ section: String) throws(SiteError) {
+            for (k, _) in m {
+                let name = k.scalar?.string ?? ""
+                if !allowed.contains(name) {
+                    let where_ = section.isEmpty ? "" : "「\(section)」下"
+                    throw fail(k, "未知的设置项\(where_)「\(name)」（可用：\(allowed.sorted().joined(separator: "、"))）。拼写错误不能悄悄改变公示规则，请改正或删除")
+                }
+            }
+        }
+        try checkKeys(map, topKeys, "")
+        guard let titleNode = map["title"] else { throw SiteError(file: file, line: 1, message: "缺少必填设置项「title」") }
+        guard let baseNode = map["baseURL"] else { throw SiteError(file: file, line: 1, message: "缺少必填设置项「baseURL」") }
+        let title = try string(titleNode, "title").trimmingWhitespace()
+        if title.isEmpty { throw fail(titleNode, "「title」不能为空") }
+        var base = try string(baseNode, "baseURL").trimmingWhitespace()
+        guard base.hasPrefix("https://") || base.hasPrefix("http://"), base.count > 8 else {
+            throw fail(baseNode, "「baseURL」应为以 http:// 或 https:// 开头的绝对地址")
+        }
+        if !base.hasSuffix("/") { base += "/" }
+        var s = SiteSettings(title: title, baseURL: base)
+        if let n = map["region"] { s.region = try string(n, "region") }
+        if let n = map["language"] { s.language = try string(n, "language") }
+        if let n = map["pagination"] { s.pagination = try int(n, "pagination", range: 1...10000) }
+        if let n = map["feeds"] {
+            guard let m = n.mapping else { throw fail(n, "「feeds」应为键值映射") }
+            try checkKeys(m, ["items"], "feeds")
+            if let i = m["items"] { s.feedItems = try int(i, "feeds.items", range: 1...10000) }
+        }
+        if let n = map["disclosure"] {
+            guard let m = n.mapping else { throw fail(n, "「disclosure」应为键值映射") }
+            try checkKeys(m, disclosureKeys, "disclosure")
+            if let v = m["deadlineWorkdays"] { s.deadlineWorkdays = try int(v, "deadlineWorkdays", range: 1...365) }
+            if let v = m["withdrawWorkdays"] { s.withdrawWorkdays = try int(v, "withdrawWorkdays", range: 0...365) }
+            if let v = m["naturalPersons"] {
+                guard let p = SiteSettings.NaturalPersonPolicy(rawValue: try string(v, "naturalPersons")) else {
+                    throw fail(v, "「naturalPersons」应为 withhold 或 mask")
+                }
+                s.naturalPersons = p
+            }
+            if let v = m["penaltyPublicityMonths"] {
+                guard let pm = v.mapping else { throw fail(v, "「penaltyPublicityMonths」应为键值映射") }
+                try checkKeys(pm, Set(Severity.allCases.map(\.rawValue)), "penaltyPublicityMonths")
+                for (k, val) in pm {
+                    let sev = Severity(rawValue: k.scalar?.string ?? "")!
+                    s.penaltyPublicityMonths[sev] = try int(val, "penaltyPublicityMonths.\(sev.rawValue)", range: 0...1200)
+                }
+            }
+        }
+        if let n = map["footer"] {
+            guard let m = n.mapping else { throw fail(n, "「footer」应为键值映射") }
+            try checkKeys(m, footerKeys, "footer")
+            if let v = m["sponsor"] { s.footer.sponsor = try string(v, "footer.sponsor") }
+            if let v = m["siteCode"] { s.footer.siteCode = try string(v, "footer.siteCode") }
+            if let v = m["icp"] { s.footer.icp = try string(v, "footer.icp") }
+            if let v = m["psb"] { s.footer.psb = try string(v, "footer.psb") }
+        }
+        return s
+    }
+
+    /// The 1-based line of a Yams parse error, when it carries one.
+    static func yamlLine(_ error: Error) -> Int {
+        if let y = error as? YamlError {
+            switch y {
+            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+                return mark.line
+            default: return 0
+            }
+        }
+        return 0
+    }
+}

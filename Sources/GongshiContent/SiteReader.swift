@@ -1,0 +1,150 @@
+import Foundation
+import GongshiModel
+
+/// Everything read from a site folder's `Content/`: plain values plus the findings of reading.
+public struct Site: Sendable {
+    /// The site folder (holding `Content/` and `Templates/`).
+    public var root: String
+    public var settings: SiteSettings
+    public var departments: [Department]
+    public var memoranda: [Memorandum]
+    public var calendar: WorkdayCalendar
+    /// Data rows of all kinds, files in byte order of their relative path, rows in order.
+    public var records: [SourceRecord]
+    public var articles: [Article]
+    public var ledger: [LedgerEvent]
+    /// Findings of reading: bad files and rows, unknown columns, bad registries and articles.
+    public var findings: [Finding]
+    /// Data rows read (xzxk + xzcf + mingdan), malformed ones included.
+    public var rowsRead: Int
+    /// The relative paths of every input file read, with their sizes and modification times: the
+    /// preview server watches these.
+    public var inputFiles: [String]
+}
+
+/// Reads a site folder. Malformed files and rows become findings; only what makes the site
+/// impossible to build at all (unreadable `site.yml`, a broken calendar file) throws.
+public enum SiteReader {
+    public static func read(root: String) throws(SiteError) -> Site {
+        let fm = FileManager.default
+        let content = (root as NSString).appendingPathComponent("Content")
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: content, isDirectory: &isDir), isDir.boolValue else {
+            throw SiteError(file: "Content", message: "找不到 Content/ 文件夹：请在站点文件夹中运行，或用 --site 指定站点文件夹")
+        }
+        var inputs: [String] = []
+        @Sendable func path(_ rel: String) -> String { (root as NSString).appendingPathComponent(rel) }
+
+        // Settings
+        let settingsFile = "Content/site.yml"
+        guard let data = fm.contents(atPath: path(settingsFile)) else {
+            throw SiteError(file: settingsFile, message: "找不到或无法读取 site.yml")
+        }
+        guard let settingsText = TextEncoding.decodeUTF8(data) else {
+            throw SiteError(file: settingsFile, message: "site.yml 应为 UTF-8 编码")
+        }
+        inputs.append(settingsFile)
+        let settings = try SettingsReader.read(text: settingsText, file: settingsFile)
+
+        var findings: [Finding] = []
+
+        // Calendar
+        var calendar = WorkdayCalendar()
+        for rel in listFiles(root: root, dir: "Content/calendar", ext: "yml") {
+            guard let d = fm.contents(atPath: path(rel)), let text = TextEncoding.decodeUTF8(d) else {
+                throw SiteError(file: rel, message: "无法读取节假日文件（应为 UTF-8 编码）")
+            }
+            try CalendarReader.read(text: text, file: rel, into: &calendar)
+            inputs.append(rel)
+        }
+
+        // Registries
+        var departments: [Department] = []
+        let deptFile = "Content/departments.csv"
+        if fm.fileExists(atPath: path(deptFile)) {
+            departments = RegistryReader.departments(path: path(deptFile), file: deptFile, findings: &findings)
+            inputs.append(deptFile)
+        } else {
+            findings.append(Finding(rule: "bad-file", severity: .error, file: deptFile, line: 0,
+                                    message: "找不到部门名录 departments.csv：所有记录都无法对应到部门"))
+        }
+        var memoranda: [Memorandum] = []
+        let memoFile = "Content/memoranda.csv"
+        if fm.fileExists(atPath: path(memoFile)) {
+            memoranda = RegistryReader.memoranda(path: path(memoFile), file: memoFile, findings: &findings)
+            inputs.append(memoFile)
+        }
+
+        // Data files, read in parallel, merged in byte order of their relative paths.
+        var dataFiles: [(RecordKind, String)] = []
+        for kind in RecordKind.allCases {
+            for rel in listFiles(root: root, dir: "Content/\(kind.rawValue)", ext: "csv") { dataFiles.append((kind, rel)) }
+        }
+        dataFiles.sort { Array($0.1.utf8).lexicographicallyPrecedes(Array($1.1.utf8)) }
+        inputs.append(contentsOf: dataFiles.map(\.1))
+        let results = ParallelMap.map(dataFiles) { kind, rel -> ([SourceRecord], [Finding], Int) in
+            var recs: [SourceRecord] = []
+            let r = RecordFileReader.read(kind: kind, path: path(rel), file: rel) { recs.append($0) }
+            return (recs, r.findings, r.rows)
+        }
+        var records: [SourceRecord] = []
+        records.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
+        var rowsRead = 0
+        for (recs, f, rows) in results {
+            records.append(contentsOf: recs); findings.append(contentsOf: f); rowsRead += rows
+        }
+
+        // Articles and standing pages
+        var articles: [Article] = []
+        for section in [Article.Section.xinwen, .pages] {
+            for rel in listFiles(root: root, dir: "Content/\(section.rawValue)", ext: "md") {
+                inputs.append(rel)
+                guard let d = fm.contents(atPath: path(rel)), let text = TextEncoding.decodeUTF8(d) else {
+                    findings.append(Finding(rule: "bad-file", severity: .error, file: rel, line: 0, message: "无法读取 Markdown 文件（应为 UTF-8 编码）"))
+                    continue
+                }
+                let (article, f) = ArticleReader.read(text: text, file: rel, section: section)
+                findings.append(contentsOf: f)
+                if let a = article { articles.append(a) }
+            }
+        }
+
+        // Ledger
+        let ledgerFile = "Content/ledger.csv"
+        let (ledger, lf) = LedgerReader.read(path: path(ledgerFile), file: ledgerFile)
+        findings.append(contentsOf: lf)
+
+        return Site(root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
+                    records: records, articles: articles, ledger: ledger, findings: findings, rowsRead: rowsRead,
+                    inputFiles: inputs)
+    }
+
+    /// Relative paths (`Content/xzxk/a.csv`) of the files with extension `ext` directly in `dir`, sorted.
+    static func listFiles(root: String, dir: String, ext: String) -> [String] {
+        let full = (root as NSString).appendingPathComponent(dir)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return [] }
+        return names.filter { ($0 as NSString).pathExtension.lowercased() == ext && !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
+            .map { dir + "/" + $0 }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+}
+
+/// Order-preserving parallel map over both cores (or however many the machine has).
+public enum ParallelMap {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        if items.count <= 1 { return items.map(transform) }
+        let box = ResultBox<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            box.set(i, transform(items[i]))
+        }
+        return box.values()
+    }
+
+    final class ResultBox<R>: @unchecked Sendable {
+        private var storage: [R?]
+        private let lock = NSLock()
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ v: R) { lock.lock(); storage[i] = v; lock.unlock() }
+        func values() -> [R] { storage.map { $0! } }
+    }
+}

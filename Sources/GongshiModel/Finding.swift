@@ -1,0 +1,36 @@
+/// One problem or notice about the site's data, with where it is: what `gongshi check` prints.
+public struct Finding: Sendable, Hashable {
+    public enum Level: String, Sendable, Comparable, CaseIterable {
+        case info, warning, error, fatal
+        public var chinese: String {
+            switch self {
+            case .info: return "提示"
+            case .warning: return "警告"
+            case .error: return "错误"
+            case .fatal: return "致命"
+            }
+        }
+        public static func < (a: Level, b: Level) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
+    }
+
+    /// Stable rule id (`missing-field`, `late-disclosure` …), see Documentation/rules.md.
+    public let rule: String
+    public let severity: Level
+    /// Relative to the site folder, `/`-separated (`Content/xzcf/2026-10.csv`).
+    public let file: String
+    /// The row as Excel numbers it (header = 1); 0 for a finding about a whole file.
+    public let line: Int
+    /// The record key (`xzcf:区市场监管局:周市监罚〔2026〕12号`), empty when there is none.
+    public let key: String
+    /// 编码 of the record's department, empty when unknown.
+    public let department: String
+    /// What is wrong and what to do, in Chinese.
+    public let message: String
+
+    public init(rule: String, severity: Level, file: String, line: Int, key: String = "", department: String = "", message: String) {
+        self.rule = rule; self.severity = severity; self.file = file; self.line = line
+        self.key = key; self.department = department; self.message = message
+    }
+}

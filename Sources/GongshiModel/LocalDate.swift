@@ -1,0 +1,149 @@
+/// A calendar date without time or time zone, as written in disclosure data (许可决定日期, 列入日期 …).
+///
+/// Stored as a day number so that comparisons and day arithmetic are cheap at a province's scale.
+public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    public let dayNumber: Int
+
+    public init(dayNumber: Int) { self.dayNumber = dayNumber }
+
+    /// Returns nil when the components do not name a real calendar date (2025-02-30, month 13 …).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
+        dayNumber = LocalDate.daysFromCivil(year, month, day)
+    }
+
+    public var components: (year: Int, month: Int, day: Int) { LocalDate.civilFromDays(dayNumber) }
+    public var year: Int { components.year }
+    public var month: Int { components.month }
+    public var day: Int { components.day }
+
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    public var weekday: Int {
+        let w = (dayNumber + 3) % 7  // 1970-01-01 was a Thursday (index 3 from Monday)
+        return (w < 0 ? w + 7 : w) + 1
+    }
+
+    public var isWeekend: Bool { weekday >= 6 }
+
+    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+
+    /// Adds calendar months, clamping to the end of the month (2026-01-31 + 1 month = 2026-02-28).
+    public func adding(months: Int) -> LocalDate {
+        let c = components
+        let total = c.year * 12 + (c.month - 1) + months
+        let y = total / 12, m = total % 12 + 1
+        let d = min(c.day, LocalDate.daysIn(month: m, year: y))
+        return LocalDate(dayNumber: LocalDate.daysFromCivil(y, m, d))
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        let c = components
+        return "\(LocalDate.pad(c.year, 4))-\(LocalDate.pad(c.month, 2))-\(LocalDate.pad(c.day, 2))"
+    }
+
+    /// `YYYY-MM`.
+    public var monthString: String {
+        let c = components
+        return "\(LocalDate.pad(c.year, 4))-\(LocalDate.pad(c.month, 2))"
+    }
+
+    /// `2026年11月25日`, as Chinese pages write dates.
+    public var chinese: String {
+        let c = components
+        return "\(c.year)年\(c.month)月\(c.day)日"
+    }
+
+    public static func < (a: LocalDate, b: LocalDate) -> Bool { a.dayNumber < b.dayNumber }
+
+    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    // Howard Hinnant's days_from_civil / civil_from_days.
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (m + 9) % 12
+        let doy = (153 * mp + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civilFromDays(_ z0: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}
+
+extension LocalDate {
+    /// Parses the date forms departments export: `2025-03-07`, `2025/3/7`, `2025年3月7日`,
+    /// optionally followed by a time (`2025-03-07 00:00:00`, as Excel writes), which is ignored.
+    /// Returns nil for anything that is not a real calendar date.
+    public init?(parsing text: some StringProtocol) {
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        func skipSpace() { while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" || scalars[i] == "\u{3000}" { i += 1 } }
+        func number(maxDigits: Int) -> Int? {
+            var value = 0, digits = 0
+            while i < scalars.count, let d = Int(exactly: scalars[i].value), (48...57).contains(d) {
+                value = value * 10 + (d - 48); digits += 1; i += 1
+                if digits > maxDigits { return nil }
+            }
+            return digits == 0 ? nil : value
+        }
+        skipSpace()
+        guard i + 4 <= scalars.count else { return nil }
+        let start = i
+        guard let y = number(maxDigits: 4), i - start == 4, i < scalars.count else { return nil }
+        let sep = scalars[i]
+        let chinese = sep == "年"
+        guard sep == "-" || sep == "/" || chinese else { return nil }
+        i += 1
+        guard let m = number(maxDigits: 2), i < scalars.count else { return nil }
+        guard scalars[i] == (chinese ? "月" : sep) else { return nil }
+        i += 1
+        guard let d = number(maxDigits: 2) else { return nil }
+        if chinese {
+            guard i < scalars.count, scalars[i] == "日" else { return nil }
+            i += 1
+        }
+        // Whatever follows must be a time, separated by white space or 'T'.
+        if i < scalars.count {
+            let next = scalars[i]
+            guard next == " " || next == "T" || next == "\t" || next == "\u{3000}" else { return nil }
+            i += 1
+            skipSpace()
+            while i < scalars.count {
+                let c = scalars[i]
+                let ok = (48...57).contains(c.value) || c == ":" || c == "." || c == "时" || c == "分" || c == "秒"
+                    || c == " " || c == "\u{3000}"
+                guard ok else { return nil }
+                i += 1
+            }
+        }
+        self.init(year: y, month: m, day: d)
+    }
+}

@@ -1,0 +1,24 @@
+/// 居民身份证号码 (GB 11643-1999): 6-digit area, 8-digit birth date, 3-digit sequence, check character.
+public enum ResidentIDNumber {
+    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let checks: [Character] = Array("10X98765432")
+
+    /// Why the number is invalid, in Chinese; nil when valid.
+    public static func problem(_ raw: String) -> String? {
+        let id = Array(raw.uppercased())
+        guard id.count == 18 else { return "长度应为18位，实为\(id.count)位" }
+        var sum = 0
+        for i in 0..<17 {
+            guard let d = id[i].wholeNumberValue, id[i].isASCII else { return "前17位应为数字" }
+            sum += d * weights[i]
+        }
+        guard id[17].isASCII, id[17].isNumber || id[17] == "X" else { return "第18位应为数字或X" }
+        let y = Int(String(id[6..<10]))!, m = Int(String(id[10..<12]))!, d = Int(String(id[12..<14]))!
+        guard y >= 1900, LocalDate(year: y, month: m, day: d) != nil else { return "出生日期「\(String(id[6..<14]))」无效" }
+        let expected = checks[sum % 11]
+        guard expected == id[17] else { return "校验码应为「\(expected)」，实为「\(id[17])」" }
+        return nil
+    }
+
+    public static func isValid(_ raw: String) -> Bool { problem(raw) == nil }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// `Content/site.yml`: the portal's name, address and disclosure policy.
+public struct SiteSettings: Sendable, Equatable {
+    public enum NaturalPersonPolicy: String, Sendable { case withhold, mask }
+
+    public var title: String
+    /// Absolute, ends with `/`.
+    public var baseURL: String
+    public var region: String = ""
+    public var language: String = "zh-CN"
+    public var deadlineWorkdays: Int = 7
+    public var withdrawWorkdays: Int = 3
+    public var naturalPersons: NaturalPersonPolicy = .withhold
+    /// Publicity months by 失信严重程度; 0 = never published.
+    public var penaltyPublicityMonths: [Severity: Int] = [.minor: 0, .ordinary: 12, .serious: 36]
+    public var feedItems: Int = 100
+    public var pagination: Int = 50
+    public var footer = Footer()
+
+    public struct Footer: Sendable, Equatable {
+        public var sponsor: String = ""
+        public var siteCode: String = ""
+        public var icp: String = ""
+        public var psb: String = ""
+        public init() {}
+    }
+
+    public init(title: String, baseURL: String) {
+        self.title = title
+        self.baseURL = baseURL
+    }
+
+    /// The path part of `baseURL` (`/` or `/xinyong/`), which absolute in-site links start with.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        let path = String(rest[slash...])
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+}
+
+/// A row of `departments.csv`.
+public struct Department: Sendable, Hashable {
+    /// Short ASCII id used in URLs (`scjgj`).
+    public let code: String
+    /// 名称 (区市场监管局).
+    public let name: String
+    public let uscc: String
+    public let website: String
+    public init(code: String, name: String, uscc: String, website: String) {
+        self.code = code; self.name = name; self.uscc = uscc; self.website = website
+    }
+}
+
+/// A row of `memoranda.csv`: a joint reward or punishment memorandum.
+public struct Memorandum: Sendable, Hashable {
+    public let number: String
+    public let title: String
+    /// 文号, normalised to 〔〕 brackets.
+    public let documentNumber: String
+    public let type: String
+    public init(number: String, title: String, documentNumber: String, type: String) {
+        self.number = number; self.title = title; self.documentNumber = documentNumber; self.type = type
+    }
+}
+
+/// A Markdown file of `xinwen/` (articles) or `pages/` (standing pages).
+public struct Article: Sendable {
+    public enum Section: String, Sendable { case xinwen, pages }
+    public let section: Section
+    public let file: String
+    public let title: String
+    public let date: LocalDate?
+    public let slug: String
+    public let draft: Bool
+    /// `honghei` for a monthly 红黑榜 release.
+    public let type: String
+    /// `YYYY-MM` of a 红黑榜 release.
+    public let month: String
+    public let summary: String
+    public let markdown: String
+    public init(section: Section, file: String, title: String, date: LocalDate?, slug: String, draft: Bool,
+                type: String, month: String, summary: String, markdown: String) {
+        self.section = section; self.file = file; self.title = title; self.date = date; self.slug = slug
+        self.draft = draft; self.type = type; self.month = month; self.summary = summary; self.markdown = markdown
+    }
+    public var isHonghei: Bool { type == "honghei" }
+}
+
+/// One line of `ledger.csv`.
+public struct LedgerEvent: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case published = "公示"
+        case updated = "更新"
+        case withdrawn = "撤回"
+    }
+    public let date: LocalDate
+    public let event: Kind
+    public let kind: RecordKind
+    public let key: String
+    public let digest: String
+    public init(date: LocalDate, event: Kind, kind: RecordKind, key: String, digest: String) {
+        self.date = date; self.event = event; self.kind = kind; self.key = key; self.digest = digest
+    }
+
+    /// The CSV line, with quoting where a field needs it.
+    public var csvLine: String {
+        [date.description, event.rawValue, kind.rawValue, key, digest].map(csvQuoted).joined(separator: ",")
+    }
+}
+
+/// Quotes a CSV field when it contains a comma, quote or line break.
+public func csvQuoted(_ s: String) -> String {
+    if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return s
+}

@@ -1,0 +1,16 @@
+/// One data row as read from `xzxk/`, `xzcf/` or `mingdan/`: its values in the order of its kind's
+/// ``RecordSchema`` (trimmed; codes upper-cased), and where it came from.
+public struct SourceRecord: Sendable {
+    public let kind: RecordKind
+    public let values: [String]
+    public let file: String
+    public let line: Int
+    /// Which schema fields the file's header carried at all.
+    public let present: [Bool]
+
+    public init(kind: RecordKind, values: [String], file: String, line: Int, present: [Bool]) {
+        self.kind = kind; self.values = values; self.file = file; self.line = line; self.present = present
+    }
+
+    public subscript(_ name: String) -> String { values[kind.schema.required(name)] }
+}

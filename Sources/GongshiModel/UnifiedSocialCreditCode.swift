@@ -1,0 +1,75 @@
+/// 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character alphabet.
+///
+/// Checks the alphabet, the registration-authority and category characters (including the later
+/// `A`, `N` and `Y` authorities), the 6-digit area code, the embedded 组织机构代码 (GB 11714) check
+/// character at position 17, and the final check character.
+public enum UnifiedSocialCreditCode {
+    public static let alphabet: [Character] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    static let orgWeights = [3, 7, 9, 10, 5, 8, 4, 2]
+
+    /// The placeholder a 个体工商户 without a code carries ("17 个 0 加 X").
+    public static let none = "00000000000000000X"
+
+    /// Why a code is invalid, in Chinese for the report; nil when it is valid.
+    public static func problem(_ raw: String) -> String? {
+        let code = Array(raw.uppercased())
+        guard code.count == 18 else { return "长度应为18位，实为\(code.count)位" }
+        var values: [Int] = []
+        for (i, ch) in code.enumerated() {
+            guard let v = alphabet.firstIndex(of: ch) else {
+                return "第\(i + 1)位字符「\(ch)」不在代码字符集中（不使用I、O、Z、S、V）"
+            }
+            values.append(v)
+        }
+        let categories: [Character: String] = [
+            "1": "1239", "2": "19", "3": "123459", "4": "19", "5": "1239", "6": "129",
+            "7": "129", "8": "19", "9": "123", "A": "19", "N": "1239", "Y": "1",
+        ]
+        guard let allowed = categories[code[0]] else {
+            return "第1位登记管理部门代码「\(code[0])」无效"
+        }
+        guard allowed.contains(code[1]) else {
+            return "第2位机构类别代码「\(code[1])」与登记管理部门「\(code[0])」不符"
+        }
+        guard code[2..<8].allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return "第3—8位登记管理机关行政区划码应为数字"
+        }
+        if let expected = organizationCheckCharacter(code[8..<16]), expected != code[16] {
+            return "内含的组织机构代码校验位应为「\(expected)」，实为「\(code[16])」"
+        }
+        let expected = checkCharacter(values[0..<17])
+        guard expected == code[17] else {
+            return "校验码应为「\(expected)」，实为「\(code[17])」"
+        }
+        return nil
+    }
+
+    public static func isValid(_ raw: String) -> Bool { problem(raw) == nil }
+
+    /// The 18th character for the first 17 (given as alphabet values).
+    static func checkCharacter(_ values: ArraySlice<Int>) -> Character {
+        var sum = 0
+        for (i, v) in values.enumerated() { sum += v * weights[i] }
+        return alphabet[(31 - sum % 31) % 31]
+    }
+
+    /// The 组织机构代码 check character for its 8-character body; nil if the body has characters
+    /// outside digits and letters (impossible after the alphabet check).
+    static func organizationCheckCharacter(_ body: ArraySlice<Character>) -> Character? {
+        var sum = 0
+        for (i, ch) in body.enumerated() {
+            let v: Int
+            if let d = ch.wholeNumberValue, ch.isASCII { v = d }
+            else if let a = ch.asciiValue, (65...90).contains(a) { v = Int(a) - 55 }
+            else { return nil }
+            sum += v * orgWeights[i]
+        }
+        let c = 11 - sum % 11
+        switch c {
+        case 10: return "X"
+        case 11: return "0"
+        default: return Character(String(c))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// The working-day calendar: statutory holidays and make-up working days (调休上班), one year at a time.
+///
+/// A date is a working day when it is a make-up working day, or Monday–Friday and not a holiday.
+/// Asking about a year the site has no calendar file for throws ``MissingCalendarYear``: the rules
+/// never guess a holiday schedule.
+public struct WorkdayCalendar: Sendable {
+    public private(set) var years: Set<Int>
+    private var holidays: Set<Int>
+    private var workdays: Set<Int>
+
+    public init() { years = []; holidays = []; workdays = [] }
+
+    /// Adds one year's schedule.
+    public mutating func add(year: Int, holidays: [LocalDate], workdays: [LocalDate]) {
+        years.insert(year)
+        self.holidays.formUnion(holidays.map(\.dayNumber))
+        self.workdays.formUnion(workdays.map(\.dayNumber))
+    }
+
+    public func isWorkday(_ date: LocalDate) throws(MissingCalendarYear) -> Bool {
+        let y = date.year
+        guard years.contains(y) else { throw MissingCalendarYear(year: y) }
+        if workdays.contains(date.dayNumber) { return true }
+        return !date.isWeekend && !holidays.contains(date.dayNumber)
+    }
+
+    /// The `n`-th working day after `date` (the date itself does not count). `n` = 0 returns `date`.
+    public func addingWorkdays(_ n: Int, to date: LocalDate) throws(MissingCalendarYear) -> LocalDate {
+        var d = date
+        var left = n
+        while left > 0 {
+            d = d.adding(days: 1)
+            if try isWorkday(d) { left -= 1 }
+        }
+        return d
+    }
+
+    /// The `n`-th working day before `date` (the date itself does not count).
+    public func subtractingWorkdays(_ n: Int, from date: LocalDate) throws(MissingCalendarYear) -> LocalDate {
+        var d = date
+        var left = n
+        while left > 0 {
+            d = d.adding(days: -1)
+            if try isWorkday(d) { left -= 1 }
+        }
+        return d
+    }
+
+    /// Number of working days in the half-open interval (`from`, `to`]; 0 when `to` ≤ `from`.
+    public func workdays(after from: LocalDate, through to: LocalDate) throws(MissingCalendarYear) -> Int {
+        guard to > from else { return 0 }
+        var count = 0
+        var d = from
+        while d < to {
+            d = d.adding(days: 1)
+            if try isWorkday(d) { count += 1 }
+        }
+        return count
+    }
+}
+
+/// A needed year has no `Content/calendar/YYYY.yml`.
+public struct MissingCalendarYear: Error, Sendable, Equatable {
+    public let year: Int
+    public init(year: Int) { self.year = year }
+    /// The file the webmaster must add, relative to the site folder.
+    public var file: String { "Content/calendar/\(year).yml" }
+    public var message: String {
+        "缺少 \(year) 年的节假日安排：请添加 \(file)（放假日期与调休上班日期，依据国务院办公厅当年的放假通知）"
+    }
+}

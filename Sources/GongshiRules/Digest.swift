@@ -1,0 +1,50 @@
+import Crypto
+import Foundation
+import GongshiModel
+
+/// The ledger's 摘要: a hash of a record's published content.
+///
+/// The published data fields in schema order, empty ones skipped, as `name\tvalue\n` lines (UTF-8);
+/// the first 16 hex digits of their SHA-256. Status columns are not part of it: status changes are
+/// recorded as their own events (撤回). `Scripts/generate_site.py` computes the same for the demo.
+public enum ContentDigest {
+    public static func digest(_ fields: [PublishedField]) -> String {
+        var bytes: [UInt8] = []
+        for f in fields where f.role != .status && !f.value.isEmpty {
+            bytes.append(contentsOf: f.name.utf8); bytes.append(9)
+            bytes.append(contentsOf: f.value.utf8); bytes.append(10)
+        }
+        return hex(SHA256.hash(data: bytes), count: 8)
+    }
+
+    /// URL id for a record key: `[a-z0-9-]`, stable across builds.
+    public static func id(for key: String, prefix: String) -> String {
+        let h = hex(SHA256.hash(data: Array(key.utf8)), count: 8)
+        return prefix.isEmpty ? h : "\(prefix)-\(h)"
+    }
+
+    static func hex(_ digest: SHA256.Digest, count: Int) -> String {
+        let table = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(count * 2)
+        for b in digest.prefix(count) { out.append(table[Int(b >> 4)]); out.append(table[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// URL ids of the red and black lists, from 名单名称.
+public enum ListID {
+    static let known: [String: String] = [
+        "纳税信用A级纳税人": "nashui-a", "守合同重信用企业": "shouhetong", "诚信示范企业": "chengxin-shifan",
+        "失信被执行人": "shixin-beizhixing", "重大税收违法失信主体": "zhongda-shuishou", "安全生产失信": "anquan-shengchan",
+        "安全生产失信联合惩戒对象": "anquan-shengchan", "拖欠农民工工资失信": "tuoqian-gongzi",
+        "拖欠农民工工资失信联合惩戒对象": "tuoqian-gongzi", "环境违法失信": "huanjing-weifa",
+        "严重违法失信企业": "yanzhong-weifa", "海关高级认证企业": "haiguan-renzheng", "海关失信企业": "haiguan-shixin",
+        "A级纳税人": "nashui-a", "食品药品安全失信": "shipin-yaopin", "统计严重失信企业": "tongji-shixin",
+    ]
+
+    public static func id(for name: String) -> String {
+        if let k = known[name] { return k }
+        return ContentDigest.id(for: name, prefix: "md").prefix(11).description
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import GongshiContent
+import GongshiModel
+
+/// The findings and the Publication for one build date.
+public struct Judgement: Sendable {
+    /// Sorted by file, line, rule.
+    public let findings: [Finding]
+    public let publication: Publication
+    /// Data rows read (xzxk + xzcf + mingdan).
+    public let rowsRead: Int
+}
+
+/// Applies every disclosure rule to a site on a date: pure, no I/O. All disclosure law lives here
+/// and in `Rules/`.
+public enum Judge {
+    public static func judge(_ site: Site, date: LocalDate) throws(MissingCalendarYear) -> Judgement {
+        let departments = DepartmentIndex(site.departments)
+        let memoranda = MemorandumIndex(site.memoranda)
+        let contexts = ParallelMap.chunked(site.records) { RecordContext(source: $0, departments: departments) }
+        let (dupFindings, dupWithheld) = DuplicateRecord.check(contexts)
+        var dupByIndex: [Int: [Finding]] = [:]
+        for (i, f) in dupFindings { dupByIndex[i, default: []].append(f) }
+        let history = LedgerHistory(events: site.ledger, through: date)
+        let env = Environment(date: date, settings: site.settings, calendar: site.calendar, memoranda: memoranda,
+                              history: history)
+        let indices = Array(contexts.indices)
+        let evaluations = ParallelMap.chunked(indices) { i in
+            Evaluator.evaluate(contexts[i], duplicate: dupWithheld.contains(i), env: env)
+        }
+        if let missing = evaluations.lazy.compactMap(\.calendarError).first { throw missing }
+
+        var findings = site.findings
+        var records: [PublishedRecord] = []
+        var notices: [WithdrawalNotice] = []
+        var withheld: [WithheldRecord] = []
+        var upcoming: [UpcomingDeadline] = []
+        var listCandidates: [(Int, PublishedListEntry)] = []
+        for (i, e) in evaluations.enumerated() {
+            findings.append(contentsOf: e.findings)
+            if let d = dupByIndex[i] { findings.append(contentsOf: d) }
+            if let r = e.record { records.append(r) }
+            if let n = e.notice { notices.append(n) }
+            if let l = e.entry { listCandidates.append((i, l)) }
+            if let u = e.upcoming { upcoming.append(u) }
+            if let rule = e.withheldRule {
+                let c = contexts[i]
+                withheld.append(WithheldRecord(kind: c.kind, key: c.key, department: c.department?.code ?? "",
+                                               rule: rule, file: c.source.file, line: c.source.line))
+            }
+        }
+
+        // An entity on an active black list has its red-list entries withheld.
+        var blackLists: [String: [String]] = [:]
+        for (_, e) in listCandidates where !e.isRed && !e.underObjection {
+            let id = entityIdentity(code: e.entityCode, name: e.entityName)
+            if !(blackLists[id]?.contains(e.listName) ?? false) { blackLists[id, default: []].append(e.listName) }
+        }
+        var entries: [PublishedListEntry] = []
+        for (i, e) in listCandidates {
+            if e.isRed, let lists = blackLists[entityIdentity(code: e.entityCode, name: e.entityName)] {
+                let c = contexts[i]
+                findings.append(RedBlackConflict.check(c, blackLists: lists)[0])
+                withheld.append(WithheldRecord(kind: .mingdan, key: c.key, department: c.department?.code ?? "",
+                                               rule: RedBlackConflict.info.id, file: c.source.file, line: c.source.line))
+                continue
+            }
+            entries.append(e)
+        }
+
+        // Ledger events of this date: 公示 / 更新 for what is public, 撤回 for what no longer is.
+        var newEvents: [LedgerEvent] = []
+        var publicKeys = Set<String>()
+        func publish(_ kind: RecordKind, _ key: String, _ digest: String) {
+            publicKeys.insert(key)
+            let s = history[key]
+            if s == nil || !(s!.isShown) {
+                newEvents.append(LedgerEvent(date: date, event: .published, kind: kind, key: key, digest: digest))
+            } else if s!.lastDigest != digest {
+                newEvents.append(LedgerEvent(date: date, event: .updated, kind: kind, key: key, digest: digest))
+            }
+        }
+        for r in records { publish(r.kind, r.key, r.digest) }
+        for e in entries { publish(.mingdan, e.key, e.digest) }
+        for key in history.order {
+            guard let s = history[key], s.isShown, !publicKeys.contains(key) else { continue }
+            newEvents.append(LedgerEvent(date: date, event: .withdrawn, kind: s.kind, key: key, digest: s.lastDigest))
+        }
+        newEvents.sort { ($0.kind, $0.key, $0.event.rawValue) < ($1.kind, $1.key, $1.event.rawValue) }
+        let updatedNow = Set(newEvents.filter { $0.event == .updated }.map(\.key))
+        if !updatedNow.isEmpty {
+            records = records.map { $0.key.isEmpty || !updatedNow.contains($0.key) ? $0 : $0.updated(on: date) }
+            entries = entries.map { !updatedNow.contains($0.key) ? $0 : $0.updated(on: date) }
+        }
+
+        records.sort {
+            ($0.firstPublished, $0.decisionDate) != ($1.firstPublished, $1.decisionDate)
+                ? ($0.firstPublished, $0.decisionDate) > ($1.firstPublished, $1.decisionDate) : $0.key < $1.key
+        }
+        entries.sort { ($0.listedOn, $0.firstPublished) != ($1.listedOn, $1.firstPublished)
+            ? ($0.listedOn, $0.firstPublished) > ($1.listedOn, $1.firstPublished) : $0.key < $1.key }
+        notices.sort { $0.withdrawnOn != $1.withdrawnOn ? $0.withdrawnOn > $1.withdrawnOn : $0.key < $1.key }
+        upcoming.sort { $0.deadline != $1.deadline ? $0.deadline < $1.deadline : $0.key < $1.key }
+
+        findings.sort(by: findingOrder)
+        let articles = site.articles.filter { !$0.draft }
+        let publication = Publication(
+            date: date, settings: site.settings, departments: site.departments, memoranda: site.memoranda,
+            calendar: site.calendar, records: records, withdrawals: notices, listEntries: entries, articles: articles,
+            withheld: withheld, upcoming: upcoming, newEvents: newEvents,
+            ledger: site.ledger.filter { $0.date <= date } + newEvents)
+        return Judgement(findings: findings, publication: publication, rowsRead: site.rowsRead)
+    }
+
+    static func entityIdentity(code: String, name: String) -> String { code.isEmpty ? "name:" + name : "code:" + code }
+
+    /// Files in byte order, then line, then rule id: the order every report uses.
+    public static func findingOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.file != b.file { return Array(a.file.utf8).lexicographicallyPrecedes(Array(b.file.utf8)) }
+        if a.line != b.line { return a.line < b.line }
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.message < b.message
+    }
+
+    struct Environment: Sendable {
+        let date: LocalDate
+        let settings: SiteSettings
+        let calendar: WorkdayCalendar
+        let memoranda: MemorandumIndex
+        let history: LedgerHistory
+    }
+}
+
+extension PublishedRecord {
+    func updated(on date: LocalDate) -> PublishedRecord {
+        PublishedRecord(kind: kind, key: key, id: id, department: department, entityName: entityName, entityCode: entityCode,
+                        category: category, documentNumber: documentNumber, title: title, decisionDate: decisionDate,
+                        publicityEnd: publicityEnd, deadline: deadline, firstPublished: firstPublished, lastUpdated: date,
+                        lateWorkdays: lateWorkdays, isLate: isLate, underObjection: underObjection, statusNote: statusNote,
+                        fields: fields, digest: digest, file: file, line: line)
+    }
+}
+
+extension PublishedListEntry {
+    func updated(on date: LocalDate) -> PublishedListEntry {
+        PublishedListEntry(key: key, id: id, isRed: isRed, listName: listName, listID: listID, department: department,
+                           entityName: entityName, entityCode: entityCode, category: category, listedOn: listedOn,
+                           validUntil: validUntil, reason: reason, basis: basis, memorandum: memorandum,
+                           underObjection: underObjection, firstPublished: firstPublished, lastUpdated: date,
+                           fields: fields, digest: digest, file: file, line: line)
+    }
+}
+
+extension ParallelMap {
+    /// Order-preserving parallel map in chunks, for many cheap items.
+    public static func chunked<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 2048, _ transform: @Sendable (T) -> R) -> [R] {
+        if items.count <= chunk { return items.map(transform) }
+        let ranges = stride(from: 0, to: items.count, by: chunk).map { $0..<min($0 + chunk, items.count) }
+        return map(ranges) { range in items[range].map(transform) }.flatMap { $0 }
+    }
+}

@@ -1,0 +1,43 @@
+import GongshiModel
+
+/// What the ledger says about one record key, up to the build date.
+public struct LedgerState: Sendable {
+    public var firstPublished: LocalDate?
+    public var lastUpdated: LocalDate?
+    public var lastDigest: String = ""
+    public var lastEvent: LedgerEvent.Kind?
+    public var lastWithdrawn: LocalDate?
+    public var kind: RecordKind
+    /// Shown on the public site after the last event.
+    public var isShown: Bool { lastEvent == .published || lastEvent == .updated }
+}
+
+/// The ledger folded per key. Events after the build date are ignored, so a build for a past date
+/// sees the history as it was.
+public struct LedgerHistory: Sendable {
+    public private(set) var states: [String: LedgerState] = [:]
+    /// Keys in order of first appearance (for deterministic 撤回 events).
+    public private(set) var order: [String] = []
+
+    public init(events: [LedgerEvent], through date: LocalDate) {
+        // Stable by date: a ledger appended out of order still folds chronologically.
+        let sorted = events.enumerated().filter { $0.element.date <= date }
+            .sorted { $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset }
+        for (_, e) in sorted {
+            var s = states[e.key] ?? { order.append(e.key); return LedgerState(kind: e.kind) }()
+            switch e.event {
+            case .published:
+                if s.firstPublished == nil { s.firstPublished = e.date }
+            case .updated:
+                s.lastUpdated = e.date
+            case .withdrawn:
+                s.lastWithdrawn = e.date
+            }
+            s.lastEvent = e.event
+            if !e.digest.isEmpty { s.lastDigest = e.digest }
+            states[e.key] = s
+        }
+    }
+
+    public subscript(key: String) -> LedgerState? { states[key] }
+}

@@ -1,0 +1,132 @@
+import GongshiModel
+
+/// A published field: its national column name and the value as shown (dates normalised, personal
+/// data masked).
+public struct PublishedField: Sendable, Hashable {
+    public let name: String
+    public let value: String
+    public let role: FieldSpec.Role
+}
+
+/// A licensing or penalty record public on the build date.
+public struct PublishedRecord: Sendable {
+    public let kind: RecordKind
+    public let key: String
+    /// URL id: `[a-z0-9-]`, derived from the key (`scjgj-3f9a…`).
+    public let id: String
+    public let department: Department
+    /// Entity name as shown (masked for natural persons under `mask`).
+    public let entityName: String
+    /// A valid 统一社会信用代码, or empty.
+    public let entityCode: String
+    public let category: SubjectCategory
+    public let documentNumber: String
+    /// 行政许可决定文书名称 / 违法行为类型: what a listing shows as the record's title.
+    public let title: String
+    public let decisionDate: LocalDate
+    /// The last day it stays public (nil: open-ended).
+    public let publicityEnd: LocalDate?
+    public let deadline: LocalDate
+    /// First publication: ledger 公示, or the build date when it is published now.
+    public let firstPublished: LocalDate
+    /// The last 更新, if any.
+    public let lastUpdated: LocalDate?
+    /// Working days late (0 when timely).
+    public let lateWorkdays: Int
+    public let isLate: Bool
+    public let underObjection: Bool
+    /// 状态说明 shown with status 其他 or 异议.
+    public let statusNote: String
+    /// Every column but the secret ones, in schema order (empty values included, for open data).
+    public let fields: [PublishedField]
+    public let digest: String
+    /// Source file and line (for the preview).
+    public let file: String
+    public let line: Int
+}
+
+/// A revoked record's page: it states the reason and stays until the publicity end it would have had.
+public struct WithdrawalNotice: Sendable {
+    public let kind: RecordKind
+    public let key: String
+    public let id: String
+    public let department: Department
+    public let entityName: String
+    public let documentNumber: String
+    public let title: String
+    public let decisionDate: LocalDate
+    public let revokedOn: LocalDate?
+    /// Ledger 撤回, or the build date.
+    public let withdrawnOn: LocalDate
+    public let reason: String
+    public let until: LocalDate?
+    public let digest: String
+    public let file: String
+    public let line: Int
+}
+
+/// A red- or black-list entry public on the build date.
+public struct PublishedListEntry: Sendable {
+    public let key: String
+    public let id: String
+    public let isRed: Bool
+    public let listName: String
+    public let listID: String
+    public let department: Department
+    public let entityName: String
+    public let entityCode: String
+    public let category: SubjectCategory
+    public let listedOn: LocalDate
+    public let validUntil: LocalDate?
+    public let reason: String
+    public let basis: String
+    public let memorandum: Memorandum?
+    public let underObjection: Bool
+    public let firstPublished: LocalDate
+    public let lastUpdated: LocalDate?
+    public let fields: [PublishedField]
+    public let digest: String
+    public let file: String
+    public let line: Int
+}
+
+/// A record the rules keep off the site, with why (for the build summary and the preview).
+public struct WithheldRecord: Sendable {
+    public let kind: RecordKind
+    public let key: String
+    public let department: String
+    public let rule: String
+    public let file: String
+    public let line: Int
+}
+
+/// A record not yet published whose deadline lies ahead (for the department preview).
+public struct UpcomingDeadline: Sendable {
+    public let key: String
+    public let department: String
+    public let deadline: LocalDate
+    public let file: String
+    public let line: Int
+}
+
+/// The exact set of things public on one date, and the ledger events that date adds: what render
+/// consumes. Built by ``Judge``.
+public struct Publication: Sendable {
+    public let date: LocalDate
+    public let settings: SiteSettings
+    public let departments: [Department]
+    public let memoranda: [Memorandum]
+    public let calendar: WorkdayCalendar
+    /// Public licensing and penalty records, newest first publication first.
+    public var records: [PublishedRecord]
+    public var withdrawals: [WithdrawalNotice]
+    /// Public list entries, newest first.
+    public var listEntries: [PublishedListEntry]
+    public var articles: [Article]
+    public var withheld: [WithheldRecord]
+    public var upcoming: [UpcomingDeadline]
+    /// Events the build appends to the ledger for `date`.
+    public var newEvents: [LedgerEvent]
+    /// The ledger up to and including `date`, plus `newEvents`.
+    public var ledger: [LedgerEvent]
+}

@@ -1,0 +1,107 @@
+import GongshiModel
+
+/// A data row with what every rule needs worked out once: its key, department, category, dates
+/// and the status in effect on the build date.
+public struct RecordContext: Sendable {
+    public let source: SourceRecord
+    public let key: String
+    /// The key has every part (authority and document number, or list name, entity and date).
+    public let hasKey: Bool
+    public let department: Department?
+    public let authority: String
+    public let category: SubjectCategory?
+    public var isNaturalPerson: Bool { category == .naturalPerson }
+    /// 许可决定日期 / 处罚决定日期 / 列入日期 (nil when missing or invalid).
+    public let primaryDate: LocalDate?
+    /// Every date field parsed, by schema index (nil where empty or invalid).
+    public let dates: [LocalDate?]
+    public let statusText: String
+    public let statusDate: LocalDate?
+
+    public var kind: RecordKind { source.kind }
+    public var schema: RecordSchema { source.kind.schema }
+    public subscript(_ name: String) -> String { source[name] }
+    public func date(_ name: String) -> LocalDate? { dates[schema.required(name)] }
+
+    /// The entity's 统一社会信用代码 when it names one (not empty, not the 个体工商户 placeholder).
+    public var entityCode: String {
+        let c = source["统一社会信用代码"]
+        return c == UnifiedSocialCreditCode.none ? "" : c
+    }
+
+    /// The entity name field of this kind.
+    public var entityName: String { kind == .mingdan ? source["主体名称"] : source["行政相对人名称"] }
+
+    /// The status on `date`: a status takes effect on its 状态日期 (before it the record is 正常).
+    public func statusInEffect(on date: LocalDate) -> String {
+        if let sd = statusDate, sd > date { return "" }
+        return statusText
+    }
+
+    public static func authorityField(_ kind: RecordKind) -> String {
+        switch kind {
+        case .xzxk: return "许可机关"
+        case .xzcf: return "处罚机关"
+        case .mingdan: return "认定部门"
+        }
+    }
+
+    public static func primaryDateField(_ kind: RecordKind) -> String {
+        switch kind {
+        case .xzxk: return "许可决定日期"
+        case .xzcf: return "处罚决定日期"
+        case .mingdan: return "列入日期"
+        }
+    }
+
+    init(source: SourceRecord, departments: DepartmentIndex) {
+        self.source = source
+        let kind = source.kind
+        let schema = kind.schema
+        let authority = source[RecordContext.authorityField(kind)]
+        self.authority = authority
+        var dates = [LocalDate?](repeating: nil, count: schema.fields.count)
+        for (i, f) in schema.fields.enumerated() where f.role == .date || f.name == "状态日期" || f.name == "移出日期" {
+            let v = source.values[i]
+            if !v.isEmpty { dates[i] = LocalDate(parsing: v) }
+        }
+        self.dates = dates
+        let primary = dates[schema.required(RecordContext.primaryDateField(kind))]
+        self.primaryDate = primary
+        switch kind {
+        case .xzxk, .xzcf:
+            let doc = source[kind == .xzxk ? "行政许可决定文书号" : "行政处罚决定书文号"]
+            key = "\(kind.rawValue):\(authority):\(doc)"
+            hasKey = !authority.isEmpty && !doc.isEmpty
+            let codeField = kind == .xzxk ? "许可机关统一社会信用代码" : "处罚机关统一社会信用代码"
+            department = departments.byName[authority] ?? departments.byCode[source[codeField]]
+            category = SubjectCategory(parsing: source["行政相对人类别"])
+        case .mingdan:
+            let code = source["统一社会信用代码"]
+            let entity = code.isEmpty ? source["主体名称"] : code
+            let listed = primary?.description ?? source["列入日期"]
+            key = "mingdan:\(source["名单名称"]):\(entity):\(listed)"
+            hasKey = !source["名单名称"].isEmpty && !entity.isEmpty && !listed.isEmpty
+            department = departments.byName[authority]
+            category = SubjectCategory(parsing: source["主体类别"])
+        }
+        statusText = source["当前状态"]
+        statusDate = dates[schema.required("状态日期")]
+    }
+}
+
+/// Departments by 名称 and by 统一社会信用代码.
+public struct DepartmentIndex: Sendable {
+    public let byName: [String: Department]
+    public let byCode: [String: Department]
+    public let all: [Department]
+    public init(_ departments: [Department]) {
+        all = departments
+        var n: [String: Department] = [:], c: [String: Department] = [:]
+        for d in departments {
+            if n[d.name] == nil { n[d.name] = d }
+            if !d.uscc.isEmpty, c[d.uscc] == nil { c[d.uscc] = d }
+        }
+        byName = n; byCode = c
+    }
+}

@@ -1,0 +1,9 @@
+import GongshiModel
+
+/// `unknown-column`: a header the data standard does not know. Reported by the reader on line 1.
+public enum UnknownColumn: Rule {
+    public static let info = RuleInfo(
+        id: "unknown-column", severity: .warning, withholds: "—",
+        summary: "表头中有不属于双公示数据标准（中文名或 XK_/CF_ 代码）或名单格式的列；该列被忽略",
+        example: "表头写成「许可机关名称」而不是「许可机关」")
+}

@@ -1,0 +1,42 @@
+import GongshiModel
+import GongshiContent
+
+/// `unknown-memorandum`: a list entry's 认定依据 cites a document number not in memoranda.csv.
+public enum UnknownMemorandum: Rule {
+    public static let info = RuleInfo(
+        id: "unknown-memorandum", severity: .warning, withholds: "—",
+        summary: "名单的「认定依据」引用的文号（第一个 …〔YYYY〕N号，也可写作 []、【】、()）不在 memoranda.csv 中",
+        example: "认定依据「发改财金〔2099〕1号」")
+
+    static func check(_ r: RecordContext, memoranda: MemorandumIndex) -> [Finding] {
+        guard r.kind == .mingdan, let cited = DocumentNumber.firstCitation(in: r["认定依据"]) else { return [] }
+        if memoranda.contains(cited) { return [] }
+        return [finding(r, "认定依据引用的文号「\(cited.prefix)\(cited.number)」不在联合奖惩备忘录名录 memoranda.csv 中")]
+    }
+}
+
+/// Memoranda by their number part (〔2016〕141号), each with its issuer prefix (发改财金).
+public struct MemorandumIndex: Sendable {
+    let byNumber: [String: [String]]
+    public let all: [Memorandum]
+    public init(_ memoranda: [Memorandum]) {
+        all = memoranda
+        var d: [String: [String]] = [:]
+        for m in memoranda {
+            if let c = DocumentNumber.firstCitation(in: m.documentNumber) { d[c.number, default: []].append(c.prefix) }
+        }
+        byNumber = d
+    }
+    /// A citation matches when the number agrees and the text before it ends with the memorandum's issuer.
+    public func contains(_ cited: (prefix: String, number: String)) -> Bool {
+        guard let prefixes = byNumber[cited.number] else { return false }
+        return prefixes.contains { cited.prefix.hasSuffix($0) }
+    }
+    public func memorandum(citedIn text: String) -> Memorandum? {
+        guard let c = DocumentNumber.firstCitation(in: text), contains(c) else { return nil }
+        return all.first { m in
+            guard let mc = DocumentNumber.firstCitation(in: m.documentNumber) else { return false }
+            return mc.number == c.number && c.prefix.hasSuffix(mc.prefix)
+        }
+    }
+}
