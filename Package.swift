@@ -20,6 +20,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .target(name: "CGongshi"),
         .target(name: "GongshiModel"),
         .target(
             name: "GongshiContent",
@@ -39,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "GongshiBuild",
-            dependencies: ["GongshiModel", "GongshiContent", "GongshiRules", "GongshiSite"]
+            dependencies: ["GongshiModel", "GongshiContent", "GongshiRules", "GongshiSite", "CGongshi"]
         ),
         .target(
             name: "GongshiServe",

@@ -8,7 +8,9 @@ public enum ArticleReader {
         func bad(_ line: Int, _ msg: String, rule: String = "bad-file") -> (Article?, [Finding]) {
             (nil, [Finding(rule: rule, severity: .error, file: file, line: line, message: msg)])
         }
-        var lines = text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        // Split on scalars: in a Swift String "\r\n" is one Character and would not match "\n".
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0) }.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
         guard lines.first?.trimmingWhitespace() == "---" else {
             return bad(1, "缺少开头的 YAML 前置信息（第一行应为 ---，其后写 title、date 等）")
         }

@@ -16,21 +16,21 @@ public enum CalendarReader {
             throw SiteError(file: file, line: 1, message: "缺少「year」")
         }
         if let fy = fileYear, fy != year {
-            throw SiteError(file: file, line: (map["year"]?.mark?.line ?? 0) + 1, message: "文件名是 \(fy) 年，内容却写 year: \(year)")
+            throw SiteError(file: file, line: map["year"]?.mark?.line ?? 0, message: "文件名是 \(fy) 年，内容却写 year: \(year)")
         }
         for (k, _) in map {
             let key = k.scalar?.string ?? ""
             if !["year", "holidays", "workdays"].contains(key) {
-                throw SiteError(file: file, line: (k.mark?.line ?? 0) + 1, message: "未知的键「\(key)」（可用：year、holidays、workdays）")
+                throw SiteError(file: file, line: k.mark?.line ?? 0, message: "未知的键「\(key)」（可用：year、holidays、workdays）")
             }
         }
         func dates(_ key: String) throws(SiteError) -> [LocalDate] {
             guard let n = map[key] else { return [] }
             if n.scalar?.string == "" || n.scalar?.string == "null" { return [] }
-            guard let seq = n.sequence else { throw SiteError(file: file, line: (n.mark?.line ?? 0) + 1, message: "「\(key)」应为日期列表") }
+            guard let seq = n.sequence else { throw SiteError(file: file, line: n.mark?.line ?? 0, message: "「\(key)」应为日期列表") }
             var out: [LocalDate] = []
             for item in seq {
-                let line = (item.mark?.line ?? 0) + 1
+                let line = item.mark?.line ?? 0
                 guard let text = item.scalar?.string else { throw SiteError(file: file, line: line, message: "「\(key)」的条目应为日期或 A..B 区间") }
                 let parts = text.components(separatedBy: "..")
                 guard parts.count <= 2, let a = LocalDate(parsing: parts[0]), let b = LocalDate(parsing: parts.last!), a <= b else {

@@ -19,7 +19,8 @@ public enum SettingsReader {
             throw SiteError(file: file, line: yamlLine(error), message: "site.yml 不是有效的 YAML：\(error)")
         }
         guard let map = root.mapping else { throw SiteError(file: file, line: 1, message: "site.yml 应为键值映射") }
-        func fail(_ node: Node, _ msg: String) -> SiteError { SiteError(file: file, line: (node.mark?.line ?? 0) + 1, message: msg) }
+        // Yams marks are 1-based.
+        func fail(_ node: Node, _ msg: String) -> SiteError { SiteError(file: file, line: node.mark?.line ?? 0, message: msg) }
         func string(_ node: Node, _ key: String) throws(SiteError) -> String {
             guard let s = node.scalar?.string else { throw fail(node, "「\(key)」应为文字") }
             return s

@@ -73,3 +73,19 @@ public enum UnifiedSocialCreditCode {
         }
     }
 }
+
+extension UnifiedSocialCreditCode {
+    /// Builds a valid code from its first 8 characters (authority, category, area) and the 8-character
+    /// body of the 组织机构代码: adds both check characters. For sample data and tests.
+    public static func make(prefix: String, organizationBody: String) -> String? {
+        let body = Array(organizationBody.uppercased())
+        guard prefix.count == 8, body.count == 8, let orgCheck = organizationCheckCharacter(body[...]) else { return nil }
+        let first17 = Array(prefix.uppercased()) + body + [orgCheck]
+        var values: [Int] = []
+        for ch in first17 {
+            guard let v = alphabet.firstIndex(of: ch) else { return nil }
+            values.append(v)
+        }
+        return String(first17) + String(checkCharacter(values[...]))
+    }
+}

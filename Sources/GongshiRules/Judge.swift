@@ -102,8 +102,9 @@ public enum Judge {
         notices.sort { $0.withdrawnOn != $1.withdrawnOn ? $0.withdrawnOn > $1.withdrawnOn : $0.key < $1.key }
         upcoming.sort { $0.deadline != $1.deadline ? $0.deadline < $1.deadline : $0.key < $1.key }
 
+        let (articleFindings, articles) = BadFile.checkArticles(site.articles.filter { !$0.draft })
+        findings.append(contentsOf: articleFindings)
         findings.sort(by: findingOrder)
-        let articles = site.articles.filter { !$0.draft }
         let publication = Publication(
             date: date, settings: site.settings, departments: site.departments, memoranda: site.memoranda,
             calendar: site.calendar, records: records, withdrawals: notices, listEntries: entries, articles: articles,

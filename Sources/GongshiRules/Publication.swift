@@ -114,7 +114,7 @@ public struct UpcomingDeadline: Sendable {
 public struct Publication: Sendable {
     public let date: LocalDate
     public let settings: SiteSettings
-    public let departments: [Department]
+    public var departments: [Department]
     public let memoranda: [Memorandum]
     public let calendar: WorkdayCalendar
     /// Public licensing and penalty records, newest first publication first.

@@ -8,3 +8,45 @@ public enum BadFile: Rule {
         summary: "文件无法读取或解码（须为 UTF-8、带 BOM 的 UTF-8 或 GB18030），CSV 行格式错误（引号未闭合、列数与表头不符），Markdown 前置信息错误或网址别名（slug）无效、冲突",
         example: "`\"周村区某某商行,法人及非法人组织` —— 引号直到文件末尾都没有闭合")
 }
+
+extension BadFile {
+    /// Top-level folders of the site that a standing page's slug must not take.
+    public static let reservedSlugs: Set<String> = [
+        "xzxk", "xzcf", "hongmingdan", "heimingdan", "honghei", "zhuti", "bumen", "xinwen", "tongji", "sousuo",
+        "dingyue", "data", "assets", "page", "preview", "yulan",
+    ]
+
+    /// Checks article and page slugs: `[a-z0-9-]` only, no section names, no two pages at one URL,
+    /// one 红黑榜 release per month. Returns the findings and the articles that keep their page.
+    static func checkArticles(_ articles: [Article]) -> ([Finding], [Article]) {
+        var findings: [Finding] = []
+        var kept: [Article] = []
+        var taken: [String: String] = [:]
+        for a in articles.sorted(by: { Array($0.file.utf8).lexicographicallyPrecedes(Array($1.file.utf8)) }) {
+            func bad(_ msg: String) {
+                findings.append(Finding(rule: info.id, severity: .error, file: a.file, line: 0, message: msg))
+            }
+            let slugOK = !a.slug.isEmpty && a.slug.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+            if !a.isHonghei && !slugOK {
+                bad("网址别名「\(a.slug)」只能由小写字母、数字和连字符组成（在前置信息中写 slug: …）")
+                continue
+            }
+            if a.section == .pages && reservedSlugs.contains(a.slug) {
+                bad("网址别名「\(a.slug)」与网站栏目重名，请换一个 slug")
+                continue
+            }
+            if a.section == .xinwen && a.slug == "page" && !a.isHonghei {
+                bad("网址别名「page」用于分页，请换一个 slug")
+                continue
+            }
+            let url = a.isHonghei ? "honghei/\(a.month)/" : a.section == .pages ? "\(a.slug)/" : "xinwen/\(a.slug)/"
+            if let other = taken[url] {
+                bad("与 \(other) 的网址 /\(url) 冲突，请修改 slug\(a.isHonghei ? "（每月只能有一篇红黑榜）" : "")")
+                continue
+            }
+            taken[url] = a.file
+            kept.append(a)
+        }
+        return (findings, kept)
+    }
+}

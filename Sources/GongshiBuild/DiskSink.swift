@@ -1,0 +1,49 @@
+import Foundation
+import GongshiSite
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes rendered files under a folder (the staging folder of a build), from several threads.
+public final class DiskSink: OutputSink, @unchecked Sendable {
+    public let root: String
+    private var made = Set<String>()
+    private let lock = NSLock()
+
+    public init(root: String) { self.root = root }
+
+    public func write(_ path: String, _ bytes: [UInt8]) throws {
+        // Paths come from ids, codes and slugs that the rules restrict to [a-z0-9-]; refuse anything
+        // that could leave the output folder all the same.
+        guard !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
+            throw WriteError(path: path, message: "拒绝写出输出文件夹之外的路径")
+        }
+        let full = root + "/" + path
+        if let slash = full.lastIndex(of: "/") {
+            let dir = String(full[..<slash])
+            lock.lock()
+            let known = made.contains(dir)
+            lock.unlock()
+            if !known {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                lock.lock(); made.insert(dir); lock.unlock()
+            }
+        }
+        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError(path: path, message: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            guard n > 0 else { throw WriteError(path: path, message: String(cString: strerror(errno))) }
+            offset += n
+        }
+    }
+}
+
+public struct WriteError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let message: String
+    public var description: String { "写入 \(path) 失败：\(message)" }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GongshiContent
+import GongshiModel
+
+/// `gongshi new` and `gongshi init`: files a webmaster starts from.
+public enum Scaffold {
+    /// Writes `Content/xinwen/YYYY-MM-honghei.md`; refuses to overwrite.
+    public static func newHonghei(site: String, month: String, today: LocalDate) throws(SiteError) -> String {
+        let parts = month.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]),
+              LocalDate(year: y, month: m, day: 1) != nil else {
+            throw SiteError(file: "", message: "月份「\(month)」应写作 YYYY-MM，例如 2026-11")
+        }
+        let rel = "Content/xinwen/\(month)-honghei.md"
+        let path = (site as NSString).appendingPathComponent(rel)
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw SiteError(file: rel, message: "文件已存在，未覆盖")
+        }
+        let text = """
+        ---
+        title: \(y)年\(m)月诚信“红黑榜”
+        date: \(today)
+        type: honghei
+        month: \(month)
+        draft: true
+        summary: \(y)年\(m)月守信红榜和失信黑榜。
+        ---
+
+        为弘扬诚实守信，惩戒失信行为，现将\(y)年\(m)月新列入红名单和黑名单的主体公布如下。
+
+        红榜主体在行政审批“绿色通道”、公共服务等方面依法享受激励措施；黑榜主体依法依规受到联合惩戒。
+        对公布信息有异议的，可向认定部门提出，认定部门在核实期间暂停相关惩戒措施。
+
+        （以下表格由系统根据名单数据自动生成。）
+
+        """
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw SiteError(file: rel, message: "无法写入：\(error.localizedDescription)")
+        }
+        return rel
+    }
+
+    /// The folder holding the project's own `Templates/` and `Content/calendar/` (the demo site), found
+    /// by walking up from the executable (`.build/release/gongshi`) or from `GONGSHI_HOME`.
+    public static func homeSite(executable: String) -> String? {
+        let fm = FileManager.default
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["GONGSHI_HOME"] { candidates.append(env) }
+        var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(url.path)
+            url.deleteLastPathComponent()
+        }
+        return candidates.first { fm.fileExists(atPath: $0 + "/Templates/home.mustache") && fm.fileExists(atPath: $0 + "/Content/calendar") }
+    }
+
+    /// Writes a site that builds: settings, departments, calendar, memoranda, templates, sample data.
+    public static func initSite(at target: String, executable: String) throws(SiteError) {
+        let fm = FileManager.default
+        guard let home = homeSite(executable: executable) else {
+            throw SiteError(file: "", message: "找不到 Gongshi 自带的模板和节假日数据（请在项目文件夹中构建 gongshi，或设置 GONGSHI_HOME）")
+        }
+        guard !fm.fileExists(atPath: target + "/Content") else {
+            throw SiteError(file: target + "/Content", message: "该文件夹中已有站点，未覆盖")
+        }
+        do {
+            try fm.createDirectory(atPath: target + "/Content", withIntermediateDirectories: true)
+            try fm.copyItem(atPath: home + "/Templates", toPath: target + "/Templates")
+            try fm.copyItem(atPath: home + "/Content/calendar", toPath: target + "/Content/calendar")
+            if fm.fileExists(atPath: home + "/Content/memoranda.csv") {
+                try fm.copyItem(atPath: home + "/Content/memoranda.csv", toPath: target + "/Content/memoranda.csv")
+            }
+            for (rel, text) in sampleFiles() {
+                let path = target + "/" + rel
+                try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            }
+        } catch {
+            throw SiteError(file: target, message: "无法新建站点：\(error.localizedDescription)")
+        }
+    }
+
+    static func sampleFiles() -> [(String, String)] {
+        let fgw = UnifiedSocialCreditCode.make(prefix: "11370000", organizationBody: "00400001")!
+        let scj = UnifiedSocialCreditCode.make(prefix: "11370000", organizationBody: "00400002")!
+        let swj = UnifiedSocialCreditCode.make(prefix: "11370000", organizationBody: "00400003")!
+        let a = UnifiedSocialCreditCode.make(prefix: "91370000", organizationBody: "MA3C0001")!
+        let b = UnifiedSocialCreditCode.make(prefix: "91370000", organizationBody: "MA3C0002")!
+        let c = UnifiedSocialCreditCode.make(prefix: "92370000", organizationBody: "MA3C0003")!
+        return [
+            ("Content/site.yml", """
+            title: 信用示范区
+            baseURL: https://xinyong.example.gov.cn/
+            region: 示范区
+            language: zh-CN
+            disclosure:
+              deadlineWorkdays: 7
+              withdrawWorkdays: 3
+              naturalPersons: withhold
+              penaltyPublicityMonths:
+                轻微: 0
+                一般: 12
+                严重: 36
+            feeds:
+              items: 100
+            pagination: 50
+            footer:
+              sponsor: 示范区发展和改革局
+              siteCode: "0000000000"
+              icp: 鲁ICP备00000000号
+              psb: 鲁公网安备 00000000000000号
+
+            """),
+            ("Content/departments.csv", """
+            编码,名称,统一社会信用代码,网站
+            fgj,区发改局,\(fgw),
+            scjgj,区市场监管局,\(scj),
+            swj,区税务局,\(swj),
+
+            """),
+            ("Content/xzxk/sample.csv", """
+            行政相对人名称,行政相对人类别,统一社会信用代码,法定代表人,行政许可决定文书名称,行政许可决定文书号,许可类别,许可证书名称,许可编号,许可内容,许可决定日期,有效期自,有效期至,许可机关,许可机关统一社会信用代码
+            示范区甲食品有限公司,法人及非法人组织,\(a),张明,食品经营许可决定书,示市监食经〔2026〕1号,普通,食品经营许可证,JY13703000000001,预包装食品销售,2026-11-02,2026-11-02,2031-11-01,区市场监管局,\(scj)
+            示范区乙建材有限公司,法人及非法人组织,\(b),李华,营业执照变更登记决定书,示市监登〔2026〕2号,登记,,,变更经营范围,2026-11-10,,,区市场监管局,\(scj)
+
+            """),
+            ("Content/xzcf/sample.csv", """
+            行政相对人名称,行政相对人类别,统一社会信用代码,工商注册号,法定代表人,行政处罚决定书文号,违法行为类型,违法事实,处罚依据,处罚类别,处罚内容,罚款金额（万元）,处罚决定日期,处罚机关,处罚机关统一社会信用代码,失信严重程度
+            示范区丙餐饮店,个体工商户,\(c),370300600000001,,示市监罚〔2026〕3号,违反食品安全管理规定,未按规定公示食品经营许可证,《中华人民共和国食品安全法》第一百二十六条,警告；罚款,警告并处罚款人民币5000元,0.5,2026-11-05,区市场监管局,\(scj),一般
+
+            """),
+            ("Content/mingdan/sample.csv", """
+            名单类型,名单名称,主体名称,主体类别,统一社会信用代码,法定代表人,列入日期,列入事由,认定部门,认定依据,有效期至,移出日期,当前状态,状态日期,状态说明
+            红名单,纳税信用A级纳税人,示范区甲食品有限公司,法人及非法人组织,\(a),张明,2026-04-20,2025年度纳税信用评价为A级,区税务局,发改财金〔2016〕1467号,2027-04-19,,,,
+
+            """),
+            ("Content/pages/about.md", """
+            ---
+            title: 关于本站
+            slug: guanyu
+            ---
+
+            本站公示示范区各部门作出的行政许可、行政处罚决定和红黑名单信息。
+
+            """),
+        ]
+    }
+}

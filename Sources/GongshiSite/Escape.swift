@@ -1,0 +1,34 @@
+/// Escaping for the text Gongshi writes outside templates: XML feeds, sitemap, OPML, JSON-in-HTML.
+public enum Escape {
+    /// Escapes `& < > " '` for XML and HTML text and attributes.
+    public static func xml(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 || $0 < 32 }) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\n", "\t", "\r": out.unicodeScalars.append(ch)
+            default:
+                // Control characters are not allowed in XML 1.0.
+                if ch.value < 32 { continue }
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Escapes a CSV field for the open data (always quoted when needed).
+    public static func csv(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+}
+
+import Foundation

@@ -1,0 +1,218 @@
+import Crypto
+import Foundation
+import GongshiModel
+import GongshiRules
+
+/// One feed entry, whatever it announces.
+struct FeedItem {
+    let id: String
+    let title: String
+    let url: String
+    let published: LocalDate
+    let updated: LocalDate
+    let html: String
+    let summary: String
+    let sortKey: String
+}
+
+/// Atom 1.0, RSS 2.0 and JSON Feed 1.1 writers.
+enum Feeds {
+    /// `urn:uuid:` from a hash of the record key: never changes across builds, base URLs or edits.
+    static func itemID(_ key: String) -> String {
+        let d = Array(SHA256.hash(data: Array(("gongshi:" + key).utf8)).prefix(16))
+        var b = d
+        b[6] = (b[6] & 0x0F) | 0x50  // version 5 style
+        b[8] = (b[8] & 0x3F) | 0x80
+        let hex = b.map { String(format: "%02x", $0) }.joined()
+        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        return "urn:uuid:" + parts.joined(separator: "-")
+    }
+
+    static func iso(_ d: LocalDate) -> String { "\(d.description)T00:00:00+08:00" }
+
+    static func rfc822(_ d: LocalDate) -> String {
+        let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let c = d.components
+        let day = c.day < 10 ? "0\(c.day)" : "\(c.day)"
+        return "\(days[d.weekday - 1]), \(day) \(months[c.month - 1]) \(c.year) 00:00:00 +0800"
+    }
+
+    static func atom(title: String, selfURL: String, pageURL: String, author: String, updated: LocalDate, items: [FeedItem], id: String) -> String {
+        var s = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+          <title>\(Escape.xml(title))</title>
+          <id>\(Escape.xml(id))</id>
+          <link rel="self" type="application/atom+xml" href="\(Escape.xml(selfURL))"/>
+          <link rel="alternate" type="text/html" href="\(Escape.xml(pageURL))"/>
+          <updated>\(iso(updated))</updated>
+          <author><name>\(Escape.xml(author))</name></author>
+          <generator>Gongshi</generator>
+
+        """
+        for i in items {
+            s += """
+              <entry>
+                <title>\(Escape.xml(i.title))</title>
+                <id>\(i.id)</id>
+                <link rel="alternate" type="text/html" href="\(Escape.xml(i.url))"/>
+                <published>\(iso(i.published))</published>
+                <updated>\(iso(i.updated))</updated>
+                <summary>\(Escape.xml(i.summary))</summary>
+                <content type="html">\(Escape.xml(i.html))</content>
+              </entry>
+
+            """
+        }
+        return s + "</feed>\n"
+    }
+
+    static func rss(title: String, selfURL: String, pageURL: String, description: String, updated: LocalDate, items: [FeedItem]) -> String {
+        var s = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+          <channel>
+            <title>\(Escape.xml(title))</title>
+            <link>\(Escape.xml(pageURL))</link>
+            <description>\(Escape.xml(description))</description>
+            <language>zh-cn</language>
+            <lastBuildDate>\(rfc822(updated))</lastBuildDate>
+            <generator>Gongshi</generator>
+            <atom:link href="\(Escape.xml(selfURL))" rel="self" type="application/rss+xml"/>
+
+        """
+        for i in items {
+            s += """
+                <item>
+                  <title>\(Escape.xml(i.title))</title>
+                  <link>\(Escape.xml(i.url))</link>
+                  <guid isPermaLink="false">\(i.id)</guid>
+                  <pubDate>\(rfc822(i.published))</pubDate>
+                  <description>\(Escape.xml(i.html))</description>
+                </item>
+
+            """
+        }
+        return s + "  </channel>\n</rss>\n"
+    }
+
+    static func json(title: String, selfURL: String, pageURL: String, description: String, author: String, items: [FeedItem]) -> String {
+        let object: [String: Any] = [
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": title,
+            "home_page_url": pageURL,
+            "feed_url": selfURL,
+            "description": description,
+            "language": "zh-CN",
+            "authors": [["name": author]],
+            "items": items.map { i -> [String: Any] in
+                ["id": i.id, "url": i.url, "title": i.title, "content_html": i.html, "summary": i.summary,
+                 "date_published": iso(i.published), "date_modified": iso(i.updated)]
+            },
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A record's fields as an HTML table, for feed content.
+    static func table(_ rows: [(String, String)]) -> String {
+        var s = "<table>"
+        for (k, v) in rows where !v.isEmpty { s += "<tr><th>\(Escape.xml(k))</th><td>\(Escape.xml(v))</td></tr>" }
+        return s + "</table>"
+    }
+}
+
+extension Renderer {
+    struct FeedGroup {
+        let folder: String
+        let title: String
+        let description: String
+    }
+
+    /// Every feed: the site, each section, each department.
+    func feedGroups() -> [FeedGroup] {
+        var g = [
+            FeedGroup(folder: "", title: settings.title, description: "\(settings.title)全部最新公示"),
+            FeedGroup(folder: "xzxk/", title: "\(settings.title) · 行政许可", description: "行政许可决定公示"),
+            FeedGroup(folder: "xzcf/", title: "\(settings.title) · 行政处罚", description: "行政处罚决定公示"),
+            FeedGroup(folder: "hongmingdan/", title: "\(settings.title) · 红名单", description: "红名单列入公示"),
+            FeedGroup(folder: "heimingdan/", title: "\(settings.title) · 黑名单", description: "黑名单列入公示"),
+            FeedGroup(folder: "xinwen/", title: "\(settings.title) · 信用动态", description: "信用动态与红黑榜发布"),
+        ]
+        for d in publication.departments {
+            g.append(FeedGroup(folder: Views.departmentPath(d.code), title: "\(settings.title) · \(d.name)", description: "\(d.name)的公示"))
+        }
+        return g
+    }
+
+    func renderFeeds(_ index: SiteIndex, _ out: CountingSink) throws {
+        let p = publication
+        let recordItems = p.records.map(recordItem)
+        let entryItems = p.listEntries.map(entryItem)
+        let noticeItems = p.withdrawals.map(noticeItem)
+        let articleItems = index.articles.map(articleItem)
+        func pick(_ items: [FeedItem]) -> [FeedItem] {
+            Array(items.sorted { ($0.published, $0.sortKey) > ($1.published, $1.sortKey) }.prefix(settings.feedItems))
+        }
+        var byFolder: [String: [FeedItem]] = [:]
+        byFolder[""] = pick(recordItems + entryItems + noticeItems + articleItems)
+        byFolder["xzxk/"] = pick(zip(p.records, recordItems).filter { $0.0.kind == .xzxk }.map(\.1)
+            + zip(p.withdrawals, noticeItems).filter { $0.0.kind == .xzxk }.map(\.1))
+        byFolder["xzcf/"] = pick(zip(p.records, recordItems).filter { $0.0.kind == .xzcf }.map(\.1)
+            + zip(p.withdrawals, noticeItems).filter { $0.0.kind == .xzcf }.map(\.1))
+        byFolder["hongmingdan/"] = pick(zip(p.listEntries, entryItems).filter { $0.0.isRed }.map(\.1))
+        byFolder["heimingdan/"] = pick(zip(p.listEntries, entryItems).filter { !$0.0.isRed }.map(\.1))
+        byFolder["xinwen/"] = pick(articleItems)
+        var byDept: [String: [FeedItem]] = [:]
+        for (r, i) in zip(p.records, recordItems) { byDept[r.department.code, default: []].append(i) }
+        for (e, i) in zip(p.listEntries, entryItems) { byDept[e.department.code, default: []].append(i) }
+        for (n, i) in zip(p.withdrawals, noticeItems) { byDept[n.department.code, default: []].append(i) }
+        for d in p.departments { byFolder[Views.departmentPath(d.code)] = pick(byDept[d.code] ?? []) }
+
+        let author = settings.footer.sponsor.isEmpty ? settings.title : settings.footer.sponsor
+        for g in feedGroups() {
+            let items = byFolder[g.folder] ?? []
+            let updated = items.map { $0.updated }.max() ?? p.date
+            let page = context.url(g.folder)
+            try out.write(g.folder + "atom.xml", Feeds.atom(title: g.title, selfURL: context.url(g.folder + "atom.xml"), pageURL: page,
+                                                            author: author, updated: updated, items: items, id: Feeds.itemID("feed:" + g.folder)))
+            try out.write(g.folder + "rss.xml", Feeds.rss(title: g.title, selfURL: context.url(g.folder + "rss.xml"), pageURL: page,
+                                                          description: g.description, updated: updated, items: items))
+            try out.write(g.folder + "feed.json", Feeds.json(title: g.title, selfURL: context.url(g.folder + "feed.json"), pageURL: page,
+                                                             description: g.description, author: author, items: items))
+        }
+    }
+
+    func recordItem(_ r: PublishedRecord) -> FeedItem {
+        var rows = Views.fieldRows(r.fields).map { ($0["name"] as! String, $0["value"] as! String) }
+        if r.underObjection { rows.insert(("状态", "异议处理中"), at: 0) }
+        let title = "\(r.kind.title)：\(r.entityName) \(r.title)"
+        return FeedItem(id: Feeds.itemID(r.key), title: title, url: context.url(Views.recordPath(r)), published: r.firstPublished,
+                        updated: r.lastUpdated ?? r.firstPublished, html: Feeds.table(rows),
+                        summary: "\(r.department.name) \(r.documentNumber)，决定日期 \(r.decisionDate)", sortKey: r.key)
+    }
+
+    func entryItem(_ e: PublishedListEntry) -> FeedItem {
+        let rows = Views.fieldRows(e.fields).map { ($0["name"] as! String, $0["value"] as! String) }
+        let colour = e.isRed ? "红名单" : "黑名单"
+        let path = Views.listPath(isRed: e.isRed, id: e.listID) + "#" + e.id
+        return FeedItem(id: Feeds.itemID(e.key), title: "\(colour)·\(e.listName)：\(e.entityName)", url: context.url(path),
+                        published: e.firstPublished, updated: e.lastUpdated ?? e.firstPublished, html: Feeds.table(rows),
+                        summary: "\(e.department.name)于 \(e.listedOn) 列入「\(e.listName)」", sortKey: e.key)
+    }
+
+    func noticeItem(_ n: WithdrawalNotice) -> FeedItem {
+        let rows = [("撤回原因", n.reason), ("行政相对人名称", n.entityName), ("文书号", n.documentNumber),
+                    ("决定日期", n.decisionDate.description), ("撤销日期", n.revokedOn?.description ?? ""), ("机关", n.department.name)]
+        return FeedItem(id: Feeds.itemID("chehui:" + n.key), title: "撤回\(n.kind.title)：\(n.entityName) \(n.documentNumber)",
+                        url: context.url(Views.noticePath(n)), published: n.withdrawnOn, updated: n.withdrawnOn,
+                        html: Feeds.table(rows), summary: "撤回原因：\(n.reason)", sortKey: "chehui:" + n.key)
+    }
+
+    func articleItem(_ a: Article) -> FeedItem {
+        let d = a.date ?? publication.date
+        return FeedItem(id: Feeds.itemID("article:" + Renderer.articlePath(a)), title: a.title, url: context.url(Renderer.articlePath(a)),
+                        published: d, updated: d, html: Markdown.html(a.markdown), summary: a.summary, sortKey: a.slug)
+    }
+}

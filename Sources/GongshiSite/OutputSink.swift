@@ -1,0 +1,27 @@
+import Foundation
+
+/// Where rendered files go: the writer of `GongshiBuild` (a staging folder) or memory in tests.
+/// Must accept writes from several threads at once.
+public protocol OutputSink: Sendable {
+    /// `path` is relative to the site root, `/`-separated (`xzxk/abc/index.html`).
+    func write(_ path: String, _ bytes: [UInt8]) throws
+}
+
+extension OutputSink {
+    public func write(_ path: String, _ text: String) throws { try write(path, Array(text.utf8)) }
+}
+
+/// Collects outputs in memory (tests, the preview's error pages).
+public final class MemorySink: OutputSink, @unchecked Sendable {
+    private var files: [String: [UInt8]] = [:]
+    private let lock = NSLock()
+    public init() {}
+    public func write(_ path: String, _ bytes: [UInt8]) throws {
+        lock.lock(); files[path] = bytes; lock.unlock()
+    }
+    public var paths: [String] { lock.lock(); defer { lock.unlock() }; return files.keys.sorted() }
+    public func text(_ path: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        return files[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+}

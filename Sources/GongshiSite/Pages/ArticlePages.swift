@@ -1,0 +1,55 @@
+import GongshiModel
+import GongshiRules
+
+extension Renderer {
+    /// Path of an article: 红黑榜 releases at `/honghei/YYYY-MM/`, other articles at `/xinwen/<slug>/`,
+    /// standing pages at `/<slug>/`.
+    static func articlePath(_ a: Article) -> String {
+        if a.isHonghei { return "honghei/\(a.month)/" }
+        return a.section == .pages ? "\(a.slug)/" : "xinwen/\(a.slug)/"
+    }
+
+    func renderArticles(_ index: SiteIndex, _ out: CountingSink) throws {
+        // The /xinwen/ listing, paginated.
+        let pages = Format.pages(index.articles, size: settings.pagination)
+        for (n, slice) in pages.enumerated() {
+            let path = Format.pagePath("xinwen/", n + 1) + "index.html"
+            var ctx = context.page(path: path, title: n == 0 ? "信用动态" : "信用动态（第\(n + 1)页）", section: "xinwen/", feeds: "xinwen/",
+                                   description: "\(settings.region)信用工作动态与每月红黑榜发布。")
+            ctx["articles"] = slice.map(articleRow)
+            ctx["empty"] = index.articles.isEmpty
+            if let pg = Format.pager(folder: "xinwen/", n: n + 1, count: pages.count, root: ctx["root"] as! String) { ctx["pager"] = pg }
+            try page("articles", ctx, to: path, out)
+        }
+        for a in index.articles + index.pages {
+            let path = Renderer.articlePath(a) + "index.html"
+            let section = a.section == .pages ? "" : "xinwen/"
+            var ctx = context.page(path: path, title: a.title, section: section, description: a.summary)
+            ctx["article"] = articleRow(a)
+            ctx["body"] = Markdown.html(a.markdown)
+            if a.isHonghei {
+                let entries = publication.listEntries.enumerated().filter { $0.element.listedOn.monthString == a.month }
+                let red = entries.filter { $0.element.isRed }.map { index.entryRows[$0.offset] }
+                let black = entries.filter { !$0.element.isRed }.map { index.entryRows[$0.offset] }
+                if !red.isEmpty { ctx["redTable"] = ["rows": red, "tableLabel": "红榜"] as [String: Any] }
+                if !black.isEmpty { ctx["blackTable"] = ["rows": black, "tableLabel": "黑榜"] as [String: Any] }
+                ctx["month"] = a.month
+                ctx["monthChinese"] = monthChinese(a.month)
+                try page("honghei", ctx, to: path, out)
+            } else {
+                try page(a.section == .pages ? "page" : "article", ctx, to: path, out)
+            }
+        }
+    }
+
+    func articleRow(_ a: Article) -> [String: Any] {
+        ["title": a.title, "path": Renderer.articlePath(a), "date": a.date?.description ?? "",
+         "dateChinese": a.date?.chinese ?? "", "summary": a.summary, "honghei": a.isHonghei]
+    }
+
+    func monthChinese(_ month: String) -> String {
+        let p = month.split(separator: "-")
+        guard p.count == 2, let y = Int(p[0]), let m = Int(p[1]) else { return month }
+        return "\(y)年\(m)月"
+    }
+}

@@ -1,0 +1,57 @@
+import GongshiContent
+import GongshiModel
+import GongshiRules
+
+extension Renderer {
+    /// One page per public record, and the withdrawal notices of revoked ones.
+    func renderRecords(_ index: SiteIndex, _ out: CountingSink) throws {
+        let records = publication.records
+        let chunks = stride(from: 0, to: records.count, by: 256).map { $0..<min($0 + 256, records.count) }
+        let errors = ParallelMap.map(chunks) { range -> String? in
+            do {
+                for i in range { try self.renderRecord(records[i], out) }
+                return nil
+            } catch { return "\(error)" }
+        }
+        if let e = errors.compactMap({ $0 }).first { throw RenderError(message: e) }
+        for n in publication.withdrawals {
+            let path = Views.noticePath(n) + "index.html"
+            var ctx = context.page(path: path, title: "撤回说明：\(n.entityName) \(n.documentNumber)", section: n.kind.rawValue + "/")
+            ctx["notice"] = [
+                "kindTitle": n.kind.title, "entityName": n.entityName, "documentNumber": n.documentNumber, "title": n.title,
+                "decisionDate": n.decisionDate.description, "revokedOn": n.revokedOn?.description ?? "",
+                "withdrawnOn": n.withdrawnOn.description, "reason": n.reason, "until": n.until?.description ?? "",
+                "department": n.department.name, "departmentPath": Views.departmentPath(n.department.code),
+                "sectionPath": n.kind.rawValue + "/",
+            ] as [String: Any]
+            ctx["robots"] = "noindex"
+            try page("withdrawal", ctx, to: path, out, sitemap: false)
+        }
+    }
+
+    func renderRecord(_ r: PublishedRecord, _ out: CountingSink) throws {
+        let path = Views.recordPath(r) + "index.html"
+        var ctx = context.page(path: path, title: "\(r.entityName) \(r.documentNumber)", section: r.kind.rawValue + "/",
+                               description: "\(r.kind.title)：\(r.entityName)，\(r.title)，\(r.department.name) \(r.decisionDate.chinese)")
+        var rec: [String: Any] = [
+            "kind": r.kind.rawValue, "kindTitle": r.kind.title, "sectionPath": r.kind.rawValue + "/",
+            "entityName": r.entityName, "title": r.title, "documentNumber": r.documentNumber,
+            "department": r.department.name, "departmentPath": Views.departmentPath(r.department.code),
+            "decisionDate": r.decisionDate.description, "published": r.firstPublished.description,
+            "deadline": r.deadline.description, "publicityEnd": r.publicityEnd?.description ?? "",
+            "updated": r.lastUpdated?.description ?? "", "objection": r.underObjection, "statusNote": r.statusNote,
+            "fields": Views.fieldRows(r.fields), "isPenalty": r.kind == .xzcf,
+        ]
+        if r.isLate { rec["late"] = r.lateWorkdays > 0 ? "逾期 \(r.lateWorkdays) 个工作日公示" : "在截止日后公示" }
+        if !r.entityCode.isEmpty { rec["entityPath"] = Views.entityPath(r.entityCode); rec["entityCode"] = r.entityCode }
+        ctx["record"] = rec
+        if let extra = findingRows(r.key) { ctx["findings"] = extra; ctx["hasFindings"] = true }
+        try page("record", ctx, to: path, out)
+    }
+}
+
+/// A render failure that is not the data's fault (a sink that cannot write).
+public struct RenderError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public var description: String { message }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import GongshiModel
+import GongshiRules
+
+/// What every page shares: the site's settings as template values, navigation and feed links.
+/// Paths are relative to the site root (`xzxk/abc/`); templates get a `root` prefix (`../../`) so that
+/// the site works from any folder of any web server.
+public struct SiteContext: Sendable {
+    public let settings: SiteSettings
+    public let date: LocalDate
+    /// Set for `serve`: the banner text and the department shown, if any.
+    public let preview: PreviewInfo?
+
+    public struct PreviewInfo: Sendable {
+        public let department: String?
+        public let departmentName: String?
+        public init(department: String?, departmentName: String?) {
+            self.department = department; self.departmentName = departmentName
+        }
+    }
+
+    public init(settings: SiteSettings, date: LocalDate, preview: PreviewInfo?) {
+        self.settings = settings; self.date = date; self.preview = preview
+    }
+
+    static let sections: [(path: String, title: String)] = [
+        ("", "首页"), ("xzxk/", "行政许可"), ("xzcf/", "行政处罚"), ("hongmingdan/", "红名单"), ("heimingdan/", "黑名单"),
+        ("xinwen/", "信用动态"), ("tongji/", "统计"), ("dingyue/", "订阅"),
+    ]
+
+    /// `../` once per folder level of `path` (`xzxk/abc/index.html` → `../../`); `./` at the root.
+    public static func root(for path: String) -> String {
+        let depth = path.split(separator: "/", omittingEmptySubsequences: false).count - 1
+        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    /// The absolute URL of a site path (`xzxk/abc/`).
+    public func url(_ path: String) -> String { settings.baseURL + path }
+
+    /// The base context of a page at `path` (file path, e.g. `xzxk/index.html`).
+    /// - Parameters:
+    ///   - section: the path of the navigation entry to mark current (`xzxk/`).
+    ///   - feeds: the page's own feed folder (`xzxk/`), linked besides the site's feeds.
+    public func page(path: String, title: String, section: String, feeds feedFolder: String? = nil,
+                     description: String = "", rootOverride: String? = nil) -> [String: Any] {
+        let root = rootOverride ?? SiteContext.root(for: path)
+        let pageURL = url(path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+        var feeds: [[String: Any]] = []
+        func addFeeds(_ folder: String, _ label: String) {
+            feeds.append(["href": root + folder + "atom.xml", "type": "application/atom+xml", "title": "\(label)（Atom）"])
+            feeds.append(["href": root + folder + "rss.xml", "type": "application/rss+xml", "title": "\(label)（RSS）"])
+            feeds.append(["href": root + folder + "feed.json", "type": "application/feed+json", "title": "\(label)（JSON Feed）"])
+        }
+        addFeeds("", settings.title)
+        if let f = feedFolder, !f.isEmpty { addFeeds(f, "\(settings.title) · \(title)") }
+        let nav: [[String: Any]] = SiteContext.sections.map { s in
+            ["href": root + s.path, "title": s.title, "current": s.path == section]
+        }
+        let footer = settings.footer
+        var ctx: [String: Any] = [
+            "root": root,
+            "site": [
+                "title": settings.title, "region": settings.region, "language": settings.language,
+                "sponsor": footer.sponsor, "siteCode": footer.siteCode, "icp": footer.icp, "psb": footer.psb,
+            ] as [String: Any],
+            "title": title,
+            "fullTitle": title == settings.title ? title : "\(title) - \(settings.title)",
+            "description": description.isEmpty ? "\(settings.title)：\(settings.region)行政许可、行政处罚信息和红黑名单公示。" : description,
+            "canonical": pageURL,
+            "feeds": feeds,
+            "nav": nav,
+            "buildDate": date.description,
+            "buildDateChinese": date.chinese,
+            "year": date.year,
+        ]
+        if let p = preview {
+            ctx["preview"] = [
+                "department": p.department ?? "",
+                "departmentName": p.departmentName ?? "",
+                "scoped": p.department != nil,
+            ] as [String: Any]
+        }
+        return ctx
+    }
+}
+
+/// Formats for templates.
+enum Format {
+    static func date(_ d: LocalDate?) -> String { d?.description ?? "" }
+
+    /// Splits a long list into pages of `size`; always at least one (empty) page.
+    static func pages<T>(_ items: [T], size: Int) -> [ArraySlice<T>] {
+        guard !items.isEmpty else { return [items[...]] }
+        return stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+    }
+
+    /// `folder/` for page 1, `folder/page/N/` after.
+    static func pagePath(_ folder: String, _ n: Int) -> String { n == 1 ? folder : "\(folder)page/\(n)/" }
+
+    /// The pager context for page `n` of `count`.
+    static func pager(folder: String, n: Int, count: Int, root: String) -> [String: Any]? {
+        guard count > 1 else { return nil }
+        var items: [[String: Any]] = []
+        let window = Set([1, count] + Array(max(1, n - 2)...min(count, n + 2)))
+        var last = 0
+        for i in window.sorted() {
+            if i > last + 1 { items.append(["gap": true]) }
+            items.append(["number": i, "href": root + pagePath(folder, i), "current": i == n])
+            last = i
+        }
+        var p: [String: Any] = ["items": items, "page": n, "count": count]
+        if n > 1 { p["prev"] = root + pagePath(folder, n - 1) }
+        if n < count { p["next"] = root + pagePath(folder, n + 1) }
+        return p
+    }
+}

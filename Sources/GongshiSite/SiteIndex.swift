@@ -1,0 +1,88 @@
+import GongshiModel
+import GongshiRules
+
+/// The Publication grouped the ways pages list it, with each record's listing row built once.
+public struct SiteIndex: @unchecked Sendable {
+    public let publication: Publication
+    /// Indices into `publication.records`, per kind, newest first.
+    let byKind: [RecordKind: [Int]]
+    let rows: [[String: Any]]
+    let entryRows: [[String: Any]]
+    /// Lists in display order: (id, name, isRed, entry indices).
+    let lists: [ListGroup]
+    let byEntity: [String: (records: [Int], entries: [Int])]
+    let entityOrder: [String]
+    let byDepartment: [String: (records: [Int], entries: [Int])]
+    let articles: [Article]
+    let honghei: [Article]
+    let pages: [Article]
+
+    struct ListGroup: Sendable {
+        let id: String
+        let name: String
+        let isRed: Bool
+        let department: String
+        let entries: [Int]
+    }
+
+    init(_ p: Publication) {
+        publication = p
+        var byKind: [RecordKind: [Int]] = [.xzxk: [], .xzcf: []]
+        var byEntity: [String: (records: [Int], entries: [Int])] = [:]
+        var entityOrder: [String] = []
+        var byDepartment: [String: (records: [Int], entries: [Int])] = [:]
+        for (i, r) in p.records.enumerated() {
+            byKind[r.kind, default: []].append(i)
+            if !r.entityCode.isEmpty {
+                if byEntity[r.entityCode] == nil { entityOrder.append(r.entityCode); byEntity[r.entityCode] = ([], []) }
+                byEntity[r.entityCode]!.records.append(i)
+            }
+            byDepartment[r.department.code, default: ([], [])].records.append(i)
+        }
+        var listOrder: [String] = []
+        var listMembers: [String: [Int]] = [:]
+        var listMeta: [String: (String, Bool, String)] = [:]
+        for (i, e) in p.listEntries.enumerated() {
+            let lk = (e.isRed ? "r:" : "b:") + e.listID
+            if listMembers[lk] == nil { listOrder.append(lk); listMeta[lk] = (e.listName, e.isRed, e.department.name) }
+            listMembers[lk, default: []].append(i)
+            if !e.entityCode.isEmpty {
+                if byEntity[e.entityCode] == nil { entityOrder.append(e.entityCode); byEntity[e.entityCode] = ([], []) }
+                byEntity[e.entityCode]!.entries.append(i)
+            }
+            byDepartment[e.department.code, default: ([], [])].entries.append(i)
+        }
+        lists = listOrder.map { k in
+            let m = listMeta[k]!
+            return ListGroup(id: String(k.dropFirst(2)), name: m.0, isRed: m.1, department: m.2, entries: listMembers[k]!)
+        }.sorted { ($0.isRed ? 0 : 1, $0.name) < ($1.isRed ? 0 : 1, $1.name) }
+        self.byKind = byKind
+        self.byEntity = byEntity
+        self.entityOrder = entityOrder.sorted()
+        self.byDepartment = byDepartment
+        rows = ParallelRows.map(p.records, Views.row)
+        entryRows = p.listEntries.map(Views.entryRow)
+        let visible = p.articles.filter { $0.date.map { $0 <= p.date } ?? true }
+        articles = visible.filter { $0.section == .xinwen }.sorted {
+            ($0.date ?? p.date, $0.slug) > ($1.date ?? p.date, $1.slug)
+        }
+        honghei = articles.filter(\.isHonghei)
+        pages = visible.filter { $0.section == .pages }.sorted { $0.slug < $1.slug }
+    }
+}
+
+import GongshiContent
+
+enum ParallelRows {
+    static func map<T: Sendable>(_ items: [T], _ f: @escaping @Sendable (T) -> [String: Any]) -> [[String: Any]] {
+        let boxed = ParallelMap.chunked(items) { SendableBox(f($0)) }
+        return boxed.map(\.value)
+    }
+}
+
+/// Carries a template dictionary across threads; the values are immutable strings, numbers and
+/// nested dictionaries built once.
+struct SendableBox: @unchecked Sendable {
+    let value: [String: Any]
+    init(_ v: [String: Any]) { value = v }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GongshiContent
+import Mustache
+
+/// The theme's Mustache templates (`Templates/*.mustache`, partials included with `{{> name}}`).
+///
+/// Loading reports a syntax error or a missing partial with the template file and line, so a
+/// webmaster restyling the site without Swift sees where the mistake is.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    public let names: Set<String>
+    public let directory: String
+    /// Files of `Templates/assets/` (relative path, bytes), copied to `Public/assets/`.
+    public let assets: [(path: String, bytes: [UInt8])]
+
+    /// Templates every build needs; a theme missing one cannot build the site.
+    public static let required = ["home", "listing", "record", "withdrawal", "lists", "list", "honghei", "entity",
+                                  "department", "departments", "articles", "article", "page", "subscribe", "notfound",
+                                  "search", "stats"]
+
+    public init(directory: String) throws(SiteError) {
+        self.directory = directory
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
+            throw SiteError(file: "Templates", message: "找不到模板文件夹 Templates/（站点需要 Content/ 和 Templates/）")
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: String] = [:]
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            let file = "Templates/\(name)"
+            guard let data = fm.contents(atPath: (directory as NSString).appendingPathComponent(name)),
+                  let text = TextEncoding.decodeUTF8(data) else {
+                throw SiteError(file: file, message: "无法读取模板（应为 UTF-8 编码）")
+            }
+            do {
+                templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+            } catch let e as MustacheTemplate.ParserError {
+                throw SiteError(file: file, line: e.context.lineNumber,
+                                message: "模板语法错误（第\(e.context.columnNumber)列）：\(e.error)；该行：\(e.context.line.trimmingWhitespace())")
+            } catch {
+                throw SiteError(file: file, message: "模板错误：\(error)")
+            }
+            texts[String(name.dropLast(".mustache".count))] = text
+        }
+        for r in TemplateSet.required where templates[r] == nil {
+            throw SiteError(file: "Templates/\(r).mustache", message: "缺少模板文件")
+        }
+        // A partial that does not exist renders as nothing in Mustache: catch it here instead.
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for (lineNo, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = line[...]
+                while let r = rest.range(of: "{{>") {
+                    let after = rest[r.upperBound...]
+                    guard let close = after.range(of: "}}") else { break }
+                    let partial = after[..<close.lowerBound].trimmingWhitespace()
+                    if templates[partial] == nil {
+                        throw SiteError(file: "Templates/\(name).mustache", line: lineNo + 1,
+                                        message: "引用了不存在的局部模板「\(partial)」（应有 Templates/\(partial).mustache）")
+                    }
+                    rest = after[close.upperBound...]
+                }
+            }
+        }
+        library = MustacheLibrary(templates: templates)
+        self.names = Set(templates.keys)
+        var assets: [(String, [UInt8])] = []
+        let assetDir = (directory as NSString).appendingPathComponent("assets")
+        if let e = fm.enumerator(atPath: assetDir) {
+            for case let rel as String in e {
+                let full = (assetDir as NSString).appendingPathComponent(rel)
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue, !rel.hasPrefix(".") else { continue }
+                guard let d = fm.contents(atPath: full) else { throw SiteError(file: "Templates/assets/\(rel)", message: "无法读取") }
+                assets.append((rel, [UInt8](d)))
+            }
+        }
+        self.assets = assets.sorted { $0.0 < $1.0 }
+    }
+
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}

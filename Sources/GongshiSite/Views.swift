@@ -1,0 +1,41 @@
+import GongshiModel
+import GongshiRules
+
+/// Template values for the things pages show, built once per build and shared by every page that
+/// lists them. Links are site paths; templates prefix them with `{{root}}`.
+enum Views {
+    static func recordPath(_ r: PublishedRecord) -> String { "\(r.kind.rawValue)/\(r.id)/" }
+    static func noticePath(_ n: WithdrawalNotice) -> String { "\(n.kind.rawValue)/\(n.id)/" }
+    static func entityPath(_ code: String) -> String { "zhuti/\(code)/" }
+    static func departmentPath(_ code: String) -> String { "bumen/\(code)/" }
+    static func listPath(isRed: Bool, id: String) -> String { "\(isRed ? "hongmingdan" : "heimingdan")/\(id)/" }
+
+    /// A row of a listing table.
+    static func row(_ r: PublishedRecord) -> [String: Any] {
+        var d: [String: Any] = [
+            "path": recordPath(r), "entityName": r.entityName, "title": r.title, "documentNumber": r.documentNumber,
+            "decisionDate": r.decisionDate.description, "published": r.firstPublished.description,
+            "department": r.department.name, "departmentPath": departmentPath(r.department.code),
+            "kindTitle": r.kind.title, "objection": r.underObjection,
+        ]
+        if !r.entityCode.isEmpty { d["entityPath"] = entityPath(r.entityCode); d["entityCode"] = r.entityCode }
+        return d
+    }
+
+    static func entryRow(_ e: PublishedListEntry) -> [String: Any] {
+        var d: [String: Any] = [
+            "id": e.id, "entityName": e.entityName, "listName": e.listName, "listPath": listPath(isRed: e.isRed, id: e.listID),
+            "listedOn": e.listedOn.description, "validUntil": e.validUntil?.description ?? "", "reason": e.reason,
+            "basis": e.basis, "department": e.department.name, "departmentPath": departmentPath(e.department.code),
+            "isRed": e.isRed, "colour": e.isRed ? "红名单" : "黑名单", "objection": e.underObjection,
+        ]
+        if !e.entityCode.isEmpty { d["entityPath"] = entityPath(e.entityCode); d["entityCode"] = e.entityCode }
+        if let m = e.memorandum { d["memorandum"] = m.title }
+        return d
+    }
+
+    /// The field table of a record page: published, non-empty, status columns shown separately.
+    static func fieldRows(_ fields: [PublishedField]) -> [[String: Any]] {
+        fields.filter { $0.role != .status && !$0.value.isEmpty }.map { ["name": $0.name, "value": $0.value] }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import GongshiBuild
+import GongshiContent
+import GongshiModel
+
+/// `gongshi`: builds a credit-publicity portal from departments' disclosure data.
+@main
+struct Gongshi: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gongshi",
+        abstract: "信用公示网站生成器：检查双公示与红黑名单数据，生成静态网站。",
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self]
+    )
+}
+
+/// Options every command that reads a site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "站点文件夹（含 Content/ 和 Templates/），默认当前文件夹。")
+    var site: String = "."
+
+    var siteRoot: String {
+        URL(fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+    }
+}
+
+/// `--date`, defaulting to today in Asia/Shanghai.
+struct DateOption: ParsableArguments {
+    @Option(name: .long, help: "构建日期 YYYY-MM-DD，默认北京时间今天。")
+    var date: String?
+
+    func resolve() throws -> LocalDate {
+        guard let text = date else { return todayInShanghai() }
+        guard let d = LocalDate(parsing: text) else {
+            throw ValidationError("--date「\(text)」不是有效日期，应为 YYYY-MM-DD")
+        }
+        return d
+    }
+}
+
+/// Prints a fatal message to standard error and exits with status 2.
+func fail(_ error: SiteError) -> Never {
+    FileHandle.standardError.write(Data("gongshi: \(error.description)\n".utf8))
+    exit(2)
+}
+
+extension Gongshi {
+    /// Runs the command, mapping ArgumentParser's usage errors (64) to exit status 2 (SPEC §4).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code == ExitCode(1) || code == ExitCode(2) { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(2)
+        }
+    }
+}
