@@ -1,16 +1,137 @@
+import Foundation
 import GongshiModel
 import GongshiRules
 
-/// Placeholder until the search index is written: the search page only.
+/// The static search index of `/sousuo/`: entities found by any 2+ characters of their name or any
+/// 4+ consecutive characters of their 统一社会信用代码, without a server.
+///
+/// Tokens are the name's character bigrams and the code's 4-grams. Each token's postings carry the
+/// entities themselves (name, code, link, summary), so one fetch answers a query: the browser hashes
+/// one token of the query to a bucket file (`sousuo/i/<n>.json`), and filters the token's entities by
+/// the whole query. A token shared by more than `cap` entities (公司, 有限, 9137 …) keeps only `cap` of
+/// them and says so; the browser then tries another token of the query, at most three fetches.
+/// The number of buckets grows with the site so that a bucket stays under ~100 KB.
 public enum SearchIndexPart {
     public static let part = RenderPart { r, index, out in
         try r.renderSearch(index, out)
+    }
+
+    public static let cap = 600
+    public static let targetBucketBytes = 40_000
+
+    /// FNV-1a over the token's UTF-8 bytes; `search.js` computes the same.
+    static func bucket(_ token: String, _ count: Int) -> Int {
+        var h: UInt32 = 0x811C_9DC5
+        for b in token.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+        return Int(h % UInt32(count))
+    }
+
+    struct Entity {
+        let name: String
+        let code: String
+        let path: String
+        let summary: String
+    }
+
+    static func entities(_ p: Publication) -> [Entity] {
+        struct Acc { var name: String; var code: String; var path: String; var xk = 0; var cf = 0; var red = 0; var black = 0 }
+        var byKey: [String: Int] = [:]
+        var acc: [Acc] = []
+        func slot(_ name: String, _ code: String, _ path: String) -> Int {
+            let key = code.isEmpty ? "n:" + name : "c:" + code
+            if let i = byKey[key] { return i }
+            byKey[key] = acc.count
+            acc.append(Acc(name: name, code: code, path: code.isEmpty ? path : Views.entityPath(code)))
+            return acc.count - 1
+        }
+        for r in p.records where !r.entityName.isEmpty {
+            let i = slot(r.entityName, r.entityCode, Views.recordPath(r))
+            if r.kind == .xzxk { acc[i].xk += 1 } else { acc[i].cf += 1 }
+        }
+        for e in p.listEntries where !e.entityName.isEmpty {
+            let i = slot(e.entityName, e.entityCode, Views.listPath(isRed: e.isRed, id: e.listID) + "#" + e.id)
+            if e.isRed { acc[i].red += 1 } else { acc[i].black += 1 }
+        }
+        return acc.map { a in
+            var parts: [String] = []
+            if a.xk > 0 { parts.append("行政许可 \(a.xk)") }
+            if a.cf > 0 { parts.append("行政处罚 \(a.cf)") }
+            if a.red > 0 { parts.append("红名单 \(a.red)") }
+            if a.black > 0 { parts.append("黑名单 \(a.black)") }
+            return Entity(name: a.name, code: a.code, path: a.path, summary: parts.joined(separator: " · "))
+        }.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
+    }
+
+    /// Bigrams of a name (letters and digits upper-cased, white space dropped).
+    static func nameTokens(_ name: String) -> Set<String> {
+        let chars = Array(normalize(name))
+        guard chars.count >= 2 else { return [] }
+        return Set((0..<(chars.count - 1)).map { String(chars[$0...($0 + 1)]) })
+    }
+
+    static func codeTokens(_ code: String) -> Set<String> {
+        let chars = Array(code)
+        guard chars.count >= 4 else { return [] }
+        return Set((0...(chars.count - 4)).map { "#" + String(chars[$0..<($0 + 4)]) })
+    }
+
+    static func normalize(_ s: String) -> String {
+        String(s.uppercased().filter { !$0.isWhitespace })
+    }
+
+    /// Bucket files: path → bytes; and the number of buckets.
+    static func build(_ entities: [Entity]) -> (files: [(String, [UInt8])], buckets: Int) {
+        var postings: [String: [Int32]] = [:]
+        for (i, e) in entities.enumerated() {
+            for t in nameTokens(e.name) { postings[t, default: []].append(Int32(i)) }
+            for t in codeTokens(e.code) { postings[t, default: []].append(Int32(i)) }
+        }
+        // Estimate the index size to pick the number of buckets (a power of two).
+        var estimate = 0
+        for (_, list) in postings { estimate += min(list.count, cap) * 8 }
+        let docBytes = entities.reduce(0) { $0 + $1.name.utf8.count + $1.code.count + $1.path.count + $1.summary.utf8.count + 12 }
+        estimate += docBytes * 3
+        var buckets = 16
+        while buckets < 65_536 && estimate / buckets > targetBucketBytes { buckets *= 2 }
+
+        var tokensOf = [[String]](repeating: [], count: buckets)
+        for t in postings.keys { tokensOf[bucket(t, buckets)].append(t) }
+        var files: [(String, [UInt8])] = []
+        for b in 0..<buckets {
+            let tokens = tokensOf[b].sorted()
+            var local: [Int32: Int] = [:]
+            var docs: [Int32] = []
+            var tokenJSON: [String] = []
+            for t in tokens {
+                let list = postings[t]!
+                let kept = list.prefix(cap).map { id -> Int in
+                    if let l = local[id] { return l }
+                    local[id] = docs.count; docs.append(id); return docs.count - 1
+                }
+                tokenJSON.append("\(jsonString(t)):[\(list.count),[\(kept.map(String.init).joined(separator: ","))]]")
+            }
+            var s = "{\"t\":{" + tokenJSON.joined(separator: ",") + "},\"d\":["
+            s += docs.map { id -> String in
+                let e = entities[Int(id)]
+                return "[\(jsonString(e.name)),\(jsonString(e.code)),\(jsonString(e.path)),\(jsonString(e.summary))]"
+            }.joined(separator: ",")
+            s += "]}\n"
+            files.append(("sousuo/i/\(b).json", Array(s.utf8)))
+        }
+        return (files, buckets)
     }
 }
 
 extension Renderer {
     func renderSearch(_ index: SiteIndex, _ out: CountingSink) throws {
-        let ctx = context.page(path: "sousuo/index.html", title: "搜索", section: "")
+        let entities = SearchIndexPart.entities(publication)
+        let (files, buckets) = SearchIndexPart.build(entities)
+        for (path, bytes) in files { try out.write(path, bytes) }
+        var ctx = context.page(path: "sousuo/index.html", title: "信用信息查询", section: "",
+                               description: "按企业名称的任意部分或统一社会信用代码查询\(settings.region)的行政许可、行政处罚和红黑名单信息。")
+        ctx["buckets"] = buckets
+        ctx["cap"] = SearchIndexPart.cap
+        ctx["entities"] = entities.count
         try page("search", ctx, to: "sousuo/index.html", out)
     }
 }
