@@ -7,6 +7,10 @@ public struct WorkdayCalendar: Sendable {
     public private(set) var years: Set<Int>
     private var holidays: Set<Int>
     private var workdays: Set<Int>
+    /// Working days counted from the first day of the earliest year, for the contiguous run of years
+    /// that starts there: `prefix[i]` = working days in [start, start + i).
+    private var start = 0
+    private var prefix: [Int32] = []
 
     public init() { years = []; holidays = []; workdays = [] }
 
@@ -15,6 +19,23 @@ public struct WorkdayCalendar: Sendable {
         years.insert(year)
         self.holidays.formUnion(holidays.map(\.dayNumber))
         self.workdays.formUnion(workdays.map(\.dayNumber))
+        rebuildPrefix()
+    }
+
+    private mutating func rebuildPrefix() {
+        guard let first = years.min() else { return }
+        var last = first
+        while years.contains(last + 1) { last += 1 }
+        start = LocalDate(year: first, month: 1, day: 1)!.dayNumber
+        let end = LocalDate(year: last, month: 12, day: 31)!.dayNumber
+        prefix = [0]
+        prefix.reserveCapacity(end - start + 2)
+        var count: Int32 = 0
+        for d in start...end {
+            let date = LocalDate(dayNumber: d)
+            if workdays.contains(d) || (!date.isWeekend && !holidays.contains(d)) { count += 1 }
+            prefix.append(count)
+        }
     }
 
     public func isWorkday(_ date: LocalDate) throws(MissingCalendarYear) -> Bool {
@@ -49,6 +70,8 @@ public struct WorkdayCalendar: Sendable {
     /// Number of working days in the half-open interval (`from`, `to`]; 0 when `to` ≤ `from`.
     public func workdays(after from: LocalDate, through to: LocalDate) throws(MissingCalendarYear) -> Int {
         guard to > from else { return 0 }
+        let a = from.dayNumber + 1 - start, b = to.dayNumber + 1 - start
+        if a >= 0, b < prefix.count { return Int(prefix[b] - prefix[a]) }
         var count = 0
         var d = from
         while d < to {

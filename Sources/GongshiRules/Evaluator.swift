@@ -101,7 +101,7 @@ enum Evaluator {
                 let name = fields.first { $0.name == "行政相对人名称" }?.value ?? r.entityName
                 let reason = PersonalData.scrub(r["状态说明"]).text
                 e.notice = WithdrawalNotice(kind: r.kind, key: r.key, id: id, department: department, entityName: name,
-                                            documentNumber: r[docField], title: r[titleField], decisionDate: decided,
+                                            documentNumber: value(fields, docField), title: value(fields, titleField), decisionDate: decided,
                                             revokedOn: r.statusDate, withdrawnOn: withdrawnOn, reason: reason, until: end,
                                             digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line)
             }
@@ -138,8 +138,9 @@ enum Evaluator {
         e.record = PublishedRecord(
             kind: r.kind, key: r.key, id: id, department: department, entityName: name,
             entityCode: UnifiedSocialCreditCode.isValid(code) ? code : "", category: category,
-            documentNumber: r[docField], title: r[titleField], decisionDate: decided, publicityEnd: end,
+            documentNumber: value(fields, docField), title: value(fields, titleField), decisionDate: decided, publicityEnd: end,
             deadline: deadline, firstPublished: published, lastUpdated: state?.lastUpdated, lateWorkdays: late,
+            publishWorkdays: try env.calendar.workdays(after: decided, through: published),
             isLate: published > deadline, underObjection: status == .objection,
             statusNote: status == .normal ? "" : PersonalData.scrub(r["状态说明"]).text,
             fields: fields, digest: digest, file: r.source.file, line: r.source.line)
@@ -190,6 +191,11 @@ enum Evaluator {
 
     // MARK: fields
 
+    /// A field's value as published (personal data masked).
+    static func value(_ fields: [PublishedField], _ name: String) -> String {
+        fields.first { $0.name == name }?.value ?? ""
+    }
+
     /// Every column but the secret ones, as published: dates normalised, personal data in free text
     /// masked, natural persons' names masked; and the names of the fields that needed masking.
     static func publishedFields(_ r: RecordContext, category: SubjectCategory, env: Judge.Environment) -> ([PublishedField], [String]) {
@@ -211,7 +217,10 @@ enum Evaluator {
                 if f.name == "当前状态" && !v.isEmpty {
                     if r.kind == .mingdan { v = ListStatus(parsing: v)?.rawValue ?? v } else { v = RecordStatus(parsing: v)?.rawValue ?? v }
                 }
-                if f.name == "状态说明" { v = PersonalData.scrub(v).text }
+                if f.name == "状态说明" {
+                    let s = PersonalData.scrub(v)
+                    if s.found { masked.append(f.name); v = s.text }
+                }
             case .text:
                 if f.name == "失信严重程度" && v.isEmpty { v = Severity.ordinary.rawValue }
                 if category == .naturalPerson && (f.name == "行政相对人名称" || f.name == "主体名称") {

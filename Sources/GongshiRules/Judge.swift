@@ -15,6 +15,8 @@ public struct Judgement: Sendable {
 /// and in `Rules/`.
 public enum Judge {
     public static func judge(_ site: Site, date: LocalDate) throws(MissingCalendarYear) -> Judgement {
+        // Working days are counted up to the build date, so its year is always needed.
+        _ = try site.calendar.isWorkday(date)
         let departments = DepartmentIndex(site.departments)
         let memoranda = MemorandumIndex(site.memoranda)
         let contexts = ParallelMap.chunked(site.records) { RecordContext(source: $0, departments: departments) }
@@ -137,7 +139,7 @@ extension PublishedRecord {
         PublishedRecord(kind: kind, key: key, id: id, department: department, entityName: entityName, entityCode: entityCode,
                         category: category, documentNumber: documentNumber, title: title, decisionDate: decisionDate,
                         publicityEnd: publicityEnd, deadline: deadline, firstPublished: firstPublished, lastUpdated: date,
-                        lateWorkdays: lateWorkdays, isLate: isLate, underObjection: underObjection, statusNote: statusNote,
+                        lateWorkdays: lateWorkdays, publishWorkdays: publishWorkdays, isLate: isLate, underObjection: underObjection, statusNote: statusNote,
                         fields: fields, digest: digest, file: file, line: line)
     }
 }

@@ -33,6 +33,8 @@ public struct PublishedRecord: Sendable {
     public let lastUpdated: LocalDate?
     /// Working days late (0 when timely).
     public let lateWorkdays: Int
+    /// Working days from the decision to the first publication.
+    public let publishWorkdays: Int
     public let isLate: Bool
     public let underObjection: Bool
     /// 状态说明 shown with status 其他 or 异议.

@@ -78,7 +78,7 @@ public struct RecordContext: Sendable {
             category = SubjectCategory(parsing: source["行政相对人类别"])
         case .mingdan:
             let code = source["统一社会信用代码"]
-            let entity = code.isEmpty ? source["主体名称"] : code
+            let entity = code.isEmpty || code == UnifiedSocialCreditCode.none ? source["主体名称"] : code
             let listed = primary?.description ?? source["列入日期"]
             key = "mingdan:\(source["名单名称"]):\(entity):\(listed)"
             hasKey = !source["名单名称"].isEmpty && !entity.isEmpty && !listed.isEmpty

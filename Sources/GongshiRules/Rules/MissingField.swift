@@ -24,7 +24,7 @@ public enum MissingField: Rule {
         for name in base where r[name].isEmpty { missing.append(name) }
         if let cat = r.category {
             if cat != .naturalPerson && r["统一社会信用代码"].isEmpty { missing.append("统一社会信用代码") }
-            if cat == .organization && r["法定代表人"].isEmpty { missing.append("法定代表人") }
+            if cat == .organization && r.kind != .mingdan && r["法定代表人"].isEmpty { missing.append("法定代表人") }
             if cat == .soleProprietor && r["统一社会信用代码"] == UnifiedSocialCreditCode.none
                 && r.kind != .mingdan && r["工商注册号"].isEmpty {
                 missing.append("工商注册号")

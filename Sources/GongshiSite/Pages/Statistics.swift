@@ -1,19 +1,183 @@
+import Foundation
 import GongshiModel
 import GongshiRules
 
-/// Placeholder until statistics are written.
+/// `/tongji/`: per-department timeliness of disclosure, monthly trend and list counts, as inline SVG
+/// charts with data tables, and `/tongji/stats.json`.
+///
+/// Every figure is computed from the Publication (what the pages show, first publication dates from the
+/// ledger), so the statistics match the pages: the scope is the decisions public on the build date.
 public enum StatisticsPart {
     public static func part(judgement: Judgement) -> RenderPart {
-        RenderPart { r, index, out in
-            let ctx = r.context.page(path: "tongji/index.html", title: "统计", section: "tongji/")
-            try r.page("stats", ctx, to: "tongji/index.html", out)
-        }
+        RenderPart { r, index, out in try r.renderStatistics(index, out) }
     }
 }
 
-/// Placeholder until the preview index is written.
-public enum PreviewPart {
-    public static func part(findings: [Finding]) -> RenderPart {
-        RenderPart { _, _, _ in }
+/// The figures of one department (or of all).
+struct DepartmentFigures {
+    let code: String
+    let name: String
+    var licences = 0
+    var penalties = 0
+    var onTime = 0
+    var late = 0
+    var withdrawals = 0
+    var entries = 0
+    var days: [Int] = []
+    var published: Int { licences + penalties }
+    var rate: Double? { published == 0 ? nil : Double(onTime) / Double(published) }
+    var median: Double? {
+        guard !days.isEmpty else { return nil }
+        let s = days.sorted()
+        return s.count % 2 == 1 ? Double(s[s.count / 2]) : Double(s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+}
+
+struct Statistics {
+    let departments: [DepartmentFigures]
+    let total: DepartmentFigures
+    let months: [(month: String, published: Int, onTime: Int)]
+    let lists: [(name: String, isRed: Bool, count: Int)]
+
+    init(_ p: Publication, _ index: SiteIndex) {
+        var byDept: [String: DepartmentFigures] = [:]
+        for d in p.departments { byDept[d.code] = DepartmentFigures(code: d.code, name: d.name) }
+        var total = DepartmentFigures(code: "", name: "合计")
+        func add(_ r: PublishedRecord, to f: inout DepartmentFigures) {
+            if r.kind == .xzxk { f.licences += 1 } else { f.penalties += 1 }
+            if r.isLate { f.late += 1 } else { f.onTime += 1 }
+            f.days.append(r.publishWorkdays)
+        }
+        for r in p.records {
+            add(r, to: &byDept[r.department.code, default: DepartmentFigures(code: r.department.code, name: r.department.name)])
+            add(r, to: &total)
+        }
+        for n in p.withdrawals { byDept[n.department.code]?.withdrawals += 1; total.withdrawals += 1 }
+        for e in p.listEntries { byDept[e.department.code]?.entries += 1; total.entries += 1 }
+        departments = p.departments.compactMap { byDept[$0.code] }
+        self.total = total
+
+        // The 12 months up to the build date, by month of first publication.
+        let first = LocalDate(year: p.date.year, month: p.date.month, day: 1)!.adding(months: -11)
+        var counts: [String: (Int, Int)] = [:]
+        for r in p.records where r.firstPublished >= first {
+            let m = r.firstPublished.monthString
+            var c = counts[m] ?? (0, 0)
+            c.0 += 1
+            if !r.isLate { c.1 += 1 }
+            counts[m] = c
+        }
+        months = (0..<12).map { i in
+            let m = first.adding(months: i).monthString
+            let c = counts[m] ?? (0, 0)
+            return (m, c.0, c.1)
+        }
+        lists = index.lists.map { ($0.name, $0.isRed, $0.entries.count) }
+    }
+
+    static func percent(_ v: Double?) -> String {
+        guard let v else { return "—" }
+        return String(format: "%.1f%%", v * 100)
+    }
+
+    static func number(_ v: Double?) -> String {
+        guard let v else { return "—" }
+        return v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
+    }
+
+    /// Horizontal bars: on-time rate per department.
+    func timelinessChart() -> String {
+        let rows = departments.filter { $0.published > 0 }
+        let barH = 22, gap = 8, left = 150, width = 640, chartW = width - left - 70
+        let height = rows.count * (barH + gap) + 40
+        var s = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-rate-title chart-rate-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        s += "<title id=\"chart-rate-title\">各部门7个工作日内公示率</title>"
+        let desc = rows.map { "\($0.name) \(Statistics.percent($0.rate))" }.joined(separator: "，")
+        s += "<desc id=\"chart-rate-desc\">\(Escape.xml(desc))。数据见下表。</desc>"
+        for (i, d) in rows.enumerated() {
+            let y = i * (barH + gap) + 10
+            let w = Int((d.rate ?? 0) * Double(chartW))
+            s += "<text x=\"\(left - 8)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"label\">\(Escape.xml(d.name))</text>"
+            s += "<rect x=\"\(left)\" y=\"\(y)\" width=\"\(chartW)\" height=\"\(barH)\" class=\"track\"/>"
+            s += "<rect x=\"\(left)\" y=\"\(y)\" width=\"\(w)\" height=\"\(barH)\" class=\"\((d.rate ?? 0) >= 0.95 ? "bar-good" : "bar-warn")\"/>"
+            s += "<text x=\"\(left + chartW + 6)\" y=\"\(y + 16)\" class=\"value\">\(Statistics.percent(d.rate))</text>"
+        }
+        let axisY = rows.count * (barH + gap) + 24
+        s += "<text x=\"\(left)\" y=\"\(axisY)\" class=\"axis\">0%</text><text x=\"\(left + chartW)\" y=\"\(axisY)\" text-anchor=\"end\" class=\"axis\">100%</text>"
+        return s + "</svg>"
+    }
+
+    /// Columns: decisions first published per month, the late part in a darker shade.
+    func monthlyChart() -> String {
+        let width = 640, height = 260, left = 40, bottom = 40, top = 16
+        let maxV = max(1, months.map(\.published).max() ?? 1)
+        let step = (width - left - 10) / max(1, months.count)
+        let plotH = height - bottom - top
+        var s = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-month-title chart-month-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        s += "<title id=\"chart-month-title\">近12个月首次公示的决定数</title>"
+        let desc = months.map { "\($0.month) \($0.published) 条（按时 \($0.onTime) 条）" }.joined(separator: "，")
+        s += "<desc id=\"chart-month-desc\">\(Escape.xml(desc))。数据见下表。</desc>"
+        s += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 10)\" y2=\"\(height - bottom)\" class=\"axis-line\"/>"
+        s += "<text x=\"\(left - 6)\" y=\"\(top + 4)\" text-anchor=\"end\" class=\"axis\">\(maxV)</text>"
+        s += "<text x=\"\(left - 6)\" y=\"\(height - bottom)\" text-anchor=\"end\" class=\"axis\">0</text>"
+        for (i, m) in months.enumerated() {
+            let x = left + i * step + 4
+            let h = m.published * plotH / maxV
+            let hOn = m.onTime * plotH / maxV
+            let w = step - 8
+            s += "<rect x=\"\(x)\" y=\"\(height - bottom - h)\" width=\"\(w)\" height=\"\(h)\" class=\"bar-late\"/>"
+            s += "<rect x=\"\(x)\" y=\"\(height - bottom - hOn)\" width=\"\(w)\" height=\"\(hOn)\" class=\"bar-good\"/>"
+            if m.published > 0 {
+                s += "<text x=\"\(x + w / 2)\" y=\"\(height - bottom - h - 4)\" text-anchor=\"middle\" class=\"value\">\(m.published)</text>"
+            }
+            s += "<text x=\"\(x + w / 2)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\" class=\"axis\">\(Int(m.month.suffix(2)) ?? 0)月</text>"
+        }
+        return s + "</svg>"
+    }
+
+    func json(date: LocalDate) -> String {
+        func dept(_ d: DepartmentFigures) -> [String: Any] {
+            var o: [String: Any] = [
+                "编码": d.code, "名称": d.name, "公示中的行政许可": d.licences, "公示中的行政处罚": d.penalties,
+                "公示中的决定": d.published, "按时公示": d.onTime, "逾期公示": d.late, "撤回说明": d.withdrawals, "名单条目": d.entries,
+            ]
+            o["按时公示率"] = d.rate.map { ($0 * 1000).rounded() / 1000 } ?? NSNull()
+            o["公示用时中位数（工作日）"] = d.median ?? NSNull()
+            return o
+        }
+        let object: [String: Any] = [
+            "日期": date.description,
+            "统计范围": "截至该日期仍在公示的行政许可和行政处罚决定；首次公示日期取自公示台账",
+            "合计": dept(total),
+            "部门": departments.map(dept),
+            "月度": months.map { ["月份": $0.month, "首次公示": $0.published, "按时公示": $0.onTime] },
+            "名单": lists.map { ["名单名称": $0.name, "类型": $0.isRed ? "红名单" : "黑名单", "主体数": $0.count] },
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension Renderer {
+    func renderStatistics(_ index: SiteIndex, _ out: CountingSink) throws {
+        let stats = Statistics(publication, index)
+        var ctx = context.page(path: "tongji/index.html", title: "公示统计", section: "tongji/",
+                               description: "\(settings.region)各部门双公示的按时公示率、公示用时和名单数量。")
+        func row(_ d: DepartmentFigures) -> [String: Any] {
+            ["name": d.name, "path": d.code.isEmpty ? "" : Views.departmentPath(d.code), "licences": d.licences,
+             "penalties": d.penalties, "published": d.published, "onTime": d.onTime, "late": d.late,
+             "rate": Statistics.percent(d.rate), "median": Statistics.number(d.median), "withdrawals": d.withdrawals,
+             "entries": d.entries]
+        }
+        ctx["departments"] = stats.departments.map(row)
+        ctx["total"] = row(stats.total)
+        ctx["rateChart"] = stats.timelinessChart()
+        ctx["monthChart"] = stats.monthlyChart()
+        ctx["months"] = stats.months.map { ["month": $0.month, "published": $0.published, "onTime": $0.onTime,
+                                            "late": $0.published - $0.onTime] as [String: Any] }
+        ctx["lists"] = stats.lists.map { ["name": $0.name, "colour": $0.isRed ? "红名单" : "黑名单", "count": $0.count] as [String: Any] }
+        ctx["deadlineWorkdays"] = settings.deadlineWorkdays
+        try page("stats", ctx, to: "tongji/index.html", out)
+        try out.write("tongji/stats.json", stats.json(date: publication.date))
     }
 }
