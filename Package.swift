@@ -59,8 +59,8 @@ let package = Package(
         .testTarget(name: "GongshiSiteTests", dependencies: ["GongshiSite"]),
         .testTarget(
             name: "GongshiEndToEndTests",
-            dependencies: ["GongshiContent"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["gongshi"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

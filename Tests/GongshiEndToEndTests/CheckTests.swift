@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@Suite("gongshi check on a fixture site")
+struct CheckTests {
+    struct Report: Decodable {
+        struct Summary: Decodable { let errors: Int; let warnings: Int; let infos: Int; let records: Int }
+        struct Item: Decodable { let rule: String; let severity: String; let file: String; let line: Int; let key: String; let department: String; let message: String }
+        let date: String
+        let summary: Summary
+        let findings: [Item]
+    }
+
+    func report(_ site: String, _ extra: [String] = []) throws -> (Int32, Report) {
+        let r = try Gongshi.run(["check", "--site", site, "--date", "2026-11-25", "--format", "json"] + extra)
+        return (r.status, try JSONDecoder().decode(Report.self, from: Data(r.stdout.utf8)))
+    }
+
+    @Test func jsonReportsEveryPlantedProblemWithFileAndLine() throws {
+        let site = try Gongshi.site("basic")
+        let (status, rep) = try report(site)
+        #expect(status == 1)
+        #expect(rep.date == "2026-11-25")
+        #expect(rep.summary.records == 10)
+        let got = Set(rep.findings.map { "\($0.rule)|\($0.file)|\($0.line)" })
+        let expected = [
+            "natural-person-withheld|Content/xzxk/2026-11.csv|3",
+            "revoked|Content/xzxk/2026-11.csv|5",
+            "invalid-uscc|Content/xzcf/2026-11.csv|3",
+            "publicity-ended|Content/xzcf/2026-11.csv|4",
+            "personal-data|Content/xzcf/2026-11.csv|2",
+            "late-disclosure|Content/xzcf/2026-11.csv|2",
+            "red-black-conflict|Content/mingdan/lists.csv|4",
+            "due-soon|Content/xzxk/2026-11.csv|4",
+        ]
+        for e in expected { #expect(got.contains(e), "missing \(e)") }
+        #expect(rep.summary.errors == rep.findings.filter { $0.severity == "error" }.count)
+        #expect(rep.summary.warnings == rep.findings.filter { $0.severity == "warning" }.count)
+        let late = rep.findings.first { $0.rule == "late-disclosure" }!
+        #expect(late.key == "xzcf:区市场监管局:周市监罚〔2026〕7号")
+        #expect(late.department == "scjgj")
+    }
+
+    @Test func textReportGroupsByDepartmentAndEndsWithASummary() throws {
+        let site = try Gongshi.site("basic")
+        let r = try Gongshi.run(["check", "--site", site, "--date", "2026-11-25"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("■ 区市场监管局（scjgj）"))
+        #expect(r.stdout.contains("第3行"))
+        let last = r.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("共检查 10 条记录"))
+    }
+
+    @Test func departmentFilterKeepsOnlyItsFindings() throws {
+        let site = try Gongshi.site("basic")
+        let (_, rep) = try report(site, ["--department", "fgj"])
+        #expect(!rep.findings.isEmpty)
+        #expect(rep.findings.allSatisfy { $0.department == "fgj" })
+        let bad = try Gongshi.run(["check", "--site", site, "--department", "nosuch"])
+        #expect(bad.status == 2)
+    }
+
+    @Test func missingCalendarIsFatalAndNamesTheFile() throws {
+        let site = try Gongshi.site("basic")
+        let r = try Gongshi.run(["check", "--site", site, "--date", "2027-01-05"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("Content/calendar/2027.yml"))
+    }
+
+    @Test func readsGB18030AndBOMExports() throws {
+        let site = try Gongshi.site("basic")
+        let header = "行政相对人名称,行政相对人类别,统一社会信用代码,法定代表人,行政许可决定文书名称,行政许可决定文书号,许可类别,许可内容,许可决定日期,许可机关,许可机关统一社会信用代码\n"
+        let gb = header + "周村编码测试戊公司,法人及非法人组织,91370306MA3C10025Q,钱九,许可决定书,周税许〔2026〕1号,普通,发票领用,2026年11月19日,区税务局,113703060040000325\n"
+        let gbData = gb.data(using: String.Encoding(rawValue: 0x8000_0632))!
+        try gbData.write(to: URL(fileURLWithPath: site + "/Content/xzxk/gb.csv"))
+        let bom = "\u{FEFF}" + header.replacingOccurrences(of: "行政相对人名称", with: "XK_XDR_MC")
+            + "周村编码测试己公司,法人及非法人组织,91370306MA3C10033K,李四,许可决定书,周税许〔2026〕2号,普通,发票领用,2026/11/19,区税务局,113703060040000325\r\n"
+        try bom.write(toFile: site + "/Content/xzxk/bom.csv", atomically: true, encoding: .utf8)
+        let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = Gongshi.read(site + "/Public/data/xzxk.csv")
+        #expect(data.contains("周村编码测试戊公司"))
+        #expect(data.contains("周村编码测试己公司"))
+        let (_, rep) = try report(site)
+        #expect(!rep.findings.contains { $0.file.hasSuffix("gb.csv") || $0.file.hasSuffix("bom.csv") && $0.severity == "error" })
+    }
+
+    @Test func malformedRowsAreFindingsAndTheRestIsStillJudged() throws {
+        let site = try Gongshi.site("basic")
+        let text = """
+        名单类型,名单名称,主体名称,主体类别,统一社会信用代码,法定代表人,列入日期,列入事由,认定部门,认定依据,未知列
+        黑名单,失信被执行人,周村坏行公司,法人及非法人组织,91370306MA3C10033K,李四,2026-02-30,拒不履行,区发改局,发改财金〔2099〕1号,x
+        黑名单,失信被执行人,"周村引号公司,法人及非法人组织
+        """
+        try text.write(toFile: site + "/Content/mingdan/bad.csv", atomically: true, encoding: .utf8)
+        let (_, rep) = try report(site)
+        let got = Set(rep.findings.filter { $0.file == "Content/mingdan/bad.csv" }.map { "\($0.rule)|\($0.line)" })
+        #expect(got.contains("unknown-column|1"))
+        #expect(got.contains("bad-date|2"))
+        #expect(got.contains("unknown-memorandum|2"))
+        #expect(got.contains("bad-file|3"))
+        #expect(rep.findings.contains { $0.rule == "late-disclosure" })  // the other files are still judged
+    }
+}
+
+@Suite("documentation")
+struct DocumentationTests {
+    @Test func rulesReferenceMatchesTheCode() throws {
+        let r = try Gongshi.run(["rules"])
+        #expect(r.status == 0)
+        let doc = Gongshi.read(Gongshi.repo.appendingPathComponent("Documentation/rules.md").path)
+        #expect(doc == r.stdout, "Documentation/rules.md is stale: run `gongshi rules > Documentation/rules.md`")
+        for id in ["bad-file", "late-disclosure", "red-black-conflict", "missing-calendar"] { #expect(doc.contains("## \(id)")) }
+    }
+}

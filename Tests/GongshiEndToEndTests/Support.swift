@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// Runs the built `gongshi` binary on fixture sites copied to temporary folders.
+enum Gongshi {
+    /// The repository root (this file is Tests/GongshiEndToEndTests/Support.swift).
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `gongshi` executable beside the test bundle (SwiftPM puts both in the build folder).
+    static let binary: String = {
+        if let env = ProcessInfo.processInfo.environment["GONGSHI_BIN"] { return env }
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("gongshi").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return repo.appendingPathComponent(".build/debug/gongshi").path
+    }()
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    @discardableResult
+    static func run(_ args: [String], cwd: String? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        var env = ProcessInfo.processInfo.environment
+        env["TZ"] = "America/New_York"  // output must not depend on the time zone
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        // Read before waiting so that a large output cannot block the child.
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Copies `Tests/GongshiEndToEndTests/Fixtures/<name>` to a new temporary folder, with the
+    /// repository's Templates, calendar and memoranda.
+    static func site(_ name: String) throws -> String {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("gongshi-e2e-\(name)-\(UUID().uuidString)").path
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try fm.copyItem(atPath: repo.appendingPathComponent("Tests/GongshiEndToEndTests/Fixtures/\(name)/Content").path, toPath: dir + "/Content")
+        try fm.copyItem(atPath: repo.appendingPathComponent("Templates").path, toPath: dir + "/Templates")
+        try fm.copyItem(atPath: repo.appendingPathComponent("Content/calendar").path, toPath: dir + "/Content/calendar")
+        try fm.copyItem(atPath: repo.appendingPathComponent("Content/memoranda.csv").path, toPath: dir + "/Content/memoranda.csv")
+        return dir
+    }
+
+    /// Every file under `dir`, relative, sorted.
+    static func files(_ dir: String) -> [String] {
+        guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
+        var out: [String] = []
+        for case let rel as String in e {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir + "/" + rel, isDirectory: &isDir), !isDir.boolValue { out.append(rel) }
+        }
+        return out.sorted()
+    }
+
+    static func read(_ path: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+    }
+}

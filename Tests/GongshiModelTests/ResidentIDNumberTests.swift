@@ -1,0 +1,77 @@
+import Testing
+@testable import GongshiModel
+
+@Suite("ResidentIDNumber (GB 11643-1999)")
+struct ResidentIDNumberTests {
+    @Test("the example of DOMAIN.md §4 is valid")
+    func knownValid() {
+        #expect(ResidentIDNumber.isValid("360426199101010071"))
+        #expect(ResidentIDNumber.problem("360426199101010071") == nil)
+        #expect(ReferenceID.make(area: "360426", birth: "19910101", sequence: "007") == "360426199101010071")
+    }
+
+    @Test("a wrong check character is rejected and the right one named")
+    func wrongCheck() throws {
+        for last in ["0", "2", "9", "X"] {
+            #expect(!ResidentIDNumber.isValid("36042619910101007" + last))
+        }
+        let problem = try #require(ResidentIDNumber.problem("360426199101010072"))
+        #expect(problem.contains("1"))
+    }
+
+    @Test("a birth date that does not exist is rejected even with a right check character",
+          arguments: ["19910230", "19910013", "19911301", "19910100", "20250229", "19900431"])
+    func badBirthDate(birth: String) {
+        let id = ReferenceID.make(area: "360426", birth: birth, sequence: "007")
+        #expect(!ResidentIDNumber.isValid(id))
+    }
+
+    @Test("a leap-day birth date is valid")
+    func leapDay() {
+        #expect(ResidentIDNumber.isValid(ReferenceID.make(birth: "20000229", sequence: "123")))
+    }
+
+    @Test("check character X, in upper or lower case")
+    func checkX() throws {
+        var id: String?
+        for seq in 100..<200 {
+            let candidate = ReferenceID.make(birth: "19900101", sequence: String(seq))
+            if candidate.hasSuffix("X") { id = candidate; break }
+        }
+        let x = try #require(id)
+        #expect(ResidentIDNumber.isValid(x))
+        #expect(ResidentIDNumber.isValid(x.lowercased()))
+        #expect(!ResidentIDNumber.isValid(String(x.dropLast()) + "0"))
+    }
+
+    @Test("wrong length or characters", arguments: [
+        "", "36042619910101007", "3604261991010100711", "36042619910101007A", "3604261991O1010071", "360426 99101010071",
+        "360426910101007",  // an old 15-digit number is not accepted as a current ID number
+    ])
+    func malformed(id: String) {
+        #expect(!ResidentIDNumber.isValid(id))
+    }
+
+    @Test("agrees with the independent implementation on 5000 generated numbers")
+    func agreesWithReference() {
+        var rng = LCG(seed: 11_643)
+        var valid = 0
+        for n in 0..<5000 {
+            let y = 1900 + rng.below(126), m = 1 + rng.below(13), d = 1 + rng.below(31)
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            let birth = "\(y)\(two(m))\(two(d))"
+            let seq = String(100 + rng.below(900))
+            var id = ReferenceID.make(area: String(110_000 + rng.below(550_000)), birth: birth, sequence: seq)
+            if n % 2 == 1 {
+                var chars = Array(id)
+                chars[rng.below(18)] = rng.pick(Array("0123456789X"))
+                id = String(chars)
+            }
+            let expected = ReferenceID.isValid(id)
+            #expect(ResidentIDNumber.isValid(id) == expected, "\(id)")
+            if expected { valid += 1 }
+        }
+        #expect(valid > 1000)
+        #expect(valid < 4000)
+    }
+}

@@ -1,0 +1,71 @@
+import GongshiModel
+import Testing
+@testable import GongshiRules
+
+@Suite("duplicate-record")
+struct DuplicateRecordTests {
+    @Test("identical copies: a warning at each later copy; the first copy is published once")
+    func identical() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(), Row.penalty(), Row.penalty()]).judge()
+        let found = j.findings("duplicate-record")
+        #expect(found.map(\.line) == [3, 4])
+        #expect(found.allSatisfy { $0.severity == .warning && $0.key == penaltyKey() && $0.department == "scjgj" })
+        #expect(found.first?.message.contains("第2行") == true)
+        #expect(j.publication.records.count == 1)
+        #expect(j.record(penaltyKey())?.line == 2)
+        #expect(j.publication.newEvents.count == 1)
+    }
+
+    @Test("identical copies in two files: the later file in byte order holds the copy")
+    func acrossFiles() throws {
+        var f = Fixture()
+        f.add(.xzcf, [Row.penalty()], file: "b.csv")
+        f.add(.xzcf, [Row.penalty()], file: "a.csv")
+        let j = try f.judge()
+        let found = j.findings("duplicate-record")
+        #expect(found.count == 1)
+        #expect(found.first?.file == "Content/xzcf/b.csv")
+        #expect(found.first?.line == 2)
+        #expect(j.record(penaltyKey())?.file == "Content/xzcf/a.csv")
+    }
+
+    @Test("different content: an error at every later copy, and every copy withheld")
+    func different() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(), Row.penalty(["罚款金额（万元）": "0.5"]), Row.penalty()]).judge()
+        let found = j.findings("duplicate-record")
+        #expect(found.map(\.line) == [3, 4])
+        #expect(found.allSatisfy { $0.severity == .error })
+        #expect(j.publication.records.isEmpty)
+        #expect(j.withheld(penaltyKey()).count == 3)
+        #expect(j.withheld(penaltyKey()).allSatisfy { $0.rule == "duplicate-record" })
+        #expect(j.publication.newEvents.isEmpty)
+    }
+
+    @Test("list entries: one list, one entity, one 列入日期")
+    func listEntries() throws {
+        let same = try Fixture(.mingdan, [Row.black(), Row.black()]).judge()
+        #expect(same.findings("duplicate-record").map(\.severity) == [.warning])
+        #expect(same.publication.listEntries.count == 1)
+        let diff = try Fixture(.mingdan, [Row.black(), Row.black(["列入事由": "另一事由"])]).judge()
+        #expect(diff.findings("duplicate-record").map(\.severity) == [.error])
+        #expect(diff.publication.listEntries.isEmpty)
+    }
+
+    @Test("the key is trimmed: surrounding spaces do not make a new record")
+    func trimmedKey() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(), Row.penalty(["行政处罚决定书文号": " 周市监罚〔2026〕1号 ", "处罚机关": "区市场监管局\u{3000}"])]).judge()
+        #expect(j.findings("duplicate-record").map(\.severity) == [.warning])
+    }
+
+    @Test("different document numbers, authorities or kinds are different records")
+    func distinct() throws {
+        var f = Fixture(.xzcf, [Row.penalty(), Row.penalty(["行政处罚决定书文号": "周市监罚〔2026〕2号"]),
+                                Row.penalty(["处罚机关": "区税务局", "处罚机关统一社会信用代码": Fixture.swjCode])])
+        f.add(.xzxk, [Row.licence(["行政许可决定文书号": "周市监罚〔2026〕1号"])])
+        f.add(.mingdan, [Row.black(), Row.black(["列入日期": "2026-11-03"]), Row.black(["名单名称": "重大税收违法失信主体"])])
+        let j = try f.judge()
+        #expect(j.findings("duplicate-record").isEmpty)
+        #expect(j.publication.records.count == 4)
+        #expect(j.publication.listEntries.count == 3)
+    }
+}

@@ -1,0 +1,62 @@
+import GongshiModel
+import Testing
+@testable import GongshiRules
+
+@Suite("invalid-id-number")
+struct InvalidIDNumberTests {
+    static let validID = IDNumber.make(birth: "19900101", sequence: "123")
+    static var invalidID: String {
+        var c = Array(validID)
+        c[17] = c[17] == "0" ? "1" : "0"
+        return String(c)
+    }
+
+    func person(_ o: [String: String]) -> Fixture {
+        var f = Fixture(.xzcf, [Row.penalty(["行政相对人名称": "张三明", "行政相对人类别": "自然人", "统一社会信用代码": "",
+                                             "法定代表人": "", "证件类型": "身份证", "证件号码": Self.validID].merging(o) { $1 })])
+        f.disclosure("naturalPersons: mask")
+        return f
+    }
+
+    @Test("a natural person's invalid 身份证 number is a warning; the record is still published",
+          arguments: ["身份证", "居民身份证", "01", "1", ""])
+    func invalid(type: String) throws {
+        let j = try person(["证件类型": type, "证件号码": Self.invalidID]).judge()
+        let f = try #require(j.findings("invalid-id-number").first)
+        #expect(j.ruleIDs == ["invalid-id-number"])
+        #expect(f.severity == .warning)
+        #expect(f.line == 2)
+        #expect(f.key == penaltyKey())
+        #expect(!f.message.contains(Self.invalidID), "the number itself is not repeated")
+        #expect(j.isPublic(penaltyKey()))
+    }
+
+    @Test("bad birth date and wrong length are invalid too")
+    func otherProblems() throws {
+        #expect(try person(["证件号码": IDNumber.make(birth: "19900230", sequence: "123")]).judge().ruleIDs == ["invalid-id-number"])
+        #expect(try person(["证件号码": "37030319900101123"]).judge().ruleIDs == ["invalid-id-number"])
+    }
+
+    @Test("other document types are not checked")
+    func passport() throws {
+        let j = try person(["证件类型": "护照", "证件号码": "E12345678"]).judge()
+        #expect(j.findings.isEmpty)
+    }
+
+    @Test("a valid number raises nothing; X check characters are accepted")
+    func valid() throws {
+        #expect(try person([:]).judge().findings.isEmpty)
+        var x: String?
+        for seq in 100..<300 where x == nil {
+            let id = IDNumber.make(birth: "19851111", sequence: String(seq))
+            if id.hasSuffix("X") { x = id }
+        }
+        #expect(try person(["证件号码": try #require(x).lowercased()]).judge().findings.isEmpty)
+    }
+
+    @Test("法定代表人 ID numbers are never checked")
+    func legalRepresentative() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["法定代表人证件类型": "身份证", "法定代表人证件号码": Self.invalidID])]).judge()
+        #expect(j.findings.isEmpty)
+    }
+}

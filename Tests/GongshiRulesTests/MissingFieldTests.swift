@@ -1,0 +1,126 @@
+import GongshiModel
+import Testing
+@testable import GongshiRules
+
+@Suite("missing-field")
+struct MissingFieldTests {
+    static let penaltyRequired = ["行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人", "行政处罚决定书文号", "违法行为类型",
+                                  "违法事实", "处罚依据", "处罚类别", "处罚内容", "处罚决定日期", "处罚机关", "处罚机关统一社会信用代码"]
+    static let licenceRequired = ["行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人", "行政许可决定文书名称",
+                                  "行政许可决定文书号", "许可类别", "许可内容", "许可决定日期", "许可机关", "许可机关统一社会信用代码"]
+    static let listRequired = ["名单类型", "名单名称", "主体名称", "主体类别", "统一社会信用代码", "列入日期", "认定部门"]
+
+    @Test("an empty required penalty field withholds the record", arguments: penaltyRequired)
+    func penalty(field: String) throws {
+        let j = try Fixture(.xzcf, [Row.penalty([field: ""])]).judge()
+        let f = try #require(j.findings("missing-field").first, "\(field)")
+        #expect(j.findings("missing-field").count == 1)
+        #expect(f.severity == .error)
+        #expect(f.file == "Content/xzcf/a.csv")
+        #expect(f.line == 2)
+        #expect(f.message.contains("「\(field)」"))
+        #expect(j.findings.allSatisfy { $0.rule == "missing-field" }, "\(j.ruleIDs)")
+        #expect(j.publication.records.isEmpty)
+        #expect(j.publication.withheld.map(\.rule) == ["missing-field"])
+    }
+
+    @Test("an empty required licensing field withholds the record", arguments: licenceRequired)
+    func licence(field: String) throws {
+        let j = try Fixture(.xzxk, [Row.licence([field: ""])]).judge()
+        #expect(j.findings("missing-field").count == 1)
+        #expect(j.findings("missing-field").first?.message.contains("「\(field)」") == true)
+        #expect(j.findings.allSatisfy { $0.rule == "missing-field" }, "\(j.ruleIDs)")
+        #expect(j.publication.records.isEmpty)
+    }
+
+    @Test("an empty required list field withholds the entry", arguments: listRequired)
+    func list(field: String) throws {
+        let j = try Fixture(.mingdan, [Row.black([field: ""])]).judge()
+        #expect(j.findings("missing-field").count == 1)
+        #expect(j.findings("missing-field").first?.message.contains("「\(field)」") == true)
+        #expect(j.findings.allSatisfy { $0.rule == "missing-field" }, "\(j.ruleIDs)")
+        #expect(j.publication.listEntries.isEmpty)
+    }
+
+    @Test("the finding carries key and department")
+    func keyAndDepartment() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["违法事实": ""])]).judge()
+        let f = try #require(j.findings("missing-field").first)
+        #expect(f.key == penaltyKey())
+        #expect(f.department == "scjgj")
+    }
+
+    @Test("several empty fields are one finding naming each")
+    func several() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["违法事实": "", "处罚依据": ""])]).judge()
+        let f = try #require(j.findings("missing-field").first)
+        #expect(j.findings("missing-field").count == 1)
+        #expect(f.message.contains("「违法事实」"))
+        #expect(f.message.contains("「处罚依据」"))
+    }
+
+    @Test("an empty required date is missing-field, not bad-date")
+    func emptyDate() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["处罚决定日期": "   "])]).judge()
+        #expect(j.ruleIDs == ["missing-field"])
+    }
+
+    @Test("an empty authority is missing-field, not unknown-department")
+    func emptyAuthority() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["处罚机关": "", "处罚机关统一社会信用代码": ""])]).judge()
+        #expect(j.ruleIDs == ["missing-field"])
+        #expect(j.findings.first?.department == "")
+    }
+
+    @Test("法定代表人 is required only for 法人及非法人组织")
+    func legalRepresentative() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["行政相对人类别": "个体工商户", "法定代表人": ""])]).judge()
+        #expect(j.findings.isEmpty)
+        #expect(j.isPublic(penaltyKey()))
+        let l = try Fixture(.mingdan, [Row.black(["法定代表人": ""])]).judge()
+        #expect(l.findings.isEmpty)
+    }
+
+    @Test("统一社会信用代码 is not required for 自然人")
+    func naturalPersonCode() throws {
+        var f = Fixture(.xzcf, [Row.penalty(["行政相对人名称": "张三明", "行政相对人类别": "自然人", "统一社会信用代码": "", "法定代表人": "",
+                                             "证件类型": "身份证", "证件号码": IDNumber.make(birth: "19900101", sequence: "123")])])
+        f.disclosure("naturalPersons: mask")
+        let j = try f.judge()
+        #expect(j.findings.isEmpty, "\(j.ruleIDs)")
+        #expect(j.isPublic(penaltyKey()))
+    }
+
+    @Test("a 自然人's 证件号码 is required")
+    func naturalPersonID() throws {
+        var f = Fixture(.xzcf, [Row.penalty(["行政相对人名称": "张三明", "行政相对人类别": "自然人", "统一社会信用代码": "", "法定代表人": ""])])
+        f.disclosure("naturalPersons: mask")
+        let j = try f.judge()
+        #expect(j.ruleIDs == ["missing-field"])
+        #expect(j.findings.first?.message.contains("证件号码") == true)
+    }
+
+    @Test("a 个体工商户 with 00000000000000000X needs 工商注册号")
+    func soleProprietorPlaceholder() throws {
+        let without = try Fixture(.xzcf, [Row.penalty(["行政相对人类别": "个体工商户", "统一社会信用代码": "00000000000000000X"])]).judge()
+        #expect(without.ruleIDs == ["missing-field"])
+        #expect(without.findings.first?.message.contains("工商注册号") == true)
+        #expect(without.publication.records.isEmpty)
+
+        let with = try Fixture(.xzcf, [Row.penalty(["行政相对人类别": "个体工商户", "统一社会信用代码": "00000000000000000x",
+                                                    "工商注册号": "370306600123456"])]).judge()
+        #expect(with.findings.isEmpty, "\(with.ruleIDs)")
+        let r = try #require(with.record(penaltyKey()))
+        #expect(r.entityCode == "")
+        #expect(r.field("工商注册号") == "370306600123456")
+    }
+
+    @Test("a complete record raises no missing-field")
+    func complete() throws {
+        var f = Fixture(.xzcf, [Row.penalty()])
+        f.add(.xzxk, [Row.licence()])
+        f.add(.mingdan, [Row.black()])
+        let j = try f.judge()
+        #expect(j.findings("missing-field").isEmpty)
+    }
+}

@@ -1,0 +1,127 @@
+import GongshiModel
+import Testing
+@testable import GongshiRules
+
+@Suite("publicity-ended")
+struct PublicityEndedTests {
+    /// A penalty decided 2025-03-10 and published on time, so that only the publicity period matters.
+    func old(_ o: [String: String] = [:]) -> Fixture {
+        var f = Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2025-03-10"].merging(o) { $1 })])
+        f.ledger = ["2025-03-11,公示,xzcf,\(penaltyKey()),0000000000000000"]
+        return f
+    }
+
+    @Test("一般: 12 months from the decision; the end date is the last day shown")
+    func ordinary() throws {
+        let last = try old().judge("2026-03-10")
+        #expect(last.findings.isEmpty)
+        #expect(last.record(penaltyKey())?.publicityEnd == day("2026-03-10"))
+        let after = try old().judge("2026-03-11")
+        let f = try #require(after.findings("publicity-ended").first)
+        #expect(after.ruleIDs == ["publicity-ended"])
+        #expect(f.severity == .info)
+        #expect(f.line == 2)
+        #expect(f.key == penaltyKey())
+        #expect(f.department == "scjgj")
+        #expect(after.publication.records.isEmpty)
+        #expect(after.publication.withheld.map(\.rule) == ["publicity-ended"])
+    }
+
+    @Test("严重: 36 months; an empty severity is 一般")
+    func serious() throws {
+        let j = try old(["失信严重程度": "严重"]).judge("2026-11-25")
+        #expect(j.record(penaltyKey())?.publicityEnd == day("2028-03-10"))
+        let d = try old(["失信严重程度": ""]).judge("2026-03-10")
+        #expect(d.record(penaltyKey())?.publicityEnd == day("2026-03-10"))
+        #expect(d.record(penaltyKey())?.field("失信严重程度") == "一般")
+    }
+
+    @Test("轻微 with the default 0 months is never shown, not even on its decision date")
+    func minorNever() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["失信严重程度": "轻微", "处罚决定日期": "2026-11-25"])]).judge("2026-11-25")
+        #expect(j.ruleIDs == ["publicity-ended"])
+        #expect(j.publication.records.isEmpty)
+        #expect(j.publication.newEvents.isEmpty)
+    }
+
+    @Test("an explicit 公示截止期 wins, 轻微 included")
+    func explicitMinor() throws {
+        var f = Fixture(.xzcf, [Row.penalty(["失信严重程度": "轻微", "公示截止期": "2026-12-20"])])
+        f.ledger = ["2026-11-23,公示,xzcf,\(penaltyKey()),0"]
+        let j = try f.judge("2026-11-25")
+        #expect(j.findings.isEmpty)
+        #expect(j.record(penaltyKey())?.publicityEnd == day("2026-12-20"))
+        #expect(try f.judge("2026-12-20").findings.isEmpty)
+        #expect(try f.judge("2026-12-21").ruleIDs == ["publicity-ended"])
+    }
+
+    @Test("an explicit 公示截止期 wins over a longer severity period")
+    func explicitShorter() throws {
+        let f = Fixture(.xzcf, [Row.penalty(["失信严重程度": "严重", "公示截止期": "2026-11-24"])])
+        #expect(try f.judge("2026-11-24").findings.isEmpty)
+        #expect(try f.judge("2026-11-25").ruleIDs == ["publicity-ended"])
+    }
+
+    @Test("penaltyPublicityMonths from site.yml, clamped to the month's end")
+    func settings() throws {
+        var f = Fixture(.xzcf, [Row.penalty(["失信严重程度": "轻微", "处罚决定日期": "2026-08-31"])])
+        f.disclosure("penaltyPublicityMonths:", "  轻微: 3")
+        f.ledger = ["2026-09-01,公示,xzcf,\(penaltyKey()),0000000000000000"]
+        #expect(try f.judge("2026-11-25").record(penaltyKey())?.publicityEnd == day("2026-11-30"))
+        #expect(try f.judge("2026-12-01").ruleIDs == ["publicity-ended"])
+    }
+
+    @Test("a licence past its 有效期至; a licence without one stays")
+    func licence() throws {
+        let past = try Fixture(.xzxk, [Row.licence(["有效期至": "2026-11-24"])]).judge("2026-11-25")
+        #expect(past.ruleIDs == ["publicity-ended"])
+        let last = try Fixture(.xzxk, [Row.licence(["有效期至": "2026-11-25"])]).judge("2026-11-25")
+        #expect(last.findings.isEmpty)
+        let open = try Fixture(.xzxk, [Row.licence(["有效期至": ""])]).judge("2026-11-25")
+        #expect(open.findings.isEmpty)
+        #expect(open.record(licenceKey())?.publicityEnd == nil)
+    }
+
+    @Test("修复 ends publication from its 状态日期", arguments: ["修复", "4", "信用修复"])
+    func repaired(status: String) throws {
+        let f = Fixture(.xzcf, [Row.penalty(["当前状态": status, "状态日期": "2026-11-25"])])
+        let before = try f.judge("2026-11-24")
+        #expect(before.findings.isEmpty)
+        #expect(before.record(penaltyKey())?.field("当前状态") == "")
+        let on = try f.judge("2026-11-25")
+        #expect(on.ruleIDs == ["publicity-ended"])
+        #expect(on.publication.records.isEmpty)
+    }
+
+    @Test("a list entry from its 移出日期")
+    func removedDate() throws {
+        let f = Fixture(.mingdan, [Row.black(["移出日期": "2026-11-25"])])
+        #expect(try f.judge("2026-11-24").findings.isEmpty)
+        let j = try f.judge("2026-11-25")
+        #expect(j.ruleIDs == ["publicity-ended"])
+        #expect(j.publication.listEntries.isEmpty)
+    }
+
+    @Test("a list entry from 状态日期 when 当前状态 is 移出")
+    func removedStatus() throws {
+        let f = Fixture(.mingdan, [Row.black(["当前状态": "移出", "状态日期": "2026-11-25"])])
+        #expect(try f.judge("2026-11-24").isPublic(listKey("失信被执行人", Fixture.companyA, "2026-11-02")))
+        #expect(try f.judge("2026-11-25").ruleIDs == ["publicity-ended"])
+    }
+
+    @Test("a list entry past its 有效期至")
+    func listValidity() throws {
+        let f = Fixture(.mingdan, [Row.red(["有效期至": "2026-11-30"])])
+        let key = listKey("纳税信用A级纳税人", Fixture.companyA, "2026-04-01")
+        #expect(try f.judge("2026-11-30").entry(key)?.validUntil == day("2026-11-30"))
+        #expect(try f.judge("2026-12-01").ruleIDs == ["publicity-ended"])
+    }
+
+    @Test("a record shown before and ended now gets a 撤回 event")
+    func withdrawnEvent() throws {
+        let j = try old().judge("2026-03-11")
+        #expect(j.publication.newEvents.map(\.event) == [.withdrawn])
+        #expect(j.publication.newEvents.first?.key == penaltyKey())
+        #expect(j.publication.newEvents.first?.date == day("2026-03-11"))
+    }
+}
