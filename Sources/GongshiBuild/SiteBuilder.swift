@@ -64,7 +64,9 @@ public struct BuildResult: Sendable {
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: @escaping @Sendable (Int) -> Void = { _ in }) throws(SiteError) -> BuildResult {
         let started = Date()
+        let timer = PhaseTimer()
         var site = try SiteReader.read(root: options.site)
+        timer.lap("read")
         if let base = options.baseURL {
             guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
                 throw SiteError(file: "", message: "--base-url 应为以 http:// 或 https:// 开头的绝对地址")
@@ -76,6 +78,7 @@ public enum SiteBuilder {
         do { judgement = try Judge.judge(site, date: options.date) } catch {
             throw SiteError(file: error.file, message: error.message)
         }
+        timer.lap("judge")
         var publication = judgement.publication
         var findings = judgement.findings
         if let dept = options.preview?.department {
@@ -106,7 +109,9 @@ public enum SiteBuilder {
             var extras = [SearchIndexPart.part, StatisticsPart.part(judgement: judgement)]
             if options.preview != nil { extras.append(PreviewPart.part(findings: findings)) }
             stats = try renderer.render(to: DiskSink(root: staging), extras: extras)
+            timer.lap("render returned")
             try swap(staging: staging, into: out)
+            timer.lap("swap")
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             if let e = error as? SiteError { throw e }

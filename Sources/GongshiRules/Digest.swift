@@ -34,13 +34,15 @@ public enum ContentDigest {
 
 /// URL ids of the red and black lists, from 名单名称.
 public enum ListID {
+    /// Common list names and their ids; every id distinct. Other names get a hash id.
     static let known: [String: String] = [
-        "纳税信用A级纳税人": "nashui-a", "守合同重信用企业": "shouhetong", "诚信示范企业": "chengxin-shifan",
-        "失信被执行人": "shixin-beizhixing", "重大税收违法失信主体": "zhongda-shuishou", "安全生产失信": "anquan-shengchan",
-        "安全生产失信联合惩戒对象": "anquan-shengchan", "拖欠农民工工资失信": "tuoqian-gongzi",
-        "拖欠农民工工资失信联合惩戒对象": "tuoqian-gongzi", "环境违法失信": "huanjing-weifa",
-        "严重违法失信企业": "yanzhong-weifa", "海关高级认证企业": "haiguan-renzheng", "海关失信企业": "haiguan-shixin",
-        "A级纳税人": "nashui-a", "食品药品安全失信": "shipin-yaopin", "统计严重失信企业": "tongji-shixin",
+        "纳税信用A级纳税人": "nashui-a", "A级纳税人": "a-ji-nashuiren", "守合同重信用企业": "shouhetong",
+        "诚信示范企业": "chengxin-shifan", "失信被执行人": "shixin-beizhixing", "重大税收违法失信主体": "zhongda-shuishou",
+        "安全生产严重失信主体": "anquan-shengchan", "安全生产失信": "anquan-shixin", "安全生产失信联合惩戒对象": "anquan-chengjie",
+        "拖欠农民工工资失信联合惩戒对象": "tuoqian-gongzi", "拖欠农民工工资失信": "tuoqian-shixin",
+        "环境违法失信企业": "huanjing-shixin", "环境违法失信": "huanjing-weifa", "严重违法失信企业": "yanzhong-weifa",
+        "海关高级认证企业": "haiguan-renzheng", "海关失信企业": "haiguan-shixin", "食品药品安全失信": "shipin-yaopin",
+        "统计严重失信企业": "tongji-shixin",
     ]
 
     public static func id(for name: String) -> String {

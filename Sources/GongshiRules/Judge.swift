@@ -31,6 +31,15 @@ public enum Judge {
             Evaluator.evaluate(contexts[i], duplicate: dupWithheld.contains(i), env: env)
         }
         if let missing = evaluations.lazy.compactMap(\.calendarError).first { throw missing }
+        // Every year from the earliest date the rules counted working days from, up to the build date.
+        var earliest = date
+        for e in evaluations {
+            if let r = e.record, r.decisionDate < earliest { earliest = r.decisionDate }
+            if let n = e.notice, let revoked = n.revokedOn, revoked < earliest { earliest = revoked }
+        }
+        for year in earliest.year...date.year where !site.calendar.years.contains(year) {
+            throw MissingCalendarYear(year: year)
+        }
 
         var findings = site.findings
         var records: [PublishedRecord] = []

@@ -44,20 +44,25 @@ public struct Renderer: Sendable {
     public func render(to sink: OutputSink, extras: [RenderPart] = []) throws -> RenderStats {
         let counter = Counter()
         let out = CountingSink(inner: sink, counter: counter, progress: progress)
+        let timer = PhaseTimer()
         let index = SiteIndex(publication)
-        try renderRecords(index, out)
-        try renderListings(index, out)
-        try renderLists(index, out)
-        try renderEntities(index, out)
-        try renderDepartments(index, out)
-        try renderArticles(index, out)
+        timer.lap("index")
+        try renderRecords(index, out); timer.lap("records")
+        try renderListings(index, out); timer.lap("listings")
+        try renderLists(index, out); timer.lap("lists")
+        try renderEntities(index, out); timer.lap("entities")
+        try renderDepartments(index, out); timer.lap("departments")
+        try renderArticles(index, out); timer.lap("articles")
         try renderHome(index, out)
-        try renderSubscribe(index, out)
-        try renderFeeds(index, out)
-        try renderOpenData(index, out)
+        try renderSubscribe(index, out); timer.lap("home")
+        try renderFeeds(index, out); timer.lap("feeds")
+        try renderOpenData(index, out); timer.lap("open data")
         try renderStatic(index, out)
         for part in extras { try part.render(self, index, out) }
-        try renderSitemap(out)
+        timer.lap("search, statistics")
+        try renderSitemap(out); timer.lap("sitemap")
+        _ = consume index
+        timer.lap("index released")
         return RenderStats(pages: counter.pages, files: counter.files)
     }
 
@@ -104,4 +109,17 @@ final class Counter: @unchecked Sendable {
         lock.unlock()
     }
     func paths() -> [String] { lock.lock(); defer { lock.unlock() }; return sitemapPaths }
+}
+
+/// Prints phase durations to standard error when `GONGSHI_TIMING` is set (for profiling builds).
+public final class PhaseTimer: @unchecked Sendable {
+    private var last = Date()
+    private let enabled = ProcessInfo.processInfo.environment["GONGSHI_TIMING"] != nil
+    public init() {}
+    public func lap(_ name: String) {
+        guard enabled else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "  %-22@ %6.2f s\n", name as NSString, now.timeIntervalSince(last)).utf8))
+        last = now
+    }
 }

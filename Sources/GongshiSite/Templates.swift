@@ -47,7 +47,7 @@ public struct TemplateSet: Sendable {
         }
         // A partial that does not exist renders as nothing in Mustache: catch it here instead.
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for (lineNo, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (lineNo, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map({ Substring(String(String.UnicodeScalarView($0))) }).enumerated() {
                 var rest = line[...]
                 while let r = rest.range(of: "{{>") {
                     let after = rest[r.upperBound...]
