@@ -133,12 +133,12 @@ extension Renderer {
     /// Every feed: the site, each section, each department.
     func feedGroups() -> [FeedGroup] {
         var g = [
-            FeedGroup(folder: "", title: settings.title, description: "\(settings.title)全部最新公示"),
-            FeedGroup(folder: "xzxk/", title: "\(settings.title) · 行政许可", description: "行政许可决定公示"),
-            FeedGroup(folder: "xzcf/", title: "\(settings.title) · 行政处罚", description: "行政处罚决定公示"),
-            FeedGroup(folder: "hongmingdan/", title: "\(settings.title) · 红名单", description: "红名单列入公示"),
-            FeedGroup(folder: "heimingdan/", title: "\(settings.title) · 黑名单", description: "黑名单列入公示"),
-            FeedGroup(folder: "xinwen/", title: "\(settings.title) · 信用动态", description: "信用动态与红黑榜发布"),
+            FeedGroup(folder: "", title: feedTitle(""), description: "\(settings.title)全部最新公示"),
+            FeedGroup(folder: "xzxk/", title: feedTitle("xzxk/"), description: "行政许可决定公示"),
+            FeedGroup(folder: "xzcf/", title: feedTitle("xzcf/"), description: "行政处罚决定公示"),
+            FeedGroup(folder: "hongmingdan/", title: feedTitle("hongmingdan/"), description: "红名单列入公示"),
+            FeedGroup(folder: "heimingdan/", title: feedTitle("heimingdan/"), description: "黑名单列入公示"),
+            FeedGroup(folder: "xinwen/", title: feedTitle("xinwen/"), description: "信用动态与红黑榜发布"),
         ]
         for d in publication.departments {
             g.append(FeedGroup(folder: Views.departmentPath(d.code), title: "\(settings.title) · \(d.name)", description: "\(d.name)的公示"))
@@ -146,41 +146,54 @@ extension Renderer {
         return g
     }
 
-    func renderFeeds(_ index: SiteIndex, _ out: CountingSink) throws {
-        let p = publication
-        let recordItems = p.records.map(recordItem)
-        let entryItems = p.listEntries.map(entryItem)
-        let noticeItems = p.withdrawals.map(noticeItem)
-        let articleItems = index.articles.map(articleItem)
-        func pick(_ items: [FeedItem]) -> [FeedItem] {
-            Array(items.sorted { ($0.published, $0.sortKey) > ($1.published, $1.sortKey) }.prefix(settings.feedItems))
-        }
-        var byFolder: [String: [FeedItem]] = [:]
-        byFolder[""] = pick(recordItems + entryItems + noticeItems + articleItems)
-        byFolder["xzxk/"] = pick(zip(p.records, recordItems).filter { $0.0.kind == .xzxk }.map(\.1)
-            + zip(p.withdrawals, noticeItems).filter { $0.0.kind == .xzxk }.map(\.1))
-        byFolder["xzcf/"] = pick(zip(p.records, recordItems).filter { $0.0.kind == .xzcf }.map(\.1)
-            + zip(p.withdrawals, noticeItems).filter { $0.0.kind == .xzcf }.map(\.1))
-        byFolder["hongmingdan/"] = pick(zip(p.listEntries, entryItems).filter { $0.0.isRed }.map(\.1))
-        byFolder["heimingdan/"] = pick(zip(p.listEntries, entryItems).filter { !$0.0.isRed }.map(\.1))
-        byFolder["xinwen/"] = pick(articleItems)
-        var byDept: [String: [FeedItem]] = [:]
-        for (r, i) in zip(p.records, recordItems) { byDept[r.department.code, default: []].append(i) }
-        for (e, i) in zip(p.listEntries, entryItems) { byDept[e.department.code, default: []].append(i) }
-        for (n, i) in zip(p.withdrawals, noticeItems) { byDept[n.department.code, default: []].append(i) }
-        for d in p.departments { byFolder[Views.departmentPath(d.code)] = pick(byDept[d.code] ?? []) }
+    /// Something a feed can announce, before its item is built: only the newest `feeds.items` of
+    /// each feed are turned into items.
+    enum FeedSource: Sendable {
+        case record(Int), entry(Int), notice(Int), article(Int)
+    }
 
+    /// One job per feed group, each writing its Atom, RSS and JSON Feed.
+    func feedJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
+        let p = publication
+        // (published, sort key, source) for everything, bucketed by feed folder.
+        typealias Candidate = (published: LocalDate, sortKey: String, source: FeedSource)
+        var byFolder: [String: [Candidate]] = [:]
+        func add(_ folders: [String], _ c: Candidate) { for f in folders { byFolder[f, default: []].append(c) } }
+        for (i, r) in p.records.enumerated() {
+            add(["", r.kind.rawValue + "/", Views.departmentPath(r.department.code)], (r.firstPublished, r.key, .record(i)))
+        }
+        for (i, e) in p.listEntries.enumerated() {
+            add(["", e.isRed ? "hongmingdan/" : "heimingdan/", Views.departmentPath(e.department.code)], (e.firstPublished, e.key, .entry(i)))
+        }
+        for (i, n) in p.withdrawals.enumerated() {
+            add(["", n.kind.rawValue + "/", Views.departmentPath(n.department.code)], (n.withdrawnOn, "chehui:" + n.key, .notice(i)))
+        }
+        for (i, a) in index.articles.enumerated() {
+            add(["", "xinwen/"], (a.date ?? p.date, a.slug, .article(i)))
+        }
+        let limit = settings.feedItems
         let author = settings.footer.sponsor.isEmpty ? settings.title : settings.footer.sponsor
-        for g in feedGroups() {
-            let items = byFolder[g.folder] ?? []
-            let updated = items.map { $0.updated }.max() ?? p.date
-            let page = context.url(g.folder)
-            try out.write(g.folder + "atom.xml", Feeds.atom(title: g.title, selfURL: context.url(g.folder + "atom.xml"), pageURL: page,
-                                                            author: author, updated: updated, items: items, id: Feeds.itemID("feed:" + g.folder)))
-            try out.write(g.folder + "rss.xml", Feeds.rss(title: g.title, selfURL: context.url(g.folder + "rss.xml"), pageURL: page,
-                                                          description: g.description, updated: updated, items: items))
-            try out.write(g.folder + "feed.json", Feeds.json(title: g.title, selfURL: context.url(g.folder + "feed.json"), pageURL: page,
-                                                             description: g.description, author: author, items: items))
+        return feedGroups().map { g in
+            let candidates = byFolder[g.folder] ?? []
+            return {
+                let top = candidates.sorted { ($0.published, $0.sortKey) > ($1.published, $1.sortKey) }.prefix(limit)
+                let items = top.map { c -> FeedItem in
+                    switch c.source {
+                    case .record(let i): return self.recordItem(p.records[i])
+                    case .entry(let i): return self.entryItem(p.listEntries[i])
+                    case .notice(let i): return self.noticeItem(p.withdrawals[i])
+                    case .article(let i): return self.articleItem(index.articles[i])
+                    }
+                }
+                let updated = items.map(\.updated).max() ?? p.date
+                let page = self.context.url(g.folder)
+                try out.write(g.folder + "atom.xml", Feeds.atom(title: g.title, selfURL: self.context.url(g.folder + "atom.xml"), pageURL: page,
+                                                                author: author, updated: updated, items: items, id: Feeds.itemID("feed:" + g.folder)))
+                try out.write(g.folder + "rss.xml", Feeds.rss(title: g.title, selfURL: self.context.url(g.folder + "rss.xml"), pageURL: page,
+                                                              description: g.description, updated: updated, items: items))
+                try out.write(g.folder + "feed.json", Feeds.json(title: g.title, selfURL: self.context.url(g.folder + "feed.json"), pageURL: page,
+                                                                 description: g.description, author: author, items: items))
+            }
         }
     }
 

@@ -5,27 +5,35 @@ import GongshiRules
 extension Renderer {
     /// `/data/xzxk.csv|json`, `/data/xzcf.*`, `/data/mingdan.*`: what is public, masked as on the
     /// pages, national column names plus 页面. CSV in UTF-8 with BOM so that Excel opens it.
-    func renderOpenData(_ index: SiteIndex, _ out: CountingSink) throws {
-        for kind in RecordKind.allCases {
-            let columns = kind.schema.fields.filter { $0.role != .secret }.map(\.name)
-            var rows: [([PublishedField], String)] = []
-            if kind == .mingdan {
-                rows = publication.listEntries.map { ($0.fields, context.url(Views.listPath(isRed: $0.isRed, id: $0.listID) + "#" + $0.id)) }
-            } else {
-                rows = (index.byKind[kind] ?? []).map { publication.records[$0] }.map { ($0.fields, context.url(Views.recordPath($0))) }
-            }
-            var csv = "\u{FEFF}" + (columns + ["页面"]).map(Escape.csv).joined(separator: ",") + "\r\n"
-            var json = "[\n"
-            for (n, (fields, url)) in rows.enumerated() {
-                let values = fields.map(\.value) + [url]
-                csv += values.map(Escape.csv).joined(separator: ",") + "\r\n"
-                json += "  {" + zip(columns + ["页面"], values).map { "\(jsonString($0)): \(jsonString($1))" }.joined(separator: ", ")
-                json += n == rows.count - 1 ? "}\n" : "},\n"
-            }
-            json += "]\n"
-            try out.write("data/\(kind.rawValue).csv", csv)
-            try out.write("data/\(kind.rawValue).json", json)
+    func openDataJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
+        RecordKind.allCases.map { kind in { try self.renderOpenData(kind, index, out) } }
+    }
+
+    func renderOpenData(_ kind: RecordKind, _ index: SiteIndex, _ out: CountingSink) throws {
+        let columns = kind.schema.fields.filter { $0.role != .secret }.map(\.name) + ["页面"]
+        var rows: [([PublishedField], String)] = []
+        if kind == .mingdan {
+            rows = publication.listEntries.map { ($0.fields, context.url(Views.listPath(isRed: $0.isRed, id: $0.listID) + "#" + $0.id)) }
+        } else {
+            rows = (index.byKind[kind] ?? []).map { publication.records[$0] }.map { ($0.fields, context.url(Views.recordPath($0))) }
         }
+        let keys = columns.map(jsonString)
+        var csv: [UInt8] = Array("\u{FEFF}".utf8) + Array((columns.map(Escape.csv).joined(separator: ",") + "\r\n").utf8)
+        var json: [UInt8] = Array("[\n".utf8)
+        for (n, (fields, url)) in rows.enumerated() {
+            var line = ""
+            var object = "  {"
+            for (i, v) in (fields.map(\.value) + [url]).enumerated() {
+                if i > 0 { line += ","; object += ", " }
+                line += Escape.csv(v)
+                object += keys[i] + ": " + jsonString(v)
+            }
+            csv += Array((line + "\r\n").utf8)
+            json += Array((object + (n == rows.count - 1 ? "}\n" : "},\n")).utf8)
+        }
+        json += Array("]\n".utf8)
+        try out.write("data/\(kind.rawValue).csv", csv)
+        try out.write("data/\(kind.rawValue).json", json)
     }
 }
 

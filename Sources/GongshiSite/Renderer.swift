@@ -1,3 +1,4 @@
+import GongshiContent
 import Foundation
 import GongshiModel
 import GongshiRules
@@ -21,6 +22,11 @@ public struct Renderer: Sendable {
     public let progress: @Sendable (Int) -> Void
     /// Findings shown on the page of their record (the preview server), by record key.
     let findingsByKey: [String: [Finding]]
+    /// Header, footer and feed links, made once per depth and section.
+    let fragments = FragmentCache()
+    /// The standing pages the footer links.
+    let standingPageLinks: [[String: String]]
+    var standingPages: [[String: Any]] { standingPageLinks }
 
     public init(publication: Publication, templates: TemplateSet, context: SiteContext, findings: [Finding] = [],
                 progress: @escaping @Sendable (Int) -> Void = { _ in }) {
@@ -28,6 +34,8 @@ public struct Renderer: Sendable {
         var byKey: [String: [Finding]] = [:]
         for f in findings where !f.key.isEmpty { byKey[f.key, default: []].append(f) }
         findingsByKey = byKey
+        standingPageLinks = publication.articles.filter { $0.section == .pages && $0.date.map { $0 <= publication.date } ?? true }
+            .sorted { $0.slug < $1.slug }.map { ["title": $0.title, "path": Renderer.articlePath($0)] }
     }
 
     /// Template values for the findings of a record, for the preview.
@@ -40,36 +48,82 @@ public struct Renderer: Sendable {
     var settings: SiteSettings { context.settings }
     var assets: [(path: String, bytes: [UInt8])] { templates.assets }
 
+    /// A unit of render work; jobs run in parallel on every core.
+    typealias Job = @Sendable () throws -> Void
+
     /// Renders everything into `sink`. Returns the number of pages and files written.
+    ///
+    /// The work is cut into jobs (chunks of record and entity pages, listings, each feed, each kind of
+    /// open data, search, statistics …) that run on every core, largest first; the sitemap, which needs
+    /// every page's path, comes last.
     public func render(to sink: OutputSink, extras: [RenderPart] = []) throws -> RenderStats {
         let counter = Counter()
         let out = CountingSink(inner: sink, counter: counter, progress: progress)
         let timer = PhaseTimer()
         let index = SiteIndex(publication)
         timer.lap("index")
-        try renderRecords(index, out); timer.lap("records")
-        try renderListings(index, out); timer.lap("listings")
-        try renderLists(index, out); timer.lap("lists")
-        try renderEntities(index, out); timer.lap("entities")
-        try renderDepartments(index, out); timer.lap("departments")
-        try renderArticles(index, out); timer.lap("articles")
-        try renderHome(index, out)
-        try renderSubscribe(index, out); timer.lap("home")
-        try renderFeeds(index, out); timer.lap("feeds")
-        try renderOpenData(index, out); timer.lap("open data")
-        try renderStatic(index, out)
-        for part in extras { try part.render(self, index, out) }
-        timer.lap("search, statistics")
+        var jobs: [Job] = []
+        jobs += recordJobs(index, out)
+        jobs += entityJobs(index, out)
+        jobs += feedJobs(index, out)
+        jobs += openDataJobs(index, out)
+        jobs += extras.map { part in { try part.render(self, index, out) } }
+        jobs += [
+            { try self.renderListings(index, out) },
+            { try self.renderDepartments(index, out) },
+            { try self.renderLists(index, out) },
+            { try self.renderArticles(index, out) },
+            { try self.renderHome(index, out); try self.renderSubscribe(index, out); try self.renderStatic(index, out) },
+        ]
+        let errors = ParallelMap.map(jobs) { job -> String? in
+            do { try job(); return nil } catch { return "\(error)" }
+        }
+        if let e = errors.compactMap({ $0 }).first { throw RenderError(message: e) }
+        timer.lap("pages, feeds, data")
         try renderSitemap(out); timer.lap("sitemap")
-        _ = consume index
-        timer.lap("index released")
         return RenderStats(pages: counter.pages, files: counter.files)
     }
 
-    /// Renders a page template inside the shared layout and writes it.
+    /// Renders a page template and writes it. The shared fragments (`header`, `footer`, `alternates`
+    /// templates) are rendered once per folder depth, section and feed folder and passed in raw.
     func page(_ template: String, _ ctx: [String: Any], to path: String, _ out: CountingSink, sitemap: Bool = true) throws {
+        var ctx = ctx
+        let root = ctx["root"] as? String ?? "./"
+        let section = ctx["section"] as? String ?? "-"
+        let feedFolder = ctx["feedFolder"] as? String ?? ""
+        let feedTitle = feedTitle(feedFolder)
+        let chrome = { self.context.chrome(root: root, section: section, feedFolder: feedFolder, feedTitle: feedTitle,
+                                           standingPages: self.standingPages) }
+        ctx["header"] = fragments.get("h|\(root)|\(section)") { templates.render("header", chrome()) }
+        ctx["footer"] = fragments.get("f|\(root)") { templates.render("footer", chrome()) }
+        ctx["alternates"] = fragments.get("a|\(root)|\(feedFolder)") { templates.render("alternates", chrome()) }
+        if !feedFolder.isEmpty { ctx["ownFeeds"] = SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle) }
         let html = templates.render(template, ctx)
         try out.write(path, html, isPage: sitemap)
+    }
+
+    /// The title of the feed of a folder (`xzxk/` → 信用周村 · 行政许可).
+    func feedTitle(_ folder: String) -> String {
+        if folder.isEmpty { return settings.title }
+        if folder.hasPrefix("bumen/"), let d = publication.departments.first(where: { Views.departmentPath($0.code) == folder }) {
+            return "\(settings.title) · \(d.name)"
+        }
+        let names = ["xzxk/": "行政许可", "xzcf/": "行政处罚", "hongmingdan/": "红名单", "heimingdan/": "黑名单", "xinwen/": "信用动态"]
+        return "\(settings.title) · \(names[folder] ?? folder)"
+    }
+}
+
+/// Rendered fragments by key, shared by the render threads.
+final class FragmentCache: @unchecked Sendable {
+    private var values: [String: String] = [:]
+    private let lock = NSLock()
+    func get(_ key: String, make: () -> String) -> String {
+        lock.lock()
+        if let v = values[key] { lock.unlock(); return v }
+        lock.unlock()
+        let v = make()
+        lock.lock(); values[key] = v; lock.unlock()
+        return v
     }
 }
 

@@ -39,40 +39,27 @@ public struct SiteContext: Sendable {
 
     /// The base context of a page at `path` (file path, e.g. `xzxk/index.html`).
     /// - Parameters:
-    ///   - section: the path of the navigation entry to mark current (`xzxk/`).
+    ///   - section: the path of the navigation entry to mark current (`xzxk/`); empty for none.
     ///   - feeds: the page's own feed folder (`xzxk/`), linked besides the site's feeds.
+    ///
+    /// The header, the footer and the feed links of `<head>` are the same on many pages: the renderer
+    /// makes them once per folder depth and section (see `Renderer.page`), from `chrome(…)`.
     public func page(path: String, title: String, section: String, feeds feedFolder: String? = nil,
                      description: String = "", rootOverride: String? = nil) -> [String: Any] {
         let root = rootOverride ?? SiteContext.root(for: path)
         let pageURL = url(path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
-        var feeds: [[String: Any]] = []
-        func addFeeds(_ folder: String, _ label: String) {
-            feeds.append(["href": root + folder + "atom.xml", "type": "application/atom+xml", "title": "\(label)（Atom）"])
-            feeds.append(["href": root + folder + "rss.xml", "type": "application/rss+xml", "title": "\(label)（RSS）"])
-            feeds.append(["href": root + folder + "feed.json", "type": "application/feed+json", "title": "\(label)（JSON Feed）"])
-        }
-        addFeeds("", settings.title)
-        if let f = feedFolder, !f.isEmpty { addFeeds(f, "\(settings.title) · \(title)") }
-        let nav: [[String: Any]] = SiteContext.sections.map { s in
-            ["href": root + s.path, "title": s.title, "current": s.path == section]
-        }
-        let footer = settings.footer
         var ctx: [String: Any] = [
             "root": root,
-            "site": [
-                "title": settings.title, "region": settings.region, "language": settings.language,
-                "sponsor": footer.sponsor, "siteCode": footer.siteCode, "icp": footer.icp, "psb": footer.psb,
-            ] as [String: Any],
+            "site": siteValues,
             "title": title,
             "fullTitle": title == settings.title ? title : "\(title) - \(settings.title)",
             "description": description.isEmpty ? "\(settings.title)：\(settings.region)行政许可、行政处罚信息和红黑名单公示。" : description,
-            "canonical": pageURL,
-            "feeds": feeds,
-            "nav": nav,
             "buildDate": date.description,
             "buildDateChinese": date.chinese,
-            "year": date.year,
+            "section": path == "index.html" ? "" : (section.isEmpty ? "-" : section),
+            "feedFolder": feedFolder ?? "",
         ]
+        if rootOverride == nil { ctx["canonical"] = pageURL }
         if let p = preview {
             ctx["preview"] = [
                 "department": p.department ?? "",
@@ -80,6 +67,36 @@ public struct SiteContext: Sendable {
                 "scoped": p.department != nil,
             ] as [String: Any]
         }
+        return ctx
+    }
+
+    var siteValues: [String: Any] {
+        let footer = settings.footer
+        return ["title": settings.title, "region": settings.region, "language": settings.language,
+                "sponsor": footer.sponsor, "siteCode": footer.siteCode, "icp": footer.icp, "psb": footer.psb]
+    }
+
+    /// Feed links (`<link rel="alternate">` and visible links) of a feed folder.
+    static func feedLinks(root: String, folder: String, label: String) -> [[String: Any]] {
+        [
+            ["href": root + folder + "atom.xml", "type": "application/atom+xml", "title": "\(label)（Atom）", "format": "Atom"],
+            ["href": root + folder + "rss.xml", "type": "application/rss+xml", "title": "\(label)（RSS）", "format": "RSS"],
+            ["href": root + folder + "feed.json", "type": "application/feed+json", "title": "\(label)（JSON Feed）", "format": "JSON Feed"],
+        ]
+    }
+
+    /// Values of the shared fragments (`header`, `footer`, `alternates`): site-wide values only.
+    func chrome(root: String, section: String, feedFolder: String, feedTitle: String, standingPages: [[String: Any]]) -> [String: Any] {
+        let nav: [[String: Any]] = SiteContext.sections.map { s in
+            ["href": root + s.path, "title": s.title, "current": s.path == section]
+        }
+        var feeds = SiteContext.feedLinks(root: root, folder: "", label: settings.title)
+        if !feedFolder.isEmpty { feeds += SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle) }
+        var ctx: [String: Any] = [
+            "root": root, "site": siteValues, "nav": nav, "feeds": feeds, "standingPages": standingPages,
+            "buildDate": date.description, "buildDateChinese": date.chinese, "year": date.year, "isHome": section.isEmpty,
+        ]
+        if let p = preview { ctx["preview"] = ["department": p.department ?? "", "scoped": p.department != nil] as [String: Any] }
         return ctx
     }
 }

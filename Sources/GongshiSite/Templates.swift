@@ -16,9 +16,12 @@ public struct TemplateSet: Sendable {
     /// Templates every build needs; a theme missing one cannot build the site.
     public static let required = ["home", "listing", "record", "withdrawal", "lists", "list", "honghei", "entity",
                                   "department", "departments", "articles", "article", "page", "subscribe", "notfound",
-                                  "search", "stats", "preview"]
+                                  "search", "stats", "preview", "header", "footer", "alternates"]
+
+    static let pragma = "{{% CONTENT_TYPE: GONGSHI_HTML}}"
 
     public init(directory: String) throws(SiteError) {
+        MustacheContentTypes.register(FastHTMLEscaping(), named: "GONGSHI_HTML")
         self.directory = directory
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
@@ -33,10 +36,15 @@ public struct TemplateSet: Sendable {
                 throw SiteError(file: file, message: "无法读取模板（应为 UTF-8 编码）")
             }
             do {
-                templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                // Every template (partials too) escapes through FastHTMLEscaping: same characters as
+                // Mustache's HTML escaping, without its per-character dictionary lookups.
+                templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: TemplateSet.pragma + text)
             } catch let e as MustacheTemplate.ParserError {
+                let firstLine = e.context.lineNumber == 1
+                let column = e.context.columnNumber - (firstLine ? TemplateSet.pragma.count : 0)
+                let line = firstLine ? String(e.context.line.dropFirst(TemplateSet.pragma.count)) : e.context.line
                 throw SiteError(file: file, line: e.context.lineNumber,
-                                message: "模板语法错误（第\(e.context.columnNumber)列）：\(e.error)；该行：\(e.context.line.trimmingWhitespace())")
+                                message: "模板语法错误（第\(max(1, column))列）：\(e.error)；该行：\(line.trimmingWhitespace())")
             } catch {
                 throw SiteError(file: file, message: "模板错误：\(error)")
             }
@@ -79,5 +87,28 @@ public struct TemplateSet: Sendable {
 
     public func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+}
+
+/// HTML escaping of `& < > " '` that scans UTF-8 bytes and returns the text unchanged when there is
+/// nothing to escape, which is most Chinese text.
+struct FastHTMLEscaping: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        var needs = false
+        for b in text.utf8 where b == 38 || b == 60 || b == 62 || b == 34 || b == 39 { needs = true; break }
+        guard needs else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for b in text.utf8 {
+            switch b {
+            case 38: out += Array("&amp;".utf8)
+            case 60: out += Array("&lt;".utf8)
+            case 62: out += Array("&gt;".utf8)
+            case 34: out += Array("&quot;".utf8)
+            case 39: out += Array("&#39;".utf8)
+            default: out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -80,11 +80,11 @@ extension Renderer {
     }
 
     /// `/zhuti/<统一社会信用代码>/`: every public record and list entry of an entity.
-    func renderEntities(_ index: SiteIndex, _ out: CountingSink) throws {
+    func entityJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
         let codes = index.entityOrder
-        let chunks = stride(from: 0, to: codes.count, by: 256).map { Array(codes[$0..<min($0 + 256, codes.count)]) }
-        let errs = ParallelMap.map(chunks) { chunk -> String? in
-            do {
+        let chunks = stride(from: 0, to: codes.count, by: 200).map { Array(codes[$0..<min($0 + 200, codes.count)]) }
+        return chunks.map { chunk in
+            {
                 for code in chunk {
                     let group = index.byEntity[code]!
                     let records = group.records.map { self.publication.records[$0] }
@@ -113,10 +113,8 @@ extension Renderer {
                     }
                     try self.page("entity", ctx, to: path, out)
                 }
-                return nil
-            } catch { return "\(error)" }
+            }
         }
-        if let e = errs.compactMap({ $0 }).first { throw RenderError(message: e) }
     }
 
     /// `/bumen/` and `/bumen/<编码>/` (paginated): a department's records, lists and feeds.

@@ -3,17 +3,17 @@ import GongshiModel
 import GongshiRules
 
 extension Renderer {
-    /// One page per public record, and the withdrawal notices of revoked ones.
-    func renderRecords(_ index: SiteIndex, _ out: CountingSink) throws {
+    /// One page per public record in chunks, and the withdrawal notices of revoked ones.
+    func recordJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
         let records = publication.records
-        let chunks = stride(from: 0, to: records.count, by: 256).map { $0..<min($0 + 256, records.count) }
-        let errors = ParallelMap.map(chunks) { range -> String? in
-            do {
-                for i in range { try self.renderRecord(records[i], out) }
-                return nil
-            } catch { return "\(error)" }
+        var jobs: [Job] = stride(from: 0, to: records.count, by: 200).map { start in
+            { for i in start..<min(start + 200, records.count) { try self.renderRecord(records[i], out) } }
         }
-        if let e = errors.compactMap({ $0 }).first { throw RenderError(message: e) }
+        jobs.append { try self.renderNotices(out) }
+        return jobs
+    }
+
+    func renderNotices(_ out: CountingSink) throws {
         for n in publication.withdrawals {
             let path = Views.noticePath(n) + "index.html"
             var ctx = context.page(path: path, title: "撤回说明：\(n.entityName) \(n.documentNumber)", section: n.kind.rawValue + "/")
