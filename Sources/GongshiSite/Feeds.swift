@@ -38,11 +38,12 @@ enum Feeds {
         return "\(days[d.weekday - 1]), \(day) \(months[c.month - 1]) \(c.year) 00:00:00 +0800"
     }
 
-    static func atom(title: String, selfURL: String, pageURL: String, author: String, updated: LocalDate, items: [FeedItem], id: String) -> String {
+    static func atom(title: String, subtitle: String, selfURL: String, pageURL: String, author: String, updated: LocalDate, items: [FeedItem], id: String) -> String {
         var s = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
           <title>\(Escape.xml(title))</title>
+          <subtitle>\(Escape.xml(subtitle))</subtitle>
           <id>\(Escape.xml(id))</id>
           <link rel="self" type="application/atom+xml" href="\(Escape.xml(selfURL))"/>
           <link rel="alternate" type="text/html" href="\(Escape.xml(pageURL))"/>
@@ -59,7 +60,7 @@ enum Feeds {
                 <link rel="alternate" type="text/html" href="\(Escape.xml(i.url))"/>
                 <published>\(iso(i.published))</published>
                 <updated>\(iso(i.updated))</updated>
-                <summary>\(Escape.xml(i.summary))</summary>
+                <summary type="text">\(Escape.xml(i.summary))</summary>
                 <content type="html">\(Escape.xml(i.html))</content>
               </entry>
 
@@ -113,6 +114,28 @@ enum Feeds {
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Resolves the relative `href` and `src` of rendered Markdown against the article's URL: a feed
+    /// reader resolves them against the feed's address otherwise.
+    static func absolutizingLinks(_ html: String, base: String) -> String {
+        guard let baseURL = URL(string: base) else { return html }
+        var out = ""
+        var rest = html[...]
+        while let r = rest.range(of: "(href|src)=\"", options: .regularExpression) {
+            out += rest[..<r.upperBound]
+            rest = rest[r.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let value = String(rest[..<end])
+            let isRelative = !value.isEmpty && !value.hasPrefix("#") && !value.contains(":")
+            if isRelative, let abs = URL(string: value.replacingOccurrences(of: "&amp;", with: "&"), relativeTo: baseURL)?.absoluteString {
+                out += abs.replacingOccurrences(of: "&", with: "&amp;")
+            } else {
+                out += value
+            }
+            rest = rest[end...]
+        }
+        return out + rest
     }
 
     /// A record's fields as an HTML table, for feed content.
@@ -180,14 +203,14 @@ extension Renderer {
                 let items = top.map { c -> FeedItem in
                     switch c.source {
                     case .record(let i): return self.recordItem(p.records[i])
-                    case .entry(let i): return self.entryItem(p.listEntries[i])
+                    case .entry(let i): return self.entryItem(p.listEntries[i], path: index.entryPaths[i])
                     case .notice(let i): return self.noticeItem(p.withdrawals[i])
                     case .article(let i): return self.articleItem(index.articles[i])
                     }
                 }
                 let updated = items.map(\.updated).max() ?? p.date
                 let page = self.context.url(g.folder)
-                try out.write(g.folder + "atom.xml", Feeds.atom(title: g.title, selfURL: self.context.url(g.folder + "atom.xml"), pageURL: page,
+                try out.write(g.folder + "atom.xml", Feeds.atom(title: g.title, subtitle: g.description, selfURL: self.context.url(g.folder + "atom.xml"), pageURL: page,
                                                                 author: author, updated: updated, items: items, id: Feeds.itemID("feed:" + g.folder)))
                 try out.write(g.folder + "rss.xml", Feeds.rss(title: g.title, selfURL: self.context.url(g.folder + "rss.xml"), pageURL: page,
                                                               description: g.description, updated: updated, items: items))
@@ -206,10 +229,9 @@ extension Renderer {
                         summary: "\(r.department.name) \(r.documentNumber)，决定日期 \(r.decisionDate)", sortKey: r.key)
     }
 
-    func entryItem(_ e: PublishedListEntry) -> FeedItem {
+    func entryItem(_ e: PublishedListEntry, path: String) -> FeedItem {
         let rows = Views.fieldRows(e.fields).map { ($0["name"] as! String, $0["value"] as! String) }
         let colour = e.isRed ? "红名单" : "黑名单"
-        let path = Views.listPath(isRed: e.isRed, id: e.listID) + "#" + e.id
         return FeedItem(id: Feeds.itemID(e.key), title: "\(colour)·\(e.listName)：\(e.entityName)", url: context.url(path),
                         published: e.firstPublished, updated: e.lastUpdated ?? e.firstPublished, html: Feeds.table(rows),
                         summary: "\(e.department.name)于 \(e.listedOn) 列入「\(e.listName)」", sortKey: e.key)
@@ -225,7 +247,9 @@ extension Renderer {
 
     func articleItem(_ a: Article) -> FeedItem {
         let d = a.date ?? publication.date
-        return FeedItem(id: Feeds.itemID("article:" + Renderer.articlePath(a)), title: a.title, url: context.url(Renderer.articlePath(a)),
-                        published: d, updated: d, html: Markdown.html(a.markdown), summary: a.summary, sortKey: a.slug)
+        let url = context.url(Renderer.articlePath(a))
+        return FeedItem(id: Feeds.itemID("article:" + Renderer.articlePath(a)), title: a.title, url: url,
+                        published: d, updated: d, html: Feeds.absolutizingLinks(Markdown.html(a.markdown), base: url),
+                        summary: a.summary, sortKey: a.slug)
     }
 }

@@ -13,7 +13,7 @@ extension Renderer {
         let columns = kind.schema.fields.filter { $0.role != .secret }.map(\.name) + ["页面"]
         var rows: [([PublishedField], String)] = []
         if kind == .mingdan {
-            rows = publication.listEntries.map { ($0.fields, context.url(Views.listPath(isRed: $0.isRed, id: $0.listID) + "#" + $0.id)) }
+            rows = publication.listEntries.indices.map { (publication.listEntries[$0].fields, context.url(index.entryPaths[$0])) }
         } else {
             rows = (index.byKind[kind] ?? []).map { publication.records[$0] }.map { ($0.fields, context.url(Views.recordPath($0))) }
         }

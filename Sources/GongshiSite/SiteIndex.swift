@@ -13,6 +13,8 @@ public struct SiteIndex: @unchecked Sendable {
     let byEntity: [String: (records: [Int], entries: [Int])]
     let entityOrder: [String]
     let byDepartment: [String: (records: [Int], entries: [Int])]
+    /// Where each list entry is shown: its list's page (`heimingdan/shixin-beizhixing/page/2/#id`).
+    let entryPaths: [String]
     let articles: [Article]
     let honghei: [Article]
     let pages: [Article]
@@ -41,10 +43,11 @@ public struct SiteIndex: @unchecked Sendable {
         }
         var listOrder: [String] = []
         var listMembers: [String: [Int]] = [:]
-        var listMeta: [String: (String, Bool, String)] = [:]
+        var listMeta: [String: (String, Bool, [String])] = [:]
         for (i, e) in p.listEntries.enumerated() {
             let lk = (e.isRed ? "r:" : "b:") + e.listID
-            if listMembers[lk] == nil { listOrder.append(lk); listMeta[lk] = (e.listName, e.isRed, e.department.name) }
+            if listMembers[lk] == nil { listOrder.append(lk); listMeta[lk] = (e.listName, e.isRed, []) }
+            if !listMeta[lk]!.2.contains(e.department.name) { listMeta[lk]!.2.append(e.department.name) }
             listMembers[lk, default: []].append(i)
             if !e.entityCode.isEmpty {
                 if byEntity[e.entityCode] == nil { entityOrder.append(e.entityCode); byEntity[e.entityCode] = ([], []) }
@@ -54,14 +57,26 @@ public struct SiteIndex: @unchecked Sendable {
         }
         lists = listOrder.map { k in
             let m = listMeta[k]!
-            return ListGroup(id: String(k.dropFirst(2)), name: m.0, isRed: m.1, department: m.2, entries: listMembers[k]!)
+            return ListGroup(id: String(k.dropFirst(2)), name: m.0, isRed: m.1, department: m.2.joined(separator: "、"), entries: listMembers[k]!)
         }.sorted { ($0.isRed ? 0 : 1, $0.name) < ($1.isRed ? 0 : 1, $1.name) }
+        var entryPaths = [String](repeating: "", count: p.listEntries.count)
+        for g in lists {
+            for (pos, i) in g.entries.enumerated() {
+                let e = p.listEntries[i]
+                entryPaths[i] = Format.pagePath(Views.listPath(isRed: e.isRed, id: e.listID), pos / p.settings.pagination + 1) + "#" + e.id
+            }
+        }
+        self.entryPaths = entryPaths
         self.byKind = byKind
         self.byEntity = byEntity
         self.entityOrder = entityOrder.sorted()
         self.byDepartment = byDepartment
         rows = ParallelRows.map(p.records, Views.row)
-        entryRows = p.listEntries.map(Views.entryRow)
+        entryRows = p.listEntries.enumerated().map { i, e in
+            var row = Views.entryRow(e)
+            row["entryPath"] = entryPaths[i]
+            return row
+        }
         let visible = p.articles.filter { $0.date.map { $0 <= p.date } ?? true }
         articles = visible.filter { $0.section == .xinwen }.sorted {
             ($0.date ?? p.date, $0.slug) > ($1.date ?? p.date, $1.slug)

@@ -140,7 +140,14 @@ extension Renderer {
                 let path = Format.pagePath(folder, n + 1) + "index.html"
                 var c = context.page(path: path, title: n == 0 ? d.name : "\(d.name)（第\(n + 1)页）", section: "", feeds: folder,
                                      description: "\(d.name)公示的行政许可、行政处罚和名单信息，可订阅或嵌入部门网站。")
-                c["department"] = ["name": d.name, "code": d.code, "uscc": d.uscc, "website": d.website] as [String: Any]
+                var dept: [String: Any] = ["name": d.name, "code": d.code, "uscc": d.uscc, "website": d.website]
+                let site = d.website.trimmingWhitespace()
+                // Only http(s) addresses become links: a registry value must not smuggle in `javascript:`.
+                if (site.lowercased().hasPrefix("https://") || site.lowercased().hasPrefix("http://")),
+                   !site.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0.isWhitespace }) {
+                    dept["websiteHref"] = site
+                }
+                c["department"] = dept
                 c["rows"] = slice.map { index.rows[$0] }
                 c["hasRows"] = !slice.isEmpty
                 c["tableLabel"] = "\(d.name)的决定"

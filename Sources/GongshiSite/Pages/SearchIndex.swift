@@ -33,7 +33,7 @@ public enum SearchIndexPart {
         let summary: String
     }
 
-    static func entities(_ p: Publication) -> [Entity] {
+    static func entities(_ p: Publication, _ index: SiteIndex) -> [Entity] {
         struct Acc { var name: String; var code: String; var path: String; var xk = 0; var cf = 0; var red = 0; var black = 0 }
         var byKey: [String: Int] = [:]
         var acc: [Acc] = []
@@ -48,8 +48,8 @@ public enum SearchIndexPart {
             let i = slot(r.entityName, r.entityCode, Views.recordPath(r))
             if r.kind == .xzxk { acc[i].xk += 1 } else { acc[i].cf += 1 }
         }
-        for e in p.listEntries where !e.entityName.isEmpty {
-            let i = slot(e.entityName, e.entityCode, Views.listPath(isRed: e.isRed, id: e.listID) + "#" + e.id)
+        for (n, e) in p.listEntries.enumerated() where !e.entityName.isEmpty {
+            let i = slot(e.entityName, e.entityCode, index.entryPaths[n])
             if e.isRed { acc[i].red += 1 } else { acc[i].black += 1 }
         }
         return acc.map { a in
@@ -124,7 +124,7 @@ public enum SearchIndexPart {
 
 extension Renderer {
     func renderSearch(_ index: SiteIndex, _ out: CountingSink) throws {
-        let entities = SearchIndexPart.entities(publication)
+        let entities = SearchIndexPart.entities(publication, index)
         let (files, buckets) = SearchIndexPart.build(entities)
         for (path, bytes) in files { try out.write(path, bytes) }
         var ctx = context.page(path: "sousuo/index.html", title: "信用信息查询", section: "",
