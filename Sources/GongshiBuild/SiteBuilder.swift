@@ -87,7 +87,8 @@ public enum SiteBuilder {
             publication.withdrawals.removeAll { $0.department.code != dept }
             publication.departments.removeAll { $0.code != dept }
             publication.upcoming.removeAll { $0.department != dept }
-            findings.removeAll { $0.department != dept }
+            // Findings of rows that could not be read have no department yet: keep them in view.
+            findings.removeAll { $0.department != dept && !($0.department.isEmpty && $0.rule == "bad-file") }
         }
         let context = SiteContext(settings: site.settings, date: options.date, preview: options.preview)
         let renderer = Renderer(publication: publication, templates: templates, context: context,

@@ -22,6 +22,8 @@ public struct Renderer: Sendable {
     public let progress: @Sendable (Int) -> Void
     /// Findings shown on the page of their record (the preview server), by record key.
     let findingsByKey: [String: [Finding]]
+    let fileErrors: [[String: String]]
+    let fileErrorCount: Int
     /// Header, footer and feed links, made once per depth and section.
     let fragments = FragmentCache()
     /// The standing pages the footer links.
@@ -34,6 +36,11 @@ public struct Renderer: Sendable {
         var byKey: [String: [Finding]] = [:]
         for f in findings where !f.key.isEmpty { byKey[f.key, default: []].append(f) }
         findingsByKey = byKey
+        // Files that could not be read, shown on every preview page: a department sees at once that its
+        // export is broken, whatever page it has open.
+        let broken = findings.filter { $0.rule == "bad-file" }
+        fileErrors = broken.prefix(5).map { ["file": $0.file, "line": $0.line > 0 ? "第\($0.line)行" : "", "message": $0.message] }
+        fileErrorCount = broken.count
         standingPageLinks = publication.articles.filter { $0.section == .pages && $0.date.map { $0 <= publication.date } ?? true }
             .sorted { $0.slug < $1.slug }.map { ["title": $0.title, "path": Renderer.articlePath($0)] }
     }
@@ -98,6 +105,9 @@ public struct Renderer: Sendable {
         ctx["footer"] = fragments.get("f|\(root)") { templates.render("footer", chrome()) }
         ctx["alternates"] = fragments.get("a|\(root)|\(feedFolder)") { templates.render("alternates", chrome()) }
         if !feedFolder.isEmpty { ctx["ownFeeds"] = SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle) }
+        if context.preview != nil && fileErrorCount > 0 {
+            ctx["fileErrors"] = ["items": fileErrors, "count": fileErrorCount] as [String: Any]
+        }
         let html = templates.render(template, ctx)
         try out.write(path, html, isPage: sitemap)
     }
