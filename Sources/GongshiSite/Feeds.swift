@@ -99,21 +99,21 @@ enum Feeds {
     }
 
     static func json(title: String, selfURL: String, pageURL: String, description: String, author: String, items: [FeedItem]) -> String {
-        let object: [String: Any] = [
-            "version": "https://jsonfeed.org/version/1.1",
-            "title": title,
-            "home_page_url": pageURL,
-            "feed_url": selfURL,
-            "description": description,
-            "language": "zh-CN",
-            "authors": [["name": author]],
-            "items": items.map { i -> [String: Any] in
-                ["id": i.id, "url": i.url, "title": i.title, "content_html": i.html, "summary": i.summary,
-                 "date_published": iso(i.published), "date_modified": iso(i.updated)]
-            },
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // Written by hand, keys in a fixed order: JSONSerialization is a tenth of a build's time here.
+        func field(_ k: String, _ v: String) -> String { "\(jsonString(k)): \(jsonString(v))" }
+        var s = "{\n  " + [
+            field("version", "https://jsonfeed.org/version/1.1"), field("title", title), field("home_page_url", pageURL),
+            field("feed_url", selfURL), field("description", description), field("language", "zh-CN"),
+            "\"authors\": [{\(field("name", author))}]",
+        ].joined(separator: ",\n  ")
+        s += ",\n  \"items\": ["
+        s += items.map { i in
+            "\n    {" + [field("id", i.id), field("url", i.url), field("title", i.title), field("content_html", i.html),
+                          field("summary", i.summary), field("date_published", iso(i.published)),
+                          field("date_modified", iso(i.updated))].joined(separator: ", ") + "}"
+        }.joined(separator: ",")
+        s += items.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        return s
     }
 
     /// Resolves the relative `href` and `src` of rendered Markdown against the article's URL: a feed
