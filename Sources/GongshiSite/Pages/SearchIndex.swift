@@ -16,8 +16,11 @@ public enum SearchIndexPart {
         try r.renderSearch(index, out)
     }
 
-    public static let cap = 600
-    public static let targetBucketBytes = 40_000
+    public static let cap = 300
+    public static let targetBucketBytes = 60_000
+    /// No bucket may be larger: the browser fetches at most three per query, so a query downloads
+    /// at most ~285 KB whatever the size of the site (SPEC §7: 300 KB at 100 000 records).
+    public static let maxBucketBytes = 95_000
 
     /// FNV-1a over the token's UTF-8 bytes; `search.js` computes the same.
     static func bucket(_ token: String, _ count: Int) -> Int {
@@ -87,18 +90,28 @@ public enum SearchIndexPart {
             for t in codeTokens(e.code) { postings[t, default: []].append(Int32(i)) }
         }
         // Estimate the index size to pick the number of buckets (a power of two).
+        // Size estimate: each kept posting carries its entity (deduplicated within a bucket, so this
+        // overestimates), which picks a bucket count that rarely needs doubling.
+        let docBytes = entities.reduce(0) { $0 + $1.name.utf8.count + $1.code.count + $1.path.count + $1.summary.utf8.count + 16 }
+        let avgDoc = entities.isEmpty ? 0 : docBytes / entities.count
         var estimate = 0
-        for (_, list) in postings { estimate += min(list.count, cap) * 8 }
-        let docBytes = entities.reduce(0) { $0 + $1.name.utf8.count + $1.code.count + $1.path.count + $1.summary.utf8.count + 12 }
-        estimate += docBytes * 3
+        for (_, list) in postings { estimate += min(list.count, cap) * (avgDoc + 6) }
         var buckets = 16
         while buckets < 65_536 && estimate / buckets > targetBucketBytes { buckets *= 2 }
+        let tokens = postings.keys.sorted()
+        while true {
+            let files = write(buckets: buckets, tokens: tokens, postings: postings, entities: entities)
+            if buckets >= 65_536 || files.allSatisfy({ $0.1.count <= maxBucketBytes }) { return (files, buckets) }
+            buckets *= 2
+        }
+    }
 
+    static func write(buckets: Int, tokens: [String], postings: [String: [Int32]], entities: [Entity]) -> [(String, [UInt8])] {
         var tokensOf = [[String]](repeating: [], count: buckets)
-        for t in postings.keys { tokensOf[bucket(t, buckets)].append(t) }
+        for t in tokens { tokensOf[bucket(t, buckets)].append(t) }
         var files: [(String, [UInt8])] = []
         for b in 0..<buckets {
-            let tokens = tokensOf[b].sorted()
+            let tokens = tokensOf[b]
             var local: [Int32: Int] = [:]
             var docs: [Int32] = []
             var tokenJSON: [String] = []
@@ -118,7 +131,7 @@ public enum SearchIndexPart {
             s += "]}\n"
             files.append(("sousuo/i/\(b).json", Array(s.utf8)))
         }
-        return (files, buckets)
+        return files
     }
 }
 
