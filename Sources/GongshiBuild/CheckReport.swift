@@ -16,7 +16,7 @@ public struct CheckReport: Sendable {
 
     /// Reads and judges the site. Throws ``SiteError`` when it cannot be judged at all.
     public static func make(site root: String, date: LocalDate, department: String? = nil) throws(SiteError) -> CheckReport {
-        let site = try SiteReader.read(root: root)
+        let site = try SiteReader.read(root: root, streaming: true)
         let judgement: Judgement
         do { judgement = try Judge.judge(site, date: date) } catch {
             throw SiteError(file: error.file, message: error.message)
@@ -29,11 +29,7 @@ public struct CheckReport: Sendable {
                 throw SiteError(file: "Content/departments.csv", message: "没有编码为「\(dept)」的部门（已有：\(known)）")
             }
             findings = findings.filter { $0.department == dept }
-            let index = DepartmentIndex(site.departments)
-            records = site.records.filter {
-                let ctx = RecordContext.department(of: $0, in: index)
-                return ctx?.code == dept
-            }.count
+            records = judgement.rowsByDepartment[dept] ?? 0
         }
         return CheckReport(date: date, findings: findings, records: records, departments: site.departments)
     }

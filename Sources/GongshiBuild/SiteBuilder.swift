@@ -65,7 +65,7 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: @escaping @Sendable (Int) -> Void = { _ in }) throws(SiteError) -> BuildResult {
         let started = Date()
         let timer = PhaseTimer()
-        var site = try SiteReader.read(root: options.site)
+        var site = try SiteReader.read(root: options.site, streaming: true)
         timer.lap("read")
         if let base = options.baseURL {
             guard base.hasPrefix("http://") || base.hasPrefix("https://") else {

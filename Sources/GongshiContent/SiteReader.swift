@@ -9,8 +9,12 @@ public struct Site: Sendable {
     public var departments: [Department]
     public var memoranda: [Memorandum]
     public var calendar: WorkdayCalendar
-    /// Data rows of all kinds, files in byte order of their relative path, rows in order.
+    /// Data rows of all kinds, files in byte order of their relative path, rows in order. Empty for a
+    /// site read with `streaming: true`: its rows are read from `dataFiles` by ``recordBatches(_:)``.
     public var records: [SourceRecord]
+    /// The data files (`Content/xzxk/*.csv` …), in byte order of their relative paths.
+    public var dataFiles: [DataFile]
+    public var streaming: Bool
     public var articles: [Article]
     public var ledger: [LedgerEvent]
     /// Findings of reading: bad files and rows, unknown columns, bad registries and articles.
@@ -22,10 +26,47 @@ public struct Site: Sendable {
     public var inputFiles: [String]
 }
 
+/// One data file of a site.
+public struct DataFile: Sendable {
+    public let kind: RecordKind
+    /// Relative to the site folder (`Content/xzcf/2026-10.csv`).
+    public let file: String
+    public let path: String
+}
+
+extension Site {
+    /// Calls `body` with the site's data rows in order, a few thousand at a time. A streaming site reads
+    /// them from its files now (a 1 GB export never sits in memory whole) and returns the findings of
+    /// reading; an in-memory site hands out `records` (its reading findings are in `findings`).
+    @discardableResult
+    public func recordBatches(size: Int = 8192, _ body: ([SourceRecord]) -> Void) -> (findings: [Finding], rows: Int) {
+        guard streaming else {
+            for start in stride(from: 0, to: records.count, by: size) { body(Array(records[start..<min(start + size, records.count)])) }
+            return ([], rowsRead)
+        }
+        var findings: [Finding] = []
+        var rows = 0
+        var batch: [SourceRecord] = []
+        batch.reserveCapacity(size)
+        for f in dataFiles {
+            let r = RecordFileReader.read(kind: f.kind, path: f.path, file: f.file) { record in
+                batch.append(record)
+                if batch.count >= size { body(batch); batch.removeAll(keepingCapacity: true) }
+            }
+            findings += r.findings
+            rows += r.rows
+        }
+        if !batch.isEmpty { body(batch) }
+        return (findings, rows)
+    }
+}
+
 /// Reads a site folder. Malformed files and rows become findings; only what makes the site
 /// impossible to build at all (unreadable `site.yml`, a broken calendar file) throws.
 public enum SiteReader {
-    public static func read(root: String) throws(SiteError) -> Site {
+    /// - Parameter streaming: leave the data rows in their files, for ``Site/recordBatches(size:_:)``
+    ///   to read when they are judged (what `build` and `check` do), instead of reading them all now.
+    public static func read(root: String, streaming: Bool = false) throws(SiteError) -> Site {
         let fm = FileManager.default
         let content = (root as NSString).appendingPathComponent("Content")
         var isDir: ObjCBool = false
@@ -82,7 +123,8 @@ public enum SiteReader {
         }
         dataFiles.sort { Array($0.1.utf8).lexicographicallyPrecedes(Array($1.1.utf8)) }
         inputs.append(contentsOf: dataFiles.map(\.1))
-        let results = ParallelMap.map(dataFiles) { kind, rel -> ([SourceRecord], [Finding], Int) in
+        let files = dataFiles.map { DataFile(kind: $0.0, file: $0.1, path: path($0.1)) }
+        let results = streaming ? [] : ParallelMap.map(dataFiles) { kind, rel -> ([SourceRecord], [Finding], Int) in
             var recs: [SourceRecord] = []
             let r = RecordFileReader.read(kind: kind, path: path(rel), file: rel) { recs.append($0) }
             return (recs, r.findings, r.rows)
@@ -115,8 +157,8 @@ public enum SiteReader {
         findings.append(contentsOf: lf)
 
         return Site(root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
-                    records: records, articles: articles, ledger: ledger, findings: findings, rowsRead: rowsRead,
-                    inputFiles: inputs)
+                    records: records, dataFiles: files, streaming: streaming, articles: articles, ledger: ledger,
+                    findings: findings, rowsRead: rowsRead, inputFiles: inputs)
     }
 
     /// Relative paths (`Content/xzxk/a.csv`) of the files with extension `ext` directly in `dir`, sorted.

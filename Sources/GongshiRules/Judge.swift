@@ -9,56 +9,77 @@ public struct Judgement: Sendable {
     public let publication: Publication
     /// Data rows read (xzxk + xzcf + mingdan).
     public let rowsRead: Int
+    /// Data rows by the 编码 of their department ("" when unknown).
+    public let rowsByDepartment: [String: Int]
 }
 
 /// Applies every disclosure rule to a site on a date: pure, no I/O. All disclosure law lives here
 /// and in `Rules/`.
 public enum Judge {
+    /// Judges every row in two passes over the data: the first gathers the keys (for duplicates) and
+    /// counts; the second judges each row. Rows are taken a batch at a time (``Site/recordBatches``), so a
+    /// streaming site never holds its raw rows: memory holds the keys, the findings and what is public.
     public static func judge(_ site: Site, date: LocalDate) throws(MissingCalendarYear) -> Judgement {
         // Working days are counted up to the build date, so its year is always needed.
         _ = try site.calendar.isWorkday(date)
         let departments = DepartmentIndex(site.departments)
         let memoranda = MemorandumIndex(site.memoranda)
-        let contexts = ParallelMap.chunked(site.records) { RecordContext(source: $0, departments: departments) }
-        let (dupFindings, dupWithheld) = DuplicateRecord.check(contexts)
-        var dupByIndex: [Int: [Finding]] = [:]
-        for (i, f) in dupFindings { dupByIndex[i, default: []].append(f) }
+
+        // Pass 1: keys and rows per department.
+        var duplicates = DuplicateIndex()
+        var rowsByDepartment: [String: Int] = [:]
+        let (readFindings, rowsRead) = site.recordBatches { batch in
+            let contexts = ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) }
+            for c in contexts {
+                duplicates.add(c)
+                rowsByDepartment[c.department?.code ?? "", default: 0] += 1
+            }
+        }
+        duplicates.finish()
+
+        // Pass 2: judge every row.
         let history = LedgerHistory(events: site.ledger, through: date)
         let env = Environment(date: date, settings: site.settings, calendar: site.calendar, memoranda: memoranda,
                               history: history)
-        let indices = Array(contexts.indices)
-        let evaluations = ParallelMap.chunked(indices) { i in
-            Evaluator.evaluate(contexts[i], duplicate: dupWithheld.contains(i), env: env)
-        }
-        if let missing = evaluations.lazy.compactMap(\.calendarError).first { throw missing }
-        // Every year from the earliest date the rules counted working days from, up to the build date.
-        var earliest = date
-        for e in evaluations {
-            if let r = e.record, r.decisionDate < earliest { earliest = r.decisionDate }
-            if let n = e.notice, let revoked = n.revokedOn, revoked < earliest { earliest = revoked }
-        }
-        for year in earliest.year...date.year where !site.calendar.years.contains(year) {
-            throw MissingCalendarYear(year: year)
-        }
-
-        var findings = site.findings
+        var findings = site.findings + readFindings
         var records: [PublishedRecord] = []
         var notices: [WithdrawalNotice] = []
         var withheld: [WithheldRecord] = []
         var upcoming: [UpcomingDeadline] = []
-        var listCandidates: [(Int, PublishedListEntry)] = []
-        for (i, e) in evaluations.enumerated() {
-            findings.append(contentsOf: e.findings)
-            if let d = dupByIndex[i] { findings.append(contentsOf: d) }
-            if let r = e.record { records.append(r) }
-            if let n = e.notice { notices.append(n) }
-            if let l = e.entry { listCandidates.append((i, l)) }
-            if let u = e.upcoming { upcoming.append(u) }
-            if let rule = e.withheldRule {
-                let c = contexts[i]
-                withheld.append(WithheldRecord(kind: c.kind, key: c.key, department: c.department?.code ?? "",
-                                               rule: rule, file: c.source.file, line: c.source.line))
+        var listCandidates: [(RecordContext, PublishedListEntry)] = []
+        var calendarError: MissingCalendarYear?
+        var earliest = date
+        site.recordBatches { batch in
+            let contexts = ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) }
+            let dup = contexts.map { duplicates.judge($0) }
+            let evaluations = ParallelMap.chunked(Array(contexts.indices)) { i in
+                Evaluator.evaluate(contexts[i], duplicate: dup[i].withhold, env: env)
             }
+            for (i, e) in evaluations.enumerated() {
+                if calendarError == nil, let missing = e.calendarError { calendarError = missing }
+                findings.append(contentsOf: e.findings)
+                if let f = dup[i].finding { findings.append(f) }
+                if let r = e.record {
+                    records.append(r)
+                    if r.decisionDate < earliest { earliest = r.decisionDate }
+                }
+                if let n = e.notice {
+                    notices.append(n)
+                    if let revoked = n.revokedOn, revoked < earliest { earliest = revoked }
+                }
+                if let l = e.entry { listCandidates.append((contexts[i], l)) }
+                if let u = e.upcoming { upcoming.append(u) }
+                if let rule = e.withheldRule {
+                    let c = contexts[i]
+                    withheld.append(WithheldRecord(kind: c.kind, key: c.key, department: c.department?.code ?? "",
+                                                   rule: rule, file: c.source.file, line: c.source.line))
+                }
+            }
+        }
+        if let missing = calendarError { throw missing }
+        // Every year from the earliest date the rules counted working days from, up to the build date.
+        for year in earliest.year...date.year where !site.calendar.years.contains(year) {
+            throw MissingCalendarYear(year: year)
         }
 
         // An entity on an active black list has its red-list entries withheld.
@@ -68,9 +89,8 @@ public enum Judge {
             if !(blackLists[id]?.contains(e.listName) ?? false) { blackLists[id, default: []].append(e.listName) }
         }
         var entries: [PublishedListEntry] = []
-        for (i, e) in listCandidates {
+        for (c, e) in listCandidates {
             if e.isRed, let lists = blackLists[entityIdentity(code: e.entityCode, name: e.entityName)] {
-                let c = contexts[i]
                 findings.append(RedBlackConflict.check(c, blackLists: lists)[0])
                 withheld.append(WithheldRecord(kind: .mingdan, key: c.key, department: c.department?.code ?? "",
                                                rule: RedBlackConflict.info.id, file: c.source.file, line: c.source.line))
@@ -121,7 +141,7 @@ public enum Judge {
             calendar: site.calendar, records: records, withdrawals: notices, listEntries: entries, articles: articles,
             withheld: withheld, upcoming: upcoming, newEvents: newEvents,
             ledger: site.ledger.filter { $0.date <= date } + newEvents)
-        return Judgement(findings: findings, publication: publication, rowsRead: site.rowsRead)
+        return Judgement(findings: findings, publication: publication, rowsRead: rowsRead, rowsByDepartment: rowsByDepartment)
     }
 
     static func entityIdentity(code: String, name: String) -> String { code.isEmpty ? "name:" + name : "code:" + code }

@@ -8,25 +8,55 @@ public enum DuplicateRecord: Rule {
         summary: "同一记录键（类型 + 机关 + 文书号；名单为名单名称 + 代码或名称 + 列入日期）出现多次。内容不同为错误，内容相同为警告；在第一条之后的每个副本处报告",
         example: "两个文件都有「周市监罚〔2026〕12号」，罚款金额不同")
 
-    /// Returns the findings and the indices (into `records`) that must be withheld.
-    static func check(_ records: [RecordContext]) -> (findings: [(index: Int, finding: Finding)], withheld: Set<Int>) {
-        var groups: [String: [Int]] = [:]
-        for (i, r) in records.enumerated() where r.hasKey { groups[r.key, default: []].append(i) }
-        var findings: [(index: Int, finding: Finding)] = []
-        var withheld = Set<Int>()
-        for (_, idx) in groups where idx.count > 1 {
-            let first = records[idx[0]]
-            let conflicting = idx.dropFirst().contains { records[$0].source.values != first.source.values }
-            if conflicting { withheld.formUnion(idx) } else { withheld.formUnion(idx.dropFirst()) }
-            for i in idx.dropFirst() {
-                let r = records[i]
-                let at = "\(first.source.file) 第\(first.source.line)行"
-                findings.append((i, conflicting
-                    ? finding(r, "与 \(at) 是同一记录（键相同）但内容不同，所有副本均不予公示，请删除错误的一条")
-                    : Finding(rule: info.id, severity: .warning, file: r.source.file, line: r.source.line, key: r.key,
-                              department: r.department?.code ?? "", message: "与 \(at) 完全相同的重复行，只公示第一条")))
-            }
+}
+
+/// The keys of every row, gathered in a first pass over the data so that duplicates are known before
+/// any row is judged, without keeping the rows: only a key, a content hash and where the first copy is.
+struct DuplicateIndex {
+    struct Entry {
+        var firstFile: String
+        var firstLine: Int
+        var firstHash: Int
+        var copies: Int
+        var conflicting: Bool
+        var seen = 0
+    }
+    private var entries: [String: Entry] = [:]
+
+    static func contentHash(_ r: RecordContext) -> Int {
+        var h = Hasher()
+        h.combine(r.source.values)
+        return h.finalize()
+    }
+
+    /// Pass 1: every row with a key, in file order.
+    mutating func add(_ r: RecordContext) {
+        guard r.hasKey else { return }
+        let hash = DuplicateIndex.contentHash(r)
+        if var e = entries[r.key] {
+            e.copies += 1
+            if hash != e.firstHash { e.conflicting = true }
+            entries[r.key] = e
+        } else {
+            entries[r.key] = Entry(firstFile: r.source.file, firstLine: r.source.line, firstHash: hash, copies: 1, conflicting: false)
         }
-        return (findings, withheld)
+    }
+
+    /// Keeps only the keys that occur more than once.
+    mutating func finish() { entries = entries.filter { $0.value.copies > 1 } }
+
+    /// Pass 2, rows in the same order: whether the row is withheld as a duplicate, and its finding
+    /// (at every copy after the first).
+    mutating func judge(_ r: RecordContext) -> (withhold: Bool, finding: Finding?) {
+        guard r.hasKey, var e = entries[r.key] else { return (false, nil) }
+        e.seen += 1
+        entries[r.key] = e
+        guard e.seen > 1 else { return (e.conflicting, nil) }
+        let at = "\(e.firstFile) 第\(e.firstLine)行"
+        if e.conflicting {
+            return (true, DuplicateRecord.finding(r, "与 \(at) 是同一记录（键相同）但内容不同，所有副本均不予公示，请删除错误的一条"))
+        }
+        return (true, Finding(rule: DuplicateRecord.info.id, severity: .warning, file: r.source.file, line: r.source.line, key: r.key,
+                              department: r.department?.code ?? "", message: "与 \(at) 完全相同的重复行，只公示第一条"))
     }
 }
