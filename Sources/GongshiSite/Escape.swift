@@ -22,13 +22,9 @@ public enum Escape {
         return out
     }
 
-    /// Escapes a CSV field for the open data (always quoted when needed).
-    public static func csv(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
-    }
+    /// Escapes a CSV field for the open data (quoted when needed), as the ledger is written.
+    public static func csv(_ s: String) -> String { csvQuoted(s) }
 }
 
 import Foundation
+import GongshiModel
