@@ -18,7 +18,7 @@ public struct CheckReport: Sendable {
     public static func make(site root: String, date: LocalDate, department: String? = nil) throws(SiteError) -> CheckReport {
         let site = try SiteReader.read(root: root, streaming: true)
         let judgement: Judgement
-        do { judgement = try Judge.judge(site, date: date) } catch {
+        do { judgement = try Judge.judge(site, date: date, keepPublication: false) } catch {
             throw SiteError(file: error.file, message: error.message)
         }
         var findings = judgement.findings

@@ -19,7 +19,9 @@ public enum Judge {
     /// Judges every row in two passes over the data: the first gathers the keys (for duplicates) and
     /// counts; the second judges each row. Rows are taken a batch at a time (``Site/recordBatches``), so a
     /// streaming site never holds its raw rows: memory holds the keys, the findings and what is public.
-    public static func judge(_ site: Site, date: LocalDate) throws(MissingCalendarYear) -> Judgement {
+    /// - Parameter keepPublication: `check` passes false: public records are judged and counted but not
+    ///   kept, so memory does not grow with the public data.
+    public static func judge(_ site: Site, date: LocalDate, keepPublication: Bool = true) throws(MissingCalendarYear) -> Judgement {
         // Working days are counted up to the build date, so its year is always needed.
         _ = try site.calendar.isWorkday(date)
         let departments = DepartmentIndex(site.departments)
@@ -60,16 +62,16 @@ public enum Judge {
                 findings.append(contentsOf: e.findings)
                 if let f = dup[i].finding { findings.append(f) }
                 if let r = e.record {
-                    records.append(r)
+                    if keepPublication { records.append(r) }
                     if r.decisionDate < earliest { earliest = r.decisionDate }
                 }
                 if let n = e.notice {
-                    notices.append(n)
+                    if keepPublication { notices.append(n) }
                     if let revoked = n.revokedOn, revoked < earliest { earliest = revoked }
                 }
                 if let l = e.entry { listCandidates.append((contexts[i], l)) }
                 if let u = e.upcoming { upcoming.append(u) }
-                if let rule = e.withheldRule {
+                if keepPublication, let rule = e.withheldRule {
                     let c = contexts[i]
                     withheld.append(WithheldRecord(kind: c.kind, key: c.key, department: c.department?.code ?? "",
                                                    rule: rule, file: c.source.file, line: c.source.line))
