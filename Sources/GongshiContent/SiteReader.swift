@@ -48,13 +48,40 @@ extension Site {
         var rows = 0
         var batch: [SourceRecord] = []
         batch.reserveCapacity(size)
-        for f in dataFiles {
-            let r = RecordFileReader.read(kind: f.kind, path: f.path, file: f.file) { record in
-                batch.append(record)
-                if batch.count >= size { body(batch); batch.removeAll(keepingCapacity: true) }
+        func deliver(_ record: SourceRecord) {
+            batch.append(record)
+            if batch.count >= size { body(batch); batch.removeAll(keepingCapacity: true) }
+        }
+        // Small files are read in parallel a group at a time (at most `groupBytes` held); a file larger
+        // than that is streamed on its own, so memory never holds more than one group or one batch.
+        let groupBytes = 64 << 20
+        var i = 0
+        while i < dataFiles.count {
+            var group: [DataFile] = []
+            var bytes = 0
+            while i < dataFiles.count {
+                let size = (try? FileManager.default.attributesOfItem(atPath: dataFiles[i].path)[.size] as? Int) ?? 0
+                if !group.isEmpty && bytes + size > groupBytes { break }
+                group.append(dataFiles[i]); bytes += size; i += 1
+                if size > groupBytes { break }
             }
-            findings += r.findings
-            rows += r.rows
+            if group.count == 1 {
+                let f = group[0]
+                let r = RecordFileReader.read(kind: f.kind, path: f.path, file: f.file) { deliver($0) }
+                findings += r.findings
+                rows += r.rows
+                continue
+            }
+            let results = ParallelMap.map(group) { f -> ([SourceRecord], [Finding], Int) in
+                var recs: [SourceRecord] = []
+                let r = RecordFileReader.read(kind: f.kind, path: f.path, file: f.file) { recs.append($0) }
+                return (recs, r.findings, r.rows)
+            }
+            for (recs, f, n) in results {
+                for rec in recs { deliver(rec) }
+                findings += f
+                rows += n
+            }
         }
         if !batch.isEmpty { body(batch) }
         return (findings, rows)
@@ -64,9 +91,13 @@ extension Site {
 /// Reads a site folder. Malformed files and rows become findings; only what makes the site
 /// impossible to build at all (unreadable `site.yml`, a broken calendar file) throws.
 public enum SiteReader {
-    /// - Parameter streaming: leave the data rows in their files, for ``Site/recordBatches(size:_:)``
-    ///   to read when they are judged (what `build` and `check` do), instead of reading them all now.
-    public static func read(root: String, streaming: Bool = false) throws(SiteError) -> Site {
+    /// - Parameter streaming: when the data files hold more than ``inMemoryBytes``, leave the rows in
+    ///   their files for ``Site/recordBatches(size:_:)`` to read when they are judged (what `build` and
+    ///   `check` ask for), instead of reading them all now.
+    /// Data up to this size is read into memory even when streaming is asked for.
+    public static let inMemoryBytes = 128 << 20
+
+    public static func read(root: String, streaming: Bool = false, inMemoryLimit: Int = inMemoryBytes) throws(SiteError) -> Site {
         let fm = FileManager.default
         let content = (root as NSString).appendingPathComponent("Content")
         var isDir: ObjCBool = false
@@ -124,6 +155,10 @@ public enum SiteReader {
         dataFiles.sort { Array($0.1.utf8).lexicographicallyPrecedes(Array($1.1.utf8)) }
         inputs.append(contentsOf: dataFiles.map(\.1))
         let files = dataFiles.map { DataFile(kind: $0.0, file: $0.1, path: path($0.1)) }
+        // Streaming pays for a second reading of the files; below `inMemoryBytes` of data, reading the
+        // rows once, in parallel, is faster and small enough to hold.
+        let dataBytes = files.reduce(0) { $0 + ((try? fm.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
+        let streaming = streaming && dataBytes > inMemoryLimit
         let results = streaming ? [] : ParallelMap.map(dataFiles) { kind, rel -> ([SourceRecord], [Finding], Int) in
             var recs: [SourceRecord] = []
             let r = RecordFileReader.read(kind: kind, path: path(rel), file: rel) { recs.append($0) }

@@ -39,6 +39,8 @@ extension Renderer {
 
 /// A JSON string literal (quotes, backslashes and control characters escaped).
 func jsonString(_ s: String) -> String {
+    // Most values need no escaping at all: check the bytes first.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) { return "\"" + s + "\"" }
     var out = "\""
     for ch in s.unicodeScalars {
         switch ch {

@@ -98,9 +98,16 @@ struct Fixture {
         settings += "disclosure:\n" + lines.map { "  " + $0 + "\n" }.joined()
     }
 
+    /// Reads the site in memory (the folder is removed at once).
     func read() throws -> Site {
-        let root = (NSTemporaryDirectory() as NSString).appendingPathComponent("gongshi-rules-tests-\(UUID().uuidString)")
+        let root = try write()
         defer { try? FileManager.default.removeItem(atPath: root) }
+        return try SiteReader.read(root: root)
+    }
+
+    /// Writes the site to a new temporary folder and returns its path.
+    func write() throws -> String {
+        let root = (NSTemporaryDirectory() as NSString).appendingPathComponent("gongshi-rules-tests-\(UUID().uuidString)")
         func write(_ rel: String, _ text: String) throws {
             let path = (root as NSString).appendingPathComponent("Content/" + rel)
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
@@ -113,11 +120,15 @@ struct Fixture {
         for y in calendarYears { try write("calendar/\(y).yml", Fixture.calendars[y]!) }
         for (rel, text) in files { try write(rel, text) }
         if let l = ledger { try write("ledger.csv", "日期,事件,类型,记录键,摘要\n" + l.map { $0 + "\n" }.joined()) }
-        return try SiteReader.read(root: root)
+        return root
     }
 
+    /// Judges the site streaming, as `build` and `check` judge a large one: the rows stay in their
+    /// files and the judge reads them twice (the end-to-end tests' small sites take the in-memory path).
     func judge(_ date: String = "2026-11-25") throws -> Judgement {
-        try Judge.judge(read(), date: day(date))
+        let root = try write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        return try Judge.judge(SiteReader.read(root: root, streaming: true, inMemoryLimit: 0), date: day(date))
     }
 }
 
