@@ -52,7 +52,7 @@ public struct PreviewServer: Sendable {
         let watcher = Task {
             var last = Watcher.signature(site: site)
             while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 250_000_000)
+                try? await Task.sleep(nanoseconds: 200_000_000)
                 let now = Watcher.signature(site: site)
                 if now != last {
                     last = now
@@ -148,7 +148,7 @@ public struct PreviewServer: Sendable {
 
     static func reloadScript(_ version: Int) -> String {
         """
-        <script>(function(){var v=\(version);function p(){fetch('/__gongshi/version',{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){if(+t!==v){location.reload()}else{setTimeout(p,400)}}).catch(function(){setTimeout(p,1500)})}setTimeout(p,400)})();</script>
+        <script>(function(){var v=\(version);function p(){fetch('/__gongshi/version',{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){if(+t!==v){location.reload()}else{setTimeout(p,300)}}).catch(function(){setTimeout(p,1500)})}setTimeout(p,300)})();</script>
         """
     }
 
