@@ -132,8 +132,14 @@ public enum SiteBuilder {
         for w in publication.withheld where options.preview?.department == nil || w.department == options.preview?.department {
             withheld[w.rule, default: 0] += 1
         }
-        let errorRules = Set(findings.filter { $0.severity == .error }.map(\.rule))
-        let forError = publication.withheld.filter { errorRules.contains($0.rule) }.count
+        // Rows that could not be read are withheld too: count them with the rest.
+        let unreadRows = findings.filter { f in
+            f.rule == "bad-file" && f.line > 0 && RecordKind.allCases.contains { f.file.hasPrefix("Content/\($0.rawValue)/") }
+        }.count
+        if unreadRows > 0 { withheld["bad-file", default: 0] += unreadRows }
+        let forError = publication.withheld.filter {
+            $0.isError && (options.preview?.department == nil || $0.department == options.preview?.department)
+        }.count + unreadRows
         return BuildResult(date: options.date, published: published, withdrawals: publication.withdrawals.count,
                            withheld: withheld, withheldForError: forError, pages: stats.pages, files: stats.files,
                            ledgerEvents: ledgerEvents, seconds: Date().timeIntervalSince(started), findings: findings, out: out)

@@ -41,7 +41,7 @@ public struct CSVReader {
         while !eof {
             let chunk: Data
             do { chunk = try handle.read(upToCount: chunkSize) ?? Data() } catch {
-                throw CSVFileError(line: parser.currentLine, message: "读取文件出错：\(error.localizedDescription)")
+                throw CSVFileError(line: 0, message: "读取文件出错（是否为文件夹，或没有读取权限？）")
             }
             if chunk.isEmpty { eof = true }
             pending.append(contentsOf: chunk)
@@ -65,12 +65,13 @@ public struct CSVReader {
         switch encoding {
         case .utf8, .utf8BOM:
             guard TextEncoding.isValidUTF8(segment) else {
-                throw CSVFileError(line: parser.currentLine, message: "文件编码无法识别：前面是 UTF-8，此处出现无效的 UTF-8 字节（请统一另存为 UTF-8 或 GB18030）")
+                // About the whole file (SPEC §7: line 0); the message says where the bad bytes are.
+                throw CSVFileError(line: 0, message: "文件编码无法识别：前面是 UTF-8，第\(parser.currentLine)行附近出现无效的 UTF-8 字节（请整个文件另存为 UTF-8 或 GB18030）；此后的行未读取")
             }
             try parser.feed(segment, onRow)
         case .gb18030:
             guard let utf8 = TextEncoding.gb18030ToUTF8(segment) else {
-                throw CSVFileError(line: parser.currentLine, message: "文件编码无法识别：既不是 UTF-8 也不是有效的 GB18030")
+                throw CSVFileError(line: 0, message: "文件编码无法识别：第\(parser.currentLine)行附近既不是 UTF-8 也不是有效的 GB18030；此后的行未读取")
             }
             try parser.feed(utf8[...], onRow)
         }

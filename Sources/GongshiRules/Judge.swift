@@ -73,8 +73,9 @@ public enum Judge {
                 if let u = e.upcoming { upcoming.append(u) }
                 if keepPublication, let rule = e.withheldRule {
                     let c = contexts[i]
+                    let isError = rule == DuplicateRecord.info.id ? dup[i].error : errorRules.contains(rule)
                     withheld.append(WithheldRecord(kind: c.kind, key: c.key, department: c.department?.code ?? "",
-                                                   rule: rule, file: c.source.file, line: c.source.line))
+                                                   rule: rule, isError: isError, file: c.source.file, line: c.source.line))
                 }
             }
         }
@@ -95,7 +96,7 @@ public enum Judge {
             if e.isRed, let lists = blackLists[entityIdentity(code: e.entityCode, name: e.entityName)] {
                 findings.append(RedBlackConflict.check(c, blackLists: lists)[0])
                 withheld.append(WithheldRecord(kind: .mingdan, key: c.key, department: c.department?.code ?? "",
-                                               rule: RedBlackConflict.info.id, file: c.source.file, line: c.source.line))
+                                               rule: RedBlackConflict.info.id, isError: true, file: c.source.file, line: c.source.line))
                 continue
             }
             entries.append(e)
@@ -145,6 +146,10 @@ public enum Judge {
             ledger: site.ledger.filter { $0.date <= date } + newEvents)
         return Judgement(findings: findings, publication: publication, rowsRead: rowsRead, rowsByDepartment: rowsByDepartment)
     }
+
+    /// Rules whose findings withhold a record as an error (the others withhold by policy).
+    static let errorRules: Set<String> = [MissingField.info.id, BadDate.info.id, FutureDate.info.id, InvalidUSCC.info.id,
+                                          UnknownDepartment.info.id, RedBlackConflict.info.id, BadFile.info.id]
 
     static func entityIdentity(code: String, name: String) -> String { code.isEmpty ? "name:" + name : "code:" + code }
 

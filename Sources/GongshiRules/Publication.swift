@@ -98,6 +98,8 @@ public struct WithheldRecord: Sendable {
     public let key: String
     public let department: String
     public let rule: String
+    /// Withheld because of an error finding (what `build --strict` fails on), not by policy.
+    public let isError: Bool
     public let file: String
     public let line: Int
 }

@@ -85,6 +85,18 @@ struct CheckTests {
         #expect(!rep.findings.contains { $0.file.hasSuffix("gb.csv") || $0.file.hasSuffix("bom.csv") && $0.severity == "error" })
     }
 
+    @Test func anUndecodableFileIsAWholeFileFinding() throws {
+        let site = try Gongshi.site("basic")
+        var bytes = Array("行政相对人名称,行政相对人类别\n周村甲,法人及非法人组织\n".utf8)
+        bytes += [0xFF, 0xFE, 0x0A]
+        try Data(bytes).write(to: URL(fileURLWithPath: site + "/Content/xzcf/zz-bad.csv"))
+        let (status, rep) = try report(site)
+        #expect(status == 1)
+        let bad = rep.findings.filter { $0.file == "Content/xzcf/zz-bad.csv" && $0.rule == "bad-file" }
+        #expect(bad.count == 1)
+        #expect(bad.first?.line == 0)
+    }
+
     @Test func malformedRowsAreFindingsAndTheRestIsStillJudged() throws {
         let site = try Gongshi.site("basic")
         let text = """

@@ -47,16 +47,16 @@ struct DuplicateIndex {
 
     /// Pass 2, rows in the same order: whether the row is withheld as a duplicate, and its finding
     /// (at every copy after the first).
-    mutating func judge(_ r: RecordContext) -> (withhold: Bool, finding: Finding?) {
-        guard r.hasKey, var e = entries[r.key] else { return (false, nil) }
+    mutating func judge(_ r: RecordContext) -> (withhold: Bool, finding: Finding?, error: Bool) {
+        guard r.hasKey, var e = entries[r.key] else { return (false, nil, false) }
         e.seen += 1
         entries[r.key] = e
-        guard e.seen > 1 else { return (e.conflicting, nil) }
+        guard e.seen > 1 else { return (e.conflicting, nil, e.conflicting) }
         let at = "\(e.firstFile) 第\(e.firstLine)行"
         if e.conflicting {
-            return (true, DuplicateRecord.finding(r, "与 \(at) 是同一记录（键相同）但内容不同，所有副本均不予公示，请删除错误的一条"))
+            return (true, DuplicateRecord.finding(r, "与 \(at) 是同一记录（键相同）但内容不同，所有副本均不予公示，请删除错误的一条"), true)
         }
         return (true, Finding(rule: DuplicateRecord.info.id, severity: .warning, file: r.source.file, line: r.source.line, key: r.key,
-                              department: r.department?.code ?? "", message: "与 \(at) 完全相同的重复行，只公示第一条"))
+                              department: r.department?.code ?? "", message: "与 \(at) 完全相同的重复行，只公示第一条"), false)
     }
 }

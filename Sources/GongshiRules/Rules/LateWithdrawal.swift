@@ -10,6 +10,6 @@ public enum LateWithdrawal: Rule {
     static func check(_ r: RecordContext, statusDate: LocalDate, withdrawn: LocalDate, workdays: Int, calendar: WorkdayCalendar) throws(MissingCalendarYear) -> [Finding] {
         let due = try calendar.addingWorkdays(workdays, to: statusDate)
         guard withdrawn > due else { return [] }
-        return [finding(r, "\(statusDate) 撤销，应在 \(due) 前撤回，实际撤回于 \(withdrawn)")]
+        return [finding(r, "\(statusDate) 撤销，最迟应于 \(due) 撤回，实际撤回于 \(withdrawn)")]
     }
 }

@@ -11,7 +11,9 @@ public enum UnknownMemorandum: Rule {
     static func check(_ r: RecordContext, memoranda: MemorandumIndex) -> [Finding] {
         guard r.kind == .mingdan, let cited = DocumentNumber.firstCitation(in: r["认定依据"]) else { return [] }
         if memoranda.contains(cited) { return [] }
-        return [finding(r, "认定依据引用的文号「\(cited.prefix)\(cited.number)」不在联合奖惩备忘录名录 memoranda.csv 中")]
+        var issuer = cited.prefix
+        for lead in ["依据", "根据", "按照", "参照", "依照"] where issuer.hasPrefix(lead) { issuer = String(issuer.dropFirst(lead.count)) }
+        return [finding(r, "认定依据引用的文号「\(issuer)\(cited.number)」不在联合奖惩备忘录名录 memoranda.csv 中")]
     }
 }
 
