@@ -21,9 +21,6 @@ public struct Site: Sendable {
     public var findings: [Finding]
     /// Data rows read (xzxk + xzcf + mingdan), malformed ones included.
     public var rowsRead: Int
-    /// The relative paths of every input file read, with their sizes and modification times: the
-    /// preview server watches these.
-    public var inputFiles: [String]
 }
 
 /// One data file of a site.
@@ -104,7 +101,6 @@ public enum SiteReader {
         guard fm.fileExists(atPath: content, isDirectory: &isDir), isDir.boolValue else {
             throw SiteError(file: "Content", message: "找不到 Content/ 文件夹：请在站点文件夹中运行，或用 --site 指定站点文件夹")
         }
-        var inputs: [String] = []
         @Sendable func path(_ rel: String) -> String { (root as NSString).appendingPathComponent(rel) }
 
         // Settings
@@ -115,7 +111,6 @@ public enum SiteReader {
         guard let settingsText = TextEncoding.decodeUTF8(data) else {
             throw SiteError(file: settingsFile, message: "site.yml 应为 UTF-8 编码")
         }
-        inputs.append(settingsFile)
         let settings = try SettingsReader.read(text: settingsText, file: settingsFile)
 
         var findings: [Finding] = []
@@ -127,7 +122,6 @@ public enum SiteReader {
                 throw SiteError(file: rel, message: "无法读取节假日文件（应为 UTF-8 编码）")
             }
             try CalendarReader.read(text: text, file: rel, into: &calendar)
-            inputs.append(rel)
         }
 
         // Registries
@@ -135,7 +129,6 @@ public enum SiteReader {
         let deptFile = "Content/departments.csv"
         if fm.fileExists(atPath: path(deptFile)) {
             departments = RegistryReader.departments(path: path(deptFile), file: deptFile, findings: &findings)
-            inputs.append(deptFile)
         } else {
             findings.append(Finding(rule: "bad-file", severity: .error, file: deptFile, line: 0,
                                     message: "找不到部门名录 departments.csv：所有记录都无法对应到部门"))
@@ -144,7 +137,6 @@ public enum SiteReader {
         let memoFile = "Content/memoranda.csv"
         if fm.fileExists(atPath: path(memoFile)) {
             memoranda = RegistryReader.memoranda(path: path(memoFile), file: memoFile, findings: &findings)
-            inputs.append(memoFile)
         }
 
         // Data files, read in parallel, merged in byte order of their relative paths.
@@ -153,7 +145,6 @@ public enum SiteReader {
             for rel in listFiles(root: root, dir: "Content/\(kind.rawValue)", ext: "csv") { dataFiles.append((kind, rel)) }
         }
         dataFiles.sort { Array($0.1.utf8).lexicographicallyPrecedes(Array($1.1.utf8)) }
-        inputs.append(contentsOf: dataFiles.map(\.1))
         let files = dataFiles.map { DataFile(kind: $0.0, file: $0.1, path: path($0.1)) }
         // Streaming pays for a second reading of the files; below `inMemoryBytes` of data, reading the
         // rows once, in parallel, is faster and small enough to hold.
@@ -175,7 +166,6 @@ public enum SiteReader {
         var articles: [Article] = []
         for section in [Article.Section.xinwen, .pages] {
             for rel in listFiles(root: root, dir: "Content/\(section.rawValue)", ext: "md") {
-                inputs.append(rel)
                 guard let d = fm.contents(atPath: path(rel)), let text = TextEncoding.decodeUTF8(d) else {
                     findings.append(Finding(rule: "bad-file", severity: .error, file: rel, line: 0, message: "无法读取 Markdown 文件（应为 UTF-8 编码）"))
                     continue
@@ -193,7 +183,7 @@ public enum SiteReader {
 
         return Site(root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
                     records: records, dataFiles: files, streaming: streaming, articles: articles, ledger: ledger,
-                    findings: findings, rowsRead: rowsRead, inputFiles: inputs)
+                    findings: findings, rowsRead: rowsRead)
     }
 
     /// Relative paths (`Content/xzxk/a.csv`) of the files with extension `ext` directly in `dir`, sorted.

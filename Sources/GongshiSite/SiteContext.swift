@@ -103,8 +103,6 @@ public struct SiteContext: Sendable {
 
 /// Formats for templates.
 enum Format {
-    static func date(_ d: LocalDate?) -> String { d?.description ?? "" }
-
     /// Splits a long list into pages of `size`; always at least one (empty) page.
     static func pages<T>(_ items: [T], size: Int) -> [ArraySlice<T>] {
         guard !items.isEmpty else { return [items[...]] }

@@ -72,11 +72,7 @@ public struct SiteIndex: @unchecked Sendable {
         self.entityOrder = entityOrder.sorted()
         self.byDepartment = byDepartment
         rows = ParallelRows.map(p.records, Views.row)
-        entryRows = p.listEntries.enumerated().map { i, e in
-            var row = Views.entryRow(e)
-            row["entryPath"] = entryPaths[i]
-            return row
-        }
+        entryRows = p.listEntries.map(Views.entryRow)
         let visible = p.articles.filter { $0.date.map { $0 <= p.date } ?? true }
         articles = visible.filter { $0.section == .xinwen }.sorted {
             ($0.date ?? p.date, $0.slug) > ($1.date ?? p.date, $1.slug)

@@ -42,8 +42,8 @@ struct SiteReaderTests {
         #expect(s.articles.count == 2)
         #expect(s.ledger.count == 1)
         #expect(s.findings.isEmpty)
-        #expect(s.inputFiles.contains("Content/xzcf/a.csv"))
-        #expect(!s.inputFiles.contains("Content/xzxk/notes.txt"))
+        #expect(s.dataFiles.map(\.file).contains("Content/xzcf/a.csv"))
+        #expect(!s.dataFiles.map(\.file).contains("Content/xzxk/notes.txt"))
     }
 
     @Test("rowsRead counts malformed rows too")
