@@ -110,7 +110,7 @@ public enum SiteBuilder {
             var extras = [SearchIndexPart.part, StatisticsPart.part(judgement: judgement)]
             if options.preview != nil { extras.append(PreviewPart.part(findings: findings)) }
             stats = try renderer.render(to: DiskSink(root: staging), extras: extras)
-            timer.lap("render returned")
+            timer.lap("render")
             try swap(staging: staging, into: out)
             timer.lap("swap")
         } catch {

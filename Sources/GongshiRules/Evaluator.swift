@@ -123,9 +123,8 @@ enum Evaluator {
         let state = env.history[r.key]
         let first = state?.firstPublished
         let published = first ?? date
-        e.findings += try LateDisclosure.check(r, deadline: deadline, published: published, calendar: env.calendar)
-        var late = 0
-        if published > deadline { late = try env.calendar.workdays(after: deadline, through: published) }
+        let late = try env.calendar.workdays(after: deadline, through: published)
+        e.findings += LateDisclosure.check(r, deadline: deadline, published: published, lateWorkdays: late)
         if first == nil {
             e.findings += try DueSoon.check(r, deadline: deadline, date: date, calendar: env.calendar)
             if deadline >= date {

@@ -105,10 +105,3 @@ public struct DepartmentIndex: Sendable {
         byName = n; byCode = c
     }
 }
-
-extension RecordContext {
-    /// The department a row belongs to, without working out the rest of the context.
-    public static func department(of source: SourceRecord, in index: DepartmentIndex) -> Department? {
-        RecordContext(source: source, departments: index).department
-    }
-}

@@ -100,7 +100,7 @@ enum Feeds {
 
     static func json(title: String, selfURL: String, pageURL: String, description: String, author: String, items: [FeedItem]) -> String {
         // Written by hand, keys in a fixed order: JSONSerialization is a tenth of a build's time here.
-        func field(_ k: String, _ v: String) -> String { "\(jsonString(k)): \(jsonString(v))" }
+        func field(_ k: String, _ v: String) -> String { "\(Escape.json(k)): \(Escape.json(v))" }
         var s = "{\n  " + [
             field("version", "https://jsonfeed.org/version/1.1"), field("title", title), field("home_page_url", pageURL),
             field("feed_url", selfURL), field("description", description), field("language", "zh-CN"),

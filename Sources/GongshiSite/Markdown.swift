@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Ccmark
 
 /// CommonMark to HTML through libcmark in its safe mode: raw HTML is omitted and `javascript:`,
@@ -16,9 +21,3 @@ public enum Markdown {
         return String(cString: out)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -17,7 +17,7 @@ extension Renderer {
         } else {
             rows = (index.byKind[kind] ?? []).map { publication.records[$0] }.map { ($0.fields, context.url(Views.recordPath($0))) }
         }
-        let keys = columns.map(jsonString)
+        let keys = columns.map(Escape.json)
         var csv: [UInt8] = Array("\u{FEFF}".utf8) + Array((columns.map(Escape.csv).joined(separator: ",") + "\r\n").utf8)
         var json: [UInt8] = Array("[\n".utf8)
         for (n, (fields, url)) in rows.enumerated() {
@@ -26,7 +26,7 @@ extension Renderer {
             for (i, v) in (fields.map(\.value) + [url]).enumerated() {
                 if i > 0 { line += ","; object += ", " }
                 line += Escape.csv(v)
-                object += keys[i] + ": " + jsonString(v)
+                object += keys[i] + ": " + Escape.json(v)
             }
             csv += Array((line + "\r\n").utf8)
             json += Array((object + (n == rows.count - 1 ? "}\n" : "},\n")).utf8)
@@ -35,24 +35,4 @@ extension Renderer {
         try out.write("data/\(kind.rawValue).csv", csv)
         try out.write("data/\(kind.rawValue).json", json)
     }
-}
-
-/// A JSON string literal (quotes, backslashes and control characters escaped).
-func jsonString(_ s: String) -> String {
-    // Most values need no escaping at all: check the bytes first.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) { return "\"" + s + "\"" }
-    var out = "\""
-    for ch in s.unicodeScalars {
-        switch ch {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "<": out += "\\u003c"  // safe to embed in HTML
-        default:
-            if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
-        }
-    }
-    return out + "\""
 }

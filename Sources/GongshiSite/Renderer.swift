@@ -1,5 +1,5 @@
-import GongshiContent
 import Foundation
+import GongshiContent
 import GongshiModel
 import GongshiRules
 
@@ -71,12 +71,12 @@ public struct Renderer: Sendable {
         timer.lap("index")
         var jobs: [Job] = []
         jobs += recordJobs(index, out)
+        jobs += listingJobs(index, out)
         jobs += entityJobs(index, out)
         jobs += feedJobs(index, out)
         jobs += openDataJobs(index, out)
         jobs += extras.map { part in { try part.render(self, index, out) } }
         jobs += [
-            { try self.renderListings(index, out) },
             { try self.renderDepartments(index, out) },
             { try self.renderLists(index, out) },
             { try self.renderArticles(index, out) },

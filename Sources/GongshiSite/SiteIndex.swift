@@ -1,3 +1,4 @@
+import GongshiContent
 import GongshiModel
 import GongshiRules
 
@@ -82,7 +83,6 @@ public struct SiteIndex: @unchecked Sendable {
     }
 }
 
-import GongshiContent
 
 enum ParallelRows {
     static func map<T: Sendable>(_ items: [T], _ f: @escaping @Sendable (T) -> [String: Any]) -> [[String: Any]] {

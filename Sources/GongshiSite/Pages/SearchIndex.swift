@@ -121,12 +121,12 @@ public enum SearchIndexPart {
                     if let l = local[id] { return l }
                     local[id] = docs.count; docs.append(id); return docs.count - 1
                 }
-                tokenJSON.append("\(jsonString(t)):[\(list.count),[\(kept.map(String.init).joined(separator: ","))]]")
+                tokenJSON.append("\(Escape.json(t)):[\(list.count),[\(kept.map(String.init).joined(separator: ","))]]")
             }
             var s = "{\"t\":{" + tokenJSON.joined(separator: ",") + "},\"d\":["
             s += docs.map { id -> String in
                 let e = entities[Int(id)]
-                return "[\(jsonString(e.name)),\(jsonString(e.code)),\(jsonString(e.path)),\(jsonString(e.summary))]"
+                return "[\(Escape.json(e.name)),\(Escape.json(e.code)),\(Escape.json(e.path)),\(Escape.json(e.summary))]"
             }.joined(separator: ",")
             s += "]}\n"
             files.append(("sousuo/i/\(b).json", Array(s.utf8)))

@@ -1,0 +1,42 @@
+import GongshiModel
+import GongshiRules
+
+extension Renderer {
+    /// `/zhuti/<统一社会信用代码>/`: every public record and list entry of an entity.
+    func entityJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
+        let codes = index.entityOrder
+        let chunks = stride(from: 0, to: codes.count, by: 200).map { Array(codes[$0..<min($0 + 200, codes.count)]) }
+        return chunks.map { chunk in
+            {
+                for code in chunk {
+                    let group = index.byEntity[code]!
+                    let records = group.records.map { self.publication.records[$0] }
+                    let entries = group.entries.map { self.publication.listEntries[$0] }
+                    let name = records.first?.entityName ?? entries.first?.entityName ?? code
+                    let path = Views.entityPath(code) + "index.html"
+                    var ctx = self.context.page(path: path, title: "\(name) 信用信息", section: "",
+                                                description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单信息。")
+                    ctx["entityName"] = name
+                    ctx["entityCode"] = code
+                    let lic = group.records.filter { self.publication.records[$0].kind == .xzxk }.map { index.rows[$0] }
+                    let pen = group.records.filter { self.publication.records[$0].kind == .xzcf }.map { index.rows[$0] }
+                    let red = group.entries.filter { self.publication.listEntries[$0].isRed }.map { index.entryRows[$0] }
+                    let black = group.entries.filter { !self.publication.listEntries[$0].isRed }.map { index.entryRows[$0] }
+                    func table(_ rows: [[String: Any]], _ label: String) -> [String: Any]? {
+                        rows.isEmpty ? nil : ["rows": rows, "tableLabel": label]
+                    }
+                    ctx["licenceTable"] = table(lic, "行政许可")
+                    ctx["penaltyTable"] = table(pen, "行政处罚")
+                    ctx["redTable"] = table(red, "红名单")
+                    ctx["blackTable"] = table(black, "黑名单")
+                    ctx["counts"] = ["licences": lic.count, "penalties": pen.count,
+                                     "red": entries.filter(\.isRed).count, "black": entries.filter { !$0.isRed }.count]
+                    if let legal = records.first?.fields.first(where: { $0.name == "法定代表人" && !$0.value.isEmpty })?.value {
+                        ctx["legalRepresentative"] = legal
+                    }
+                    try self.page("entity", ctx, to: path, out)
+                }
+            }
+        }
+    }
+}
