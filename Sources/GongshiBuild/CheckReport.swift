@@ -15,7 +15,11 @@ public struct CheckReport: Sendable {
     public var infos: Int { findings.filter { $0.severity == .info }.count }
 
     /// Reads and judges the site. Throws ``SiteError`` when it cannot be judged at all.
-    public static func make(site root: String, date: LocalDate, department: String? = nil) throws(SiteError) -> CheckReport {
+    /// - Parameters:
+    ///   - department: a department's 编码, 名称 or alias: only its findings.
+    ///   - severities: only findings of these levels (all when nil); the summary counts what is shown.
+    public static func make(site root: String, date: LocalDate, department: String? = nil,
+                            severities: Set<Finding.Level>? = nil) throws(SiteError) -> CheckReport {
         let site = try SiteReader.read(root: root, streaming: true)
         let judgement: Judgement
         do { judgement = try Judge.judge(site, date: date, keepPublication: false) } catch {
@@ -23,15 +27,24 @@ public struct CheckReport: Sendable {
         }
         var findings = judgement.findings
         var records = judgement.rowsRead
-        if let dept = department {
-            guard site.departments.contains(where: { $0.code == dept }) else {
-                let known = site.departments.map(\.code).joined(separator: "、")
-                throw SiteError(file: "Content/departments.csv", message: "没有编码为「\(dept)」的部门（已有：\(known)）")
-            }
-            findings = findings.filter { $0.department == dept }
-            records = judgement.rowsByDepartment[dept] ?? 0
+        if let asked = department {
+            let dept = try resolveDepartment(asked, in: site.departments)
+            findings = findings.filter { $0.department == dept.code }
+            records = judgement.rowsByDepartment[dept.code] ?? 0
+        }
+        if let levels = severities {
+            findings = findings.filter { levels.contains($0.severity) || ($0.severity == .fatal && levels.contains(.error)) }
         }
         return CheckReport(date: date, findings: findings, records: records, departments: site.departments)
+    }
+
+    /// The department a user named by 编码, 名称 or alias; a Chinese error listing the known ones otherwise.
+    public static func resolveDepartment(_ asked: String, in departments: [Department]) throws(SiteError) -> Department {
+        if let d = departments.first(where: { $0.code == asked }) ?? departments.first(where: { $0.isNamed(asked) }) {
+            return d
+        }
+        let known = departments.map { "\($0.code)（\($0.name)）" }.joined(separator: "、")
+        throw SiteError(file: "Content/departments.csv", message: "没有编码、名称或别名为「\(asked)」的部门（已有：\(known)）")
     }
 
     /// The JSON object of SPEC §4, keys sorted, one object.
@@ -50,16 +63,11 @@ public struct CheckReport: Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// The Chinese text report: grouped by department, then file, with line numbers; one summary line.
+    /// The Chinese text report: errors first, then warnings, then notices; within each, by department
+    /// and file, with line numbers; one summary line.
     public func text(color: Bool = false) -> String {
         var out = "gongshi check · 构建日期 \(date)（\(date.chinese)）\n"
         let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var groups: [String: [Finding]] = [:]
-        for f in findings { groups[f.department, default: []].append(f) }
-        let order = groups.keys.sorted { a, b in
-            if a.isEmpty != b.isEmpty { return b.isEmpty }  // site-wide findings last
-            return a < b
-        }
         func paint(_ s: String, _ level: Finding.Level) -> String {
             guard color else { return s }
             switch level {
@@ -68,18 +76,33 @@ public struct CheckReport: Sendable {
             case .info: return "\u{1B}[36m\(s)\u{1B}[0m"
             }
         }
-        for dept in order {
-            let list = groups[dept]!
-            out += "\n"
-            out += dept.isEmpty ? "■ 未对应到部门\n" : "■ \(names[dept] ?? dept)（\(dept)）\n"
-            var byFile: [String: [Finding]] = [:]
-            for f in list { byFile[f.file, default: []].append(f) }
-            for file in byFile.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-                out += "  \(file)\n"
-                for f in byFile[file]! {
-                    let line = f.line > 0 ? "第\(f.line)行" : "整个文件"
-                    out += "    \(line.padding(toLength: 7, withPad: " ", startingAt: 0)) \(paint(f.severity.chinese, f.severity)) [\(f.rule)] \(f.message)\n"
-                    if !f.key.isEmpty { out += "             记录：\(f.key)\n" }
+        let levels: [(String, Set<Finding.Level>, Finding.Level)] = [
+            ("错误（不予公示或须立即纠正）", [.fatal, .error], .error),
+            ("警告（请核对）", [.warning], .warning),
+            ("提示", [.info], .info),
+        ]
+        for (heading, members, level) in levels {
+            let shown = findings.filter { members.contains($0.severity) }
+            guard !shown.isEmpty else { continue }
+            out += "\n" + paint("━━ \(heading)：\(shown.count) 条", level) + "\n"
+            var groups: [String: [Finding]] = [:]
+            for f in shown { groups[f.department, default: []].append(f) }
+            let order = groups.keys.sorted { a, b in
+                if a.isEmpty != b.isEmpty { return b.isEmpty }  // site-wide findings last
+                return a < b
+            }
+            for dept in order {
+                let list = groups[dept] ?? []
+                out += dept.isEmpty ? "■ 未对应到部门\n" : "■ \(names[dept] ?? dept)（\(dept)）\n"
+                var byFile: [String: [Finding]] = [:]
+                for f in list { byFile[f.file, default: []].append(f) }
+                for file in byFile.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+                    out += "  \(file)\n"
+                    for f in byFile[file] ?? [] {
+                        let line = f.line > 0 ? "第\(f.line)行" : "整个文件"
+                        out += "    \(line.padding(toLength: 7, withPad: " ", startingAt: 0)) \(paint(f.severity.chinese, f.severity)) [\(f.rule)] \(f.message)\n"
+                        if !f.key.isEmpty { out += "             记录：\(f.key)\n" }
+                    }
                 }
             }
         }

@@ -58,7 +58,10 @@ public enum RegistryReader {
                                         message: "部门「\(name)」的统一社会信用代码「\(uscc)」无效：\(p)"))
             }
             codes.insert(code)
-            out.append(Department(code: code, name: name, uscc: uscc, website: d["网站"] ?? ""))
+            // Aliases are separated by ；, ;, 、 or |.
+            let aliases = (d["别名"] ?? "").split(whereSeparator: { "；;、|".contains($0) })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != name }
+            out.append(Department(code: code, name: name, uscc: uscc, website: d["网站"] ?? "", aliases: aliases))
         }
         return out
     }

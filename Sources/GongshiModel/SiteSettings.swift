@@ -49,8 +49,17 @@ public struct Department: Sendable, Hashable {
     public let name: String
     public let uscc: String
     public let website: String
-    public init(code: String, name: String, uscc: String, website: String) {
-        self.code = code; self.name = name; self.uscc = uscc; self.website = website
+    /// Other names the department's records use for it (淄博市周村区市场监督管理局 for 区市场监管局),
+    /// from the optional `别名` column; records naming an alias belong to the department.
+    public let aliases: [String]
+    public init(code: String, name: String, uscc: String, website: String, aliases: [String] = []) {
+        self.code = code; self.name = name; self.uscc = uscc; self.website = website; self.aliases = aliases
+    }
+
+    /// Whether `text` names this department: its 编码, its 名称 or one of its aliases.
+    public func isNamed(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        return t == code || t == name || aliases.contains(t)
     }
 }
 

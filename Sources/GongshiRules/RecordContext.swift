@@ -100,6 +100,7 @@ public struct DepartmentIndex: Sendable {
         var n: [String: Department] = [:], c: [String: Department] = [:]
         for d in departments {
             if n[d.name] == nil { n[d.name] = d }
+            for alias in d.aliases where n[alias] == nil { n[alias] = d }
             if !d.uscc.isEmpty, c[d.uscc] == nil { c[d.uscc] = d }
         }
         byName = n; byCode = c

@@ -52,8 +52,13 @@ extension Gongshi {
             if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }
         } catch {
             let code = exitCode(for: error)
-            if code == .success || code == ExitCode(1) || code == ExitCode(2) { exit(withError: error) }
-            let message = fullMessage(for: error)
+            if code == ExitCode(1) || code == ExitCode(2) { exit(withError: error) }
+            let message = ChineseMessages.translate(fullMessage(for: error))
+            if code == .success {
+                // --help and --version: the text on standard output, status 0.
+                if !message.isEmpty { FileHandle.standardOutput.write(Data((message + "\n").utf8)) }
+                Foundation.exit(0)
+            }
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             Foundation.exit(2)
         }
