@@ -11,6 +11,10 @@ public enum Scaffold {
               LocalDate(year: y, month: m, day: 1) != nil else {
             throw SiteError(file: "", message: "月份「\(month)」应写作 YYYY-MM，例如 2026-11")
         }
+        // A month's release is issued when the month is over: dated its last day (or today, when
+        // the draft is written later than that), so the releases list in the order of their months.
+        let monthEnd = LocalDate(year: m == 12 ? y + 1 : y, month: m == 12 ? 1 : m + 1, day: 1)?.adding(days: -1)
+        let releaseDate = max(today, monthEnd ?? today)
         let rel = "Content/xinwen/\(month)-honghei.md"
         let path = (site as NSString).appendingPathComponent(rel)
         guard !FileManager.default.fileExists(atPath: path) else {
@@ -19,7 +23,7 @@ public enum Scaffold {
         let text = """
         ---
         title: \(y)年\(m)月诚信“红黑榜”
-        date: \(today)
+        date: \(releaseDate)
         type: honghei
         month: \(month)
         draft: true

@@ -67,6 +67,8 @@ public enum SiteBuilder {
         let timer = PhaseTimer()
         var site = try SiteReader.read(root: options.site, streaming: true)
         timer.lap("read")
+        // The preview shows drafts (marked 草稿); a public build never does.
+        if options.preview != nil { site.articles = site.articles.map { $0.draft ? $0.previewedDraft() : $0 } }
         if let base = options.baseURL {
             guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
                 throw SiteError(file: "", message: "--base-url 应为以 http:// 或 https:// 开头的绝对地址")

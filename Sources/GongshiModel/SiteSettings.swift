@@ -96,6 +96,16 @@ public struct Article: Sendable {
         self.draft = draft; self.type = type; self.month = month; self.summary = summary; self.markdown = markdown
     }
     public var isHonghei: Bool { type == "honghei" }
+    /// A draft shown by the preview server (marked 草稿 there); never set in a public build.
+    public private(set) var isPreviewedDraft = false
+
+    /// This draft as the preview shows it: rendered like a published article, marked as a draft.
+    public func previewedDraft() -> Article {
+        var a = Article(section: section, file: file, title: title, date: date, slug: slug, draft: false,
+                        type: type, month: month, summary: summary, markdown: markdown)
+        a.isPreviewedDraft = true
+        return a
+    }
 }
 
 /// One line of `ledger.csv`.

@@ -44,7 +44,8 @@ extension Renderer {
 
     func articleRow(_ a: Article) -> [String: Any] {
         ["title": a.title, "path": Renderer.articlePath(a), "date": a.date?.description ?? "",
-         "dateChinese": a.date?.chinese ?? "", "summary": a.summary, "honghei": a.isHonghei]
+         "dateChinese": a.date?.chinese ?? "", "summary": a.summary, "honghei": a.isHonghei,
+         "draft": a.isPreviewedDraft]
     }
 
     func monthChinese(_ month: String) -> String {
