@@ -41,6 +41,8 @@ public struct BuildResult: Sendable {
     public let seconds: Double
     public let findings: [Finding]
     public let out: String
+    /// The day's build report beside the ledger (`Content/baogao/YYYY-MM-DD.md`), when written.
+    public var reportFile: String?
 
     /// The Chinese summary printed at the end of `gongshi build`.
     public var summary: String {
@@ -56,6 +58,7 @@ public struct BuildResult: Sendable {
         let warnings = findings.filter { $0.severity == .warning }.count
         s += "检查：错误 \(errors) 条，警告 \(warnings) 条\n"
         s += "写出 \(pages) 个页面、共 \(files) 个文件到 \(out)，台账新增 \(ledgerEvents) 条，用时 \(String(format: "%.2f", seconds)) 秒\n"
+        if let report = reportFile { s += "构建报告（可转发）：\(report)\n" }
         return s
     }
 }
@@ -126,6 +129,11 @@ public enum SiteBuilder {
             try appendLedger(site: options.site, events: publication.newEvents)
             ledgerEvents = publication.newEvents.count
         }
+        var reportFile: String?
+        if options.writeLedger && options.preview == nil {
+            reportFile = try DailyReportFile.write(DailyReport(publication: publication), site: options.site,
+                                                   siteTitle: site.settings.title, departments: site.departments)
+        }
 
         var published: [RecordKind: Int] = [:]
         for r in publication.records { published[r.kind, default: 0] += 1 }
@@ -144,7 +152,8 @@ public enum SiteBuilder {
         }.count + unreadRows
         return BuildResult(date: options.date, published: published, withdrawals: publication.withdrawals.count,
                            withheld: withheld, withheldForError: forError, pages: stats.pages, files: stats.files,
-                           ledgerEvents: ledgerEvents, seconds: Date().timeIntervalSince(started), findings: findings, out: out)
+                           ledgerEvents: ledgerEvents, seconds: Date().timeIntervalSince(started), findings: findings, out: out,
+                           reportFile: reportFile)
     }
 
     /// Atomically exchanges the staging folder with the current output (renameat2), then removes

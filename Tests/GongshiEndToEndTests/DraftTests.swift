@@ -71,6 +71,13 @@ struct DraftTests {
         #expect(page.1.contains("草稿"))
         let listing = await get(base + "/xinwen/")
         #expect(listing.1.contains("badge-draft"))
+        // The preview index groups findings by severity and links the day's report.
+        let index = await get(base + "/yulan/")
+        #expect(index.1.contains("错误：不予公示或须立即纠正"))
+        #expect(index.1.contains("yulan/baogao/"))
+        let report = await get(base + "/yulan/baogao/")
+        #expect(report.0 == 200)
+        #expect(report.1.contains("不予公示"))
         kill(p.processIdentifier, SIGINT)
     }
 }

@@ -1,29 +1,47 @@
 import GongshiModel
 import GongshiRules
 
-/// `/yulan/` in the preview server: the department's findings with file and line, and the deadlines
-/// of records not yet published. Never part of a public build.
+/// `/yulan/` in the preview server: the department's findings grouped by severity (errors first),
+/// each with its Chinese name, file and line and a link to its record, the deadlines of records not yet
+/// published, and `/yulan/baogao/`, the report of what a build of this date publishes and withholds.
+/// Never part of a public build.
 public enum PreviewPart {
     public static func part(findings: [Finding]) -> RenderPart {
-        RenderPart { r, index, out in try r.renderPreviewIndex(findings, out) }
+        RenderPart { r, index, out in
+            try r.renderPreviewIndex(findings, out)
+            try r.renderPreviewReport(out)
+        }
     }
 }
 
 extension Renderer {
     func renderPreviewIndex(_ findings: [Finding], _ out: CountingSink) throws {
         let p = publication
-        var ctx = context.page(path: "yulan/index.html", title: "预览：问题清单与公示截止日", section: "")
+        var ctx = context.page(path: "yulan/index.html", title: "预览：问题清单与公示期限", section: "")
         ctx["robots"] = "noindex"
         let recordPaths = Dictionary(p.records.map { ($0.key, Views.recordPath($0)) }, uniquingKeysWith: { a, _ in a })
         let noticePaths = Dictionary(p.withdrawals.map { ($0.key, Views.noticePath($0)) }, uniquingKeysWith: { a, _ in a })
-        ctx["findings"] = findings.map { f -> [String: Any] in
-            var d: [String: Any] = ["rule": f.rule, "severity": f.severity.rawValue, "level": f.severity.chinese,
-                                    "file": f.file, "line": f.line > 0 ? "第\(f.line)行" : "整个文件", "key": f.key, "message": f.message]
+        func row(_ f: Finding) -> [String: Any] {
+            var d: [String: Any] = [
+                "rule": f.rule, "title": RuleTitles.title(f.rule), "severity": f.severity.rawValue,
+                "level": f.severity.chinese, "file": f.file, "line": f.line > 0 ? "第\(f.line)行" : "整个文件",
+                "key": f.key, "message": f.message,
+            ]
             if let path = recordPaths[f.key] ?? noticePaths[f.key] { d["path"] = path }
             return d
         }
+        let groups: [(String, String, [Finding.Level])] = [
+            ("errors", "错误：不予公示或须立即纠正", [.fatal, .error]),
+            ("warnings", "警告：请核对", [.warning]),
+            ("infos", "提示", [.info]),
+        ]
+        ctx["groups"] = groups.compactMap { id, heading, levels -> [String: Any]? in
+            let list = findings.filter { levels.contains($0.severity) }
+            guard !list.isEmpty else { return nil }
+            return ["id": id, "heading": heading, "count": list.count, "findings": list.map(row)]
+        }
         ctx["hasFindings"] = !findings.isEmpty
-        ctx["counts"] = ["errors": findings.filter { $0.severity == .error }.count,
+        ctx["counts"] = ["errors": findings.filter { $0.severity == .error || $0.severity == .fatal }.count,
                          "warnings": findings.filter { $0.severity == .warning }.count,
                          "infos": findings.filter { $0.severity == .info }.count]
         ctx["upcoming"] = p.upcoming.map { u -> [String: Any] in
@@ -33,6 +51,7 @@ extension Renderer {
             return d
         }
         ctx["hasUpcoming"] = !p.upcoming.isEmpty
+        ctx["deadlineWorkdays"] = settings.deadlineWorkdays
         try page("preview", ctx, to: "yulan/index.html", out, sitemap: false)
     }
 }

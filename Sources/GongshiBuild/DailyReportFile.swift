@@ -1,0 +1,66 @@
+import Foundation
+import GongshiContent
+import GongshiModel
+import GongshiRules
+
+/// The build report a webmaster forwards: `Content/baogao/YYYY-MM-DD.md`, beside the ledger, written
+/// by every build that writes the ledger. It lists the ledger events of the date and what was withheld.
+public enum DailyReportFile {
+    /// `Content/baogao/2026-11-25.md`.
+    public static func relativePath(for date: LocalDate) -> String { "Content/baogao/\(date).md" }
+
+    /// The report as Markdown (tables a mail program or a Markdown viewer shows as they are).
+    public static func markdown(_ report: DailyReport, siteTitle: String, departments: [Department]) -> String {
+        let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var s = "# \(siteTitle) · \(report.date.chinese)构建报告\n\n"
+        s += "构建日期 \(report.date)：首次公示 \(report.published.count) 条，更新 \(report.updated.count) 条，"
+        s += "撤回 \(report.withdrawn.count) 条，不予公示 \(report.withheldCount) 条。"
+        s += "公示、更新、撤回与台账（Content/ledger.csv）中该日期的记录一致。\n"
+
+        func table(_ items: [DailyReport.Item]) -> String {
+            var t = "| 类型 | 主体名称 | 文书号或名单 | 部门 | 记录键 | 数据位置 |\n|---|---|---|---|---|---|\n"
+            for i in items {
+                let dept = i.department.isEmpty ? "" : (names[i.department] ?? i.department)
+                let place = i.file.isEmpty ? "" : (i.line > 0 ? "\(i.file) 第\(i.line)行" : i.file)
+                t += "| " + [i.kind.title, i.name, i.document, dept, i.key, place].map(cell).joined(separator: " | ") + " |\n"
+            }
+            return t
+        }
+        for (title, items) in [("首次公示", report.published), ("更新", report.updated), ("撤回", report.withdrawn)] {
+            s += "\n## \(title)（\(items.count) 条）\n\n"
+            s += items.isEmpty ? "无。\n" : table(items)
+        }
+        s += "\n## 不予公示（\(report.withheldCount) 条）\n\n"
+        if report.withheld.isEmpty { s += "无。\n" }
+        for g in report.withheld {
+            let why = g.isError ? "数据有错误，请相关部门更正后重新构建" : "按公示规则不予公示"
+            s += "### \(RuleTitles.title(g.rule))（\(g.rule)）\(g.items.count) 条：\(why)\n\n"
+            s += table(g.items) + "\n"
+        }
+        s += "\n详细原因和修改方法：`gongshi check --date \(report.date)`。\n"
+        return s
+    }
+
+    /// A table cell: one line, pipes escaped.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ")
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// Writes the report beside the ledger (replacing one of the same date: a later build of the same
+    /// date knows all of that date's events); returns its path relative to the site.
+    public static func write(_ report: DailyReport, site: String, siteTitle: String,
+                             departments: [Department]) throws(SiteError) -> String {
+        let rel = relativePath(for: report.date)
+        let path = (site as NSString).appendingPathComponent(rel)
+        let text = markdown(report, siteTitle: siteTitle, departments: departments)
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw SiteError(file: rel, message: "无法写入构建报告：\(error.localizedDescription)。请检查 Content/ 文件夹的写入权限和磁盘空间")
+        }
+        return rel
+    }
+}

@@ -1,0 +1,83 @@
+import GongshiModel
+
+/// What one build date did, for the webmaster to read and forward: the records first published,
+/// updated and withdrawn on that date (exactly the ledger events of the date), and the records
+/// withheld, grouped by why. Derived from the ``Publication`` only.
+public struct DailyReport: Sendable {
+    /// One record in the report.
+    public struct Item: Sendable, Hashable {
+        public let kind: RecordKind
+        public let key: String
+        /// Entity name as published (masked where the site masks it); empty when not known.
+        public let name: String
+        /// 决定书文号, or the list's name for a list entry.
+        public let document: String
+        /// 编码 of the department, empty when unknown.
+        public let department: String
+        /// `Content/…` file and Excel row, when the record is still in the data.
+        public let file: String
+        public let line: Int
+    }
+
+    /// Records withheld for one rule.
+    public struct WithheldGroup: Sendable {
+        public let rule: String
+        /// Withheld because the data is wrong (to correct), not by policy.
+        public let isError: Bool
+        public let items: [Item]
+    }
+
+    public let date: LocalDate
+    public let published: [Item]
+    public let updated: [Item]
+    public let withdrawn: [Item]
+    /// Errors first, then by the number of records.
+    public let withheld: [WithheldGroup]
+
+    public init(publication p: Publication) {
+        date = p.date
+        var known: [String: Item] = [:]
+        for r in p.records {
+            known[r.key] = Item(kind: r.kind, key: r.key, name: r.entityName, document: r.documentNumber,
+                                department: r.department.code, file: r.file, line: r.line)
+        }
+        for e in p.listEntries {
+            known[e.key] = Item(kind: .mingdan, key: e.key, name: e.entityName, document: e.listName,
+                                department: e.department.code, file: e.file, line: e.line)
+        }
+        for n in p.withdrawals {
+            known[n.key] = Item(kind: n.kind, key: n.key, name: n.entityName, document: n.documentNumber,
+                                department: n.department.code, file: n.file, line: n.line)
+        }
+        var withheldItems: [String: Item] = [:]
+        for w in p.withheld {
+            withheldItems[w.key] = Item(kind: w.kind, key: w.key, name: known[w.key]?.name ?? "", document: "",
+                                        department: w.department, file: w.file, line: w.line)
+        }
+        func item(_ e: LedgerEvent) -> Item {
+            known[e.key] ?? withheldItems[e.key]
+                ?? Item(kind: e.kind, key: e.key, name: "", document: "", department: "", file: "", line: 0)
+        }
+        // Every ledger event of the date: this build's, and those of an earlier build of the same date.
+        let today = p.ledger.filter { $0.date == p.date }
+        published = today.filter { $0.event == .published }.map(item)
+        updated = today.filter { $0.event == .updated }.map(item)
+        withdrawn = today.filter { $0.event == .withdrawn }.map(item)
+
+        var groups: [String: (Bool, [Item])] = [:]
+        for w in p.withheld {
+            let i = withheldItems[w.key]
+                ?? Item(kind: w.kind, key: w.key, name: "", document: "", department: w.department, file: w.file, line: w.line)
+            groups[w.rule, default: (w.isError, [])].1.append(i)
+        }
+        withheld = groups.map { WithheldGroup(rule: $0.key, isError: $0.value.0, items: $0.value.1) }
+            .sorted { a, b in
+                if a.isError != b.isError { return a.isError }
+                if a.items.count != b.items.count { return a.items.count > b.items.count }
+                return a.rule < b.rule
+            }
+    }
+
+    /// Records withheld in all.
+    public var withheldCount: Int { withheld.reduce(0) { $0 + $1.items.count } }
+}

@@ -1,0 +1,37 @@
+import GongshiModel
+import GongshiRules
+
+extension Renderer {
+    /// `/yulan/baogao/`: what a build of the preview's date publishes, updates, withdraws and withholds
+    /// (the report `gongshi build` writes beside the ledger), with links to the records.
+    func renderPreviewReport(_ out: CountingSink) throws {
+        let p = publication
+        let report = DailyReport(publication: p)
+        var ctx = context.page(path: "yulan/baogao/index.html", title: "预览：构建报告", section: "")
+        ctx["robots"] = "noindex"
+        let paths = Dictionary(p.records.map { ($0.key, Views.recordPath($0)) }, uniquingKeysWith: { a, _ in a })
+            .merging(p.withdrawals.map { ($0.key, Views.noticePath($0)) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(p.departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        func rows(_ items: [DailyReport.Item]) -> [[String: Any]] {
+            items.map { i in
+                var d: [String: Any] = [
+                    "kind": i.kind.title, "name": i.name, "document": i.document, "key": i.key,
+                    "department": names[i.department] ?? i.department,
+                    "place": i.file.isEmpty ? "" : (i.line > 0 ? "\(i.file) 第\(i.line)行" : i.file),
+                ]
+                if let path = paths[i.key] { d["path"] = path }
+                return d
+            }
+        }
+        ctx["sections"] = [("首次公示", report.published), ("更新", report.updated), ("撤回", report.withdrawn)].map {
+            ["heading": $0.0, "count": $0.1.count, "rows": rows($0.1), "empty": $0.1.isEmpty] as [String: Any]
+        }
+        ctx["withheldCount"] = report.withheldCount
+        ctx["withheld"] = report.withheld.map { g -> [String: Any] in
+            ["title": RuleTitles.title(g.rule), "rule": g.rule, "count": g.items.count, "rows": rows(g.items),
+             "why": g.isError ? "数据有错误，请更正后重新构建" : "按公示规则不予公示"]
+        }
+        ctx["reportDate"] = p.date.description
+        try page("report", ctx, to: "yulan/baogao/index.html", out, sitemap: false)
+    }
+}

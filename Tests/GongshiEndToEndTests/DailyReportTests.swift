@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// The build report beside the ledger: exactly the ledger events of the build date, and what was withheld.
+@Suite("the daily build report")
+struct DailyReportTests {
+    func section(_ report: String, _ heading: String) -> String {
+        guard let start = report.range(of: "## \(heading)") else { return "" }
+        let rest = report[start.upperBound...]
+        let end = rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex
+        return String(rest[..<end])
+    }
+
+    @Test func listsExactlyTheLedgerEventsOfTheDate() throws {
+        let site = try Gongshi.site("basic")
+        let before = Set(Gongshi.read(site + "/Content/ledger.csv").split(separator: "\n").map(String.init))
+        let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Content/baogao/2026-11-25.md"))
+        let report = Gongshi.read(site + "/Content/baogao/2026-11-25.md")
+        let added = Gongshi.read(site + "/Content/ledger.csv").split(separator: "\n").map(String.init)
+            .filter { !before.contains($0) }
+        #expect(!added.isEmpty)
+        for line in added {
+            let cols = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let heading = ["公示": "首次公示", "更新": "更新", "撤回": "撤回"][cols[1]] ?? "?"
+            #expect(section(report, heading).contains(cols[3]), "\(cols[3]) not under \(heading)")
+        }
+        let published = added.filter { $0.contains(",公示,") }.count
+        #expect(report.contains("首次公示 \(published) 条"))
+        // Withheld records are listed by why, with their file and row.
+        let withheld = section(report, "不予公示")
+        #expect(withheld.contains("自然人信息不予公示"))
+        #expect(withheld.contains("Content/xzxk/2026-11.csv 第3行"))
+
+        // A second build of the same date appends nothing and still reports the date's events.
+        let again = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"])
+        #expect(again.status == 0)
+        #expect(Gongshi.read(site + "/Content/baogao/2026-11-25.md") == report)
+    }
+
+    @Test func noLedgerWritesNoReport() throws {
+        let site = try Gongshi.site("basic")
+        let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
+        #expect(r.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: site + "/Content/baogao"))
+    }
+}
