@@ -47,47 +47,38 @@ public enum Scaffold {
         return rel
     }
 
-    /// The folder holding the project's own `Templates/` and `Content/calendar/` (the demo site), found
-    /// by walking up from the executable (`.build/release/gongshi`) or from `GONGSHI_HOME`.
-    public static func homeSite(executable: String) -> String? {
-        let fm = FileManager.default
-        var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["GONGSHI_HOME"] { candidates.append(env) }
-        var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(url.path)
-            url.deleteLastPathComponent()
+    /// The default theme, calendars and memoranda, as built into the program (decoded from
+    /// ``EmbeddedResources``): path relative to a site, and the file's bytes.
+    public static func builtInFiles() -> [(path: String, bytes: [UInt8])] {
+        EmbeddedResources.base64.compactMap { entry in
+            Data(base64Encoded: entry.data).map { (entry.path, [UInt8]($0)) }
         }
-        return candidates.first { fm.fileExists(atPath: $0 + "/Templates/home.mustache") && fm.fileExists(atPath: $0 + "/Content/calendar") }
     }
 
     /// Writes a site that builds: settings, departments, calendar, memoranda, templates, sample data.
-    public static func initSite(at target: String, executable: String) throws(SiteError) {
+    /// Everything comes from the program itself, so a copy of the binary works anywhere.
+    /// The sample records are dated a few days before `today`, so that the new site checks clean today.
+    public static func initSite(at target: String, today: LocalDate) throws(SiteError) {
         let fm = FileManager.default
-        guard let home = homeSite(executable: executable) else {
-            throw SiteError(file: "", message: "找不到 Gongshi 自带的模板和节假日数据（请在项目文件夹中构建 gongshi，或设置 GONGSHI_HOME）")
-        }
         guard !fm.fileExists(atPath: target + "/Content") else {
             throw SiteError(file: target + "/Content", message: "该文件夹中已有站点，未覆盖")
         }
+        let files = builtInFiles().map { ($0.path, $0.bytes) } + sampleFiles(today: today).map { ($0.0, Array($0.1.utf8)) }
         do {
-            try fm.createDirectory(atPath: target + "/Content", withIntermediateDirectories: true)
-            try fm.copyItem(atPath: home + "/Templates", toPath: target + "/Templates")
-            try fm.copyItem(atPath: home + "/Content/calendar", toPath: target + "/Content/calendar")
-            if fm.fileExists(atPath: home + "/Content/memoranda.csv") {
-                try fm.copyItem(atPath: home + "/Content/memoranda.csv", toPath: target + "/Content/memoranda.csv")
-            }
-            for (rel, text) in sampleFiles() {
+            for (rel, bytes) in files {
                 let path = target + "/" + rel
                 try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
             }
         } catch {
-            throw SiteError(file: target, message: "无法新建站点：\(error.localizedDescription)")
+            throw SiteError(file: target, message: "无法新建站点：\(error.localizedDescription)。请检查该文件夹的写入权限和磁盘空间")
         }
     }
 
-    static func sampleFiles() -> [(String, String)] {
+    static func sampleFiles(today: LocalDate) -> [(String, String)] {
+        let (d1, d2, d3) = (today.adding(days: -3), today.adding(days: -1), today.adding(days: -2))
+        let (listed, until) = (today.adding(days: -200), today.adding(days: 165))
+        let year = today.year
         let fgw = UnifiedSocialCreditCode.make(prefix: "11370000", organizationBody: "00400001")!
         let scj = UnifiedSocialCreditCode.make(prefix: "11370000", organizationBody: "00400002")!
         let swj = UnifiedSocialCreditCode.make(prefix: "11370000", organizationBody: "00400003")!
@@ -127,18 +118,18 @@ public enum Scaffold {
             """),
             ("Content/xzxk/sample.csv", """
             行政相对人名称,行政相对人类别,统一社会信用代码,法定代表人,行政许可决定文书名称,行政许可决定文书号,许可类别,许可证书名称,许可编号,许可内容,许可决定日期,有效期自,有效期至,许可机关,许可机关统一社会信用代码
-            示范区甲食品有限公司,法人及非法人组织,\(a),张明,食品经营许可决定书,示市监食经〔2026〕1号,普通,食品经营许可证,JY13703000000001,预包装食品销售,2026-11-02,2026-11-02,2031-11-01,区市场监管局,\(scj)
-            示范区乙建材有限公司,法人及非法人组织,\(b),李华,营业执照变更登记决定书,示市监登〔2026〕2号,登记,,,变更经营范围,2026-11-10,,,区市场监管局,\(scj)
+            示范区甲食品有限公司,法人及非法人组织,\(a),张明,食品经营许可决定书,示市监食经〔\(year)〕1号,普通,食品经营许可证,JY13703000000001,预包装食品销售,\(d1),\(d1),\(d1.adding(months: 60)),区市场监管局,\(scj)
+            示范区乙建材有限公司,法人及非法人组织,\(b),李华,营业执照变更登记决定书,示市监登〔\(year)〕2号,登记,,,变更经营范围,\(d2),,,区市场监管局,\(scj)
 
             """),
             ("Content/xzcf/sample.csv", """
             行政相对人名称,行政相对人类别,统一社会信用代码,工商注册号,法定代表人,行政处罚决定书文号,违法行为类型,违法事实,处罚依据,处罚类别,处罚内容,罚款金额（万元）,处罚决定日期,处罚机关,处罚机关统一社会信用代码,失信严重程度
-            示范区丙餐饮店,个体工商户,\(c),370300600000001,,示市监罚〔2026〕3号,违反食品安全管理规定,未按规定公示食品经营许可证,《中华人民共和国食品安全法》第一百二十六条,警告；罚款,警告并处罚款人民币5000元,0.5,2026-11-05,区市场监管局,\(scj),一般
+            示范区丙餐饮店,个体工商户,\(c),370300600000001,,示市监罚〔\(year)〕3号,违反食品安全管理规定,未按规定公示食品经营许可证,《中华人民共和国食品安全法》第一百二十六条,警告；罚款,警告并处罚款人民币5000元,0.5,\(d3),区市场监管局,\(scj),一般
 
             """),
             ("Content/mingdan/sample.csv", """
             名单类型,名单名称,主体名称,主体类别,统一社会信用代码,法定代表人,列入日期,列入事由,认定部门,认定依据,有效期至,移出日期,当前状态,状态日期,状态说明
-            红名单,纳税信用A级纳税人,示范区甲食品有限公司,法人及非法人组织,\(a),张明,2026-04-20,2025年度纳税信用评价为A级,区税务局,发改财金〔2016〕1467号,2027-04-19,,,,
+            红名单,纳税信用A级纳税人,示范区甲食品有限公司,法人及非法人组织,\(a),张明,\(listed),上年度纳税信用评价为A级,区税务局,发改财金〔2016〕1467号,\(until),,,,
 
             """),
             ("Content/pages/about.md", """

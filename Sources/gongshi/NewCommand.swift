@@ -39,7 +39,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let target = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
         do {
-            try Scaffold.initSite(at: target, executable: CommandLine.arguments[0])
+            try Scaffold.initSite(at: target, today: todayInShanghai())
             print("已在 \(target) 新建站点。接下来：\n  cd \(directory)\n  gongshi check\n  gongshi build")
         } catch { fail(error) }
     }
