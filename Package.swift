@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +25,10 @@ let package = Package(
         .target(name: "GongshiModel"),
         .target(
             name: "GongshiContent",
-            dependencies: ["GongshiModel", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "GongshiModel", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(
             name: "GongshiRules",
@@ -36,6 +40,7 @@ let package = Package(
                 "GongshiModel", "GongshiRules", "Ccmark",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -54,12 +59,18 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GongshiModelTests", dependencies: ["GongshiModel"]),
-        .testTarget(name: "GongshiContentTests", dependencies: ["GongshiContent"]),
+        .testTarget(
+            name: "GongshiContentTests",
+            dependencies: ["GongshiContent", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "GongshiRulesTests", dependencies: ["GongshiRules", "GongshiContent"]),
-        .testTarget(name: "GongshiSiteTests", dependencies: ["GongshiSite"]),
+        .testTarget(
+            name: "GongshiSiteTests",
+            dependencies: ["GongshiSite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "GongshiEndToEndTests",
-            dependencies: ["gongshi"],
+            dependencies: ["gongshi", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
     ],

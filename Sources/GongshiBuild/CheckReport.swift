@@ -51,8 +51,10 @@ public struct CheckReport: Sendable {
     public func json() -> String {
         var items: [[String: Any]] = []
         for f in findings {
-            items.append(["rule": f.rule, "severity": f.severity.rawValue, "file": f.file, "line": f.line,
-                          "key": f.key, "department": f.department, "message": f.message])
+            var item: [String: Any] = ["rule": f.rule, "severity": f.severity.rawValue, "file": f.file, "line": f.line,
+                                       "key": f.key, "department": f.department, "message": f.message]
+            if !f.sheet.isEmpty { item["sheet"] = f.sheet }
+            items.append(item)
         }
         let object: [String: Any] = [
             "date": date.description,
@@ -99,8 +101,11 @@ public struct CheckReport: Sendable {
                 for file in byFile.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
                     out += "  \(file)\n"
                     for f in byFile[file] ?? [] {
-                        let line = f.line > 0 ? "第\(f.line)行" : "整个文件"
-                        out += "    \(line.padding(toLength: 7, withPad: " ", startingAt: 0)) \(paint(f.severity.chinese, f.severity)) [\(f.rule)] \(f.message)\n"
+                        var line = f.line > 0 ? "第\(f.line)行" : "整个文件"
+                        // A workbook's finding names the file, the sheet and the row: 文件 [工作表] 第N行.
+                        if !f.sheet.isEmpty { line = "\(f.file) [\(f.sheet)] " + (f.line > 0 ? line : "整个工作表") }
+                        let place = line.count >= 7 ? line : line.padding(toLength: 7, withPad: " ", startingAt: 0)
+                        out += "    \(place) \(paint(f.severity.chinese, f.severity)) [\(f.rule)] \(f.message)\n"
                         if !f.key.isEmpty { out += "             记录：\(f.key)\n" }
                     }
                 }

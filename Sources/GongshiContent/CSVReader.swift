@@ -113,7 +113,8 @@ struct CSVParser {
                 endField(); rowHasContent = true
             case 0x0A:  // LF
                 if let row = endRow() { try onRow(row) }
-            case 0x0D:  // CR: part of CRLF, or a lone CR line end
+            case 0x0D:  // CR: part of CRLF or CR CR LF (a CRLF file saved again in text mode), or a lone CR line end
+                if i + 2 < end, bytes[i + 1] == 0x0D, bytes[i + 2] == 0x0A { break }
                 if !(i + 1 < end && bytes[i + 1] == 0x0A) { if let row = endRow() { try onRow(row) } }
             case 0x22:  // "
                 if field.isEmpty && !wasQuoted && !afterClosingQuote {

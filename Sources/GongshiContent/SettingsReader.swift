@@ -4,7 +4,7 @@ import Yams
 
 /// Reads `Content/site.yml`. Unknown keys are an error: a typo must not silently change policy.
 public enum SettingsReader {
-    static let topKeys: Set<String> = ["title", "baseURL", "region", "language", "disclosure", "feeds", "pagination", "footer"]
+    static let topKeys: Set<String> = ["title", "baseURL", "region", "language", "disclosure", "feeds", "pagination", "footer", "columns"]
     static let disclosureKeys: Set<String> = ["deadlineWorkdays", "withdrawWorkdays", "naturalPersons", "penaltyPublicityMonths"]
     static let footerKeys: Set<String> = ["sponsor", "siteCode", "icp", "psb"]
 
@@ -86,6 +86,9 @@ public enum SettingsReader {
             if let v = m["siteCode"] { s.footer.siteCode = try string(v, "footer.siteCode") }
             if let v = m["icp"] { s.footer.icp = try string(v, "footer.icp") }
             if let v = m["psb"] { s.footer.psb = try string(v, "footer.psb") }
+        }
+        if let n = map["columns"] {
+            do { s.columns = try ColumnMapReader.readSite(n) } catch { throw SiteError(file: file, line: error.line, message: error.message) }
         }
         return s
     }

@@ -64,14 +64,14 @@ extension Site {
             }
             if group.count == 1 {
                 let f = group[0]
-                let r = RecordFileReader.read(kind: f.kind, path: f.path, file: f.file) { deliver($0) }
+                let r = RecordFileReader.read(kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]) { deliver($0) }
                 findings += r.findings
                 rows += r.rows
                 continue
             }
             let results = ParallelMap.map(group) { f -> ([SourceRecord], [Finding], Int) in
                 var recs: [SourceRecord] = []
-                let r = RecordFileReader.read(kind: f.kind, path: f.path, file: f.file) { recs.append($0) }
+                let r = RecordFileReader.read(kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]) { recs.append($0) }
                 return (recs, r.findings, r.rows)
             }
             for (recs, f, n) in results {
@@ -142,7 +142,10 @@ public enum SiteReader {
         // Data files, read in parallel, merged in byte order of their relative paths.
         var dataFiles: [(RecordKind, String)] = []
         for kind in RecordKind.allCases {
-            for rel in listFiles(root: root, dir: "Content/\(kind.rawValue)", ext: "csv") { dataFiles.append((kind, rel)) }
+            // Excel workbooks too; an old binary .xls is listed so that it is reported, not skipped.
+            for ext in ["csv", "xlsx", "xls"] {
+                for rel in listFiles(root: root, dir: "Content/\(kind.rawValue)", ext: ext) { dataFiles.append((kind, rel)) }
+            }
         }
         dataFiles.sort { Array($0.1.utf8).lexicographicallyPrecedes(Array($1.1.utf8)) }
         let files = dataFiles.map { DataFile(kind: $0.0, file: $0.1, path: path($0.1)) }
@@ -152,7 +155,7 @@ public enum SiteReader {
         let streaming = streaming && dataBytes > inMemoryLimit
         let results = streaming ? [] : ParallelMap.map(dataFiles) { kind, rel -> ([SourceRecord], [Finding], Int) in
             var recs: [SourceRecord] = []
-            let r = RecordFileReader.read(kind: kind, path: path(rel), file: rel) { recs.append($0) }
+            let r = RecordFileReader.read(kind: kind, path: path(rel), file: rel, columns: settings.columns[kind] ?? [:]) { recs.append($0) }
             return (recs, r.findings, r.rows)
         }
         var records: [SourceRecord] = []

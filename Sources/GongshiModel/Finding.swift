@@ -22,6 +22,8 @@ public struct Finding: Sendable, Hashable {
     public let file: String
     /// The row as Excel numbers it (header = 1); 0 for a finding about a whole file.
     public let line: Int
+    /// The worksheet of a workbook (`.xlsx`) the row is on; empty for CSV and other files.
+    public let sheet: String
     /// The record key (`xzcf:区市场监管局:周市监罚〔2026〕12号`), empty when there is none.
     public let key: String
     /// 编码 of the record's department, empty when unknown.
@@ -29,8 +31,9 @@ public struct Finding: Sendable, Hashable {
     /// What is wrong and what to do, in Chinese.
     public let message: String
 
-    public init(rule: String, severity: Level, file: String, line: Int, key: String = "", department: String = "", message: String) {
-        self.rule = rule; self.severity = severity; self.file = file; self.line = line
+    public init(rule: String, severity: Level, file: String, line: Int, sheet: String = "", key: String = "", department: String = "",
+                message: String) {
+        self.rule = rule; self.severity = severity; self.file = file; self.line = line; self.sheet = sheet
         self.key = key; self.department = department; self.message = message
     }
 }

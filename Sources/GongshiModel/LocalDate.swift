@@ -99,8 +99,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 extension LocalDate {
-    /// Parses the date forms departments export: `2025-03-07`, `2025/3/7`, `2025年3月7日`,
-    /// optionally followed by a time (`2025-03-07 00:00:00`, as Excel writes), which is ignored.
+    /// Parses the date forms departments export: `2025-03-07`, `2025/3/7`, `2025.3.7`, `2025年3月7日`,
+    /// `20250307` (exactly eight digits), optionally followed by a time (`2025-03-07 00:00:00`, as Excel writes), which is ignored.
     /// Returns nil for anything that is not a real calendar date.
     public init?(parsing text: some StringProtocol) {
         let scalars = Array(text.unicodeScalars)
@@ -117,10 +117,15 @@ extension LocalDate {
         skipSpace()
         guard i + 4 <= scalars.count else { return nil }
         let start = i
+        // YYYYMMDD: eight digits and nothing after them but a time.
+        if let compact = LocalDate.compact(scalars, from: start) {
+            self = compact
+            return
+        }
         guard let y = number(maxDigits: 4), i - start == 4, i < scalars.count else { return nil }
         let sep = scalars[i]
         let chinese = sep == "年"
-        guard sep == "-" || sep == "/" || chinese else { return nil }
+        guard sep == "-" || sep == "/" || sep == "." || chinese else { return nil }
         i += 1
         guard let m = number(maxDigits: 2), i < scalars.count else { return nil }
         guard scalars[i] == (chinese ? "月" : sep) else { return nil }
@@ -145,5 +150,25 @@ extension LocalDate {
             }
         }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// `20250307` at `start`, alone or followed by white space and a time.
+    private static func compact(_ scalars: [Unicode.Scalar], from start: Int) -> LocalDate? {
+        guard start + 8 <= scalars.count else { return nil }
+        var digits: [Int] = []
+        for k in start..<(start + 8) {
+            let v = Int(scalars[k].value)
+            guard (48...57).contains(v) else { return nil }
+            digits.append(v - 48)
+        }
+        if start + 8 < scalars.count {
+            let next = scalars[start + 8]
+            guard next == " " || next == "T" || next == "\t" || next == "\u{3000}" else { return nil }
+            for c in scalars[(start + 9)...] {
+                guard (48...57).contains(c.value) || c == ":" || c == "." || c == " " || c == "\u{3000}" else { return nil }
+            }
+        }
+        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        return LocalDate(year: y, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
     }
 }

@@ -54,47 +54,86 @@ public struct RecordSchema: Sendable {
         return i
     }
 
-    /// Header names compare without surrounding space, BOM, case, and with full-width brackets folded.
+    /// Header names compare without BOM, white space (full-width space included) and case, with
+    /// full-width forms folded to ASCII (`（`→`(`, `Ｘ`→`X`), so `行政相对人代码_2 （工商注册号）`
+    /// matches `行政相对人代码_2(工商注册号)`.
     public static func normalizeHeader(_ raw: String) -> String {
-        var s = raw.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingWhitespace().uppercased()
-        s = s.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
-        return s
+        var out = String.UnicodeScalarView()
+        for u in raw.unicodeScalars {
+            if u == "\u{FEFF}" || u.properties.isWhitespace || u == "\u{200B}" { continue }
+            if (0xFF01...0xFF5E).contains(u.value), let a = Unicode.Scalar(u.value - 0xFEE0) { out.append(a); continue }
+            out.append(u)
+        }
+        return String(out).uppercased()
+    }
+
+    /// The standard name closest to an unknown header, for a "did you mean" hint: a field name the
+    /// header contains or is contained in (处罚机关名称 → 处罚机关), else one within a small edit
+    /// distance. Nil when nothing is close.
+    public func suggestion(for header: String) -> String? {
+        let h = RecordSchema.normalizeHeader(header)
+        guard h.count >= 2 else { return nil }
+        let names = fields.filter { $0.role != .status }.map(\.name)
+        // Longest contained name first: 处罚机关统一社会信用代码码 should suggest the long name.
+        let containing = names.filter { h.contains(RecordSchema.normalizeHeader($0)) || RecordSchema.normalizeHeader($0).contains(h) }
+        if let best = containing.min(by: { abs($0.count - h.count) < abs($1.count - h.count) }) { return best }
+        var best: (String, Int)?
+        for n in names {
+            let d = RecordSchema.editDistance(Array(h), Array(RecordSchema.normalizeHeader(n)))
+            if d <= max(1, n.count / 3), d < (best?.1 ?? .max) { best = (n, d) }
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        var cur = prev
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
     }
 
     static func identity(_ p: String, secondaryPrefix: String) -> [FieldSpec] {
         [
-            FieldSpec("行政相对人名称", ["\(p)_XDR_MC"]),
-            FieldSpec("行政相对人类别", ["\(p)_XDR_LB"]),
+            FieldSpec("行政相对人名称", ["\(p)_XDR_MC", "\(p)_XDR"]),
+            FieldSpec("行政相对人类别", ["\(p)_XDR_LB", "\(p)_XDR_TYPE"]),
             FieldSpec("统一社会信用代码", ["\(p)_XDR_SHXYM", "行政相对人代码_1", "行政相对人代码_1(统一社会信用代码)"], .code),
-            FieldSpec("工商注册号", ["\(p)_XDR_GSZC", "行政相对人代码_2", "行政相对人代码_2(工商注册号)"], .code),
-            FieldSpec("组织机构代码", ["\(p)_XDR_ZZJG", "行政相对人代码_3", "行政相对人代码_3(组织机构代码)"], .code),
+            FieldSpec("工商注册号", ["\(p)_XDR_GSZC", "行政相对人代码_2", "行政相对人代码_2(工商注册号)", "\(p)_XDR_GSDJ", "工商登记码"], .code),
+            FieldSpec("组织机构代码", ["\(p)_XDR_ZZJG", "行政相对人代码_3", "行政相对人代码_3(组织机构代码)", "\(p)_XDR_ZDM"], .code),
             FieldSpec("税务登记号", ["\(p)_XDR_SWDJ", "行政相对人代码_4", "行政相对人代码_4(税务登记号)"], .code),
             FieldSpec("事业单位证书号", ["\(p)_XDR_SYDW", "行政相对人代码_5", "行政相对人代码_5(事业单位证书号)"], .code),
             FieldSpec("社会组织登记证号", ["\(p)_XDR_SHZZ", "行政相对人代码_6", "行政相对人代码_6(社会组织登记证号)"], .code),
-            FieldSpec("法定代表人", ["\(p)_FRDB"]),
+            FieldSpec("法定代表人", ["\(p)_FRDB", "\(p)_FR", "法定代表人姓名"]),
             FieldSpec("法定代表人证件类型", ["\(p)_FR_ZJLX"], .secret),
             FieldSpec("法定代表人证件号码", ["\(p)_FR_ZJHM", "\(p)_FR_SFZH", "法定代表人身份证号"], .secret),
             FieldSpec("证件类型", ["\(p)_XDR_ZJLX"], .secret),
-            FieldSpec("证件号码", ["\(p)_XDR_ZJHM"], .secret),
+            FieldSpec("证件号码", ["\(p)_XDR_ZJHM", "\(p)_XDR_SFZ", "居民身份证号"], .secret),
         ]
     }
 
     public static let licensing = RecordSchema(kind: .xzxk, fields: identity("XK", secondaryPrefix: "XK") + [
         FieldSpec("行政许可决定文书名称", ["XK_XKWS"]),
-        FieldSpec("行政许可决定文书号", ["XK_WSH"]),
+        FieldSpec("行政许可决定文书号", ["XK_WSH", "行政许可决定书文号"]),
         FieldSpec("许可类别", ["XK_XKLB"]),
         FieldSpec("许可证书名称", ["XK_XKZS"]),
         FieldSpec("许可编号", ["XK_XKBH"]),
         FieldSpec("许可内容", ["XK_NR"]),
         FieldSpec("许可决定日期", ["XK_JDRQ"], .date),
         FieldSpec("有效期自", ["XK_YXQZ"], .date),
-        FieldSpec("有效期至", ["XK_YXQZI"], .date),
-        FieldSpec("许可机关", ["XK_XKJG"]),
+        FieldSpec("有效期至", ["XK_YXQZI", "许可截止日期", "许可截止期", "XK_JZQ"], .date),
+        FieldSpec("许可机关", ["XK_XKJG", "XK_XZJG"]),
         FieldSpec("许可机关统一社会信用代码", ["XK_XKJGDM"], .code),
         FieldSpec("当前状态", ["XK_ZT"], .status),
         FieldSpec("状态日期", ["XK_ZTRQ"], .status),
         FieldSpec("状态说明", ["XK_ZTSM"], .status),
-        FieldSpec("数据来源单位", ["XK_LYDW", "XK_SJLY"]),
+        FieldSpec("数据来源单位", ["XK_LYDW", "XK_SJLY", "数据来源"]),
         FieldSpec("数据来源单位统一社会信用代码", ["XK_LYDWDM", "XK_SJLYDM"], .code),
         FieldSpec("备注", ["BZ", "XK_BZ"]),
     ])
@@ -102,23 +141,23 @@ public struct RecordSchema: Sendable {
     public static let penalty = RecordSchema(kind: .xzcf, fields: identity("CF", secondaryPrefix: "CF") + [
         FieldSpec("行政处罚决定书文号", ["CF_WSH"]),
         FieldSpec("违法行为类型", ["CF_WFXW"]),
-        FieldSpec("违法事实", ["CF_SY"]),
+        FieldSpec("违法事实", ["CF_SY", "处罚事由"]),
         FieldSpec("处罚依据", ["CF_YJ"]),
-        FieldSpec("处罚类别", ["CF_CFLB"]),
-        FieldSpec("处罚内容", ["CF_NR"]),
+        FieldSpec("处罚类别", ["CF_CFLB", "CF_CFLB1", "处罚类别1"]),
+        FieldSpec("处罚内容", ["CF_NR", "CF_JG", "处罚结果"]),
         FieldSpec("罚款金额（万元）", ["CF_NR_FK", "罚款金额"]),
         FieldSpec("没收违法所得、没收非法财物的金额（万元）", ["CF_NR_WFFF", "没收违法所得、没收非法财物的金额"]),
         FieldSpec("暂扣或吊销证照名称及编号", ["CF_NR_ZKDX"]),
         FieldSpec("处罚决定日期", ["CF_JDRQ"], .date),
         FieldSpec("处罚有效期", ["CF_YXQ"], .date),
         FieldSpec("公示截止期", ["CF_GSJZQ"], .date),
-        FieldSpec("处罚机关", ["CF_CFJG"]),
+        FieldSpec("处罚机关", ["CF_CFJG", "CF_XZJG"]),
         FieldSpec("处罚机关统一社会信用代码", ["CF_CFJGDM"], .code),
-        FieldSpec("失信严重程度", ["CF_YZCD"]),
+        FieldSpec("失信严重程度", ["CF_YZCD", "CF_SXYZCD"]),
         FieldSpec("当前状态", ["CF_ZT"], .status),
         FieldSpec("状态日期", ["CF_ZTRQ"], .status),
         FieldSpec("状态说明", ["CF_ZTSM"], .status),
-        FieldSpec("数据来源单位", ["CF_SJLY", "CF_LYDW"]),
+        FieldSpec("数据来源单位", ["CF_SJLY", "CF_LYDW", "数据来源"]),
         FieldSpec("数据来源单位统一社会信用代码", ["CF_SJLYDM", "CF_LYDWDM"], .code),
         FieldSpec("备注", ["BZ", "CF_BZ"]),
     ])
@@ -126,14 +165,22 @@ public struct RecordSchema: Sendable {
     public static let list = RecordSchema(kind: .mingdan, fields: [
         FieldSpec("名单类型"),
         FieldSpec("名单名称"),
-        FieldSpec("主体名称"),
+        FieldSpec("主体名称", ["企业名称", "单位名称", "被执行人名称", "失信被执行人名称", "被执行人姓名/名称"]),
         FieldSpec("主体类别"),
-        FieldSpec("统一社会信用代码", [], .code),
+        FieldSpec("统一社会信用代码", ["统一信用代码", "社会信用代码"], .code),
+        FieldSpec("工商注册号", ["注册号"], .code),
+        FieldSpec("组织机构代码", [], .code),
         FieldSpec("法定代表人"),
         FieldSpec("列入日期", [], .date),
         FieldSpec("列入事由"),
         FieldSpec("认定部门"),
         FieldSpec("认定依据"),
+        FieldSpec("认定文书号", ["认定文号"]),
+        FieldSpec("案号"),
+        FieldSpec("执行依据文号"),
+        FieldSpec("执行法院"),
+        FieldSpec("生效法律文书确定的义务"),
+        FieldSpec("被执行人的履行情况"),
         FieldSpec("有效期至", [], .date),
         FieldSpec("移出日期", [], .status),
         FieldSpec("当前状态", [], .status),
@@ -143,7 +190,7 @@ public struct RecordSchema: Sendable {
         FieldSpec("法定代表人证件号码", [], .secret),
         FieldSpec("证件类型", [], .secret),
         FieldSpec("证件号码", [], .secret),
-        FieldSpec("数据来源单位"),
+        FieldSpec("数据来源单位", ["数据来源"]),
         FieldSpec("数据来源单位统一社会信用代码", [], .code),
         FieldSpec("备注"),
     ])

@@ -17,6 +17,9 @@ public struct SiteSettings: Sendable, Equatable {
     public var feedItems: Int = 100
     public var pagination: Int = 50
     public var footer = Footer()
+    /// `columns:` — per kind, a department's header (normalised with ``RecordSchema/normalizeHeader(_:)``)
+    /// → the standard column name it stands for.
+    public var columns: [RecordKind: [String: String]] = [:]
 
     public struct Footer: Sendable, Equatable {
         public var sponsor: String = ""

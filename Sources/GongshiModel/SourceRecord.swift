@@ -5,11 +5,13 @@ public struct SourceRecord: Sendable {
     public let values: [String]
     public let file: String
     public let line: Int
+    /// The worksheet the row is on (empty for CSV).
+    public let sheet: String
     /// Which schema fields the file's header carried at all.
     public let present: [Bool]
 
-    public init(kind: RecordKind, values: [String], file: String, line: Int, present: [Bool]) {
-        self.kind = kind; self.values = values; self.file = file; self.line = line; self.present = present
+    public init(kind: RecordKind, values: [String], file: String, line: Int, sheet: String = "", present: [Bool]) {
+        self.kind = kind; self.values = values; self.file = file; self.line = line; self.sheet = sheet; self.present = present
     }
 
     public subscript(_ name: String) -> String { values[kind.schema.required(name)] }

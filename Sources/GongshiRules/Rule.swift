@@ -20,7 +20,7 @@ public protocol Rule {
 
 extension Rule {
     static func finding(_ r: RecordContext, _ message: String, severity: Finding.Level? = nil) -> Finding {
-        Finding(rule: info.id, severity: severity ?? info.severity, file: r.source.file, line: r.source.line,
+        Finding(rule: info.id, severity: severity ?? info.severity, file: r.source.file, line: r.source.line, sheet: r.source.sheet,
                 key: r.key, department: r.department?.code ?? "", message: message)
     }
 }

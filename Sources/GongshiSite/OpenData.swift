@@ -3,8 +3,9 @@ import GongshiModel
 import GongshiRules
 
 extension Renderer {
-    /// `/data/xzxk.csv|json`, `/data/xzcf.*`, `/data/mingdan.*`: what is public, masked as on the
-    /// pages, national column names plus 页面. CSV in UTF-8 with BOM so that Excel opens it.
+    /// `/data/xzxk.csv|json|xlsx`, `/data/xzcf.*`, `/data/mingdan.*`: what is public, masked as on the
+    /// pages, national column names plus 页面. CSV in UTF-8 with BOM so that Excel opens it; the
+    /// workbook stores codes as text so that no spreadsheet turns them into numbers.
     func openDataJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
         RecordKind.allCases.map { kind in { try self.renderOpenData(kind, index, out) } }
     }
@@ -20,7 +21,10 @@ extension Renderer {
         let keys = columns.map(Escape.json)
         var csv: [UInt8] = Array("\u{FEFF}".utf8) + Array((columns.map(Escape.csv).joined(separator: ",") + "\r\n").utf8)
         var json: [UInt8] = Array("[\n".utf8)
+        var table: [[String]] = []
+        table.reserveCapacity(rows.count)
         for (n, (fields, url)) in rows.enumerated() {
+            table.append(fields.map(\.value) + [url])
             var line = ""
             var object = "  {"
             for (i, v) in (fields.map(\.value) + [url]).enumerated() {
@@ -34,5 +38,9 @@ extension Renderer {
         json += Array("]\n".utf8)
         try out.write("data/\(kind.rawValue).csv", csv)
         try out.write("data/\(kind.rawValue).json", json)
+        // Amounts are numbers so that a journalist can sum them; every other cell is text.
+        let numeric = Set(columns.indices.filter { columns[$0].hasSuffix("（万元）") })
+        try out.write("data/\(kind.rawValue).xlsx",
+                      XLSXWriter.workbook(sheet: kind.title, header: columns, rows: table, numericColumns: numeric))
     }
 }

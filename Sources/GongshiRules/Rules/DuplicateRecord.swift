@@ -56,7 +56,7 @@ struct DuplicateIndex {
         if e.conflicting {
             return (true, DuplicateRecord.finding(r, "与 \(at) 是同一记录（键相同）但内容不同，所有副本均不予公示，请删除错误的一条"), true)
         }
-        return (true, Finding(rule: DuplicateRecord.info.id, severity: .warning, file: r.source.file, line: r.source.line, key: r.key,
+        return (true, Finding(rule: DuplicateRecord.info.id, severity: .warning, file: r.source.file, line: r.source.line, sheet: r.source.sheet, key: r.key,
                               department: r.department?.code ?? "", message: "与 \(at) 完全相同的重复行，只公示第一条"), false)
     }
 }

@@ -1,0 +1,139 @@
+import Foundation
+import GongshiModel
+
+/// Turns the rows of one table (a CSV file or a worksheet) into ``SourceRecord``s: finds and maps
+/// the header, checks row widths (CSV), converts Excel serial numbers in date columns, fills empty
+/// cells from sidecar defaults, and words the findings of reading.
+struct TableMapper {
+    let kind: RecordKind
+    let schema: RecordSchema
+    let file: String
+    /// Normalised header → standard name: the sidecar's map over `site.yml`'s.
+    let columns: [String: String]
+    let defaults: [Int: String]
+
+    var findings: [Finding] = []
+    var rows = 0
+    private(set) var table = TableInfo(sheet: "", hidden: false, date1904: false, isWorkbook: false)
+    private(set) var sawHeader = false
+    private var mapping: [Int?] = []
+    private var present: [Bool] = []
+    private var headerWidth = 0
+    /// A workbook table without a usable header: its rows are not read.
+    private var rejected = false
+    /// The first row of a worksheet seen before its header (a title row, or the row that was not a header).
+    private var firstLine = 0
+
+    init(kind: RecordKind, file: String, columns: [String: String], defaults: [Int: String]) {
+        self.kind = kind
+        self.schema = kind.schema
+        self.file = file
+        self.columns = columns
+        self.defaults = defaults
+    }
+
+    mutating func begin(_ info: TableInfo) {
+        table = info
+        sawHeader = false
+        rejected = false
+        mapping = []
+        present = [Bool](repeating: false, count: schema.fields.count)
+        for idx in defaults.keys { present[idx] = true }
+        headerWidth = 0
+        firstLine = 0
+    }
+
+    /// Reports a worksheet that had rows but no header row: it must never be skipped silently.
+    mutating func endTable() {
+        guard table.isWorkbook, !sawHeader, !rejected, firstLine > 0 else { return }
+        rejectSheet(line: firstLine)
+    }
+
+    private mutating func rejectSheet(line: Int) {
+        rejected = true
+        // A hidden sheet without a header is usually a template's lookup list, not data.
+        findings.append(Finding(rule: "bad-file", severity: table.hidden ? .warning : .error, file: file, line: line, sheet: table.sheet,
+                                message: "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但第一个非空行不是表头（至少要有两个可识别的列名，如「行政相对人名称」），整个工作表未读取"))
+    }
+
+    /// The standard field index a header stands for: the `columns:` maps first, then the schema.
+    func field(for header: String) -> Int? {
+        if let target = columns[RecordSchema.normalizeHeader(header)] { return schema.index(of: target) }
+        return schema.index(of: header)
+    }
+
+    mutating func row(_ row: RawRow, _ onRecord: (SourceRecord) -> Void) {
+        if rejected { return }
+        let blank = row.cells.allSatisfy { $0.trimmingWhitespace().isEmpty }
+        if !sawHeader {
+            if table.isWorkbook {
+                if blank { return }
+                if firstLine == 0 { firstLine = row.line }
+                let recognised = row.cells.filter { field(for: $0) != nil }.count
+                if recognised < 2 {
+                    // One filled cell above the header is a title (「2026年11月行政许可信息」); keep looking.
+                    if row.cells.filter({ !$0.trimmingWhitespace().isEmpty }).count == 1 { return }
+                    rejectSheet(line: row.line)
+                    return
+                }
+            }
+            readHeader(row)
+            return
+        }
+        // A row of nothing but empty cells is not a record (Excel exports end in ,,,,,, lines).
+        if blank && row.problem == nil { return }
+        rows += 1
+        if let problem = row.problem {
+            findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line,
+                                    message: "CSV 格式错误：\(problem)，该行未读取"))
+            return
+        }
+        var cells = row.cells
+        if !table.isWorkbook {
+            // A trailing empty field beyond the header is what some exporters write; more is an error.
+            while cells.count > headerWidth, cells.last?.trimmingWhitespace() == "" { cells.removeLast() }
+            if cells.count != headerWidth {
+                findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line,
+                                        message: "本行有 \(cells.count) 列，表头有 \(headerWidth) 列（可能是未加引号的逗号或缺列），该行未读取"))
+                return
+            }
+        }
+        var values = [String](repeating: "", count: schema.fields.count)
+        for (i, raw) in cells.enumerated() where i < mapping.count {
+            guard let idx = mapping[i] else { continue }
+            let role = schema.fields[idx].role
+            var v = raw.trimmingWhitespace()
+            if role == .date, i < row.numbers.count, let serial = row.numbers[i],
+               let date = XLSXReader.dateString(serial: serial, date1904: table.date1904) {
+                v = date
+            }
+            if role == .code { v = v.uppercased() }
+            values[idx] = v
+        }
+        for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }
+        onRecord(SourceRecord(kind: kind, values: values, file: file, line: row.line, sheet: table.sheet, present: present))
+    }
+
+    private mutating func readHeader(_ row: RawRow) {
+        sawHeader = true
+        headerWidth = row.cells.count
+        var seen = Set<Int>()
+        for (i, raw) in row.cells.enumerated() {
+            let name = raw.trimmingWhitespace()
+            if let idx = field(for: name), !seen.contains(idx) {
+                mapping.append(idx); seen.insert(idx); present[idx] = true
+                continue
+            }
+            mapping.append(nil)
+            if name.isEmpty && (i == row.cells.count - 1 || table.isWorkbook) { continue }  // trailing comma; empty Excel header cell
+            let msg: String
+            if field(for: name) != nil {
+                msg = "列「\(name)」重复出现，只读取第一列"
+            } else {
+                let hint = schema.suggestion(for: name).map { "。您是否指「\($0)」？（可在 site.yml 的 columns 中对应）" } ?? ""
+                msg = "未知的列「\(name.isEmpty ? "（空列名）" : name)」：不属于\(kind.title)数据标准，已忽略\(hint)"
+            }
+            findings.append(Finding(rule: "unknown-column", severity: .warning, file: file, line: row.line, sheet: table.sheet, message: msg))
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import GongshiModel
+import ZIPFoundation
+
+/// One non-empty row of a worksheet, cells as text in column order (A = 0).
+public struct XLSXRow: Sendable {
+    /// The row number Excel shows.
+    public let line: Int
+    public let cells: [String]
+    /// The value of each numeric cell (nil for text, boolean and empty cells): a date column turns
+    /// it into a date with ``XLSXReader/date(serial:date1904:)``.
+    public let numbers: [Double?]
+}
+
+/// What ``XLSXReader`` reports, in workbook order: a worksheet starts, then its non-empty rows.
+public enum XLSXEvent: Sendable {
+    case sheet(name: String, hidden: Bool, date1904: Bool)
+    case row(XLSXRow)
+}
+
+/// Why a workbook cannot be read; `sheet` is set when the problem is inside one worksheet.
+public struct XLSXError: Error, Sendable {
+    public let sheet: String
+    public let message: String
+}
+
+/// Reads the worksheets of an Office Open XML workbook (`.xlsx`) as rows of text, streaming: the
+/// archive is read with ZIPFoundation one decompressed chunk at a time and each part is tokenized
+/// by ``XMLStream`` as it arrives, so memory holds the shared strings, one chunk and one row.
+///
+/// Cells: shared strings, inline strings (rich-text runs joined, phonetic runs dropped), numbers,
+/// booleans (`TRUE` / `FALSE`), formula results, errors (`#N/A` …) as text.
+public enum XLSXReader {
+    static let chunkSize = 1 << 16
+    /// Excel's last column is XFD (16 384).
+    static let maxColumns = 16_384
+
+    /// Reads the workbook at `path`.
+    public static func read(path: String, _ onEvent: (XLSXEvent) throws -> Void) throws {
+        let archive: Archive
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
+            throw XLSXError(sheet: "", message: "无法作为 Excel 工作簿（.xlsx）打开：文件不是有效的 ZIP 压缩包，可能已损坏")
+        }
+        try read(archive: archive, onEvent)
+    }
+
+    /// Reads a workbook held in memory: the pure entry point a fuzz target can call.
+    public static func read(data: Data, _ onEvent: (XLSXEvent) throws -> Void) throws {
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw XLSXError(sheet: "", message: "无法作为 Excel 工作簿（.xlsx）打开：文件不是有效的 ZIP 压缩包，可能已损坏")
+        }
+        try read(archive: archive, onEvent)
+    }
+
+    /// The date of an Excel serial number: 1900 system (serial 1 = 1900-01-01, with Lotus's
+    /// nonexistent 1900-02-29 as serial 60) or 1904 system (serial 0 = 1904-01-01). The time of day
+    /// is dropped. Nil outside 1…9999-12-31.
+    public static func dateString(serial: Double, date1904: Bool) -> String? {
+        guard serial.isFinite, serial >= (date1904 ? 0 : 1), serial < 2_958_466 else { return nil }
+        let days = Int(serial.rounded(.down))
+        if date1904 {
+            guard let base = LocalDate(year: 1904, month: 1, day: 1) else { return nil }
+            return base.adding(days: days).description
+        }
+        if days == 60 { return nil }  // 1900-02-29 never existed
+        guard let base = LocalDate(year: 1899, month: 12, day: 31) else { return nil }
+        return base.adding(days: days < 60 ? days : days - 1).description
+    }
+
+    static func read(archive: Archive, _ onEvent: (XLSXEvent) throws -> Void) throws {
+        var entries: [String: Entry] = [:]
+        for e in archive where e.type == .file { entries[e.path.lowercased()] = e }
+        func part(_ path: String) -> Entry? { entries[path.lowercased()] }
+
+        /// Streams `entry` through `handler`; `drain` runs after every chunk (a worksheet hands its
+        /// finished rows on there, so rows never pile up).
+        func parse<H: XMLStreamHandler>(_ entry: Entry, _ handler: inout H, sheet: String = "",
+                                        drain: (inout H) throws -> Void = { _ in }) throws {
+            var stream = XMLStream()
+            var h = handler
+            do {
+                _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false) { data in
+                    try stream.feed(data, &h)
+                    try drain(&h)
+                }
+                try stream.finish(&h)
+                try drain(&h)
+            } catch let e as XLSXError {
+                throw e
+            } catch let e as XMLStreamError {
+                throw XLSXError(sheet: sheet, message: "工作簿内容无法读取（\(entry.path)：\(e.message)）")
+            } catch {
+                throw XLSXError(sheet: sheet, message: "工作簿内容无法解压（\(entry.path)），文件可能已损坏")
+            }
+            handler = h
+        }
+
+        // The workbook part, from the package relationships (almost always xl/workbook.xml).
+        var workbookPath = "xl/workbook.xml"
+        if let rels = part("_rels/.rels") {
+            var r = RelationshipsHandler()
+            try parse(rels, &r)
+            if let t = r.items.first(where: { $0.type.hasSuffix("/officeDocument") })?.target {
+                workbookPath = t.hasPrefix("/") ? String(t.dropFirst()) : t
+            }
+        }
+        guard let workbookEntry = part(workbookPath) else {
+            throw XLSXError(sheet: "", message: "不是 Excel 工作簿：压缩包中没有 \(workbookPath)（如为 WPS 或其他格式，请另存为 .xlsx 或 CSV）")
+        }
+        var workbook = WorkbookHandler()
+        try parse(workbookEntry, &workbook)
+        let base = (workbookPath as NSString).deletingLastPathComponent
+        let relsPath = (base.isEmpty ? "" : base + "/") + "_rels/" + (workbookPath as NSString).lastPathComponent + ".rels"
+        var rels = RelationshipsHandler()
+        if let e = part(relsPath) { try parse(e, &rels) }
+        func resolve(_ target: String) -> String {
+            if target.hasPrefix("/") { return String(target.dropFirst()) }
+            var parts = base.isEmpty ? [] : base.split(separator: "/").map(String.init)
+            for p in target.split(separator: "/") {
+                if p == ".." { if !parts.isEmpty { parts.removeLast() } } else if p != "." { parts.append(String(p)) }
+            }
+            return parts.joined(separator: "/")
+        }
+
+        var strings = SharedStringsHandler()
+        if let t = rels.items.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target, let e = part(resolve(t)) {
+            try parse(e, &strings)
+        } else if let e = part(resolve("sharedStrings.xml")) {
+            try parse(e, &strings)
+        }
+
+        for sheet in workbook.sheets {
+            guard let rel = rels.items.first(where: { $0.id == sheet.relationship }) else { continue }
+            // Chart sheets and dialog sheets hold no rows.
+            guard rel.type.hasSuffix("/worksheet") else { continue }
+            guard let entry = part(resolve(rel.target)) else {
+                throw XLSXError(sheet: sheet.name, message: "工作簿不完整：找不到工作表「\(sheet.name)」的内容")
+            }
+            try onEvent(.sheet(name: sheet.name, hidden: sheet.hidden, date1904: workbook.date1904))
+            var handler = SheetHandler(strings: strings.strings, sheet: sheet.name)
+            try parse(entry, &handler, sheet: sheet.name) { h in
+                for row in h.finished { try onEvent(.row(row)) }
+                h.finished.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    /// Excel writes characters XML cannot hold as `_xHHHH_` (`_x000D_` for a carriage return).
+    static func unescapeExcel(_ s: String) -> String {
+        guard s.contains("_x") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let r = rest.range(of: "_x") {
+            out += rest[..<r.lowerBound]
+            let after = rest[r.upperBound...]
+            let hex = after.prefix(5)
+            if hex.count == 5, hex.last == "_", let v = UInt32(hex.prefix(4), radix: 16), let u = Unicode.Scalar(v) {
+                out.unicodeScalars.append(u)
+                rest = after.dropFirst(5)
+            } else {
+                out += "_x"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+}

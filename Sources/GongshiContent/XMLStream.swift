@@ -1,0 +1,187 @@
+import Foundation
+
+/// What ``XMLStream`` reports to the code that reads a workbook part.
+protocol XMLStreamHandler {
+    /// An opening (or self-closing, then `selfClosing` is true) tag; `name` without namespace prefix.
+    mutating func start(_ name: Substring, _ tag: XMLTag, selfClosing: Bool) throws
+    mutating func end(_ name: Substring) throws
+    /// Character data between tags, entities decoded; may arrive in several pieces.
+    mutating func text(_ text: String) throws
+}
+
+/// The attributes of one opening tag, parsed on demand (most tags of a worksheet are never asked).
+struct XMLTag {
+    let raw: String
+
+    /// The value of attribute `name` (matched without namespace prefix), entities decoded.
+    func attribute(_ name: String) -> String? {
+        var rest = Substring(raw)
+        while let eq = rest.firstIndex(of: "=") {
+            let key = rest[..<eq].trimmingCharacters(in: .whitespacesAndNewlines)
+            var after = rest[rest.index(after: eq)...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            guard let quote = after.first, quote == "\"" || quote == "'" else { return nil }
+            after = after.dropFirst()
+            guard let close = after.firstIndex(of: quote) else { return nil }
+            let local = key.split(separator: ":").last.map(String.init) ?? key
+            if local == name || key == name { return XMLStream.decodeEntities(after[..<close]) }
+            rest = after[after.index(after: close)...]
+        }
+        return nil
+    }
+}
+
+/// Why a workbook part is not well-formed enough to read.
+struct XMLStreamError: Error {
+    let message: String
+}
+
+/// A small push tokenizer for the XML of spreadsheet parts, fed in chunks as they come out of the
+/// ZIP archive, so a worksheet of a gigabyte is read holding one chunk and one row.
+///
+/// Foundation's `XMLParser` can only pull from a stream on Linux, while ZIPFoundation pushes
+/// decompressed chunks to a closure; joining the two needs a thread or a temporary file of the whole
+/// part. SpreadsheetML uses a small, regular subset of XML (no DTDs, few entities), which this covers:
+/// tags with quoted attributes, character data with the five named and numeric entities, CDATA,
+/// comments and processing instructions (skipped).
+struct XMLStream {
+    private var pending: [UInt8] = []
+    /// Guards against a part that never closes a tag: more than this unconsumed is not a spreadsheet.
+    static let maxToken = 64 << 20
+
+    mutating func feed<H: XMLStreamHandler>(_ chunk: Data, _ handler: inout H) throws {
+        pending.append(contentsOf: chunk)
+        let used = try scan(&handler, final: false)
+        pending.removeFirst(used)
+        if pending.count > XMLStream.maxToken { throw XMLStreamError(message: "XML 标记过长") }
+    }
+
+    mutating func finish<H: XMLStreamHandler>(_ handler: inout H) throws {
+        let used = try scan(&handler, final: true)
+        pending.removeFirst(used)
+    }
+
+    /// Consumes complete tokens from `pending`; returns how many bytes were used.
+    private func scan<H: XMLStreamHandler>(_ handler: inout H, final: Bool) throws -> Int {
+        try pending.withUnsafeBufferPointer { buf -> Int in
+            let n = buf.count
+            var i = 0
+            while i < n {
+                if buf[i] != 0x3C {  // text up to the next '<'
+                    var j = i
+                    while j < n, buf[j] != 0x3C { j += 1 }
+                    if j == n && !final { return i }
+                    try handler.text(XMLStream.decodeEntities(bytes: UnsafeBufferPointer(rebasing: buf[i..<j])))
+                    i = j
+                    continue
+                }
+                // buf[i] == '<'
+                if XMLStream.matches(buf, i, "<!--") {
+                    guard let e = XMLStream.find(buf, from: i + 4, "-->") else { return final ? n : i }
+                    i = e + 3
+                } else if XMLStream.matches(buf, i, "<![CDATA[") {
+                    guard let e = XMLStream.find(buf, from: i + 9, "]]>") else { return final ? n : i }
+                    try handler.text(String(decoding: UnsafeBufferPointer(rebasing: buf[(i + 9)..<e]), as: UTF8.self))
+                    i = e + 3
+                } else if i + 1 < n, buf[i + 1] == 0x3F || buf[i + 1] == 0x21 {  // <? … ?> and <!DOCTYPE …>
+                    guard let e = XMLStream.find(buf, from: i + 2, ">") else { return final ? n : i }
+                    i = e + 1
+                } else {
+                    // A tag: find its '>' outside quoted attribute values.
+                    var j = i + 1
+                    var quote: UInt8 = 0
+                    while j < n {
+                        let b = buf[j]
+                        if quote != 0 { if b == quote { quote = 0 } } else if b == 0x22 || b == 0x27 { quote = b } else if b == 0x3E { break }
+                        j += 1
+                    }
+                    guard j < n else {
+                        if final { throw XMLStreamError(message: "XML 在标记中途结束") }
+                        return i
+                    }
+                    try XMLStream.tag(UnsafeBufferPointer(rebasing: buf[(i + 1)..<j]), &handler)
+                    i = j + 1
+                }
+            }
+            return n
+        }
+    }
+
+    private static func tag<H: XMLStreamHandler>(_ body: UnsafeBufferPointer<UInt8>, _ handler: inout H) throws {
+        var s = String(decoding: body, as: UTF8.self)
+        if s.hasPrefix("/") {
+            let name = s.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines)
+            try handler.end(localName(Substring(name)))
+            return
+        }
+        let selfClosing = s.hasSuffix("/")
+        if selfClosing { s.removeLast() }
+        let nameEnd = s.firstIndex { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" } ?? s.endIndex
+        let name = localName(s[..<nameEnd])
+        let tag = XMLTag(raw: String(s[nameEnd...]))
+        try handler.start(name, tag, selfClosing: selfClosing)
+        if selfClosing { try handler.end(name) }
+    }
+
+    static func localName(_ name: Substring) -> Substring {
+        if let colon = name.lastIndex(of: ":") { return name[name.index(after: colon)...] }
+        return name
+    }
+
+    private static func matches(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ s: StaticString) -> Bool {
+        let count = s.utf8CodeUnitCount
+        guard i + count <= buf.count else { return false }
+        let p = s.utf8Start
+        for k in 0..<count where buf[i + k] != p[k] { return false }
+        return true
+    }
+
+    private static func find(_ buf: UnsafeBufferPointer<UInt8>, from: Int, _ s: StaticString) -> Int? {
+        var i = from
+        while i < buf.count {
+            if matches(buf, i, s) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    static func decodeEntities(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let s = String(decoding: bytes, as: UTF8.self)
+        return bytes.contains(0x26) ? decodeEntities(Substring(s)) : s
+    }
+
+    /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` `&#NN;` `&#xHH;`; anything else is kept as written.
+    static func decodeEntities(_ s: Substring) -> String {
+        guard s.contains("&") else { return String(s) }
+        var out = ""
+        var rest = s
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semi = after.prefix(12).firstIndex(of: ";") else { out += "&"; rest = after; continue }
+            let name = after[..<semi]
+            var decoded: String?
+            switch name {
+            case "amp": decoded = "&"
+            case "lt": decoded = "<"
+            case "gt": decoded = ">"
+            case "quot": decoded = "\""
+            case "apos": decoded = "'"
+            default:
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    if let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { decoded = String(Character(u)) }
+                } else if name.hasPrefix("#") {
+                    if let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) { decoded = String(Character(u)) }
+                }
+            }
+            if let d = decoded {
+                out += d
+                rest = after[after.index(after: semi)...]
+            } else {
+                out += "&"
+                rest = after
+            }
+        }
+        out += rest
+        return out
+    }
+}

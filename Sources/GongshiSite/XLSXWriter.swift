@@ -1,0 +1,164 @@
+import Foundation
+import ZIPFoundation
+
+/// Writes a one-sheet Excel workbook (`.xlsx`) in memory for the open data.
+///
+/// Every cell is a text cell (inline string, format `@`) except the columns named numeric, so that
+/// Excel and LibreOffice never turn a 统一社会信用代码 or 工商注册号 into `9.137E+17` or drop leading
+/// zeros. The bytes are deterministic: fixed part order, fixed ZIP timestamps, no volatile metadata.
+enum XLSXWriter {
+    static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    /// 1980-01-01 00:00:00 UTC, the first time a ZIP entry can carry.
+    static let timestamp = Date(timeIntervalSince1970: 315_532_800)
+    /// Excel refuses longer text in one cell.
+    static let maxCellLength = 32_767
+
+    static func workbook(sheet: String, header: [String], rows: [[String]], numericColumns: Set<Int>) throws -> [UInt8] {
+        let archive = try Archive(accessMode: .create)
+        func add(_ path: String, _ bytes: [UInt8]) throws {
+            let data = Data(bytes)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: timestamp,
+                                 compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<(Int(position) + size))
+            }
+        }
+        try add("[Content_Types].xml", Array(contentTypes.utf8))
+        try add("_rels/.rels", Array(packageRels.utf8))
+        try add("xl/workbook.xml", Array(workbookXML(sheet: sheet).utf8))
+        try add("xl/_rels/workbook.xml.rels", Array(workbookRels.utf8))
+        try add("xl/styles.xml", Array(styles.utf8))
+        try add("xl/worksheets/sheet1.xml", sheetXML(header: header, rows: rows, numericColumns: numericColumns))
+        return [UInt8](archive.data ?? Data())
+    }
+
+    static func sheetXML(header: [String], rows: [[String]], numericColumns: Set<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + rows.count * header.count * 32)
+        out += Array(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(mainNS)\">"
+            + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            + "</sheetView></sheetViews><sheetData>").utf8)
+        let letters = (0..<max(header.count, 1)).map(columnName)
+        func row(_ n: Int, _ cells: [String], headerRow: Bool) {
+            out += Array("<row r=\"\(n)\">".utf8)
+            for (i, v) in cells.enumerated() where !v.isEmpty && i < letters.count {
+                let ref = letters[i] + String(n)
+                if !headerRow, numericColumns.contains(i), isPlainNumber(v) {
+                    out += Array("<c r=\"\(ref)\"><v>\(v)</v></c>".utf8)
+                } else {
+                    out += Array("<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(headerRow ? 2 : 1)\"><is><t xml:space=\"preserve\">".utf8)
+                    out += Array(escape(v).utf8)
+                    out += Array("</t></is></c>".utf8)
+                }
+            }
+            out += Array("</row>".utf8)
+        }
+        row(1, header, headerRow: true)
+        for (k, cells) in rows.enumerated() { row(k + 2, cells, headerRow: false) }
+        out += Array("</sheetData></worksheet>\n".utf8)
+        return out
+    }
+
+    /// `-12.5`, `0.2`, `3`: what a number cell may hold; anything else stays text.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var digits = 0, dots = 0
+        for (i, c) in s.unicodeScalars.enumerated() {
+            if c == "-" && i == 0 { continue }
+            if c == "." { dots += 1; continue }
+            guard ("0"..."9").contains(c) else { return false }
+            digits += 1
+        }
+        return digits > 0 && digits <= 15 && dots <= 1 && !s.hasSuffix(".") && !s.hasPrefix(".")
+    }
+
+    /// Column letters: 0 → A, 25 → Z, 26 → AA.
+    static func columnName(_ index: Int) -> String {
+        var n = index + 1
+        var s = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            s = String(UnicodeScalar(UInt8(65 + r))) + s
+            n = (n - 1) / 26
+        }
+        return s
+    }
+
+    /// XML text escaping; control characters XML cannot hold become Excel's `_xHHHH_`, and a literal
+    /// `_x` that would read as such an escape is itself escaped.
+    static func escape(_ raw: String) -> String {
+        var s = raw
+        if s.utf16.count > maxCellLength { s = String(s.utf16.prefix(maxCellLength)) ?? String(s.prefix(maxCellLength / 2)) }
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        let scalars = Array(s.unicodeScalars)
+        for (i, u) in scalars.enumerated() {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "_" where i + 1 < scalars.count && scalars[i + 1] == "x": out += "_x005F_"
+            default:
+                if u.value < 0x20 && u != "\t" && u != "\n" && u != "\r" || u.value == 0xFFFE || u.value == 0xFFFF {
+                    let hex = String(u.value, radix: 16, uppercase: true)
+                    out += "_x" + String(repeating: "0", count: 4 - hex.count) + hex + "_"
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out
+    }
+
+    static let contentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+        <Default Extension="xml" ContentType="application/xml"/>\
+        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+        <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+        </Types>
+
+        """
+
+    static let packageRels = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="\(relNS)/officeDocument" Target="xl/workbook.xml"/>\
+        </Relationships>
+
+        """
+
+    static func workbookXML(sheet: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <workbook xmlns="\(mainNS)" xmlns:r="\(relNS)"><sheets><sheet name="\(escape(sheet))" sheetId="1" r:id="rId1"/></sheets></workbook>
+
+        """
+    }
+
+    static let workbookRels = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="\(relNS)/worksheet" Target="worksheets/sheet1.xml"/>\
+        <Relationship Id="rId2" Type="\(relNS)/styles" Target="styles.xml"/>\
+        </Relationships>
+
+        """
+
+    /// Style 1: text format (`@`, number format 49); style 2: text, bold (the header row).
+    static let styles = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <styleSheet xmlns="\(mainNS)">\
+        <fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts>\
+        <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
+        <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+        <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+        <xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs>\
+        <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
+        </styleSheet>
+
+        """
+}
