@@ -17,10 +17,7 @@ public struct CheckReport: Sendable {
     /// Reads and judges the site. Throws ``SiteError`` when it cannot be judged at all.
     public static func make(site root: String, date: LocalDate, department: String? = nil) throws(SiteError) -> CheckReport {
         let site = try SiteReader.read(root: root, streaming: true)
-        let judgement: Judgement
-        do { judgement = try Judge.judge(site, date: date, keepPublication: false) } catch {
-            throw SiteError(file: error.file, message: error.message)
-        }
+        let judgement = Judge.judge(site, date: date, keepPublication: false)
         var findings = judgement.findings
         var records = judgement.rowsRead
         if let dept = department {

@@ -51,7 +51,7 @@ public enum RecordFileReader {
                 for (i, raw) in fields.enumerated() {
                     guard let idx = mapping[i] else { continue }
                     var v = raw.trimmingWhitespace()
-                    if schema.fields[idx].role == .code { v = v.uppercased() }
+                    if schema.fields[idx].role == .code { v = String(v.uppercased().filter { !$0.isWhitespace }) }  // OCR and Excel put spaces inside codes
                     values[idx] = v
                 }
                 onRecord(SourceRecord(kind: kind, values: values, file: file, line: row.line, present: present))

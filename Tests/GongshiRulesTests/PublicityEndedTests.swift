@@ -51,7 +51,7 @@ struct PublicityEndedTests {
         let j = try f.judge("2026-11-25")
         #expect(j.findings.isEmpty)
         #expect(j.record(penaltyKey())?.publicityEnd == day("2026-12-20"))
-        #expect(try f.judge("2026-12-20").findings.isEmpty)
+        #expect(try f.judge("2026-12-20").ruleIDs.isEmpty)
         #expect(try f.judge("2026-12-21").ruleIDs == ["publicity-ended"])
     }
 
@@ -84,7 +84,9 @@ struct PublicityEndedTests {
 
     @Test("修复 ends publication from its 状态日期", arguments: ["修复", "4", "信用修复"])
     func repaired(status: String) throws {
-        let f = Fixture(.xzcf, [Row.penalty(["当前状态": status, "状态日期": "2026-11-25"])])
+        // Decided 2026-08-20: repaired after the 3 months of a 一般 penalty (no early-repair).
+        var f = Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-08-20", "当前状态": status, "状态日期": "2026-11-25"])])
+        f.ledger = ["2026-08-21,公示,xzcf,\(penaltyKey()),0"]
         let before = try f.judge("2026-11-24")
         #expect(before.findings.isEmpty)
         #expect(before.record(penaltyKey())?.field("当前状态") == "")
