@@ -21,10 +21,7 @@ public struct CheckReport: Sendable {
     public static func make(site root: String, date: LocalDate, department: String? = nil,
                             severities: Set<Finding.Level>? = nil) throws(SiteError) -> CheckReport {
         let site = try SiteReader.read(root: root, streaming: true)
-        let judgement: Judgement
-        do { judgement = try Judge.judge(site, date: date, keepPublication: false) } catch {
-            throw SiteError(file: error.file, message: error.message)
-        }
+        let judgement = Judge.judge(site, date: date, keepPublication: false)
         var findings = judgement.findings
         var records = judgement.rowsRead
         if let asked = department {

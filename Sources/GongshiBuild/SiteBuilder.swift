@@ -79,10 +79,7 @@ public enum SiteBuilder {
             site.settings.baseURL = base.hasSuffix("/") ? base : base + "/"
         }
         let templates = try TemplateSet(directory: (options.site as NSString).appendingPathComponent("Templates"))
-        let judgement: Judgement
-        do { judgement = try Judge.judge(site, date: options.date) } catch {
-            throw SiteError(file: error.file, message: error.message)
-        }
+        let judgement = Judge.judge(site, date: options.date)
         timer.lap("judge")
         var publication = judgement.publication
         var findings = judgement.findings

@@ -5,7 +5,8 @@ import Yams
 /// Reads `Content/site.yml`. Unknown keys are an error: a typo must not silently change policy.
 public enum SettingsReader {
     static let topKeys: Set<String> = ["title", "baseURL", "region", "language", "disclosure", "feeds", "pagination", "footer", "columns"]
-    static let disclosureKeys: Set<String> = ["deadlineWorkdays", "withdrawWorkdays", "naturalPersons", "penaltyPublicityMonths"]
+    static let disclosureKeys: Set<String> = ["deadlineWorkdays", "withdrawWorkdays", "naturalPersons", "naturalPersonLists",
+                                                 "penaltyPublicityMonths"]
     static let footerKeys: Set<String> = ["sponsor", "siteCode", "icp", "psb"]
 
     public static func read(text: String, file: String) throws(SiteError) -> SiteSettings {
@@ -70,12 +71,27 @@ public enum SettingsReader {
                 }
                 s.naturalPersons = p
             }
+            if let v = m["naturalPersonLists"] {
+                guard let seq = v.sequence else { throw fail(v, "「naturalPersonLists」应为名单名称的列表，如 [失信被执行人]") }
+                var names: [String] = []
+                for item in seq {
+                    let name = try string(item, "naturalPersonLists").trimmingWhitespace()
+                    if !name.isEmpty { names.append(name) }
+                }
+                s.naturalPersonLists = names
+            }
             if let v = m["penaltyPublicityMonths"] {
                 guard let pm = v.mapping else { throw fail(v, "「penaltyPublicityMonths」应为键值映射") }
                 try checkKeys(pm, Set(Severity.allCases.map(\.rawValue)), "penaltyPublicityMonths")
                 for (k, val) in pm {
                     let sev = Severity(rawValue: k.scalar?.string ?? "")!
-                    s.penaltyPublicityMonths[sev] = try int(val, "penaltyPublicityMonths.\(sev.rawValue)", range: 0...1200)
+                    let key = "penaltyPublicityMonths.\(sev.rawValue)"
+                    let months = try int(val, key, range: 0...1200)
+                    // NDRC Order No. 36 bounds the period of each severity; a site may not go outside them.
+                    guard sev.allowedMonths.contains(months) else {
+                        throw fail(val, "「disclosure.\(key)」为 \(months)，超出《信用修复管理办法》（国家发展改革委令第36号）的范围：\(sev.rawValue)失信信息的公示期应为 \(sev.allowedMonths.lowerBound)…\(sev.allowedMonths.upperBound) 个月")
+                    }
+                    s.penaltyPublicityMonths[sev] = months
                 }
             }
         }

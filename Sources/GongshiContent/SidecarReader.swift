@@ -74,7 +74,7 @@ public enum SidecarReader {
                 continue
             }
             var text = value.trimmingWhitespace()
-            if field.role == .code { text = text.uppercased() }
+            if field.role == .code { text = String(text.uppercased().filter { !$0.isWhitespace }) }
             sidecar.defaults[idx] = text
         }
         return (sidecar, findings)

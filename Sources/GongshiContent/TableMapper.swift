@@ -107,7 +107,7 @@ struct TableMapper {
                let date = XLSXReader.dateString(serial: serial, date1904: table.date1904) {
                 v = date
             }
-            if role == .code { v = v.uppercased() }
+            if role == .code { v = String(v.uppercased().filter { !$0.isWhitespace }) }  // OCR and Excel put spaces inside codes
             values[idx] = v
         }
         for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }

@@ -30,6 +30,8 @@ public struct Finding: Sendable, Hashable {
     public let department: String
     /// What is wrong and what to do, in Chinese.
     public let message: String
+    /// This finding is why its record is kept off the site (exactly one finding per withheld record).
+    public var withholds = false
 
     public init(rule: String, severity: Level, file: String, line: Int, sheet: String = "", key: String = "", department: String = "",
                 message: String) {

@@ -1,4 +1,5 @@
-/// Masking of personal data: names of natural persons, ID numbers and mobile numbers in free text.
+/// Masking of personal data: names of natural persons; ID numbers, bank card numbers and mobile numbers
+/// in free text (SPEC §2, §8.1).
 public enum PersonalData {
     /// 张三明 → 张*明, 张三 → 张*, 欧阳娜娜 → 欧**娜: keeps the first and (for 3+ characters) last character.
     public static func maskName(_ name: String) -> String {
@@ -25,15 +26,54 @@ public enum PersonalData {
         return String(c[0..<3]) + "****" + String(c[7..<11])
     }
 
-    /// Masks every valid 18-digit ID number, then every mobile number (`1[3-9]` + 9 digits not inside a
-    /// longer run of digits) in `text`. Returns the text and whether anything was masked.
+    /// 370303900101123 (15-digit ID) → 370303******123.
+    public static func maskOldIDNumber(_ id: String) -> String {
+        let c = Array(id)
+        guard c.count == 15 else { return String(repeating: "*", count: c.count) }
+        return String(c[0..<6]) + "******" + String(c[12..<15])
+    }
+
+    /// 6222021234567890123 → 6222***********0123: the issuer prefix and last four digits stay.
+    public static func maskCardNumber(_ n: String) -> String {
+        let c = Array(n)
+        guard c.count > 8 else { return String(repeating: "*", count: c.count) }
+        return String(c[0..<4]) + String(repeating: "*", count: c.count - 8) + String(c[(c.count - 4)...])
+    }
+
+    /// A 15-digit ID number of the 1984 standard: 6-digit area, YYMMDD birth date of the 1900s, 3 digits.
+    public static func isOldIDNumber(_ digits: [UInt32]) -> Bool {
+        guard digits.count == 15 else { return false }
+        func n(_ a: Int, _ b: Int) -> Int { (a..<b).reduce(0) { $0 * 10 + Int(digits[$1]) } }
+        return LocalDate(year: 1900 + n(6, 8), month: n(8, 10), day: n(10, 12)) != nil
+    }
+
+    /// A bank card number: 16–19 digits beginning with 62 (UnionPay), 4 (Visa) or 5 (Mastercard) that
+    /// pass the Luhn check.
+    public static func isCardNumber(_ digits: [UInt32]) -> Bool {
+        guard (16...19).contains(digits.count) else { return false }
+        guard digits[0] == 4 || digits[0] == 5 || (digits[0] == 6 && digits[1] == 2) else { return false }
+        var sum = 0
+        for (i, d) in digits.reversed().enumerated() {
+            var v = Int(d)
+            if i % 2 == 1 { v *= 2; if v > 9 { v -= 9 } }
+            sum += v
+        }
+        return sum % 10 == 0
+    }
+
+    /// Masks personal data in free text: valid 18-digit ID numbers, bank card numbers (Luhn), 15-digit
+    /// ID numbers with a valid birth date, and mobile numbers (`1[3-9]` + 9 digits). Each must be a
+    /// whole run of digits (an 18-digit ID may end in X and must not run into a letter). Landline
+    /// numbers are left alone: in decisions they are offices' published numbers.
+    /// Returns the text and whether anything was masked.
     public static func scrub(_ text: String) -> (text: String, found: Bool) {
-        // Fast path: fewer than 11 ASCII digits cannot hold either pattern.
+        // Fast path: fewer than 11 ASCII digits cannot hold any pattern.
         var digitCount = 0
         for b in text.utf8 where b >= 48 && b <= 57 { digitCount += 1 }
         if digitCount < 11 { return (text, false) }
 
-        var scalars = Array(text.unicodeScalars)
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
         var found = false
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < scalars.count && (48...57).contains(scalars[i].value) }
         func isAlnum(_ i: Int) -> Bool {
@@ -41,39 +81,33 @@ public enum PersonalData {
             let v = scalars[i].value
             return (48...57).contains(v) || (65...90).contains(v) || (97...122).contains(v)
         }
-        // ID numbers: 17 digits + digit/X, not preceded by a digit, not followed by a letter or digit.
         var i = 0
-        while i + 18 <= scalars.count {
-            if !isDigit(i - 1), (0..<17).allSatisfy({ isDigit(i + $0) }) {
-                let last = scalars[i + 17]
-                let lastOK = isDigit(i + 17) || last == "X" || last == "x"
-                if lastOK, !isAlnum(i + 18) {
-                    let candidate = String(String.UnicodeScalarView(scalars[i..<(i + 18)]))
-                    if ResidentIDNumber.isValid(candidate) {
-                        let masked = maskIDNumber(candidate)
-                        scalars.replaceSubrange(i..<(i + 18), with: masked.unicodeScalars)
-                        found = true
-                        i += 18
-                        continue
-                    }
+        while i < scalars.count {
+            guard isDigit(i) else { out.append(scalars[i]); i += 1; continue }
+            var j = i
+            while isDigit(j) { j += 1 }
+            let run = String(String.UnicodeScalarView(scalars[i..<j]))
+            let digits = scalars[i..<j].map { $0.value - 48 }
+            var masked: String?
+            if j - i == 17, j < scalars.count, scalars[j] == "X" || scalars[j] == "x", !isAlnum(j + 1) {
+                let candidate = run + String(scalars[j])
+                if ResidentIDNumber.isValid(candidate) { masked = maskIDNumber(candidate); j += 1 }
+            } else if j - i == 18, !isAlnum(j), ResidentIDNumber.isValid(run) {
+                masked = maskIDNumber(run)
+            }
+            if masked == nil {
+                if isCardNumber(digits) {
+                    masked = maskCardNumber(run)
+                } else if isOldIDNumber(digits) {
+                    masked = maskOldIDNumber(run)
+                } else if digits.count == 11, digits[0] == 1, (3...9).contains(digits[1]) {
+                    masked = maskMobile(run)
                 }
             }
-            i += 1
+            if let m = masked { out.append(contentsOf: m.unicodeScalars); found = true } else { out.append(contentsOf: run.unicodeScalars) }
+            i = j
         }
-        // Mobile numbers: exactly 11 digits in a run, starting 1[3-9].
-        i = 0
-        while i + 11 <= scalars.count {
-            if !isDigit(i - 1), scalars[i] == "1", (51...57).contains(scalars[i + 1].value),
-               (2..<11).allSatisfy({ isDigit(i + $0) }), !isDigit(i + 11) {
-                let candidate = String(String.UnicodeScalarView(scalars[i..<(i + 11)]))
-                scalars.replaceSubrange(i..<(i + 11), with: maskMobile(candidate).unicodeScalars)
-                found = true
-                i += 11
-                continue
-            }
-            i += 1
-        }
-        return found ? (String(String.UnicodeScalarView(scalars)), true) : (text, false)
+        return found ? (String(out), true) : (text, false)
     }
 }
 

@@ -34,30 +34,46 @@ public enum SubjectCategory: String, Sendable {
     case naturalPerson = "自然人"
     case soleProprietor = "个体工商户"
 
-    /// Accepts the names and the codes some local systems use (01 自然人, 02 法人, 03 非法人组织, 04 个体工商户).
+    /// Accepts the names and the codes of SPEC §8.2 (01 自然人, 02 法人, 03 非法人组织, 04 个体工商户; 个人 = 自然人),
+    /// inner spaces ignored.
     public init?(parsing raw: String) {
-        let s = raw.trimmingWhitespace()
+        let s = raw.filter { !$0.isWhitespace }
         switch s {
         case "法人及非法人组织", "法人", "非法人组织", "法人和非法人组织", "02", "03", "2", "3": self = .organization
-        case "自然人", "01", "1": self = .naturalPerson
+        case "自然人", "个人", "01", "1": self = .naturalPerson
         case "个体工商户", "04", "4": self = .soleProprietor
         default: return nil
         }
     }
 }
 
-/// 当前状态 of a licensing or penalty record (names or the v1 codes 0–4).
+/// 当前状态 of a licensing or penalty record (names or the v1 codes 0–4). 变更, 确认违法 and 确认无效 are
+/// the other withdrawals of 行政处罚法 Art.48, handled as 撤销.
 public enum RecordStatus: String, Sendable {
     case normal = "正常"
     case revoked = "撤销"
+    case changed = "变更"
+    case confirmedIllegal = "确认违法"
+    case confirmedInvalid = "确认无效"
     case objection = "异议"
     case other = "其他"
     case repaired = "修复"
+
+    /// A decision 变更, 撤销, 确认违法 or 确认无效: its page becomes a withdrawal notice.
+    public var isWithdrawal: Bool {
+        switch self {
+        case .revoked, .changed, .confirmedIllegal, .confirmedInvalid: return true
+        case .normal, .objection, .other, .repaired: return false
+        }
+    }
 
     public init?(parsing raw: String) {
         switch raw.trimmingWhitespace() {
         case "", "0", "正常": self = .normal
         case "1", "撤销", "已撤销": self = .revoked
+        case "变更", "已变更": self = .changed
+        case "确认违法", "被确认违法": self = .confirmedIllegal
+        case "确认无效", "被确认无效": self = .confirmedInvalid
         case "2", "异议", "异议中", "异议处理中": self = .objection
         case "3", "其他": self = .other
         case "4", "修复", "信用修复", "已修复": self = .repaired
@@ -82,9 +98,77 @@ public enum ListStatus: String, Sendable {
     }
 }
 
-/// 失信严重程度 of a penalty.
+/// 失信严重程度 of a penalty, and the publicity bounds NDRC Order No. 36 sets for each.
 public enum Severity: String, Sendable, CaseIterable {
     case minor = "轻微"
     case ordinary = "一般"
     case serious = "严重"
+
+    /// The names, and the codes 1 (一般) and 3 (严重) of the national standard; nil for anything else.
+    public init?(parsing raw: String) {
+        switch raw.filter({ !$0.isWhitespace }) {
+        case "轻微", "轻微失信": self = .minor
+        case "一般", "一般失信", "1": self = .ordinary
+        case "严重", "严重失信", "3": self = .serious
+        default: return nil
+        }
+    }
+
+    /// Publicity months a site may set (Order 36: 轻微 not published, at most 3; 一般 3–12; 严重 12–36).
+    public var allowedMonths: ClosedRange<Int> {
+        switch self {
+        case .minor: return 0...3
+        case .ordinary: return 3...12
+        case .serious: return 12...36
+        }
+    }
+
+    /// Months of publicity before 信用修复 may end it (Order 36: 一般 3, 严重 12).
+    public var minimumBeforeRepair: Int {
+        switch self {
+        case .minor: return 0
+        case .ordinary: return 3
+        case .serious: return 12
+        }
+    }
+
+    /// Penalty kinds that make a penalty 严重 when its severity is not given.
+    public static let seriousKinds = ["吊销许可证件", "吊销营业执照", "责令停产停业", "责令关闭", "限制从业", "降低资质等级"]
+    /// The only kinds of a 轻微 penalty when its severity is not given.
+    public static let minorKinds: Set<String> = ["警告", "通报批评"]
+
+    /// The severity SPEC §8.1 infers from 处罚类别 (several joined by ；): only 警告 and/or 通报批评 → 轻微;
+    /// any of ``seriousKinds`` → 严重; otherwise 一般.
+    public static func inferred(fromKinds text: String) -> Severity {
+        let kinds = text.split(whereSeparator: { "；;、,，/ ".contains($0) }).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        if kinds.contains(where: { k in seriousKinds.contains { k.contains($0) } }) { return .serious }
+        if !kinds.isEmpty && kinds.allSatisfy({ minorKinds.contains($0) }) { return .minor }
+        return .ordinary
+    }
+}
+
+/// 许可类别 (names, or the codes 01–06).
+public enum LicenceCategory: String, Sendable, CaseIterable {
+    case general = "普通", franchise = "特许", recognition = "认可", approval = "核准", registration = "登记", other = "其他"
+
+    public init?(parsing raw: String) {
+        let s = raw.filter { !$0.isWhitespace }
+        if let c = LicenceCategory.allCases.first(where: { $0.rawValue == s }) { self = c; return }
+        guard let n = Int(s), s.count <= 2, (1...6).contains(n) else { return nil }
+        self = LicenceCategory.allCases[n - 1]
+    }
+}
+
+/// 证件类型 of a natural person (names, or the codes 01–05 of DOMAIN.md §1a).
+public enum IDDocumentType: String, Sendable, CaseIterable {
+    case residentID = "身份证", passport = "护照", hongKongMacao = "港澳居民来往内地通行证"
+    case taiwan = "台湾居民来往大陆通行证", foreignResident = "外国人永久居留身份证"
+
+    public init?(parsing raw: String) {
+        let s = raw.filter { !$0.isWhitespace }
+        if s == "居民身份证" { self = .residentID; return }
+        if let c = IDDocumentType.allCases.first(where: { $0.rawValue == s }) { self = c; return }
+        guard let n = Int(s), s.count <= 2, (1...5).contains(n) else { return nil }
+        self = IDDocumentType.allCases[n - 1]
+    }
 }

@@ -12,7 +12,9 @@ public struct SiteSettings: Sendable, Equatable {
     public var deadlineWorkdays: Int = 7
     public var withdrawWorkdays: Int = 3
     public var naturalPersons: NaturalPersonPolicy = .withhold
-    /// Publicity months by 失信严重程度; 0 = never published.
+    /// Lists in which `mask` publishes natural persons (national rules publish 失信被执行人).
+    public var naturalPersonLists: [String] = ["失信被执行人"]
+    /// Publicity months by 失信严重程度; 0 = never published. Bounded by ``Severity/allowedMonths``.
     public var penaltyPublicityMonths: [Severity: Int] = [.minor: 0, .ordinary: 12, .serious: 36]
     public var feedItems: Int = 100
     public var pagination: Int = 50

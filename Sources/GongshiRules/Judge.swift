@@ -13,17 +13,18 @@ public struct Judgement: Sendable {
     public let rowsByDepartment: [String: Int]
 }
 
-/// Applies every disclosure rule to a site on a date: pure, no I/O. All disclosure law lives here
-/// and in `Rules/`.
+/// Applies every disclosure rule to a site on a date: pure, no I/O. The law lives in the rules of
+/// `Rules/`, run in the order of ``RuleRegistry``; this type only feeds them the rows and gathers what
+/// they decide. `check` and `build` both judge through here, so they always agree.
 public enum Judge {
     /// Judges every row in two passes over the data: the first gathers the keys (for duplicates) and
     /// counts; the second judges each row. Rows are taken a batch at a time (``Site/recordBatches``), so a
     /// streaming site never holds its raw rows: memory holds the keys, the findings and what is public.
+    /// A missing calendar year never stops it (SPEC §8.1): it is a finding, and the records it touches
+    /// are published with their timeliness unjudged.
     /// - Parameter keepPublication: `check` passes false: public records are judged and counted but not
     ///   kept, so memory does not grow with the public data.
-    public static func judge(_ site: Site, date: LocalDate, keepPublication: Bool = true) throws(MissingCalendarYear) -> Judgement {
-        // Working days are counted up to the build date, so its year is always needed.
-        _ = try site.calendar.isWorkday(date)
+    public static func judge(_ site: Site, date: LocalDate, keepPublication: Bool = true) -> Judgement {
         let departments = DepartmentIndex(site.departments)
         let memoranda = MemorandumIndex(site.memoranda)
 
@@ -41,26 +42,26 @@ public enum Judge {
 
         // Pass 2: judge every row.
         let history = LedgerHistory(events: site.ledger, through: date)
-        let env = Environment(date: date, settings: site.settings, calendar: site.calendar, memoranda: memoranda,
-                              history: history)
+        let env = RuleEnvironment(date: date, settings: site.settings, calendar: site.calendar, memoranda: memoranda,
+                                  history: history)
         var findings = site.findings + readFindings
         var records: [PublishedRecord] = []
         var notices: [WithdrawalNotice] = []
         var withheld: [WithheldRecord] = []
         var upcoming: [UpcomingDeadline] = []
-        var listCandidates: [(RecordContext, PublishedListEntry)] = []
-        var calendarError: MissingCalendarYear?
+        var listCandidates: [(context: RecordContext, entry: PublishedListEntry)] = []
+        // Missing calendar years, with the records each left unjudged.
+        var unjudged: [Int: Int] = [:]
         var earliest = date
         site.recordBatches { batch in
             let contexts = ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) }
             let dup = contexts.map { duplicates.judge($0) }
             let evaluations = ParallelMap.chunked(Array(contexts.indices)) { i in
-                Evaluator.evaluate(contexts[i], duplicate: dup[i].withhold, env: env)
+                Evaluator.evaluate(contexts[i], duplicate: dup[i], env: env)
             }
             for (i, e) in evaluations.enumerated() {
-                if calendarError == nil, let missing = e.calendarError { calendarError = missing }
+                if let year = e.missingYear { unjudged[year, default: 0] += 1 }
                 findings.append(contentsOf: e.findings)
-                if let f = dup[i].finding { findings.append(f) }
                 if let r = e.record {
                     if keepPublication { records.append(r) }
                     if r.decisionDate < earliest { earliest = r.decisionDate }
@@ -73,34 +74,30 @@ public enum Judge {
                 if let u = e.upcoming { upcoming.append(u) }
                 if keepPublication, let rule = e.withheldRule {
                     let c = contexts[i]
-                    let isError = rule == DuplicateRecord.info.id ? dup[i].error : errorRules.contains(rule)
                     withheld.append(WithheldRecord(kind: c.kind, key: c.key, department: c.department?.code ?? "",
-                                                   rule: rule, isError: isError, file: c.source.file, line: c.source.line))
+                                                   rule: rule, isError: e.withheldForError, file: c.source.file, line: c.source.line))
                 }
             }
         }
-        if let missing = calendarError { throw missing }
         // Every year from the earliest date the rules counted working days from, up to the build date.
-        for year in earliest.year...date.year where !site.calendar.years.contains(year) {
-            throw MissingCalendarYear(year: year)
+        for year in earliest.year...date.year where !site.calendar.years.contains(year) && unjudged[year] == nil {
+            unjudged[year] = 0
         }
+        findings += MissingCalendar.findings(missing: unjudged)
+        findings += CalendarEnding.findings(calendar: site.calendar, date: date)
 
-        // An entity on an active black list has its red-list entries withheld.
-        var blackLists: [String: [String]] = [:]
-        for (_, e) in listCandidates where !e.isRed && !e.underObjection {
-            let id = entityIdentity(code: e.entityCode, name: e.entityName)
-            if !(blackLists[id]?.contains(e.listName) ?? false) { blackLists[id, default: []].append(e.listName) }
-        }
-        var entries: [PublishedListEntry] = []
-        for (c, e) in listCandidates {
-            if e.isRed, let lists = blackLists[entityIdentity(code: e.entityCode, name: e.entityName)] {
-                findings.append(RedBlackConflict.check(c, blackLists: lists)[0])
+        // Rules across list entries (an entity on an active black list loses its red-list entries).
+        var dropped = Set<Int>()
+        for rule in RuleRegistry.listRules {
+            for (i, f) in rule.decide(listCandidates) where !dropped.contains(i) {
+                dropped.insert(i)
+                findings.append(f)
+                let c = listCandidates[i].context
                 withheld.append(WithheldRecord(kind: .mingdan, key: c.key, department: c.department?.code ?? "",
-                                               rule: RedBlackConflict.info.id, isError: true, file: c.source.file, line: c.source.line))
-                continue
+                                               rule: rule.info.id, isError: f.severity == .error, file: c.source.file, line: c.source.line))
             }
-            entries.append(e)
         }
+        var entries = listCandidates.indices.filter { !dropped.contains($0) }.map { listCandidates[$0].entry }
 
         // Ledger events of this date: 公示 / 更新 for what is public, 撤回 for what no longer is.
         var newEvents: [LedgerEvent] = []
@@ -147,26 +144,12 @@ public enum Judge {
         return Judgement(findings: findings, publication: publication, rowsRead: rowsRead, rowsByDepartment: rowsByDepartment)
     }
 
-    /// Rules whose findings withhold a record as an error (the others withhold by policy).
-    static let errorRules: Set<String> = [MissingField.info.id, BadDate.info.id, FutureDate.info.id, InvalidUSCC.info.id,
-                                          UnknownDepartment.info.id, RedBlackConflict.info.id, BadFile.info.id]
-
-    static func entityIdentity(code: String, name: String) -> String { code.isEmpty ? "name:" + name : "code:" + code }
-
     /// Files in byte order, then line, then rule id: the order every report uses.
     public static func findingOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.file != b.file { return Array(a.file.utf8).lexicographicallyPrecedes(Array(b.file.utf8)) }
         if a.line != b.line { return a.line < b.line }
         if a.rule != b.rule { return a.rule < b.rule }
         return a.message < b.message
-    }
-
-    struct Environment: Sendable {
-        let date: LocalDate
-        let settings: SiteSettings
-        let calendar: WorkdayCalendar
-        let memoranda: MemorandumIndex
-        let history: LedgerHistory
     }
 }
 
@@ -176,7 +159,8 @@ extension PublishedRecord {
                         category: category, documentNumber: documentNumber, title: title, decisionDate: decisionDate,
                         publicityEnd: publicityEnd, deadline: deadline, firstPublished: firstPublished, lastUpdated: date,
                         lateWorkdays: lateWorkdays, publishWorkdays: publishWorkdays, isLate: isLate, underObjection: underObjection, statusNote: statusNote,
-                        fields: fields, digest: digest, file: file, line: line)
+                        fields: fields, digest: digest, file: file, line: line,
+                        timelinessJudged: timelinessJudged, severityInferred: severityInferred)
     }
 }
 

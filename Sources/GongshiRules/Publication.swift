@@ -45,9 +45,13 @@ public struct PublishedRecord: Sendable {
     /// Source file and line (for the preview).
     public let file: String
     public let line: Int
+    /// False when a calendar year it needs is missing: neither late nor on time (SPEC §8.1).
+    public var timelinessJudged = true
+    /// A penalty whose 失信严重程度 was inferred from 处罚类别 (the record page says so).
+    public var severityInferred = false
 }
 
-/// A revoked record's page: it states the reason and stays until the publicity end it would have had.
+/// A withdrawn (revoked, changed, confirmed illegal or invalid) record's page: it states the reason and stays until the publicity end it would have had.
 public struct WithdrawalNotice: Sendable {
     public let kind: RecordKind
     public let key: String
@@ -65,6 +69,8 @@ public struct WithdrawalNotice: Sendable {
     public let digest: String
     public let file: String
     public let line: Int
+    /// What happened to the decision: 撤销, 变更, 确认违法 or 确认无效 (行政处罚法 Art.48).
+    public var action = "撤销"
 }
 
 /// A red- or black-list entry public on the build date.

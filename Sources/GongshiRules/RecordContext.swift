@@ -17,6 +17,18 @@ public struct RecordContext: Sendable {
     public let dates: [LocalDate?]
     public let statusText: String
     public let statusDate: LocalDate?
+    /// A penalty's 失信严重程度: given, or inferred from 处罚类别 (SPEC §8.1); 一般 for other kinds.
+    public let severity: Severity
+    /// The severity was not given as a known value and was inferred from 处罚类别.
+    public let severityInferred: Bool
+
+    /// Optional date fields: a bad value there is a `bad-value` warning, never a reason to withhold.
+    static let optionalDateFields: Set<String> = ["有效期自", "有效期至", "处罚有效期", "公示截止期"]
+    /// End dates whose words or placeholders mean "no end" (SPEC §8.2).
+    static let endDateFields: Set<String> = ["有效期至", "处罚有效期", "公示截止期"]
+    static let noEndWords: Set<String> = ["长期", "永久", "无", "无期限", "无处罚期限"]
+    /// Dates before the People's Republic are placeholders (1900-01-01) meaning "no end".
+    static let placeholderBefore = LocalDate(year: 1949, month: 10, day: 1)!
 
     public var kind: RecordKind { source.kind }
     public var schema: RecordSchema { source.kind.schema }
@@ -63,7 +75,13 @@ public struct RecordContext: Sendable {
         var dates = [LocalDate?](repeating: nil, count: schema.fields.count)
         for (i, f) in schema.fields.enumerated() where f.role == .date || f.name == "状态日期" || f.name == "移出日期" {
             let v = source.values[i]
-            if !v.isEmpty { dates[i] = LocalDate(parsing: v) }
+            guard !v.isEmpty else { continue }
+            if RecordContext.endDateFields.contains(f.name) {
+                if RecordContext.noEndWords.contains(v) { continue }
+                if let d = LocalDate(parsing: v), d >= RecordContext.placeholderBefore { dates[i] = d }
+            } else {
+                dates[i] = LocalDate(parsing: v)
+            }
         }
         self.dates = dates
         let primary = dates[schema.required(RecordContext.primaryDateField(kind))]
@@ -87,7 +105,28 @@ public struct RecordContext: Sendable {
         }
         statusText = source["当前状态"]
         statusDate = dates[schema.required("状态日期")]
+        if kind == .xzcf {
+            let given = Severity(parsing: source["失信严重程度"])
+            severity = given ?? Severity.inferred(fromKinds: source["处罚类别"])
+            severityInferred = given == nil
+        } else {
+            severity = .ordinary
+            severityInferred = false
+        }
     }
+
+    /// The status of the record (a licensing or penalty record) on `date`; unknown values count as 其他.
+    public func recordStatus(on date: LocalDate) -> RecordStatus {
+        RecordStatus(parsing: statusInEffect(on: date)) ?? .other
+    }
+
+    /// The status of a list entry on `date`; unknown values count as 正常.
+    public func listStatus(on date: LocalDate) -> ListStatus {
+        ListStatus(parsing: statusInEffect(on: date)) ?? .normal
+    }
+
+    /// A black-list entry (any 名单类型 but a red one).
+    public var isRedList: Bool { source["名单类型"].contains("红") }
 }
 
 /// Departments by 名称 and by 统一社会信用代码.

@@ -1,7 +1,7 @@
 import GongshiModel
 
 /// What the rules reference says about one rule id: severity, what it withholds, when it applies,
-/// and an example that triggers it. `Documentation/rules.md` is generated from these.
+/// its legal basis and an example that triggers it. `Documentation/rules.md` is generated from these.
 public struct RuleInfo: Sendable {
     public let id: String
     public let severity: Finding.Level
@@ -11,11 +11,65 @@ public struct RuleInfo: Sendable {
     public let summary: String
     /// A data situation that triggers it.
     public let example: String
+    /// The law and article the rule enforces, or 本站规则 for the site's own policy.
+    public let basis: String
+
+    public init(id: String, severity: Finding.Level, withholds: String, summary: String, example: String, basis: String) {
+        self.id = id; self.severity = severity; self.withholds = withholds; self.summary = summary
+        self.example = example; self.basis = basis
+    }
 }
 
-/// One disclosure rule of SPEC §3. Each conforming type lives in its own file under `Rules/`.
-public protocol Rule {
+/// One disclosure rule of SPEC §3 and §8. Each conforming type lives in its own file under `Rules/`
+/// and is listed once in ``RuleRegistry``.
+public protocol Rule: SendableMetatype {
     static var info: RuleInfo { get }
+}
+
+/// A rule that decides one record's case: from the record, the environment and what the rules before
+/// it decided, it returns its findings and whether it withholds the record.
+protocol RecordRule: Rule {
+    static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision
+}
+
+/// What one rule decided about one record.
+struct Decision: Sendable {
+    var findings: [Finding] = []
+    /// The rule keeps the record off the site (its first finding says why).
+    var withholds = false
+    /// The record's page becomes a withdrawal notice (行政处罚法 Art.48).
+    var withdrawal: RecordStatus?
+    /// A calendar year the rule needed and the site lacks: the record's timeliness is not judged.
+    var missingYear: Int?
+
+    static let none = Decision()
+    init(findings: [Finding] = [], withholds: Bool = false) { self.findings = findings; self.withholds = withholds }
+    init(withholding finding: Finding) { findings = [finding]; withholds = true }
+}
+
+/// What the rules run so far decided about a record.
+struct Verdict: Sendable {
+    var findings: [Finding] = []
+    /// The rule that withheld the record first, and whether it did so for an error.
+    var withheldBy: String?
+    var withheldForError = false
+    /// Set by ``Revoked``: the record is withdrawn, and how.
+    var withdrawal: RecordStatus?
+    /// A calendar year some rule needed and the site lacks.
+    var missingYear: Int?
+    /// The duplicate-key verdict of pass 1.
+    var duplicate: DuplicateIndex.Judgement = .unique
+
+    /// Not withheld by any rule so far.
+    var isPublic: Bool { withheldBy == nil }
+    /// Not withheld for invalid data (it may still be withheld by policy).
+    var isValid: Bool { !withheldForError }
+}
+
+/// A rule that decides across records: it is given every list entry that its own rules left public.
+protocol ListRule: Rule {
+    /// The indices of `entries` it withholds, each with the finding that says why.
+    static func decide(_ entries: [(context: RecordContext, entry: PublishedListEntry)]) -> [(index: Int, finding: Finding)]
 }
 
 extension Rule {
@@ -25,10 +79,45 @@ extension Rule {
     }
 }
 
-/// The reference entry of every rule, in the order of SPEC §3.
-public let allRules: [RuleInfo] = [
-    BadFile.info, UnknownColumn.info, MissingField.info, BadDate.info, FutureDate.info, InvalidUSCC.info,
-    InvalidIDNumber.info, PersonalDataInText.info, NaturalPersonWithheld.info, UnknownDepartment.info,
-    UnknownMemorandum.info, DuplicateRecord.info, LateDisclosure.info, DueSoon.info, PublicityEnded.info,
-    Revoked.info, LateWithdrawal.info, UnderObjection.info, RedBlackConflict.info, MissingCalendar.info,
-]
+/// The registered rules. Adding a rule is one file in `Rules/`, its test file, and one line here.
+public enum RuleRegistry {
+    /// Per-record rules in the order they run: data validity first (the first error withholds), then
+    /// duplicates, policy, status, publicity period, objections, personal data and timeliness.
+    static let recordRules: [any RecordRule.Type] = [
+        MissingField.self,
+        BadDate.self,
+        FutureDate.self,
+        InvalidUSCC.self,
+        InvalidIDNumber.self,
+        BadValue.self,
+        UnknownDepartment.self,
+        UnknownMemorandum.self,
+        AmountUnit.self,
+        DuplicateRecord.self,
+        NaturalPersonWithheld.self,
+        Revoked.self,
+        LateWithdrawal.self,
+        PublicityTooLong.self,
+        EarlyRepair.self,
+        PublicityEnded.self,
+        ObjectionOverdue.self,
+        UnderObjection.self,
+        PersonalDataInText.self,
+        LateDisclosure.self,
+        DueSoon.self,
+    ]
+
+    /// Rules across list entries, run after the per-record rules.
+    static let listRules: [any ListRule.Type] = [RedBlackConflict.self]
+
+    /// Rules the readers and the site-wide pass report (files, headers, calendars).
+    static let siteRules: [any Rule.Type] = [BadFile.self, UnknownColumn.self, MissingCalendar.self, CalendarEnding.self]
+
+    /// Every rule, in the order of the reference.
+    public static var all: [any Rule.Type] {
+        [BadFile.self, UnknownColumn.self] + recordRules + listRules + [MissingCalendar.self, CalendarEnding.self]
+    }
+}
+
+/// The reference entry of every rule.
+public var allRules: [RuleInfo] { RuleRegistry.all.map { $0.info } }

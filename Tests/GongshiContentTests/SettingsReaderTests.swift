@@ -112,9 +112,34 @@ struct SettingsReaderTests {
         #expect(error(text) != nil)
     }
 
-    @Test("zero months for a severity is allowed (never shown)")
+    @Test("zero months for 轻微 is allowed (never shown)")
     func zeroMonths() throws {
-        let s = try SettingsReader.read(text: "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    一般: 0\n", file: "f")
-        #expect(s.penaltyPublicityMonths[.ordinary] == 0)
+        let s = try SettingsReader.read(text: "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    轻微: 0\n", file: "f")
+        #expect(s.penaltyPublicityMonths[.minor] == 0)
+    }
+
+    @Test("publicity months outside NDRC Order 36's bounds are an error naming the key and line",
+          arguments: [("轻微", 4), ("一般", 0), ("一般", 2), ("一般", 13), ("严重", 11), ("严重", 37)])
+    func orderBounds(severity: String, months: Int) {
+        let text = "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    \(severity): \(months)\n"
+        let e = error(text)
+        #expect(e?.line == 5)
+        #expect(e?.message.contains("penaltyPublicityMonths.\(severity)") == true)
+        #expect(e?.message.contains("第36号") == true)
+    }
+
+    @Test("the bounds themselves are allowed")
+    func orderBoundsInclusive() throws {
+        let s = try SettingsReader.read(text: "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    轻微: 3\n    一般: 3\n    严重: 12\n", file: "f")
+        #expect(s.penaltyPublicityMonths == [.minor: 3, .ordinary: 3, .serious: 12])
+    }
+
+    @Test("naturalPersonLists: default [失信被执行人], a list of names, anything else an error")
+    func naturalPersonLists() throws {
+        let base = "title: t\nbaseURL: https://a.example/\n"
+        #expect(try SettingsReader.read(text: base, file: "f").naturalPersonLists == ["失信被执行人"])
+        let s = try SettingsReader.read(text: base + "disclosure:\n  naturalPersonLists: [失信被执行人, 重大税收违法失信主体]\n", file: "f")
+        #expect(s.naturalPersonLists == ["失信被执行人", "重大税收违法失信主体"])
+        #expect(error(base + "disclosure:\n  naturalPersonLists: 失信被执行人\n")?.line == 4)
     }
 }

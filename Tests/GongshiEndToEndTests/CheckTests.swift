@@ -60,11 +60,15 @@ struct CheckTests {
         #expect(bad.status == 2)
     }
 
-    @Test func missingCalendarIsFatalAndNamesTheFile() throws {
+    @Test func missingCalendarIsAnErrorOnTheFileNotFatal() throws {
         let site = try Gongshi.site("basic")
-        let r = try Gongshi.run(["check", "--site", site, "--date", "2027-01-05"])
-        #expect(r.status == 2)
-        #expect(r.stderr.contains("Content/calendar/2027.yml"))
+        let r = try Gongshi.run(["check", "--site", site, "--date", "2027-01-05", "--format", "json"])
+        #expect(r.status == 1)
+        let rep = try JSONDecoder().decode(Report.self, from: Data(r.stdout.utf8))
+        let missing = rep.findings.filter { $0.rule == "missing-calendar" }
+        #expect(missing.map(\.file) == ["Content/calendar/2027.yml"])
+        #expect(missing.first?.line == 0 && missing.first?.severity == "error")
+        #expect(rep.findings.contains { $0.rule == "calendar-ending" && $0.severity == "warning" })
     }
 
     @Test func readsGB18030AndBOMExports() throws {

@@ -145,4 +145,27 @@ struct PersonalDataTests {
         #expect("".trimmingWhitespace() == "")
         #expect("   ".trimmingWhitespace() == "")
     }
+
+    @Test("a 15-digit ID number with a valid birth date is masked; an invalid date is not")
+    func oldIDNumber() {
+        #expect(PersonalData.scrub("身份证370303900101123。").text == "身份证370303******123。")
+        #expect(PersonalData.scrub("编号370303901301123").found == false)
+    }
+
+    @Test("Luhn-valid bank card numbers of 16–19 digits starting 62, 4 or 5 are masked", arguments: [
+        "6222021234567890128", "4111111111111111", "5500000000000004",
+    ])
+    func card(number: String) {
+        let s = PersonalData.scrub("账号\(number)。")
+        #expect(s.found)
+        #expect(!s.text.contains(number))
+        #expect(s.text.contains(String(number.prefix(4))) && s.text.contains(String(number.suffix(4))))
+    }
+
+    @Test("not card numbers: failing Luhn, other prefixes, wrong lengths; landlines stay", arguments: [
+        "6222021234567890123", "3530111333300000", "41111111111111", "0533-1234567", "05331234567", "举报电话 12345",
+    ])
+    func notCard(text: String) {
+        #expect(PersonalData.scrub(text).found == false)
+    }
 }

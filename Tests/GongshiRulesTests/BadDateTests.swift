@@ -19,10 +19,9 @@ struct BadDateTests {
         #expect(j.publication.withheld.map(\.rule) == ["bad-date"])
     }
 
-    @Test("every date column is checked", arguments: [
-        (RecordKind.xzxk, "有效期至", "2031-02-29"), (.xzxk, "有效期自", "2026/11/31"), (.xzxk, "状态日期", "abc"),
-        (.xzcf, "公示截止期", "2027-00-01"), (.xzcf, "处罚有效期", "x"), (.xzcf, "状态日期", "2026-11-31"),
-        (.mingdan, "列入日期", "2026-11-31"), (.mingdan, "有效期至", "2027/2/29"), (.mingdan, "移出日期", "明年"),
+    @Test("every required and status date column is checked", arguments: [
+        (RecordKind.xzxk, "许可决定日期", "2026-02-30"), (.xzxk, "状态日期", "abc"), (.xzcf, "状态日期", "2026-11-31"),
+        (.mingdan, "列入日期", "2026-11-31"), (.mingdan, "移出日期", "明年"),
     ])
     func everyDateColumn(kind: RecordKind, field: String, text: String) throws {
         let row: [String: String]
@@ -48,5 +47,22 @@ struct BadDateTests {
         #expect(r.field("处罚决定日期") == "2026-11-20")
         #expect(r.field("公示截止期") == "2027-01-05")
         #expect(r.publicityEnd == day("2027-01-05"))
+    }
+
+    @Test("a bad optional date is a bad-value warning, never bad-date (SPEC §8.2)", arguments: [
+        (RecordKind.xzxk, "有效期至", "2031-02-29"), (.xzxk, "有效期自", "2026/11/31"), (.xzcf, "公示截止期", "2027-00-01"),
+        (.xzcf, "处罚有效期", "x"), (.mingdan, "有效期至", "2027/2/29"),
+    ])
+    func optionalDate(kind: RecordKind, field: String, text: String) throws {
+        let row: [String: String]
+        switch kind {
+        case .xzxk: row = Row.licence([field: text])
+        case .xzcf: row = Row.penalty([field: text])
+        case .mingdan: row = Row.black([field: text])
+        }
+        let j = try Fixture(kind, [row]).judge()
+        #expect(j.ruleIDs == ["bad-value"])
+        #expect(j.findings.first?.message.contains(field) == true)
+        #expect(j.publication.records.count + j.publication.listEntries.count == 1)
     }
 }

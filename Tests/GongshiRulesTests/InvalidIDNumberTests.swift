@@ -11,12 +11,15 @@ struct InvalidIDNumberTests {
         return String(c)
     }
 
+    /// A natural person on the 失信被执行人 list, which `mask` publishes (SPEC §8.1).
     func person(_ o: [String: String]) -> Fixture {
-        var f = Fixture(.xzcf, [Row.penalty(["行政相对人名称": "张三明", "行政相对人类别": "自然人", "统一社会信用代码": "",
-                                             "法定代表人": "", "证件类型": "身份证", "证件号码": Self.validID].merging(o) { $1 })])
+        var f = Fixture(.mingdan, [Row.black(["主体名称": "张三明", "主体类别": "自然人", "统一社会信用代码": "",
+                                              "法定代表人": "", "证件类型": "身份证", "证件号码": Self.validID].merging(o) { $1 })])
         f.disclosure("naturalPersons: mask")
         return f
     }
+
+    static let key = listKey("失信被执行人", "张三明", "2026-11-02")
 
     @Test("a natural person's invalid 身份证 number is a warning; the record is still published",
           arguments: ["身份证", "居民身份证", "01", "1", ""])
@@ -26,9 +29,15 @@ struct InvalidIDNumberTests {
         #expect(j.ruleIDs == ["invalid-id-number"])
         #expect(f.severity == .warning)
         #expect(f.line == 2)
-        #expect(f.key == penaltyKey())
+        #expect(f.key == Self.key)
         #expect(!f.message.contains(Self.invalidID), "the number itself is not repeated")
-        #expect(j.isPublic(penaltyKey()))
+        #expect(j.isPublic(Self.key))
+    }
+
+    @Test("a penalty of a natural person is checked too, though withheld")
+    func penalty() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["行政相对人类别": "自然人", "证件类型": "", "证件号码": Self.invalidID])]).judge()
+        #expect(j.ruleIDs == ["invalid-id-number", "natural-person-withheld"])
     }
 
     @Test("bad birth date and wrong length are invalid too")

@@ -4,39 +4,53 @@ import Testing
 
 @Suite("missing-calendar")
 struct MissingCalendarTests {
-    @Test("a deadline running into a year without calendar file throws, naming the file")
+    @Test("a deadline running into a missing year: the record is published, timeliness unjudged, one error on the file")
     func deadlineIntoNextYear() throws {
-        let site = try Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-12-28"])]).read()
-        let error = #expect(throws: MissingCalendarYear.self) { try Judge.judge(site, date: day("2026-12-28")) }
-        #expect(error?.year == 2027)
-        #expect(error?.file == "Content/calendar/2027.yml")
+        let j = try Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-12-28"])]).judge("2026-12-31")
+        let f = j.findings("missing-calendar")
+        #expect(f.count == 1)
+        #expect(f.first?.severity == .error)
+        #expect(f.first?.file == "Content/calendar/2027.yml")
+        #expect(f.first?.line == 0)
+        #expect(f.first?.message.contains("1 条记录") == true)
+        let r = try #require(j.record(penaltyKey()))
+        #expect(r.timelinessJudged == false)
+        #expect(r.isLate == false)
+        #expect(j.findings("late-disclosure").isEmpty && j.findings("due-soon").isEmpty)
+        #expect(j.publication.withheld.isEmpty)
     }
 
-    @Test("a public record decided in a year without calendar throws")
-    func earlierYear() throws {
-        var f = Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2025-12-01", "失信严重程度": "严重"])])
+    @Test("once per missing year, counting every record it left unjudged")
+    func oncePerYear() throws {
+        var f = Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-12-28"]),
+                                Row.penalty(["处罚决定日期": "2026-12-29", "行政处罚决定书文号": "周市监罚〔2026〕2号"])])
         f.calendarYears = [2026]
-        f.ledger = ["2025-12-02,公示,xzcf,\(penaltyKey()),0"]
-        let site = try f.read()
-        #expect(throws: MissingCalendarYear(year: 2025)) { try Judge.judge(site, date: day("2026-11-25")) }
+        f.add(.xzxk, [Row.licence(["许可决定日期": "2025-12-01"])])
+        let j = try f.judge("2026-12-31")
+        #expect(j.findings("missing-calendar").map(\.file) == ["Content/calendar/2025.yml", "Content/calendar/2027.yml"])
+        #expect(j.findings("missing-calendar").last?.message.contains("2 条记录") == true)
+        #expect(j.publication.records.count == 3)
     }
 
-    @Test("a build date in a year without calendar throws")
+    @Test("a build date in a missing year still builds")
     func buildDateYear() throws {
         var f = Fixture(.xzcf, [Row.penalty()])
         f.ledger = ["2026-11-23,公示,xzcf,\(penaltyKey()),0"]
-        let site = try f.read()
-        #expect(throws: MissingCalendarYear(year: 2027)) { try Judge.judge(site, date: day("2027-01-05")) }
-        let empty = try Fixture().read()
-        #expect(throws: MissingCalendarYear(year: 2027)) { try Judge.judge(empty, date: day("2027-01-05")) }
+        let j = try f.judge("2027-01-05")
+        #expect(j.findings("missing-calendar").map(\.file) == ["Content/calendar/2027.yml"])
+        #expect(j.isPublic(penaltyKey()))
+        let empty = try Fixture().judge("2027-01-05")
+        #expect(empty.findings("missing-calendar").count == 1)
     }
 
-    @Test("revocations count working days too")
+    @Test("withdrawals are still withdrawn; their timeliness unjudged")
     func withdrawal() throws {
-        var f = Fixture(.xzcf, [Row.penalty(["当前状态": "撤销", "状态日期": "2026-12-30"])])
+        var f = Fixture(.xzcf, [Row.penalty(["当前状态": "撤销", "状态日期": "2026-12-30", "状态说明": "复议撤销"])])
         f.ledger = ["2026-11-23,公示,xzcf,\(penaltyKey()),0"]
-        let site = try f.read()
-        #expect(throws: MissingCalendarYear(year: 2027)) { try Judge.judge(site, date: day("2026-12-31")) }
+        let j = try f.judge("2026-12-31")
+        #expect(j.findings("missing-calendar").count == 1)
+        #expect(j.notice(penaltyKey()) != nil)
+        #expect(j.findings("late-withdrawal").isEmpty)
     }
 
     @Test("withheld records need no calendar")
@@ -47,9 +61,10 @@ struct MissingCalendarTests {
         #expect(j.ruleIDs == ["missing-field"])
     }
 
-    @Test("with the years present nothing throws")
+    @Test("with the years present nothing is reported")
     func present() throws {
         let j = try Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-12-21"])]).judge("2026-12-21")
         #expect(j.record(penaltyKey())?.deadline == day("2026-12-30"))
+        #expect(j.findings("missing-calendar").isEmpty)
     }
 }

@@ -33,19 +33,30 @@ struct NaturalPersonWithheldTests {
         #expect(j.publication.listEntries.isEmpty)
     }
 
-    @Test("mask: published with a masked name and never an ID number")
+    @Test("mask: a natural person's 双公示 record stays withheld (山东省社会信用条例 Art.20)")
     func mask() throws {
         var f = Fixture(.xzcf, [Self.person(["违法事实": "张三明销售过期食品"])])
+        f.add(.xzxk, [Row.licence(["行政相对人名称": "张三明", "行政相对人类别": "自然人", "统一社会信用代码": "", "法定代表人": "",
+                                   "证件号码": Self.id])])
         f.disclosure("naturalPersons: mask")
         let j = try f.judge()
-        #expect(j.findings.isEmpty, "\(j.ruleIDs)")
-        let r = try #require(j.record(penaltyKey()))
-        #expect(r.entityName == "张*明")
-        #expect(r.field("行政相对人名称") == "张*明")
-        #expect(r.category == .naturalPerson)
-        #expect(r.entityCode == "")
-        #expect(!r.fields.contains { ["证件号码", "证件类型", "法定代表人证件号码", "法定代表人证件类型"].contains($0.name) })
-        #expect(!r.fields.contains { $0.value.contains(Self.id) })
+        #expect(j.ruleIDs == ["natural-person-withheld", "natural-person-withheld"])
+        #expect(j.publication.records.isEmpty)
+        #expect(j.findings.allSatisfy { $0.withholds && $0.message.contains("第二十条") })
+    }
+
+    @Test("mask publishes only the lists of naturalPersonLists (default 失信被执行人)")
+    func maskLists() throws {
+        let person = ["主体名称": "欧阳娜娜", "主体类别": "自然人", "统一社会信用代码": "", "法定代表人": "", "证件号码": Self.id]
+        var f = Fixture(.mingdan, [Row.black(person), Row.black(person.merging(["名单名称": "重大税收违法失信主体", "认定部门": "区税务局"]) { $1 })])
+        f.disclosure("naturalPersons: mask")
+        let j = try f.judge()
+        #expect(j.publication.listEntries.map(\.listName) == ["失信被执行人"])
+        #expect(j.ruleIDs == ["natural-person-withheld"])
+        var g = f
+        g.settings = Fixture.defaultSettings + "disclosure:\n  naturalPersons: mask\n  naturalPersonLists: [重大税收违法失信主体]\n"
+        let k = try g.judge()
+        #expect(k.publication.listEntries.map(\.listName) == ["重大税收违法失信主体"])
     }
 
     @Test("mask: a natural person on a list is published with a masked name")

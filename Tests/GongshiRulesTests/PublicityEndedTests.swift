@@ -51,7 +51,7 @@ struct PublicityEndedTests {
         let j = try f.judge("2026-11-25")
         #expect(j.findings.isEmpty)
         #expect(j.record(penaltyKey())?.publicityEnd == day("2026-12-20"))
-        #expect(try f.judge("2026-12-20").findings.isEmpty)
+        #expect(try f.judge("2026-12-20").ruleIDs.isEmpty)
         #expect(try f.judge("2026-12-21").ruleIDs == ["publicity-ended"])
     }
 
@@ -84,7 +84,9 @@ struct PublicityEndedTests {
 
     @Test("修复 ends publication from its 状态日期", arguments: ["修复", "4", "信用修复"])
     func repaired(status: String) throws {
-        let f = Fixture(.xzcf, [Row.penalty(["当前状态": status, "状态日期": "2026-11-25"])])
+        // Decided 2026-08-20: repaired after the 3 months of a 一般 penalty (no early-repair).
+        var f = Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-08-20", "当前状态": status, "状态日期": "2026-11-25"])])
+        f.ledger = ["2026-08-21,公示,xzcf,\(penaltyKey()),0"]
         let before = try f.judge("2026-11-24")
         #expect(before.findings.isEmpty)
         #expect(before.record(penaltyKey())?.field("当前状态") == "")
@@ -123,5 +125,35 @@ struct PublicityEndedTests {
         #expect(j.publication.newEvents.map(\.event) == [.withdrawn])
         #expect(j.publication.newEvents.first?.key == penaltyKey())
         #expect(j.publication.newEvents.first?.date == day("2026-03-11"))
+    }
+
+    @Test("severity inferred from 处罚类别 when empty: 警告 only is 轻微 and not published", arguments: ["警告", "警告；通报批评", "通报批评"])
+    func inferredMinor(kinds: String) throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["失信严重程度": "", "处罚类别": kinds, "处罚内容": "警告", "罚款金额（万元）": ""])]).judge()
+        #expect(j.ruleIDs == ["publicity-ended"])
+        #expect(j.findings.first?.message.contains("推定") == true)
+        #expect(!j.isPublic(penaltyKey()))
+    }
+
+    @Test("吊销营业执照 and the like infer 严重 (36 months); other kinds 一般; the record says it was inferred")
+    func inferredSerious() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["失信严重程度": "", "处罚类别": "罚款；吊销营业执照"])]).judge()
+        let r = try #require(j.record(penaltyKey()))
+        #expect(r.severityInferred)
+        #expect(r.field("失信严重程度") == "严重")
+        #expect(r.publicityEnd == day("2029-11-20"))
+        let plain = try Fixture(.xzcf, [Row.penalty(["失信严重程度": "", "处罚类别": "罚款；警告"])]).judge()
+        #expect(plain.record(penaltyKey())?.field("失信严重程度") == "一般")
+        #expect(plain.record(penaltyKey())?.publicityEnd == day("2027-11-20"))
+        #expect(Severity.inferred(fromKinds: "责令停产停业") == .serious)
+    }
+
+    @Test("a black-list entry without 有效期至 is public for 36 months from 列入日期")
+    func blackListDefault() throws {
+        let f = Fixture(.mingdan, [Row.black(["列入日期": "2023-11-02"])])
+        #expect(try f.judge("2026-11-02").isPublic(listKey("失信被执行人", Fixture.companyA, "2023-11-02")))
+        let j = try f.judge("2026-11-03")
+        #expect(j.ruleIDs == ["publicity-ended"])
+        #expect(j.findings.first?.message.contains("36") == true)
     }
 }

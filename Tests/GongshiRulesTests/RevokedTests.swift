@@ -95,4 +95,27 @@ struct RevokedTests {
         #expect(try Fixture(.xzcf, [Row.penalty(["当前状态": "正常"])]).judge().findings.isEmpty)
         #expect(try Fixture(.xzcf, [Row.penalty(["当前状态": "0"])]).judge().findings.isEmpty)
     }
+
+    @Test("变更, 确认违法 and 确认无效 are withdrawals too, the notice naming which", arguments: ["变更", "确认违法", "确认无效"])
+    func art48(status: String) throws {
+        let j = try Fixture(.xzcf, [Self.revoked(["当前状态": status, "状态说明": "经行政诉讼判决"])]).judge("2026-11-25")
+        #expect(j.ruleIDs == ["revoked"])
+        #expect(j.findings.first?.message.contains(status) == true)
+        let n = try #require(j.notice(penaltyKey()))
+        #expect(n.action == status)
+        #expect(!j.isPublic(penaltyKey()))
+    }
+
+    @Test("a withdrawal without 状态说明 or 状态日期 is missing-field; the record is still withdrawn")
+    func missingReason() throws {
+        let j = try Fixture(.xzcf, [Self.revoked(["状态说明": ""])]).judge("2026-11-25")
+        #expect(j.ruleIDs.sorted() == ["missing-field", "revoked"])
+        let f = try #require(j.findings("missing-field").first)
+        #expect(f.severity == .error && f.message.contains("状态说明") && !f.withholds)
+        #expect(j.notice(penaltyKey()) != nil)
+        #expect(j.publication.withheld.map(\.rule) == ["revoked"])
+        let noDate = try Fixture(.xzcf, [Self.revoked(["当前状态": "确认无效", "状态日期": ""])]).judge("2026-11-25")
+        #expect(noDate.findings("missing-field").first?.message.contains("状态日期") == true)
+        #expect(noDate.notice(penaltyKey())?.action == "确认无效")
+    }
 }

@@ -2,12 +2,26 @@ import GongshiModel
 
 /// `duplicate-record`: two rows with one key. Different content: error at every later copy, every
 /// copy withheld. Identical content: warning at every later copy, the first one published.
-public enum DuplicateRecord: Rule {
+public enum DuplicateRecord: RecordRule {
     public static let info = RuleInfo(
         id: "duplicate-record", severity: .error, withholds: "内容不同：所有副本；内容相同：—（只公示第一条）",
         summary: "同一记录键（类型 + 机关 + 文书号；名单为名单名称 + 代码或名称 + 列入日期）出现多次。内容不同为错误，内容相同为警告；在第一条之后的每个副本处报告",
-        example: "两个文件都有「周市监罚〔2026〕12号」，罚款金额不同")
+        example: "两个文件都有「周市监罚〔2026〕12号」，罚款金额不同",
+        basis: "本站规则（同一决定只能有一种公示内容）")
 
+    static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
+        switch so.duplicate {
+        case .unique, .firstOfIdentical:
+            return .none
+        case .firstOfConflicting:
+            // Reported at the later copies, which name this one.
+            return Decision(withholds: true)
+        case .laterConflicting(let at):
+            return Decision(withholding: finding(r, "与 \(at) 是同一记录（键相同）但内容不同，所有副本均不予公示，请删除错误的一条"))
+        case .laterIdentical(let at):
+            return Decision(withholding: finding(r, "与 \(at) 完全相同的重复行，只公示第一条", severity: .warning))
+        }
+    }
 }
 
 /// The keys of every row, gathered in a first pass over the data so that duplicates are known before
@@ -45,18 +59,20 @@ struct DuplicateIndex {
     /// Keeps only the keys that occur more than once.
     mutating func finish() { entries = entries.filter { $0.value.copies > 1 } }
 
-    /// Pass 2, rows in the same order: whether the row is withheld as a duplicate, and its finding
-    /// (at every copy after the first).
-    mutating func judge(_ r: RecordContext) -> (withhold: Bool, finding: Finding?, error: Bool) {
-        guard r.hasKey, var e = entries[r.key] else { return (false, nil, false) }
+    /// How pass 1 judges one row's key.
+    enum Judgement: Sendable {
+        case unique, firstOfIdentical, firstOfConflicting
+        /// A later copy; `at` names the first (`file 第N行`).
+        case laterConflicting(at: String), laterIdentical(at: String)
+    }
+
+    /// Pass 2, rows in the same order: whether the row is a copy, and of what.
+    mutating func judge(_ r: RecordContext) -> Judgement {
+        guard r.hasKey, var e = entries[r.key] else { return .unique }
         e.seen += 1
         entries[r.key] = e
-        guard e.seen > 1 else { return (e.conflicting, nil, e.conflicting) }
+        guard e.seen > 1 else { return e.conflicting ? .firstOfConflicting : .firstOfIdentical }
         let at = "\(e.firstFile) 第\(e.firstLine)行"
-        if e.conflicting {
-            return (true, DuplicateRecord.finding(r, "与 \(at) 是同一记录（键相同）但内容不同，所有副本均不予公示，请删除错误的一条"), true)
-        }
-        return (true, Finding(rule: DuplicateRecord.info.id, severity: .warning, file: r.source.file, line: r.source.line, sheet: r.source.sheet, key: r.key,
-                              department: r.department?.code ?? "", message: "与 \(at) 完全相同的重复行，只公示第一条"), false)
+        return e.conflicting ? .laterConflicting(at: at) : .laterIdentical(at: at)
     }
 }

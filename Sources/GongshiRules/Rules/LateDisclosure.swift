@@ -1,16 +1,44 @@
 import GongshiModel
 
-/// `late-disclosure`: first published after the deadline (7 working days after the decision).
-public enum LateDisclosure: Rule {
+/// `late-disclosure`: first published after the deadline (7 working days after the decision). Holds
+/// the deadline law the pages and `due-soon` use.
+public enum LateDisclosure: RecordRule {
     public static let info = RuleInfo(
         id: "late-disclosure", severity: .error, withholds: "—（仍然公示）",
-        summary: "行政许可、行政处罚的首次公示（台账中的「公示」，或本次构建日期）晚于决定日期后第 deadlineWorkdays（默认7）个工作日（决定当日不计）。评价的是部门，不影响公示",
-        example: "2026-11-20（周五）作出的处罚，截止日为 2026-12-01（周二），2026-12-02 才首次公示")
+        summary: "行政许可、行政处罚的首次公示（台账中的「公示」，或本次构建日期）晚于决定日期后第 deadlineWorkdays（默认7）个工作日（决定当日不计）。评价的是部门，不影响公示；缺少所需年份的节假日安排时不评价",
+        example: "2026-11-20（周五）作出的处罚，截止日为 2026-12-01（周二），2026-12-02 才首次公示",
+        basis: "国办发〔2015〕51号、国发〔2016〕33号（自作出行政决定之日起7个工作日内上网公开）；周政发〔2017〕72号；工作日按《中华人民共和国行政处罚法》第八十五条、《中华人民共和国行政许可法》第八十二条")
 
-    /// `lateWorkdays`: working days from the deadline to the publication (0 on a rest day right after it).
-    static func check(_ r: RecordContext, deadline: LocalDate, published: LocalDate, lateWorkdays days: Int) -> [Finding] {
-        guard published > deadline else { return [] }
-        let late = days > 0 ? "逾期 \(days) 个工作日" : "在截止日后的休息日公示"
-        return [finding(r, "首次公示于 \(published)，公示截止日为 \(deadline)，\(late)（仍然公示）")]
+    /// When a decision was due and published, in working days.
+    struct Timeliness {
+        let deadline: LocalDate
+        let published: LocalDate
+        /// Working days from the deadline to the publication (0 when timely, or on a rest day right after it).
+        let lateWorkdays: Int
+        /// Working days from the decision to the publication.
+        let publishWorkdays: Int
+        var judged = true
+    }
+
+    static func timeliness(_ r: RecordContext, decided: LocalDate, env: RuleEnvironment) throws(MissingCalendarYear) -> Timeliness {
+        let deadline = try env.calendar.addingWorkdays(env.settings.deadlineWorkdays, to: decided)
+        let published = env.history[r.key]?.firstPublished ?? env.date
+        return Timeliness(deadline: deadline, published: published,
+                          lateWorkdays: try env.calendar.workdays(after: deadline, through: published),
+                          publishWorkdays: try env.calendar.workdays(after: decided, through: published))
+    }
+
+    static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
+        guard so.isPublic, r.kind != .mingdan, let decided = r.primaryDate else { return .none }
+        do {
+            let t = try timeliness(r, decided: decided, env: env)
+            guard t.published > t.deadline else { return .none }
+            let late = t.lateWorkdays > 0 ? "逾期 \(t.lateWorkdays) 个工作日" : "在截止日后的休息日公示"
+            return Decision(findings: [finding(r, "首次公示于 \(t.published)，公示截止日为 \(t.deadline)，\(late)（仍然公示）")])
+        } catch {
+            var d = Decision()
+            d.missingYear = error.year
+            return d
+        }
     }
 }

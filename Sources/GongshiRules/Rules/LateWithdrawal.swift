@@ -1,15 +1,25 @@
 import GongshiModel
 
-/// `late-withdrawal`: a revoked record still shown more than `withdrawWorkdays` after its 状态日期.
-public enum LateWithdrawal: Rule {
+/// `late-withdrawal`: a withdrawn record still shown more than `withdrawWorkdays` after its 状态日期.
+public enum LateWithdrawal: RecordRule {
     public static let info = RuleInfo(
         id: "late-withdrawal", severity: .error, withholds: "—",
-        summary: "已撤销的记录，撤回日期（台账中的「撤回」，没有则为构建日期）晚于状态日期后第 withdrawWorkdays（默认3）个工作日",
-        example: "2026-11-16 撤销，2026-11-19 为撤回截止日，2026-11-25 才撤回")
+        summary: "已撤销、变更、确认违法或确认无效的记录，撤回日期（台账中的「撤回」，没有则为构建日期）晚于状态日期后第 withdrawWorkdays（默认3）个工作日",
+        example: "2026-11-16 撤销，2026-11-19 为撤回截止日，2026-11-25 才撤回",
+        basis: "《中华人民共和国行政处罚法》第四十八条（三日内撤回）、第八十五条（工作日）；《山东省社会信用条例》第四十条")
 
-    static func check(_ r: RecordContext, statusDate: LocalDate, withdrawn: LocalDate, workdays: Int, calendar: WorkdayCalendar) throws(MissingCalendarYear) -> [Finding] {
-        let due = try calendar.addingWorkdays(workdays, to: statusDate)
-        guard withdrawn > due else { return [] }
-        return [finding(r, "\(statusDate) 撤销，最迟应于 \(due) 撤回，实际撤回于 \(withdrawn)")]
+    static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
+        guard let action = so.withdrawal, let statusDate = r.statusDate else { return .none }
+        let state = env.history[r.key]
+        let withdrawn = (state?.lastEvent == .withdrawn ? state?.lastWithdrawn : nil) ?? env.date
+        do {
+            let due = try env.calendar.addingWorkdays(env.settings.withdrawWorkdays, to: statusDate)
+            guard withdrawn > due else { return .none }
+            return Decision(findings: [finding(r, "\(statusDate) \(action.rawValue)，最迟应于 \(due) 撤回，实际撤回于 \(withdrawn)")])
+        } catch {
+            var d = Decision()
+            d.missingYear = error.year
+            return d
+        }
     }
 }

@@ -1,11 +1,12 @@
 import GongshiModel
 
-/// `missing-field`: a required field is empty.
-public enum MissingField: Rule {
+/// `missing-field`: a required field is empty; or a withdrawal without its 状态日期 or 状态说明.
+public enum MissingField: RecordRule {
     public static let info = RuleInfo(
-        id: "missing-field", severity: .error, withholds: "该记录",
-        summary: "必填字段为空。法定代表人仅对法人及非法人组织必填；统一社会信用代码对自然人以外必填；个体工商户以 00000000000000000X 表示无代码时，工商注册号必填；自然人须有证件号码",
-        example: "行政处罚记录的「违法事实」为空")
+        id: "missing-field", severity: .error, withholds: "该记录（撤回缺少状态日期或状态说明时：—，仍按撤回处理）",
+        summary: "必填字段为空。法定代表人仅对法人及非法人组织必填；统一社会信用代码对自然人以外必填；个体工商户以 00000000000000000X 表示无代码时，工商注册号必填；自然人须有证件号码。当前状态为撤销、变更、确认违法或确认无效而缺少状态日期或状态说明，也报告此项（记录仍然撤回）",
+        example: "行政处罚记录的「违法事实」为空；当前状态「撤销」而状态说明为空",
+        basis: "《公共信用信息公示数据标准（双公示 v2.0）》必填项；撤回须说明理由：《中华人民共和国行政处罚法》第四十八条")
 
     static let licensing = ["行政相对人名称", "行政相对人类别", "行政许可决定文书名称", "行政许可决定文书号", "许可类别",
                             "许可内容", "许可决定日期", "许可机关", "许可机关统一社会信用代码"]
@@ -13,7 +14,26 @@ public enum MissingField: Rule {
                           "处罚类别", "处罚内容", "处罚决定日期", "处罚机关", "处罚机关统一社会信用代码"]
     static let list = ["名单类型", "名单名称", "主体名称", "主体类别", "列入日期", "认定部门"]
 
-    static func check(_ r: RecordContext) -> [Finding] {
+    static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
+        var d = Decision()
+        let missing = requiredMissing(r)
+        if !missing.isEmpty {
+            d.findings.append(finding(r, "缺少必填字段\(quoted(missing))，该记录不予公示"))
+            d.withholds = true
+        }
+        // A withdrawal must say when and why (Art.48: 公开说明理由); the record is withdrawn all the same.
+        if r.kind != .mingdan, let status = RecordStatus(parsing: r.statusText), status.isWithdrawal {
+            let absent = ["状态日期", "状态说明"].filter { r[$0].isEmpty }
+            if !absent.isEmpty {
+                d.findings.append(finding(r, "当前状态为「\(status.rawValue)」，缺少\(quoted(absent))：请补充\(status.rawValue)的日期和理由（记录仍按撤回处理）"))
+            }
+        }
+        return d
+    }
+
+    static func quoted(_ names: [String]) -> String { names.map { "「\($0)」" }.joined(separator: "、") }
+
+    static func requiredMissing(_ r: RecordContext) -> [String] {
         var missing: [String] = []
         let base: [String]
         switch r.kind {
@@ -31,8 +51,6 @@ public enum MissingField: Rule {
             }
             if cat == .naturalPerson && r.kind != .mingdan && r["证件号码"].isEmpty { missing.append("证件号码") }
         }
-        guard !missing.isEmpty else { return [] }
-        let list = missing.map { "「\($0)」" }.joined(separator: "、")
-        return [finding(r, "缺少必填字段\(list)，该记录不予公示")]
+        return missing
     }
 }

@@ -1,14 +1,16 @@
 import GongshiModel
 
-/// `personal-data`: an ID or mobile number in a published text field; it is masked in the output.
-public enum PersonalDataInText: Rule {
+/// `personal-data`: an ID, bank card or mobile number in a published text field; masked in the output.
+public enum PersonalDataInText: RecordRule {
     public static let info = RuleInfo(
         id: "personal-data", severity: .warning, withholds: "—（输出中已打码）",
-        summary: "公开的文字字段中出现有效的18位身份证号码或手机号码（1[3-9]开头的11位数字）。输出中打码（370303********1234、138****5678），每个字段报告一次",
-        example: "「违法事实」中写有「联系电话13805331234」")
+        summary: "公开的文字字段中出现有效的18位或15位身份证号码（出生日期有效）、银行卡号（以62、4或5开头的16–19位数字且通过 Luhn 校验）或手机号码（1[3-9]开头的11位数字）。输出中打码（370303********1234、6222***********0123、138****5678），每个字段报告一次。固定电话不打码（多为机关公开的举报电话）",
+        example: "「违法事实」中写有「联系电话13805331234」",
+        basis: "《中华人民共和国个人信息保护法》第二十八条（敏感个人信息）；《山东省社会信用条例》第二十条")
 
-    /// Reports the fields whose text needed masking.
-    static func check(_ r: RecordContext, maskedFields: [String]) -> [Finding] {
-        maskedFields.map { finding(r, "「\($0)」中含有身份证号码或手机号码，公开时已打码；请从源数据中删除") }
+    static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
+        guard so.isPublic, let category = r.category else { return .none }
+        let (_, masked) = Publisher.publishedFields(r, category: category, env: env)
+        return Decision(findings: masked.map { finding(r, "「\($0)」中含有身份证号码、银行卡号或手机号码，公开时已打码；请从源数据中删除") })
     }
 }

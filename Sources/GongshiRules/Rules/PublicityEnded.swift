@@ -1,13 +1,86 @@
 import GongshiModel
 
-/// `publicity-ended`: the record's time on the site is over.
-public enum PublicityEnded: Rule {
+/// `publicity-ended`: the record's time on the site is over. Holds the publicity periods of NDRC
+/// Order No. 36 and the five-year cap of 山东省社会信用条例 Art.38, which the pages and
+/// `publicity-too-long` use too.
+public enum PublicityEnded: RecordRule {
     public static let info = RuleInfo(
         id: "publicity-ended", severity: .info, withholds: "该记录",
-        summary: "公示期已满：处罚超过公示截止期（或决定日期加失信严重程度对应的月数；0个月即不公示），许可超过有效期至，已信用修复（自状态日期起），名单已移出或超过有效期至",
-        example: "2025-03-10 作出的一般失信处罚，公示12个月，2026-03-10 为最后一天")
+        summary: "公示期已满：处罚自决定日期起按失信严重程度公示（轻微不公示，一般 3–12 个月，严重 12–36 个月，按 site.yml 设置；公示截止期优先，但不超过该严重程度的上限），许可超过有效期至，已信用修复（自状态日期起），名单已移出或超过有效期至；黑名单未写有效期至的最长公示36个月，任何失信信息不超过60个月",
+        example: "2025-03-10 作出的一般失信处罚，公示12个月，2026-03-10 为最后一天",
+        basis: "《信用修复管理办法》（国家发展改革委令第36号）公示期限；《山东省社会信用条例》第三十八条（披露期限最长不超过五年）")
 
-    static func check(_ r: RecordContext, _ reason: String) -> [Finding] {
-        [finding(r, reason)]
+    /// The longest any 失信 information is disclosed (山东省社会信用条例 Art.38).
+    static let absoluteMonths = 60
+    /// A black-list entry without 有效期至 (Order 36: 严重失信信息 at most 3 years).
+    static let blackListMonths = 36
+
+    /// The publicity of a decision: its last day (nil: open-ended), whether it is never shown, why it
+    /// ends, and whether an explicit end was cut to the legal maximum.
+    struct Period {
+        var end: LocalDate?
+        var never = false
+        var reason = ""
+        var cappedFrom: LocalDate?
+    }
+
+    static func period(_ r: RecordContext, _ env: RuleEnvironment) -> Period {
+        guard let decided = r.primaryDate else { return Period() }
+        if r.kind == .mingdan { return listPeriod(r, listed: decided) }
+        if r.kind == .xzxk {
+            let end = r.date("有效期至")
+            return Period(end: end, reason: "许可有效期至 \(end?.description ?? "")，已过期，不再公示")
+        }
+        let severity = r.severity
+        let maxMonths = min(severity.allowedMonths.upperBound, absoluteMonths)
+        let maxEnd = decided.adding(months: maxMonths)
+        if let explicit = r.date("公示截止期") {
+            if explicit > maxEnd {
+                return Period(end: maxEnd, reason: "\(severity.rawValue)失信信息最长公示 \(maxMonths) 个月，已于 \(maxEnd) 届满，不再公示",
+                              cappedFrom: explicit)
+            }
+            return Period(end: explicit, reason: "公示截止期 \(explicit) 已过，不再公示")
+        }
+        let months = env.settings.penaltyPublicityMonths[severity] ?? 12
+        let inferred = r.severityInferred ? "（根据处罚类别推定）" : ""
+        if months == 0 {
+            return Period(never: true, reason: "失信严重程度为「\(severity.rawValue)」\(inferred)，按公示期限设置（0个月）不予公示")
+        }
+        let end = decided.adding(months: months)
+        return Period(end: end, reason: "\(severity.rawValue)失信\(inferred)的公示期为 \(months) 个月，已于 \(end) 届满，不再公示")
+    }
+
+    /// A list entry's last day: 有效期至; for a black list at most 60 months, and 36 months without it.
+    static func listPeriod(_ r: RecordContext, listed: LocalDate) -> Period {
+        let until = r.date("有效期至")
+        guard !r.isRedList else { return Period(end: until, reason: "名单有效期至 \(until?.description ?? "")，已届满，不再公示") }
+        let cap = listed.adding(months: absoluteMonths)
+        if let u = until, u > cap {
+            return Period(end: cap, reason: "黑名单最长公示 \(absoluteMonths) 个月，已于 \(cap) 届满，不再公示", cappedFrom: u)
+        }
+        if let u = until { return Period(end: u, reason: "名单有效期至 \(u)，已届满，不再公示") }
+        let end = listed.adding(months: blackListMonths)
+        return Period(end: end, reason: "黑名单未写有效期至，自列入日期起最长公示 \(blackListMonths) 个月，已于 \(end) 届满，不再公示")
+    }
+
+    static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
+        guard so.isPublic else { return .none }
+        let date = env.date
+        if r.kind == .mingdan {
+            if let removed = r.date("移出日期"), removed <= date {
+                return Decision(withholding: finding(r, "已于 \(removed) 移出名单，不再公示"))
+            }
+            if r.listStatus(on: date) == .removed {
+                return Decision(withholding: finding(r, "当前状态为「移出」\(r.statusDate.map { "（\($0)）" } ?? "")，不再公示"))
+            }
+        } else if r.recordStatus(on: date) == .repaired {
+            let when = r.statusDate.map { "自 \($0) 起" } ?? ""
+            return Decision(withholding: finding(r, "已完成信用修复，\(when)终止公示"))
+        }
+        let p = period(r, env)
+        if p.never || p.end.map({ date > $0 }) == true {
+            return Decision(withholding: finding(r, p.reason))
+        }
+        return .none
     }
 }

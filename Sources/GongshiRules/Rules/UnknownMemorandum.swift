@@ -2,18 +2,19 @@ import GongshiModel
 import GongshiContent
 
 /// `unknown-memorandum`: a list entry's 认定依据 cites a document number not in memoranda.csv.
-public enum UnknownMemorandum: Rule {
+public enum UnknownMemorandum: RecordRule {
     public static let info = RuleInfo(
         id: "unknown-memorandum", severity: .warning, withholds: "—",
         summary: "名单的「认定依据」引用的文号（第一个 …〔YYYY〕N号，也可写作 []、【】、()）不在 memoranda.csv 中",
-        example: "认定依据「发改财金〔2099〕1号」")
+        example: "认定依据「发改财金〔2099〕1号」",
+        basis: "周政发〔2017〕72号附件（联合奖惩备忘录目录）")
 
-    static func check(_ r: RecordContext, memoranda: MemorandumIndex) -> [Finding] {
-        guard r.kind == .mingdan, let cited = DocumentNumber.firstCitation(in: r["认定依据"]) else { return [] }
-        if memoranda.contains(cited) { return [] }
+    static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
+        guard r.kind == .mingdan, let cited = DocumentNumber.firstCitation(in: r["认定依据"]) else { return .none }
+        if env.memoranda.contains(cited) { return .none }
         var issuer = cited.prefix
         for lead in ["依据", "根据", "按照", "参照", "依照"] where issuer.hasPrefix(lead) { issuer = String(issuer.dropFirst(lead.count)) }
-        return [finding(r, "认定依据引用的文号「\(issuer)\(cited.number)」不在联合奖惩备忘录名录 memoranda.csv 中")]
+        return Decision(findings: [finding(r, "认定依据引用的文号「\(issuer)\(cited.number)」不在联合奖惩备忘录名录 memoranda.csv 中")])
     }
 }
 

@@ -21,7 +21,7 @@ extension Renderer {
                 "decisionDate": n.decisionDate.description, "revokedOn": n.revokedOn?.description ?? "",
                 "withdrawnOn": n.withdrawnOn.description, "reason": n.reason, "until": n.until?.description ?? "",
                 "department": n.department.name, "departmentPath": Views.departmentPath(n.department.code),
-                "sectionPath": n.kind.rawValue + "/",
+                "sectionPath": n.kind.rawValue + "/", "action": n.action,
             ] as [String: Any]
             ctx["robots"] = "noindex"
             try page("withdrawal", ctx, to: path, out, sitemap: false)
@@ -41,6 +41,7 @@ extension Renderer {
             "updated": r.lastUpdated?.description ?? "", "objection": r.underObjection, "statusNote": r.statusNote,
             "fields": Views.fieldRows(r.fields), "isPenalty": r.kind == .xzcf,
         ]
+        if r.severityInferred { rec["inferredSeverity"] = r.fields.first { $0.name == "失信严重程度" }?.value ?? "" }
         if r.isLate { rec["late"] = r.lateWorkdays > 0 ? "逾期 \(r.lateWorkdays) 个工作日公示" : "在截止日后公示" }
         if !r.entityCode.isEmpty { rec["entityPath"] = Views.entityPath(r.entityCode); rec["entityCode"] = r.entityCode }
         ctx["record"] = rec

@@ -1,0 +1,150 @@
+import GongshiModel
+
+/// Shapes a record the rules left public (or withdrew) into what the pages show: fields as published,
+/// publicity end, deadline and timeliness. It decides nothing: every "whether" is a rule's.
+enum Publisher {
+    static func record(_ r: RecordContext, department: Department, decided: LocalDate, category: SubjectCategory,
+                       env: RuleEnvironment) -> (PublishedRecord, UpcomingDeadline?, Int?) {
+        let date = env.date
+        let status = r.recordStatus(on: date)
+        let period = PublicityEnded.period(r, env)
+        let (fields, _) = publishedFields(r, category: category, env: env)
+        let state = env.history[r.key]
+        let first = state?.firstPublished
+        var missingYear: Int?
+        let t: LateDisclosure.Timeliness
+        do {
+            t = try LateDisclosure.timeliness(r, decided: decided, env: env)
+        } catch {
+            // No calendar for a year it needs: publish it, its timeliness neither late nor on time.
+            missingYear = error.year
+            t = LateDisclosure.Timeliness(deadline: decided.addingWeekdays(env.settings.deadlineWorkdays),
+                                          published: first ?? date, lateWorkdays: 0, publishWorkdays: 0, judged: false)
+        }
+        var upcoming: UpcomingDeadline?
+        if first == nil, t.judged, t.deadline >= date {
+            upcoming = UpcomingDeadline(key: r.key, department: department.code, deadline: t.deadline,
+                                        file: r.source.file, line: r.source.line)
+        }
+        let code = r.entityCode
+        let record = PublishedRecord(
+            kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code), department: department,
+            entityName: value(fields, "行政相对人名称", else: r.entityName),
+            entityCode: UnifiedSocialCreditCode.isValid(code) ? code : "", category: category,
+            documentNumber: value(fields, documentField(r.kind)), title: value(fields, titleField(r.kind)), decisionDate: decided,
+            publicityEnd: period.end, deadline: t.deadline, firstPublished: t.published, lastUpdated: state?.lastUpdated,
+            lateWorkdays: t.lateWorkdays, publishWorkdays: t.publishWorkdays, isLate: t.judged && t.published > t.deadline,
+            underObjection: status == .objection,
+            statusNote: status == .normal ? "" : PersonalData.scrub(r["状态说明"]).text,
+            fields: fields, digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line,
+            timelinessJudged: t.judged, severityInferred: r.kind == .xzcf && r.severityInferred)
+        return (record, upcoming, missingYear)
+    }
+
+    /// The withdrawal notice of a decision 撤销, 变更, 确认违法 or 确认无效, while the publicity it would
+    /// have had lasts.
+    static func notice(_ r: RecordContext, action: RecordStatus, department: Department, decided: LocalDate,
+                       category: SubjectCategory, env: RuleEnvironment) -> WithdrawalNotice? {
+        let period = PublicityEnded.period(r, env)
+        guard !period.never, period.end.map({ env.date <= $0 }) ?? true else { return nil }
+        let (fields, _) = publishedFields(r, category: category, env: env)
+        let state = env.history[r.key]
+        let withdrawnOn = (state?.lastEvent == .withdrawn ? state?.lastWithdrawn : nil) ?? env.date
+        return WithdrawalNotice(kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code),
+                                department: department, entityName: value(fields, "行政相对人名称", else: r.entityName),
+                                documentNumber: value(fields, documentField(r.kind)), title: value(fields, titleField(r.kind)),
+                                decisionDate: decided, revokedOn: r.statusDate, withdrawnOn: withdrawnOn,
+                                reason: PersonalData.scrub(r["状态说明"]).text, until: period.end,
+                                digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line, action: action.rawValue)
+    }
+
+    static func listEntry(_ r: RecordContext, department: Department, listed: LocalDate, category: SubjectCategory,
+                          env: RuleEnvironment) -> PublishedListEntry {
+        let (fields, _) = publishedFields(r, category: category, env: env)
+        let state = env.history[r.key]
+        let code = r.entityCode
+        let listName = r["名单名称"]
+        return PublishedListEntry(
+            key: r.key, id: ContentDigest.id(for: r.key, prefix: ""), isRed: r.isRedList, listName: listName,
+            listID: ListID.id(for: listName), department: department, entityName: value(fields, "主体名称", else: r.entityName),
+            entityCode: UnifiedSocialCreditCode.isValid(code) ? code : "", category: category, listedOn: listed,
+            validUntil: PublicityEnded.listPeriod(r, listed: listed).end, reason: PersonalData.scrub(r["列入事由"]).text,
+            basis: PersonalData.scrub(r["认定依据"]).text, memorandum: env.memoranda.memorandum(citedIn: r["认定依据"]),
+            underObjection: r.listStatus(on: env.date) == .objection, firstPublished: state?.firstPublished ?? env.date,
+            lastUpdated: state?.lastUpdated, fields: fields, digest: ContentDigest.digest(fields),
+            file: r.source.file, line: r.source.line)
+    }
+
+    static func documentField(_ kind: RecordKind) -> String { kind == .xzxk ? "行政许可决定文书号" : "行政处罚决定书文号" }
+    static func titleField(_ kind: RecordKind) -> String { kind == .xzxk ? "行政许可决定文书名称" : "违法行为类型" }
+
+    /// A field's value as published (personal data masked).
+    static func value(_ fields: [PublishedField], _ name: String, else fallback: String = "") -> String {
+        fields.first { $0.name == name }?.value ?? fallback
+    }
+
+    /// Every column but the secret ones, as published: dates normalised, codes of enumerated fields
+    /// published as names, personal data in free text masked, natural persons' names masked; and the
+    /// names of the fields that needed masking.
+    static func publishedFields(_ r: RecordContext, category: SubjectCategory, env: RuleEnvironment) -> ([PublishedField], [String]) {
+        var out: [PublishedField] = []
+        var masked: [String] = []
+        let schema = r.schema
+        let statusInEffect = r.statusText.isEmpty || (r.statusDate.map { $0 <= env.date } ?? true)
+        out.reserveCapacity(schema.fields.count)
+        for (i, f) in schema.fields.enumerated() where f.role != .secret {
+            var v = r.source.values[i]
+            switch f.role {
+            case .date:
+                if let d = r.dates[i] {
+                    v = d.description
+                } else if RecordContext.endDateFields.contains(f.name), let d = LocalDate(parsing: v), d < RecordContext.placeholderBefore {
+                    v = ""  // a placeholder for "no end", not a date to show
+                }
+            case .code, .secret:
+                break
+            case .status:
+                if !statusInEffect { v = "" }
+                if let d = r.dates[i] { v = statusInEffect ? d.description : "" }
+                if f.name == "当前状态" && !v.isEmpty {
+                    if r.kind == .mingdan { v = ListStatus(parsing: v)?.rawValue ?? v } else { v = RecordStatus(parsing: v)?.rawValue ?? v }
+                }
+                if f.name == "状态说明" {
+                    let s = PersonalData.scrub(v)
+                    if s.found { masked.append(f.name); v = s.text }
+                }
+            case .text:
+                switch f.name {
+                case "失信严重程度": v = r.severity.rawValue
+                case "行政相对人类别", "主体类别": v = category.rawValue
+                case "许可类别": v = LicenceCategory(parsing: v)?.rawValue ?? v
+                default:
+                    if category == .naturalPerson && (f.name == "行政相对人名称" || f.name == "主体名称") {
+                        v = PersonalData.maskName(v)
+                    } else {
+                        let s = PersonalData.scrub(v)
+                        if s.found { masked.append(f.name); v = s.text }
+                    }
+                }
+            }
+            out.append(PublishedField(name: f.name, value: v, role: f.role))
+        }
+        return (out, masked)
+    }
+}
+
+extension LocalDate {
+    /// The `n`-th Monday–Friday after this date: the estimate used where no holiday calendar exists.
+    public func addingWeekdays(_ n: Int) -> LocalDate {
+        var d = self, left = n
+        while left > 0 { d = d.adding(days: 1); if !d.isWeekend { left -= 1 } }
+        return d
+    }
+
+    /// The `n`-th Monday–Friday before this date.
+    public func subtractingWeekdays(_ n: Int) -> LocalDate {
+        var d = self, left = n
+        while left > 0 { d = d.adding(days: -1); if !d.isWeekend { left -= 1 } }
+        return d
+    }
+}

@@ -1,0 +1,27 @@
+import GongshiModel
+
+/// `objection-overdue`: an objection not settled within 7 working days of its 状态日期.
+public enum ObjectionOverdue: RecordRule {
+    public static let info = RuleInfo(
+        id: "objection-overdue", severity: .warning, withholds: "—",
+        summary: "当前状态为异议，而状态日期（收到异议之日）距构建日期已超过7个工作日：应在7个工作日内核查并处理异议",
+        example: "2026-11-02 提出异议，构建日期 2026-11-25 仍为「异议」",
+        basis: "《山东省社会信用条例》第三十九条（七个工作日内核查处理异议）")
+
+    static let workdays = 7
+
+    static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
+        guard so.isPublic, let since = r.statusDate else { return .none }
+        let objection = r.kind == .mingdan ? r.listStatus(on: env.date) == .objection : r.recordStatus(on: env.date) == .objection
+        guard objection else { return .none }
+        do {
+            let due = try env.calendar.addingWorkdays(workdays, to: since)
+            guard env.date > due else { return .none }
+            return Decision(findings: [finding(r, "\(since) 提出异议，应于 \(due) 前核查处理，至今仍为异议：请及时处理")])
+        } catch {
+            var d = Decision()
+            d.missingYear = error.year
+            return d
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import GongshiModel
+import Testing
+@testable import GongshiRules
+
+@Suite("amount-unit")
+struct AmountUnitTests {
+    @Test("罚款金额（万元） equal to the yuan figure of 处罚内容 warns, and the record is public")
+    func triggers() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["处罚内容": "罚款2000元", "罚款金额（万元）": "2000"])]).judge()
+        #expect(j.findings.map(\.rule) == ["amount-unit"])
+        #expect(j.findings.first?.severity == .warning)
+        #expect(j.isPublic(penaltyKey()))
+        let commas = try Fixture(.xzcf, [Row.penalty(["处罚内容": "罚款人民币12,000元", "罚款金额（万元）": "12000"])]).judge()
+        #expect(commas.findings.map(\.rule) == ["amount-unit"])
+    }
+
+    @Test("an amount in 万元 raises nothing")
+    func correct() throws {
+        #expect(try Fixture(.xzcf, [Row.penalty(["处罚内容": "罚款2000元", "罚款金额（万元）": "0.2"])]).judge().findings.isEmpty)
+        #expect(try Fixture(.xzcf, [Row.penalty(["处罚内容": "罚款2万元", "罚款金额（万元）": "2"])]).judge().findings.isEmpty)
+        #expect(try Fixture(.xzcf, [Row.penalty(["处罚内容": "警告", "罚款金额（万元）": ""])]).judge().findings.isEmpty)
+    }
+}

@@ -1,0 +1,27 @@
+import GongshiModel
+import Testing
+@testable import GongshiRules
+
+@Suite("objection-overdue")
+struct ObjectionOverdueTests {
+    @Test("异议 more than 7 working days before the build date warns (records and black lists)")
+    func overdue() throws {
+        var f = Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-10-20", "当前状态": "异议", "状态日期": "2026-11-13"])])
+        f.add(.mingdan, [Row.black(["列入日期": "2026-10-02", "当前状态": "异议", "状态日期": "2026-11-02"])])
+        f.ledger = ["2026-10-21,公示,xzcf,\(penaltyKey()),0"]
+        let j = try f.judge("2026-11-25")
+        #expect(j.findings("objection-overdue").count == 2)
+        #expect(j.findings("objection-overdue").allSatisfy { $0.severity == .warning })
+        #expect(j.isPublic(penaltyKey()))
+    }
+
+    @Test("on the 7th working day it is not yet overdue")
+    func inTime() throws {
+        // 2026-11-16 + 7 working days = 2026-11-25.
+        var f = Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-10-20", "当前状态": "异议", "状态日期": "2026-11-16"])])
+        f.ledger = ["2026-10-21,公示,xzcf,\(penaltyKey()),0"]
+        let j = try f.judge("2026-11-25")
+        #expect(j.findings("objection-overdue").isEmpty)
+        #expect(j.findings("under-objection").count == 1)
+    }
+}
