@@ -74,7 +74,7 @@ public enum SettingsReader {
                 guard let pm = v.mapping else { throw fail(v, "「penaltyPublicityMonths」应为键值映射") }
                 try checkKeys(pm, Set(Severity.allCases.map(\.rawValue)), "penaltyPublicityMonths")
                 for (k, val) in pm {
-                    let sev = Severity(rawValue: k.scalar?.string ?? "")!
+                    guard let sev = Severity(rawValue: k.scalar?.string ?? "") else { throw fail(k, "「penaltyPublicityMonths」的键应为失信严重程度") }
                     s.penaltyPublicityMonths[sev] = try int(val, "penaltyPublicityMonths.\(sev.rawValue)", range: 0...1200)
                 }
             }
