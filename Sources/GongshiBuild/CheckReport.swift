@@ -2,6 +2,7 @@ import Foundation
 import GongshiContent
 import GongshiModel
 import GongshiRules
+import GongshiSite
 
 /// The result of `gongshi check`: findings (optionally of one department) and their counts.
 public struct CheckReport: Sendable {
@@ -21,7 +22,8 @@ public struct CheckReport: Sendable {
         do { judgement = try Judge.judge(site, date: date, keepPublication: false) } catch {
             throw SiteError(file: error.file, message: error.message)
         }
-        var findings = judgement.findings
+        // Theme files that a build would refuse to publish (links out of the site, FIFOs …).
+        var findings = judgement.findings + ThemeAssets.scan(root: root).findings
         var records = judgement.rowsRead
         if let dept = department {
             guard site.departments.contains(where: { $0.code == dept }) else {
@@ -34,20 +36,50 @@ public struct CheckReport: Sendable {
         return CheckReport(date: date, findings: findings, records: records, departments: site.departments)
     }
 
-    /// The JSON object of SPEC §4, keys sorted, one object.
+    /// The JSON object of SPEC §4, keys sorted, one object. Written directly: JSONSerialization
+    /// spends ~0.2 ms per finding, 20 s for the 100 000 findings of a header of 100 000 columns.
     public func json() -> String {
-        var items: [[String: Any]] = []
-        for f in findings {
-            items.append(["rule": f.rule, "severity": f.severity.rawValue, "file": f.file, "line": f.line,
-                          "key": f.key, "department": f.department, "message": f.message])
+        var out = "{\n  \"date\" : \(CheckReport.jsonString(date.description)),\n  \"findings\" : ["
+        out.reserveCapacity(64 + findings.count * 256)
+        for (i, f) in findings.enumerated() {
+            out += i == 0 ? "\n" : ",\n"
+            out += "    {\n"
+            out += "      \"department\" : \(CheckReport.jsonString(f.department)),\n"
+            out += "      \"file\" : \(CheckReport.jsonString(f.file)),\n"
+            out += "      \"key\" : \(CheckReport.jsonString(f.key)),\n"
+            out += "      \"line\" : \(f.line),\n"
+            out += "      \"message\" : \(CheckReport.jsonString(f.message)),\n"
+            out += "      \"rule\" : \(CheckReport.jsonString(f.rule)),\n"
+            out += "      \"severity\" : \(CheckReport.jsonString(f.severity.rawValue))\n"
+            out += "    }"
         }
-        let object: [String: Any] = [
-            "date": date.description,
-            "summary": ["errors": errors, "warnings": warnings, "infos": infos, "records": records],
-            "findings": items,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        out += findings.isEmpty ? "],\n" : "\n  ],\n"
+        out += "  \"summary\" : {\n    \"errors\" : \(errors),\n    \"infos\" : \(infos),\n"
+        out += "    \"records\" : \(records),\n    \"warnings\" : \(warnings)\n  }\n}\n"
+        return out
+    }
+
+    /// A JSON string literal: quote, backslash and control characters escaped.
+    static func jsonString(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return "\"" + s + "\"" }
+        var out = "\""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if ch.value < 0x20 {
+                    let hex = String(ch.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(ch)
+                }
+            }
+        }
+        return out + "\""
     }
 
     /// The Chinese text report: grouped by department, then file, with line numbers; one summary line.
@@ -68,18 +100,20 @@ public struct CheckReport: Sendable {
             case .info: return "\u{1B}[36m\(s)\u{1B}[0m"
             }
         }
+        // Everything quoted from the site is made safe for a terminal: no control sequences.
+        let safe = DisplayText.terminalSafe
         for dept in order {
-            let list = groups[dept]!
+            let list = groups[dept] ?? []
             out += "\n"
-            out += dept.isEmpty ? "■ 未对应到部门\n" : "■ \(names[dept] ?? dept)（\(dept)）\n"
+            out += dept.isEmpty ? "■ 未对应到部门\n" : "■ \(safe(names[dept] ?? dept))（\(safe(dept))）\n"
             var byFile: [String: [Finding]] = [:]
             for f in list { byFile[f.file, default: []].append(f) }
-            for file in byFile.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-                out += "  \(file)\n"
-                for f in byFile[file]! {
+            for (file, inFile) in byFile.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }) {
+                out += "  \(safe(file))\n"
+                for f in inFile {
                     let line = f.line > 0 ? "第\(f.line)行" : "整个文件"
-                    out += "    \(line.padding(toLength: 7, withPad: " ", startingAt: 0)) \(paint(f.severity.chinese, f.severity)) [\(f.rule)] \(f.message)\n"
-                    if !f.key.isEmpty { out += "             记录：\(f.key)\n" }
+                    out += "    \(line.padding(toLength: 7, withPad: " ", startingAt: 0)) \(paint(f.severity.chinese, f.severity)) [\(safe(f.rule))] \(safe(f.message))\n"
+                    if !f.key.isEmpty { out += "             记录：\(safe(DisplayText.cut(f.key, to: 200)))\n" }
                 }
             }
         }
