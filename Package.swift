@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gongshi", targets: ["gongshi"]),
+        // For the libFuzzer executables of Fuzz/Package.swift (Scripts/fuzz.sh), which build apart.
+        .library(name: "GongshiFuzz", targets: ["GongshiFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,10 +55,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "GongshiFuzz", dependencies: ["GongshiModel", "GongshiContent"]),
         .testTarget(name: "GongshiModelTests", dependencies: ["GongshiModel"]),
         .testTarget(name: "GongshiContentTests", dependencies: ["GongshiContent"]),
         .testTarget(name: "GongshiRulesTests", dependencies: ["GongshiRules", "GongshiContent"]),
         .testTarget(name: "GongshiSiteTests", dependencies: ["GongshiSite"]),
+        .testTarget(name: "GongshiFuzzTests", dependencies: ["GongshiFuzz"]),
         .testTarget(
             name: "GongshiEndToEndTests",
             dependencies: ["gongshi"],
