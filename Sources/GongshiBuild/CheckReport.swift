@@ -101,7 +101,7 @@ public struct CheckReport: Sendable {
             }
         }
         // Everything quoted from the site is made safe for a terminal: no control sequences.
-        let safe = DisplayText.terminalSafe
+        func safe(_ s: String) -> String { DisplayText.terminalSafe(s) }
         for dept in order {
             let list = groups[dept] ?? []
             out += "\n"

@@ -11,7 +11,8 @@ public struct SiteError: Error, Sendable, CustomStringConvertible {
     }
     /// `file:line: message` for a terminal: cut to a readable length, control characters escaped.
     public var description: String {
-        let text = DisplayText.terminalSafe(DisplayText.cut(message))
+        // A YAML or template error may quote several lines of the file: line breaks are kept.
+        let text = DisplayText.terminalSafe(DisplayText.cut(message), keepingLineBreaks: true)
         let where_ = DisplayText.terminalSafe(file)
         return file.isEmpty ? text : line > 0 ? "\(where_):\(line): \(text)" : "\(where_): \(text)"
     }

@@ -19,14 +19,16 @@ public enum DisplayText {
         return String(text.prefix(head)) + "…（省略 \(count - head - tail) 字）…" + String(text.suffix(tail))
     }
 
-    /// Escapes what a terminal would act on: C0 controls (line breaks and tabs included, a message is
-    /// one line), DEL, C1 controls and the bidirectional overrides, as `\u{1B}`.
-    public static func terminalSafe(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+    /// Escapes what a terminal would act on: C0 controls (line breaks and tabs included, a finding is
+    /// one line, unless `keepingLineBreaks`), DEL, C1 controls and the bidirectional overrides, as
+    /// `\u{1B}`.
+    public static func terminalSafe(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        func escape(_ s: Unicode.Scalar) -> Bool { needsEscape(s) && !(keepingLineBreaks && (s == "\n" || s == "\t")) }
+        guard text.unicodeScalars.contains(where: escape) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for s in text.unicodeScalars {
-            if needsEscape(s) {
+            if escape(s) {
                 out += "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
             } else {
                 out.unicodeScalars.append(s)

@@ -9,6 +9,7 @@ struct DisplayTextTests {
         #expect(DisplayText.terminalSafe("a\nb\tc\u{7F}\u{9B}") == "a\\u{A}b\\u{9}c\\u{7F}\\u{9B}")
         #expect(DisplayText.terminalSafe("\u{202E}txt.exe") == "\\u{202E}txt.exe")
         #expect(DisplayText.terminalSafe("正常的中文，no escapes!") == "正常的中文，no escapes!")
+        #expect(DisplayText.terminalSafe("第1行\n\t第2行\u{1B}[0m", keepingLineBreaks: true) == "第1行\n\t第2行\\u{1B}[0m")
     }
 
     @Test("long text keeps its head and tail and says how much was left out")
