@@ -46,7 +46,9 @@ public enum InputFile {
         guard lstat(path, &st) == 0 else { throw Refusal(message: "无法读取文件：\(systemReason(errno))") }
         let isLink = (st.st_mode & S_IFMT) == S_IFLNK
         guard let real = realPath(path) else {
-            throw Refusal(message: isLink ? "符号链接指向的文件不存在，未读取" : "无法读取文件：\(systemReason(errno))")
+            let code = errno
+            if isLink && code == ENOENT { throw Refusal(message: "符号链接指向的文件不存在，未读取") }
+            throw Refusal(message: "无法读取文件：\(systemReason(code))")
         }
         if !allowedRoots(root).contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
             throw Refusal(message: "符号链接指向站点文件夹以外（\(real)），未读取也不会发布：请把文件本身放进站点文件夹")

@@ -69,6 +69,16 @@ struct HostileFileTests {
         #expect(badFile(site, "Content/xzcf/zero.csv") != nil)
     }
 
+    @Test("a loop of links is a finding, not a hang")
+    func symlinkLoop() throws {
+        let dir = makeSite()
+        try FileManager.default.createSymbolicLink(atPath: dir.file("Content/xzcf/x.csv"), withDestinationPath: dir.file("Content/xzcf/y.csv"))
+        try FileManager.default.createSymbolicLink(atPath: dir.file("Content/xzcf/y.csv"), withDestinationPath: dir.file("Content/xzcf/x.csv"))
+        let site = try SiteReader.read(root: dir.path)
+        #expect(badFile(site, "Content/xzcf/x.csv")?.message.contains("循环") == true)
+        #expect(badFile(site, "Content/xzcf/y.csv") != nil)
+    }
+
     @Test("a link inside the site is followed")
     func symlinkInside() throws {
         let dir = makeSite(["Archive/b.csv": "行政相对人名称,处罚机关\n乙,区市场监管局\n"])
