@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gongshi", targets: ["gongshi"]),
+        // For the libFuzzer executables of Fuzz/Package.swift (Scripts/fuzz.sh), which build apart.
+        .library(name: "GongshiFuzz", targets: ["GongshiFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,6 +60,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "GongshiFuzz", dependencies: ["GongshiModel", "GongshiContent"]),
         .testTarget(name: "GongshiModelTests", dependencies: ["GongshiModel"]),
         .testTarget(
             name: "GongshiContentTests",
@@ -68,6 +71,7 @@ let package = Package(
             name: "GongshiSiteTests",
             dependencies: ["GongshiSite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        .testTarget(name: "GongshiFuzzTests", dependencies: ["GongshiFuzz"]),
         .testTarget(
             name: "GongshiEndToEndTests",
             dependencies: ["gongshi", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -2,6 +2,7 @@ import Foundation
 import GongshiContent
 import GongshiModel
 import GongshiRules
+import GongshiSite
 
 /// The result of `gongshi check`: findings (optionally of one department) and their counts.
 public struct CheckReport: Sendable {
@@ -22,7 +23,8 @@ public struct CheckReport: Sendable {
                             severities: Set<Finding.Level>? = nil) throws(SiteError) -> CheckReport {
         let site = try SiteReader.read(root: root, streaming: true)
         let judgement = Judge.judge(site, date: date, keepPublication: false)
-        var findings = judgement.findings
+        // Theme files that a build would refuse to publish (links out of the site, FIFOs …).
+        var findings = judgement.findings + ThemeAssets.scan(root: root).findings
         var records = judgement.rowsRead
         if let asked = department {
             let dept = try resolveDepartment(asked, in: site.departments)
@@ -44,22 +46,52 @@ public struct CheckReport: Sendable {
         throw SiteError(file: "Content/departments.csv", message: "没有编码、名称或别名为「\(asked)」的部门（已有：\(known)）")
     }
 
-    /// The JSON object of SPEC §4, keys sorted, one object.
+    /// The JSON object of SPEC §4, keys sorted, one object. Written directly: JSONSerialization
+    /// spends ~0.2 ms per finding, 20 s for the 100 000 findings of a header of 100 000 columns.
     public func json() -> String {
-        var items: [[String: Any]] = []
-        for f in findings {
-            var item: [String: Any] = ["rule": f.rule, "severity": f.severity.rawValue, "file": f.file, "line": f.line,
-                                       "key": f.key, "department": f.department, "message": f.message]
-            if !f.sheet.isEmpty { item["sheet"] = f.sheet }
-            items.append(item)
+        var out = "{\n  \"date\" : \(CheckReport.jsonString(date.description)),\n  \"findings\" : ["
+        out.reserveCapacity(64 + findings.count * 256)
+        for (i, f) in findings.enumerated() {
+            out += i == 0 ? "\n" : ",\n"
+            out += "    {\n"
+            out += "      \"department\" : \(CheckReport.jsonString(f.department)),\n"
+            out += "      \"file\" : \(CheckReport.jsonString(f.file)),\n"
+            out += "      \"key\" : \(CheckReport.jsonString(f.key)),\n"
+            out += "      \"line\" : \(f.line),\n"
+            out += "      \"message\" : \(CheckReport.jsonString(f.message)),\n"
+            out += "      \"rule\" : \(CheckReport.jsonString(f.rule)),\n"
+            out += "      \"severity\" : \(CheckReport.jsonString(f.severity.rawValue))"
+            // A finding on a workbook names its sheet.
+            out += f.sheet.isEmpty ? "\n" : ",\n      \"sheet\" : \(CheckReport.jsonString(f.sheet))\n"
+            out += "    }"
         }
-        let object: [String: Any] = [
-            "date": date.description,
-            "summary": ["errors": errors, "warnings": warnings, "infos": infos, "records": records],
-            "findings": items,
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        out += findings.isEmpty ? "],\n" : "\n  ],\n"
+        out += "  \"summary\" : {\n    \"errors\" : \(errors),\n    \"infos\" : \(infos),\n"
+        out += "    \"records\" : \(records),\n    \"warnings\" : \(warnings)\n  }\n}\n"
+        return out
+    }
+
+    /// A JSON string literal: quote, backslash and control characters escaped.
+    static func jsonString(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return "\"" + s + "\"" }
+        var out = "\""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if ch.value < 0x20 {
+                    let hex = String(ch.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(ch)
+                }
+            }
+        }
+        return out + "\""
     }
 
     /// The Chinese text report: errors first, then warnings, then notices; within each, by department
@@ -80,6 +112,8 @@ public struct CheckReport: Sendable {
             ("警告（请核对）", [.warning], .warning),
             ("提示", [.info], .info),
         ]
+        // Everything quoted from the site is made safe for a terminal: no control sequences.
+        func safe(_ s: String) -> String { DisplayText.terminalSafe(s) }
         for (heading, members, level) in levels {
             let shown = findings.filter { members.contains($0.severity) }
             guard !shown.isEmpty else { continue }
@@ -92,18 +126,18 @@ public struct CheckReport: Sendable {
             }
             for dept in order {
                 let list = groups[dept] ?? []
-                out += dept.isEmpty ? "■ 未对应到部门\n" : "■ \(names[dept] ?? dept)（\(dept)）\n"
+                out += dept.isEmpty ? "■ 未对应到部门\n" : "■ \(safe(names[dept] ?? dept))（\(safe(dept))）\n"
                 var byFile: [String: [Finding]] = [:]
                 for f in list { byFile[f.file, default: []].append(f) }
                 for file in byFile.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-                    out += "  \(file)\n"
+                    out += "  \(safe(file))\n"
                     for f in byFile[file] ?? [] {
                         var line = f.line > 0 ? "第\(f.line)行" : "整个文件"
                         // A workbook's finding names the file, the sheet and the row: 文件 [工作表] 第N行.
-                        if !f.sheet.isEmpty { line = "\(f.file) [\(f.sheet)] " + (f.line > 0 ? line : "整个工作表") }
+                        if !f.sheet.isEmpty { line = "\(safe(f.file)) [\(safe(f.sheet))] " + (f.line > 0 ? line : "整个工作表") }
                         let place = line.count >= 7 ? line : line.padding(toLength: 7, withPad: " ", startingAt: 0)
-                        out += "    \(place) \(paint(f.severity.chinese, f.severity)) [\(f.rule)] \(f.message)\n"
-                        if !f.key.isEmpty { out += "             记录：\(f.key)\n" }
+                        out += "    \(place) \(paint(f.severity.chinese, f.severity)) [\(safe(f.rule))] \(safe(f.message))\n"
+                        if !f.key.isEmpty { out += "             记录：\(safe(DisplayText.cut(f.key, to: 200)))\n" }
                     }
                 }
             }

@@ -82,7 +82,7 @@ public enum SiteBuilder {
         let judgement = Judge.judge(site, date: options.date)
         timer.lap("judge")
         var publication = judgement.publication
-        var findings = judgement.findings
+        var findings = judgement.findings + templates.findings
         if let dept = options.preview?.department {
             publication.records.removeAll { $0.department.code != dept }
             publication.listEntries.removeAll { $0.department.code != dept }

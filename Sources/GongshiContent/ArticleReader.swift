@@ -4,6 +4,9 @@ import Yams
 
 /// Reads a Markdown file with YAML front matter between `---` lines.
 public enum ArticleReader {
+    /// The longest slug in bytes: it names the page's folder, which the file system limits to 255.
+    public static let maxSlugBytes = 200
+
     public static func read(text: String, file: String, section: Article.Section) -> (Article?, [Finding]) {
         func bad(_ line: Int, _ msg: String, rule: String = "bad-file") -> (Article?, [Finding]) {
             (nil, [Finding(rule: rule, severity: .error, file: file, line: line, message: msg)])
@@ -46,6 +49,10 @@ public enum ArticleReader {
         let draftText = str("draft").lowercased()
         let type = str("type")
         let month = str("month")
+        if type != "honghei", slugSource.utf8.count > maxSlugBytes {
+            let line = str("slug").isEmpty ? 0 : lineOf("slug")
+            return bad(line, "网址别名（slug）有 \(slugSource.utf8.count) 字节，最多 \(maxSlugBytes) 字节（用作文件夹名），该页面未发布：请在前置信息中写较短的 slug: …")
+        }
         if type == "honghei" {
             let parts = month.split(separator: "-")
             guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), LocalDate(year: y, month: m, day: 1) != nil, parts[1].count == 2 else {

@@ -24,38 +24,65 @@ public struct CSVFileError: Error, Sendable {
 /// (GB18030 trail bytes are ≥ 0x30, so a chunk cut after LF never splits a character).
 public struct CSVReader {
     public static let chunkSize = 1 << 20
+    /// The longest record read (a quote left open swallows the rest of the file into one field):
+    /// beyond it the file is refused rather than held in memory.
+    public static let maxRowBytes = 64 << 20
 
     /// Reads `path`, calling `onRow` for every record in order, blank lines skipped (but counted).
-    /// Throws ``CSVFileError`` when the file cannot be opened or its text cannot be decoded; rows
-    /// delivered before a decoding error stay delivered.
+    /// Throws ``CSVFileError`` when the file cannot be opened (or is not a regular file: a FIFO is
+    /// never waited on), is larger than `limit` bytes, or its text cannot be decoded; rows delivered
+    /// before a decoding error stay delivered. `chunkSize` is for tests and fuzzing of chunk boundaries.
     @discardableResult
-    public static func read(path: String, onRow: (CSVRow) throws -> Void) throws -> TextEncoding {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CSVFileError(line: 0, message: "无法打开文件")
-        }
-        defer { try? handle.close() }
+    public static func read(path: String, limit: Int64 = InputFile.Limit.data, chunkSize: Int = chunkSize,
+                            onRow: (CSVRow) throws -> Void) throws -> TextEncoding {
+        let fd: Int32
+        do { fd = try InputFile.open(path) } catch { throw CSVFileError(line: 0, message: error.message) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         var parser = CSVParser()
         var pending: [UInt8] = []
         var encoding: TextEncoding?
         var eof = false
+        var total: Int64 = 0
         while !eof {
             let chunk: Data
-            do { chunk = try handle.read(upToCount: chunkSize) ?? Data() } catch {
+            do { chunk = try handle.read(upToCount: max(1, chunkSize)) ?? Data() } catch {
                 throw CSVFileError(line: 0, message: "读取文件出错（是否为文件夹，或没有读取权限？）")
             }
             if chunk.isEmpty { eof = true }
-            pending.append(contentsOf: chunk)
-            // Process up to the last line feed; keep the rest for the next chunk.
-            let cut: Int
-            if eof { cut = pending.count } else if let nl = pending.lastIndex(of: 0x0A) { cut = nl + 1 } else { continue }
-            if encoding == nil {
-                encoding = TextEncoding.detect(Array(pending[..<cut]))
-                if encoding == .utf8BOM { pending.removeFirst(3) ; try process(&pending, cut - 3, encoding!, &parser, onRow); continue }
+            total += Int64(chunk.count)
+            if total > limit {
+                throw CSVFileError(line: 0, message: InputFile.tooLarge(total, limit))
             }
-            try process(&pending, cut, encoding!, &parser, onRow)
+            let searchFrom = pending.count
+            pending.append(contentsOf: chunk)
+            // Process up to the last line feed; keep the rest for the next chunk. Only the new bytes
+            // are searched, so a file without line feeds is not scanned again for every chunk.
+            let cut: Int
+            if eof { cut = pending.count } else if let nl = pending[searchFrom...].lastIndex(of: 0x0A) { cut = nl + 1 } else {
+                if pending.count > maxRowBytes { throw rowTooLong(parser.currentLine) }
+                continue
+            }
+            let detected: TextEncoding
+            if let known = encoding {
+                detected = known
+            } else {
+                detected = TextEncoding.detect(Array(pending[..<cut]))
+                encoding = detected
+                if detected == .utf8BOM {
+                    pending.removeFirst(3)
+                    try process(&pending, cut - 3, detected, &parser, onRow)
+                    continue
+                }
+            }
+            try process(&pending, cut, detected, &parser, onRow)
+            if parser.rowBytes > maxRowBytes { throw rowTooLong(parser.currentLine) }
         }
         if let row = parser.finish() { try onRow(row) }
         return encoding ?? .utf8
+    }
+
+    static func rowTooLong(_ line: Int) -> CSVFileError {
+        CSVFileError(line: 0, message: "第\(line)行超过 \(maxRowBytes >> 20) MB（可能是引号未闭合），此后的行未读取")
     }
 
     private static func process(_ pending: inout [UInt8], _ cut: Int, _ encoding: TextEncoding,
@@ -82,6 +109,7 @@ public struct CSVReader {
 /// The byte-level state machine behind ``CSVReader``; its state survives across chunks.
 struct CSVParser {
     private var fields: [String] = []
+    private var fieldsBytes = 0
     private var field: [UInt8] = []
     private var inQuotes = false
     private var wasQuoted = false
@@ -90,6 +118,8 @@ struct CSVParser {
     private var rowHasContent = false
     /// Row number of the record being read.
     private(set) var currentLine = 1
+    /// Bytes of the record being read so far.
+    var rowBytes: Int { fieldsBytes + field.count }
 
     mutating func feed(_ bytes: ArraySlice<UInt8>, _ onRow: (CSVRow) throws -> Void) throws {
         var i = bytes.startIndex
@@ -152,6 +182,7 @@ struct CSVParser {
 
     private mutating func endField() {
         fields.append(String(decoding: field, as: UTF8.self))
+        fieldsBytes += field.count + 1
         field.removeAll(keepingCapacity: true)
         wasQuoted = false
         afterClosingQuote = false
@@ -167,6 +198,7 @@ struct CSVParser {
         endField()
         let row = CSVRow(line: line, fields: fields, problem: problem)
         fields.removeAll(keepingCapacity: true)
+        fieldsBytes = 0
         problem = nil
         rowHasContent = false
         return row

@@ -15,6 +15,9 @@ public enum CalendarReader {
         guard let yearText = map["year"]?.scalar?.string, let year = Int(yearText) else {
             throw SiteError(file: file, line: 1, message: "缺少「year」")
         }
+        guard WorkdayCalendar.supportedYears.contains(year) else {
+            throw SiteError(file: file, line: map["year"]?.mark?.line ?? 0, message: "「year: \(year)」不是有效的年份（应为 1–9999）")
+        }
         if let fy = fileYear, fy != year {
             throw SiteError(file: file, line: map["year"]?.mark?.line ?? 0, message: "文件名是 \(fy) 年，内容却写 year: \(year)")
         }
@@ -33,7 +36,7 @@ public enum CalendarReader {
                 let line = item.mark?.line ?? 0
                 guard let text = item.scalar?.string else { throw SiteError(file: file, line: line, message: "「\(key)」的条目应为日期或 A..B 区间") }
                 let parts = text.components(separatedBy: "..")
-                guard parts.count <= 2, let a = LocalDate(parsing: parts[0]), let b = LocalDate(parsing: parts.last!), a <= b else {
+                guard parts.count <= 2, let a = LocalDate(parsing: parts[0]), let b = LocalDate(parsing: parts[parts.count - 1]), a <= b else {
                     throw SiteError(file: file, line: line, message: "「\(text)」不是有效的日期或 A..B 区间")
                 }
                 guard a.year == year, b.year == year else {

@@ -3,6 +3,10 @@ import GongshiModel
 
 /// Reads the small CSV registries: `departments.csv` and `memoranda.csv`, by header name.
 public enum RegistryReader {
+    /// The longest department 编码: it names folders and files of the site (`bumen/<编码>/`,
+    /// `xzcf/<编码>-<hash>/`), which the file system limits to 255 bytes each.
+    public static let maxDepartmentCodeLength = 64
+
     /// Rows as dictionaries by trimmed header name, with their line numbers.
     static func rows(path: String, file: String, required: [String], findings: inout [Finding]) -> [(line: Int, values: [String: String])] {
         var header: [String] = []
@@ -46,6 +50,11 @@ public enum RegistryReader {
             guard code.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
                 findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: line,
                                         message: "部门编码「\(code)」只能由小写字母、数字和连字符组成（用于网址）"))
+                continue
+            }
+            guard code.utf8.count <= maxDepartmentCodeLength else {
+                findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: line,
+                                        message: "部门编码「\(code.prefix(20))…」有 \(code.utf8.count) 个字符，最多 \(maxDepartmentCodeLength) 个（用作网址和文件名），该部门未读取"))
                 continue
             }
             guard !codes.contains(code) else {

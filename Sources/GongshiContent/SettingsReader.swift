@@ -84,7 +84,7 @@ public enum SettingsReader {
                 guard let pm = v.mapping else { throw fail(v, "「penaltyPublicityMonths」应为键值映射") }
                 try checkKeys(pm, Set(Severity.allCases.map(\.rawValue)), "penaltyPublicityMonths")
                 for (k, val) in pm {
-                    let sev = Severity(rawValue: k.scalar?.string ?? "")!
+                    guard let sev = Severity(rawValue: k.scalar?.string ?? "") else { throw fail(k, "「penaltyPublicityMonths」的键应为失信严重程度") }
                     let key = "penaltyPublicityMonths.\(sev.rawValue)"
                     let months = try int(val, key, range: 0...1200)
                     // NDRC Order No. 36 bounds the period of each severity; a site may not go outside them.

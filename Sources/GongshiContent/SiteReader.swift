@@ -102,11 +102,18 @@ public enum SiteReader {
             throw SiteError(file: "Content", message: "找不到 Content/ 文件夹：请在站点文件夹中运行，或用 --site 指定站点文件夹")
         }
         @Sendable func path(_ rel: String) -> String { (root as NSString).appendingPathComponent(rel) }
+        func checked(_ rel: String, limit: Int64, _ findings: inout [Finding]) -> String? {
+            checkedFile(root: root, rel, limit: limit, &findings)
+        }
 
         // Settings
         let settingsFile = "Content/site.yml"
-        guard let data = fm.contents(atPath: path(settingsFile)) else {
+        guard fm.fileExists(atPath: path(settingsFile)) else {
             throw SiteError(file: settingsFile, message: "找不到或无法读取 site.yml")
+        }
+        let data: Data
+        do { data = try InputFile.read(path(settingsFile), root: root, limit: InputFile.Limit.text) } catch {
+            throw SiteError(file: settingsFile, message: error.message)
         }
         guard let settingsText = TextEncoding.decodeUTF8(data) else {
             throw SiteError(file: settingsFile, message: "site.yml 应为 UTF-8 编码")
@@ -118,7 +125,11 @@ public enum SiteReader {
         // Calendar
         var calendar = WorkdayCalendar()
         for rel in listFiles(root: root, dir: "Content/calendar", ext: "yml") {
-            guard let d = fm.contents(atPath: path(rel)), let text = TextEncoding.decodeUTF8(d) else {
+            let d: Data
+            do { d = try InputFile.read(path(rel), root: root, limit: InputFile.Limit.text) } catch {
+                throw SiteError(file: rel, message: error.message)
+            }
+            guard let text = TextEncoding.decodeUTF8(d) else {
                 throw SiteError(file: rel, message: "无法读取节假日文件（应为 UTF-8 编码）")
             }
             try CalendarReader.read(text: text, file: rel, into: &calendar)
@@ -128,34 +139,42 @@ public enum SiteReader {
         var departments: [Department] = []
         let deptFile = "Content/departments.csv"
         if fm.fileExists(atPath: path(deptFile)) {
-            departments = RegistryReader.departments(path: path(deptFile), file: deptFile, findings: &findings)
+            if let real = checked(deptFile, limit: InputFile.Limit.text, &findings) {
+                departments = RegistryReader.departments(path: real, file: deptFile, findings: &findings)
+            }
         } else {
             findings.append(Finding(rule: "bad-file", severity: .error, file: deptFile, line: 0,
                                     message: "找不到部门名录 departments.csv：所有记录都无法对应到部门"))
         }
         var memoranda: [Memorandum] = []
         let memoFile = "Content/memoranda.csv"
-        if fm.fileExists(atPath: path(memoFile)) {
-            memoranda = RegistryReader.memoranda(path: path(memoFile), file: memoFile, findings: &findings)
+        if fm.fileExists(atPath: path(memoFile)), let real = checked(memoFile, limit: InputFile.Limit.text, &findings) {
+            memoranda = RegistryReader.memoranda(path: real, file: memoFile, findings: &findings)
         }
 
         // Data files, read in parallel, merged in byte order of their relative paths.
-        var dataFiles: [(RecordKind, String)] = []
+        // Each is checked first (a link out of the site, a FIFO, an oversized file is a finding) and
+        // then read by its real path.
+        var dataFiles: [(RecordKind, String, String)] = []
         for kind in RecordKind.allCases {
             // Excel workbooks too; an old binary .xls is listed so that it is reported, not skipped.
             for ext in ["csv", "xlsx", "xls"] {
-                for rel in listFiles(root: root, dir: "Content/\(kind.rawValue)", ext: ext) { dataFiles.append((kind, rel)) }
+                for rel in listFiles(root: root, dir: "Content/\(kind.rawValue)", ext: ext) {
+                    if let real = checked(rel, limit: InputFile.Limit.data, &findings) { dataFiles.append((kind, rel, real)) }
+                }
             }
         }
         dataFiles.sort { Array($0.1.utf8).lexicographicallyPrecedes(Array($1.1.utf8)) }
-        let files = dataFiles.map { DataFile(kind: $0.0, file: $0.1, path: path($0.1)) }
+        let files = dataFiles.map { DataFile(kind: $0.0, file: $0.1, path: $0.2) }
         // Streaming pays for a second reading of the files; below `inMemoryBytes` of data, reading the
         // rows once, in parallel, is faster and small enough to hold.
         let dataBytes = files.reduce(0) { $0 + ((try? fm.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
         let streaming = streaming && dataBytes > inMemoryLimit
-        let results = streaming ? [] : ParallelMap.map(dataFiles) { kind, rel -> ([SourceRecord], [Finding], Int) in
+        let results = streaming ? [] : ParallelMap.map(files) { f -> ([SourceRecord], [Finding], Int) in
             var recs: [SourceRecord] = []
-            let r = RecordFileReader.read(kind: kind, path: path(rel), file: rel, columns: settings.columns[kind] ?? [:]) { recs.append($0) }
+            let r = RecordFileReader.read(kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]) {
+                recs.append($0)
+            }
             return (recs, r.findings, r.rows)
         }
         var records: [SourceRecord] = []
@@ -169,7 +188,13 @@ public enum SiteReader {
         var articles: [Article] = []
         for section in [Article.Section.xinwen, .pages] {
             for rel in listFiles(root: root, dir: "Content/\(section.rawValue)", ext: "md") {
-                guard let d = fm.contents(atPath: path(rel)), let text = TextEncoding.decodeUTF8(d) else {
+                guard let real = checked(rel, limit: InputFile.Limit.text, &findings) else { continue }
+                let d: Data
+                do { d = try InputFile.read(real, limit: InputFile.Limit.text) } catch {
+                    findings.append(Finding(rule: "bad-file", severity: .error, file: rel, line: 0, message: error.message))
+                    continue
+                }
+                guard let text = TextEncoding.decodeUTF8(d) else {
                     findings.append(Finding(rule: "bad-file", severity: .error, file: rel, line: 0, message: "无法读取 Markdown 文件（应为 UTF-8 编码）"))
                     continue
                 }
@@ -181,12 +206,30 @@ public enum SiteReader {
 
         // Ledger
         let ledgerFile = "Content/ledger.csv"
-        let (ledger, lf) = LedgerReader.read(path: path(ledgerFile), file: ledgerFile)
+        var ledgerPath = path(ledgerFile)
+        if fm.fileExists(atPath: ledgerPath) || isSymlink(ledgerPath) {
+            do { ledgerPath = try InputFile.check(ledgerPath, root: root, limit: InputFile.Limit.ledger).realPath } catch {
+                throw SiteError(file: ledgerFile, message: "台账无法读取：\(error.message)")
+            }
+        }
+        let (ledger, lf) = LedgerReader.read(path: ledgerPath, file: ledgerFile)
         findings.append(contentsOf: lf)
 
         return Site(root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
                     records: records, dataFiles: files, streaming: streaming, articles: articles, ledger: ledger,
                     findings: findings, rowsRead: rowsRead)
+    }
+
+    /// The real path of the site file `rel` when it may be read, else nil and a `bad-file` finding.
+    static func checkedFile(root: String, _ rel: String, limit: Int64, _ findings: inout [Finding]) -> String? {
+        do { return try InputFile.check((root as NSString).appendingPathComponent(rel), root: root, limit: limit).realPath } catch {
+            findings.append(Finding(rule: "bad-file", severity: .error, file: rel, line: 0, message: error.message))
+            return nil
+        }
+    }
+
+    static func isSymlink(_ path: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
     }
 
     /// Relative paths (`Content/xzxk/a.csv`) of the files with extension `ext` directly in `dir`, sorted.

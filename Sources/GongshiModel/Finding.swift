@@ -28,7 +28,7 @@ public struct Finding: Sendable, Hashable {
     public let key: String
     /// 编码 of the record's department, empty when unknown.
     public let department: String
-    /// What is wrong and what to do, in Chinese.
+    /// What is wrong and what to do, in Chinese; at most ``DisplayText/messageLimit`` characters.
     public let message: String
     /// This finding is why its record is kept off the site (exactly one finding per withheld record).
     public var withholds = false
@@ -36,6 +36,7 @@ public struct Finding: Sendable, Hashable {
     public init(rule: String, severity: Level, file: String, line: Int, sheet: String = "", key: String = "", department: String = "",
                 message: String) {
         self.rule = rule; self.severity = severity; self.file = file; self.line = line; self.sheet = sheet
-        self.key = key; self.department = department; self.message = message
+        // A message quotes the file (a column name, a value): a hostile file must not make it huge.
+        self.key = key; self.department = department; self.message = DisplayText.cut(message)
     }
 }

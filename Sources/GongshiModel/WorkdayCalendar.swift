@@ -14,8 +14,12 @@ public struct WorkdayCalendar: Sendable {
 
     public init() { years = []; holidays = []; workdays = [] }
 
-    /// Adds one year's schedule.
+    /// The years a calendar can hold: those ``LocalDate`` can name.
+    public static let supportedYears = 1...9999
+
+    /// Adds one year's schedule. A year outside ``supportedYears`` is ignored (no date can fall in it).
     public mutating func add(year: Int, holidays: [LocalDate], workdays: [LocalDate]) {
+        guard WorkdayCalendar.supportedYears.contains(year) else { return }
         years.insert(year)
         self.holidays.formUnion(holidays.map(\.dayNumber))
         self.workdays.formUnion(workdays.map(\.dayNumber))
@@ -26,8 +30,10 @@ public struct WorkdayCalendar: Sendable {
         guard let first = years.min() else { return }
         var last = first
         while years.contains(last + 1) { last += 1 }
-        start = LocalDate(year: first, month: 1, day: 1)!.dayNumber
-        let end = LocalDate(year: last, month: 12, day: 31)!.dayNumber
+        // Computed from the civil date directly: the years are in `supportedYears`, and no optional
+        // has to be unwrapped.
+        start = LocalDate.daysFromCivil(first, 1, 1)
+        let end = LocalDate.daysFromCivil(last, 12, 31)
         prefix = [0]
         prefix.reserveCapacity(end - start + 2)
         var count: Int32 = 0

@@ -1,5 +1,6 @@
 import Foundation
 import GongshiContent
+import GongshiModel
 import Mustache
 
 /// The theme's Mustache templates (`Templates/*.mustache`, partials included with `{{> name}}`).
@@ -12,6 +13,8 @@ public struct TemplateSet: Sendable {
     public let directory: String
     /// Files of `Templates/assets/` (relative path, bytes), copied to `Public/assets/`.
     public let assets: [(path: String, bytes: [UInt8])]
+    /// Files of the theme refused (links out of the site, FIFOs, oversized files): `bad-file` findings.
+    public let findings: [Finding]
 
     /// Templates every build needs; a theme missing one cannot build the site.
     public static let required = ["home", "listing", "record", "withdrawal", "lists", "list", "honghei", "entity",
@@ -24,6 +27,7 @@ public struct TemplateSet: Sendable {
         MustacheContentTypes.register(FastHTMLEscaping(), named: "GONGSHI_HTML")
         self.directory = directory
         let fm = FileManager.default
+        let siteRoot = (directory as NSString).deletingLastPathComponent
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
             throw SiteError(file: "Templates", message: "找不到模板文件夹 Templates/（站点需要 Content/ 和 Templates/）")
         }
@@ -31,8 +35,13 @@ public struct TemplateSet: Sendable {
         var texts: [String: String] = [:]
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let file = "Templates/\(name)"
-            guard let data = fm.contents(atPath: (directory as NSString).appendingPathComponent(name)),
-                  let text = TextEncoding.decodeUTF8(data) else {
+            let data: Data
+            do {
+                data = try InputFile.read((directory as NSString).appendingPathComponent(name), root: siteRoot, limit: InputFile.Limit.text)
+            } catch {
+                throw SiteError(file: file, message: error.message)
+            }
+            guard let text = TextEncoding.decodeUTF8(data) else {
                 throw SiteError(file: file, message: "无法读取模板（应为 UTF-8 编码）")
             }
             do {
@@ -72,16 +81,14 @@ public struct TemplateSet: Sendable {
         library = MustacheLibrary(templates: templates)
         self.names = Set(templates.keys)
         var assets: [(String, [UInt8])] = []
-        let assetDir = (directory as NSString).appendingPathComponent("assets")
-        if let e = fm.enumerator(atPath: assetDir) {
-            for case let rel as String in e {
-                let full = (assetDir as NSString).appendingPathComponent(rel)
-                var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue, !rel.hasPrefix(".") else { continue }
-                guard let d = fm.contents(atPath: full) else { throw SiteError(file: "Templates/assets/\(rel)", message: "无法读取") }
-                assets.append((rel, [UInt8](d)))
+        let (files, refused) = ThemeAssets.scan(root: siteRoot)
+        var findings = refused
+        for (rel, real) in files {
+            do { assets.append((rel, [UInt8](try InputFile.read(real, limit: InputFile.Limit.asset)))) } catch {
+                findings.append(Finding(rule: "bad-file", severity: .error, file: "Templates/assets/\(rel)", line: 0, message: error.message))
             }
         }
+        self.findings = findings
         self.assets = assets.sorted { $0.0 < $1.0 }
     }
 
