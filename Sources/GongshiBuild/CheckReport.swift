@@ -55,6 +55,7 @@ public struct CheckReport: Sendable {
             out += i == 0 ? "\n" : ",\n"
             out += "    {\n"
             out += "      \"department\" : \(CheckReport.jsonString(f.department)),\n"
+            if !f.entity.isEmpty { out += "      \"entity\" : \(CheckReport.jsonString(f.entity)),\n" }
             out += "      \"file\" : \(CheckReport.jsonString(f.file)),\n"
             out += "      \"key\" : \(CheckReport.jsonString(f.key)),\n"
             out += "      \"line\" : \(f.line),\n"
@@ -137,7 +138,10 @@ public struct CheckReport: Sendable {
                         if !f.sheet.isEmpty { line = "\(safe(f.file)) [\(safe(f.sheet))] " + (f.line > 0 ? line : "整个工作表") }
                         let place = line.count >= 7 ? line : line.padding(toLength: 7, withPad: " ", startingAt: 0)
                         out += "    \(place) \(paint(f.severity.chinese, f.severity)) [\(safe(f.rule))] \(safe(f.message))\n"
-                        if !f.key.isEmpty { out += "             记录：\(safe(DisplayText.cut(f.key, to: 200)))\n" }
+                        if !f.key.isEmpty {
+                            let entity = f.entity.isEmpty ? "" : "（\(safe(f.entity))）"
+                            out += "             记录：\(safe(DisplayText.cut(f.key, to: 200)))\(entity)\n"
+                        }
                     }
                 }
             }

@@ -19,6 +19,7 @@ struct TableMapper {
     private var mapping: [Int?] = []
     private var present: [Bool] = []
     private var headerWidth = 0
+    private var unknownColumns = 0
     /// A workbook table without a usable header: its rows are not read.
     private var rejected = false
     /// The first row of a worksheet seen before its header (a title row, or the row that was not a header).
@@ -130,7 +131,9 @@ struct TableMapper {
             if field(for: name) != nil {
                 msg = "列「\(name)」重复出现，只读取第一列"
             } else {
-                let hint = schema.suggestion(for: name).map { "。您是否指「\($0)」？（可在 site.yml 的 columns 中对应）" } ?? ""
+                // Hints for the first columns only: a header of 100 000 columns stays linear and cheap.
+                unknownColumns += 1
+                let hint = unknownColumns > 200 ? "" : schema.suggestion(for: name).map { "。您是否指「\($0)」？（可在 site.yml 的 columns 中对应）" } ?? ""
                 msg = "未知的列「\(name.isEmpty ? "（空列名）" : name)」：不属于\(kind.title)数据标准，已忽略\(hint)"
             }
             findings.append(Finding(rule: "unknown-column", severity: .warning, file: file, line: row.line, sheet: table.sheet, message: msg))

@@ -32,6 +32,9 @@ public struct Finding: Sendable, Hashable {
     public let message: String
     /// This finding is why its record is kept off the site (exactly one finding per withheld record).
     public var withholds = false
+    /// The name of the record's entity (行政相对人名称 / 主体名称), shown beside the key so that a clerk
+    /// knows the company at once; a natural person's name is masked (张*明). Empty when there is none.
+    public var entity = ""
 
     public init(rule: String, severity: Level, file: String, line: Int, sheet: String = "", key: String = "", department: String = "",
                 message: String) {

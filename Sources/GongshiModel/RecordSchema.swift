@@ -33,6 +33,8 @@ public struct RecordSchema: Sendable {
     public let fields: [FieldSpec]
     private let lookup: [String: Int]
     private let exact: [String: Int]
+    /// The names a "did you mean" hint may suggest, normalised once (a header may have 100 000 columns).
+    private let hintNames: [(name: String, normalized: String, characters: [Character])]
 
     init(kind: RecordKind, fields: [FieldSpec]) {
         self.kind = kind
@@ -44,6 +46,10 @@ public struct RecordSchema: Sendable {
         }
         self.lookup = lookup
         self.exact = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
+        self.hintNames = fields.filter { $0.role != .status }.map {
+            let n = RecordSchema.normalizeHeader($0.name)
+            return ($0.name, n, Array(n))
+        }
     }
 
     public func index(of name: String) -> Int? { lookup[RecordSchema.normalizeHeader(name)] }
@@ -72,15 +78,16 @@ public struct RecordSchema: Sendable {
     /// distance. Nil when nothing is close.
     public func suggestion(for header: String) -> String? {
         let h = RecordSchema.normalizeHeader(header)
-        guard h.count >= 2 else { return nil }
-        let names = fields.filter { $0.role != .status }.map(\.name)
+        // A header far longer than any field name is not a misspelt one (and must stay cheap).
+        guard h.count >= 2, h.count <= 64 else { return nil }
         // Longest contained name first: 处罚机关统一社会信用代码码 should suggest the long name.
-        let containing = names.filter { h.contains(RecordSchema.normalizeHeader($0)) || RecordSchema.normalizeHeader($0).contains(h) }
-        if let best = containing.min(by: { abs($0.count - h.count) < abs($1.count - h.count) }) { return best }
+        let containing = hintNames.filter { h.contains($0.normalized) || $0.normalized.contains(h) }
+        if let best = containing.min(by: { abs($0.name.count - h.count) < abs($1.name.count - h.count) }) { return best.name }
         var best: (String, Int)?
-        for n in names {
-            let d = RecordSchema.editDistance(Array(h), Array(RecordSchema.normalizeHeader(n)))
-            if d <= max(1, n.count / 3), d < (best?.1 ?? .max) { best = (n, d) }
+        let hc = Array(h)
+        for n in hintNames where abs(n.characters.count - hc.count) <= max(1, n.name.count / 3) {
+            let d = RecordSchema.editDistance(hc, n.characters)
+            if d <= max(1, n.name.count / 3), d < (best?.1 ?? .max) { best = (n.name, d) }
         }
         return best?.0
     }

@@ -44,6 +44,13 @@ public struct RecordContext: Sendable {
     /// The entity name field of this kind.
     public var entityName: String { kind == .mingdan ? source["主体名称"] : source["行政相对人名称"] }
 
+    /// The entity's name as a report may show it: a natural person's name masked (张*明), whatever
+    /// the site's policy, since reports and previews are files too.
+    public var displayName: String {
+        let name = DisplayText.cut(entityName, to: 60)
+        return isNaturalPerson ? PersonalData.maskName(name) : name
+    }
+
     /// The status on `date`: a status takes effect on its 状态日期 (before it the record is 正常).
     public func statusInEffect(on date: LocalDate) -> String {
         if let sd = statusDate, sd > date { return "" }

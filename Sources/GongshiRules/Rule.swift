@@ -74,8 +74,10 @@ protocol ListRule: Rule {
 
 extension Rule {
     static func finding(_ r: RecordContext, _ message: String, severity: Finding.Level? = nil) -> Finding {
-        Finding(rule: info.id, severity: severity ?? info.severity, file: r.source.file, line: r.source.line, sheet: r.source.sheet,
-                key: r.key, department: r.department?.code ?? "", message: message)
+        var f = Finding(rule: info.id, severity: severity ?? info.severity, file: r.source.file, line: r.source.line,
+                        sheet: r.source.sheet, key: r.key, department: r.department?.code ?? "", message: message)
+        f.entity = r.displayName
+        return f
     }
 }
 

@@ -25,7 +25,7 @@ extension Renderer {
             var d: [String: Any] = [
                 "rule": f.rule, "title": RuleTitles.title(f.rule), "severity": f.severity.rawValue,
                 "level": f.severity.chinese, "file": f.file, "line": f.line > 0 ? "第\(f.line)行" : "整个文件",
-                "key": f.key, "message": f.message,
+                "key": f.key, "entity": f.entity, "message": f.message,
             ]
             if let path = recordPaths[f.key] ?? noticePaths[f.key] { d["path"] = path }
             return d
