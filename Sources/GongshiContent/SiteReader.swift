@@ -178,8 +178,7 @@ public enum SiteReader {
 
         // Ledger
         let ledgerFile = "Content/ledger.csv"
-        let (ledger, lf) = LedgerReader.read(path: path(ledgerFile), file: ledgerFile)
-        findings.append(contentsOf: lf)
+        let ledger = try LedgerReader.read(path: path(ledgerFile), file: ledgerFile).events
 
         return Site(root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
                     records: records, dataFiles: files, streaming: streaming, articles: articles, ledger: ledger,
