@@ -65,6 +65,11 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: @escaping @Sendable (Int) -> Void = { _ in }) throws(SiteError) -> BuildResult {
         let started = Date()
         let timer = PhaseTimer()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.site + "/Content", isDirectory: &isFolder), isFolder.boolValue else {
+            _ = try SiteReader.read(root: options.site)  // says what is missing, before any file is made
+            throw SiteError(file: "Content", message: "找不到 Content/ 文件夹")
+        }
         let out = try OutputFolder.validate(out: options.out, site: options.site)
         // Every build of the site itself holds its lock (the preview builds into its own folder and
         // never writes the ledger). A read-only site built with --no-ledger may go without.

@@ -68,7 +68,8 @@ public struct PreviewServer: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: PathGuardMiddleware())
         router.add(middleware: LiveReloadMiddleware(root: out, state: state))
-        router.add(middleware: FileMiddleware(out, searchForIndexHtml: true, logger: logger)
+        router.add(middleware: FileMiddleware(out, cacheControl: .init([(MediaType(type: .any), [CacheControl.CacheControlValue.noCache])]),
+                                             searchForIndexHtml: true, logger: logger)
             .withAdditionalMediaTypes(forFileExtensions: Self.textTypes))
         router.get("/__gongshi/version") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
