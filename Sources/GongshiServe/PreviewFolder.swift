@@ -52,11 +52,24 @@ final class PreviewFolder: @unchecked Sendable {
 
     /// Lets the process hold as many descriptors as the system allows it: the connection limit then
     /// stays far below it, and a flood of connections is refused instead of starving file reads.
-    static func raiseDescriptorLimit() {
+    /// Returns the limit in force.
+    @discardableResult
+    static func raiseDescriptorLimit() -> Int {
         var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
-        limit.rlim_cur = min(limit.rlim_max, 65_536)
-        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1024 }
+        if limit.rlim_cur < limit.rlim_max {
+            let wanted = min(limit.rlim_max, 65_536)
+            var raised = limit
+            raised.rlim_cur = wanted
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        return Int(min(limit.rlim_cur, 1 << 20))
+    }
+
+    /// How many connections to accept at once under a descriptor limit: at most `cap`, and at most
+    /// half of what is left after a reserve for builds, file reads and the watcher.
+    static func connectionLimit(descriptors: Int, cap: Int) -> Int {
+        max(8, min(cap, (descriptors - 96) / 2))
     }
 
     /// Removes the folder (on a normal stop).

@@ -26,7 +26,8 @@ public struct PreviewServer: Sendable {
     /// Called with one line of news for the terminal (rebuilt, failed …).
     public let log: @Sendable (String) -> Void
 
-    /// At most this many connections at once; more wait in the listen backlog.
+    /// At most this many connections at once (fewer under a low descriptor limit); more wait in the
+    /// listen backlog or are refused by the kernel.
     static let maxConnections = 256
 
     /// Text files are UTF-8: say so, as the pages' own `<meta charset>` does.
@@ -49,7 +50,7 @@ public struct PreviewServer: Sendable {
         let preview = try previewInfo()
         let temp = try PreviewFolder.make()
         defer { temp.remove() }
-        PreviewFolder.raiseDescriptorLimit()
+        let connections = PreviewFolder.connectionLimit(descriptors: PreviewFolder.raiseDescriptorLimit(), cap: Self.maxConnections)
         let out = temp.path + "/site"
         let state = PreviewState()
 
@@ -79,7 +80,7 @@ public struct PreviewServer: Sendable {
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(20))),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil, backlog: 256,
-                                 availableConnectionsDelegate: MaximumAvailableConnections(Self.maxConnections, logger: logger)),
+                                 availableConnectionsDelegate: MaximumAvailableConnections(connections, logger: logger)),
             onServerRunning: { _ in
                 log("预览地址：http://127.0.0.1:\(port)/ （问题清单：http://127.0.0.1:\(port)/yulan/），按 Ctrl-C 停止")
             },
