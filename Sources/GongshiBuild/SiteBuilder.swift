@@ -135,7 +135,12 @@ public enum SiteBuilder {
         }
         // The commit: ledger first, then the swap. Signals wait until both are done.
         try Interruption.committing { () throws(SiteError) in
-            if appendEvents { try LedgerStore.write(site: options.site, old: ledgerFile, new: newLedger, out: out) }
+            if appendEvents {
+                do throws(SiteError) { try LedgerStore.write(site: options.site, old: ledgerFile, new: newLedger, out: out) } catch {
+                    OutputFolder.removeTree(staging)
+                    throw error
+                }
+            }
             do { try swap(staging: staging, into: out) } catch {
                 if appendEvents {
                     // Not live: the events go again. Only if that fails too does the note stay for the next build.
