@@ -68,8 +68,11 @@ public enum Interruption {
 
     /// Runs `body` with signals held back: the ledger append and the swap are one step.
     static func committing<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        set(.committing)
-        defer { set(.writing) }
+        lock.lock()
+        let before = phase
+        phase = .committing
+        lock.unlock()
+        defer { set(before) }
         return try body()
     }
 

@@ -53,7 +53,7 @@ public enum LedgerStore {
     }
 
     /// Removes temporary ledger files of killed runs, by name, and reconciles an interrupted commit.
-    static func recover(site: String) throws(SiteError) {
+    public static func recover(site: String) throws(SiteError) {
         let ledger = path(site: site)
         let dir = (ledger as NSString).deletingLastPathComponent
         let base = (ledger as NSString).lastPathComponent
@@ -105,6 +105,17 @@ public enum LedgerStore {
         let note = Pending(before: mark(old.bytes), after: mark(new), out: out)
         try writeAtomically(Array(note.text.utf8), to: pendingPath(site: site), shown: file + ".pending")
         try writeAtomically(new, to: ledger, shown: file)
+    }
+
+    /// Appends events that need no new site (what `gongshi ledger import` will write): in the ledger's
+    /// own encoding, beside it and renamed. The caller holds the ``SiteLock`` and has called
+    /// ``recover(site:)``.
+    public static func append(site: String, events: [LedgerEvent]) throws(SiteError) {
+        guard !events.isEmpty else { return }
+        let ledger = try LedgerReader.read(path: path(site: site), file: file)
+        try Interruption.committing { () throws(SiteError) in
+            try writeAtomically(try appended(ledger, events), to: path(site: site), shown: file)
+        }
     }
 
     /// Marks the commit done: the swap happened.
