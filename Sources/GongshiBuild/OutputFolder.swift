@@ -83,7 +83,8 @@ public enum OutputFolder {
 
     /// Removes what killed builds left beside `out`: staging folders and `.gongshi-old-` copies, by
     /// name. Only the holder of the site lock may call this with `all` (no other build of this site can
-    /// be running); without the lock only those of dead processes are removed. When a killed fallback
+    /// be running): then everything goes but the folders of a running gongshi process (another site
+    /// built into the same folder); without the lock only those of dead processes are removed. When a killed fallback
     /// swap left no output folder but one old copy, that copy is put back first.
     static func removeLeftovers(out: String, all: Bool) {
         let parent = (out as NSString).deletingLastPathComponent
@@ -94,7 +95,7 @@ public enum OutputFolder {
         for e in entries {
             guard let p = prefixes.first(where: { e.hasPrefix($0) }), let pid = Int32(e.dropFirst(p.count)) else { continue }
             if pid == getpid() { continue }
-            if !all && kill(pid, 0) == 0 { continue }
+            if all ? isGongshi(pid) : kill(pid, 0) == 0 { continue }
             if p == prefixes[1] { olds.append(e); continue }
             removeTree(parent + "/" + e)
         }
@@ -102,6 +103,14 @@ public enum OutputFolder {
             if rename(parent + "/" + olds[0], out) == 0 { return }
         }
         for e in olds { removeTree(parent + "/" + e) }
+    }
+
+    /// Whether `pid` is a running gongshi (a build of another site may write to the same output
+    /// folder). A dead build's process id taken by another program does not count.
+    static func isGongshi(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let comm = FileManager.default.contents(atPath: "/proc/\(pid)/comm") else { return true }
+        return String(decoding: comm, as: UTF8.self).hasPrefix("gongshi")
     }
 
     /// Removes a folder tree, first making read-only folders writable (a read-only output folder
