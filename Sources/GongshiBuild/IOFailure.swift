@@ -55,6 +55,7 @@ public enum IOFailure {
             case NSFileWriteVolumeReadOnlyError: return EROFS
             case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return ENOENT
             case NSFileWriteFileExistsError: return EEXIST
+            case NSFileWriteInvalidFileNameError, NSFileReadInvalidFileNameError: return ENAMETOOLONG
             default: return nil
             }
         }

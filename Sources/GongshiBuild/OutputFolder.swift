@@ -30,6 +30,11 @@ public enum OutputFolder {
             let p = siteReal + "/" + inner
             if real == p || real.hasPrefix(p + "/") { throw refuse("它是站点的 \(inner)/ 文件夹或在其中。") }
         }
+        // The staging folder's name is the output's with about 30 bytes more: check before any lookup.
+        let parts = real.split(separator: "/")
+        if parts.contains(where: { $0.utf8.count > 255 }) || (parts.last?.utf8.count ?? 0) > 220 {
+            throw SiteError(file: "", message: IOFailure.message(ENAMETOOLONG, path: out, doing: "使用输出文件夹"))
+        }
         var st = stat()
         if lstat(real, &st) != 0 {
             let code = errno
