@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -47,11 +48,17 @@ let package = Package(
         ),
         .target(
             name: "GongshiBuild",
-            dependencies: ["GongshiModel", "GongshiContent", "GongshiRules", "GongshiSite", "CGongshi"]
+            dependencies: [
+                "GongshiModel", "GongshiContent", "GongshiRules", "GongshiSite", "CGongshi",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "GongshiServe",
-            dependencies: ["GongshiBuild", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "GongshiBuild", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "gongshi",

@@ -14,6 +14,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     public init(root: String) { self.root = root }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws {
+        try Interruption.check()
         // Paths come from ids, codes and slugs that the rules restrict to [a-z0-9-]; refuse anything
         // that could leave the output folder all the same.
         guard !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
@@ -26,17 +27,20 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             let known = made.contains(dir)
             lock.unlock()
             if !known {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                    throw WriteError(path: path, message: IOFailure.code(of: error).map(IOFailure.advice) ?? "无法创建文件夹。")
+                }
                 lock.lock(); made.insert(dir); lock.unlock()
             }
         }
         let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError(path: path, message: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw WriteError(path: path, message: IOFailure.advice(errno)) }
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            guard n > 0 else { throw WriteError(path: path, message: String(cString: strerror(errno))) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw WriteError(path: path, message: IOFailure.advice(n == 0 ? ENOSPC : errno)) }
             offset += n
         }
     }

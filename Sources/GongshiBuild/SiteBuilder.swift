@@ -68,6 +68,18 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: @escaping @Sendable (Int) -> Void = { _ in }) throws(SiteError) -> BuildResult {
         let started = Date()
         let timer = PhaseTimer()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.site + "/Content", isDirectory: &isFolder), isFolder.boolValue else {
+            _ = try SiteReader.read(root: options.site)  // says what is missing, before any file is made
+            throw SiteError(file: "Content", message: "找不到 Content/ 文件夹")
+        }
+        let out = try OutputFolder.validate(out: options.out, site: options.site)
+        // Every build of the site itself holds its lock (the preview builds into its own folder and
+        // never writes the ledger). A read-only site built with --no-ledger may go without.
+        let lock = options.preview == nil ? try SiteLock.acquire(site: options.site, optional: !options.writeLedger) : nil
+        defer { lock?.release() }
+        if lock != nil { try Interruption.committing { () throws(SiteError) in try LedgerStore.recover(site: options.site) } }
+        let ledgerFile = try LedgerReader.read(path: LedgerStore.path(site: options.site), file: LedgerStore.file)
         var site = try SiteReader.read(root: options.site, streaming: true)
         timer.lap("read")
         // The preview shows drafts (marked 草稿); a public build never does.
@@ -95,37 +107,57 @@ public enum SiteBuilder {
         let context = SiteContext(settings: site.settings, date: options.date, preview: options.preview)
         let renderer = Renderer(publication: publication, templates: templates, context: context,
                                 findings: options.preview == nil ? [] : findings, progress: progress)
+        let appendEvents = options.writeLedger && !publication.newEvents.isEmpty
+        var newLedger = ledgerFile.bytes
+        if appendEvents { newLedger = try LedgerStore.appended(ledgerFile, publication.newEvents) }
 
         // Render beside the output folder, then swap it into place.
-        let out = (options.out as NSString).standardizingPath
         let parent = (out as NSString).deletingLastPathComponent
-        let name = (out as NSString).lastPathComponent
         do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
-            throw SiteError(file: parent, message: "无法创建输出文件夹：\(error.localizedDescription)")
+            throw SiteError(file: "", message: IOFailure.describe(error, path: parent, doing: "创建输出文件夹"))
         }
-        removeLeftovers(parent: parent, name: name)
-        let staging = (parent as NSString).appendingPathComponent(".\(name).gongshi-staging-\(getpid())")
-        try? FileManager.default.removeItem(atPath: staging)
+        Interruption.beginWriting()
+        defer { Interruption.endWriting() }
+        OutputFolder.removeLeftovers(out: out, all: lock != nil)
+        let staging = OutputFolder.stagingPath(out)
+        OutputFolder.removeTree(staging)
         let stats: RenderStats
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
             var extras = [SearchIndexPart.part, StatisticsPart.part(judgement: judgement)]
             if options.preview != nil { extras.append(PreviewPart.part(findings: findings)) }
-            stats = try renderer.render(to: DiskSink(root: staging), extras: extras)
+            let sink = DiskSink(root: staging)
+            stats = try renderer.render(to: sink, extras: extras)
+            try sink.write(OutputFolder.markerName, Array(OutputFolder.marker(ledger: LedgerStore.mark(newLedger)).utf8))
             timer.lap("render")
-            try swap(staging: staging, into: out)
-            timer.lap("swap")
+            try Interruption.check()
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
-            if let e = error as? SiteError { throw e }
-            throw SiteError(file: "", message: "写出网站失败：\(error)")
+            OutputFolder.removeTree(staging)
+            throw failure(error, writing: out)
         }
-
-        var ledgerEvents = 0
-        if options.writeLedger && !publication.newEvents.isEmpty {
-            try appendLedger(site: options.site, events: publication.newEvents)
-            ledgerEvents = publication.newEvents.count
+        // The commit: ledger first, then the swap. Signals wait until both are done.
+        try Interruption.committing { () throws(SiteError) in
+            if appendEvents {
+                do throws(SiteError) { try LedgerStore.write(site: options.site, old: ledgerFile, new: newLedger, out: out) } catch {
+                    OutputFolder.removeTree(staging)
+                    throw error
+                }
+            }
+            do { try swap(staging: staging, into: out) } catch {
+                if appendEvents {
+                    // Not live: the events go again. Only if that fails too does the note stay for the next build.
+                    if (try? LedgerStore.writeAtomically(ledgerFile.bytes, to: LedgerStore.path(site: options.site), shown: LedgerStore.file)) != nil {
+                        LedgerStore.committed(site: options.site)
+                    }
+                }
+                OutputFolder.removeTree(staging)
+                throw failure(error, writing: out)
+            }
+            if appendEvents { LedgerStore.committed(site: options.site) }
         }
+        timer.lap("swap")
+        OutputFolder.removeLeftovers(out: out, all: false)
+        let ledgerEvents = appendEvents ? publication.newEvents.count : 0
         var reportFile: String?
         if options.writeLedger && options.preview == nil {
             reportFile = try DailyReportFile.write(DailyReport(publication: publication), site: options.site,
@@ -153,60 +185,38 @@ public enum SiteBuilder {
                            reportFile: reportFile)
     }
 
+    /// The Chinese error for a failed render or swap; an interruption says so.
+    static func failure(_ error: any Error, writing out: String) -> SiteError {
+        if let sig = Interruption.signal {
+            return SiteError(file: "", message: "已中断（\(Interruption.name(sig))）：临时文件已删除，原网站和台账未改动。")
+        }
+        if let e = error as? SiteError { return e }
+        if let e = error as? RenderError { return SiteError(file: "", message: "写出网站失败：\(e.message)") }
+        return SiteError(file: "", message: IOFailure.describe(error, path: out, doing: "写出网站到"))
+    }
+
     /// Atomically exchanges the staging folder with the current output (renameat2), then removes
     /// the old site. Where the file system cannot exchange, falls back to two renames.
     static func swap(staging: String, into out: String) throws {
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: out) {
-            try fm.moveItem(atPath: staging, toPath: out)
+        var st = stat()
+        if lstat(out, &st) != 0 {
+            guard rename(staging, out) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            LedgerStore.syncFolder(of: out)
             return
         }
         if gongshi_exchange_paths(staging, out) == 0 {
-            try? fm.removeItem(atPath: staging)  // now holds the old site
+            LedgerStore.syncFolder(of: out)
+            OutputFolder.removeTree(staging)  // now holds the old site
             return
         }
         let old = out + ".gongshi-old-\(getpid())"
-        try fm.moveItem(atPath: out, toPath: old)
-        try fm.moveItem(atPath: staging, toPath: out)
-        try? fm.removeItem(atPath: old)
-    }
-
-    /// Removes staging folders of earlier builds that were killed (their process is gone).
-    static func removeLeftovers(parent: String, name: String) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
-        for e in entries {
-            let prefixes = [".\(name).gongshi-staging-", "\(name).gongshi-old-"]
-            guard let p = prefixes.first(where: { e.hasPrefix($0) }), let pid = Int32(e.dropFirst(p.count)) else { continue }
-            if pid != getpid() && kill(pid, 0) != 0 {
-                try? FileManager.default.removeItem(atPath: (parent as NSString).appendingPathComponent(e))
-            }
+        guard rename(out, old) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard rename(staging, out) == 0 else {
+            let code = errno
+            _ = rename(old, out)
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
-    }
-
-    /// Appends events to `Content/ledger.csv` by writing the whole new file beside it and renaming it
-    /// into place, so a kill leaves either the old ledger or the new one, never half a line.
-    static func appendLedger(site: String, events: [LedgerEvent]) throws(SiteError) {
-        let path = (site as NSString).appendingPathComponent("Content/ledger.csv")
-        var bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-        if bytes.isEmpty { bytes = Array((LedgerReader.header + "\n").utf8) }
-        if bytes.last != 0x0A { bytes.append(0x0A) }
-        for e in events { bytes.append(contentsOf: (e.csvLine + "\n").utf8) }
-        let tmp = path + ".tmp-\(getpid())"
-        do {
-            let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw WriteError(path: tmp, message: String(cString: strerror(errno))) }
-            var off = 0
-            while off < bytes.count {
-                let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, bytes.count - off) }
-                guard n > 0 else { close(fd); throw WriteError(path: tmp, message: String(cString: strerror(errno))) }
-                off += n
-            }
-            fsync(fd)
-            close(fd)
-            guard rename(tmp, path) == 0 else { throw WriteError(path: path, message: String(cString: strerror(errno))) }
-        } catch {
-            unlink(tmp)
-            throw SiteError(file: "Content/ledger.csv", message: "无法写入台账：\(error)")
-        }
+        LedgerStore.syncFolder(of: out)
+        OutputFolder.removeTree(old)
     }
 }

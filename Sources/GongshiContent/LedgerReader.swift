@@ -1,37 +1,142 @@
 import Foundation
 import GongshiModel
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The ledger as read from disk: its events, and how its bytes are written (encoding, line ending),
+/// so that a build appends in the file's own encoding.
+public struct LedgerFile: Sendable {
+    public var events: [LedgerEvent]
+    public var encoding: TextEncoding
+    /// "\n", or "\r\n" for a ledger re-saved by Excel.
+    public var lineEnding: String
+    /// The file's bytes as read (empty for a missing ledger).
+    public var bytes: [UInt8]
+
+    public static let empty = LedgerFile(events: [], encoding: .utf8, lineEnding: "\n", bytes: [])
+
+    /// The bytes of the whole file after appending `events`, in the file's encoding and line ending
+    /// (a new ledger starts with the header). Nil when an event cannot be encoded that way.
+    public func appending(_ new: [LedgerEvent]) -> [UInt8]? {
+        var out = bytes
+        var text = ""
+        if out.isEmpty {
+            text += LedgerReader.header + lineEnding
+        } else if out.last != 0x0A && out.last != 0x0D {
+            text += lineEnding
+        }
+        for e in new { text += e.csvLine + lineEnding }
+        switch encoding {
+        case .utf8, .utf8BOM:
+            out.append(contentsOf: text.utf8)
+        case .gb18030:
+            guard let data = text.data(using: TextEncoding.foundationGB18030),
+                  String(data: data, encoding: TextEncoding.foundationGB18030) == text else { return nil }
+            out.append(contentsOf: data)
+        }
+        return out
+    }
+}
+
 /// Reads `Content/ledger.csv` (`日期,事件,类型,记录键,摘要`). A missing ledger is an empty history.
+///
+/// The ledger is the proof of when each record was disclosed, so nothing in it is ever skipped or
+/// guessed: a file that cannot be read or decoded, or any malformed line, throws a ``SiteError`` with
+/// the file and line (exit status 2), and the build writes nothing. UTF-8 (with or without BOM) is
+/// read; a ledger whose header line is not UTF-8 is read as GB18030 (Excel's "CSV" re-save) and
+/// appended to in GB18030, CRLF kept.
 public enum LedgerReader {
     public static let header = "日期,事件,类型,记录键,摘要"
 
-    public static func read(path: String, file: String) -> (events: [LedgerEvent], findings: [Finding]) {
-        guard FileManager.default.fileExists(atPath: path) else { return ([], []) }
+    public static func read(path: String, file: String) throws(SiteError) -> LedgerFile {
+        var st = stat()
+        if stat(path, &st) != 0 {
+            if errno == ENOENT { return .empty }
+            let why = errno == EACCES ? "没有权限访问它所在的文件夹" : errno == ENAMETOOLONG ? "路径太长" : "系统错误 \(errno)"
+            throw SiteError(file: file, message: "无法读取台账（\(why)）。请检查该文件和文件夹的权限；台账未改动，构建已停止。")
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw SiteError(file: file, message: "台账应是一个普通文件。请把它恢复为 CSV 文件；构建已停止。")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let why = access(path, R_OK) != 0 ? "没有读取权限，请检查该文件的权限" : "读取出错，请检查磁盘"
+            throw SiteError(file: file, message: "无法读取台账：\(why)。台账未改动，构建已停止。")
+        }
+        return try parse(bytes: [UInt8](data), file: file)
+    }
+
+    /// Parses the bytes of a ledger file.
+    public static func parse(bytes: [UInt8], file: String) throws(SiteError) -> LedgerFile {
+        if bytes.isEmpty { return .empty }
+        let firstLineEnd = bytes.firstIndex(of: 0x0A) ?? bytes.endIndex
+        let lineEnding = firstLineEnd > 0 && bytes[firstLineEnd - 1] == 0x0D ? "\r\n" : "\n"
+        var encoding = TextEncoding.utf8
+        var utf8: ArraySlice<UInt8> = bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            encoding = .utf8BOM
+            utf8 = bytes.dropFirst(3)
+        }
+        if let bad = firstInvalidUTF8Line(utf8) {
+            if bad == 1 && encoding == .utf8 {
+                // The header itself is not UTF-8: an Excel re-save in GB18030, or nothing we can read.
+                guard let text = String(data: Data(bytes), encoding: TextEncoding.foundationGB18030) else {
+                    throw SiteError(file: file, line: 1, message: "台账既不是 UTF-8 也不是 GB18030 编码，无法读取。请从备份恢复台账；台账未改动，构建已停止。")
+                }
+                encoding = .gb18030
+                utf8 = Array(text.utf8)[...]
+            } else {
+                throw SiteError(file: file, line: bad, message: "台账此行有无效的 UTF-8 字节（文件可能已损坏或被其他编码另存）。请从备份恢复或修正此行；台账未改动，构建已停止。")
+            }
+        }
+        let events = try parseEvents(utf8, file: file)
+        return LedgerFile(events: events, encoding: encoding, lineEnding: lineEnding, bytes: bytes)
+    }
+
+    /// The 1-based physical line of the first invalid UTF-8 byte, or nil when all of it is valid.
+    static func firstInvalidUTF8Line(_ bytes: ArraySlice<UInt8>) -> Int? {
+        if TextEncoding.isValidUTF8(bytes) { return nil }
+        var line = 1
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            if !TextEncoding.isValidUTF8(bytes[start..<end]) { return line }
+            line += 1
+            start = end == bytes.endIndex ? end : end + 1
+        }
+        return line
+    }
+
+    private static func parseEvents(_ utf8: ArraySlice<UInt8>, file: String) throws(SiteError) -> [LedgerEvent] {
         var events: [LedgerEvent] = []
-        var findings: [Finding] = []
         var first = true
-        func bad(_ line: Int, _ msg: String) {
-            findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: line, message: msg))
+        var parser = CSVParser()
+        func fail(_ line: Int, _ message: String) -> SiteError {
+            SiteError(file: file, line: line, message: message + "。台账是公示时间的证明，不能跳过有问题的行：请修正此行或从备份恢复；台账未改动，构建已停止。")
+        }
+        let handle: (CSVRow) throws -> Void = { row in
+            if first {
+                first = false
+                if row.fields.first?.trimmingWhitespace() == "日期" { return }
+            }
+            if let p = row.problem { throw fail(row.line, "台账此行 CSV 格式错误：\(p)") }
+            let f = row.fields.map { $0.trimmingWhitespace() }
+            guard f.count == 4 || f.count == 5 else { throw fail(row.line, "台账行应有 5 列：日期,事件,类型,记录键,摘要（此行有 \(f.count) 列）") }
+            guard let date = LocalDate(parsing: f[0]) else { throw fail(row.line, "台账日期「\(f[0])」无效，应为 YYYY-MM-DD") }
+            guard let ev = LedgerEvent.Kind(rawValue: f[1]) else { throw fail(row.line, "台账事件「\(f[1])」无法识别") }
+            guard let kind = RecordKind(rawValue: f[2]) else { throw fail(row.line, "台账类型「\(f[2])」应为 xzxk、xzcf 或 mingdan") }
+            guard !f[3].isEmpty else { throw fail(row.line, "台账记录键为空") }
+            events.append(LedgerEvent(date: date, event: ev, kind: kind, key: f[3], digest: f.count > 4 ? f[4] : ""))
         }
         do {
-            try CSVReader.read(path: path) { row in
-                if first {
-                    first = false
-                    if row.fields.first?.trimmingWhitespace() == "日期" { return }
-                }
-                if let p = row.problem { bad(row.line, "CSV 格式错误：\(p)"); return }
-                let f = row.fields.map { $0.trimmingWhitespace() }
-                guard f.count >= 4 else { bad(row.line, "台账行应有 5 列：日期,事件,类型,记录键,摘要"); return }
-                guard let date = LocalDate(parsing: f[0]) else { bad(row.line, "台账日期「\(f[0])」无效"); return }
-                guard let ev = LedgerEvent.Kind(rawValue: f[1]) else { bad(row.line, "台账事件「\(f[1])」应为 公示、更新 或 撤回"); return }
-                guard let kind = RecordKind(rawValue: f[2]) else { bad(row.line, "台账类型「\(f[2])」应为 xzxk、xzcf 或 mingdan"); return }
-                events.append(LedgerEvent(date: date, event: ev, kind: kind, key: f[3], digest: f.count > 4 ? f[4] : ""))
-            }
-        } catch let e as CSVFileError {
-            bad(e.line, e.message)
+            try parser.feed(utf8, handle)
+            if let row = parser.finish() { try handle(row) }
+        } catch let e as SiteError {
+            throw e
         } catch {
-            bad(0, "读取失败：\(error)")
+            throw fail(0, "读取台账出错")
         }
-        return (events, findings)
+        return events
     }
 }

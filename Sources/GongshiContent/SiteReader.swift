@@ -212,8 +212,7 @@ public enum SiteReader {
                 throw SiteError(file: ledgerFile, message: "台账无法读取：\(error.message)")
             }
         }
-        let (ledger, lf) = LedgerReader.read(path: ledgerPath, file: ledgerFile)
-        findings.append(contentsOf: lf)
+        let ledger = try LedgerReader.read(path: ledgerPath, file: ledgerFile).events
 
         return Site(root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
                     records: records, dataFiles: files, streaming: streaming, articles: articles, ledger: ledger,

@@ -31,10 +31,11 @@ struct BuildCommand: ParsableCommand {
         options.baseURL = baseURL
         options.writeLedger = !noLedger
         let progress = ProgressPrinter(enabled: !quiet && isatty(STDERR_FILENO) != 0)
+        Interruption.install()
         let result: BuildResult
         do { result = try SiteBuilder.build(options, progress: progress.tick) } catch {
             progress.finish()
-            fail(error)
+            fail(error, status: Interruption.signal.map { 128 + $0 } ?? 2)
         }
         progress.finish()
         if !quiet { FileHandle.standardOutput.write(Data(result.summary.utf8)) }

@@ -39,10 +39,11 @@ struct DateOption: ParsableArguments {
     }
 }
 
-/// Prints a fatal message to standard error and exits with status 2.
-func fail(_ error: SiteError) -> Never {
+/// Prints a fatal message to standard error and exits with status 2 (or `status`, 128 + the signal
+/// for an interrupted build).
+func fail(_ error: SiteError, status: Int32 = 2) -> Never {
     FileHandle.standardError.write(Data("gongshi: \(error.description)\n".utf8))
-    exit(2)
+    exit(status)
 }
 
 extension Gongshi {

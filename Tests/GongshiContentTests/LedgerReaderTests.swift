@@ -1,3 +1,4 @@
+import Foundation
 import GongshiModel
 import Testing
 @testable import GongshiContent
@@ -16,8 +17,7 @@ struct LedgerReaderTests {
 
         """
         let path = dir.write("ledger.csv", text)
-        let (events, findings) = LedgerReader.read(path: path, file: "Content/ledger.csv")
-        #expect(findings.isEmpty)
+        let events = try LedgerReader.read(path: path, file: "Content/ledger.csv").events
         #expect(events.count == 4)
         #expect(events[0] == LedgerEvent(date: LocalDate(year: 2026, month: 11, day: 23)!, event: .published, kind: .xzcf,
                                          key: "xzcf:区市场监管局:周市监罚〔2026〕12号", digest: "0123456789abcdef"))
@@ -35,41 +35,81 @@ struct LedgerReaderTests {
         let e = LedgerEvent(date: LocalDate(year: 2026, month: 1, day: 2)!, event: .withdrawn, kind: .mingdan,
                             key: "mingdan:名单\"甲\",乙:某公司:2026-01-01", digest: "abc")
         let path = dir.write("ledger.csv", LedgerReader.header + "\n" + e.csvLine + "\n")
-        let (events, findings) = LedgerReader.read(path: path, file: "Content/ledger.csv")
-        #expect(findings.isEmpty)
-        #expect(events == [e])
+        #expect(try LedgerReader.read(path: path, file: "Content/ledger.csv").events == [e])
     }
 
     @Test("a missing ledger is an empty history")
-    func missing() {
+    func missing() throws {
         let dir = TempDir()
-        let (events, findings) = LedgerReader.read(path: dir.file("ledger.csv"), file: "Content/ledger.csv")
-        #expect(events.isEmpty)
-        #expect(findings.isEmpty)
+        let ledger = try LedgerReader.read(path: dir.file("ledger.csv"), file: "Content/ledger.csv")
+        #expect(ledger.events.isEmpty)
+        #expect(ledger.bytes.isEmpty)
     }
 
     @Test("a ledger without header is read from its first line")
-    func noHeader() {
+    func noHeader() throws {
         let dir = TempDir()
         let path = dir.write("ledger.csv", "2026-11-23,公示,xzcf,k,d\n")
-        let (events, findings) = LedgerReader.read(path: path, file: "Content/ledger.csv")
-        #expect(findings.isEmpty)
-        #expect(events.map(\.key) == ["k"])
+        #expect(try LedgerReader.read(path: path, file: "Content/ledger.csv").events.map(\.key) == ["k"])
     }
 
-    @Test("bad lines are bad-file at their line and skipped")
-    func badLines() {
+    @Test("a bad line stops reading with its file and line", arguments: [
+        ("2026-02-30,公示,xzcf,k1,d\n", "无效"),
+        ("2026-11-23,发布,xzcf,k2,d\n", "无法识别"),
+        ("2026-11-23,公示,xzsp,k3,d\n", "应为 xzxk"),
+        ("2026-11-23,公示\n", "5 列"),
+        ("2026-11-23,公示,xzcf,k,d,extra\n", "5 列"),
+        ("2026-11-23,公示,xzcf,\"k\n", "引号"),
+    ])
+    func badLine(line: String, words: String) {
         let dir = TempDir()
-        let text = LedgerReader.header + "\n"
-            + "2026-02-30,公示,xzcf,k1,d\n"   // 2: bad date
-            + "2026-11-23,发布,xzcf,k2,d\n"   // 3: bad event
-            + "2026-11-23,公示,xzsp,k3,d\n"   // 4: bad kind
-            + "2026-11-23,公示\n"             // 5: too few columns
-            + "2026-11-23,公示,xzcf,k4,d\n"   // 6: fine
-        let path = dir.write("ledger.csv", text)
-        let (events, findings) = LedgerReader.read(path: path, file: "Content/ledger.csv")
-        #expect(events.map(\.key) == ["k4"])
-        #expect(findings.map(\.line) == [2, 3, 4, 5])
-        #expect(findings.allSatisfy { $0.rule == "bad-file" && $0.file == "Content/ledger.csv" })
+        let path = dir.write("ledger.csv", LedgerReader.header + "\n2026-11-22,公示,xzcf,k0,d\n" + line)
+        #expect {
+            _ = try LedgerReader.read(path: path, file: "Content/ledger.csv")
+        } throws: { error in
+            guard let e = error as? SiteError else { return false }
+            return e.file == "Content/ledger.csv" && e.line == 3 && e.message.contains(words)
+        }
+    }
+
+    @Test("an invalid UTF-8 byte is reported at its line")
+    func invalidByte() {
+        let dir = TempDir()
+        var bytes = Array((LedgerReader.header + "\n2026-11-22,公示,xzcf,k0,d\n2026-11-23,公示,xzcf,k").utf8)
+        bytes += [0xFF] + Array(",d\n".utf8)
+        let path = dir.write("ledger.csv", data: Data(bytes))
+        #expect {
+            _ = try LedgerReader.read(path: path, file: "Content/ledger.csv")
+        } throws: { error in
+            (error as? SiteError)?.line == 3
+        }
+    }
+
+    @Test("a GB18030 ledger with CRLF is read and appended to in GB18030 with CRLF")
+    func gb18030Ledger() throws {
+        let dir = TempDir()
+        let text = LedgerReader.header + "\r\n2026-11-22,公示,xzcf,xzcf:区市场监管局:周市监罚〔2026〕1号,d\r\n"
+        let original = try #require(text.data(using: gb18030))
+        let path = dir.write("ledger.csv", data: original)
+        let ledger = try LedgerReader.read(path: path, file: "Content/ledger.csv")
+        #expect(ledger.encoding == .gb18030)
+        #expect(ledger.lineEnding == "\r\n")
+        #expect(ledger.events.map(\.key) == ["xzcf:区市场监管局:周市监罚〔2026〕1号"])
+        let e = LedgerEvent(date: LocalDate(year: 2026, month: 11, day: 25)!, event: .withdrawn, kind: .xzcf, key: "xzcf:区:罚2号", digest: "ab")
+        let bytes = try #require(ledger.appending([e]))
+        #expect(Array(bytes.prefix(original.count)) == [UInt8](original))
+        #expect(String(data: Data(bytes), encoding: gb18030) == text + e.csvLine + "\r\n")
+        let again = try LedgerReader.parse(bytes: bytes, file: "Content/ledger.csv")
+        #expect(again.events.count == 2)
+    }
+
+    @Test("a UTF-8 ledger is appended to in UTF-8; a new one starts with the header")
+    func appendUTF8() throws {
+        let e = LedgerEvent(date: LocalDate(year: 2026, month: 11, day: 25)!, event: .published, kind: .xzxk, key: "k", digest: "d")
+        let fresh = try #require(LedgerFile.empty.appending([e]))
+        #expect(String(decoding: fresh, as: UTF8.self) == LedgerReader.header + "\n2026-11-25,公示,xzxk,k,d\n")
+        let noFinalNewline = try LedgerReader.parse(bytes: Array((LedgerReader.header + "\n2026-11-24,公示,xzxk,j,d").utf8), file: "l")
+        let bytes = try #require(noFinalNewline.appending([e]))
+        #expect(String(decoding: bytes, as: UTF8.self).hasSuffix("2026-11-24,公示,xzxk,j,d\n2026-11-25,公示,xzxk,k,d\n"))
     }
 }

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// `--out` never destroys what Gongshi did not write.
+@Suite("build --out refusals")
+struct OutputFolderTests {
+    func snapshot(_ site: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for f in Gongshi.files(site) { out[f] = FileManager.default.contents(atPath: site + "/" + f) }
+        return out
+    }
+
+    @Test(arguments: [".", "Content", "Content/xzxk", "Templates", "Templates/assets/new", ".."])
+    func refusesTheSiteAndItsSourceFolders(out: String) throws {
+        let site = try Gongshi.site("basic")
+        let before = snapshot(site)
+        let r = try Gongshi.run(["build", "--site", ".", "--out", out, "--date", "2026-11-25"], cwd: site)
+        #expect(r.status == 2, "\(r.stdout)\(r.stderr)")
+        #expect(r.stderr.contains("不能把"), "\(r.stderr)")
+        #expect(snapshot(site) == before)
+    }
+
+    @Test func refusesARegularFile() throws {
+        let site = try Gongshi.site("basic")
+        let file = site + "/notes.txt"
+        try "keep me".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try Gongshi.run(["build", "--site", site, "--out", file, "--date", "2026-11-25"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("是一个文件"))
+        #expect(Gongshi.read(file) == "keep me")
+    }
+
+    @Test func refusesAFolderHoldingOtherFiles() throws {
+        let site = try Gongshi.site("basic")
+        let dir = site + "/www"
+        try FileManager.default.createDirectory(atPath: dir + "/uploads", withIntermediateDirectories: true)
+        try "x".write(toFile: dir + "/uploads/report.pdf", atomically: true, encoding: .utf8)
+        let r = try Gongshi.run(["build", "--site", site, "--out", dir, "--date", "2026-11-25"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("uploads"))
+        #expect(Gongshi.read(dir + "/uploads/report.pdf") == "x")
+    }
+
+    @Test func refusesASymlinkToTheContentFolder() throws {
+        let site = try Gongshi.site("basic")
+        try FileManager.default.createSymbolicLink(atPath: site + "/link", withDestinationPath: site + "/Content")
+        let r = try Gongshi.run(["build", "--site", site, "--out", site + "/link", "--date", "2026-11-25"])
+        #expect(r.status == 2)
+        #expect(FileManager.default.fileExists(atPath: site + "/Content/ledger.csv"))
+    }
+
+    @Test func acceptsAbsentEmptyOwnAndOlderOutputFolders() throws {
+        let site = try Gongshi.site("basic")
+        // Absent: built, and marked.
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"]).status == 0)
+        #expect(Gongshi.read(site + "/Public/.gongshi-output").hasPrefix("gongshi-output 1"))
+        // Marked: rebuilt.
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"]).status == 0)
+        // Empty.
+        try FileManager.default.createDirectory(atPath: site + "/empty", withIntermediateDirectories: true)
+        #expect(try Gongshi.run(["build", "--site", site, "--out", site + "/empty", "--date", "2026-11-25", "--no-ledger"]).status == 0)
+        // Written by an older Gongshi, without the marker.
+        try FileManager.default.removeItem(atPath: site + "/Public/.gongshi-output")
+        let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site + "/Public/.gongshi-output"))
+    }
+
+    @Test func aNameTooLongIsExplainedInChinese() throws {
+        let site = try Gongshi.site("basic")
+        let r = try Gongshi.run(["build", "--site", site, "--out", site + "/" + String(repeating: "公", count: 120), "--date", "2026-11-25"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("太长"), "\(r.stderr)")
+        #expect(!r.stderr.contains("Error Domain"))
+    }
+}
