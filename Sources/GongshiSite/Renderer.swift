@@ -81,6 +81,8 @@ public struct Renderer: Sendable {
             { try self.renderLists(index, out) },
             { try self.renderArticles(index, out) },
             { try self.renderHome(index, out); try self.renderSubscribe(index, out); try self.renderStatic(index, out) },
+            // A theme made before the 网站地图 page existed has no template for it, and keeps building.
+            { if self.templates.names.contains("sitemap-page") { try self.renderSiteMapPage(index, out) } },
         ]
         let errors = ParallelMap.map(jobs) { job -> String? in
             do { try job(); return nil } catch { return "\(error)" }
