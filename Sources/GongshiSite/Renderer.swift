@@ -100,12 +100,14 @@ public struct Renderer: Sendable {
         let root = ctx["root"] as? String ?? "./"
         let section = ctx["section"] as? String ?? "-"
         let feedFolder = ctx["feedFolder"] as? String ?? ""
-        let feedTitle = feedTitle(feedFolder)
+        let feedTitle = ctx["feedTitle"] as? String ?? feedTitle(feedFolder)
         let chrome = { self.context.chrome(root: root, section: section, feedFolder: feedFolder, feedTitle: feedTitle,
                                            standingPages: self.standingPages) }
         ctx["header"] = fragments.get("h|\(root)|\(section)") { templates.render("header", chrome()) }
         ctx["footer"] = fragments.get("f|\(root)") { templates.render("footer", chrome()) }
-        ctx["alternates"] = fragments.get("a|\(root)|\(feedFolder)") { templates.render("alternates", chrome()) }
+        // An entity's feeds are linked from its page only: not worth a cache entry each.
+        ctx["alternates"] = feedFolder.hasPrefix("zhuti/") ? templates.render("alternates", chrome())
+            : fragments.get("a|\(root)|\(feedFolder)") { templates.render("alternates", chrome()) }
         if !feedFolder.isEmpty { ctx["ownFeeds"] = SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle) }
         if context.preview != nil && fileErrorCount > 0 {
             ctx["fileErrors"] = ["items": fileErrors, "count": fileErrorCount] as [String: Any]
