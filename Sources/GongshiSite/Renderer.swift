@@ -75,6 +75,7 @@ public struct Renderer: Sendable {
         jobs += entityJobs(index, out)
         jobs += feedJobs(index, out)
         jobs += openDataJobs(index, out)
+        jobs += filterShardJobs(index, out)
         jobs += extras.map { part in { try part.render(self, index, out) } }
         jobs += [
             { try self.renderDepartments(index, out) },
