@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "GongshiModelTests", dependencies: ["GongshiModel"]),
         .testTarget(name: "GongshiContentTests", dependencies: ["GongshiContent"]),
         .testTarget(name: "GongshiRulesTests", dependencies: ["GongshiRules", "GongshiContent"]),
-        .testTarget(name: "GongshiSiteTests", dependencies: ["GongshiSite"]),
+        .testTarget(name: "GongshiSiteTests", dependencies: ["GongshiSite", "GongshiRules", "GongshiContent", "GongshiModel"]),
         .testTarget(
             name: "GongshiEndToEndTests",
             dependencies: ["gongshi"],
