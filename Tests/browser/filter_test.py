@@ -63,6 +63,8 @@ opts.binary_location = shutil.which("chromium") or shutil.which("chromium-browse
 for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=360,1800"):
     opts.add_argument(a)
 driver = webdriver.Chrome(options=opts, service=Service(shutil.which("chromedriver")))
+# A window cannot be made 360 px wide everywhere; emulate the device's viewport exactly.
+driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 1800, "deviceScaleFactor": 1, "mobile": True})
 failures = []
 
 
