@@ -40,7 +40,7 @@ struct FineTotalTests {
         #expect(byType.first { $0["违法行为类型"] as? String == "不按规定明码标价" }?["罚款金额（万元）"] as? Double == 0)
         let page = sink.text("tongji/index.html") ?? ""
         #expect(page.contains("罚款金额合计 <strong>0.52 万元</strong>"))
-        #expect(page.contains("<tr><th scope=\"row\">罚款</th><td class=\"num\">2</td><td class=\"num\">2</td><td class=\"num\">0.52</td></tr>"))
+        #expect(page.contains("<tr><th scope=\"row\">罚款</th><td class=\"num\">0.52</td><td class=\"num\">2</td><td class=\"num\">2</td></tr>"))
         #expect(!page.contains("未计入"))
     }
 }
