@@ -108,7 +108,11 @@
     families.forEach(function (f) { chain = chain.then(function () { return lookup(f, 0); }); });
     chain.then(function () {
       var list = Object.keys(found).map(function (k) { return found[k]; })
-        .sort(function (a, b) { return a.d[0] < b.d[0] ? -1 : a.d[0] > b.d[0] ? 1 : 0; });
+        .sort(function (a, b) {
+          // Numbers: the shortest first (周市监罚〔2026〕12号 before …123号); names alphabetically.
+          var byLength = a.f.code === false && a.f.fold === normalizeDocument && b.f === a.f ? a.d[0].length - b.d[0].length : 0;
+          return byLength || (a.d[0] < b.d[0] ? -1 : a.d[0] > b.d[0] ? 1 : 0);
+        });
       show(list, q, !incomplete);
     }).catch(function () { say('查询失败：无法读取搜索索引，请稍后再试。'); });
   }
