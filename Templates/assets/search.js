@@ -4,7 +4,6 @@
   var app = document.getElementById('search-app');
   if (!app) { return; }
   var buckets = parseInt(app.getAttribute('data-buckets'), 10);
-  var cap = parseInt(app.getAttribute('data-cap'), 10);
   var indexBase = app.getAttribute('data-index');
   var siteRoot = app.getAttribute('data-root');
   var form = document.getElementById('search-form');
@@ -84,7 +83,7 @@
     say('正在查询…');
     var found = {}, incomplete = false, fetches = 0;
     // Looks a family up token by token: a token nobody has means no match in this family; a token
-    // with all its postings (at most `cap`) holds every match; otherwise keep its matches and try the
+    // with all its postings holds every match; otherwise keep its matches and try the
     // next token. At most MAX_FETCHES bucket files per query, whatever the families.
     function lookup(f, t) {
       if (t >= f.tokens.length || fetches >= MAX_FETCHES) { incomplete = incomplete || t > 0; return Promise.resolve(); }
@@ -100,7 +99,8 @@
           var d = data.d[i];
           if (f.hay(d).indexOf(f.q) >= 0) { found[d[2]] = { d: d, f: f }; }
         });
-        if (total <= cap || token.charAt(0) === '=') { return; }
+        // Complete when the bucket kept every posting of the token (number tokens keep fewer than names).
+        if (entry[1].length >= total || token.charAt(0) === '=') { return; }
         return lookup(f, t + 1);
       });
     }

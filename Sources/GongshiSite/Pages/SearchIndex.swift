@@ -19,6 +19,12 @@ public enum SearchIndexPart {
     }
 
     public static let cap = 300
+    /// Document-number tokens keep fewer: a 4-gram shared by more than 100 numbers (罚〔20, 2026 …) is
+    /// never the one that finds a number, and 300 records a token in many buckets would force the
+    /// bucket count up to its limit at 100 000 records.
+    public static let documentCap = 100
+
+    static func cap(of token: String) -> Int { token.hasPrefix("%") || token.hasPrefix("=") ? documentCap : cap }
     public static let targetBucketBytes = 60_000
     /// No bucket may be larger: the browser fetches at most three per query, so a query downloads
     /// at most ~285 KB whatever the size of the site (SPEC §7: 300 KB at 100 000 records).
@@ -41,16 +47,15 @@ public enum SearchIndexPart {
         var document: String = ""
     }
 
-    /// Records by their document number, shortest numbers first: a token shared by more than `cap`
-    /// records keeps the first `cap`, and the shortest are the closest to what was typed.
+    /// Records by their document number, shortest numbers first: a token shared by more than
+    /// `documentCap` records keeps the first ones, and the shortest are the closest to what was typed.
     static func documents(_ p: Publication) -> [Entity] {
         p.records.compactMap { r in
             let number = SearchTokens.normalizeDocument(r.documentNumber)
             guard !number.isEmpty else { return nil }
-            let when = r.kind == .xzcf ? "处罚决定" : "许可决定"
+            // Short: a record is repeated in the bucket of each 4-gram of its number.
             return Entity(name: r.documentNumber, code: "", path: Views.recordPath(r),
-                          summary: "\(r.entityName) · \(r.kind.title) · \(r.department.name) · \(when) \(r.decisionDate)",
-                          document: number)
+                          summary: "\(r.entityName) · \(r.department.name) · \(r.decisionDate)", document: number)
         }.sorted { ($0.document.count, $0.document, $0.path) < ($1.document.count, $1.document, $1.path) }
     }
 
@@ -100,7 +105,7 @@ public enum SearchIndexPart {
         let docBytes = entities.reduce(0) { $0 + $1.name.utf8.count + $1.code.count + $1.path.count + $1.summary.utf8.count + 16 }
         let avgDoc = entities.isEmpty ? 0 : docBytes / entities.count
         var estimate = 0
-        for (_, list) in postings { estimate += min(list.count, cap) * (avgDoc + 6) }
+        for (t, list) in postings { estimate += min(list.count, cap(of: t)) * (avgDoc + 6) }
         var buckets = 16
         while buckets < 65_536 && estimate / buckets > targetBucketBytes { buckets *= 2 }
         let tokens = postings.keys.sorted()
@@ -122,7 +127,7 @@ public enum SearchIndexPart {
             var tokenJSON: [String] = []
             for t in tokens {
                 let list = postings[t]!
-                let kept = list.prefix(cap).map { id -> Int in
+                let kept = list.prefix(cap(of: t)).map { id -> Int in
                     if let l = local[id] { return l }
                     local[id] = docs.count; docs.append(id); return docs.count - 1
                 }
