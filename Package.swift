@@ -76,7 +76,10 @@ let package = Package(
         .testTarget(name: "GongshiRulesTests", dependencies: ["GongshiRules", "GongshiContent"]),
         .testTarget(
             name: "GongshiSiteTests",
-            dependencies: ["GongshiSite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "GongshiSite", "GongshiRules", "GongshiContent", "GongshiModel",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(name: "GongshiFuzzTests", dependencies: ["GongshiFuzz"]),
         .testTarget(

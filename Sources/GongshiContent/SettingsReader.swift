@@ -7,7 +7,7 @@ public enum SettingsReader {
     static let topKeys: Set<String> = ["title", "baseURL", "region", "language", "disclosure", "feeds", "pagination", "footer", "columns"]
     static let disclosureKeys: Set<String> = ["deadlineWorkdays", "withdrawWorkdays", "naturalPersons", "naturalPersonLists",
                                                  "penaltyPublicityMonths"]
-    static let footerKeys: Set<String> = ["sponsor", "siteCode", "icp", "psb"]
+    static let footerKeys: Set<String> = ["sponsor", "organizer", "contact", "siteCode", "icp", "psb", "partyMarkImage", "partyMarkLink", "correction"]
 
     public static func read(text: String, file: String) throws(SiteError) -> SiteSettings {
         let root: Node
@@ -102,6 +102,30 @@ public enum SettingsReader {
             if let v = m["siteCode"] { s.footer.siteCode = try string(v, "footer.siteCode") }
             if let v = m["icp"] { s.footer.icp = try string(v, "footer.icp") }
             if let v = m["psb"] { s.footer.psb = try string(v, "footer.psb") }
+            if let v = m["organizer"] { s.footer.organizer = try string(v, "footer.organizer") }
+            if let v = m["contact"] { s.footer.contact = try string(v, "footer.contact") }
+            // Links become href attributes: only http(s), so a setting cannot smuggle in `javascript:`.
+            func link(_ key: String) throws(SiteError) -> String {
+                guard let v = m[key] else { return "" }
+                let url = try string(v, "footer.\(key)").trimmingWhitespace()
+                let lower = url.lowercased()
+                guard url.isEmpty || ((lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !url.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0.isWhitespace })) else {
+                    throw fail(v, "「footer.\(key)」应为以 http:// 或 https:// 开头的地址")
+                }
+                return url
+            }
+            s.footer.partyMarkLink = try link("partyMarkLink")
+            s.footer.correction = try link("correction")
+            if let v = m["partyMarkImage"] {
+                // The mark is served by the site itself (no external image), e.g. from Templates/assets/.
+                let img = try string(v, "footer.partyMarkImage").trimmingWhitespace()
+                let parts = img.split(separator: "/", omittingEmptySubsequences: false)
+                guard img.isEmpty || (!img.hasPrefix("/") && !img.contains(":") && !parts.contains("..") && !parts.contains("")
+                                      && !img.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" || $0.isWhitespace })) else {
+                    throw fail(v, "「footer.partyMarkImage」应为站内图片路径，如 assets/dzjg.png")
+                }
+                s.footer.partyMarkImage = img
+            }
         }
         if let n = map["columns"] {
             do { s.columns = try ColumnMapReader.readSite(n) } catch { throw SiteError(file: file, line: error.line, message: error.message) }

@@ -23,11 +23,22 @@ public struct SiteSettings: Sendable, Equatable {
     /// → the standard column name it stands for.
     public var columns: [RecordKind: [String: String]] = [:]
 
+    /// What 《政府网站发展指引》 asks a government site's footer to carry.
     public struct Footer: Sendable, Equatable {
         public var sponsor: String = ""
+        /// 承办单位.
+        public var organizer: String = ""
+        /// 联系方式 (telephone, e-mail, address), shown as written.
+        public var contact: String = ""
         public var siteCode: String = ""
         public var icp: String = ""
         public var psb: String = ""
+        /// The 党政机关网站标识: an image inside the site (`assets/dzjg.png`) and the http(s) link of its
+        /// certificate; no mark when the image is empty.
+        public var partyMarkImage: String = ""
+        public var partyMarkLink: String = ""
+        /// The 找错/纠错 address (http/https), e.g. the national 政府网站找错 https://zfwzzc.www.gov.cn/.
+        public var correction: String = ""
         public init() {}
     }
 

@@ -195,7 +195,6 @@ extension Renderer {
             add(["", "xinwen/"], (a.date ?? p.date, a.slug, .article(i)))
         }
         let limit = settings.feedItems
-        let author = settings.footer.sponsor.isEmpty ? settings.title : settings.footer.sponsor
         return feedGroups().map { g in
             let candidates = byFolder[g.folder] ?? []
             return {
@@ -208,16 +207,42 @@ extension Renderer {
                     case .article(let i): return self.articleItem(index.articles[i])
                     }
                 }
-                let updated = items.map(\.updated).max() ?? p.date
-                let page = self.context.url(g.folder)
-                try out.write(g.folder + "atom.xml", Feeds.atom(title: g.title, subtitle: g.description, selfURL: self.context.url(g.folder + "atom.xml"), pageURL: page,
-                                                                author: author, updated: updated, items: items, id: Feeds.itemID("feed:" + g.folder)))
-                try out.write(g.folder + "rss.xml", Feeds.rss(title: g.title, selfURL: self.context.url(g.folder + "rss.xml"), pageURL: page,
-                                                              description: g.description, updated: updated, items: items))
-                try out.write(g.folder + "feed.json", Feeds.json(title: g.title, selfURL: self.context.url(g.folder + "feed.json"), pageURL: page,
-                                                                 description: g.description, author: author, items: items))
+                try self.writeFeeds(g, items, out)
             }
         }
+    }
+
+    /// Writes the Atom, RSS and JSON Feed of a folder.
+    func writeFeeds(_ g: FeedGroup, _ items: [FeedItem], _ out: CountingSink) throws {
+        let author = settings.footer.sponsor.isEmpty ? settings.title : settings.footer.sponsor
+        let updated = items.map(\.updated).max() ?? publication.date
+        let page = context.url(g.folder)
+        try out.write(g.folder + "atom.xml", Feeds.atom(title: g.title, subtitle: g.description, selfURL: context.url(g.folder + "atom.xml"), pageURL: page,
+                                                        author: author, updated: updated, items: items, id: Feeds.itemID("feed:" + g.folder)))
+        try out.write(g.folder + "rss.xml", Feeds.rss(title: g.title, selfURL: context.url(g.folder + "rss.xml"), pageURL: page,
+                                                      description: g.description, updated: updated, items: items))
+        try out.write(g.folder + "feed.json", Feeds.json(title: g.title, selfURL: context.url(g.folder + "feed.json"), pageURL: page,
+                                                         description: g.description, author: author, items: items))
+    }
+
+    /// `/zhuti/<统一社会信用代码>/atom.xml`, `rss.xml`, `feed.json`: follow one company — its records
+    /// and list entries, newest first publication first, as the section feeds.
+    func writeEntityFeeds(code: String, name: String, _ records: [Int], _ entries: [Int], _ index: SiteIndex, _ out: CountingSink) throws {
+        let p = publication
+        var candidates: [(LocalDate, String, FeedSource)] = records.map { (p.records[$0].firstPublished, p.records[$0].key, .record($0)) }
+        candidates += entries.map { (p.listEntries[$0].firstPublished, p.listEntries[$0].key, .entry($0)) }
+        let top = candidates.sorted { ($0.0, $0.1) > ($1.0, $1.1) }.prefix(settings.feedItems)
+        let items = top.map { c -> FeedItem in
+            switch c.2 {
+            case .record(let i): return recordItem(p.records[i])
+            case .entry(let i): return entryItem(p.listEntries[i], path: index.entryPaths[i])
+            case .notice(let i): return noticeItem(p.withdrawals[i])
+            case .article(let i): return articleItem(index.articles[i])
+            }
+        }
+        let g = FeedGroup(folder: Views.entityPath(code), title: "\(settings.title) · \(name)",
+                          description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单公示")
+        try writeFeeds(g, items, out)
     }
 
     func recordItem(_ r: PublishedRecord) -> FeedItem {

@@ -75,12 +75,15 @@ public struct Renderer: Sendable {
         jobs += entityJobs(index, out)
         jobs += feedJobs(index, out)
         jobs += openDataJobs(index, out)
+        jobs += filterShardJobs(index, out)
         jobs += extras.map { part in { try part.render(self, index, out) } }
         jobs += [
             { try self.renderDepartments(index, out) },
             { try self.renderLists(index, out) },
             { try self.renderArticles(index, out) },
             { try self.renderHome(index, out); try self.renderSubscribe(index, out); try self.renderStatic(index, out) },
+            // A theme made before the 网站地图 page existed has no template for it, and keeps building.
+            { if self.templates.names.contains("sitemap-page") { try self.renderSiteMapPage(index, out) } },
         ]
         let errors = ParallelMap.map(jobs) { job -> String? in
             do { try job(); return nil } catch { return "\(error)" }
@@ -98,12 +101,14 @@ public struct Renderer: Sendable {
         let root = ctx["root"] as? String ?? "./"
         let section = ctx["section"] as? String ?? "-"
         let feedFolder = ctx["feedFolder"] as? String ?? ""
-        let feedTitle = feedTitle(feedFolder)
+        let feedTitle = ctx["feedTitle"] as? String ?? feedTitle(feedFolder)
         let chrome = { self.context.chrome(root: root, section: section, feedFolder: feedFolder, feedTitle: feedTitle,
                                            standingPages: self.standingPages) }
         ctx["header"] = fragments.get("h|\(root)|\(section)") { templates.render("header", chrome()) }
         ctx["footer"] = fragments.get("f|\(root)") { templates.render("footer", chrome()) }
-        ctx["alternates"] = fragments.get("a|\(root)|\(feedFolder)") { templates.render("alternates", chrome()) }
+        // An entity's feeds are linked from its page only: not worth a cache entry each.
+        ctx["alternates"] = feedFolder.hasPrefix("zhuti/") ? templates.render("alternates", chrome())
+            : fragments.get("a|\(root)|\(feedFolder)") { templates.render("alternates", chrome()) }
         if !feedFolder.isEmpty { ctx["ownFeeds"] = SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle) }
         if context.preview != nil && fileErrorCount > 0 {
             ctx["fileErrors"] = ["items": fileErrors, "count": fileErrorCount] as [String: Any]

@@ -73,7 +73,21 @@ public struct SiteContext: Sendable {
     var siteValues: [String: Any] {
         let footer = settings.footer
         return ["title": settings.title, "region": settings.region, "language": settings.language,
-                "sponsor": footer.sponsor, "siteCode": footer.siteCode, "icp": footer.icp, "psb": footer.psb]
+                "sponsor": footer.sponsor, "organizer": footer.organizer, "contact": footer.contact,
+                "siteCode": footer.siteCode, "icp": footer.icp, "psb": footer.psb,
+                "icpHref": SiteContext.icpRegistry, "psbHref": SiteContext.psbRegistry(footer.psb),
+                "partyMarkImage": footer.partyMarkImage, "partyMarkLink": footer.partyMarkLink,
+                "correction": footer.correction]
+    }
+
+    /// The MIIT registry where anyone checks an ICP filing (ICP备案).
+    static let icpRegistry = "https://beian.miit.gov.cn/"
+
+    /// The public-security filing's page on the national registry: its record code is the digits of
+    /// the number (`鲁公网安备 37030602000000号` → `…?recordcode=37030602000000`).
+    static func psbRegistry(_ psb: String) -> String {
+        let digits = String(psb.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 }.map(Character.init))
+        return digits.isEmpty ? "http://www.beian.gov.cn/" : "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=\(digits)"
     }
 
     /// Feed links (`<link rel="alternate">` and visible links) of a feed folder.

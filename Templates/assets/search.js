@@ -4,7 +4,6 @@
   var app = document.getElementById('search-app');
   if (!app) { return; }
   var buckets = parseInt(app.getAttribute('data-buckets'), 10);
-  var cap = parseInt(app.getAttribute('data-cap'), 10);
   var indexBase = app.getAttribute('data-index');
   var siteRoot = app.getAttribute('data-root');
   var form = document.getElementById('search-form');
@@ -20,24 +19,48 @@
     for (var i = 0; i < bytes.length; i++) { h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0; }
     return h % buckets;
   }
-  function normalize(q) { return q.toUpperCase().replace(/\s+/g, ''); }
+  // The same folding as SearchTokens.swift: full-width ASCII and the ideographic space to half-width,
+  // upper case, no white space; document numbers also write every year bracket as 〔〕.
+  function normalize(q) {
+    return q.replace(/[\uFF01-\uFF5E]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
+      .replace(/\u3000/g, ' ').replace(/[a-z]/g, function (c) { return c.toUpperCase(); }).replace(/\s+/g, '');
+  }
+  function normalizeDocument(q) {
+    return normalize(q).replace(/[\[【(〔]/g, '〔').replace(/[\]】)〕]/g, '〕');
+  }
   function isCode(q) { return /^[0-9A-Z]{4,18}$/.test(q); }
-  function tokensOf(q) {
+  function looksLikeDocument(q) { return /[0-9〔〕\[\]【】()号]/.test(q); }
+  function grams(q, n, prefix) {
     var chars = Array.from(q), out = [], seen = {};
-    var n = isCode(q) ? 4 : 2, prefix = isCode(q) ? '#' : '';
     for (var i = 0; i + n <= chars.length; i++) {
       var t = prefix + chars.slice(i, i + n).join('');
       if (!seen[t]) { seen[t] = true; out.push(t); }
     }
-    if (!isCode(q)) {
-      // Try first the tokens made of the rarest characters.
-      var score = function (t) { var s = 0; Array.from(t).forEach(function (c) { if (COMMON.indexOf(c) >= 0) { s++; } }); return s; };
-      out = out.map(function (t, i) { return [score(t), i, t]; })
-        .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).map(function (x) { return x[2]; });
-    } else {
-      out.reverse(); // the end of a code is its least shared part
-    }
     return out;
+  }
+  // The index families a query is looked up in, most likely first. Each has its tokens (best first)
+  // and the text its documents are matched against.
+  function familiesOf(raw) {
+    var q = normalize(raw), doc = normalizeDocument(raw), families = [];
+    var docs = Array.from(doc).length >= 4
+      ? { tokens: ['=' + doc].concat(grams(doc, 4, '%').reverse()), q: doc, hay: function (d) { return normalizeDocument(d[0]); }, fold: normalizeDocument, code: false }
+      : null;
+    if (isCode(q)) {
+      // The end of a code is its least shared part.
+      families.push({ tokens: grams(q, 4, '#').reverse(), q: q, hay: function (d) { return d[1]; }, fold: normalize, code: true });
+      if (docs) { families.push(docs); }
+      return families;
+    }
+    // Try first the tokens made of the rarest characters.
+    var score = function (t) { var s = 0; Array.from(t).forEach(function (c) { if (COMMON.indexOf(c) >= 0) { s++; } }); return s; };
+    var names = { tokens: grams(q, 2, '').map(function (t, i) { return [score(t), i, t]; })
+      .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).map(function (x) { return x[2]; }),
+      q: q, hay: function (d) { return normalize(d[0]); }, fold: normalize, code: false };
+    // A number is searched only when the query looks like one (digits, brackets or 号): a name query
+    // then costs no fetch of the number index.
+    if (docs && looksLikeDocument(q)) { families.push(docs); }
+    families.push(names);
+    return families;
   }
   function fetchBucket(b) {
     if (!cache[b]) {
@@ -54,65 +77,81 @@
     var q = normalize(raw);
     results.textContent = '';
     if (!q) { say(''); return; }
-    if (Array.from(q).length < 2) { say('请至少输入两个字，或统一社会信用代码中连续的至少四位。'); return; }
-    var code = isCode(q), tokens = tokensOf(q);
-    if (tokens.length === 0) { say('请输入统一社会信用代码中连续的至少四位。'); return; }
+    if (Array.from(q).length < 2) { say('请至少输入两个字，或统一社会信用代码、决定书文号中连续的至少四位。'); return; }
+    var families = familiesOf(raw).filter(function (f) { return f.tokens.length > 0; });
+    if (families.length === 0) { say('请输入统一社会信用代码中连续的至少四位。'); return; }
     say('正在查询…');
-    var found = {}, complete = false, tried = 0;
-    function step() {
-      if (tried >= Math.min(MAX_FETCHES, tokens.length) || complete) { return Promise.resolve(); }
-      var token = tokens[tried++];
+    var found = {}, incomplete = false, fetches = 0;
+    // Looks a family up token by token: a token nobody has means no match in this family; a token
+    // with all its postings holds every match; otherwise keep its matches and try the
+    // next token. At most MAX_FETCHES bucket files per query, whatever the families.
+    function lookup(f, t) {
+      if (t >= f.tokens.length || fetches >= MAX_FETCHES) { incomplete = incomplete || t > 0; return Promise.resolve(); }
+      var token = f.tokens[t];
+      fetches++;
       return fetchBucket(bucketOf(token)).then(function (data) {
         var entry = data.t[token];
-        if (!entry) { complete = true; found = {}; return; } // a token nobody has: no match at all
-        var total = entry[0], ids = entry[1];
-        var matches = {};
-        ids.forEach(function (i) {
+        // No document has this token: no match in this family — unless it was the whole number,
+        // which may still be a fragment of longer numbers.
+        if (!entry) { return token.charAt(0) === '=' ? lookup(f, t + 1) : undefined; }
+        var total = entry[0];
+        entry[1].forEach(function (i) {
           var d = data.d[i];
-          var hay = code ? d[1] : normalize(d[0]);
-          if (hay.indexOf(q) >= 0) { matches[d[2]] = d; }
+          if (f.hay(d).indexOf(f.q) >= 0) { found[d[2]] = { d: d, f: f }; }
         });
-        if (total <= cap) { complete = true; found = matches; return; }
-        Object.keys(matches).forEach(function (k) { found[k] = matches[k]; });
-        return step();
+        // Complete when the bucket kept every posting of the token (number tokens keep fewer than names).
+        if (entry[1].length >= total || token.charAt(0) === '=') { return; }
+        return lookup(f, t + 1);
       });
     }
-    step().then(function () {
+    var chain = Promise.resolve();
+    families.forEach(function (f) { chain = chain.then(function () { return lookup(f, 0); }); });
+    chain.then(function () {
       var list = Object.keys(found).map(function (k) { return found[k]; })
-        .sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
-      show(list, q, complete, code);
+        .sort(function (a, b) {
+          // Numbers: the shortest first (周市监罚〔2026〕12号 before …123号); names alphabetically.
+          var byLength = a.f.code === false && a.f.fold === normalizeDocument && b.f === a.f ? a.d[0].length - b.d[0].length : 0;
+          return byLength || (a.d[0] < b.d[0] ? -1 : a.d[0] > b.d[0] ? 1 : 0);
+        });
+      show(list, q, !incomplete);
     }).catch(function () { say('查询失败：无法读取搜索索引，请稍后再试。'); });
   }
 
-  function highlight(el, text, q, code) {
-    var hay = code ? text : text.toUpperCase(), at = hay.indexOf(q);
-    if (at < 0 || !q) { el.appendChild(document.createTextNode(text)); return; }
-    el.appendChild(document.createTextNode(text.slice(0, at)));
+  // Marks the first match of q in text, comparing folded text (fold: normalize or normalizeDocument)
+  // but marking the characters as written.
+  function highlight(el, text, q, fold) {
+    var chars = Array.from(text), hay = '', from = [];
+    chars.forEach(function (c, i) { var f = fold(c); for (var k = 0; k < f.length; k++) { hay += f[k]; from.push(i); } });
+    var at = q ? hay.indexOf(q) : -1;
+    if (at < 0) { el.appendChild(document.createTextNode(text)); return; }
+    var start = from[at], end = from[at + q.length - 1] + 1;
+    el.appendChild(document.createTextNode(chars.slice(0, start).join('')));
     var m = document.createElement('mark');
-    m.textContent = text.slice(at, at + q.length);
+    m.textContent = chars.slice(start, end).join('');
     el.appendChild(m);
-    el.appendChild(document.createTextNode(text.slice(at + q.length)));
+    el.appendChild(document.createTextNode(chars.slice(end).join('')));
   }
 
-  function show(list, q, complete, code) {
+  function show(list, q, complete) {
     results.textContent = '';
-    if (list.length === 0) { say('没有找到名称或统一社会信用代码包含“' + q + '”的主体。'); return; }
+    if (list.length === 0) { say('没有找到名称、统一社会信用代码或决定书文号包含“' + q + '”的信息。'); return; }
     var shown = list.slice(0, MAX_SHOWN);
     var more = !complete || list.length > MAX_SHOWN;
-    say(more ? '结果较多，显示前 ' + shown.length + ' 个主体，请输入更完整的名称或代码缩小范围。'
-             : '找到 ' + list.length + ' 个主体。');
+    say(more ? '结果较多，显示前 ' + shown.length + ' 条，请输入更完整的名称、代码或文号缩小范围。'
+             : '找到 ' + list.length + ' 条。');
     var ul = document.createElement('ul');
     ul.className = 'results';
-    shown.forEach(function (d) {
+    shown.forEach(function (hit) {
+      var d = hit.d, f = hit.f;
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.href = siteRoot + d[2];
-      if (code) { a.textContent = d[0]; } else { highlight(a, d[0], q, false); }
+      if (f.code) { a.textContent = d[0]; } else { highlight(a, d[0], f.q, f.fold); }
       li.appendChild(a);
       if (d[1]) {
         var c = document.createElement('span');
         c.className = 'doc-no code';
-        if (code) { highlight(c, d[1], q, true); } else { c.textContent = d[1]; }
+        if (f.code) { highlight(c, d[1], f.q, normalize); } else { c.textContent = d[1]; }
         li.appendChild(c);
       }
       if (d[3]) {

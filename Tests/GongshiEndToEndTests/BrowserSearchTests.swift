@@ -34,4 +34,21 @@ struct BrowserSearchTests {
         #expect(p.terminationStatus == 0, "\(text)")
         #expect(text.contains("search_test: 0 failed"))
     }
+
+    /// Tests/browser/filter_test.py: the listing filters of /xzcf/ against the open data.
+    @Test(.enabled(if: available, "needs chromium, chromedriver and selenium"))
+    func listingFiltersShowTheRowsOfTheOpenData() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", Gongshi.repo.appendingPathComponent("Tests/browser/filter_test.py").path,
+                       "--gongshi", Gongshi.binary, "--site", Gongshi.repo.path]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("filter_test: 0 failed"))
+    }
 }

@@ -101,6 +101,38 @@ try:
             path = href.split(f":{port}/", 1)[1]
             if not os.path.exists(os.path.join(out, path, "index.html")):
                 failures.append(f"{q}: result link {path} missing")
+    # A fragment of a 决定书文号 typed with full-width digits finds every number containing it.
+    def fold(t):
+        t = "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in t).upper()
+        t = "".join(t.split())
+        for a in "[【(〔":
+            t = t.replace(a, "〔")
+        for b in "]】)〕":
+            t = t.replace(b, "〕")
+        return t
+    numbers = []
+    for kind, field in (("xzxk", "行政许可决定文书号"), ("xzcf", "行政处罚决定书文号")):
+        with open(os.path.join(out, "data", kind + ".json"), encoding="utf-8") as f:
+            numbers += [r.get(field, "") for r in json.load(f) if r.get(field)]
+    penalty = sorted(n for n in numbers if "罚" in n)
+    if penalty:
+        whole = penalty[len(penalty) // 2]
+        fragment = "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in whole[whole.index("罚"):-1])
+        for q in (whole, fragment):
+            driver.get(f"http://127.0.0.1:{port}/sousuo/")
+            box = driver.find_element(By.ID, "q")
+            box.send_keys(q)
+            box.send_keys(Keys.ENTER)
+            WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "正在查询…"))
+            status = driver.find_element(By.ID, "search-status").text
+            shown = sorted(a.text for a in driver.find_elements(By.CSS_SELECTOR, "#results li > a"))
+            expected = sorted({n for n in numbers if fold(q) in fold(n)})
+            print(f"number query {q!r}: {len(shown)} shown, {len(expected)} expected; status: {status}")
+            if "结果较多" in status:
+                if not shown or any(n not in expected for n in shown):
+                    failures.append(f"{q}: partial results wrong")
+            elif shown != expected:
+                failures.append(f"{q}: got {shown[:3]}…, expected {expected[:3]}…")
     # No result for a name that does not exist.
     driver.get(f"http://127.0.0.1:{port}/sousuo/?q=不存在的主体名称")
     WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "正在查询…"))

@@ -14,7 +14,7 @@ extension BadFile {
     /// Top-level folders of the site that a standing page's slug must not take.
     public static let reservedSlugs: Set<String> = [
         "xzxk", "xzcf", "hongmingdan", "heimingdan", "honghei", "zhuti", "bumen", "xinwen", "tongji", "sousuo",
-        "dingyue", "data", "assets", "page", "preview", "yulan",
+        "dingyue", "data", "assets", "page", "preview", "yulan", "wangzhanditu",
     ]
 
     /// Checks article and page slugs: `[a-z0-9-]` only, no section names, no two pages at one URL,

@@ -42,6 +42,12 @@ extension Renderer {
                 }
                 c["feedURL"] = context.url(folder + "atom.xml")
                 c["firstPage"] = n == 0
+                let root = c["root"] as? String ?? "./"
+                c["filterSources"] = [RecordKind.xzxk, .xzcf].map { root + FilterShards.folder($0) }.joined(separator: " ")
+                c["filterDepartment"] = d.code
+                c["filterCategoryLabel"] = "许可类别 / 处罚类别"
+                c["filterTableClass"] = "in-department mixed-kinds"
+                c["pageSize"] = settings.pagination
                 if let pg = Format.pager(folder: folder, n: n + 1, count: pages.count, root: c["root"] as! String) { c["pager"] = pg }
                 try page("department", c, to: path, out)
             }

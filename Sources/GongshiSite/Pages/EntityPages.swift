@@ -13,17 +13,26 @@ extension Renderer {
                     let records = group.records.map { self.publication.records[$0] }
                     let entries = group.entries.map { self.publication.listEntries[$0] }
                     let name = records.first?.entityName ?? entries.first?.entityName ?? code
-                    let path = Views.entityPath(code) + "index.html"
-                    var ctx = self.context.page(path: path, title: "\(name) 信用信息", section: "",
+                    let folder = Views.entityPath(code)
+                    let path = folder + "index.html"
+                    var ctx = self.context.page(path: path, title: "\(name) 信用信息", section: "", feeds: folder,
                                                 description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单信息。")
+                    ctx["feedTitle"] = "\(self.settings.title) · \(name)"
+                    ctx["feedLabel"] = "订阅该主体的公示信息"
                     ctx["entityName"] = name
                     ctx["entityCode"] = code
+                    ctx["category"] = (records.first?.category ?? entries.first?.category)?.rawValue ?? ""
+                    // The other codes of the entity, once at the top rather than on every row.
+                    let fields = records.flatMap(\.fields) + entries.flatMap(\.fields)
+                    ctx["otherCodes"] = ["工商注册号", "组织机构代码"].compactMap { n -> [String: String]? in
+                        fields.first { $0.name == n && !$0.value.isEmpty }.map { ["name": n, "value": $0.value] }
+                    }
                     let lic = group.records.filter { self.publication.records[$0].kind == .xzxk }.map { index.rows[$0] }
                     let pen = group.records.filter { self.publication.records[$0].kind == .xzcf }.map { index.rows[$0] }
                     let red = group.entries.filter { self.publication.listEntries[$0].isRed }.map { index.entryRows[$0] }
                     let black = group.entries.filter { !self.publication.listEntries[$0].isRed }.map { index.entryRows[$0] }
                     func table(_ rows: [[String: Any]], _ label: String) -> [String: Any]? {
-                        rows.isEmpty ? nil : ["rows": rows, "tableLabel": label]
+                        rows.isEmpty ? nil : ["rows": rows, "tableLabel": label, "inEntity": true]
                     }
                     ctx["licenceTable"] = table(lic, "行政许可")
                     ctx["penaltyTable"] = table(pen, "行政处罚")
@@ -35,6 +44,7 @@ extension Renderer {
                         ctx["legalRepresentative"] = legal
                     }
                     try self.page("entity", ctx, to: path, out)
+                    try self.writeEntityFeeds(code: code, name: name, group.records, group.entries, index, out)
                 }
             }
         }

@@ -33,7 +33,11 @@ extension Renderer {
         ctx["empty"] = total == 0
         ctx["dataCSV"] = "data/\(kind.rawValue).csv"
         ctx["dataJSON"] = "data/\(kind.rawValue).json"
-        if let p = Format.pager(folder: folder, n: n, count: count, root: ctx["root"] as! String) { ctx["pager"] = p }
+        let root = ctx["root"] as? String ?? "./"
+        ctx["filterSources"] = root + FilterShards.folder(kind)
+        ctx["filterCategoryLabel"] = kind == .xzcf ? "处罚类别" : "许可类别"
+        ctx["pageSize"] = settings.pagination
+        if let p = Format.pager(folder: folder, n: n, count: count, root: root) { ctx["pager"] = p }
         try page("listing", ctx, to: path, out)
     }
 }

@@ -3,9 +3,11 @@ import GongshiModel
 import GongshiRules
 
 /// The static search index of `/sousuo/`: entities found by any 2+ characters of their name or any
-/// 4+ consecutive characters of their 统一社会信用代码, without a server.
+/// 4+ consecutive characters of their 统一社会信用代码, and records by any 4+ consecutive characters of
+/// their 决定书文号, without a server.
 ///
-/// Tokens are the name's character bigrams and the code's 4-grams. Each token's postings carry the
+/// Tokens (see ``SearchTokens``) are the name's character bigrams, the code's 4-grams and the
+/// document number's 4-grams and whole. Each token's postings carry the
 /// entities themselves (name, code, link, summary), so one fetch answers a query: the browser hashes
 /// one token of the query to a bucket file (`sousuo/i/<n>.json`), and filters the token's entities by
 /// the whole query. A token shared by more than `cap` entities (公司, 有限, 9137 …) keeps only `cap` of
@@ -17,6 +19,12 @@ public enum SearchIndexPart {
     }
 
     public static let cap = 300
+    /// Document-number tokens keep fewer: a 4-gram shared by more than 100 numbers (罚〔20, 2026 …) is
+    /// never the one that finds a number, and 300 records a token in many buckets would force the
+    /// bucket count up to its limit at 100 000 records.
+    public static let documentCap = 100
+
+    static func cap(of token: String) -> Int { token.hasPrefix("%") || token.hasPrefix("=") ? documentCap : cap }
     public static let targetBucketBytes = 60_000
     /// No bucket may be larger: the browser fetches at most three per query, so a query downloads
     /// at most ~285 KB whatever the size of the site (SPEC §7: 300 KB at 100 000 records).
@@ -29,11 +37,26 @@ public enum SearchIndexPart {
         return Int(h % UInt32(count))
     }
 
+    /// One search result: an entity (found by name or code) or a record (found by its number).
     struct Entity {
         let name: String
         let code: String
         let path: String
         let summary: String
+        /// A record's document number (its `name` then is the number too); empty for an entity.
+        var document: String = ""
+    }
+
+    /// Records by their document number, shortest numbers first: a token shared by more than
+    /// `documentCap` records keeps the first ones, and the shortest are the closest to what was typed.
+    static func documents(_ p: Publication) -> [Entity] {
+        p.records.compactMap { r in
+            let number = SearchTokens.normalizeDocument(r.documentNumber)
+            guard !number.isEmpty else { return nil }
+            // Short: a record is repeated in the bucket of each 4-gram of its number.
+            return Entity(name: r.documentNumber, code: "", path: Views.recordPath(r),
+                          summary: "\(r.entityName) · \(r.department.name) · \(r.decisionDate)", document: number)
+        }.sorted { ($0.document.count, $0.document, $0.path) < ($1.document.count, $1.document, $1.path) }
     }
 
     static func entities(_ p: Publication, _ index: SiteIndex) -> [Entity] {
@@ -65,29 +88,16 @@ public enum SearchIndexPart {
         }.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
     }
 
-    /// Bigrams of a name (letters and digits upper-cased, white space dropped).
-    static func nameTokens(_ name: String) -> Set<String> {
-        let chars = Array(normalize(name))
-        guard chars.count >= 2 else { return [] }
-        return Set((0..<(chars.count - 1)).map { String(chars[$0...($0 + 1)]) })
-    }
-
-    static func codeTokens(_ code: String) -> Set<String> {
-        let chars = Array(code)
-        guard chars.count >= 4 else { return [] }
-        return Set((0...(chars.count - 4)).map { "#" + String(chars[$0..<($0 + 4)]) })
-    }
-
-    static func normalize(_ s: String) -> String {
-        String(s.uppercased().filter { !$0.isWhitespace })
-    }
-
     /// Bucket files: path → bytes; and the number of buckets.
     static func build(_ entities: [Entity]) -> (files: [(String, [UInt8])], buckets: Int) {
         var postings: [String: [Int32]] = [:]
         for (i, e) in entities.enumerated() {
-            for t in nameTokens(e.name) { postings[t, default: []].append(Int32(i)) }
-            for t in codeTokens(e.code) { postings[t, default: []].append(Int32(i)) }
+            if !e.document.isEmpty {
+                for t in SearchTokens.documentTokens(e.document) { postings[t, default: []].append(Int32(i)) }
+                continue
+            }
+            for t in SearchTokens.nameTokens(e.name) { postings[t, default: []].append(Int32(i)) }
+            for t in SearchTokens.codeTokens(e.code) { postings[t, default: []].append(Int32(i)) }
         }
         // Estimate the index size to pick the number of buckets (a power of two).
         // Size estimate: each kept posting carries its entity (deduplicated within a bucket, so this
@@ -95,7 +105,7 @@ public enum SearchIndexPart {
         let docBytes = entities.reduce(0) { $0 + $1.name.utf8.count + $1.code.count + $1.path.count + $1.summary.utf8.count + 16 }
         let avgDoc = entities.isEmpty ? 0 : docBytes / entities.count
         var estimate = 0
-        for (_, list) in postings { estimate += min(list.count, cap) * (avgDoc + 6) }
+        for (t, list) in postings { estimate += min(list.count, cap(of: t)) * (avgDoc + 6) }
         var buckets = 16
         while buckets < 65_536 && estimate / buckets > targetBucketBytes { buckets *= 2 }
         let tokens = postings.keys.sorted()
@@ -117,7 +127,7 @@ public enum SearchIndexPart {
             var tokenJSON: [String] = []
             for t in tokens {
                 let list = postings[t]!
-                let kept = list.prefix(cap).map { id -> Int in
+                let kept = list.prefix(cap(of: t)).map { id -> Int in
                     if let l = local[id] { return l }
                     local[id] = docs.count; docs.append(id); return docs.count - 1
                 }
@@ -138,13 +148,15 @@ public enum SearchIndexPart {
 extension Renderer {
     func renderSearch(_ index: SiteIndex, _ out: CountingSink) throws {
         let entities = SearchIndexPart.entities(publication, index)
-        let (files, buckets) = SearchIndexPart.build(entities)
+        let documents = SearchIndexPart.documents(publication)
+        let (files, buckets) = SearchIndexPart.build(entities + documents)
         for (path, bytes) in files { try out.write(path, bytes) }
         var ctx = context.page(path: "sousuo/index.html", title: "信用信息查询", section: "",
-                               description: "按企业名称的任意部分或统一社会信用代码查询\(settings.region)的行政许可、行政处罚和红黑名单信息。")
+                               description: "按企业名称的任意部分、统一社会信用代码或决定书文号查询\(settings.region)的行政许可、行政处罚和红黑名单信息。")
         ctx["buckets"] = buckets
         ctx["cap"] = SearchIndexPart.cap
         ctx["entities"] = entities.count
+        ctx["documents"] = documents.count
         try page("search", ctx, to: "sousuo/index.html", out)
     }
 }

@@ -88,57 +88,60 @@ struct Statistics {
         return v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
     }
 
-    /// Horizontal bars: on-time rate per department.
+    /// Horizontal bars: on-time rate per department, each name on its own line above its bar, so
+    /// that the chart keeps its labels readable at 360 px (it scales down to the screen's width).
     func timelinessChart() -> String {
         let rows = departments.filter { $0.published > 0 }
-        let barH = 22, gap = 8, left = 150, width = 640, chartW = width - left - 70
-        let height = rows.count * (barH + gap) + 40
-        var s = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-rate-title chart-rate-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        let width = 400, chartW = 330, rowH = 44
+        let height = rows.count * rowH + 28
+        var s = "<svg class=\"chart chart-rate\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-rate-title chart-rate-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
         s += "<title id=\"chart-rate-title\">各部门7个工作日内公示率</title>"
         let desc = rows.map { "\($0.name) \(Statistics.percent($0.rate))" }.joined(separator: "，")
         s += "<desc id=\"chart-rate-desc\">\(Escape.xml(desc))。数据见下表。</desc>"
         for (i, d) in rows.enumerated() {
-            let y = i * (barH + gap) + 10
+            let y = i * rowH
             let w = Int((d.rate ?? 0) * Double(chartW))
-            s += "<text x=\"\(left - 8)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"label\">\(Escape.xml(d.name))</text>"
-            s += "<rect x=\"\(left)\" y=\"\(y)\" width=\"\(chartW)\" height=\"\(barH)\" class=\"track\"/>"
-            s += "<rect x=\"\(left)\" y=\"\(y)\" width=\"\(w)\" height=\"\(barH)\" class=\"\((d.rate ?? 0) >= 0.95 ? "bar-good" : "bar-warn")\"/>"
-            s += "<text x=\"\(left + chartW + 6)\" y=\"\(y + 16)\" class=\"value\">\(Statistics.percent(d.rate))</text>"
+            s += "<text x=\"0\" y=\"\(y + 15)\" class=\"label\">\(Escape.xml(d.name))</text>"
+            s += "<rect x=\"0\" y=\"\(y + 21)\" width=\"\(chartW)\" height=\"16\" class=\"track\"/>"
+            s += "<rect x=\"0\" y=\"\(y + 21)\" width=\"\(w)\" height=\"16\" class=\"\((d.rate ?? 0) >= 0.95 ? "bar-good" : "bar-warn")\"/>"
+            s += "<text x=\"\(width)\" y=\"\(y + 34)\" text-anchor=\"end\" class=\"value\">\(Statistics.percent(d.rate))</text>"
         }
-        let axisY = rows.count * (barH + gap) + 24
-        s += "<text x=\"\(left)\" y=\"\(axisY)\" class=\"axis\">0%</text><text x=\"\(left + chartW)\" y=\"\(axisY)\" text-anchor=\"end\" class=\"axis\">100%</text>"
+        let axisY = rows.count * rowH + 14
+        s += "<text x=\"0\" y=\"\(axisY)\" class=\"axis\">0%</text><text x=\"\(chartW)\" y=\"\(axisY)\" text-anchor=\"end\" class=\"axis\">100%</text>"
         return s + "</svg>"
     }
 
-    /// Columns: decisions first published per month, the late part in a darker shade.
+    /// Columns: decisions first published per month, the late part in a darker shade. Narrow enough
+    /// (480 units, month numbers as labels) to stay legible when it scrolls inside its box at 360 px.
     func monthlyChart() -> String {
-        let width = 640, height = 260, left = 40, bottom = 40, top = 16
+        let width = 480, height = 240, left = 34, bottom = 34, top = 18
         let maxV = max(1, months.map(\.published).max() ?? 1)
-        let step = (width - left - 10) / max(1, months.count)
+        let step = (width - left - 6) / max(1, months.count)
         let plotH = height - bottom - top
-        var s = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-month-title chart-month-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var s = "<svg class=\"chart chart-month\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-month-title chart-month-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
         s += "<title id=\"chart-month-title\">近12个月首次公示的决定数</title>"
         let desc = months.map { "\($0.month) \($0.published) 条（按时 \($0.onTime) 条）" }.joined(separator: "，")
         s += "<desc id=\"chart-month-desc\">\(Escape.xml(desc))。数据见下表。</desc>"
-        s += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 10)\" y2=\"\(height - bottom)\" class=\"axis-line\"/>"
+        s += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 6)\" y2=\"\(height - bottom)\" class=\"axis-line\"/>"
         s += "<text x=\"\(left - 6)\" y=\"\(top + 4)\" text-anchor=\"end\" class=\"axis\">\(maxV)</text>"
         s += "<text x=\"\(left - 6)\" y=\"\(height - bottom)\" text-anchor=\"end\" class=\"axis\">0</text>"
         for (i, m) in months.enumerated() {
-            let x = left + i * step + 4
+            let x = left + i * step + 3
             let h = m.published * plotH / maxV
             let hOn = m.onTime * plotH / maxV
-            let w = step - 8
+            let w = step - 6
             s += "<rect x=\"\(x)\" y=\"\(height - bottom - h)\" width=\"\(w)\" height=\"\(h)\" class=\"bar-late\"/>"
             s += "<rect x=\"\(x)\" y=\"\(height - bottom - hOn)\" width=\"\(w)\" height=\"\(hOn)\" class=\"bar-good\"/>"
             if m.published > 0 {
                 s += "<text x=\"\(x + w / 2)\" y=\"\(height - bottom - h - 4)\" text-anchor=\"middle\" class=\"value\">\(m.published)</text>"
             }
-            s += "<text x=\"\(x + w / 2)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\" class=\"axis\">\(Int(m.month.suffix(2)) ?? 0)月</text>"
+            s += "<text x=\"\(x + w / 2)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\" class=\"axis\">\(Int(m.month.suffix(2)) ?? 0)</text>"
         }
+        s += "<text x=\"\(width - 6)\" y=\"\(height - 4)\" text-anchor=\"end\" class=\"axis\">月份</text>"
         return s + "</svg>"
     }
 
-    func json(date: LocalDate) -> String {
+    func json(date: LocalDate, fines: FineTotals) -> String {
         func dept(_ d: DepartmentFigures) -> [String: Any] {
             var o: [String: Any] = [
                 "编码": d.code, "名称": d.name, "公示中的行政许可": d.licences, "公示中的行政处罚": d.penalties,
@@ -155,6 +158,13 @@ struct Statistics {
             "部门": departments.map(dept),
             "月度": months.map { ["月份": $0.month, "首次公示": $0.published, "按时公示": $0.onTime] },
             "名单": lists.map { ["名单名称": $0.name, "类型": $0.isRed ? "红名单" : "黑名单", "主体数": $0.count] },
+            "罚款金额": [
+                "说明": "公示中的行政处罚决定的罚款金额（万元）之和；有多个处罚类别的决定计入每个类别",
+                "合计": FineTotals.json(fines.total, key: "范围"),
+                "按处罚类别": fines.byCategory.map { FineTotals.json($0, key: "处罚类别") },
+                "按违法行为类型": fines.byViolation.map { FineTotals.json($0, key: "违法行为类型") },
+                "金额无法识别的决定数": fines.unreadable,
+            ] as [String: Any],
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
@@ -180,7 +190,18 @@ extension Renderer {
                                             "late": $0.published - $0.onTime] as [String: Any] }
         ctx["lists"] = stats.lists.map { ["name": $0.name, "colour": $0.isRed ? "红名单" : "黑名单", "count": $0.count] as [String: Any] }
         ctx["deadlineWorkdays"] = settings.deadlineWorkdays
+        let fines = FineTotals(publication.records)
+        var fineValues: [String: Any] = [
+            "total": FineTotals.values(fines.total),
+            "byCategory": fines.byCategory.map(FineTotals.values),
+            // The page shows the 20 largest; stats.json has every type.
+            "byViolation": fines.byViolation.prefix(20).map(FineTotals.values),
+        ]
+        // Numbers are always true in a Mustache section: only present when they are worth saying.
+        if fines.byViolation.count > 20 { fineValues["moreViolations"] = fines.byViolation.count - 20 }
+        if fines.unreadable > 0 { fineValues["unreadable"] = fines.unreadable }
+        ctx["fines"] = fineValues
         try page("stats", ctx, to: "tongji/index.html", out)
-        try out.write("tongji/stats.json", stats.json(date: publication.date))
+        try out.write("tongji/stats.json", stats.json(date: publication.date, fines: fines))
     }
 }

@@ -1,0 +1,143 @@
+import GongshiModel
+import GongshiRules
+
+/// The data behind the filters of `/xzxk/`, `/xzcf/` and the department pages: with no server, the
+/// browser filters by department, 许可类别 / 处罚类别, 失信严重程度 and month of decision, and sorts by
+/// decision date, fetching only a small part of the records.
+///
+/// Records are cut into shards by department and month of decision (`xzcf/shaixuan/<编码>/<YYYY-MM>.json`).
+/// The index (`xzcf/shaixuan/index.json`) lists every shard with how many of its records have each
+/// combination of categories and severity, so the browser knows the exact count of any filter and
+/// which shards hold a given page of results before it fetches a single row. A shard holds one
+/// department's decisions of one month, so a filtered page downloads the index and the few shards of
+/// the months it shows — at 100 000 records a small part of the data.
+enum FilterShards {
+    /// The folder of a kind's filter data.
+    static func folder(_ kind: RecordKind) -> String { "\(kind.rawValue)/shaixuan/" }
+
+    /// What a record is filtered by.
+    struct Facets: Hashable {
+        let categories: [String]
+        let severity: String
+    }
+
+    static let unspecified = "未注明"
+
+    /// 处罚类别 may name several penalties (罚款；没收违法所得): each is a category of the record.
+    static func categories(_ r: PublishedRecord) -> [String] {
+        let name = r.kind == .xzcf ? "处罚类别" : "许可类别"
+        let value = r.fields.first { $0.name == name }?.value ?? ""
+        let parts = value.split(whereSeparator: { "；;、，,/".contains($0) })
+            .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        var seen = Set<String>()
+        let unique = parts.filter { seen.insert($0).inserted }
+        return unique.isEmpty ? [unspecified] : unique
+    }
+
+    /// 失信严重程度 as published (codes 1 and 3 as their names); licences have none.
+    static func severity(_ r: PublishedRecord) -> String {
+        guard r.kind == .xzcf else { return "" }
+        let v = (r.fields.first { $0.name == "失信严重程度" }?.value ?? "").trimmingWhitespace()
+        switch v {
+        case "": return unspecified
+        case "1": return Severity.ordinary.rawValue
+        case "3": return Severity.serious.rawValue
+        default: return v
+        }
+    }
+
+    static func facets(_ r: PublishedRecord) -> Facets { Facets(categories: categories(r), severity: severity(r)) }
+
+    /// The index and shard files of one kind: (path, text).
+    static func files(kind: RecordKind, records: [PublishedRecord], departments: [Department]) -> [(String, String)] {
+        let base = folder(kind)
+        var combos: [Facets] = []
+        var comboIndex: [Facets: Int] = [:]
+        var shards: [String: [(record: PublishedRecord, combo: Int)]] = [:]
+        for r in records {
+            let f = facets(r)
+            let c: Int
+            if let i = comboIndex[f] { c = i } else { c = combos.count; comboIndex[f] = c; combos.append(f) }
+            shards[r.department.code + "/" + r.decisionDate.monthString, default: []].append((r, c))
+        }
+        let categories = Array(Set(combos.flatMap(\.categories))).sorted { order($0, $1) }
+        let severities = Array(Set(combos.map(\.severity).filter { !$0.isEmpty })).sorted { severityRank($0) < severityRank($1) }
+        let catIndex = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
+        let sevIndex = Dictionary(uniqueKeysWithValues: severities.enumerated().map { ($1, $0) })
+        // Departments in the registry's order; one that is not in it (it cannot be, but a shard must
+        // never be dropped silently) after them.
+        var depts = departments.filter { d in shards.keys.contains { $0.hasPrefix(d.code + "/") } }
+        for r in records where !depts.contains(where: { $0.code == r.department.code }) { depts.append(r.department) }
+        let deptIndex = Dictionary(uniqueKeysWithValues: depts.enumerated().map { ($1.code, $0) })
+
+        var out: [(String, String)] = []
+        var shardLines: [String] = []
+        // Newest month first, then by department: the order the browser reads them in.
+        let keys = shards.keys.sorted { a, b in
+            let (da, ma) = split(a), (db, mb) = split(b)
+            return ma != mb ? ma > mb : (deptIndex[da] ?? 0, da) < (deptIndex[db] ?? 0, db)
+        }
+        for key in keys {
+            let (dept, month) = split(key)
+            guard let d = deptIndex[dept], let rows = shards[key] else { continue }
+            var counts: [Int: Int] = [:]
+            for row in rows { counts[row.combo, default: 0] += 1 }
+            let countJSON = counts.keys.sorted().map { "[\($0),\(counts[$0]!)]" }.joined(separator: ",")
+            shardLines.append("[\(d),\"\(month)\",[\(countJSON)]]")
+            let sorted = rows.sorted { ($0.record.decisionDate, $1.record.id) > ($1.record.decisionDate, $0.record.id) }
+            let lines = sorted.map { row -> String in
+                let r = row.record
+                return "[" + [Escape.json(r.id), Escape.json(r.entityName), Escape.json(r.entityCode), Escape.json(r.title),
+                              Escape.json(r.documentNumber), Escape.json(r.decisionDate.description),
+                              Escape.json(r.firstPublished.description), String(row.combo), r.underObjection ? "1" : "0"]
+                    .joined(separator: ",") + "]"
+            }
+            out.append((base + key + ".json", "[\n" + lines.joined(separator: ",\n") + "\n]\n"))
+        }
+        let comboJSON = combos.map { f in
+            "[[\(f.categories.compactMap { catIndex[$0] }.map(String.init).joined(separator: ","))],\(f.severity.isEmpty ? -1 : sevIndex[f.severity] ?? -1)]"
+        }
+        var index = "{\n\"kind\": \(Escape.json(kind.rawValue)),\n\"title\": \(Escape.json(kind.title)),\n"
+        index += "\"departments\": [" + depts.map { "[\(Escape.json($0.code)),\(Escape.json($0.name))]" }.joined(separator: ",") + "],\n"
+        index += "\"categories\": [" + categories.map(Escape.json).joined(separator: ",") + "],\n"
+        index += "\"severities\": [" + severities.map(Escape.json).joined(separator: ",") + "],\n"
+        index += "\"combos\": [" + comboJSON.joined(separator: ",") + "],\n"
+        index += "\"shards\": [\n" + shardLines.joined(separator: ",\n") + "\n]\n}\n"
+        out.append((base + "index.json", index))
+        return out
+    }
+
+    static func split(_ key: String) -> (String, String) {
+        guard let slash = key.lastIndex(of: "/") else { return (key, "") }
+        return (String(key[..<slash]), String(key[key.index(after: slash)...]))
+    }
+
+    /// Categories alphabetically, 未注明 last.
+    static func order(_ a: String, _ b: String) -> Bool {
+        (a == unspecified ? 1 : 0, a) < (b == unspecified ? 1 : 0, b)
+    }
+
+    static func severityRank(_ s: String) -> (Int, String) {
+        switch s {
+        case Severity.serious.rawValue: return (0, s)
+        case Severity.ordinary.rawValue: return (1, s)
+        case Severity.minor.rawValue: return (2, s)
+        case unspecified: return (4, s)
+        default: return (3, s)
+        }
+    }
+}
+
+extension Renderer {
+    /// One job per kind, writing its filter index and shards.
+    func filterShardJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
+        [RecordKind.xzxk, .xzcf].map { kind in
+            {
+                let records = (index.byKind[kind] ?? []).map { self.publication.records[$0] }
+                for (path, text) in FilterShards.files(kind: kind, records: records, departments: self.publication.departments) {
+                    try out.write(path, text)
+                }
+            }
+        }
+    }
+}

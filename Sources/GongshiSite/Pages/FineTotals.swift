@@ -1,0 +1,77 @@
+import Foundation
+import GongshiModel
+import GongshiRules
+
+/// Totals of 罚款金额（万元） of the public penalties, by 处罚类别 and by 违法行为类型, for `/tongji/`.
+///
+/// Summed as decimals (amounts such as 0.02 万元 must add up exactly). A penalty of several categories
+/// (罚款；没收违法所得) counts under each, so the rows of the category table may add up to more than
+/// the total; an amount that is not a number is left out of the sums and counted apart.
+struct FineTotals {
+    struct Row {
+        let name: String
+        var decisions = 0
+        var fined = 0
+        var amount = Decimal(0)
+    }
+
+    let byCategory: [Row]
+    let byViolation: [Row]
+    let total: Row
+    /// Penalties whose 罚款金额 is not empty and not a number.
+    let unreadable: Int
+
+    init(_ records: [PublishedRecord]) {
+        var categories: [String: Row] = [:]
+        var violations: [String: Row] = [:]
+        var total = Row(name: "合计")
+        var unreadable = 0
+        for r in records where r.kind == .xzcf {
+            let raw = (r.fields.first { $0.name == "罚款金额（万元）" }?.value ?? "").trimmingWhitespace()
+            var amount: Decimal? = nil
+            if !raw.isEmpty {
+                amount = FineTotals.parse(raw)
+                if amount == nil { unreadable += 1 }
+            }
+            func add(_ row: inout Row) {
+                row.decisions += 1
+                if let a = amount, a > 0 { row.fined += 1; row.amount += a }
+            }
+            add(&total)
+            for c in FilterShards.categories(r) { add(&categories[c, default: Row(name: c)]) }
+            let v = r.title.trimmingWhitespace().isEmpty ? FilterShards.unspecified : r.title.trimmingWhitespace()
+            add(&violations[v, default: Row(name: v)])
+        }
+        // Largest amount first; ties by number of decisions, then by name, so the order is stable.
+        func ordered(_ d: [String: Row]) -> [Row] {
+            d.values.sorted { ($0.amount, $0.decisions, $1.name) > ($1.amount, $1.decisions, $0.name) }
+        }
+        byCategory = ordered(categories)
+        byViolation = ordered(violations)
+        self.total = total
+        self.unreadable = unreadable
+    }
+
+    /// A plain decimal number (`0.5`, `12`, `1,000.25`); nil for anything else.
+    static func parse(_ s: String) -> Decimal? {
+        let t = s.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), t.filter({ $0 == "." }).count <= 1,
+              let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        return d
+    }
+
+    /// At most four decimals, no trailing zeros, no grouping: `36.52`, `0.0025`, `1200`.
+    static func format(_ d: Decimal) -> String {
+        var value = d, rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 4, .plain)
+        return NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    static func values(_ r: Row) -> [String: Any] {
+        ["name": r.name, "decisions": r.decisions, "fined": r.fined, "amount": format(r.amount)]
+    }
+
+    static func json(_ r: Row, key: String) -> [String: Any] {
+        [key: r.name, "决定数": r.decisions, "罚款决定数": r.fined, "罚款金额（万元）": Double(format(r.amount)) ?? 0]
+    }
+}

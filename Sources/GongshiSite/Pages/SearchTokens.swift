@@ -1,0 +1,57 @@
+/// How search text is normalised and cut into tokens; `Templates/assets/search.js` does the same in
+/// the browser, so the two must change together.
+///
+/// - names: character bigrams (`nameTokens`);
+/// - 统一社会信用代码: 4-grams prefixed `#` (`codeTokens`);
+/// - 决定书文号 / 文书号: 4-grams prefixed `%` and the whole number prefixed `=` (`documentTokens`), so a
+///   full number is one exact lookup and any 4 consecutive characters of it find it too.
+enum SearchTokens {
+    /// Full-width ASCII forms (`０`–`９`, `Ａ`–`Ｚ`, `（`, …) and the ideographic space become their
+    /// half-width forms, letters are upper-cased, white space is dropped: the NFKC folding that
+    /// matters for names, codes and numbers typed with a Chinese input method.
+    static func normalize(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            var v = u.value
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 } else if v == 0x3000 { v = 0x20 }
+            if v >= 0x61 && v <= 0x7A { v -= 0x20 }
+            guard let c = Unicode.Scalar(v), !c.properties.isWhitespace else { continue }
+            out.append(c)
+        }
+        return String(out)
+    }
+
+    /// A document number folded further: every bracket around the year is written 〔〕, as the
+    /// memoranda's numbers are (周环罚字[2025]3号, 【2025】 and (2025) all become 〔2025〕).
+    static func normalizeDocument(_ s: String) -> String {
+        String(String.UnicodeScalarView(normalize(s).unicodeScalars.map { u -> Unicode.Scalar in
+            switch u {
+            case "[", "【", "(", "〔": return "〔"
+            case "]", "】", ")", "〕": return "〕"
+            default: return u
+            }
+        }))
+    }
+
+    /// Bigrams of a name.
+    static func nameTokens(_ name: String) -> Set<String> {
+        grams(Array(normalize(name)), 2, prefix: "")
+    }
+
+    /// 4-grams of a 统一社会信用代码.
+    static func codeTokens(_ code: String) -> Set<String> {
+        grams(Array(normalize(code)), 4, prefix: "#")
+    }
+
+    /// The whole number and its 4-grams.
+    static func documentTokens(_ number: String) -> Set<String> {
+        let n = normalizeDocument(number)
+        guard !n.isEmpty else { return [] }
+        return grams(Array(n), 4, prefix: "%").union(["=" + n])
+    }
+
+    static func grams(_ chars: [Character], _ n: Int, prefix: String) -> Set<String> {
+        guard chars.count >= n else { return [] }
+        return Set((0...(chars.count - n)).map { prefix + String(chars[$0..<($0 + n)]) })
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import GongshiSite
+
+@Suite("Entity profiles and their feeds")
+struct EntityFeedTests {
+    static let code = "913703061912261243"
+    static let rows = [
+        SiteFixture.penalty("淄博成创食品有限公司", code: code, number: "周市监罚〔2026〕1号", date: "2026-11-02"),
+        SiteFixture.penalty("淄博成创食品有限公司", code: code, number: "周市监罚〔2026〕2号", date: "2026-11-03"),
+        SiteFixture.penalty("淄博周村腾威货运有限公司", code: "91370306MA344MKC33", number: "周市监罚〔2026〕3号"),
+    ]
+
+    @Test func everyEntityHasValidFeedsOfItsOwnRecords() throws {
+        var f = SiteFixture()
+        f.penalties = Self.rows
+        let sink = try f.render()
+        let folder = "zhuti/\(Self.code)/"
+        let json = sink.json(folder + "feed.json") as? [String: Any]
+        #expect(json?["version"] as? String == "https://jsonfeed.org/version/1.1")
+        #expect(json?["feed_url"] as? String == "https://xinyong.test.example/\(folder)feed.json")
+        let items = json?["items"] as? [[String: Any]] ?? []
+        #expect(items.count == 2)
+        #expect(items.allSatisfy { ($0["title"] as? String)?.contains("淄博成创食品有限公司") == true })
+        let atom = sink.text(folder + "atom.xml") ?? ""
+        #expect(atom.components(separatedBy: "<entry>").count - 1 == 2)
+        #expect(!atom.contains("腾威"))
+        #expect(try XMLParsing.wellFormed(atom))
+        let rss = sink.text(folder + "rss.xml") ?? ""
+        #expect(rss.components(separatedBy: "<item>").count - 1 == 2)
+        #expect(try XMLParsing.wellFormed(rss))
+    }
+
+    @Test func profileLinksItsFeedsAndNamesTheEntityOnce() throws {
+        var f = SiteFixture()
+        f.penalties = Self.rows
+        let page = try f.render().text("zhuti/\(Self.code)/index.html") ?? ""
+        #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"信用测试 · 淄博成创食品有限公司（Atom）\" href=\"../../zhuti/\(Self.code)/atom.xml\">"))
+        #expect(page.contains("<a href=\"../../zhuti/\(Self.code)/rss.xml\" type=\"application/rss+xml\" title=\"信用测试 · 淄博成创食品有限公司（RSS）\">RSS</a>"))
+        #expect(page.contains("<dt>主体类别</dt><dd>法人及非法人组织</dd>"))
+        // The rows say what was decided, not whose it was: the name is the page's heading.
+        #expect(!page.contains("class=\"c-entity\""))
+        #expect(page.contains("<td class=\"c-title\"><span class=\"badge badge-kind kind-tag\">行政处罚</span><a href=\"../../xzcf/"))
+    }
+}
+
+/// Well-formedness of a feed, with Foundation's XML parser.
+enum XMLParsing {
+    static func wellFormed(_ text: String) throws -> Bool {
+        XMLParser(data: Data(text.utf8)).parse()
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import GongshiSite
+
+@Suite("Search tokens: names, codes, document numbers, full-width input")
+struct SearchTokenTests {
+    @Test func fullWidthLettersDigitsAndSpacesFoldToHalfWidth() {
+        #expect(SearchTokens.normalize("ＡＢｃ１２３　周村 食品") == "ABC123周村食品")
+        #expect(SearchTokens.normalize("９１３７０３０６") == "91370306")
+        // Only ASCII letters change case, as in search.js.
+        #expect(SearchTokens.normalize("ä") == "ä")
+    }
+
+    @Test func yearBracketsOfDocumentNumbersAreOneForm() {
+        #expect(SearchTokens.normalizeDocument("周环罚字[2025]3号") == "周环罚字〔2025〕3号")
+        #expect(SearchTokens.normalizeDocument("周环罚字【2025】3号") == "周环罚字〔2025〕3号")
+        #expect(SearchTokens.normalizeDocument("周环罚字（２０２５）３号") == "周环罚字〔2025〕3号")
+    }
+
+    @Test func aDocumentNumberIsFoundWholeAndByAnyFourCharacters() {
+        let tokens = SearchTokens.documentTokens("周市监罚〔2026〕12号")
+        #expect(tokens.contains("=周市监罚〔2026〕12号"))
+        // Every 4-gram of a fragment is a token of the number, so whichever the browser tries, it finds it.
+        let fragment = Array(SearchTokens.normalizeDocument("罚（２０２６）12"))
+        for i in 0...(fragment.count - 4) {
+            #expect(tokens.contains("%" + String(fragment[i..<(i + 4)])))
+        }
+        #expect(!tokens.contains("%罚〔2027"))
+    }
+
+    @Test func namesGiveBigramsAndCodesFourGrams() {
+        #expect(SearchTokens.nameTokens("周村 食品") == ["周村", "村食", "食品"])
+        #expect(SearchTokens.codeTokens("91370306") == ["#9137", "#1370", "#3703", "#7030", "#0306"])
+        #expect(SearchTokens.codeTokens("913").isEmpty)
+    }
+
+    @Test func bucketsMatchTheBrowsersHash() {
+        // FNV-1a 32-bit of "周村" as search.js computes it (TextEncoder bytes, Math.imul).
+        var h: UInt32 = 0x811C_9DC5
+        for b in "周村".utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+        #expect(SearchIndexPart.bucket("周村", 64) == Int(h % 64))
+    }
+}
+
+@Suite("Search index of a rendered site")
+struct SearchIndexTests {
+    /// What search.js does for one token: the bucket's postings of that token, as result rows.
+    static func lookup(_ sink: MemorySink, _ token: String) -> [[String]] {
+        let page = sink.text("sousuo/index.html") ?? ""
+        guard let r = page.range(of: "data-buckets=\""), let end = page[r.upperBound...].firstIndex(of: "\""),
+              let buckets = Int(page[r.upperBound..<end]) else { return [] }
+        guard let bucket = sink.json("sousuo/i/\(SearchIndexPart.bucket(token, buckets)).json") as? [String: Any],
+              let t = bucket["t"] as? [String: Any], let entry = t[token] as? [Any], let ids = entry[1] as? [Int],
+              let docs = bucket["d"] as? [[String]] else { return [] }
+        return ids.map { docs[$0] }
+    }
+
+    @Test func findsARecordByItsDocumentNumberOrAFragment() throws {
+        var f = SiteFixture()
+        f.penalties = [
+            SiteFixture.penalty("淄博成创食品有限公司", code: "913703061912261243", number: "周市监罚〔2026〕12号"),
+            SiteFixture.penalty("淄博周村腾威货运有限公司", code: "91370306MA344MKC33", number: "周市监罚〔2026〕123号"),
+        ]
+        let sink = try f.render()
+        let exact = Self.lookup(sink, "=周市监罚〔2026〕12号")
+        #expect(exact.count == 1)
+        #expect(exact.first?[0] == "周市监罚〔2026〕12号")
+        #expect(exact.first?[2].hasPrefix("xzcf/") == true)
+        #expect(exact.first?[3].contains("淄博成创食品有限公司") == true)
+        // The fragment 罚〔2026〕12 typed with full-width digits: its last 4-gram finds both numbers.
+        let q = SearchTokens.normalizeDocument("罚〔２０２６〕12")
+        let hits = Self.lookup(sink, "%" + String(Array(q).suffix(4))).filter { SearchTokens.normalizeDocument($0[0]).contains(q) }
+        #expect(Set(hits.map { $0[0] }) == ["周市监罚〔2026〕12号", "周市监罚〔2026〕123号"])
+        // Entities are still found by name and by code.
+        #expect(Self.lookup(sink, "成创").contains { $0[1] == "913703061912261243" })
+        #expect(Self.lookup(sink, "#MKC3").contains { $0[0] == "淄博周村腾威货运有限公司" })
+    }
+}
