@@ -52,7 +52,7 @@ struct SiteFixture {
             .write(toFile: dir + "/Content/xzcf/a.csv", atomically: true, encoding: .utf8)
         let site = try SiteReader.read(root: dir)
         let day = LocalDate(parsing: date)!
-        let judgement = try Judge.judge(site, date: day)
+        let judgement = Judge.judge(site, date: day)
         let templates = try TemplateSet(directory: SiteFixture.repo.path + "/Templates")
         let renderer = Renderer(publication: judgement.publication, templates: templates,
                                 context: SiteContext(settings: site.settings, date: day, preview: nil))
