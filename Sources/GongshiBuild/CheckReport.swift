@@ -28,7 +28,7 @@ public struct CheckReport: Sendable {
         var records = judgement.rowsRead
         if let asked = department {
             let dept = try resolveDepartment(asked, in: site.departments)
-            findings = findings.filter { $0.department == dept.code }
+            findings = judgement.findings(ofDepartment: dept.code)
             records = judgement.rowsByDepartment[dept.code] ?? 0
         }
         if let levels = severities {

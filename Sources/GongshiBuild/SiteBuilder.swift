@@ -91,7 +91,7 @@ public enum SiteBuilder {
             site.settings.baseURL = base.hasSuffix("/") ? base : base + "/"
         }
         let templates = try TemplateSet(directory: (options.site as NSString).appendingPathComponent("Templates"))
-        let judgement = Judge.judge(site, date: options.date)
+        let judgement = Judge.judge(site, date: options.date, keepRows: options.preview != nil)
         timer.lap("judge")
         var publication = judgement.publication
         var findings = judgement.findings + templates.findings
@@ -101,8 +101,10 @@ public enum SiteBuilder {
             publication.withdrawals.removeAll { $0.department.code != dept }
             publication.departments.removeAll { $0.code != dept }
             publication.upcoming.removeAll { $0.department != dept }
-            // Findings of rows that could not be read have no department yet: keep them in view.
-            findings.removeAll { $0.department != dept && !($0.department.isEmpty && $0.rule == "bad-file") }
+            // Its findings, and those without a department in the files that carry its records.
+            findings = judgement.findings(ofDepartment: dept)
+            let files = judgement.filesByDepartment[dept] ?? []
+            publication.withheld.removeAll { $0.department != dept && !($0.department.isEmpty && files.contains($0.file)) }
         }
         let context = SiteContext(settings: site.settings, date: options.date, preview: options.preview)
         let renderer = Renderer(publication: publication, templates: templates, context: context,

@@ -51,7 +51,8 @@ public struct DailyReport: Sendable {
         }
         var withheldItems: [String: Item] = [:]
         for w in p.withheld {
-            withheldItems[w.key] = Item(kind: w.kind, key: w.key, name: known[w.key]?.name ?? "", document: "",
+            withheldItems[w.key] = Item(kind: w.kind, key: w.key, name: w.entity.isEmpty ? (known[w.key]?.name ?? "") : w.entity,
+                                        document: "",
                                         department: w.department, file: w.file, line: w.line)
         }
         func item(_ e: LedgerEvent) -> Item {

@@ -8,6 +8,8 @@ struct RuleEnvironment: Sendable {
     let calendar: WorkdayCalendar
     let memoranda: MemorandumIndex
     let history: LedgerHistory
+    /// The department registry, for naming the closest department to an unknown authority.
+    let departments: DepartmentIndex
 }
 
 /// What the rules decided about one data row, and what it publishes.

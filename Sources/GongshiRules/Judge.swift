@@ -11,6 +11,16 @@ public struct Judgement: Sendable {
     public let rowsRead: Int
     /// Data rows by the 编码 of their department ("" when unknown).
     public let rowsByDepartment: [String: Int]
+    /// The data files holding each department's records (by 编码): files with rows attributed to it, rows
+    /// whose unknown authority is closest to it, or its 编码 in the file name.
+    public let filesByDepartment: [String: Set<String>]
+
+    /// The findings a department's clerk must see: those of its records, and every finding without a
+    /// department in the files that carry its records (unreadable rows, unknown headers and authorities).
+    public func findings(ofDepartment code: String) -> [Finding] {
+        let files = filesByDepartment[code] ?? []
+        return findings.filter { $0.department == code || ($0.department.isEmpty && files.contains($0.file)) }
+    }
 }
 
 /// Applies every disclosure rule to a site on a date: pure, no I/O. The law lives in the rules of
@@ -24,18 +34,33 @@ public enum Judge {
     /// are published with their timeliness unjudged.
     /// - Parameter keepPublication: `check` passes false: public records are judged and counted but not
     ///   kept, so memory does not grow with the public data.
-    public static func judge(_ site: Site, date: LocalDate, keepPublication: Bool = true) -> Judgement {
+    /// - Parameter keepRows: the preview passes true: withheld records keep their row as read, for a
+    ///   preview page that shows what to fix.
+    public static func judge(_ site: Site, date: LocalDate, keepPublication: Bool = true, keepRows: Bool = false) -> Judgement {
         let departments = DepartmentIndex(site.departments)
         let memoranda = MemorandumIndex(site.memoranda)
 
         // Pass 1: keys and rows per department.
         var duplicates = DuplicateIndex()
         var rowsByDepartment: [String: Int] = [:]
+        // The files that carry each department's records: a clerk sees every problem in them, also
+        // those of rows that have no department yet (unreadable, or an authority that matches none).
+        var filesByDepartment: [String: Set<String>] = [:]
+        var closest: [String: String] = [:]  // authority → 编码 of the closest department ("" for none)
+        for f in site.dataFiles {
+            if let d = departments.named(inFile: f.file) { filesByDepartment[d.code, default: []].insert(f.file) }
+        }
         let (readFindings, rowsRead) = site.recordBatches { batch in
             let contexts = ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) }
             for c in contexts {
                 duplicates.add(c)
                 rowsByDepartment[c.department?.code ?? "", default: 0] += 1
+                if let d = c.department {
+                    filesByDepartment[d.code, default: []].insert(c.source.file)
+                } else if !c.authority.isEmpty {
+                    if closest[c.authority] == nil { closest[c.authority] = departments.closest(to: c.authority)?.code ?? "" }
+                    if let code = closest[c.authority], !code.isEmpty { filesByDepartment[code, default: []].insert(c.source.file) }
+                }
             }
         }
         duplicates.finish()
@@ -43,7 +68,7 @@ public enum Judge {
         // Pass 2: judge every row.
         let history = LedgerHistory(events: site.ledger, through: date)
         let env = RuleEnvironment(date: date, settings: site.settings, calendar: site.calendar, memoranda: memoranda,
-                                  history: history)
+                                  history: history, departments: departments)
         var findings = site.findings + readFindings
         var records: [PublishedRecord] = []
         var notices: [WithdrawalNotice] = []
@@ -74,8 +99,7 @@ public enum Judge {
                 if let u = e.upcoming { upcoming.append(u) }
                 if keepPublication, let rule = e.withheldRule {
                     let c = contexts[i]
-                    withheld.append(WithheldRecord(kind: c.kind, key: c.key, department: c.department?.code ?? "",
-                                                   rule: rule, isError: e.withheldForError, file: c.source.file, line: c.source.line))
+                    withheld.append(c.withheld(rule: rule, isError: e.withheldForError, keepRow: keepRows))
                 }
             }
         }
@@ -93,8 +117,7 @@ public enum Judge {
                 dropped.insert(i)
                 findings.append(f)
                 let c = listCandidates[i].context
-                withheld.append(WithheldRecord(kind: .mingdan, key: c.key, department: c.department?.code ?? "",
-                                               rule: rule.info.id, isError: f.severity == .error, file: c.source.file, line: c.source.line))
+                withheld.append(c.withheld(rule: rule.info.id, isError: f.severity == .error, keepRow: keepRows))
             }
         }
         var entries = listCandidates.indices.filter { !dropped.contains($0) }.map { listCandidates[$0].entry }
@@ -141,7 +164,8 @@ public enum Judge {
             calendar: site.calendar, records: records, withdrawals: notices, listEntries: entries, articles: articles,
             withheld: withheld, upcoming: upcoming, newEvents: newEvents,
             ledger: site.ledger.filter { $0.date <= date } + newEvents)
-        return Judgement(findings: findings, publication: publication, rowsRead: rowsRead, rowsByDepartment: rowsByDepartment)
+        return Judgement(findings: findings, publication: publication, rowsRead: rowsRead, rowsByDepartment: rowsByDepartment,
+                         filesByDepartment: filesByDepartment)
     }
 
     /// Files in byte order, then line, then rule id: the order every report uses.

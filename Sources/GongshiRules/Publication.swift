@@ -108,6 +108,16 @@ public struct WithheldRecord: Sendable {
     public let isError: Bool
     public let file: String
     public let line: Int
+    /// The entity's name as a report may show it (masked for a natural person).
+    public var entity = ""
+    /// The URL id the record would have when published (`scjgj-3f9a…`): the preview shows the withheld
+    /// record there, so that a department's link never ends in a bare 404.
+    public var id = ""
+    /// The decision (or listing) date, when it could be read.
+    public var decided: LocalDate?
+    /// The row as read, for the preview only (empty unless the judge was asked to keep rows): the
+    /// columns the file has, secret ones blanked.
+    public var row: [PublishedField] = []
 }
 
 /// A record not yet published whose deadline lies ahead (for the department preview).

@@ -4,6 +4,8 @@ import GongshiModel
 /// its legal basis and an example that triggers it. `Documentation/rules.md` is generated from these.
 public struct RuleInfo: Sendable {
     public let id: String
+    /// A short Chinese name, shown on pages a clerk reads (the id stays in JSON and small print).
+    public let title: String
     public let severity: Finding.Level
     /// What the finding keeps off the public site (`—` for nothing).
     public let withholds: String
@@ -14,8 +16,9 @@ public struct RuleInfo: Sendable {
     /// The law and article the rule enforces, or 本站规则 for the site's own policy.
     public let basis: String
 
-    public init(id: String, severity: Finding.Level, withholds: String, summary: String, example: String, basis: String) {
-        self.id = id; self.severity = severity; self.withholds = withholds; self.summary = summary
+    public init(id: String, title: String, severity: Finding.Level, withholds: String, summary: String, example: String,
+                basis: String) {
+        self.id = id; self.title = title; self.severity = severity; self.withholds = withholds; self.summary = summary
         self.example = example; self.basis = basis
     }
 }

@@ -10,13 +10,14 @@ public enum RulesReference {
         `info` never stop publication. Every rule names its legal basis (law and article, or 本站规则 for the
         site's own policy).
 
-        | id | severity | withholds | legal basis |
-        |---|---|---|---|
+        | id | 名称 | severity | withholds | legal basis |
+        |---|---|---|---|---|
 
         """
-        for r in allRules { s += "| [`\(r.id)`](#\(r.id)) | \(r.severity.rawValue) | \(r.withholds) | \(r.basis) |\n" }
+        for r in allRules { s += "| [`\(r.id)`](#\(r.id)) | \(r.title) | \(r.severity.rawValue) | \(r.withholds) | \(r.basis) |\n" }
         for r in allRules {
             s += "\n## \(r.id)\n\n"
+            s += "- **名称:** \(r.title)\n"
             s += "- **Severity:** \(r.severity.rawValue)\n"
             s += "- **Withholds:** \(r.withholds)\n"
             s += "- **When:** \(r.summary)\n"

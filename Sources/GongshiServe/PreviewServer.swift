@@ -97,9 +97,8 @@ public struct PreviewServer: Sendable {
         let path = (site as NSString).appendingPathComponent("Content/departments.csv")
         var findings: [Finding] = []
         let departments = RegistryReader.departments(path: path, file: "Content/departments.csv", findings: &findings)
-        guard let d = departments.first(where: { $0.code == dept }) else {
-            throw SiteError(file: "Content/departments.csv", message: "没有编码为「\(dept)」的部门（已有：\(departments.map(\.code).joined(separator: "、"))）")
-        }
+        // By 编码, 名称 or 别名, as `check --department` takes it.
+        let d = try CheckReport.resolveDepartment(dept, in: departments)
         return SiteContext.PreviewInfo(department: d.code, departmentName: d.name)
     }
 }

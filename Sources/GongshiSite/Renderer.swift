@@ -48,8 +48,8 @@ public struct Renderer: Sendable {
     /// Template values for the findings of a record, for the preview.
     func findingRows(_ key: String) -> [[String: Any]]? {
         guard let list = findingsByKey[key], !list.isEmpty else { return nil }
-        return list.map { ["rule": $0.rule, "severity": $0.severity.rawValue, "level": $0.severity.chinese,
-                           "message": $0.message, "file": $0.file, "line": $0.line] }
+        return list.map { ["rule": $0.rule, "title": RuleTitles.title($0.rule), "severity": $0.severity.rawValue,
+                           "level": $0.severity.chinese, "message": $0.message, "file": $0.file, "line": $0.line] }
     }
 
     var settings: SiteSettings { context.settings }

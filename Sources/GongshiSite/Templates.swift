@@ -19,7 +19,7 @@ public struct TemplateSet: Sendable {
     /// Templates every build needs; a theme missing one cannot build the site.
     public static let required = ["home", "listing", "record", "withdrawal", "lists", "list", "honghei", "entity",
                                   "department", "departments", "articles", "article", "page", "subscribe", "notfound",
-                                  "search", "stats", "preview", "report", "header", "footer", "alternates"]
+                                  "search", "stats", "preview", "report", "withheld", "header", "footer", "alternates"]
 
     static let pragma = "{{% CONTENT_TYPE: GONGSHI_HTML}}"
 

@@ -15,7 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var siteOptions: SiteOptions
     @Option(name: .long, help: "端口。") var port: Int = 1313
     @OptionGroup var dateOption: DateOption
-    @Option(name: .long, help: "只预览某个部门（departments.csv 中的编码）的记录和问题。")
+    @Option(name: .long, help: "只预览某个部门（departments.csv 中的编码、名称或别名）的记录和问题。")
     var department: String?
 
     func run() async throws {

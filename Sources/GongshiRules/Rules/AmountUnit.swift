@@ -3,7 +3,7 @@ import GongshiModel
 /// `amount-unit`: 罚款金额（万元） equals the yuan figure 处罚内容 states, so it was entered in 元.
 public enum AmountUnit: RecordRule {
     public static let info = RuleInfo(
-        id: "amount-unit", severity: .warning, withholds: "—",
+        id: "amount-unit", title: "罚款金额单位疑误", severity: .warning, withholds: "—",
         summary: "「罚款金额（万元）」与「处罚内容」中写明的元数相同（如处罚内容「罚款2000元」而金额为 2000）：金额按元填写了，应换算为万元（0.2）",
         example: "处罚内容「罚款2000元」，罚款金额（万元）2000",
         basis: "《公共信用信息公示数据标准（双公示 v2.0）》：罚款金额单位为万元")

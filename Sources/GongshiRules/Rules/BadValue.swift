@@ -4,7 +4,7 @@ import GongshiModel
 /// 行政相对人类别 / 主体类别: who the party is decides privacy, so an unknown one withholds the record.
 public enum BadValue: RecordRule {
     public static let info = RuleInfo(
-        id: "bad-value", severity: .warning, withholds: "仅行政相对人类别、主体类别无效时：该记录（错误）",
+        id: "bad-value", title: "取值不规范", severity: .warning, withholds: "仅行政相对人类别、主体类别无效时：该记录（错误）",
         summary: "枚举字段的值不在取值范围内：行政相对人类别/主体类别（法人及非法人组织、自然人、个体工商户，或代码 01–04，法人、非法人组织、个人；无效为错误，不予公示）、许可类别（普通、特许、认可、核准、登记、其他或 01–06）、证件类型（01–05）、当前状态、失信严重程度（轻微、一般、严重或代码 1、3；无效时按处罚类别推定）、名单类型（红名单、黑名单）；可选日期（有效期自、有效期至、处罚有效期、公示截止期）不是有效日期，或以 1949-10-01 之前的日期表示长期。长期、永久、无、无期限、无处罚期限表示无截止日期，不报告",
         example: "「行政相对人类别」为「企业」（错误）；「失信严重程度」为「较重」；「有效期至」为 1900-01-01",
         basis: "《公共信用信息公示数据标准（双公示 v2.0）》代码表；本站规则（公示主体类别决定隐私保护）")

@@ -3,7 +3,7 @@ import GongshiModel
 /// `calendar-ending`: the build date is within 30 days of the end of the last calendar year present.
 public enum CalendarEnding: Rule {
     public static let info = RuleInfo(
-        id: "calendar-ending", severity: .warning, withholds: "—",
+        id: "calendar-ending", title: "节假日安排即将用完", severity: .warning, withholds: "—",
         summary: "构建日期已到最后一个节假日安排年份结束前30天（含）以后：请在国务院办公厅发布下一年放假通知后添加 Content/calendar/YYYY.yml，否则跨年的公示时效将无法判断",
         example: "只有到 2026.yml 的节假日安排，构建日期 2026-12-01",
         basis: "本站规则（提前准备下一年的节假日安排）")

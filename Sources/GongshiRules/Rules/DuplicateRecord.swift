@@ -4,7 +4,7 @@ import GongshiModel
 /// copy withheld. Identical content: warning at every later copy, the first one published.
 public enum DuplicateRecord: RecordRule {
     public static let info = RuleInfo(
-        id: "duplicate-record", severity: .error, withholds: "内容不同：所有副本；内容相同：—（只公示第一条）",
+        id: "duplicate-record", title: "重复记录", severity: .error, withholds: "内容不同：所有副本；内容相同：—（只公示第一条）",
         summary: "同一记录键（类型 + 机关 + 文书号；名单为名单名称 + 代码或名称 + 列入日期）出现多次。内容不同为错误，内容相同为警告；在第一条之后的每个副本处报告",
         example: "两个文件都有「周市监罚〔2026〕12号」，罚款金额不同",
         basis: "本站规则（同一决定只能有一种公示内容）")

@@ -3,7 +3,7 @@ import GongshiModel
 /// `invalid-id-number`: a natural person's 身份证 number fails GB 11643-1999.
 public enum InvalidIDNumber: RecordRule {
     public static let info = RuleInfo(
-        id: "invalid-id-number", severity: .warning, withholds: "—",
+        id: "invalid-id-number", title: "身份证号码无效", severity: .warning, withholds: "—",
         summary: "自然人的证件类型为身份证（01，或为空）时，证件号码应为18位、出生日期有效、校验码正确（GB 11643-1999）。证件号码从不公开",
         example: "证件号码 370306199001011235，校验码应为 4",
         basis: "GB 11643-1999《公民身份号码》")

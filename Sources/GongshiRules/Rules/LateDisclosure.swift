@@ -4,7 +4,7 @@ import GongshiModel
 /// the deadline law the pages and `due-soon` use.
 public enum LateDisclosure: RecordRule {
     public static let info = RuleInfo(
-        id: "late-disclosure", severity: .error, withholds: "—（仍然公示）",
+        id: "late-disclosure", title: "逾期公示", severity: .error, withholds: "—（仍然公示）",
         summary: "行政许可、行政处罚的首次公示（台账中的「公示」，或本次构建日期）晚于决定日期后第 deadlineWorkdays（默认7）个工作日（决定当日不计）。评价的是部门，不影响公示；缺少所需年份的节假日安排时不评价",
         example: "2026-11-20（周五）作出的处罚，截止日为 2026-12-01（周二），2026-12-02 才首次公示",
         basis: "国办发〔2015〕51号、国发〔2016〕33号（自作出行政决定之日起7个工作日内上网公开）；周政发〔2017〕72号；工作日按《中华人民共和国行政处罚法》第八十五条、《中华人民共和国行政许可法》第八十二条")
@@ -33,8 +33,11 @@ public enum LateDisclosure: RecordRule {
         do {
             let t = try timeliness(r, decided: decided, env: env)
             guard t.published > t.deadline else { return .none }
-            let late = t.lateWorkdays > 0 ? "逾期 \(t.lateWorkdays) 个工作日" : "在截止日后的休息日公示"
-            return Decision(findings: [finding(r, "首次公示于 \(t.published)，公示截止日为 \(t.deadline)，\(late)（仍然公示）")])
+            let late = t.lateWorkdays > 0 ? "逾期 \(t.lateWorkdays) 个工作日" : "在最迟公示日期后的休息日公示"
+            // A record the ledger does not know yet is published by this build: say so, not that it was.
+            let when = env.history[r.key]?.firstPublished == nil
+                ? "尚未公示，今天（\(t.published)）公示时" : "首次公示于 \(t.published)，"
+            return Decision(findings: [finding(r, "\(when)最迟公示日期为 \(t.deadline)，\(late)（仍然公示）")])
         } catch {
             var d = Decision()
             d.missingYear = error.year

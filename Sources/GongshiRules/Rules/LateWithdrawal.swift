@@ -3,7 +3,7 @@ import GongshiModel
 /// `late-withdrawal`: a withdrawn record still shown more than `withdrawWorkdays` after its 状态日期.
 public enum LateWithdrawal: RecordRule {
     public static let info = RuleInfo(
-        id: "late-withdrawal", severity: .error, withholds: "—",
+        id: "late-withdrawal", title: "逾期撤回", severity: .error, withholds: "—",
         summary: "已撤销、变更、确认违法或确认无效的记录，撤回日期（台账中的「撤回」，没有则为构建日期）晚于状态日期后第 withdrawWorkdays（默认3）个工作日",
         example: "2026-11-16 撤销，2026-11-19 为撤回截止日，2026-11-25 才撤回",
         basis: "《中华人民共和国行政处罚法》第四十八条（三日内撤回）、第八十五条（工作日）；《山东省社会信用条例》第四十条")

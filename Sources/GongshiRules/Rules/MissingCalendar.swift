@@ -4,9 +4,9 @@ import GongshiModel
 /// depends on working days, so the records are published and only their timeliness goes unjudged.
 public enum MissingCalendar: Rule {
     public static let info = RuleInfo(
-        id: "missing-calendar", severity: .error, withholds: "—（记录照常公示，只是不评价其公示时效）",
+        id: "missing-calendar", title: "缺少节假日安排", severity: .error, withholds: "—（记录照常公示，只是不评价其公示时效）",
         summary: "计算工作日所需的年份没有 Content/calendar/YYYY.yml（在该文件第0行报告，每个缺少的年份一次，并说明有多少条记录无法判断）。不会猜测节假日：这些记录照常公示，其是否按时公示既不算逾期也不算按时；构建日期所在年份缺少时，首页的“最新公示”按周一至周五计算。请按国务院办公厅当年的放假通知添加",
-        example: "构建日期 2026-12-31，2026-12-28 作出的处罚公示截止日在 2027 年，而没有 Content/calendar/2027.yml",
+        example: "构建日期 2026-12-31，2026-12-28 作出的处罚最迟公示日期在 2027 年，而没有 Content/calendar/2027.yml",
         basis: "《中华人民共和国行政处罚法》第八十五条、《全国年节及纪念日放假办法》（工作日不含法定节假日，以国务院办公厅放假通知为准）")
 
     /// One finding per missing year, with the number of records it left unjudged.

@@ -3,7 +3,7 @@ import GongshiModel
 /// `missing-field`: a required field is empty; or a withdrawal without its 状态日期 or 状态说明.
 public enum MissingField: RecordRule {
     public static let info = RuleInfo(
-        id: "missing-field", severity: .error, withholds: "该记录（撤回缺少状态日期或状态说明时：—，仍按撤回处理）",
+        id: "missing-field", title: "缺少必填字段", severity: .error, withholds: "该记录（撤回缺少状态日期或状态说明时：—，仍按撤回处理）",
         summary: "必填字段为空。法定代表人仅对法人及非法人组织必填；统一社会信用代码对自然人以外必填；个体工商户以 00000000000000000X 表示无代码时，工商注册号必填；自然人须有证件号码。当前状态为撤销、变更、确认违法或确认无效而缺少状态日期或状态说明，也报告此项（记录仍然撤回）",
         example: "行政处罚记录的「违法事实」为空；当前状态「撤销」而状态说明为空",
         basis: "《公共信用信息公示数据标准（双公示 v2.0）》必填项；撤回须说明理由：《中华人民共和国行政处罚法》第四十八条")

@@ -3,7 +3,7 @@ import GongshiModel
 /// `natural-person-withheld`: a natural person's record withheld by policy.
 public enum NaturalPersonWithheld: RecordRule {
     public static let info = RuleInfo(
-        id: "natural-person-withheld", severity: .info, withholds: "该记录",
+        id: "natural-person-withheld", title: "自然人信息不予公示", severity: .info, withholds: "该记录",
         summary: "自然人的信用信息不公开（disclosure.naturalPersons: withhold，默认）。设为 mask 时，只有 disclosure.naturalPersonLists 中的名单（默认 [失信被执行人]，依国家规定公开）以打码姓名公开，自然人的行政许可、行政处罚仍不公开；证件号码始终不公开。个体工商户不是自然人",
         example: "「行政相对人类别」为自然人的行政处罚",
         basis: "《山东省社会信用条例》第二十条（不得公开公示，国家另有规定的除外）")

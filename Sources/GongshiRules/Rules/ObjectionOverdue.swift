@@ -3,7 +3,7 @@ import GongshiModel
 /// `objection-overdue`: an objection not settled within 7 working days of its 状态日期.
 public enum ObjectionOverdue: RecordRule {
     public static let info = RuleInfo(
-        id: "objection-overdue", severity: .warning, withholds: "—",
+        id: "objection-overdue", title: "异议逾期未办结", severity: .warning, withholds: "—",
         summary: "当前状态为异议，而状态日期（收到异议之日）距构建日期已超过7个工作日：应在7个工作日内核查并处理异议",
         example: "2026-11-02 提出异议，构建日期 2026-11-25 仍为「异议」",
         basis: "《山东省社会信用条例》第三十九条（七个工作日内核查处理异议）")

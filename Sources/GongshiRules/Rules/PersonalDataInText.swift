@@ -3,7 +3,7 @@ import GongshiModel
 /// `personal-data`: an ID, bank card or mobile number in a published text field; masked in the output.
 public enum PersonalDataInText: RecordRule {
     public static let info = RuleInfo(
-        id: "personal-data", severity: .warning, withholds: "—（输出中已打码）",
+        id: "personal-data", title: "文本中含个人信息（已遮蔽）", severity: .warning, withholds: "—（输出中已打码）",
         summary: "公开的文字字段中出现有效的18位或15位身份证号码（出生日期有效）、银行卡号（以62、4或5开头的16–19位数字且通过 Luhn 校验）或手机号码（1[3-9]开头的11位数字）。输出中打码（370303********1234、6222***********0123、138****5678），每个字段报告一次。固定电话不打码（多为机关公开的举报电话）",
         example: "「违法事实」中写有「联系电话13805331234」",
         basis: "《中华人民共和国个人信息保护法》第二十八条（敏感个人信息）；《山东省社会信用条例》第二十条")

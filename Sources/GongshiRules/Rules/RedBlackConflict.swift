@@ -4,7 +4,7 @@ import GongshiModel
 /// red entry is withheld (及时撤销荣誉称号).
 public enum RedBlackConflict: ListRule {
     public static let info = RuleInfo(
-        id: "red-black-conflict", severity: .error, withholds: "红名单条目",
+        id: "red-black-conflict", title: "红黑名单冲突", severity: .error, withholds: "红名单条目",
         summary: "同一主体同时有有效的红名单和黑名单条目：红名单条目不予公示（在红名单条目处报告）。异议中的黑名单条目不算有效",
         example: "某公司在「守合同重信用企业」中，又被列入「失信被执行人」",
         basis: "周政发〔2017〕72号（被列入黑名单的，及时撤销其荣誉称号）")

@@ -4,7 +4,7 @@ import GongshiModel
 /// naming which, with the reason.
 public enum Revoked: RecordRule {
     public static let info = RuleInfo(
-        id: "revoked", severity: .info, withholds: "除撤回说明外的一切",
+        id: "revoked", title: "已撤销（撤回说明）", severity: .info, withholds: "除撤回说明外的一切",
         summary: "当前状态为撤销、变更、确认违法或确认无效（自状态日期起）：记录页改为撤回说明，写明决定被如何处理并公开状态说明，在订阅中出现一次，不再出现在列表、主体页、搜索和开放数据中",
         example: "当前状态「确认无效」，状态说明「经行政诉讼判决确认原处罚决定无效」",
         basis: "《中华人民共和国行政处罚法》第四十八条（被依法变更、撤销、确认违法或者确认无效的，应当在三日内撤回并公开说明理由）")

@@ -4,7 +4,7 @@ import GongshiContent
 /// `unknown-memorandum`: a list entry's 认定依据 cites a document number not in memoranda.csv.
 public enum UnknownMemorandum: RecordRule {
     public static let info = RuleInfo(
-        id: "unknown-memorandum", severity: .warning, withholds: "—",
+        id: "unknown-memorandum", title: "未知的备忘录文号", severity: .warning, withholds: "—",
         summary: "名单的「认定依据」引用的文号（第一个 …〔YYYY〕N号，也可写作 []、【】、()）不在 memoranda.csv 中",
         example: "认定依据「发改财金〔2099〕1号」",
         basis: "周政发〔2017〕72号附件（联合奖惩备忘录目录）")

@@ -82,7 +82,7 @@ enum FilterShards {
             guard let d = deptIndex[dept], let rows = shards[key] else { continue }
             var counts: [Int: Int] = [:]
             for row in rows { counts[row.combo, default: 0] += 1 }
-            let countJSON = counts.keys.sorted().map { "[\($0),\(counts[$0]!)]" }.joined(separator: ",")
+            let countJSON = counts.sorted { $0.key < $1.key }.map { "[\($0.key),\($0.value)]" }.joined(separator: ",")
             shardLines.append("[\(d),\"\(month)\",[\(countJSON)]]")
             let sorted = rows.sorted { ($0.record.decisionDate, $1.record.id) > ($1.record.decisionDate, $0.record.id) }
             let lines = sorted.map { row -> String in

@@ -10,6 +10,7 @@ public enum PreviewPart {
         RenderPart { r, index, out in
             try r.renderPreviewIndex(findings, out)
             try r.renderPreviewReport(out)
+            try r.renderWithheldPreviews(out)
         }
     }
 }
@@ -20,7 +21,8 @@ extension Renderer {
         var ctx = context.page(path: "yulan/index.html", title: "预览：问题清单与公示期限", section: "")
         ctx["robots"] = "noindex"
         let recordPaths = Dictionary(p.records.map { ($0.key, Views.recordPath($0)) }, uniquingKeysWith: { a, _ in a })
-        let noticePaths = Dictionary(p.withdrawals.map { ($0.key, Views.noticePath($0)) }, uniquingKeysWith: { a, _ in a })
+        var noticePaths = Dictionary(p.withdrawals.map { ($0.key, Views.noticePath($0)) }, uniquingKeysWith: { a, _ in a })
+        for (key, page) in withheldPages() where noticePaths[key] == nil { noticePaths[key] = page.path }
         func row(_ f: Finding) -> [String: Any] {
             var d: [String: Any] = [
                 "rule": f.rule, "title": RuleTitles.title(f.rule), "severity": f.severity.rawValue,

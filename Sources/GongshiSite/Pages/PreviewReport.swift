@@ -11,6 +11,7 @@ extension Renderer {
         ctx["robots"] = "noindex"
         let paths = Dictionary(p.records.map { ($0.key, Views.recordPath($0)) }, uniquingKeysWith: { a, _ in a })
             .merging(p.withdrawals.map { ($0.key, Views.noticePath($0)) }, uniquingKeysWith: { a, _ in a })
+            .merging(withheldPages().mapValues(\.path), uniquingKeysWith: { a, _ in a })
         let names = Dictionary(p.departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         func rows(_ items: [DailyReport.Item]) -> [[String: Any]] {
             items.map { i in

@@ -42,8 +42,9 @@ extension Renderer {
             "fields": Views.fieldRows(r.fields), "isPenalty": r.kind == .xzcf,
         ]
         if r.severityInferred { rec["inferredSeverity"] = r.fields.first { $0.name == "失信严重程度" }?.value ?? "" }
-        if r.isLate { rec["late"] = r.lateWorkdays > 0 ? "逾期 \(r.lateWorkdays) 个工作日公示" : "在截止日后公示" }
+        if r.isLate { rec["late"] = r.lateWorkdays > 0 ? "逾期 \(r.lateWorkdays) 个工作日公示" : "在最迟公示日期后公示" }
         if !r.entityCode.isEmpty { rec["entityPath"] = Views.entityPath(r.entityCode); rec["entityCode"] = r.entityCode }
+        if context.preview != nil { rec["previewDeadline"] = deadlineText(decided: r.decisionDate) ?? "" }
         ctx["record"] = rec
         if let extra = findingRows(r.key) { ctx["findings"] = extra; ctx["hasFindings"] = true }
         try page("record", ctx, to: path, out)

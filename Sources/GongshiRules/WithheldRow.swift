@@ -1,0 +1,23 @@
+import GongshiModel
+
+extension RecordContext {
+    /// This record as withheld by `rule`, with what the preview shows of it.
+    func withheld(rule: String, isError: Bool, keepRow: Bool) -> WithheldRecord {
+        var w = WithheldRecord(kind: kind, key: key, department: department?.code ?? "", rule: rule, isError: isError,
+                               file: source.file, line: source.line)
+        w.entity = displayName
+        w.id = ContentDigest.id(for: key, prefix: kind == .mingdan ? "" : (department?.code ?? ""))
+        w.decided = primaryDate
+        if keepRow {
+            w.row = schema.fields.indices.compactMap { i in
+                let f = schema.fields[i]
+                guard i < source.present.count, source.present[i] || !source.values[i].isEmpty else { return nil }
+                var value = f.role == .secret && !source.values[i].isEmpty ? "（不公示）" : source.values[i]
+                // A natural person's name stays masked, even in a preview.
+                if isNaturalPerson && (f.name == "行政相对人名称" || f.name == "主体名称") { value = displayName }
+                return PublishedField(name: f.name, value: value, role: f.role)
+            }
+        }
+        return w
+    }
+}
