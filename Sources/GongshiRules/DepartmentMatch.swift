@@ -33,10 +33,14 @@ extension DepartmentIndex {
     }
 
     /// The department a data file belongs to by its name: a part of the file name (split at `-`, `_`,
-    /// `.` and spaces) equal to a department's 编码, as in `2026-11-scjgj.csv`.
+    /// `.` and spaces) equal to a department's 编码 (`2026-11-scjgj.csv`), or its 名称 or an alias
+    /// inside the name (`区市场监管局2026年11月.xlsx`).
     public func named(inFile file: String) -> Department? {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         let parts = Set(name.lowercased().split(whereSeparator: { "-_. ".contains($0) }).map(String.init))
-        return all.first { parts.contains($0.code) }
+        if let d = all.first(where: { parts.contains($0.code) }) { return d }
+        // The longest name first: 区市场监管局 must not be taken for a department called 市场监管局.
+        let named = all.flatMap { d in ([d.name] + d.aliases).map { ($0, d) } }.filter { $0.0.count >= 2 && name.contains($0.0) }
+        return named.max { $0.0.count < $1.0.count }?.1
     }
 }

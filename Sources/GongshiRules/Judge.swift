@@ -57,9 +57,14 @@ public enum Judge {
                 rowsByDepartment[c.department?.code ?? "", default: 0] += 1
                 if let d = c.department {
                     filesByDepartment[d.code, default: []].insert(c.source.file)
-                } else if !c.authority.isEmpty {
-                    if closest[c.authority] == nil { closest[c.authority] = departments.closest(to: c.authority)?.code ?? "" }
-                    if let code = closest[c.authority], !code.isEmpty { filesByDepartment[code, default: []].insert(c.source.file) }
+                } else {
+                    // No department yet: the closest one to the authority, else to the 数据来源单位.
+                    let named = c.authority.isEmpty ? c.source["数据来源单位"] : c.authority
+                    guard !named.isEmpty else { continue }
+                    if closest[named] == nil {
+                        closest[named] = (departments.byName[named] ?? departments.closest(to: named))?.code ?? ""
+                    }
+                    if let code = closest[named], !code.isEmpty { filesByDepartment[code, default: []].insert(c.source.file) }
                 }
             }
         }

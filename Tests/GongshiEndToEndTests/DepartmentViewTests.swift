@@ -6,7 +6,10 @@ import Testing
 struct DepartmentViewTests {
     struct Report: Decodable {
         struct Summary: Decodable { let errors: Int; let warnings: Int; let infos: Int }
-        struct Item: Decodable { let rule: String; let severity: String; let department: String; let key: String }
+        struct Item: Decodable {
+            let rule: String; let severity: String; let department: String; let key: String; let file: String
+            let message: String; let entity: String?
+        }
         let summary: Summary
         let findings: [Item]
     }
@@ -82,5 +85,42 @@ struct DepartmentViewTests {
         }
         #expect(errors.lowerBound < warnings.lowerBound)
         #expect(warnings.lowerBound < infos.lowerBound)
+    }
+
+    /// A clerk's broken export: a header the standard does not know (处罚机关名称) makes every row lack
+    /// its authority, so no row has a department; and a second file names the authority differently.
+    func siteWithBrokenExports() throws -> String {
+        let site = try Gongshi.site("basic")
+        let broken = """
+            行政相对人名称,行政相对人类别,统一社会信用代码,行政处罚决定书文号,违法行为类型,违法事实,处罚依据,处罚类别,处罚内容,处罚决定日期,处罚机关名称
+            周村测试丙商贸有限公司,法人及非法人组织,91370306MA3C10025Q,周市监罚〔2026〕30号,违规,事实,依据,罚款,罚款1000元,2026-11-20,区市场监管局
+
+            """
+        try broken.write(toFile: site + "/Content/xzcf/区市场监管局-2026-11-daochu.csv", atomically: true, encoding: .utf8)
+        let renamed = """
+            行政相对人名称,行政相对人类别,统一社会信用代码,行政处罚决定书文号,违法行为类型,违法事实,处罚依据,处罚类别,处罚内容,处罚决定日期,处罚机关
+            周村测试丁商贸有限公司,法人及非法人组织,91370306MA3C10033K,周市监罚〔2026〕31号,违规,事实,依据,罚款,罚款1000元,2026-11-20,淄博市周村区市场监督管理局
+
+            """
+        try renamed.write(toFile: site + "/Content/xzcf/2026-11-waibu.csv", atomically: true, encoding: .utf8)
+        return site
+    }
+
+    @Test func departmentSeesEveryProblemInItsFiles() throws {
+        let site = try siteWithBrokenExports()
+        let (_, view) = try check(site, ["--department", "scjgj"])
+        let daochu = view.findings.filter { $0.file == "Content/xzcf/区市场监管局-2026-11-daochu.csv" }
+        // The unknown header, with the standard name it probably means, and the rows it broke.
+        #expect(daochu.contains { $0.rule == "unknown-column" && $0.message.contains("您是否指「处罚机关」") })
+        #expect(daochu.contains { $0.rule == "missing-field" && $0.department.isEmpty })
+        // The authority that matches no department names the closest one and the alias to add.
+        let waibu = view.findings.filter { $0.file == "Content/xzcf/2026-11-waibu.csv" }
+        let unknown = try #require(waibu.first { $0.rule == "unknown-department" })
+        #expect(unknown.message.contains("区市场监管局（scjgj）"))
+        #expect(unknown.message.contains("别名"))
+        #expect(unknown.entity == "周村测试丁商贸有限公司")
+        // Another department does not see them.
+        let (_, other) = try check(site, ["--department", "swj"])
+        #expect(!other.findings.contains { $0.file.contains("daochu") || $0.file.contains("waibu") })
     }
 }

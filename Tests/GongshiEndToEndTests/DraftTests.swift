@@ -51,7 +51,7 @@ struct DraftTests {
             #expect(!Gongshi.read(out + "/" + file).contains("尚未定稿的九月红黑榜"), "draft in \(file)")
         }
 
-        let port = 21000 + Int(getpid() % 20000)
+        let port = Gongshi.freePort()
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Gongshi.binary)
         p.arguments = ["serve", "--site", site, "--date", "2026-11-25", "--port", String(port)]

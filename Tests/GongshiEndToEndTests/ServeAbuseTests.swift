@@ -75,7 +75,7 @@ struct ServeAbuseTests {
 
     @Test func oddPathsStayOnTheSiteAndFilesHaveValidators() throws {
         let site = try Gongshi.site("basic")
-        let port = 21000 + Int(getpid() % 20000)
+        let port = Gongshi.freePort()
         let p = try Self.startServe(site: site, port: port)
         defer { if p.isRunning { p.terminate(); p.waitUntilExit() } }
         #expect(Self.waitReady(port))
@@ -113,7 +113,7 @@ struct ServeAbuseTests {
 
     @Test func aFloodOfIdleConnectionsIsSurvived() throws {
         let site = try Gongshi.site("basic")
-        let port = 22000 + Int(getpid() % 20000)
+        let port = Gongshi.freePort()
         let p = try Self.startServe(site: site, port: port)
         defer { if p.isRunning { p.terminate(); p.waitUntilExit() } }
         #expect(Self.waitReady(port))
@@ -135,7 +135,7 @@ struct ServeAbuseTests {
 
     @Test func theFolderOfAKilledServerIsRemovedByTheNext() throws {
         let site = try Gongshi.site("basic")
-        let port = 23000 + Int(getpid() % 20000)
+        let port = Gongshi.freePort()
         let first = try Self.startServe(site: site, port: port)
         #expect(Self.waitReady(port))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-serve-\(first.processIdentifier)").path

@@ -22,7 +22,7 @@ struct ServeTests {
 
     @Test func previewsRebuildsShowsErrorsAndCleansUp() async throws {
         let site = try Gongshi.site("basic")
-        let port = 20000 + Int(getpid() % 20000)
+        let port = Gongshi.freePort()
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Gongshi.binary)
         p.arguments = ["serve", "--site", site, "--date", "2026-11-25", "--port", String(port), "--department", "scjgj"]

@@ -73,3 +73,23 @@ enum Gongshi {
         String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
     }
 }
+
+extension Gongshi {
+    /// A loopback port no one listens on now, chosen by the kernel (tests run in parallel, and other
+    /// test runs may share the machine: fixed port formulas collide).
+    static func freePort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return 20000 + Int(getpid() % 20000) }
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = 0
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard bound else { return 20000 + Int(getpid() % 20000) }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+}
