@@ -30,7 +30,7 @@ public enum ArticleReader {
             }
             map = m
         } catch {
-            return bad(SettingsReader.yamlLine(error) + 1, "前置信息不是有效的 YAML：\(error)")
+            return bad(SettingsReader.yamlLine(error) + 1, "前置信息不是有效的 YAML：\(YAMLErrorText.describe(error))")
         }
         func str(_ k: String) -> String { map[k]?.scalar?.string.trimmingWhitespace() ?? "" }
         func lineOf(_ k: String) -> Int { (map[k]?.mark?.line ?? 0) + 1 }

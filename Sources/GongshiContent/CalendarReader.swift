@@ -8,7 +8,7 @@ public enum CalendarReader {
     public static func read(text: String, file: String, into calendar: inout WorkdayCalendar) throws(SiteError) {
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch {
-            throw SiteError(file: file, line: SettingsReader.yamlLine(error), message: "节假日文件不是有效的 YAML：\(error)")
+            throw SiteError(file: file, line: SettingsReader.yamlLine(error), message: "节假日文件不是有效的 YAML：\(YAMLErrorText.describe(error))")
         }
         guard let map = node?.mapping else { throw SiteError(file: file, line: 1, message: "节假日文件应含 year、holidays、workdays") }
         let fileYear = Int(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)

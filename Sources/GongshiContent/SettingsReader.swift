@@ -17,7 +17,7 @@ public enum SettingsReader {
             }
             root = node
         } catch let e as SiteError { throw e } catch {
-            throw SiteError(file: file, line: yamlLine(error), message: "site.yml 不是有效的 YAML：\(error)")
+            throw SiteError(file: file, line: yamlLine(error), message: "site.yml 不是有效的 YAML：\(YAMLErrorText.describe(error))")
         }
         guard let map = root.mapping else { throw SiteError(file: file, line: 1, message: "site.yml 应为键值映射") }
         // Yams marks are 1-based.

@@ -38,7 +38,7 @@ public enum SidecarReader {
             guard let node = try Yams.compose(yaml: text) else { return (sidecar, []) }
             root = node
         } catch {
-            problem(SettingsReader.yamlLine(error), "数据文件的默认值文件不是有效的 YAML，整个文件未使用")
+            problem(SettingsReader.yamlLine(error), "数据文件的默认值文件不是有效的 YAML，整个文件未使用：\(YAMLErrorText.describe(error))")
             return (sidecar, findings)
         }
         guard let map = root.mapping else {

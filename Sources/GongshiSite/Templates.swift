@@ -53,7 +53,7 @@ public struct TemplateSet: Sendable {
                 let column = e.context.columnNumber - (firstLine ? TemplateSet.pragma.count : 0)
                 let line = firstLine ? String(e.context.line.dropFirst(TemplateSet.pragma.count)) : e.context.line
                 throw SiteError(file: file, line: e.context.lineNumber,
-                                message: "模板语法错误（第\(max(1, column))列）：\(e.error)；该行：\(line.trimmingWhitespace())")
+                                message: "模板语法错误（第\(max(1, column))列）：\(TemplateSet.chinese(e.error))；该行：\(line.trimmingWhitespace())")
             } catch {
                 throw SiteError(file: file, message: "模板错误：\(error)")
             }
@@ -117,5 +117,23 @@ struct FastHTMLEscaping: MustacheContentType {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension TemplateSet {
+    /// swift-mustache's parser errors in Chinese, saying what to fix.
+    static func chinese(_ error: any Error) -> String {
+        guard let e = error as? MustacheTemplate.Error else { return "无法解析（\(error)）" }
+        switch e {
+        case .sectionCloseNameIncorrect: return "区块的结束标签与开始标签名称不一致（{{#名称}} 应以 {{/名称}} 结束）"
+        case .unfinishedName: return "标签没有写完（缺少 }}）"
+        case .expectedSectionEnd: return "区块没有结束标签（{{#名称}} 或 {{^名称}} 之后缺少 {{/名称}}）"
+        case .invalidSetDelimiter: return "更改分隔符的标签格式有误"
+        case .transformAppliedToInheritanceSection: return "继承区块上不能使用转换函数"
+        case .illegalTokenInsideInheritSection: return "继承的局部模板中有不允许的标签"
+        case .textInsideInheritSection: return "继承的局部模板中只能写区块，不能有文字"
+        case .invalidConfigVariableSyntax: return "配置标签 {{% … }} 的写法有误"
+        case .unrecognisedConfigVariable: return "无法识别的配置标签 {{% … }}"
+        }
     }
 }

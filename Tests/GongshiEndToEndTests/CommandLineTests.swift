@@ -27,4 +27,26 @@ struct CommandLineTests {
             #expect(!r.stderr.contains("Usage:"))
         }
     }
+
+    @Test func yamlAndTemplateErrorsAreChineseWithFileAndLine() throws {
+        let site = try Gongshi.site("basic")
+        let settings = site + "/Content/site.yml"
+        let good = Gongshi.read(settings)
+        try "title: [信用\nbaseURL: https://x.example/\n".write(toFile: settings, atomically: true, encoding: .utf8)
+        let yaml = try Gongshi.run(["check", "--site", site, "--date", "2026-11-25"])
+        #expect(yaml.status == 2)
+        #expect(yaml.stderr.contains("Content/site.yml:2"))
+        #expect(yaml.stderr.contains("第2行第"))
+        #expect(yaml.stderr.contains("缺少「,」或「]」"))
+        #expect(!yaml.stderr.contains("did not find"))
+        try good.write(toFile: settings, atomically: true, encoding: .utf8)
+
+        let template = site + "/Templates/home.mustache"
+        try (Gongshi.read(template) + "{{#unclosed}}\n").write(toFile: template, atomically: true, encoding: .utf8)
+        let build = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
+        #expect(build.status == 2)
+        #expect(build.stderr.contains("Templates/home.mustache:"))
+        #expect(build.stderr.contains("区块没有结束标签"))
+        #expect(!build.stderr.contains("expectedSectionEnd"))
+    }
 }
