@@ -5,7 +5,7 @@ import Yams
 /// Reads `Content/site.yml`. Unknown keys are an error: a typo must not silently change policy.
 public enum SettingsReader {
     static let topKeys: Set<String> = ["title", "baseURL", "region", "language", "disclosure", "feeds", "pagination", "footer", "columns"]
-    static let disclosureKeys: Set<String> = ["deadlineWorkdays", "withdrawWorkdays", "naturalPersons", "naturalPersonLists",
+    static let disclosureKeys: Set<String> = ["deadlineWorkdays", "withdrawWorkdays", "naturalPersons", "naturalPersonLists", "adoptedOn",
                                                  "penaltyPublicityMonths"]
     static let footerKeys: Set<String> = ["sponsor", "organizer", "contact", "siteCode", "icp", "psb", "partyMarkImage", "partyMarkLink", "correction"]
 
@@ -64,6 +64,12 @@ public enum SettingsReader {
             guard let m = n.mapping else { throw fail(n, "「disclosure」应为键值映射") }
             try checkKeys(m, disclosureKeys, "disclosure")
             if let v = m["deadlineWorkdays"] { s.deadlineWorkdays = try int(v, "deadlineWorkdays", range: 1...365) }
+            if let v = m["adoptedOn"] {
+                guard let d = LocalDate(parsing: try string(v, "adoptedOn")) else {
+                    throw fail(v, "「disclosure.adoptedOn」应为日期 YYYY-MM-DD（本站接替原有系统公示的日期）")
+                }
+                s.adoptedOn = d
+            }
             if let v = m["withdrawWorkdays"] { s.withdrawWorkdays = try int(v, "withdrawWorkdays", range: 0...365) }
             if let v = m["naturalPersons"] {
                 guard let p = SiteSettings.NaturalPersonPolicy(rawValue: try string(v, "naturalPersons")) else {

@@ -14,6 +14,10 @@ public struct SiteSettings: Sendable, Equatable {
     public var naturalPersons: NaturalPersonPolicy = .withhold
     /// Lists in which `mask` publishes natural persons (national rules publish 失信被执行人).
     public var naturalPersonLists: [String] = ["失信被执行人"]
+    /// `disclosure.adoptedOn`: the day this site took over from a previous system. Records decided before
+    /// it that the ledger does not know were published by that system: their timeliness is not judged,
+    /// and the first build records them with the event 导入 (SPEC §8.3).
+    public var adoptedOn: LocalDate?
     /// Publicity months by 失信严重程度; 0 = never published. Bounded by ``Severity/allowedMonths``.
     public var penaltyPublicityMonths: [Severity: Int] = [.minor: 0, .ordinary: 12, .serious: 36]
     public var feedItems: Int = 100
@@ -130,6 +134,8 @@ public struct LedgerEvent: Sendable, Hashable {
         case published = "公示"
         case updated = "更新"
         case withdrawn = "撤回"
+        /// Published by a previous system (`disclosure.adoptedOn`, or `gongshi ledger import`).
+        case imported = "导入"
     }
     public let date: LocalDate
     public let event: Kind

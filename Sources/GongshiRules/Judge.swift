@@ -130,17 +130,21 @@ public enum Judge {
         // Ledger events of this date: 公示 / 更新 for what is public, 撤回 for what no longer is.
         var newEvents: [LedgerEvent] = []
         var publicKeys = Set<String>()
-        func publish(_ kind: RecordKind, _ key: String, _ digest: String) {
+        /// `previous`: published by the system this site took over from (SPEC §8.3): recorded as 导入.
+        func publish(_ kind: RecordKind, _ key: String, _ digest: String, previous: Bool) {
             publicKeys.insert(key)
             let s = history[key]
             if s == nil || !(s!.isShown) {
-                newEvents.append(LedgerEvent(date: date, event: .published, kind: kind, key: key, digest: digest))
-            } else if s!.lastDigest != digest {
+                let event: LedgerEvent.Kind = s == nil && previous ? .imported : .published
+                newEvents.append(LedgerEvent(date: date, event: event, kind: kind, key: key, digest: digest))
+            } else if s!.lastDigest != digest && !(s!.lastEvent == .imported && s!.lastDigest.isEmpty) {
+                // An 导入 without a digest (a row of `ledger import` not public then) adopts what is shown.
                 newEvents.append(LedgerEvent(date: date, event: .updated, kind: kind, key: key, digest: digest))
             }
         }
-        for r in records { publish(r.kind, r.key, r.digest) }
-        for e in entries { publish(.mingdan, e.key, e.digest) }
+        for r in records { publish(r.kind, r.key, r.digest, previous: r.previousSystem && history[r.key] == nil) }
+        let adopted = site.settings.adoptedOn
+        for e in entries { publish(.mingdan, e.key, e.digest, previous: adopted.map { e.listedOn < $0 } ?? false) }
         for key in history.order {
             guard let s = history[key], s.isShown, !publicKeys.contains(key) else { continue }
             newEvents.append(LedgerEvent(date: date, event: .withdrawn, kind: s.kind, key: key, digest: s.lastDigest))

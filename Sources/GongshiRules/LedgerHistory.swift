@@ -8,8 +8,10 @@ public struct LedgerState: Sendable {
     public var lastEvent: LedgerEvent.Kind?
     public var lastWithdrawn: LocalDate?
     public var kind: RecordKind
+    /// The first publication is known only from an 导入 event (a previous system published it).
+    public var firstImported = false
     /// Shown on the public site after the last event.
-    public var isShown: Bool { lastEvent == .published || lastEvent == .updated }
+    public var isShown: Bool { lastEvent == .published || lastEvent == .updated || lastEvent == .imported }
 }
 
 /// The ledger folded per key. Events after the build date are ignored, so a build for a past date
@@ -28,6 +30,8 @@ public struct LedgerHistory: Sendable {
             switch e.event {
             case .published:
                 if s.firstPublished == nil { s.firstPublished = e.date }
+            case .imported:
+                if s.firstPublished == nil { s.firstPublished = e.date; s.firstImported = true }
             case .updated:
                 s.lastUpdated = e.date
             case .withdrawn:

@@ -47,6 +47,9 @@ public struct PublishedRecord: Sendable {
     public let line: Int
     /// False when a calendar year it needs is missing: neither late nor on time (SPEC §8.1).
     public var timelinessJudged = true
+    /// Published by the system this site took over from (`disclosure.adoptedOn`, or an 导入 event):
+    /// statistics count it apart.
+    public var previousSystem = false
     /// A penalty whose 失信严重程度 was inferred from 处罚类别 (the record page says so).
     public var severityInferred = false
 }

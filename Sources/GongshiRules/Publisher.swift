@@ -27,7 +27,7 @@ enum Publisher {
                                         file: r.source.file, line: r.source.line)
         }
         let code = r.entityCode
-        let record = PublishedRecord(
+        var record = PublishedRecord(
             kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code), department: department,
             entityName: value(fields, "行政相对人名称", else: r.entityName),
             entityCode: UnifiedSocialCreditCode.isValid(code) ? code : "", category: category,
@@ -38,6 +38,7 @@ enum Publisher {
             statusNote: status == .normal ? "" : PersonalData.scrub(r["状态说明"]).text,
             fields: fields, digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line,
             timelinessJudged: t.judged, severityInferred: r.kind == .xzcf && r.severityInferred)
+        record.previousSystem = state?.firstImported == true || LateDisclosure.publishedBeforeAdoption(r, decided: decided, env: env)
         return (record, upcoming, missingYear)
     }
 

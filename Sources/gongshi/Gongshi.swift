@@ -11,7 +11,10 @@ struct Gongshi: AsyncParsableCommand {
         commandName: "gongshi",
         abstract: "信用公示网站生成器：检查双公示与红黑名单数据，生成静态网站。",
         version: GongshiVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, RulesCommand.self]
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, LedgerCommand.self,
+            RulesCommand.self,
+        ]
     )
 }
 

@@ -23,16 +23,30 @@ public enum LateDisclosure: RecordRule {
     static func timeliness(_ r: RecordContext, decided: LocalDate, env: RuleEnvironment) throws(MissingCalendarYear) -> Timeliness {
         let deadline = try env.calendar.addingWorkdays(env.settings.deadlineWorkdays, to: decided)
         let published = env.history[r.key]?.firstPublished ?? env.date
+        // Published by the previous system on a date no one recorded: neither late nor on time.
+        if publishedBeforeAdoption(r, decided: decided, env: env) {
+            return Timeliness(deadline: deadline, published: published, lateWorkdays: 0, publishWorkdays: 0, judged: false)
+        }
         return Timeliness(deadline: deadline, published: published,
                           lateWorkdays: try env.calendar.workdays(after: deadline, through: published),
                           publishWorkdays: try env.calendar.workdays(after: decided, through: published))
+    }
+
+    /// SPEC §8.3: a record decided before `disclosure.adoptedOn` that the ledger does not know, or knows
+    /// only from the 导入 the first build recorded (dated on or after that day), was published by the
+    /// previous system on a date not known. An 导入 with the previous system's own date (from
+    /// `gongshi ledger import`, before `adoptedOn`) is judged like any publication.
+    static func publishedBeforeAdoption(_ r: RecordContext, decided: LocalDate, env: RuleEnvironment) -> Bool {
+        guard let adopted = env.settings.adoptedOn, decided < adopted else { return false }
+        guard let s = env.history[r.key], let first = s.firstPublished else { return true }
+        return s.firstImported && first >= adopted
     }
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         guard so.isPublic, r.kind != .mingdan, let decided = r.primaryDate else { return .none }
         do {
             let t = try timeliness(r, decided: decided, env: env)
-            guard t.published > t.deadline else { return .none }
+            guard t.judged, t.published > t.deadline else { return .none }
             let late = t.lateWorkdays > 0 ? "逾期 \(t.lateWorkdays) 个工作日" : "在最迟公示日期后的休息日公示"
             // A record the ledger does not know yet is published by this build: say so, not that it was.
             let when = env.history[r.key]?.firstPublished == nil

@@ -23,6 +23,8 @@ struct DepartmentFigures {
     var late = 0
     /// Public decisions whose timeliness could not be judged (a calendar year missing): neither on time nor late.
     var notJudged = 0
+    /// Public decisions published by the system the site took over from (SPEC §8.3), counted apart.
+    var previousSystem = 0
     var withdrawals = 0
     var entries = 0
     var days: [Int] = []
@@ -47,6 +49,7 @@ struct Statistics {
         var total = DepartmentFigures(code: "", name: "合计")
         func add(_ r: PublishedRecord, to f: inout DepartmentFigures) {
             if r.kind == .xzxk { f.licences += 1 } else { f.penalties += 1 }
+            if r.previousSystem { f.previousSystem += 1 }
             guard r.timelinessJudged else { f.notJudged += 1; return }
             if r.isLate { f.late += 1 } else { f.onTime += 1 }
             f.days.append(r.publishWorkdays)
@@ -145,7 +148,7 @@ struct Statistics {
         func dept(_ d: DepartmentFigures) -> [String: Any] {
             var o: [String: Any] = [
                 "编码": d.code, "名称": d.name, "公示中的行政许可": d.licences, "公示中的行政处罚": d.penalties,
-                "公示中的决定": d.published, "按时公示": d.onTime, "逾期公示": d.late, "未评价时效": d.notJudged, "撤回说明": d.withdrawals, "名单条目": d.entries,
+                "公示中的决定": d.published, "按时公示": d.onTime, "逾期公示": d.late, "未评价时效": d.notJudged, "原系统公示": d.previousSystem, "撤回说明": d.withdrawals, "名单条目": d.entries,
             ]
             o["按时公示率"] = d.rate.map { ($0 * 1000).rounded() / 1000 } ?? NSNull()
             o["公示用时中位数（工作日）"] = d.median ?? NSNull()
@@ -178,7 +181,7 @@ extension Renderer {
                                description: "\(settings.region)各部门双公示的按时公示率、公示用时和名单数量。")
         func row(_ d: DepartmentFigures) -> [String: Any] {
             ["name": d.name, "path": d.code.isEmpty ? "" : Views.departmentPath(d.code), "licences": d.licences,
-             "penalties": d.penalties, "published": d.published, "onTime": d.onTime, "late": d.late, "notJudged": d.notJudged,
+             "penalties": d.penalties, "published": d.published, "onTime": d.onTime, "late": d.late, "notJudged": d.notJudged, "previousSystem": d.previousSystem,
              "rate": Statistics.percent(d.rate), "median": Statistics.number(d.median), "withdrawals": d.withdrawals,
              "entries": d.entries]
         }

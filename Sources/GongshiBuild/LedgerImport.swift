@@ -1,0 +1,104 @@
+import Foundation
+import GongshiContent
+import GongshiModel
+import GongshiRules
+
+/// `gongshi ledger import FILE`: the publication dates of a previous system (CSV or `.xlsx` with 类型,
+/// 机关, 文书号, 公示日期 — names or the national codes) appended to the ledger as 导入 events, so that
+/// timeliness is judged from them (SPEC §8.3). It never rewrites an event, takes the site's lock, and
+/// reports every row it cannot match to a record of the site's data.
+public enum LedgerImport {
+    /// What one import did.
+    public struct Result: Sendable {
+        public var imported: [LedgerEvent] = []
+        /// Rows whose record the ledger already knows (公示 or 导入): left as they are.
+        public var alreadyKnown = 0
+        /// Rows not imported, with where they are and why.
+        public var problems: [(place: String, message: String)] = []
+
+        /// The Chinese report printed by the command.
+        public func text(file: String) -> String {
+            var s = "从 \(file) 导入原系统的公示日期：导入 \(imported.count) 条，已在台账中（未改动）\(alreadyKnown) 条，"
+            s += "无法导入 \(problems.count) 条。\n"
+            for p in problems.prefix(200) { s += "  \(DisplayText.terminalSafe(p.place))：\(DisplayText.terminalSafe(p.message))\n" }
+            if problems.count > 200 { s += "  ……另有 \(problems.count - 200) 条\n" }
+            if !imported.isEmpty { s += "台账 Content/ledger.csv 已追加 \(imported.count) 条「导入」事件；下次构建按这些日期评价公示时效。\n" }
+            return s
+        }
+    }
+
+    /// One row of the import file, as read.
+    struct Row {
+        let place: String
+        let kind: String
+        let authority: String
+        let document: String
+        let date: String
+        let serial: Double?
+        let date1904: Bool
+    }
+
+    /// Header names of the four columns (compared like data headers).
+    static let columns: [String: [String]] = [
+        "类型": ["类型", "数据类型", "记录类型", "信息类型"],
+        "机关": ["机关", "许可机关", "处罚机关", "决定机关", "XK_XKJG", "CF_CFJG", "XK_XZJG", "CF_XZJG"],
+        "文书号": ["文书号", "决定书文号", "决定文书号", "行政许可决定文书号", "行政许可决定书文号", "行政处罚决定书文号", "XK_WSH", "CF_WSH"],
+        "公示日期": ["公示日期", "首次公示日期", "发布日期", "公开日期", "上网日期"],
+    ]
+
+    public static func run(site: String, file path: String, today: LocalDate) throws(SiteError) -> Result {
+        let shown = (path as NSString).lastPathComponent
+        let rows = try readRows(path: path, shown: shown)
+        let lock = try SiteLock.acquire(site: site)
+        defer { lock?.release() }
+        try Interruption.committing { () throws(SiteError) in try LedgerStore.recover(site: site) }
+        let data = try SiteReader.read(root: site, streaming: true)
+        let judgement = Judge.judge(data, date: today)
+        let history = LedgerHistory(events: data.ledger, through: LocalDate(year: 9999, month: 12, day: 31) ?? today)
+        let records = RecordIndex(judgement.publication)
+        let departments = DepartmentIndex(data.departments)
+
+        var result = Result()
+        var seen = Set<String>()
+        for row in rows {
+            guard let kind = kind(row) else {
+                result.problems.append((row.place, "类型「\(row.kind)」无法识别，应为 行政许可/xzxk 或 行政处罚/xzcf")); continue
+            }
+            guard let date = importedDate(row) else {
+                result.problems.append((row.place, "公示日期「\(row.date)」不是有效日期")); continue
+            }
+            guard date <= today else {
+                result.problems.append((row.place, "公示日期 \(date) 晚于今天 \(today)")); continue
+            }
+            switch records.match(kind: kind, authority: row.authority, document: row.document, departments: departments) {
+            case .none(let why):
+                result.problems.append((row.place, why))
+            case .record(let key, let digest, let decided):
+                if let d = decided, date < d {
+                    result.problems.append((row.place, "公示日期 \(date) 早于决定日期 \(d)")); continue
+                }
+                if history[key]?.firstPublished != nil || seen.contains(key) { result.alreadyKnown += 1; continue }
+                seen.insert(key)
+                result.imported.append(LedgerEvent(date: date, event: .imported, kind: kind, key: key, digest: digest))
+            }
+        }
+        result.imported.sort { ($0.date, $0.key) < ($1.date, $1.key) }
+        try LedgerStore.append(site: site, events: result.imported)
+        return result
+    }
+
+    static func kind(_ row: Row) -> RecordKind? {
+        switch RecordSchema.normalizeHeader(row.kind) {
+        case "XZXK", "行政许可", "许可", "XK", "1": return .xzxk
+        case "XZCF", "行政处罚", "处罚", "CF", "2": return .xzcf
+        default: return nil
+        }
+    }
+
+    static func importedDate(_ row: Row) -> LocalDate? {
+        if let serial = row.serial, let text = XLSXReader.dateString(serial: serial, date1904: row.date1904) {
+            return LocalDate(parsing: text)
+        }
+        return LocalDate(parsing: row.date)
+    }
+}

@@ -1,0 +1,57 @@
+import GongshiModel
+import Testing
+@testable import GongshiRules
+
+/// SPEC §8.3: a site that takes over from a previous system (`disclosure.adoptedOn`).
+@Suite("adoption of an existing portal")
+struct AdoptionTests {
+    /// The fixture penalty is decided 2026-11-20; published now (2026-12-10) it would be late.
+    func adopted(_ on: String) -> Fixture {
+        var f = Fixture(.xzcf, [Row.penalty()])
+        f.disclosure("adoptedOn: \(on)")
+        return f
+    }
+
+    @Test("a record decided before adoptedOn that the ledger does not know: not judged, recorded as 导入")
+    func previousSystem() throws {
+        let j = try adopted("2026-12-01").judge("2026-12-10")
+        #expect(j.findings("late-disclosure").isEmpty)
+        #expect(j.findings("due-soon").isEmpty)
+        let r = try #require(j.record(penaltyKey()))
+        #expect(!r.timelinessJudged)
+        #expect(r.previousSystem)
+        #expect(j.publication.newEvents.map(\.event) == [.imported])
+    }
+
+    @Test("the first build's 导入 keeps it unjudged on later builds, with no new event")
+    func laterBuilds() throws {
+        var f = adopted("2026-12-01")
+        let first = try f.judge("2026-12-10")
+        f.ledger = first.publication.newEvents.map(\.csvLine)
+        let j = try f.judge("2026-12-15")
+        #expect(j.findings("late-disclosure").isEmpty)
+        #expect(j.publication.newEvents.isEmpty)
+        #expect(j.record(penaltyKey())?.timelinessJudged == false)
+    }
+
+    @Test("an 导入 with the previous system's own date is judged from that date")
+    func importedDateIsJudged() throws {
+        var f = adopted("2026-12-01")
+        f.ledger = ["2026-12-03,导入,xzcf,\(penaltyKey()),"]
+        // 2026-12-03 is after the adoption day: taken as the date the first build recorded, not judged.
+        #expect(try f.judge("2026-12-10").findings("late-disclosure").isEmpty)
+        var g = adopted("2026-12-31")
+        g.ledger = ["2026-12-03,导入,xzcf,\(penaltyKey()),"]
+        let j = try g.judge("2026-12-10")
+        #expect(j.findings("late-disclosure").count == 1, "published 12-03, the deadline was 12-01")
+        #expect(j.record(penaltyKey())?.firstPublished == day("2026-12-03"))
+        #expect(j.publication.newEvents.isEmpty, "an 导入 without a digest adopts what is shown")
+    }
+
+    @Test("a record decided on or after adoptedOn is judged as usual")
+    func afterAdoption() throws {
+        let j = try adopted("2026-11-20").judge("2026-12-10")
+        #expect(j.findings("late-disclosure").count == 1)
+        #expect(j.publication.newEvents.map(\.event) == [.published])
+    }
+}
