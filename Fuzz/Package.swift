@@ -4,7 +4,7 @@ import PackageDescription
 // The libFuzzer executables, one per reader (see Sources/GongshiFuzz in the main package). Kept in
 // their own package so that `swift build` / `swift test` of Gongshi never builds them: they link
 // libFuzzer, which needs flags only Scripts/fuzz.sh passes.
-let targets = ["csv", "records", "site-yml", "calendar", "article", "ledger", "registries"]
+let targets = ["csv", "records", "site-yml", "calendar", "article", "ledger", "registries", "xlsx"]
 
 let package = Package(
     name: "GongshiFuzzers",

@@ -4,7 +4,7 @@
 #   bash Scripts/fuzz.sh                 # every target, 60 seconds each
 #   bash Scripts/fuzz.sh 600 csv ledger  # the named targets, 600 seconds each
 #
-# Targets: csv records site-yml calendar article ledger registries (Sources/GongshiFuzz). Each
+# Targets: csv records site-yml calendar article ledger registries xlsx (Sources/GongshiFuzz). Each
 # starts from its committed seed corpus Fuzz/Corpus/<target>/ and grows a working corpus in
 # .build-fuzz/corpus/<target>/ (git-ignored). A crashing input is written to
 # Fuzz/Regressions/<target>/: fix the bug, then commit the input; FuzzRegressionTests replays it.
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(csv records site-yml calendar article ledger registries); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(csv records site-yml calendar article ledger registries xlsx); fi
 
 # libFuzzer without its main(): the executables have their own (SwiftPM names the entry point of an
 # executable itself), which calls LLVMFuzzerRunDriver.

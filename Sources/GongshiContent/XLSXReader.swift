@@ -33,7 +33,7 @@ public struct XLSXError: Error, Sendable {
 public enum XLSXReader {
     static let chunkSize = 1 << 16
     /// Excel's last column is XFD (16 384).
-    static let maxColumns = 16_384
+    public static let maxColumns = 16_384
 
     /// Reads the workbook at `path`.
     public static func read(path: String, _ onEvent: (XLSXEvent) throws -> Void) throws {

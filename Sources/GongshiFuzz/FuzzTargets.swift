@@ -19,8 +19,7 @@ public enum FuzzTargets {
         ("article", article),
         ("ledger", ledger),
         ("registries", registries),
-        // ("xlsx", xlsx): the .xlsx reader is being written on another branch; add its target here
-        // (and Fuzz/Package.swift, Fuzz/Corpus/xlsx/) when it is merged.
+        ("xlsx", xlsx),
     ]
 
     public static func named(_ name: String) -> (@Sendable ([UInt8]) -> Void)? {
@@ -152,5 +151,29 @@ enum ScratchFile {
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         defer { unlink(path) }
         return try body(path)
+    }
+
+}
+
+extension FuzzTargets {
+    /// An `.xlsx` workbook (ZIP archive, shared strings, worksheets). Oracle: within a worksheet rows
+    /// come in increasing row order, no row is wider than Excel allows, numbers sit beside their cells.
+    @Sendable public static func xlsx(_ data: [UInt8]) {
+        var lastLine = 0
+        do {
+            try XLSXReader.read(data: Data(data)) { event in
+                switch event {
+                case .sheet:
+                    lastLine = 0
+                case .row(let row):
+                    check(row.line > lastLine, "xlsx rows out of order")
+                    check(row.cells.count <= XLSXReader.maxColumns, "xlsx row wider than Excel")
+                    check(row.numbers.count <= row.cells.count, "xlsx numbers without their cells")
+                    lastLine = row.line
+                }
+            }
+        } catch {
+            return  // an unreadable workbook is an XLSXError: a finding, never a trap
+        }
     }
 }
