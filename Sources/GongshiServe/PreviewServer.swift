@@ -54,8 +54,10 @@ public struct PreviewServer: Sendable {
         let out = temp.path + "/site"
         let state = PreviewState()
 
-        let rebuilder = Rebuilder(site: site, state: state, log: log) { [site, date, port] () throws(SiteError) -> BuildResult in
+        let stopping = StopFlag()
+        let rebuilder = Rebuilder(site: site, state: state, stopping: stopping, log: log) { [site, date, port] () throws(SiteError) -> BuildResult in
             var options = BuildOptions(site: site, out: out, date: date)
+            options.isCancelled = { stopping.isSet }
             options.baseURL = "http://127.0.0.1:\(port)/"
             options.writeLedger = false
             options.preview = preview
@@ -121,12 +123,12 @@ final class Rebuilder: @unchecked Sendable {
     let state: PreviewState
     let log: @Sendable (String) -> Void
     let build: @Sendable () throws(SiteError) -> BuildResult
-    private let lock = NSLock()
-    private var stopping = false
+    let stopping: StopFlag
     private let finished = DispatchSemaphore(value: 0)
 
-    init(site: String, state: PreviewState, log: @escaping @Sendable (String) -> Void, build: @escaping @Sendable () throws(SiteError) -> BuildResult) {
-        self.site = site; self.state = state; self.log = log; self.build = build
+    init(site: String, state: PreviewState, stopping: StopFlag, log: @escaping @Sendable (String) -> Void,
+         build: @escaping @Sendable () throws(SiteError) -> BuildResult) {
+        self.site = site; self.state = state; self.stopping = stopping; self.log = log; self.build = build
     }
 
     func start() {
@@ -135,14 +137,14 @@ final class Rebuilder: @unchecked Sendable {
         thread.start()
     }
 
-    /// Asks the loop to end and waits for a build in progress to finish (it writes into the folder
-    /// about to be removed).
+    /// Asks the loop to end and waits for it: a build in progress stops at its next file and removes
+    /// its staging folder (inside the folder about to be removed).
     func stop() {
-        lock.lock(); stopping = true; lock.unlock()
+        stopping.set()
         finished.wait()
     }
 
-    private var isStopping: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
+    private var isStopping: Bool { stopping.isSet }
 
     private func loop() {
         defer { finished.signal() }
@@ -160,6 +162,7 @@ final class Rebuilder: @unchecked Sendable {
     }
 
     private func once() {
+        if isStopping { return }
         let started = Date()
         do {
             let result = try build()
@@ -167,10 +170,19 @@ final class Rebuilder: @unchecked Sendable {
             let errors = result.findings.filter { $0.severity == .error }.count
             log("已构建 \(result.pages) 个页面（\(String(format: "%.2f", Date().timeIntervalSince(started))) 秒），错误 \(errors) 条")
         } catch {
+            if isStopping { return }  // abandoned because the server stops
             state.failed(error.description)
             log("构建失败，继续显示上一次成功的构建：\(error.description)")
         }
     }
+}
+
+/// Set once when the server stops; read by the rebuild thread and the writers of its build.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
 
 /// Polls `Content/` and `Templates/`: a change of any file's path, size or modification time.
