@@ -63,7 +63,8 @@ public struct PreviewServer: Sendable {
             options.preview = preview
             return try SiteBuilder.build(options)
         }
-        rebuilder.start()
+        // The port opens once the first build is done (on the rebuild thread), so the first answer is a page.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in rebuilder.start { done.resume() } }
         defer { rebuilder.stop() }
 
         var logger = Logger(label: "gongshi-serve")
@@ -131,8 +132,9 @@ final class Rebuilder: @unchecked Sendable {
         self.site = site; self.state = state; self.stopping = stopping; self.log = log; self.build = build
     }
 
-    func start() {
-        let thread = Thread { [self] in loop() }
+    /// Starts the loop; `built` is called once, after the first build.
+    func start(built: @escaping @Sendable () -> Void) {
+        let thread = Thread { [self] in loop(built: built) }
         thread.name = "gongshi-rebuild"
         thread.start()
     }
@@ -146,10 +148,11 @@ final class Rebuilder: @unchecked Sendable {
 
     private var isStopping: Bool { stopping.isSet }
 
-    private func loop() {
+    private func loop(built: @Sendable () -> Void) {
         defer { finished.signal() }
         var last = Watcher.signature(site: site)
         once()
+        built()
         while !isStopping {
             usleep(200_000)
             let now = Watcher.signature(site: site)
