@@ -139,11 +139,12 @@ final class Rebuilder: @unchecked Sendable {
         thread.start()
     }
 
-    /// Asks the loop to end and waits for it: a build in progress stops at its next file and removes
-    /// its staging folder (inside the folder about to be removed).
+    /// Asks the loop to end and waits for it a moment: a build that is writing stops at its next file
+    /// and removes its staging folder. One still reading or judging writes nothing before it would
+    /// check the flag, so the server need not wait for it (Ctrl-C answers within seconds).
     func stop() {
         stopping.set()
-        finished.wait()
+        _ = finished.wait(timeout: .now() + 2)
     }
 
     private var isStopping: Bool { stopping.isSet }
