@@ -49,7 +49,6 @@ public struct PreviewServer: Sendable {
     public func run() async throws {
         let preview = try previewInfo()
         let temp = try PreviewFolder.make()
-        defer { temp.remove() }
         let connections = PreviewFolder.connectionLimit(descriptors: PreviewFolder.raiseDescriptorLimit(), cap: Self.maxConnections)
         let out = temp.path + "/site"
         let state = PreviewState()
@@ -65,7 +64,6 @@ public struct PreviewServer: Sendable {
         }
         // The port opens once the first build is done (on the rebuild thread), so the first answer is a page.
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in rebuilder.start { done.resume() } }
-        defer { rebuilder.stop() }
 
         var logger = Logger(label: "gongshi-serve")
         logger.logLevel = .critical
@@ -89,10 +87,15 @@ public struct PreviewServer: Sendable {
             },
             logger: logger
         )
+        defer {
+            // Stop building, then remove the folder; only then say so.
+            rebuilder.stop()
+            temp.remove()
+            log("已停止，临时文件已删除")
+        }
         do { try await app.runService() } catch {
             throw SiteError(file: "", message: "无法在 127.0.0.1:\(port) 上提供预览（端口可能已被占用）。请用 --port 换一个端口。")
         }
-        log("已停止，临时文件已删除")
     }
 
     func previewInfo() throws -> SiteContext.PreviewInfo {
