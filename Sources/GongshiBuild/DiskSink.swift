@@ -11,10 +11,17 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     private var made = Set<String>()
     private let lock = NSLock()
 
-    public init(root: String) { self.root = root }
+    /// Asked before every file: true stops the build (the preview stopping).
+    private let cancelled: @Sendable () -> Bool
+
+    public init(root: String, cancelled: @escaping @Sendable () -> Bool = { false }) {
+        self.root = root
+        self.cancelled = cancelled
+    }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws {
         try Interruption.check()
+        if cancelled() { throw WriteError(path: path, message: "构建已取消") }
         // Paths come from ids, codes and slugs that the rules restrict to [a-z0-9-]; refuse anything
         // that could leave the output folder all the same.
         guard !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {

@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var writeLedger = true
     /// Preview: the 预览 banner, and optionally one department's records only.
     public var preview: SiteContext.PreviewInfo?
+    /// Asked before every file is written: true abandons the build (the preview server stopping).
+    public var isCancelled: @Sendable () -> Bool = { false }
 
     public init(site: String, out: String? = nil, date: LocalDate) {
         self.site = site
@@ -93,6 +95,7 @@ public enum SiteBuilder {
         let templates = try TemplateSet(directory: (options.site as NSString).appendingPathComponent("Templates"))
         let judgement = Judge.judge(site, date: options.date, keepRows: options.preview != nil)
         timer.lap("judge")
+        if options.isCancelled() { throw SiteError(file: "", message: "构建已取消") }
         var publication = judgement.publication
         var findings = judgement.findings + templates.findings
         if let dept = options.preview?.department {
@@ -128,7 +131,7 @@ public enum SiteBuilder {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
             var extras = [SearchIndexPart.part, StatisticsPart.part(judgement: judgement)]
             if options.preview != nil { extras.append(PreviewPart.part(findings: findings)) }
-            let sink = DiskSink(root: staging)
+            let sink = DiskSink(root: staging, cancelled: options.isCancelled)
             stats = try renderer.render(to: sink, extras: extras)
             try sink.write(OutputFolder.markerName, Array(OutputFolder.marker(ledger: LedgerStore.mark(newLedger)).utf8))
             timer.lap("render")

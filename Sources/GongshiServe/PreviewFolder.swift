@@ -1,4 +1,5 @@
 import Foundation
+import GongshiBuild
 import GongshiContent
 
 #if canImport(Glibc)
@@ -21,7 +22,7 @@ final class PreviewFolder: @unchecked Sendable {
         let base = FileManager.default.temporaryDirectory.path
         removeAbandoned(in: base)
         let path = base + "/" + prefix + String(getpid())
-        try? FileManager.default.removeItem(atPath: path)
+        OutputFolder.removeTree(path)
         do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
             throw SiteError(file: "", message: "无法在临时文件夹 \(base) 中创建预览文件夹。请检查它是否可写、磁盘是否已满（也可用环境变量 TMPDIR 指定别的临时文件夹）。")
         }
@@ -46,7 +47,7 @@ final class PreviewFolder: @unchecked Sendable {
             } else if kill(pid, 0) == 0 {
                 continue  // a folder of an older version, its process alive
             }
-            try? FileManager.default.removeItem(atPath: dir)
+            OutputFolder.removeTree(dir)
         }
     }
 
@@ -74,7 +75,7 @@ final class PreviewFolder: @unchecked Sendable {
 
     /// Removes the folder (on a normal stop).
     func remove() {
-        try? FileManager.default.removeItem(atPath: path)
+        OutputFolder.removeTree(path)
         if fd >= 0 { close(fd); fd = -1 }
     }
 }

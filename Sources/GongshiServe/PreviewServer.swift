@@ -49,20 +49,21 @@ public struct PreviewServer: Sendable {
     public func run() async throws {
         let preview = try previewInfo()
         let temp = try PreviewFolder.make()
-        defer { temp.remove() }
         let connections = PreviewFolder.connectionLimit(descriptors: PreviewFolder.raiseDescriptorLimit(), cap: Self.maxConnections)
         let out = temp.path + "/site"
         let state = PreviewState()
 
-        let rebuilder = Rebuilder(site: site, state: state, log: log) { [site, date, port] () throws(SiteError) -> BuildResult in
+        let stopping = StopFlag()
+        let rebuilder = Rebuilder(site: site, state: state, stopping: stopping, log: log) { [site, date, port] () throws(SiteError) -> BuildResult in
             var options = BuildOptions(site: site, out: out, date: date)
+            options.isCancelled = { stopping.isSet }
             options.baseURL = "http://127.0.0.1:\(port)/"
             options.writeLedger = false
             options.preview = preview
             return try SiteBuilder.build(options)
         }
-        rebuilder.start()
-        defer { rebuilder.stop() }
+        // The port opens once the first build is done (on the rebuild thread), so the first answer is a page.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in rebuilder.start { done.resume() } }
 
         var logger = Logger(label: "gongshi-serve")
         logger.logLevel = .critical
@@ -86,10 +87,15 @@ public struct PreviewServer: Sendable {
             },
             logger: logger
         )
+        defer {
+            // Stop building, then remove the folder; only then say so.
+            rebuilder.stop()
+            temp.remove()
+            log("已停止，临时文件已删除")
+        }
         do { try await app.runService() } catch {
             throw SiteError(file: "", message: "无法在 127.0.0.1:\(port) 上提供预览（端口可能已被占用）。请用 --port 换一个端口。")
         }
-        log("已停止，临时文件已删除")
     }
 
     func previewInfo() throws -> SiteContext.PreviewInfo {
@@ -120,33 +126,36 @@ final class Rebuilder: @unchecked Sendable {
     let state: PreviewState
     let log: @Sendable (String) -> Void
     let build: @Sendable () throws(SiteError) -> BuildResult
-    private let lock = NSLock()
-    private var stopping = false
+    let stopping: StopFlag
     private let finished = DispatchSemaphore(value: 0)
 
-    init(site: String, state: PreviewState, log: @escaping @Sendable (String) -> Void, build: @escaping @Sendable () throws(SiteError) -> BuildResult) {
-        self.site = site; self.state = state; self.log = log; self.build = build
+    init(site: String, state: PreviewState, stopping: StopFlag, log: @escaping @Sendable (String) -> Void,
+         build: @escaping @Sendable () throws(SiteError) -> BuildResult) {
+        self.site = site; self.state = state; self.stopping = stopping; self.log = log; self.build = build
     }
 
-    func start() {
-        let thread = Thread { [self] in loop() }
+    /// Starts the loop; `built` is called once, after the first build.
+    func start(built: @escaping @Sendable () -> Void) {
+        let thread = Thread { [self] in loop(built: built) }
         thread.name = "gongshi-rebuild"
         thread.start()
     }
 
-    /// Asks the loop to end and waits for a build in progress to finish (it writes into the folder
-    /// about to be removed).
+    /// Asks the loop to end and waits for it a moment: a build that is writing stops at its next file
+    /// and removes its staging folder. One still reading or judging writes nothing before it would
+    /// check the flag, so the server need not wait for it (Ctrl-C answers within seconds).
     func stop() {
-        lock.lock(); stopping = true; lock.unlock()
-        finished.wait()
+        stopping.set()
+        _ = finished.wait(timeout: .now() + 2)
     }
 
-    private var isStopping: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
+    private var isStopping: Bool { stopping.isSet }
 
-    private func loop() {
+    private func loop(built: @Sendable () -> Void) {
         defer { finished.signal() }
         var last = Watcher.signature(site: site)
         once()
+        built()
         while !isStopping {
             usleep(200_000)
             let now = Watcher.signature(site: site)
@@ -159,6 +168,7 @@ final class Rebuilder: @unchecked Sendable {
     }
 
     private func once() {
+        if isStopping { return }
         let started = Date()
         do {
             let result = try build()
@@ -166,10 +176,19 @@ final class Rebuilder: @unchecked Sendable {
             let errors = result.findings.filter { $0.severity == .error }.count
             log("已构建 \(result.pages) 个页面（\(String(format: "%.2f", Date().timeIntervalSince(started))) 秒），错误 \(errors) 条")
         } catch {
+            if isStopping { return }  // abandoned because the server stops
             state.failed(error.description)
             log("构建失败，继续显示上一次成功的构建：\(error.description)")
         }
     }
+}
+
+/// Set once when the server stops; read by the rebuild thread and the writers of its build.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
 
 /// Polls `Content/` and `Templates/`: a change of any file's path, size or modification time.
