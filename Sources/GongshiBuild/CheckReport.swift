@@ -23,7 +23,7 @@ public struct CheckReport: Sendable {
             throw SiteError(file: error.file, message: error.message)
         }
         // Theme files that a build would refuse to publish (links out of the site, FIFOs …).
-        var findings = judgement.findings + ThemeAssets.scan(root: root).findings
+        var findings = judgement.findings + ThemeAssets.templateFindings(root: root) + ThemeAssets.scan(root: root).findings
         var records = judgement.rowsRead
         if let dept = department {
             guard site.departments.contains(where: { $0.code == dept }) else {
