@@ -24,7 +24,7 @@ public struct CheckReport: Sendable {
         let site = try SiteReader.read(root: root, streaming: true)
         let judgement = Judge.judge(site, date: date, keepPublication: false)
         // Theme files that a build would refuse to publish (links out of the site, FIFOs …).
-        var findings = judgement.findings + ThemeAssets.scan(root: root).findings
+        var findings = judgement.findings + ThemeAssets.templateFindings(root: root) + ThemeAssets.scan(root: root).findings
         var records = judgement.rowsRead
         if let asked = department {
             let dept = try resolveDepartment(asked, in: site.departments)

@@ -45,4 +45,19 @@ public enum ThemeAssets {
         walk(assets, "", 0)
         return (files.sorted { $0.0 < $1.0 }, findings)
     }
+
+    /// `bad-file` findings for the templates (`Templates/*.mustache`) a build would refuse to read
+    /// (and stop on): links out of the site, FIFOs, oversized files. For `check`, which does not
+    /// load the theme.
+    public static func templateFindings(root: String) -> [Finding] {
+        let dir = (root as NSString).appendingPathComponent("Templates")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        var findings: [Finding] = []
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            do { _ = try InputFile.check((dir as NSString).appendingPathComponent(name), root: root, limit: InputFile.Limit.text) } catch {
+                findings.append(Finding(rule: "bad-file", severity: .error, file: "Templates/\(name)", line: 0, message: error.message))
+            }
+        }
+        return findings
+    }
 }

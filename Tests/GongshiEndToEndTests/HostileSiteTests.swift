@@ -66,6 +66,24 @@ struct HostileSiteTests {
         }
     }
 
+    @Test("a template that links out of the site: a finding in check, build stops with exit 2 naming it")
+    func templateLinkOut() throws {
+        let site = try Gongshi.site("basic")
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-outside-\(UUID().uuidString).mustache").path
+        try "{{title}}".write(toFile: outside, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try FileManager.default.removeItem(atPath: site + "/Templates/footer.mustache")
+        try FileManager.default.createSymbolicLink(atPath: site + "/Templates/footer.mustache", withDestinationPath: outside)
+        let check = try run(["check", "--site", site, "--date", "2026-11-25"])
+        #expect(check.status == 1)
+        #expect(String(decoding: check.stdout, as: UTF8.self).contains("Templates/footer.mustache"))
+        let build = try run(["build", "--site", site, "--date", "2026-11-25"])
+        #expect(!build.signalled)
+        #expect(build.status == 2)
+        #expect(build.stderr.contains("Templates/footer.mustache"))
+        #expect(!FileManager.default.fileExists(atPath: site + "/Public"))
+    }
+
     @Test("a department 编码 of 240 characters and a slug of 256: findings in check, and build still builds")
     func namesTooLong() throws {
         let site = try Gongshi.site("basic")
