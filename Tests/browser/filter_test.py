@@ -122,6 +122,21 @@ try:
         width = driver.execute_script("return document.documentElement.scrollWidth")
         if width > 360:
             failures.append(f"{choice}: page scrolls sideways at 360 px ({width})")
+    # Sorted by decision date, oldest first, across pages.
+    driver.get(f"http://127.0.0.1:{port}/xzcf/?bumen={busiest}&paixu=asc")
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "filter-status").text.startswith(("共", "没有")))
+    dates = []
+    while True:
+        dates += [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#filter-results td.c-date")]
+        nxt = [b for b in driver.find_elements(By.CSS_SELECTOR, "#filter-results .pager-button") if b.text == "下一页"]
+        if not nxt:
+            break
+        before = driver.find_element(By.ID, "filter-status").text
+        nxt[0].click()
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "filter-status").text not in (before, "正在读取…"))
+    print(f"sorted oldest first: {len(dates)} rows, {dates[:1]} … {dates[-1:]}")
+    if dates != sorted(dates) or len(dates) != sum(1 for r in rows if r["_dept"] == busiest):
+        failures.append("sorting by decision date, oldest first, is wrong")
     # The URL keeps the filter: a link to it shows the same rows.
     driver.get(f"http://127.0.0.1:{port}/xzcf/?yue={months[-1]}")
     WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "filter-status").text.startswith(("共", "没有")))
