@@ -225,28 +225,9 @@ extension Renderer {
                                                          description: g.description, author: author, items: items))
     }
 
-    /// `/zhuti/<统一社会信用代码>/atom.xml`, `rss.xml`, `feed.json`: follow one company — its records
-    /// and list entries, newest first publication first, as the section feeds.
-    func writeEntityFeeds(code: String, name: String, _ records: [Int], _ entries: [Int], _ index: SiteIndex, _ out: CountingSink) throws {
-        let p = publication
-        var candidates: [(LocalDate, String, FeedSource)] = records.map { (p.records[$0].firstPublished, p.records[$0].key, .record($0)) }
-        candidates += entries.map { (p.listEntries[$0].firstPublished, p.listEntries[$0].key, .entry($0)) }
-        let top = candidates.sorted { ($0.0, $0.1) > ($1.0, $1.1) }.prefix(settings.feedItems)
-        let items = top.map { c -> FeedItem in
-            switch c.2 {
-            case .record(let i): return recordItem(p.records[i])
-            case .entry(let i): return entryItem(p.listEntries[i], path: index.entryPaths[i])
-            case .notice(let i): return noticeItem(p.withdrawals[i])
-            case .article(let i): return articleItem(index.articles[i])
-            }
-        }
-        let g = FeedGroup(folder: Views.entityPath(code), title: "\(settings.title) · \(name)",
-                          description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单公示")
-        try writeFeeds(g, items, out)
-    }
-
-    func recordItem(_ r: PublishedRecord) -> FeedItem {
-        var rows = Views.fieldRows(r.fields).map { ($0["name"] as! String, $0["value"] as! String) }
+    /// - Parameter brief: the decision in a few fields (entity feeds), not every published field.
+    func recordItem(_ r: PublishedRecord, brief: Bool = false) -> FeedItem {
+        var rows = brief ? EntityFeeds.briefRows(r) : Views.fieldRows(r.fields).map { ($0["name"] as! String, $0["value"] as! String) }
         if r.underObjection { rows.insert(("状态", "异议处理中"), at: 0) }
         let title = "\(r.kind.title)：\(r.entityName) \(r.title)"
         return FeedItem(id: Feeds.itemID(r.key), title: title, url: context.url(Views.recordPath(r)), published: r.firstPublished,
@@ -254,8 +235,8 @@ extension Renderer {
                         summary: "\(r.department.name) \(r.documentNumber)，决定日期 \(r.decisionDate)", sortKey: r.key)
     }
 
-    func entryItem(_ e: PublishedListEntry, path: String) -> FeedItem {
-        let rows = Views.fieldRows(e.fields).map { ($0["name"] as! String, $0["value"] as! String) }
+    func entryItem(_ e: PublishedListEntry, path: String, brief: Bool = false) -> FeedItem {
+        let rows = brief ? EntityFeeds.briefRows(e) : Views.fieldRows(e.fields).map { ($0["name"] as! String, $0["value"] as! String) }
         let colour = e.isRed ? "红名单" : "黑名单"
         return FeedItem(id: Feeds.itemID(e.key), title: "\(colour)·\(e.listName)：\(e.entityName)", url: context.url(path),
                         published: e.firstPublished, updated: e.lastUpdated ?? e.firstPublished, html: Feeds.table(rows),

@@ -54,17 +54,28 @@
     var depts = [], cats = [], sevs = [], months = [], kinds = [];
     metas.forEach(function (m) {
       m.departments.forEach(function (d) { deptNames[d[0]] = d[1]; depts.push(d[0]); });
-      cats = cats.concat(m.categories);
-      sevs = sevs.concat(m.severities);
-      m.shards.forEach(function (s) { if (!fixedDept || m.departments[s[0]][0] === fixedDept) { months.push(s[1]); } });
-      if (m.shards.some(function (s) { return !fixedDept || m.departments[s[0]][0] === fixedDept; })) { kinds.push(m.kind); }
+      // Offer only what this page's records have: a department page its own categories and months.
+      var mine = m.shards.filter(function (s) { return !fixedDept || m.departments[s[0]][0] === fixedDept; });
+      mine.forEach(function (s) {
+        months.push(s[1]);
+        s[2].forEach(function (pair) {
+          var c = m.combos[pair[0]];
+          c[0].forEach(function (i) { cats.push(m.categories[i]); });
+          if (c[1] >= 0) { sevs.push(m.severities[c[1]]); }
+        });
+      });
+      if (mine.length > 0) { kinds.push(m.kind); }
     });
     addOptions(form.elements.zhonglei, kinds.length > 1 ? kinds : [], function (k) { return KIND_TITLES[k] || k; });
     addOptions(form.elements.bumen, fixedDept ? [] : unique(depts), function (c) { return deptNames[c]; });
     addOptions(form.elements.leibie, unique(cats).sort(function (a, b) {
       return (a === '未注明') - (b === '未注明') || (a < b ? -1 : a > b ? 1 : 0);
     }));
-    addOptions(form.elements.yanzhong, unique(sevs));
+    var order = ['严重', '一般', '轻微'];
+    addOptions(form.elements.yanzhong, unique(sevs).sort(function (a, b) {
+      var x = order.indexOf(a), y = order.indexOf(b);
+      return (x < 0 ? 9 : x) - (y < 0 ? 9 : y) || (a < b ? -1 : a > b ? 1 : 0);
+    }));
     addOptions(form.elements.yue, unique(months).sort().reverse(), monthLabel);
     var params = new URLSearchParams(window.location.search);
     PARAMS.forEach(function (p) {

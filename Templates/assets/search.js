@@ -48,7 +48,8 @@
     if (isCode(q)) {
       // The end of a code is its least shared part.
       families.push({ tokens: grams(q, 4, '#').reverse(), q: q, hay: function (d) { return d[1]; }, fold: normalize, code: true });
-      if (docs) { families.push(docs); }
+      // A code-like query may also be a licence number (JY2370306…): looked up only when no code has it.
+      if (docs) { docs.onlyIfNothingYet = true; families.push(docs); }
       return families;
     }
     // Try first the tokens made of the rarest characters.
@@ -105,7 +106,9 @@
       });
     }
     var chain = Promise.resolve();
-    families.forEach(function (f) { chain = chain.then(function () { return lookup(f, 0); }); });
+    families.forEach(function (f) {
+      chain = chain.then(function () { return f.onlyIfNothingYet && Object.keys(found).length > 0 ? undefined : lookup(f, 0); });
+    });
     chain.then(function () {
       var list = Object.keys(found).map(function (k) { return found[k]; })
         .sort(function (a, b) {

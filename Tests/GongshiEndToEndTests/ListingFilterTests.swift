@@ -37,7 +37,11 @@ struct ListingFilterTests {
             if isPenalty && sev.isEmpty { sev = "未注明" }
             let url = s("页面")
             let page = url.range(of: "://").flatMap { r in url[r.upperBound...].firstIndex(of: "/").map { String(url[url.index(after: $0)...]) } } ?? url
-            return Row(page: page, department: s(isPenalty ? "处罚机关" : "许可机关"), categories: Set(cats.isEmpty ? ["未注明"] : cats),
+            // The department's 编码 from the record's URL (`xzcf/<编码>-<hash>/`): independent of how the
+            // authority is written in the data (a department may have aliases).
+            let id = page.split(separator: "/").dropFirst().first ?? ""
+            let department = id.split(separator: "-").dropLast().joined(separator: "-")
+            return Row(page: page, department: department, categories: Set(cats.isEmpty ? ["未注明"] : cats),
                        severity: sev, month: String(s(isPenalty ? "处罚决定日期" : "许可决定日期").prefix(7)))
         }
     }
@@ -56,7 +60,7 @@ struct ListingFilterTests {
         var pages = Set<String>()
         for s in shards {
             guard let d = s[0] as? Int, let m = s[1] as? String else { continue }
-            if let dept, departments[d][1] != dept { continue }
+            if let dept, departments[d][0] != dept { continue }
             if let month, m != month { continue }
             for r in json(base + "\(departments[d][0])/\(m).json") as? [[Any]] ?? [] where ok[r[7] as? Int ?? -1] {
                 pages.insert("\(kind)/\(r[0] as? String ?? "")/")

@@ -40,6 +40,8 @@ for r in rows:
     r["_page"] = re.sub(r"^https?://[^/]+/", "", r["页面"])
     r["_cats"] = {c.strip() for c in re.split(r"[；;、，,/]", r.get("处罚类别", "")) if c.strip()} or {"未注明"}
     r["_month"] = r.get("处罚决定日期", "")[:7]
+    # The department's 编码 from the record's URL (xzcf/<编码>-<hash>/), whatever the data calls the authority.
+    r["_dept"] = r["_page"].split("/")[1].rsplit("-", 1)[0]
 all_bytes = os.path.getsize(os.path.join(out, "data", "xzcf.json"))
 
 
@@ -83,22 +85,25 @@ def shown_pages():
 
 try:
     cases = []
-    depts = sorted({r["处罚机关"] for r in rows})
+    depts = sorted({r["_dept"] for r in rows})
     cats = sorted({c for r in rows for c in r["_cats"]})
     sevs = sorted({r.get("失信严重程度", "") for r in rows} - {""})
     months = sorted({r["_month"] for r in rows})
-    cases.append(({"f-dept": depts[0]}, lambda r: r["处罚机关"] == depts[0]))
+    cases.append(({"f-dept": depts[0]}, lambda r: r["_dept"] == depts[0]))
     cases.append(({"f-cat": cats[0]}, lambda r: cats[0] in r["_cats"]))
     if sevs:
         cases.append(({"f-sev": sevs[-1]}, lambda r: r.get("失信严重程度") == sevs[-1]))
     cases.append(({"f-month": months[-1]}, lambda r: r["_month"] == months[-1]))
-    cases.append(({"f-dept": depts[0], "f-cat": cats[0]}, lambda r: r["处罚机关"] == depts[0] and cats[0] in r["_cats"]))
+    busiest = max(depts, key=lambda d: sum(1 for r in rows if r["_dept"] == d))
+    its = sorted({c for r in rows if r["_dept"] == busiest for c in r["_cats"]})
+    cases.append(({"f-dept": busiest}, lambda r: r["_dept"] == busiest))  # several pages of results
+    cases.append(({"f-dept": busiest, "f-cat": its[-1]}, lambda r: r["_dept"] == busiest and its[-1] in r["_cats"]))
     for choice, keep in cases:
         driver.get(f"http://127.0.0.1:{port}/xzcf/")
         WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "filter-app").is_displayed())
         for field, label in choice.items():
             sel = Select(driver.find_element(By.ID, field))
-            if field == "f-month":
+            if field in ("f-month", "f-dept"):
                 sel.select_by_value(label)
             else:
                 sel.select_by_visible_text(label)
@@ -117,6 +122,21 @@ try:
         width = driver.execute_script("return document.documentElement.scrollWidth")
         if width > 360:
             failures.append(f"{choice}: page scrolls sideways at 360 px ({width})")
+    # Sorted by decision date, oldest first, across pages.
+    driver.get(f"http://127.0.0.1:{port}/xzcf/?bumen={busiest}&paixu=asc")
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "filter-status").text.startswith(("共", "没有")))
+    dates = []
+    while True:
+        dates += [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#filter-results td.c-date")]
+        nxt = [b for b in driver.find_elements(By.CSS_SELECTOR, "#filter-results .pager-button") if b.text == "下一页"]
+        if not nxt:
+            break
+        before = driver.find_element(By.ID, "filter-status").text
+        nxt[0].click()
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "filter-status").text not in (before, "正在读取…"))
+    print(f"sorted oldest first: {len(dates)} rows, {dates[:1]} … {dates[-1:]}")
+    if dates != sorted(dates) or len(dates) != sum(1 for r in rows if r["_dept"] == busiest):
+        failures.append("sorting by decision date, oldest first, is wrong")
     # The URL keeps the filter: a link to it shows the same rows.
     driver.get(f"http://127.0.0.1:{port}/xzcf/?yue={months[-1]}")
     WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "filter-status").text.startswith(("共", "没有")))

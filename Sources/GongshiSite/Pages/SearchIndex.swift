@@ -154,7 +154,6 @@ extension Renderer {
         var ctx = context.page(path: "sousuo/index.html", title: "信用信息查询", section: "",
                                description: "按企业名称的任意部分、统一社会信用代码或决定书文号查询\(settings.region)的行政许可、行政处罚和红黑名单信息。")
         ctx["buckets"] = buckets
-        ctx["cap"] = SearchIndexPart.cap
         ctx["entities"] = entities.count
         ctx["documents"] = documents.count
         try page("search", ctx, to: "sousuo/index.html", out)
