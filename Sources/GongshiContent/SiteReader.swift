@@ -57,7 +57,7 @@ extension Site {
             var group: [DataFile] = []
             var bytes = 0
             while i < dataFiles.count {
-                let size = (try? FileManager.default.attributesOfItem(atPath: dataFiles[i].path)[.size] as? Int) ?? 0
+                let size = SiteReader.readingBytes(dataFiles[i].path)
                 if !group.isEmpty && bytes + size > groupBytes { break }
                 group.append(dataFiles[i]); bytes += size; i += 1
                 if size > groupBytes { break }
@@ -168,7 +168,7 @@ public enum SiteReader {
         let files = dataFiles.map { DataFile(kind: $0.0, file: $0.1, path: $0.2) }
         // Streaming pays for a second reading of the files; below `inMemoryBytes` of data, reading the
         // rows once, in parallel, is faster and small enough to hold.
-        let dataBytes = files.reduce(0) { $0 + ((try? fm.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
+        let dataBytes = files.reduce(0) { $0 + readingBytes($1.path) }
         let streaming = streaming && dataBytes > inMemoryLimit
         let results = streaming ? [] : ParallelMap.map(files) { f -> ([SourceRecord], [Finding], Int) in
             var recs: [SourceRecord] = []
@@ -229,6 +229,13 @@ public enum SiteReader {
 
     static func isSymlink(_ path: String) -> Bool {
         (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeSymbolicLink
+    }
+
+    /// About how many bytes of text reading the file means: a workbook is compressed XML, about ten
+    /// times its size on disk, so a 100 MB .xlsx is streamed like a 1 GB CSV, not held in memory.
+    static func readingBytes(_ path: String) -> Int {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return (path as NSString).pathExtension.lowercased() == "xlsx" ? size * 10 : size
     }
 
     /// Relative paths (`Content/xzxk/a.csv`) of the files with extension `ext` directly in `dir`, sorted.

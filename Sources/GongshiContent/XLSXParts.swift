@@ -106,7 +106,6 @@ struct SheetHandler: XMLStreamHandler {
             value = ""; inline = ""
         case "v": capture = .value
         case "is": capture = .inline
-        case "t": if capture == .inline && !inPhonetic { capture = .inline }
         case "rPh": inPhonetic = true
         default: break
         }
@@ -148,7 +147,7 @@ struct SheetHandler: XMLStreamHandler {
         case "b": text = value.trimmingCharacters(in: .whitespaces) == "1" ? "TRUE" : "FALSE"
         case "d": text = String(value.prefix(10))  // ISO 8601 date cell: the date part
         default:
-            let v = value.trimmingCharacters(in: .whitespaces)
+            let v = Double(value) != nil ? value : value.trimmingCharacters(in: .whitespaces)
             number = Double(v)
             text = number.map { SheetHandler.format($0, written: v) } ?? v
         }

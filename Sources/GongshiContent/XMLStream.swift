@@ -15,16 +15,32 @@ struct XMLTag {
 
     /// The value of attribute `name` (matched without namespace prefix), entities decoded.
     func attribute(_ name: String) -> String? {
-        var rest = Substring(raw)
-        while let eq = rest.firstIndex(of: "=") {
-            let key = rest[..<eq].trimmingCharacters(in: .whitespacesAndNewlines)
-            var after = rest[rest.index(after: eq)...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-            guard let quote = after.first, quote == "\"" || quote == "'" else { return nil }
-            after = after.dropFirst()
-            guard let close = after.firstIndex(of: quote) else { return nil }
-            let local = key.split(separator: ":").last.map(String.init) ?? key
-            if local == name || key == name { return XMLStream.decodeEntities(after[..<close]) }
-            rest = after[after.index(after: close)...]
+        let bytes = Array(raw.utf8)
+        let want = Array(name.utf8)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+            let keyStart = i
+            var localStart = i
+            while i < n, bytes[i] != 0x3D, bytes[i] != 0x20 {
+                if bytes[i] == 0x3A { localStart = i + 1 }
+                i += 1
+            }
+            let keyEnd = i
+            while i < n, bytes[i] != 0x3D { i += 1 }
+            i += 1
+            while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+            guard i < n, bytes[i] == 0x22 || bytes[i] == 0x27 else { return nil }
+            let quote = bytes[i]
+            i += 1
+            let valueStart = i
+            while i < n, bytes[i] != quote { i += 1 }
+            guard i < n else { return nil }
+            if bytes[localStart..<keyEnd].elementsEqual(want) || bytes[keyStart..<keyEnd].elementsEqual(want) {
+                return bytes[valueStart..<i].withUnsafeBufferPointer { XMLStream.decodeEntities(bytes: $0) }
+            }
+            i += 1
         }
         return nil
     }
@@ -106,25 +122,32 @@ struct XMLStream {
         }
     }
 
+    /// One tag's bytes between `<` and `>`. Names and the attribute text of spreadsheet tags are
+    /// short enough for Swift's small strings, so a cell costs no heap allocation here.
     private static func tag<H: XMLStreamHandler>(_ body: UnsafeBufferPointer<UInt8>, _ handler: inout H) throws {
-        var s = String(decoding: body, as: UTF8.self)
-        if s.hasPrefix("/") {
-            let name = s.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines)
-            try handler.end(localName(Substring(name)))
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var end = body.count
+        while end > 0, isSpace(body[end - 1]) { end -= 1 }
+        guard end > 0 else { return }
+        let closing = body[0] == 0x2F
+        var start = closing ? 1 : 0
+        let selfClosing = !closing && body[end - 1] == 0x2F
+        if selfClosing { end -= 1 }
+        while start < end, isSpace(body[start]) { start += 1 }
+        var nameEnd = start
+        var nameStart = start
+        while nameEnd < end, !isSpace(body[nameEnd]) {
+            if body[nameEnd] == 0x3A { nameStart = nameEnd + 1 }  // drop a namespace prefix
+            nameEnd += 1
+        }
+        let name = Substring(String(decoding: UnsafeBufferPointer(rebasing: body[nameStart..<nameEnd]), as: UTF8.self))
+        if closing {
+            try handler.end(name)
             return
         }
-        let selfClosing = s.hasSuffix("/")
-        if selfClosing { s.removeLast() }
-        let nameEnd = s.firstIndex { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" } ?? s.endIndex
-        let name = localName(s[..<nameEnd])
-        let tag = XMLTag(raw: String(s[nameEnd...]))
-        try handler.start(name, tag, selfClosing: selfClosing)
+        let raw = nameEnd < end ? String(decoding: UnsafeBufferPointer(rebasing: body[nameEnd..<end]), as: UTF8.self) : ""
+        try handler.start(name, XMLTag(raw: raw), selfClosing: selfClosing)
         if selfClosing { try handler.end(name) }
-    }
-
-    static func localName(_ name: Substring) -> Substring {
-        if let colon = name.lastIndex(of: ":") { return name[name.index(after: colon)...] }
-        return name
     }
 
     private static func matches(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ s: StaticString) -> Bool {

@@ -31,7 +31,7 @@ struct LocalDateTests {
 
     @Test("rejected date forms", arguments: [
         "2025-02-29", "2026-13-01", "2026-00-10", "2026-01-00", "2026-04-31", "2026-01-32",
-        "2025.02.29", "2025_03_07", "20250229", "25-03-07", "2025-3/7", "2025/3-7",
+        "2025.02.29", "2025_03_07", "20250229", "2025030", "25-03-07", "2025-3/7", "2025/3-7",
         "2025年3月7", "2025年3-7日", "2025-03-07abc", "2025-03-07 x", "2025-003-07", "2025-03-007",
         "abc", "garbage 2025-03-07", "", " ", "2025", "2025-03", "2025-03-", "-2025-03-07", "１２３４-03-07",
     ])
@@ -148,5 +148,20 @@ struct LocalDateTests {
         #expect(LocalDate.daysIn(month: 2, year: 2026) == 28)
         #expect(LocalDate.daysIn(month: 4, year: 2026) == 30)
         #expect(LocalDate.daysIn(month: 12, year: 2026) == 31)
+    }
+}
+
+@Suite("LocalDate compact and dotted forms")
+struct LocalDateCompactTests {
+    @Test func compactAndDotted() {
+        #expect(LocalDate(parsing: "20180302")?.description == "2018-03-02")
+        #expect(LocalDate(parsing: "2018.03.02")?.description == "2018-03-02")
+        #expect(LocalDate(parsing: "2018.3.2")?.description == "2018-03-02")
+        #expect(LocalDate(parsing: "20180302 00:00:00")?.description == "2018-03-02")
+        #expect(LocalDate(parsing: "20181302") == nil)
+        #expect(LocalDate(parsing: "2018030") == nil)
+        #expect(LocalDate(parsing: "201803021") == nil)
+        #expect(LocalDate(parsing: "20180302abc") == nil)
+        #expect(LocalDate(parsing: "2018.03-02") == nil)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite("bad-date")
 struct BadDateTests {
     @Test("a decision date that is not a real date withholds the record",
-          arguments: ["2026-02-30", "2026.13.20", "2026-13-01", "20261320", "2026年11月", "昨天"])
+          arguments: ["2026-02-30", "2026.11.31", "2026-13-01", "20261320", "2026年11月", "昨天"])
     func badDecisionDate(text: String) throws {
         let j = try Fixture(.xzcf, [Row.penalty(["处罚决定日期": text])]).judge()
         let f = try #require(j.findings("bad-date").first)

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import ZIPFoundation
+@testable import GongshiSite
+
+@Suite("XLSXWriter")
+struct XLSXWriterTests {
+    func part(_ bytes: [UInt8], _ path: String) throws -> String {
+        let archive = try Archive(data: Data(bytes), accessMode: .read)
+        let entry = try #require(archive[path])
+        var out = Data()
+        _ = try archive.extract(entry) { out.append($0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test("codes are text cells, amounts numbers, text escaped; bytes are deterministic")
+    func writesTextCells() throws {
+        let header = ["行政相对人名称", "统一社会信用代码", "罚款金额（万元）"]
+        let rows = [["A&B <公司>", "913703061658853012", "0.2"], ["_x000D_ 公司\u{1}", "370306600123455", "约2万"]]
+        let a = try XLSXWriter.workbook(sheet: "行政处罚", header: header, rows: rows, numericColumns: [2])
+        let b = try XLSXWriter.workbook(sheet: "行政处罚", header: header, rows: rows, numericColumns: [2])
+        #expect(a == b)
+        let sheet = try part(a, "xl/worksheets/sheet1.xml")
+        #expect(sheet.contains("<c r=\"B2\" t=\"inlineStr\" s=\"1\"><is><t xml:space=\"preserve\">913703061658853012</t>"))
+        #expect(sheet.contains("<c r=\"C2\"><v>0.2</v></c>"))
+        #expect(sheet.contains("<c r=\"C3\" t=\"inlineStr\""))
+        #expect(sheet.contains("A&amp;B &lt;公司&gt;"))
+        #expect(sheet.contains("_x005F_x000D_ 公司_x0001_"))
+        #expect(try part(a, "xl/workbook.xml").contains("name=\"行政处罚\""))
+        #expect(try part(a, "xl/styles.xml").contains("numFmtId=\"49\""))
+    }
+
+    @Test func columnNames() {
+        #expect(XLSXWriter.columnName(0) == "A")
+        #expect(XLSXWriter.columnName(25) == "Z")
+        #expect(XLSXWriter.columnName(26) == "AA")
+        #expect(XLSXWriter.columnName(27) == "AB")
+    }
+
+    @Test func plainNumbers() {
+        #expect(XLSXWriter.isPlainNumber("0.2") && XLSXWriter.isPlainNumber("-3") && XLSXWriter.isPlainNumber("12"))
+        #expect(!XLSXWriter.isPlainNumber("1e5") && !XLSXWriter.isPlainNumber("1.") && !XLSXWriter.isPlainNumber("")
+                && !XLSXWriter.isPlainNumber("1.2.3") && !XLSXWriter.isPlainNumber("9137030616588530123"))
+    }
+}
