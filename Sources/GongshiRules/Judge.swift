@@ -133,12 +133,13 @@ public enum Judge {
         /// `previous`: published by the system this site took over from (SPEC §8.3): recorded as 导入.
         func publish(_ kind: RecordKind, _ key: String, _ digest: String, previous: Bool) {
             publicKeys.insert(key)
-            let s = history[key]
-            if s == nil || !(s!.isShown) {
-                let event: LedgerEvent.Kind = s == nil && previous ? .imported : .published
+            guard let s = history[key], s.isShown else {
+                let event: LedgerEvent.Kind = history[key] == nil && previous ? .imported : .published
                 newEvents.append(LedgerEvent(date: date, event: event, kind: kind, key: key, digest: digest))
-            } else if s!.lastDigest != digest && !(s!.lastEvent == .imported && s!.lastDigest.isEmpty) {
-                // An 导入 without a digest (a row of `ledger import` not public then) adopts what is shown.
+                return
+            }
+            // An 导入 without a digest (a row of `ledger import` not public then) adopts what is shown.
+            if s.lastDigest != digest && !(s.lastEvent == .imported && s.lastDigest.isEmpty) {
                 newEvents.append(LedgerEvent(date: date, event: .updated, kind: kind, key: key, digest: digest))
             }
         }

@@ -227,7 +227,7 @@ extension Renderer {
 
     /// - Parameter brief: the decision in a few fields (entity feeds), not every published field.
     func recordItem(_ r: PublishedRecord, brief: Bool = false) -> FeedItem {
-        var rows = brief ? EntityFeeds.briefRows(r) : Views.fieldRows(r.fields).map { ($0["name"] as! String, $0["value"] as! String) }
+        var rows = brief ? EntityFeeds.briefRows(r) : Views.fieldPairs(r.fields)
         if r.underObjection { rows.insert(("状态", "异议处理中"), at: 0) }
         let title = "\(r.kind.title)：\(r.entityName) \(r.title)"
         return FeedItem(id: Feeds.itemID(r.key), title: title, url: context.url(Views.recordPath(r)), published: r.firstPublished,
@@ -236,7 +236,7 @@ extension Renderer {
     }
 
     func entryItem(_ e: PublishedListEntry, path: String, brief: Bool = false) -> FeedItem {
-        let rows = brief ? EntityFeeds.briefRows(e) : Views.fieldRows(e.fields).map { ($0["name"] as! String, $0["value"] as! String) }
+        let rows = brief ? EntityFeeds.briefRows(e) : Views.fieldPairs(e.fields)
         let colour = e.isRed ? "红名单" : "黑名单"
         return FeedItem(id: Feeds.itemID(e.key), title: "\(colour)·\(e.listName)：\(e.entityName)", url: context.url(path),
                         published: e.firstPublished, updated: e.lastUpdated ?? e.firstPublished, html: Feeds.table(rows),

@@ -36,6 +36,11 @@ enum Views {
 
     /// The field table of a record page: published, non-empty, status columns shown separately.
     static func fieldRows(_ fields: [PublishedField]) -> [[String: Any]] {
-        fields.filter { $0.role != .status && !$0.value.isEmpty }.map { ["name": $0.name, "value": $0.value] }
+        fieldPairs(fields).map { ["name": $0.0, "value": $0.1] }
+    }
+
+    /// The fields a page or feed shows: data fields with a value, as (name, value).
+    static func fieldPairs(_ fields: [PublishedField]) -> [(String, String)] {
+        fields.filter { $0.role != .status && !$0.value.isEmpty }.map { ($0.name, $0.value) }
     }
 }
