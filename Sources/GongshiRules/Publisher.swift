@@ -91,12 +91,18 @@ enum Publisher {
         var masked: [String] = []
         let schema = r.schema
         let statusInEffect = r.statusText.isEmpty || (r.statusDate.map { $0 <= env.date } ?? true)
+        // An end beyond the legal maximum is shown as the maximum (publicity-too-long).
+        let period = r.kind == .xzxk ? nil : PublicityEnded.period(r, env)
+        let capped = period?.cappedFrom == nil ? nil : period?.end
+        let cappedField = r.kind == .mingdan ? "有效期至" : "公示截止期"
         out.reserveCapacity(schema.fields.count)
         for (i, f) in schema.fields.enumerated() where f.role != .secret {
             var v = r.source.values[i]
             switch f.role {
             case .date:
-                if let d = r.dates[i] {
+                if let end = capped, f.name == cappedField {
+                    v = end.description
+                } else if let d = r.dates[i] {
                     v = d.description
                 } else if RecordContext.endDateFields.contains(f.name), let d = LocalDate(parsing: v), d < RecordContext.placeholderBefore {
                     v = ""  // a placeholder for "no end", not a date to show
