@@ -104,7 +104,7 @@ enum Publisher {
                     v = end.description
                 } else if let d = r.dates[i] {
                     v = d.description
-                } else if RecordContext.endDateFields.contains(f.name), let d = LocalDate(parsing: v), d < RecordContext.placeholderBefore {
+                } else if !v.isEmpty, let d = LocalDate(parsing: v), d < RecordContext.placeholderBefore, r.dateFields.end.contains(i) {
                     v = ""  // a placeholder for "no end", not a date to show
                 }
             case .code, .secret:
@@ -123,7 +123,7 @@ enum Publisher {
                 switch f.name {
                 case "失信严重程度": v = r.severity.rawValue
                 case "行政相对人类别", "主体类别": v = category.rawValue
-                case "许可类别": v = LicenceCategory(parsing: v)?.rawValue ?? v
+                case "许可类别": v = LicenceCategory(parsing: v)?.rawValue ?? PersonalData.scrub(v).text
                 default:
                     if category == .naturalPerson && (f.name == "行政相对人名称" || f.name == "主体名称") {
                         v = PersonalData.maskName(v)
