@@ -23,5 +23,8 @@ struct ObjectionOverdueTests {
         let j = try f.judge("2026-11-25")
         #expect(j.findings("objection-overdue").isEmpty)
         #expect(j.findings("under-objection").count == 1)
+        // The Saturday after: still 7 working days, not more.
+        #expect(try f.judge("2026-11-28").findings("objection-overdue").isEmpty)
+        #expect(try f.judge("2026-11-30").findings("objection-overdue").count == 1)
     }
 }
