@@ -36,7 +36,7 @@ public struct CheckReport: Sendable {
         var items: [[String: Any]] = []
         for f in findings {
             items.append(["rule": f.rule, "severity": f.severity.rawValue, "file": f.file, "line": f.line,
-                          "key": f.key, "department": f.department, "message": f.message])
+                          "key": f.key, "department": f.department, "message": f.message, "withholds": f.withholds])
         }
         let object: [String: Any] = [
             "date": date.description,

@@ -44,7 +44,12 @@ public enum Judge {
         let history = LedgerHistory(events: site.ledger, through: date)
         let env = RuleEnvironment(date: date, settings: site.settings, calendar: site.calendar, memoranda: memoranda,
                                   history: history)
-        var findings = site.findings + readFindings
+        // A data row that cannot be read is withheld by its bad-file finding (the build summary counts it).
+        var findings = site.findings + readFindings.map { f in
+            var f = f
+            if f.rule == BadFile.info.id && f.line > 0 { f.withholds = true }
+            return f
+        }
         var records: [PublishedRecord] = []
         var notices: [WithdrawalNotice] = []
         var withheld: [WithheldRecord] = []

@@ -41,4 +41,24 @@ struct LawTests {
             #expect(FileManager.default.fileExists(atPath: "\(dir)/Content/calendar/\(year).yml"), "\(year).yml")
         }
     }
+
+    @Test func buildWithholdsExactlyWhatCheckSaysItWithholds() throws {
+        let site = try site("""
+        周村类别企业公司,企业,91370306MA3C10017X,张三,周市监罚〔2026〕301号,违规经营,经查。,某法第一条,罚款,罚款人民币1万元,1,2026-11-10,区市场监管局,11370306004000024A,一般,,,
+        周村类别个体户,个体户,91370306MA3C10017X,张三,周市监罚〔2026〕302号,违规经营,经查。,某法第一条,罚款,罚款人民币1万元,1,2026-11-10,区市场监管局,11370306004000024A,较重,,,
+        周村类别其他组织,其他组织,91370306MA3C10017X,张三,周市监罚〔2026〕303号,违规经营,经查。,某法第一条,罚款,罚款人民币1万元,1,2026-11-10,区市场监管局,11370306004000024A,2,待定,2026-11-11,
+        周村编码组织公司,0 2,91370306MA3C10017X,张三,周市监罚〔2026〕304号,违规经营,经查。,某法第一条,罚款,罚款人民币1万元,1,2026-11-10,区市场监管局,11370306004000024A,3,变更,2026-11-20,
+
+        """)
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let check = try Gongshi.run(["check", "--site", site, "--date", "2026-11-25", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
+        let findings = object?["findings"] as? [[String: Any]] ?? []
+        let withholding = findings.filter { $0["withholds"] as? Bool == true }
+        #expect(withholding.filter { $0["rule"] as? String == "bad-value" }.count == 3)
+        let build = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let summary = build.stdout.split(separator: "\n").first { $0.hasPrefix("不予公示 ") }
+        #expect(summary?.hasPrefix("不予公示 \(withholding.count) 条") == true, "\(summary ?? "")")
+    }
 }
