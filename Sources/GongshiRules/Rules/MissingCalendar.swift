@@ -13,9 +13,8 @@ public enum MissingCalendar: Rule {
     static func findings(missing: [Int: Int]) -> [Finding] {
         missing.keys.sorted().map { year in
             let count = missing[year] ?? 0
-            let judged = count > 0 ? "，\(count) 条记录的公示时效无法判断（照常公示，不计逾期或按时）" : ""
             return Finding(rule: info.id, severity: info.severity, file: MissingCalendarYear(year: year).file, line: 0,
-                           message: "缺少 \(year) 年的节假日安排\(judged)：请按国务院办公厅 \(year) 年的放假通知添加 Content/calendar/\(year).yml")
+                           message: "缺少 \(year) 年的节假日安排，\(count) 条记录的公示时效无法判断（照常公示，不计逾期或按时）：请按国务院办公厅 \(year) 年的放假通知添加 Content/calendar/\(year).yml")
         }
     }
 }
