@@ -88,8 +88,8 @@ public enum Judge {
         for year in earliest.year...date.year where !site.calendar.years.contains(year) && unjudged[year] == nil {
             unjudged[year] = 0
         }
-        findings += MissingCalendar.findings(missing: unjudged)
-        findings += CalendarEnding.findings(calendar: site.calendar, date: date)
+        let facts = SiteFacts(calendar: site.calendar, date: date, missingYears: unjudged)
+        for rule in RuleRegistry.siteRules { findings += rule.decide(facts) }
 
         // Rules across list entries (an entity on an active black list loses its red-list entries).
         var dropped = Set<Int>()
