@@ -151,7 +151,7 @@ public struct RecordContext: Sendable {
         ListStatus(parsing: statusInEffect(on: date)) ?? .normal
     }
 
-    /// A black-list entry (any 名单类型 but a red one).
+    /// A red-list entry (名单类型 红名单); any other 名单类型 is treated as a black list.
     public var isRedList: Bool { source["名单类型"].contains("红") }
 }
 

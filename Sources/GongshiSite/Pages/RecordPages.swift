@@ -41,6 +41,7 @@ extension Renderer {
             "updated": r.lastUpdated?.description ?? "", "objection": r.underObjection, "statusNote": r.statusNote,
             "fields": Views.fieldRows(r.fields), "isPenalty": r.kind == .xzcf,
         ]
+        if !r.timelinessJudged { rec["notJudged"] = true }
         if r.severityInferred { rec["inferredSeverity"] = r.fields.first { $0.name == "失信严重程度" }?.value ?? "" }
         if r.isLate { rec["late"] = r.lateWorkdays > 0 ? "逾期 \(r.lateWorkdays) 个工作日公示" : "在截止日后公示" }
         if !r.entityCode.isEmpty { rec["entityPath"] = Views.entityPath(r.entityCode); rec["entityCode"] = r.entityCode }
