@@ -20,8 +20,10 @@ printed at the end gives the file and row of each):
   2. 个体工商户: many with a 92… code; one (scjgj 食品经营许可) with 00000000000000000X and a 工商注册号.
   3. revoked (撤销 + 状态日期 + 状态说明), both kinds: withdrawn long ago (ledger 撤回 1–2 working days after),
      one withdrawn late (6 working days after), two revoked on 2026-11-20 and not yet withdrawn.
-  4. under objection (异议, 状态日期 in Nov 2026): two penalties and one 安全生产严重失信主体 entry.
-  5. repaired (修复 + 状态日期): two penalties, withdrawn in the ledger on their 状态日期.
+  4. under objection (异议, 状态日期 in Nov 2026): two penalties and one 安全生产严重失信主体 entry; the objection of
+     2026-11-10 is more than 7 working days old on the build date (objection-overdue).
+  5. repaired (修复 + 状态日期): two penalties, withdrawn in the ledger on their 状态日期; a third repaired before
+     the 3 months of a 一般 penalty (early-repair).
   6. expired publicity: 一般 penalties of 2025 past 12 months (natural); one penalty whose explicit 公示截止期
      has passed; one 轻微 penalty published because it has an explicit 公示截止期; short licences past 有效期至.
   7. late disclosure: four records first published 8–15 working days after the decision.
@@ -29,6 +31,9 @@ printed at the end gives the file and row of each):
      later on a red list (守合同重信用企业, 纳税信用A级纳税人): the red entries are never public.
   9. personal data in free text: a mobile number in 违法事实, a valid ID number in 备注.
  10. a 违法事实 holding an ASCII comma and a line break (one quoted field over two physical lines).
+Also (SPEC §8.1): a 警告-only penalty with no 失信严重程度 (inferred 轻微: never published); a penalty 确认无效
+(its withdrawal notice names it); a 环境违法失信企业 entry whose 有效期至 is more than 60 months after 列入日期
+(shown only up to the cap, publicity-too-long).
 Also: exactly one list entry cites a 文号 missing from memoranda.csv (人社部规〔2017〕16号); some records of
 2026-11-16..18 are not yet published on 2026-11-25 (due-soon); sthjfj's files are GB18030, rsj's carry a
 UTF-8 BOM and YYYY/M/D dates, jtysj's xzxk files name their columns by national code (XK_…).
@@ -56,6 +61,17 @@ from types import SimpleNamespace
 
 BUILD, CUTOFF, FIRST = date(2026, 11, 25), date(2026, 11, 24), date(2025, 1, 1)   # CUTOFF: last ledger day
 MONTHS = {"轻微": 0, "一般": 12, "严重": 36}                                          # site.yml publicity
+MAX_MONTHS = {"轻微": 3, "一般": 12, "严重": 36}      # NDRC Order 36: an explicit 公示截止期 is cut to these
+WITHDRAWALS = {"撤销", "变更", "确认违法", "确认无效"}  # 行政处罚法 Art.48: each becomes a withdrawal notice
+SERIOUS_KINDS = ("吊销许可证件", "吊销营业执照", "责令停产停业", "责令关闭", "限制从业", "降低资质等级")
+
+
+def inferred_severity(kinds):
+    """失信严重程度 of a penalty that leaves it empty (SPEC §8.1), from its 处罚类别."""
+    ks = [k for k in re.split("[；;、,，/ ]", kinds) if k]
+    if any(s in k for k in ks for s in SERIOUS_KINDS):
+        return "严重"
+    return "轻微" if ks and all(k in ("警告", "通报批评") for k in ks) else "一般"
 
 # ------------------------------------------------------------------ codes (GB 32100, GB 11714, GB 11643)
 ALPHA = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -417,6 +433,8 @@ for _k, _fs in PUBLISHED.items():
     _pos = lambda test: [j for j, f in enumerate(_fs) if test(f)]
     DIGEST[_k] = ([f + "\t" for f in _fs], [HEAD[_k].index(f) for f in _fs], _pos(USCC_F.__contains__), _pos(DATE_F.__contains__),
                   _pos(lambda f: f not in USCC_F | CODE_F | DATE_F), _fs.index("失信严重程度") if "失信严重程度" in _fs else None)
+CAPPED = {k: (DIGEST[k][0].index(end + "\t"), DIGEST[k][0].index(start + "\t")) for k, end, start in
+          (("xzcf", "公示截止期", "处罚决定日期"), ("mingdan", "有效期至", "列入日期"))}
 ID_RE = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])")
 MOBILE_RE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 DATE_RE = re.compile(r"(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})")
@@ -438,7 +456,7 @@ def norm_date(v):
 
 def digest(kind, row):
     """摘要: first 16 hex chars of SHA-256 over 'label\\tvalue\\n' of the published non-empty fields, values trimmed,
-    codes upper-cased, dates as YYYY-MM-DD, 失信严重程度 defaulting to 一般, free text masked."""
+    codes upper-cased, dates as YYYY-MM-DD, an empty 失信严重程度 inferred from 处罚类别, free text masked."""
     labels, idx, upper, dates, text, sev = DIGEST[kind]
     v = [row[i].strip() for i in idx]
     for j in upper:
@@ -446,7 +464,13 @@ def digest(kind, row):
     for j in dates:
         v[j] = norm_date(v[j]) if v[j] else ""
     if sev is not None and not v[sev]:
-        v[sev] = "一般"
+        v[sev] = inferred_severity(row[HEAD[kind].index("处罚类别")].strip())
+    cap = CAPPED.get(kind)                  # an end beyond the legal maximum is published as the maximum
+    if cap and v[cap[0]]:
+        start = date.fromisoformat(v[cap[1]])
+        limit = add_months(start, 60 if kind == "mingdan" else MAX_MONTHS[v[sev]])
+        if (kind != "mingdan" or v[0] == "黑名单") and date.fromisoformat(v[cap[0]]) > limit:
+            v[cap[0]] = limit.isoformat()
     if HAS11("\x00".join([v[j] for j in text])):
         for j in text:
             v[j] = mask(v[j]) if HAS11(v[j]) else v[j]
@@ -533,13 +557,13 @@ def make_cf(rng, dept, d, tpl, ent, sev=None, gsjz=None):
         r = rng.random()
         sev = (("轻微" if r < 0.4 else "一般") if cat == "警告" else ("严重" if r < 0.45 else "一般") if tpl["extra"] == "heavy"
                else ("轻微" if r < 0.3 else "一般") if tpl["extra"] == "light" else "轻微" if r < 0.03 else "严重" if r > 0.92 else "一般")
-    written = "" if sev == "一般" and rng.random() < 0.05 else sev              # empty means 一般
+    written = "" if sev == "一般" and rng.random() < 0.05 and inferred_severity(cat) == "一般" else sev  # empty: inferred
     sy = rng.choice(tpl["sy"]).format_map(Ctx(rng, d, e=ent[0]))
     row = [*ent[:7], "", tpl["wx"], sy, tpl["yj"], cat, "；".join(parts.get(c, c) for c in cat.split("；")), wan(fine),
            wan(conf), zk, d.isoformat(), yxq, gsjz.isoformat() if gsjz else "", DNAME[dept], DUSCC[dept], written,
            "正常" if rng.random() < 0.3 else "", "", "", DNAME[dept], DUSCC[dept],
            "当事人已按期缴纳罚款" if fine and rng.random() < 0.06 else ""]
-    return Rec(d, row, tpl, ent[1] == NAT, gsjz or add_months(d, MONTHS[sev]))
+    return Rec(d, row, tpl, ent[1] == NAT, min(gsjz, add_months(d, MAX_MONTHS[sev])) if gsjz else add_months(d, MONTHS[sev]))
 
 
 NOTES = {"撤销": {"xzxk": ["申请人以欺骗手段取得行政许可，依法予以撤销", "行政机关违反法定程序作出准予行政许可决定，依法撤销"],
@@ -638,7 +662,7 @@ class Generator:
         w, why = (rec.end + timedelta(1), "到期") if rec.end else (None, "")
         if rec.status == "修复" and (w is None or rec.s < w):
             w, why = rec.s, "修复"
-        if rec.status == "撤销" and not rec.no_wd and (w is None or self.cal.add(rec.s, rec.wd_k) < w):
+        if rec.status in WITHDRAWALS and not rec.no_wd and (w is None or self.cal.add(rec.s, rec.wd_k) < w):
             w, why = self.cal.add(rec.s, rec.wd_k), "撤销"
         if rec.status:
             assert rec.s > p, (rec.tag, rec.s, p)
@@ -768,6 +792,7 @@ FORCE = {  # the first entry of these lists is planted
     "zhongda-shuishou": dict(d="2025-12-16", tag="红黑冲突-2", red=("nashui-a", "2026-04-14")),
     "anquan-shengchan": dict(d="2026-05-12", tag="异议-黑名单", status="异议", s="2026-11-23",
                              note="当事人对列入名单提出异议，信息核实期间暂停公示"),
+    "huanjing-shixin": dict(d="2026-02-10", tag="黑名单-有效期超过五年", fields={"有效期至": "2032-02-09"}),
     "tuoqian-gongzi": dict(tag="未知备忘录文号", fields={"认定依据": "人社部规〔2017〕16号；《拖欠农民工工资“黑名单”管理暂行办法》"}),
 }
 MEMO_FALLBACK = {"纳税信用A级": "发改财金〔2016〕1467号", "失信被执行人实施联合惩戒措施": "发改财金〔2016〕141号",
@@ -809,6 +834,12 @@ PLANTED = [  # tag, kind, department, decision date (moved to a working day), te
      dict(status="修复", s="2026-06-15", note=NOTES["修复"]["xzcf"][0])),
     ("修复-处罚-2", "xzcf", "swj", "2025-03-18", "ts", ("org", IND["HUAGONG"], 17),
      dict(sev="严重", status="修复", s="2026-09-21", note=NOTES["修复"]["xzcf"][0])),
+    ("警告-不公示", "xzcf", "scjgj", "2026-10-14", "jg", ("org", IND["WUJIN"], 23), dict(sev="轻微", fields={
+        "处罚类别": "警告", "处罚内容": "警告", "罚款金额（万元）": "", "没收违法所得、没收非法财物的金额（万元）": "", "失信严重程度": ""})),
+    ("确认无效-处罚", "xzcf", "zjj", "2026-06-09", "wz", ("org", IND["JIANZHU"], 25),
+     dict(status="确认无效", s="2026-09-15", note="经行政诉讼判决确认原处罚决定无效", wd_k=2)),
+    ("修复-早于最短公示期", "xzcf", "scjgj", "2026-08-11", "gq", ("org", IND["CANYIN"], 27),
+     dict(status="修复", s="2026-10-13", note=NOTES["修复"]["xzcf"][0])),
     ("公示截止期-已过", "xzcf", "wjj", "2026-02-10", "jk", ("org", IND["WENLV"], 19), dict(gsjz=date(2026, 5, 10))),
     ("公示截止期-轻微仍公示", "xzcf", "scjgj", "2026-09-09", "jg", ("org", IND["WUJIN"], 21), dict(sev="轻微", gsjz=date(2026, 12, 9))),
     ("迟延公示-许可-1", "xzxk", "wjj", "2026-06-09", "gc", ("org", IND["WENLV"], 4), dict(k=10)),

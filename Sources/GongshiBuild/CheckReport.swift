@@ -63,7 +63,9 @@ public struct CheckReport: Sendable {
             out += "      \"rule\" : \(CheckReport.jsonString(f.rule)),\n"
             out += "      \"severity\" : \(CheckReport.jsonString(f.severity.rawValue))"
             // A finding on a workbook names its sheet.
-            out += f.sheet.isEmpty ? "\n" : ",\n      \"sheet\" : \(CheckReport.jsonString(f.sheet))\n"
+            if !f.sheet.isEmpty { out += ",\n      \"sheet\" : \(CheckReport.jsonString(f.sheet))" }
+            // The finding that keeps its record off the site (one per withheld record).
+            out += ",\n      \"withholds\" : \(f.withholds)\n"
             out += "    }"
         }
         out += findings.isEmpty ? "],\n" : "\n  ],\n"

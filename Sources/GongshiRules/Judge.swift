@@ -74,7 +74,12 @@ public enum Judge {
         let history = LedgerHistory(events: site.ledger, through: date)
         let env = RuleEnvironment(date: date, settings: site.settings, calendar: site.calendar, memoranda: memoranda,
                                   history: history, departments: departments)
-        var findings = site.findings + readFindings
+        // A data row that cannot be read is withheld by its bad-file finding (the build summary counts it).
+        var findings = site.findings + readFindings.map { f in
+            var f = f
+            if f.rule == BadFile.info.id && f.line > 0 { f.withholds = true }
+            return f
+        }
         var records: [PublishedRecord] = []
         var notices: [WithdrawalNotice] = []
         var withheld: [WithheldRecord] = []
@@ -112,8 +117,8 @@ public enum Judge {
         for year in earliest.year...date.year where !site.calendar.years.contains(year) && unjudged[year] == nil {
             unjudged[year] = 0
         }
-        findings += MissingCalendar.findings(missing: unjudged)
-        findings += CalendarEnding.findings(calendar: site.calendar, date: date)
+        let facts = SiteFacts(calendar: site.calendar, date: date, missingYears: unjudged)
+        for rule in RuleRegistry.siteRules { findings += rule.decide(facts) }
 
         // Rules across list entries (an entity on an active black list loses its red-list entries).
         var dropped = Set<Int>()

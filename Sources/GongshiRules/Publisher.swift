@@ -92,14 +92,20 @@ enum Publisher {
         var masked: [String] = []
         let schema = r.schema
         let statusInEffect = r.statusText.isEmpty || (r.statusDate.map { $0 <= env.date } ?? true)
+        // An end beyond the legal maximum is shown as the maximum (publicity-too-long).
+        let period = r.kind == .xzxk ? nil : PublicityEnded.period(r, env)
+        let capped = period?.cappedFrom == nil ? nil : period?.end
+        let cappedField = r.kind == .mingdan ? "有效期至" : "公示截止期"
         out.reserveCapacity(schema.fields.count)
         for (i, f) in schema.fields.enumerated() where f.role != .secret {
             var v = r.source.values[i]
             switch f.role {
             case .date:
-                if let d = r.dates[i] {
+                if let end = capped, f.name == cappedField {
+                    v = end.description
+                } else if let d = r.dates[i] {
                     v = d.description
-                } else if RecordContext.endDateFields.contains(f.name), let d = LocalDate(parsing: v), d < RecordContext.placeholderBefore {
+                } else if !v.isEmpty, let d = LocalDate(parsing: v), d < RecordContext.placeholderBefore, r.dateFields.end.contains(i) {
                     v = ""  // a placeholder for "no end", not a date to show
                 }
             case .code, .secret:
@@ -118,7 +124,7 @@ enum Publisher {
                 switch f.name {
                 case "失信严重程度": v = r.severity.rawValue
                 case "行政相对人类别", "主体类别": v = category.rawValue
-                case "许可类别": v = LicenceCategory(parsing: v)?.rawValue ?? v
+                case "许可类别": v = LicenceCategory(parsing: v)?.rawValue ?? PersonalData.scrub(v).text
                 default:
                     if category == .naturalPerson && (f.name == "行政相对人名称" || f.name == "主体名称") {
                         v = PersonalData.maskName(v)

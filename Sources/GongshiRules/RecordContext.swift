@@ -30,6 +30,31 @@ public struct RecordContext: Sendable {
     /// Dates before the People's Republic are placeholders (1900-01-01) meaning "no end".
     static let placeholderBefore = LocalDate(year: 1949, month: 10, day: 1)!
 
+    /// Schema indices of the date fields of each kind, worked out once (comparing Chinese names per row is slow).
+    struct DateFields: Sendable {
+        /// Every field parsed as a date: `.date` fields, 状态日期 and 移出日期.
+        let parsed: [Int]
+        /// Required and status dates: a bad one is `bad-date`.
+        let checked: [Int]
+        /// Optional dates: a bad one is `bad-value`.
+        let optional: [Int]
+        let end: Set<Int>
+
+        init(_ schema: RecordSchema) {
+            let parsed = schema.fields.indices.filter {
+                schema.fields[$0].role == .date || ["状态日期", "移出日期"].contains(schema.fields[$0].name)
+            }
+            self.parsed = parsed
+            optional = parsed.filter { RecordContext.optionalDateFields.contains(schema.fields[$0].name) }
+            checked = parsed.filter { !RecordContext.optionalDateFields.contains(schema.fields[$0].name) }
+            end = Set(parsed.filter { RecordContext.endDateFields.contains(schema.fields[$0].name) })
+        }
+    }
+
+    static let dateFields: [RecordKind: DateFields] = Dictionary(
+        uniqueKeysWithValues: RecordKind.allCases.map { ($0, DateFields($0.schema)) })
+    var dateFields: DateFields { RecordContext.dateFields[kind] ?? DateFields(schema) }
+
     public var kind: RecordKind { source.kind }
     public var schema: RecordSchema { source.kind.schema }
     public subscript(_ name: String) -> String { source[name] }
@@ -80,10 +105,11 @@ public struct RecordContext: Sendable {
         let authority = source[RecordContext.authorityField(kind)]
         self.authority = authority
         var dates = [LocalDate?](repeating: nil, count: schema.fields.count)
-        for (i, f) in schema.fields.enumerated() where f.role == .date || f.name == "状态日期" || f.name == "移出日期" {
+        let fields = RecordContext.dateFields[kind] ?? DateFields(schema)
+        for i in fields.parsed {
             let v = source.values[i]
             guard !v.isEmpty else { continue }
-            if RecordContext.endDateFields.contains(f.name) {
+            if fields.end.contains(i) {
                 if RecordContext.noEndWords.contains(v) { continue }
                 if let d = LocalDate(parsing: v), d >= RecordContext.placeholderBefore { dates[i] = d }
             } else {
@@ -132,7 +158,7 @@ public struct RecordContext: Sendable {
         ListStatus(parsing: statusInEffect(on: date)) ?? .normal
     }
 
-    /// A black-list entry (any 名单类型 but a red one).
+    /// A red-list entry (名单类型 红名单); any other 名单类型 is treated as a black list.
     public var isRedList: Bool { source["名单类型"].contains("红") }
 }
 

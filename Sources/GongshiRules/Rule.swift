@@ -75,6 +75,19 @@ protocol ListRule: Rule {
     static func decide(_ entries: [(context: RecordContext, entry: PublishedListEntry)]) -> [(index: Int, finding: Finding)]
 }
 
+/// A rule about the site as a whole, decided after every record was judged.
+protocol SiteRule: Rule {
+    static func decide(_ site: SiteFacts) -> [Finding]
+}
+
+/// What the site-wide rules look at: the calendar, the build date, and the calendar years the record
+/// rules needed but did not find (with how many records each left unjudged).
+struct SiteFacts: Sendable {
+    let calendar: WorkdayCalendar
+    let date: LocalDate
+    let missingYears: [Int: Int]
+}
+
 extension Rule {
     static func finding(_ r: RecordContext, _ message: String, severity: Finding.Level? = nil) -> Finding {
         var f = Finding(rule: info.id, severity: severity ?? info.severity, file: r.source.file, line: r.source.line,
@@ -115,13 +128,14 @@ public enum RuleRegistry {
     /// Rules across list entries, run after the per-record rules.
     static let listRules: [any ListRule.Type] = [RedBlackConflict.self]
 
-    /// Rules the readers and the site-wide pass report (files, headers, calendars).
-    static let siteRules: [any Rule.Type] = [BadFile.self, UnknownColumn.self, MissingCalendar.self, CalendarEnding.self]
+    /// Site-wide rules, run last.
+    static let siteRules: [any SiteRule.Type] = [MissingCalendar.self, CalendarEnding.self]
+
+    /// Rules the readers of `GongshiContent` report (they know files and rows); documented here.
+    static let readerRules: [any Rule.Type] = [BadFile.self, UnknownColumn.self]
 
     /// Every rule, in the order of the reference.
-    public static var all: [any Rule.Type] {
-        [BadFile.self, UnknownColumn.self] + recordRules + listRules + [MissingCalendar.self, CalendarEnding.self]
-    }
+    public static var all: [any Rule.Type] { readerRules + recordRules + listRules + siteRules }
 }
 
 /// The reference entry of every rule.

@@ -27,6 +27,9 @@ struct CalendarTests {
         #expect(listing.contains("周村年末测试食品有限公司"))
         #expect(Gongshi.read(pub + "/data/xzcf.csv").contains("周市监罚〔2026〕99号"))
         #expect(Gongshi.read(site + "/Content/ledger.csv").contains("2026-12-31,公示,xzcf,xzcf:区市场监管局:周市监罚〔2026〕99号"))
+        let page = Gongshi.files(pub).filter { $0.hasPrefix("xzcf/scjgj-") }.map { Gongshi.read(pub + "/" + $0) }
+            .first { $0.contains("周村年末测试食品有限公司") }
+        #expect(page?.contains("未评价是否按时") == true)
         // Statistics count it as not judged.
         #expect(Gongshi.read(pub + "/tongji/stats.json").contains("未评价时效"))
     }

@@ -23,5 +23,10 @@ struct ObjectionOverdueTests {
         let j = try f.judge("2026-11-25")
         #expect(j.findings("objection-overdue").isEmpty)
         #expect(j.findings("under-objection").count == 1)
+        // Objection on Wednesday 2026-11-18: the 7th working day is Friday 11-27; on Saturday still 7, not more.
+        var g = Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-10-20", "当前状态": "异议", "状态日期": "2026-11-18"])])
+        g.ledger = f.ledger
+        #expect(try g.judge("2026-11-28").findings("objection-overdue").isEmpty)
+        #expect(try g.judge("2026-11-30").findings("objection-overdue").count == 1)
     }
 }

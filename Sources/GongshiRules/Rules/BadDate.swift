@@ -11,9 +11,8 @@ public enum BadDate: RecordRule {
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         var bad: [String] = []
-        for (i, f) in r.schema.fields.enumerated() where f.role == .date || f.name == "状态日期" || f.name == "移出日期" {
-            if RecordContext.optionalDateFields.contains(f.name) { continue }
-            if !r.source.values[i].isEmpty && r.dates[i] == nil { bad.append("「\(f.name)」为「\(r.source.values[i])」") }
+        for i in r.dateFields.checked where !r.source.values[i].isEmpty && r.dates[i] == nil {
+            bad.append("「\(r.schema.fields[i].name)」为「\(r.source.values[i])」")
         }
         guard !bad.isEmpty else { return .none }
         return Decision(withholding: finding(r, "日期无效：\(bad.joined(separator: "，"))（应为 YYYY-MM-DD 等格式的真实日期），该记录不予公示"))

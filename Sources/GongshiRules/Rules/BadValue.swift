@@ -42,11 +42,12 @@ public enum BadValue: RecordRule {
                 warn("当前状态", r.kind == .mingdan ? "正常、异议、移出" : "正常、撤销、变更、确认违法、确认无效、异议、修复、其他，或代码 0–4")
             }
         }
-        for name in r.schema.fields.map(\.name) where RecordContext.optionalDateFields.contains(name) {
-            let v = r[name]
+        let dateFields = r.dateFields
+        for i in dateFields.optional where r.dates[i] == nil {
+            let v = r.source.values[i], name = r.schema.fields[i].name
             guard !v.isEmpty, !RecordContext.noEndWords.contains(v) else { continue }
             if let date = LocalDate(parsing: v) {
-                if date < RecordContext.placeholderBefore && RecordContext.endDateFields.contains(name) {
+                if date < RecordContext.placeholderBefore && dateFields.end.contains(i) {
                     d.findings.append(finding(r, "「\(name)」为「\(v)」，按“无截止日期”处理；请留空或写「长期」"))
                 }
             } else {

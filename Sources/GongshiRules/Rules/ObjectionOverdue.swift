@@ -15,9 +15,11 @@ public enum ObjectionOverdue: RecordRule {
         let objection = r.kind == .mingdan ? r.listStatus(on: env.date) == .objection : r.recordStatus(on: env.date) == .objection
         guard objection else { return .none }
         do {
+            // More than 7 working days between the objection and the build date.
+            let elapsed = try env.calendar.workdays(after: since, through: env.date)
+            guard elapsed > workdays else { return .none }
             let due = try env.calendar.addingWorkdays(workdays, to: since)
-            guard env.date > due else { return .none }
-            return Decision(findings: [finding(r, "\(since) 提出异议，应于 \(due) 前核查处理，至今仍为异议：请及时处理")])
+            return Decision(findings: [finding(r, "\(since) 提出异议，已过 \(elapsed) 个工作日（应于 \(due) 前核查处理），至今仍为异议：请及时处理")])
         } catch {
             var d = Decision()
             d.missingYear = error.year

@@ -9,8 +9,16 @@ public enum PersonalDataInText: RecordRule {
         basis: "《中华人民共和国个人信息保护法》第二十八条（敏感个人信息）；《山东省社会信用条例》第二十条")
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
-        guard so.isPublic, let category = r.category else { return .none }
-        let (_, masked) = Publisher.publishedFields(r, category: category, env: env)
-        return Decision(findings: masked.map { finding(r, "「\($0)」中含有身份证号码、银行卡号或手机号码，公开时已打码；请从源数据中删除") })
+        guard so.isPublic, r.category != nil else { return .none }
+        var found: [Finding] = []
+        for (i, f) in r.schema.fields.enumerated() where f.role == .text || f.name == "状态说明" {
+            // A natural person's name is masked as a name, not scanned (Publisher.publishedFields).
+            if r.isNaturalPerson && (f.name == "行政相对人名称" || f.name == "主体名称") { continue }
+            if f.name == "状态说明" && r.statusDate.map({ $0 > env.date }) == true { continue }
+            if PersonalData.scrub(r.source.values[i]).found {
+                found.append(finding(r, "「\(f.name)」中含有身份证号码、银行卡号或手机号码，公开时已打码；请从源数据中删除"))
+            }
+        }
+        return Decision(findings: found)
     }
 }

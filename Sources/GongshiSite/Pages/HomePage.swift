@@ -6,15 +6,19 @@ extension Renderer {
     /// the sections with their counts, the latest articles and 红黑榜.
     func renderHome(_ index: SiteIndex, _ out: CountingSink) throws {
         let p = publication
-        // Without the build date's own calendar year, count Monday to Friday, and say so (SPEC §8.1).
-        let workdaysKnown = p.calendar.years.contains(p.date.year)
-        let since = (workdaysKnown ? try? p.calendar.subtractingWorkdays(7, from: p.date) : nil) ?? p.date.subtractingWeekdays(7)
+        // Without the calendar of the build date's year (or of the year before, early in January),
+        // count Monday to Friday, and say so (SPEC §8.1).
+        let counted = try? p.calendar.subtractingWorkdays(7, from: p.date)
+        let since = counted ?? p.date.subtractingWeekdays(7)
         let recent = p.records.indices.filter { p.records[$0].firstPublished > since }.prefix(settings.pagination)
         var ctx = context.page(path: "index.html", title: settings.title, section: "")
         ctx["recent"] = recent.map { index.rows[$0] }
         ctx["recentSince"] = since.adding(days: 1).description
         ctx["recentEmpty"] = recent.isEmpty
-        if !workdaysKnown { ctx["recentWeekdays"] = "，缺少 \(p.date.year) 年节假日安排，按周一至周五计算" }
+        if counted == nil {
+            let missing = p.calendar.years.contains(p.date.year) ? p.date.year - 1 : p.date.year
+            ctx["recentWeekdays"] = "，缺少 \(missing) 年节假日安排，按周一至周五计算"
+        }
         let red = p.listEntries.filter(\.isRed).count
         ctx["sections"] = [
             ["title": "行政许可", "path": "xzxk/", "count": index.byKind[.xzxk]?.count ?? 0, "note": "条决定"],

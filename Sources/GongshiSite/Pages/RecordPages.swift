@@ -41,6 +41,9 @@ extension Renderer {
             "updated": r.lastUpdated?.description ?? "", "objection": r.underObjection, "statusNote": r.statusNote,
             "fields": Views.fieldRows(r.fields), "isPenalty": r.kind == .xzcf,
         ]
+        if !r.timelinessJudged {
+            rec["notJudged"] = r.previousSystem ? "由本站启用前的原系统公示，公示日期不详，未评价是否按时" : "缺少节假日安排，未评价是否按时"
+        }
         if r.severityInferred { rec["inferredSeverity"] = r.fields.first { $0.name == "失信严重程度" }?.value ?? "" }
         if r.isLate { rec["late"] = r.lateWorkdays > 0 ? "逾期 \(r.lateWorkdays) 个工作日公示" : "在最迟公示日期后公示" }
         if !r.entityCode.isEmpty { rec["entityPath"] = Views.entityPath(r.entityCode); rec["entityCode"] = r.entityCode }
