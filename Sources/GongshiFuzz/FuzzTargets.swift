@@ -156,12 +156,18 @@ enum ScratchFile {
 }
 
 extension FuzzTargets {
-    /// An `.xlsx` workbook (ZIP archive, shared strings, worksheets). Oracle: within a worksheet rows
-    /// come in increasing row order, no row is wider than Excel allows, numbers sit beside their cells.
+    /// An `.xlsx` workbook (ZIP archive, shared strings, worksheets), read from a file as `build` reads
+    /// it. Oracle: within a worksheet rows come in increasing row order, no row is wider than Excel
+    /// allows, numbers sit beside their cells. (Not through `XLSXReader.read(data:)`: ZIPFoundation's
+    /// in-memory archive traps on some damaged archives — the first input this target found.)
     @Sendable public static func xlsx(_ data: [UInt8]) {
+        ScratchFile.with(data) { path in xlsxFile(path) }
+    }
+
+    static func xlsxFile(_ path: String) {
         var lastLine = 0
         do {
-            try XLSXReader.read(data: Data(data)) { event in
+            try XLSXReader.read(path: path) { event in
                 switch event {
                 case .sheet:
                     lastLine = 0
