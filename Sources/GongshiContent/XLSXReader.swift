@@ -41,7 +41,14 @@ public enum XLSXReader {
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw XLSXError(sheet: "", message: "无法作为 Excel 工作簿（.xlsx）打开：文件不是有效的 ZIP 压缩包，可能已损坏")
         }
-        try read(archive: archive, onEvent)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw XLSXError(sheet: "", message: "无法打开工作簿：\(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, let bounds = try? ZIPBounds(fd: fd, fileSize: UInt64(st.st_size)) else {
+            throw XLSXError(sheet: "", message: "工作簿已损坏：压缩包的目录与文件内容对不上（请在 Excel 或 WPS 中打开后重新另存为 .xlsx）")
+        }
+        try read(archive: archive, members: (fd, bounds), onEvent)
     }
 
     /// Reads a workbook held in memory, for tests of well-formed workbooks only: ZIPFoundation 0.9.20's
@@ -70,7 +77,10 @@ public enum XLSXReader {
         return base.adding(days: days < 60 ? days : days - 1).description
     }
 
-    static func read(archive: Archive, _ onEvent: (XLSXEvent) throws -> Void) throws {
+    /// - Parameter members: the open file and where each member's bytes lie: members are then read
+    ///   from exactly their own bytes (see ``ZIPBounds``); nil for a workbook in memory.
+    static func read(archive: Archive, members: (fd: Int32, bounds: ZIPBounds)? = nil,
+                     _ onEvent: (XLSXEvent) throws -> Void) throws {
         var entries: [String: Entry] = [:]
         for e in archive where e.type == .file { entries[e.path.lowercased()] = e }
         func part(_ path: String) -> Entry? { entries[path.lowercased()] }
@@ -82,9 +92,31 @@ public enum XLSXReader {
             var stream = XMLStream()
             var h = handler
             do {
-                _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false) { data in
+                try withoutActuallyEscaping(drain) { drain in
+                let consume: (Data) throws -> Void = { data in
                     try stream.feed(data, &h)
                     try drain(&h)
+                }
+                if let (fd, bounds) = members {
+                    guard let m = bounds.members[entry.path.lowercased()] else { throw ZIPBounds.Damaged() }
+                    let reader = BoundedReader(fd: fd, member: m)
+                    switch m.method {
+                    case 0:
+                        var left = m.compressedSize
+                        while left > 0 {
+                            let d = try reader.next(chunkSize)
+                            left -= UInt64(d.count)
+                            try consume(d)
+                        }
+                    case 8:
+                        _ = try Data.decompress(size: Int64(m.compressedSize), bufferSize: chunkSize, skipCRC32: true,
+                                                provider: { _, size in try reader.next(size) }, consumer: consume)
+                    default:
+                        throw XLSXError(sheet: sheet, message: "工作簿使用了不支持的压缩方式（\(entry.path)），请在 Excel 或 WPS 中重新另存为 .xlsx")
+                    }
+                } else {
+                    _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false, consumer: consume)
+                }
                 }
                 try stream.finish(&h)
                 try drain(&h)
