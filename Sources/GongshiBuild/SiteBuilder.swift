@@ -76,9 +76,9 @@ public enum SiteBuilder {
             throw SiteError(file: "Content", message: "找不到 Content/ 文件夹")
         }
         let out = try OutputFolder.validate(out: options.out, site: options.site)
-        // Every build of the site itself holds its lock (the preview builds into its own folder and
-        // never writes the ledger). A read-only site built with --no-ledger may go without.
-        let lock = options.preview == nil ? try SiteLock.acquire(site: options.site, optional: !options.writeLedger) : nil
+        // A build that writes the ledger holds the site's lock. One with --no-ledger (the preview, the
+        // demo, a copy for another server) writes nothing of the site's: several may run at once.
+        let lock = options.preview == nil && options.writeLedger ? try SiteLock.acquire(site: options.site) : nil
         defer { lock?.release() }
         if lock != nil { try Interruption.committing { () throws(SiteError) in try LedgerStore.recover(site: options.site) } }
         let ledgerFile = try LedgerReader.read(path: LedgerStore.path(site: options.site), file: LedgerStore.file)
