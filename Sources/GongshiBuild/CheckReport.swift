@@ -19,12 +19,15 @@ public struct CheckReport: Sendable {
     /// - Parameters:
     ///   - department: a department's 编码, 名称 or alias: only its findings.
     ///   - severities: only findings of these levels (all when nil); the summary counts what is shown.
-    public static func make(site root: String, date: LocalDate, department: String? = nil,
-                            severities: Set<Finding.Level>? = nil) throws(SiteError) -> CheckReport {
+    public static func make(
+        site root: String, date: LocalDate, department: String? = nil,
+        severities: Set<Finding.Level>? = nil
+    ) throws(SiteError) -> CheckReport {
         let site = try SiteReader.read(root: root, streaming: true)
         let judgement = Judge.judge(site, date: date, keepPublication: false)
         // Theme files that a build would refuse to publish (links out of the site, FIFOs …).
-        var findings = judgement.findings + ThemeAssets.templateFindings(root: root) + ThemeAssets.scan(root: root).findings
+        var findings =
+            judgement.findings + ThemeAssets.templateFindings(root: root) + ThemeAssets.scan(root: root).findings
         var records = judgement.rowsRead
         if let asked = department {
             let dept = try resolveDepartment(asked, in: site.departments)
@@ -32,13 +35,16 @@ public struct CheckReport: Sendable {
             records = judgement.rowsByDepartment[dept.code] ?? 0
         }
         if let levels = severities {
-            findings = findings.filter { levels.contains($0.severity) || ($0.severity == .fatal && levels.contains(.error)) }
+            findings = findings.filter {
+                levels.contains($0.severity) || ($0.severity == .fatal && levels.contains(.error))
+            }
         }
         return CheckReport(date: date, findings: findings, records: records, departments: site.departments)
     }
 
     /// The department a user named by 编码, 名称 or alias; a Chinese error listing the known ones otherwise.
-    public static func resolveDepartment(_ asked: String, in departments: [Department]) throws(SiteError) -> Department {
+    public static func resolveDepartment(_ asked: String, in departments: [Department]) throws(SiteError) -> Department
+    {
         if let d = departments.first(where: { $0.code == asked }) ?? departments.first(where: { $0.isNamed(asked) }) {
             return d
         }
@@ -137,9 +143,12 @@ public struct CheckReport: Sendable {
                     for f in byFile[file] ?? [] {
                         var line = f.line > 0 ? "第\(f.line)行" : "整个文件"
                         // A workbook's finding names the file, the sheet and the row: 文件 [工作表] 第N行.
-                        if !f.sheet.isEmpty { line = "\(safe(f.file)) [\(safe(f.sheet))] " + (f.line > 0 ? line : "整个工作表") }
+                        if !f.sheet.isEmpty {
+                            line = "\(safe(f.file)) [\(safe(f.sheet))] " + (f.line > 0 ? line : "整个工作表")
+                        }
                         let place = line.count >= 7 ? line : line.padding(toLength: 7, withPad: " ", startingAt: 0)
-                        out += "    \(place) \(paint(f.severity.chinese, f.severity)) [\(safe(f.rule))] \(safe(f.message))\n"
+                        out +=
+                            "    \(place) \(paint(f.severity.chinese, f.severity)) [\(safe(f.rule))] \(safe(f.message))\n"
                         if !f.key.isEmpty {
                             let entity = f.entity.isEmpty ? "" : "（\(safe(f.entity))）"
                             out += "             记录：\(safe(DisplayText.cut(f.key, to: 200)))\(entity)\n"

@@ -22,7 +22,9 @@ public enum DailyReportFile {
             for i in items {
                 let dept = i.department.isEmpty ? "" : (names[i.department] ?? i.department)
                 let place = i.file.isEmpty ? "" : (i.line > 0 ? "\(i.file) 第\(i.line)行" : i.file)
-                t += "| " + [i.kind.title, i.name, i.document, dept, i.key, place].map(cell).joined(separator: " | ") + " |\n"
+                t +=
+                    "| " + [i.kind.title, i.name, i.document, dept, i.key, place].map(cell).joined(separator: " | ")
+                    + " |\n"
             }
             return t
         }
@@ -49,14 +51,17 @@ public enum DailyReportFile {
 
     /// Writes the report beside the ledger (replacing one of the same date: a later build of the same
     /// date knows all of that date's events); returns its path relative to the site.
-    public static func write(_ report: DailyReport, site: String, siteTitle: String,
-                             departments: [Department]) throws(SiteError) -> String {
+    public static func write(
+        _ report: DailyReport, site: String, siteTitle: String,
+        departments: [Department]
+    ) throws(SiteError) -> String {
         let rel = relativePath(for: report.date)
         let path = (site as NSString).appendingPathComponent(rel)
         let text = markdown(report, siteTitle: siteTitle, departments: departments)
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw SiteError(file: rel, message: "无法写入构建报告：\(error.localizedDescription)。请检查 Content/ 文件夹的写入权限和磁盘空间")

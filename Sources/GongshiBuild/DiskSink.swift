@@ -2,7 +2,7 @@ import Foundation
 import GongshiSite
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes rendered files under a folder (the staging folder of a build), from several threads.
@@ -24,7 +24,9 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         if cancelled() { throw WriteError(path: path, message: "构建已取消") }
         // Paths come from ids, codes and slugs that the rules restrict to [a-z0-9-]; refuse anything
         // that could leave the output folder all the same.
-        guard !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
+        guard !path.hasPrefix("/"),
+            !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
+        else {
             throw WriteError(path: path, message: "拒绝写出输出文件夹之外的路径")
         }
         let full = root + "/" + path
@@ -37,7 +39,9 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
                 do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
                     throw WriteError(path: path, message: IOFailure.code(of: error).map(IOFailure.advice) ?? "无法创建文件夹。")
                 }
-                lock.lock(); made.insert(dir); lock.unlock()
+                lock.lock()
+                made.insert(dir)
+                lock.unlock()
             }
         }
         let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -2,7 +2,7 @@ import Foundation
 import GongshiContent
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Turns a failed file-system call into a Chinese message that names the file and says what to do,

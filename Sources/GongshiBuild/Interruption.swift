@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// SIGINT, SIGTERM and SIGHUP during `gongshi build`.
@@ -23,7 +23,8 @@ public enum Interruption {
 
     /// The signal received, if any.
     public static var signal: Int32? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return received
     }
 
@@ -38,7 +39,9 @@ public enum Interruption {
             source.resume()
             made.append(source)
         }
-        lock.lock(); sources = made; lock.unlock()
+        lock.lock()
+        sources = made
+        lock.unlock()
     }
 
     static func arrived(_ sig: Int32) {
@@ -80,7 +83,9 @@ public enum Interruption {
     static func endWriting() { set(.idle) }
 
     private static func set(_ p: Phase) {
-        lock.lock(); phase = p; lock.unlock()
+        lock.lock()
+        phase = p
+        lock.unlock()
     }
 
     /// Throws when a signal has arrived: the writers call it before every file.

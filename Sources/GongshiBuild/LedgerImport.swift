@@ -20,7 +20,9 @@ public enum LedgerImport {
         public func text(file: String) -> String {
             var s = "从 \(file) 导入原系统的公示日期：导入 \(imported.count) 条，已在台账中（未改动）\(alreadyKnown) 条，"
             s += "无法导入 \(problems.count) 条。\n"
-            for p in problems.prefix(200) { s += "  \(DisplayText.terminalSafe(p.place))：\(DisplayText.terminalSafe(p.message))\n" }
+            for p in problems.prefix(200) {
+                s += "  \(DisplayText.terminalSafe(p.place))：\(DisplayText.terminalSafe(p.message))\n"
+            }
             if problems.count > 200 { s += "  ……另有 \(problems.count - 200) 条\n" }
             if !imported.isEmpty { s += "台账 Content/ledger.csv 已追加 \(imported.count) 条「导入」事件；下次构建按这些日期评价公示时效。\n" }
             return s
@@ -62,22 +64,30 @@ public enum LedgerImport {
         var seen = Set<String>()
         for row in rows {
             guard let kind = kind(row) else {
-                result.problems.append((row.place, "类型「\(row.kind)」无法识别，应为 行政许可/xzxk 或 行政处罚/xzcf")); continue
+                result.problems.append((row.place, "类型「\(row.kind)」无法识别，应为 行政许可/xzxk 或 行政处罚/xzcf"))
+                continue
             }
             guard let date = importedDate(row) else {
-                result.problems.append((row.place, "公示日期「\(row.date)」不是有效日期")); continue
+                result.problems.append((row.place, "公示日期「\(row.date)」不是有效日期"))
+                continue
             }
             guard date <= today else {
-                result.problems.append((row.place, "公示日期 \(date) 晚于今天 \(today)")); continue
+                result.problems.append((row.place, "公示日期 \(date) 晚于今天 \(today)"))
+                continue
             }
-            switch records.match(kind: kind, authority: row.authority, document: row.document, departments: departments) {
+            switch records.match(kind: kind, authority: row.authority, document: row.document, departments: departments)
+            {
             case .none(let why):
                 result.problems.append((row.place, why))
             case .record(let key, let digest, let decided):
                 if let d = decided, date < d {
-                    result.problems.append((row.place, "公示日期 \(date) 早于决定日期 \(d)")); continue
+                    result.problems.append((row.place, "公示日期 \(date) 早于决定日期 \(d)"))
+                    continue
                 }
-                if history[key]?.firstPublished != nil || seen.contains(key) { result.alreadyKnown += 1; continue }
+                if history[key]?.firstPublished != nil || seen.contains(key) {
+                    result.alreadyKnown += 1
+                    continue
+                }
                 seen.insert(key)
                 result.imported.append(LedgerEvent(date: date, event: .imported, kind: kind, key: key, digest: digest))
             }

@@ -21,7 +21,8 @@ extension LedgerImport {
             header = [:]
             for (i, raw) in cells.enumerated() {
                 let h = RecordSchema.normalizeHeader(raw)
-                for (name, aliases) in columns where header[name] == nil && aliases.contains(where: { RecordSchema.normalizeHeader($0) == h }) {
+                for (name, aliases) in columns
+                where header[name] == nil && aliases.contains(where: { RecordSchema.normalizeHeader($0) == h }) {
                     header[name] = i
                 }
             }
@@ -34,13 +35,16 @@ extension LedgerImport {
             if kind.isEmpty { kind = inferredKind }
             let dateIndex = header["公示日期"] ?? -1
             let serial = dateIndex >= 0 && dateIndex < numbers.count ? numbers[dateIndex] : nil
-            rows.append(Row(place: sheet.isEmpty ? "\(shown) 第\(line)行" : "\(shown) [\(sheet)] 第\(line)行", kind: kind,
-                            authority: cell(cells, "机关"), document: cell(cells, "文书号"), date: cell(cells, "公示日期"),
-                            serial: serial, date1904: date1904))
+            rows.append(
+                Row(
+                    place: sheet.isEmpty ? "\(shown) 第\(line)行" : "\(shown) [\(sheet)] 第\(line)行", kind: kind,
+                    authority: cell(cells, "机关"), document: cell(cells, "文书号"), date: cell(cells, "公示日期"),
+                    serial: serial, date1904: date1904))
         }
         func inferKind(_ cells: [String]) {
             let names = Set(cells.map { RecordSchema.normalizeHeader($0) })
-            inferredKind = names.contains("XK_WSH") || names.contains("行政许可决定文书号") || names.contains("行政许可决定书文号")
+            inferredKind =
+                names.contains("XK_WSH") || names.contains("行政许可决定文书号") || names.contains("行政许可决定书文号")
                 ? "xzxk" : names.contains("CF_WSH") || names.contains("行政处罚决定书文号") ? "xzcf" : ""
         }
         do {
@@ -49,10 +53,15 @@ extension LedgerImport {
                 try XLSXReader.read(path: path) { event in
                     switch event {
                     case .sheet(let name, _, let is1904):
-                        sheet = name; date1904 = is1904; waiting = true
+                        sheet = name
+                        date1904 = is1904
+                        waiting = true
                     case .row(let r):
                         if waiting {
-                            if takeHeader(r.cells) { waiting = false; inferKind(r.cells) }
+                            if takeHeader(r.cells) {
+                                waiting = false
+                                inferKind(r.cells)
+                            }
                             return
                         }
                         add(r.line, r.cells, r.numbers)
@@ -64,7 +73,9 @@ extension LedgerImport {
                     if first {
                         first = false
                         guard takeHeader(row.fields) else {
-                            throw SiteError(file: shown, line: row.line, message: "表头应有「文书号」和「公示日期」列（可另有「类型」「机关」，或用 XK_WSH / CF_WSH 等代码）")
+                            throw SiteError(
+                                file: shown, line: row.line,
+                                message: "表头应有「文书号」和「公示日期」列（可另有「类型」「机关」，或用 XK_WSH / CF_WSH 等代码）")
                         }
                         inferKind(row.fields)
                         return
@@ -121,13 +132,16 @@ struct RecordIndex {
         guard !document.isEmpty else { return .none("缺少文书号") }
         let candidates = byDocument[kind.rawValue + "|" + DocumentNumber.normalize(document)] ?? []
         guard !candidates.isEmpty else { return .none("数据中没有\(kind.title)「\(document)」") }
-        if let c = candidates.first(where: { $0.authority == authority }) { return .record(key: c.key, digest: c.digest, decided: c.decided) }
+        if let c = candidates.first(where: { $0.authority == authority }) {
+            return .record(key: c.key, digest: c.digest, decided: c.decided)
+        }
         let dept = departments.byName[authority]?.code ?? departments.closest(to: authority)?.code
         let same = candidates.filter { (dept != nil && $0.department == dept) || authority.isEmpty }
         if same.count == 1, let c = same.first { return .record(key: c.key, digest: c.digest, decided: c.decided) }
         let known = candidates.map(\.authority).joined(separator: "、")
-        return .none(authority.isEmpty
-            ? "「\(document)」对应多条记录（机关：\(known)），请填写机关"
-            : "机关「\(authority)」与数据中的「\(known)」对不上（可在 departments.csv 的「别名」列中登记）")
+        return .none(
+            authority.isEmpty
+                ? "「\(document)」对应多条记录（机关：\(known)），请填写机关"
+                : "机关「\(authority)」与数据中的「\(known)」对不上（可在 departments.csv 的「别名」列中登记）")
     }
 }

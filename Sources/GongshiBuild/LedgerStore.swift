@@ -4,7 +4,7 @@ import GongshiContent
 import GongshiModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes `Content/ledger.csv` so that it is never lost, never half-written and never doubled.
@@ -38,16 +38,22 @@ public enum LedgerStore {
             "before-bytes: \(before.bytes)\nbefore-sha256: \(before.sha256)\nafter-bytes: \(after.bytes)\nafter-sha256: \(after.sha256)\nout: \(out)\n"
         }
 
-        init(before: LedgerMark, after: LedgerMark, out: String) { self.before = before; self.after = after; self.out = out }
+        init(before: LedgerMark, after: LedgerMark, out: String) {
+            self.before = before
+            self.after = after
+            self.out = out
+        }
 
         init?(text: String) {
             var v: [String: String] = [:]
             for line in text.split(separator: "\n") {
                 guard let colon = line.firstIndex(of: ":") else { continue }
-                v[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+                v[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingCharacters(
+                    in: .whitespaces)
             }
             guard let bb = v["before-bytes"].flatMap({ Int($0) }), let bs = v["before-sha256"],
-                  let ab = v["after-bytes"].flatMap({ Int($0) }), let asha = v["after-sha256"], let out = v["out"] else { return nil }
+                let ab = v["after-bytes"].flatMap({ Int($0) }), let asha = v["after-sha256"], let out = v["out"]
+            else { return nil }
             self.init(before: LedgerMark(bytes: bb, sha256: bs), after: LedgerMark(bytes: ab, sha256: asha), out: out)
         }
     }
@@ -77,8 +83,11 @@ public enum LedgerStore {
             unlink(notePath)  // killed before the append
             return
         }
-        guard now == note.after, bytes.count >= note.before.bytes, mark(Array(bytes[..<note.before.bytes])) == note.before else {
-            throw SiteError(file: file, message: "上一次构建在替换网站前中断，而台账此后又被改动，无法自动核对哪些事件已经公示。请对照网站核对台账末尾的事件，然后删除 \(file).pending 再构建。")
+        guard now == note.after, bytes.count >= note.before.bytes,
+            mark(Array(bytes[..<note.before.bytes])) == note.before
+        else {
+            throw SiteError(
+                file: file, message: "上一次构建在替换网站前中断，而台账此后又被改动，无法自动核对哪些事件已经公示。请对照网站核对台账末尾的事件，然后删除 \(file).pending 再构建。")
         }
         // The appended events never went live: take them back.
         try writeAtomically(Array(bytes[..<note.before.bytes]), to: ledger, shown: file)
@@ -89,7 +98,8 @@ public enum LedgerStore {
     /// hold them.
     static func appended(_ ledger: LedgerFile, _ events: [LedgerEvent]) throws(SiteError) -> [UInt8] {
         guard let bytes = ledger.appending(events) else {
-            throw SiteError(file: file, message: "台账是 \(ledger.encoding.rawValue) 编码，无法用同一编码追加新事件。请把台账另存为 UTF-8 后重新构建；台账未改动。")
+            throw SiteError(
+                file: file, message: "台账是 \(ledger.encoding.rawValue) 编码，无法用同一编码追加新事件。请把台账另存为 UTF-8 后重新构建；台账未改动。")
         }
         return bytes
     }
@@ -137,10 +147,18 @@ public enum LedgerStore {
         while off < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, bytes.count - off) }
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { let code = n == 0 ? ENOSPC : errno; close(fd); throw fail(code) }
+            guard n > 0 else {
+                let code = n == 0 ? ENOSPC : errno
+                close(fd)
+                throw fail(code)
+            }
             off += n
         }
-        guard fsync(fd) == 0 else { let code = errno; close(fd); throw fail(code) }
+        guard fsync(fd) == 0 else {
+            let code = errno
+            close(fd)
+            throw fail(code)
+        }
         close(fd)
         guard rename(tmp, path) == 0 else { throw fail(errno) }
         syncFolder(of: path)

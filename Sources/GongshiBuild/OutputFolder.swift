@@ -3,7 +3,7 @@ import Foundation
 import GongshiContent
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The output folder of a build (`Public/` or `--out`): which folders a build may replace, the marker
@@ -23,7 +23,11 @@ public enum OutputFolder {
         let real = realPath(out)
         let siteReal = realPath(site)
         func refuse(_ why: String) -> SiteError {
-            SiteError(file: "", message: "不能把「\(out)」用作输出文件夹：\(why)构建会整体替换输出文件夹。请用 --out 指定一个空文件夹、尚不存在的文件夹，或以前由 gongshi build 生成的文件夹（例如 站点/Public）。")
+            SiteError(
+                file: "",
+                message:
+                    "不能把「\(out)」用作输出文件夹：\(why)构建会整体替换输出文件夹。请用 --out 指定一个空文件夹、尚不存在的文件夹，或以前由 gongshi build 生成的文件夹（例如 站点/Public）。"
+            )
         }
         if real == siteReal { throw refuse("它就是站点文件夹本身，替换它会删除 Content/ 和台账。") }
         if siteReal.hasPrefix(real == "/" ? "/" : real + "/") { throw refuse("它包含站点文件夹（\(siteReal)）。") }
@@ -54,7 +58,9 @@ public enum OutputFolder {
     /// A site written by a Gongshi older than the marker: home page, sitemap, 404 page, search and data.
     static func looksLikeOlderOutput(_ dir: String) -> Bool {
         let fm = FileManager.default
-        return ["index.html", "sitemap.xml", "404.html", "sousuo/index.html", "data"].allSatisfy { fm.fileExists(atPath: dir + "/" + $0) }
+        return ["index.html", "sitemap.xml", "404.html", "sousuo/index.html", "data"].allSatisfy {
+            fm.fileExists(atPath: dir + "/" + $0)
+        }
     }
 
     /// The marker's text for a site built against the ledger state `ledger`.
@@ -99,10 +105,15 @@ public enum OutputFolder {
         let prefixes = [".\(name).gongshi-staging-", "\(name).gongshi-old-"]
         var olds: [String] = []
         for e in entries {
-            guard let p = prefixes.first(where: { e.hasPrefix($0) }), let pid = Int32(e.dropFirst(p.count)) else { continue }
+            guard let p = prefixes.first(where: { e.hasPrefix($0) }), let pid = Int32(e.dropFirst(p.count)) else {
+                continue
+            }
             if pid == getpid() { continue }
             if all ? isGongshi(pid) : kill(pid, 0) == 0 { continue }
-            if p == prefixes[1] { olds.append(e); continue }
+            if p == prefixes[1] {
+                olds.append(e)
+                continue
+            }
             removeTree(parent + "/" + e)
         }
         if olds.count == 1, !FileManager.default.fileExists(atPath: out) {

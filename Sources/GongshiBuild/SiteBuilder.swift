@@ -6,7 +6,7 @@ import GongshiRules
 import GongshiSite
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What a build is asked to do (`gongshi build` and the preview server).
@@ -48,12 +48,15 @@ public struct BuildResult: Sendable {
 
     /// The Chinese summary printed at the end of `gongshi build`.
     public var summary: String {
-        var s = "构建日期 \(date)：公示 行政许可 \(published[.xzxk] ?? 0) 条、行政处罚 \(published[.xzcf] ?? 0) 条、名单 \(published[.mingdan] ?? 0) 条"
+        var s =
+            "构建日期 \(date)：公示 行政许可 \(published[.xzxk] ?? 0) 条、行政处罚 \(published[.xzcf] ?? 0) 条、名单 \(published[.mingdan] ?? 0) 条"
         if withdrawals > 0 { s += "，撤回说明 \(withdrawals) 条" }
         s += "\n"
         let total = withheld.values.reduce(0, +)
         if total > 0 {
-            let parts = withheld.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            let parts = withheld.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
+                "\($0.key) \($0.value)"
+            }
             s += "不予公示 \(total) 条：\(parts.joined(separator: "，"))（详见 gongshi check）\n"
         }
         let errors = findings.filter { $0.severity == .error }.count
@@ -67,11 +70,15 @@ public struct BuildResult: Sendable {
 
 /// The pipeline: read → judge → render into a staging folder → swap into place → append the ledger.
 public enum SiteBuilder {
-    public static func build(_ options: BuildOptions, progress: @escaping @Sendable (Int) -> Void = { _ in }) throws(SiteError) -> BuildResult {
+    public static func build(_ options: BuildOptions, progress: @escaping @Sendable (Int) -> Void = { _ in })
+        throws(SiteError) -> BuildResult
+    {
         let started = Date()
         let timer = PhaseTimer()
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: options.site + "/Content", isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: options.site + "/Content", isDirectory: &isFolder),
+            isFolder.boolValue
+        else {
             _ = try SiteReader.read(root: options.site)  // says what is missing, before any file is made
             throw SiteError(file: "Content", message: "找不到 Content/ 文件夹")
         }
@@ -80,7 +87,9 @@ public enum SiteBuilder {
         // demo, a copy for another server) writes nothing of the site's: several may run at once.
         let lock = options.preview == nil && options.writeLedger ? try SiteLock.acquire(site: options.site) : nil
         defer { lock?.release() }
-        if lock != nil { try Interruption.committing { () throws(SiteError) in try LedgerStore.recover(site: options.site) } }
+        if lock != nil {
+            try Interruption.committing { () throws(SiteError) in try LedgerStore.recover(site: options.site) }
+        }
         let ledgerFile = try LedgerReader.read(path: LedgerStore.path(site: options.site), file: LedgerStore.file)
         var site = try SiteReader.read(root: options.site, streaming: true)
         timer.lap("read")
@@ -107,11 +116,14 @@ public enum SiteBuilder {
             // Its findings, and those without a department in the files that carry its records.
             findings = judgement.findings(ofDepartment: dept)
             let files = judgement.filesByDepartment[dept] ?? []
-            publication.withheld.removeAll { $0.department != dept && !($0.department.isEmpty && files.contains($0.file)) }
+            publication.withheld.removeAll {
+                $0.department != dept && !($0.department.isEmpty && files.contains($0.file))
+            }
         }
         let context = SiteContext(settings: site.settings, date: options.date, preview: options.preview)
-        let renderer = Renderer(publication: publication, templates: templates, context: context,
-                                findings: options.preview == nil ? [] : findings, progress: progress)
+        let renderer = Renderer(
+            publication: publication, templates: templates, context: context,
+            findings: options.preview == nil ? [] : findings, progress: progress)
         let appendEvents = options.writeLedger && !publication.newEvents.isEmpty
         var newLedger = ledgerFile.bytes
         if appendEvents { newLedger = try LedgerStore.appended(ledgerFile, publication.newEvents) }
@@ -133,7 +145,8 @@ public enum SiteBuilder {
             if options.preview != nil { extras.append(PreviewPart.part(findings: findings)) }
             let sink = DiskSink(root: staging, cancelled: options.isCancelled)
             stats = try renderer.render(to: sink, extras: extras)
-            try sink.write(OutputFolder.markerName, Array(OutputFolder.marker(ledger: LedgerStore.mark(newLedger)).utf8))
+            try sink.write(
+                OutputFolder.markerName, Array(OutputFolder.marker(ledger: LedgerStore.mark(newLedger)).utf8))
             timer.lap("render")
             try Interruption.check()
         } catch {
@@ -143,7 +156,9 @@ public enum SiteBuilder {
         // The commit: ledger first, then the swap. Signals wait until both are done.
         try Interruption.committing { () throws(SiteError) in
             if appendEvents {
-                do throws(SiteError) { try LedgerStore.write(site: options.site, old: ledgerFile, new: newLedger, out: out) } catch {
+                do throws(SiteError) {
+                    try LedgerStore.write(site: options.site, old: ledgerFile, new: newLedger, out: out)
+                } catch {
                     OutputFolder.removeTree(staging)
                     throw error
                 }
@@ -151,7 +166,9 @@ public enum SiteBuilder {
             do { try swap(staging: staging, into: out) } catch {
                 if appendEvents {
                     // Not live: the events go again. Only if that fails too does the note stay for the next build.
-                    if (try? LedgerStore.writeAtomically(ledgerFile.bytes, to: LedgerStore.path(site: options.site), shown: LedgerStore.file)) != nil {
+                    if (try? LedgerStore.writeAtomically(
+                        ledgerFile.bytes, to: LedgerStore.path(site: options.site), shown: LedgerStore.file)) != nil
+                    {
                         LedgerStore.committed(site: options.site)
                     }
                 }
@@ -165,29 +182,34 @@ public enum SiteBuilder {
         let ledgerEvents = appendEvents ? publication.newEvents.count : 0
         var reportFile: String?
         if options.writeLedger && options.preview == nil {
-            reportFile = try DailyReportFile.write(DailyReport(publication: publication), site: options.site,
-                                                   siteTitle: site.settings.title, departments: site.departments)
+            reportFile = try DailyReportFile.write(
+                DailyReport(publication: publication), site: options.site,
+                siteTitle: site.settings.title, departments: site.departments)
         }
 
         var published: [RecordKind: Int] = [:]
         for r in publication.records { published[r.kind, default: 0] += 1 }
         published[.mingdan] = publication.listEntries.count
         var withheld: [String: Int] = [:]
-        for w in publication.withheld where options.preview?.department == nil || w.department == options.preview?.department {
+        for w in publication.withheld
+        where options.preview?.department == nil || w.department == options.preview?.department {
             withheld[w.rule, default: 0] += 1
         }
         // Rows that could not be read are withheld too: count them with the rest.
         let unreadRows = findings.filter { f in
-            f.rule == "bad-file" && f.line > 0 && RecordKind.allCases.contains { f.file.hasPrefix("Content/\($0.rawValue)/") }
+            f.rule == "bad-file" && f.line > 0
+                && RecordKind.allCases.contains { f.file.hasPrefix("Content/\($0.rawValue)/") }
         }.count
         if unreadRows > 0 { withheld["bad-file", default: 0] += unreadRows }
-        let forError = publication.withheld.filter {
-            $0.isError && (options.preview?.department == nil || $0.department == options.preview?.department)
-        }.count + unreadRows
-        return BuildResult(date: options.date, published: published, withdrawals: publication.withdrawals.count,
-                           withheld: withheld, withheldForError: forError, pages: stats.pages, files: stats.files,
-                           ledgerEvents: ledgerEvents, seconds: Date().timeIntervalSince(started), findings: findings, out: out,
-                           reportFile: reportFile)
+        let forError =
+            publication.withheld.filter {
+                $0.isError && (options.preview?.department == nil || $0.department == options.preview?.department)
+            }.count + unreadRows
+        return BuildResult(
+            date: options.date, published: published, withdrawals: publication.withdrawals.count,
+            withheld: withheld, withheldForError: forError, pages: stats.pages, files: stats.files,
+            ledgerEvents: ledgerEvents, seconds: Date().timeIntervalSince(started), findings: findings, out: out,
+            reportFile: reportFile)
     }
 
     /// The Chinese error for a failed render or swap; an interruption says so.

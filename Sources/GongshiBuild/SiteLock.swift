@@ -2,7 +2,7 @@ import Foundation
 import GongshiContent
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The exclusive lock on a site that every command writing its ledger or its output holds

@@ -39,7 +39,9 @@ public enum ArticleReader {
         var date: LocalDate?
         let dateText = str("date")
         if !dateText.isEmpty {
-            guard let d = LocalDate(parsing: dateText) else { return bad(lineOf("date"), "「date: \(dateText)」不是有效日期", rule: "bad-date") }
+            guard let d = LocalDate(parsing: dateText) else {
+                return bad(lineOf("date"), "「date: \(dateText)」不是有效日期", rule: "bad-date")
+            }
             date = d
         } else if section == .xinwen {
             return bad(1, "文章缺少必填字段「date」", rule: "missing-field")
@@ -51,17 +53,22 @@ public enum ArticleReader {
         let month = str("month")
         if type != "honghei", slugSource.utf8.count > maxSlugBytes {
             let line = str("slug").isEmpty ? 0 : lineOf("slug")
-            return bad(line, "网址别名（slug）有 \(slugSource.utf8.count) 字节，最多 \(maxSlugBytes) 字节（用作文件夹名），该页面未发布：请在前置信息中写较短的 slug: …")
+            return bad(
+                line, "网址别名（slug）有 \(slugSource.utf8.count) 字节，最多 \(maxSlugBytes) 字节（用作文件夹名），该页面未发布：请在前置信息中写较短的 slug: …"
+            )
         }
         if type == "honghei" {
             let parts = month.split(separator: "-")
-            guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), LocalDate(year: y, month: m, day: 1) != nil, parts[1].count == 2 else {
+            guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]),
+                LocalDate(year: y, month: m, day: 1) != nil, parts[1].count == 2
+            else {
                 return bad(lineOf("month"), "红黑榜发布需要「month: YYYY-MM」", rule: "bad-date")
             }
         }
-        let article = Article(section: section, file: file, title: title, date: date, slug: slugSource.lowercased(),
-                              draft: ["true", "yes", "1"].contains(draftText), type: type, month: month,
-                              summary: str("summary").isEmpty ? str("description") : str("summary"), markdown: body)
+        let article = Article(
+            section: section, file: file, title: title, date: date, slug: slugSource.lowercased(),
+            draft: ["true", "yes", "1"].contains(draftText), type: type, month: month,
+            summary: str("summary").isEmpty ? str("description") : str("summary"), markdown: body)
         return (article, [])
     }
 }

@@ -33,8 +33,10 @@ public struct CSVReader {
     /// never waited on), is larger than `limit` bytes, or its text cannot be decoded; rows delivered
     /// before a decoding error stay delivered. `chunkSize` is for tests and fuzzing of chunk boundaries.
     @discardableResult
-    public static func read(path: String, limit: Int64 = InputFile.Limit.data, chunkSize: Int = chunkSize,
-                            onRow: (CSVRow) throws -> Void) throws -> TextEncoding {
+    public static func read(
+        path: String, limit: Int64 = InputFile.Limit.data, chunkSize: Int = chunkSize,
+        onRow: (CSVRow) throws -> Void
+    ) throws -> TextEncoding {
         let fd: Int32
         do { fd = try InputFile.open(path) } catch { throw CSVFileError(line: 0, message: error.message) }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
@@ -58,7 +60,11 @@ public struct CSVReader {
             // Process up to the last line feed; keep the rest for the next chunk. Only the new bytes
             // are searched, so a file without line feeds is not scanned again for every chunk.
             let cut: Int
-            if eof { cut = pending.count } else if let nl = pending[searchFrom...].lastIndex(of: 0x0A) { cut = nl + 1 } else {
+            if eof {
+                cut = pending.count
+            } else if let nl = pending[searchFrom...].lastIndex(of: 0x0A) {
+                cut = nl + 1
+            } else {
                 if pending.count > maxRowBytes { throw rowTooLong(parser.currentLine) }
                 continue
             }
@@ -85,20 +91,26 @@ public struct CSVReader {
         CSVFileError(line: 0, message: "第\(line)行超过 \(maxRowBytes >> 20) MB（可能是引号未闭合），此后的行未读取")
     }
 
-    private static func process(_ pending: inout [UInt8], _ cut: Int, _ encoding: TextEncoding,
-                                _ parser: inout CSVParser, _ onRow: (CSVRow) throws -> Void) throws {
+    private static func process(
+        _ pending: inout [UInt8], _ cut: Int, _ encoding: TextEncoding,
+        _ parser: inout CSVParser, _ onRow: (CSVRow) throws -> Void
+    ) throws {
         guard cut > 0 else { return }
         let segment = pending[..<cut]
         switch encoding {
         case .utf8, .utf8BOM:
             guard TextEncoding.isValidUTF8(segment) else {
                 // About the whole file (SPEC §7: line 0); the message says where the bad bytes are.
-                throw CSVFileError(line: 0, message: "文件编码无法识别：前面是 UTF-8，第\(parser.currentLine)行附近出现无效的 UTF-8 字节（请整个文件另存为 UTF-8 或 GB18030）；此后的行未读取")
+                throw CSVFileError(
+                    line: 0,
+                    message:
+                        "文件编码无法识别：前面是 UTF-8，第\(parser.currentLine)行附近出现无效的 UTF-8 字节（请整个文件另存为 UTF-8 或 GB18030）；此后的行未读取")
             }
             try parser.feed(segment, onRow)
         case .gb18030:
             guard let utf8 = TextEncoding.gb18030ToUTF8(segment) else {
-                throw CSVFileError(line: 0, message: "文件编码无法识别：第\(parser.currentLine)行附近既不是 UTF-8 也不是有效的 GB18030；此后的行未读取")
+                throw CSVFileError(
+                    line: 0, message: "文件编码无法识别：第\(parser.currentLine)行附近既不是 UTF-8 也不是有效的 GB18030；此后的行未读取")
             }
             try parser.feed(utf8[...], onRow)
         }
@@ -128,8 +140,13 @@ struct CSVParser {
             let b = bytes[i]
             if inQuotes {
                 if b == 0x22 {  // "
-                    if i + 1 < end, bytes[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
-                    inQuotes = false; afterClosingQuote = true
+                    if i + 1 < end, bytes[i + 1] == 0x22 {
+                        field.append(0x22)
+                        i += 2
+                        continue
+                    }
+                    inQuotes = false
+                    afterClosingQuote = true
                 } else if b == 0x0D, i + 1 < end, bytes[i + 1] == 0x0A {
                     // CRLF inside a quoted field becomes LF.
                 } else {
@@ -140,7 +157,8 @@ struct CSVParser {
             }
             switch b {
             case 0x2C:  // ,
-                endField(); rowHasContent = true
+                endField()
+                rowHasContent = true
             case 0x0A:  // LF
                 if let row = endRow() { try onRow(row) }
             case 0x0D:  // CR: part of CRLF or CR CR LF (a CRLF file saved again in text mode), or a lone CR line end
@@ -148,7 +166,9 @@ struct CSVParser {
                 if !(i + 1 < end && bytes[i + 1] == 0x0A) { if let row = endRow() { try onRow(row) } }
             case 0x22:  // "
                 if field.isEmpty && !wasQuoted && !afterClosingQuote {
-                    inQuotes = true; wasQuoted = true; rowHasContent = true
+                    inQuotes = true
+                    wasQuoted = true
+                    rowHasContent = true
                 } else if afterClosingQuote {
                     noteProblem("字段的引号后还有多余的引号")
                 } else {

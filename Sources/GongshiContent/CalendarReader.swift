@@ -8,15 +8,20 @@ public enum CalendarReader {
     public static func read(text: String, file: String, into calendar: inout WorkdayCalendar) throws(SiteError) {
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch {
-            throw SiteError(file: file, line: SettingsReader.yamlLine(error), message: "节假日文件不是有效的 YAML：\(YAMLErrorText.describe(error))")
+            throw SiteError(
+                file: file, line: SettingsReader.yamlLine(error),
+                message: "节假日文件不是有效的 YAML：\(YAMLErrorText.describe(error))")
         }
-        guard let map = node?.mapping else { throw SiteError(file: file, line: 1, message: "节假日文件应含 year、holidays、workdays") }
+        guard let map = node?.mapping else {
+            throw SiteError(file: file, line: 1, message: "节假日文件应含 year、holidays、workdays")
+        }
         let fileYear = Int(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
         guard let yearText = map["year"]?.scalar?.string, let year = Int(yearText) else {
             throw SiteError(file: file, line: 1, message: "缺少「year」")
         }
         guard WorkdayCalendar.supportedYears.contains(year) else {
-            throw SiteError(file: file, line: map["year"]?.mark?.line ?? 0, message: "「year: \(year)」不是有效的年份（应为 1–9999）")
+            throw SiteError(
+                file: file, line: map["year"]?.mark?.line ?? 0, message: "「year: \(year)」不是有效的年份（应为 1–9999）")
         }
         if let fy = fileYear, fy != year {
             throw SiteError(file: file, line: map["year"]?.mark?.line ?? 0, message: "文件名是 \(fy) 年，内容却写 year: \(year)")
@@ -30,13 +35,19 @@ public enum CalendarReader {
         func dates(_ key: String) throws(SiteError) -> [LocalDate] {
             guard let n = map[key] else { return [] }
             if n.scalar?.string == "" || n.scalar?.string == "null" { return [] }
-            guard let seq = n.sequence else { throw SiteError(file: file, line: n.mark?.line ?? 0, message: "「\(key)」应为日期列表") }
+            guard let seq = n.sequence else {
+                throw SiteError(file: file, line: n.mark?.line ?? 0, message: "「\(key)」应为日期列表")
+            }
             var out: [LocalDate] = []
             for item in seq {
                 let line = item.mark?.line ?? 0
-                guard let text = item.scalar?.string else { throw SiteError(file: file, line: line, message: "「\(key)」的条目应为日期或 A..B 区间") }
+                guard let text = item.scalar?.string else {
+                    throw SiteError(file: file, line: line, message: "「\(key)」的条目应为日期或 A..B 区间")
+                }
                 let parts = text.components(separatedBy: "..")
-                guard parts.count <= 2, let a = LocalDate(parsing: parts[0]), let b = LocalDate(parsing: parts[parts.count - 1]), a <= b else {
+                guard parts.count <= 2, let a = LocalDate(parsing: parts[0]),
+                    let b = LocalDate(parsing: parts[parts.count - 1]), a <= b
+                else {
                     throw SiteError(file: file, line: line, message: "「\(text)」不是有效的日期或 A..B 区间")
                 }
                 guard a.year == year, b.year == year else {

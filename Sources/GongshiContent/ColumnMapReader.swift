@@ -28,13 +28,16 @@ enum ColumnMapReader {
             }
             let key = RecordSchema.normalizeHeader(header)
             if let (first, firstLine) = keyLines[key] {
-                throw Problem(line: line, message: "「\(section)」中「\(header)」与第\(firstLine)行的「\(first)」是同一表头（比较时忽略大小写、空格和括号样式），请只保留一个")
+                throw Problem(
+                    line: line,
+                    message: "「\(section)」中「\(header)」与第\(firstLine)行的「\(first)」是同一表头（比较时忽略大小写、空格和括号样式），请只保留一个")
             }
             keyLines[key] = (header, line)
             guard let idx = schema.index(of: target) else {
                 let hint = schema.suggestion(for: target).map { "。您是否指「\($0)」？" } ?? ""
-                throw Problem(line: v.mark?.line ?? line,
-                              message: "「\(section)」中「\(header)」对应的「\(target)」不是\(kind.title)数据标准的列名\(hint)")
+                throw Problem(
+                    line: v.mark?.line ?? line,
+                    message: "「\(section)」中「\(header)」对应的「\(target)」不是\(kind.title)数据标准的列名\(hint)")
             }
             out[key] = schema.fields[idx].name
         }
@@ -49,8 +52,9 @@ enum ColumnMapReader {
         var out: [RecordKind: [String: String]] = [:]
         for (k, v) in m {
             guard let name = k.scalar?.string, let kind = RecordKind(rawValue: name) else {
-                throw Problem(line: k.mark?.line ?? 0,
-                              message: "「columns」下未知的数据类别「\(k.scalar?.string ?? "")」（可用：xzxk、xzcf、mingdan）")
+                throw Problem(
+                    line: k.mark?.line ?? 0,
+                    message: "「columns」下未知的数据类别「\(k.scalar?.string ?? "")」（可用：xzxk、xzcf、mingdan）")
             }
             out[kind] = try read(v, kind: kind, section: "columns.\(name)")
         }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The gate every file of a site passes before it is opened: it must be a regular file, its real
@@ -73,8 +73,14 @@ public enum InputFile {
         let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw Refusal(message: "无法打开文件：\(systemReason(errno))") }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { close(fd); throw Refusal(message: "无法读取文件：\(systemReason(errno))") }
-        do { try requireRegular(st.st_mode) } catch { close(fd); throw error }
+        guard fstat(fd, &st) == 0 else {
+            close(fd)
+            throw Refusal(message: "无法读取文件：\(systemReason(errno))")
+        }
+        do { try requireRegular(st.st_mode) } catch {
+            close(fd)
+            throw error
+        }
         return fd
     }
 

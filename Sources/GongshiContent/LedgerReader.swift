@@ -2,7 +2,7 @@ import Foundation
 import GongshiModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The ledger as read from disk: its events, and how its bytes are written (encoding, line ending),
@@ -33,7 +33,8 @@ public struct LedgerFile: Sendable {
             out.append(contentsOf: text.utf8)
         case .gb18030:
             guard let data = text.data(using: TextEncoding.foundationGB18030),
-                  String(data: data, encoding: TextEncoding.foundationGB18030) == text else { return nil }
+                String(data: data, encoding: TextEncoding.foundationGB18030) == text
+            else { return nil }
             out.append(contentsOf: data)
         }
         return out
@@ -82,12 +83,14 @@ public enum LedgerReader {
             if bad == 1 && encoding == .utf8 {
                 // The header itself is not UTF-8: an Excel re-save in GB18030, or nothing we can read.
                 guard let text = String(data: Data(bytes), encoding: TextEncoding.foundationGB18030) else {
-                    throw SiteError(file: file, line: 1, message: "台账既不是 UTF-8 也不是 GB18030 编码，无法读取。请从备份恢复台账；台账未改动，构建已停止。")
+                    throw SiteError(
+                        file: file, line: 1, message: "台账既不是 UTF-8 也不是 GB18030 编码，无法读取。请从备份恢复台账；台账未改动，构建已停止。")
                 }
                 encoding = .gb18030
                 utf8 = Array(text.utf8)[...]
             } else {
-                throw SiteError(file: file, line: bad, message: "台账此行有无效的 UTF-8 字节（文件可能已损坏或被其他编码另存）。请从备份恢复或修正此行；台账未改动，构建已停止。")
+                throw SiteError(
+                    file: file, line: bad, message: "台账此行有无效的 UTF-8 字节（文件可能已损坏或被其他编码另存）。请从备份恢复或修正此行；台账未改动，构建已停止。")
             }
         }
         let events = try parseEvents(utf8, file: file)
@@ -122,10 +125,14 @@ public enum LedgerReader {
             }
             if let p = row.problem { throw fail(row.line, "台账此行 CSV 格式错误：\(p)") }
             let f = row.fields.map { $0.trimmingWhitespace() }
-            guard f.count == 4 || f.count == 5 else { throw fail(row.line, "台账行应有 5 列：日期,事件,类型,记录键,摘要（此行有 \(f.count) 列）") }
+            guard f.count == 4 || f.count == 5 else {
+                throw fail(row.line, "台账行应有 5 列：日期,事件,类型,记录键,摘要（此行有 \(f.count) 列）")
+            }
             guard let date = LocalDate(parsing: f[0]) else { throw fail(row.line, "台账日期「\(f[0])」无效，应为 YYYY-MM-DD") }
             guard let ev = LedgerEvent.Kind(rawValue: f[1]) else { throw fail(row.line, "台账事件「\(f[1])」无法识别") }
-            guard let kind = RecordKind(rawValue: f[2]) else { throw fail(row.line, "台账类型「\(f[2])」应为 xzxk、xzcf 或 mingdan") }
+            guard let kind = RecordKind(rawValue: f[2]) else {
+                throw fail(row.line, "台账类型「\(f[2])」应为 xzxk、xzcf 或 mingdan")
+            }
             guard !f[3].isEmpty else { throw fail(row.line, "台账记录键为空") }
             events.append(LedgerEvent(date: date, event: ev, kind: kind, key: f[3], digest: f.count > 4 ? f[4] : ""))
         }

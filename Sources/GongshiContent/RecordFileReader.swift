@@ -7,8 +7,10 @@ import GongshiModel
 /// sheets and rows and unknown columns as findings.
 public enum RecordFileReader {
     /// - Parameter columns: the `site.yml` `columns:` map of this kind (normalised header → standard name).
-    public static func read(kind: RecordKind, path: String, file: String, columns: [String: String] = [:],
-                            onRecord: (SourceRecord) -> Void) -> (findings: [Finding], rows: Int) {
+    public static func read(
+        kind: RecordKind, path: String, file: String, columns: [String: String] = [:],
+        onRecord: (SourceRecord) -> Void
+    ) -> (findings: [Finding], rows: Int) {
         var findings: [Finding] = []
         var sidecar = Sidecar()
         if let side = SidecarReader.locate(path: path, file: file) {
@@ -18,23 +20,30 @@ public enum RecordFileReader {
                 // One sidecar serves NAME.csv and NAME.xlsx: report its problems once, with the first.
                 if isFirstSibling(path: path) { findings += f }
             } else if isFirstSibling(path: path) {
-                findings.append(Finding(rule: "bad-file", severity: .error, file: side.file, line: 0,
-                                        message: "无法读取默认值文件（应为 UTF-8 编码），其中的默认值未使用"))
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .error, file: side.file, line: 0,
+                        message: "无法读取默认值文件（应为 UTF-8 编码），其中的默认值未使用"))
             }
         }
         let ext = (path as NSString).pathExtension.lowercased()
         let source: RowSource
         switch FileSignature(path: path) {
         case .ole2:
-            findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: 0,
-                                    message: "这是旧版 Excel（.xls）或加密的工作簿，无法读取：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV（UTF-8）"))
+            findings.append(
+                Finding(
+                    rule: "bad-file", severity: .error, file: file, line: 0,
+                    message: "这是旧版 Excel（.xls）或加密的工作簿，无法读取：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV（UTF-8）"))
             return (findings, 0)
         case .zip where ext != "csv":
             source = XLSXRowSource(input: .path(path))
         case .zip, .other:
             if ext == "xls" || ext == "xlsx" {
-                findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: 0,
-                                        message: "文件扩展名是 .\(ext)，但内容不是 Excel 工作簿（可能是改了扩展名的网页或文本）：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV（UTF-8）"))
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .error, file: file, line: 0,
+                        message: "文件扩展名是 .\(ext)，但内容不是 Excel 工作簿（可能是改了扩展名的网页或文本）：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV（UTF-8）"
+                    ))
                 return (findings, 0)
             }
             source = CSVRowSource(path: path)
@@ -44,19 +53,31 @@ public enum RecordFileReader {
     }
 
     /// Reads a workbook held in memory: the entry point for fuzzing and tests.
-    public static func readWorkbook(kind: RecordKind, data: Data, file: String, columns: [String: String] = [:],
-                                    sidecar: Sidecar = Sidecar(), onRecord: (SourceRecord) -> Void) -> (findings: [Finding], rows: Int) {
+    public static func readWorkbook(
+        kind: RecordKind, data: Data, file: String, columns: [String: String] = [:],
+        sidecar: Sidecar = Sidecar(), onRecord: (SourceRecord) -> Void
+    ) -> (findings: [Finding], rows: Int) {
         if FileSignature(head: data) == .ole2 {
-            return ([Finding(rule: "bad-file", severity: .error, file: file, line: 0,
-                             message: "这是旧版 Excel（.xls）或加密的工作簿，无法读取：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV（UTF-8）")], 0)
+            return (
+                [
+                    Finding(
+                        rule: "bad-file", severity: .error, file: file, line: 0,
+                        message: "这是旧版 Excel（.xls）或加密的工作簿，无法读取：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV（UTF-8）")
+                ], 0
+            )
         }
-        return read(kind: kind, source: XLSXRowSource(input: .data(data)), file: file, columns: columns, sidecar: sidecar, onRecord: onRecord)
+        return read(
+            kind: kind, source: XLSXRowSource(input: .data(data)), file: file, columns: columns, sidecar: sidecar,
+            onRecord: onRecord)
     }
 
-    static func read(kind: RecordKind, source: RowSource, file: String, columns: [String: String], sidecar: Sidecar,
-                     onRecord: (SourceRecord) -> Void) -> (findings: [Finding], rows: Int) {
-        var mapper = TableMapper(kind: kind, file: file, columns: sidecar.columns.merging(columns) { own, _ in own },
-                                 defaults: sidecar.defaults)
+    static func read(
+        kind: RecordKind, source: RowSource, file: String, columns: [String: String], sidecar: Sidecar,
+        onRecord: (SourceRecord) -> Void
+    ) -> (findings: [Finding], rows: Int) {
+        var mapper = TableMapper(
+            kind: kind, file: file, columns: sidecar.columns.merging(columns) { own, _ in own },
+            defaults: sidecar.defaults)
         var tables = 0
         do {
             try source.read { event in
@@ -71,16 +92,21 @@ public enum RecordFileReader {
             }
             mapper.endTable()
             if tables == 1, !mapper.table.isWorkbook, !mapper.sawHeader {
-                mapper.findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: 0, message: "文件为空：没有表头"))
+                mapper.findings.append(
+                    Finding(rule: "bad-file", severity: .error, file: file, line: 0, message: "文件为空：没有表头"))
             }
             if tables == 0 {
-                mapper.findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: 0, message: "工作簿中没有工作表"))
+                mapper.findings.append(
+                    Finding(rule: "bad-file", severity: .error, file: file, line: 0, message: "工作簿中没有工作表"))
             }
         } catch let e as RowSourceError {
             mapper.endTable()
-            mapper.findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: e.line, sheet: e.sheet, message: e.message))
+            mapper.findings.append(
+                Finding(
+                    rule: "bad-file", severity: .error, file: file, line: e.line, sheet: e.sheet, message: e.message))
         } catch {
-            mapper.findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: 0, message: "读取失败：\(error)"))
+            mapper.findings.append(
+                Finding(rule: "bad-file", severity: .error, file: file, line: 0, message: "读取失败：\(error)"))
         }
         return (mapper.findings, mapper.rows)
     }
@@ -94,7 +120,10 @@ public enum RecordFileReader {
             let other = stem + "." + ext
             let name = (other as NSString).lastPathComponent
             if name != own, Array(name.utf8).lexicographicallyPrecedes(Array(own.utf8)),
-               FileManager.default.fileExists(atPath: other) { return false }
+                FileManager.default.fileExists(atPath: other)
+            {
+                return false
+            }
         }
         return true
     }

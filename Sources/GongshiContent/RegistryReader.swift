@@ -8,7 +8,9 @@ public enum RegistryReader {
     public static let maxDepartmentCodeLength = 64
 
     /// Rows as dictionaries by trimmed header name, with their line numbers.
-    static func rows(path: String, file: String, required: [String], findings: inout [Finding]) -> [(line: Int, values: [String: String])] {
+    static func rows(path: String, file: String, required: [String], findings: inout [Finding]) -> [(
+        line: Int, values: [String: String]
+    )] {
         var header: [String] = []
         var out: [(Int, [String: String])] = []
         do {
@@ -16,12 +18,17 @@ public enum RegistryReader {
                 if header.isEmpty {
                     header = row.fields.map { RecordSchema.normalizeHeader($0) }
                     for r in required where !header.contains(r) {
-                        findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line, message: "表头缺少列「\(r)」"))
+                        findings.append(
+                            Finding(
+                                rule: "bad-file", severity: .error, file: file, line: row.line, message: "表头缺少列「\(r)」"))
                     }
                     return
                 }
                 if let p = row.problem {
-                    findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line, message: "CSV 格式错误：\(p)，该行未读取"))
+                    findings.append(
+                        Finding(
+                            rule: "bad-file", severity: .error, file: file, line: row.line,
+                            message: "CSV 格式错误：\(p)，该行未读取"))
                     return
                 }
                 var d: [String: String] = [:]
@@ -40,31 +47,44 @@ public enum RegistryReader {
         var out: [Department] = []
         var codes = Set<String>()
         for (line, d) in rows(path: path, file: file, required: ["编码", "名称"], findings: &findings) {
-            let code = d["编码"] ?? "", name = d["名称"] ?? ""
+            let code = d["编码"] ?? ""
+            let name = d["名称"] ?? ""
             let uscc = (d["统一社会信用代码"] ?? "").uppercased()
             if code.isEmpty || name.isEmpty {
-                findings.append(Finding(rule: "missing-field", severity: .error, file: file, line: line,
-                                        message: "部门缺少必填字段「\(code.isEmpty ? "编码" : "名称")」"))
+                findings.append(
+                    Finding(
+                        rule: "missing-field", severity: .error, file: file, line: line,
+                        message: "部门缺少必填字段「\(code.isEmpty ? "编码" : "名称")」"))
                 continue
             }
             guard code.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
-                findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: line,
-                                        message: "部门编码「\(code)」只能由小写字母、数字和连字符组成（用于网址）"))
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .error, file: file, line: line,
+                        message: "部门编码「\(code)」只能由小写字母、数字和连字符组成（用于网址）"))
                 continue
             }
             guard code.utf8.count <= maxDepartmentCodeLength else {
-                findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: line,
-                                        message: "部门编码「\(code.prefix(20))…」有 \(code.utf8.count) 个字符，最多 \(maxDepartmentCodeLength) 个（用作网址和文件名），该部门未读取"))
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .error, file: file, line: line,
+                        message:
+                            "部门编码「\(code.prefix(20))…」有 \(code.utf8.count) 个字符，最多 \(maxDepartmentCodeLength) 个（用作网址和文件名），该部门未读取"
+                    ))
                 continue
             }
             guard !codes.contains(code) else {
-                findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: line, department: code,
-                                        message: "部门编码「\(code)」重复"))
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .error, file: file, line: line, department: code,
+                        message: "部门编码「\(code)」重复"))
                 continue
             }
             if !uscc.isEmpty, let p = UnifiedSocialCreditCode.problem(uscc) {
-                findings.append(Finding(rule: "invalid-uscc", severity: .error, file: file, line: line, department: code,
-                                        message: "部门「\(name)」的统一社会信用代码「\(uscc)」无效：\(p)"))
+                findings.append(
+                    Finding(
+                        rule: "invalid-uscc", severity: .error, file: file, line: line, department: code,
+                        message: "部门「\(name)」的统一社会信用代码「\(uscc)」无效：\(p)"))
             }
             codes.insert(code)
             // Aliases are separated by ；, ;, 、 or |.
@@ -78,8 +98,9 @@ public enum RegistryReader {
     public static func memoranda(path: String, file: String, findings: inout [Finding]) -> [Memorandum] {
         rows(path: path, file: file, required: ["文号"], findings: &findings).compactMap { _, d in
             guard let n = d["文号"], !n.isEmpty else { return nil }
-            return Memorandum(number: d["序号"] ?? "", title: d["文件名称"] ?? "",
-                              documentNumber: DocumentNumber.normalize(n), type: d["类型"] ?? "")
+            return Memorandum(
+                number: d["序号"] ?? "", title: d["文件名称"] ?? "",
+                documentNumber: DocumentNumber.normalize(n), type: d["类型"] ?? "")
         }
     }
 }
@@ -105,7 +126,8 @@ public enum DocumentNumber {
         var i = 0
         while i < chars.count {
             if chars[i] == "〔", i + 6 < chars.count,
-               chars[(i + 1)...(i + 4)].allSatisfy({ $0.isASCII && $0.isNumber }), chars[i + 5] == "〕" {
+                chars[(i + 1)...(i + 4)].allSatisfy({ $0.isASCII && $0.isNumber }), chars[i + 5] == "〕"
+            {
                 var j = i + 6
                 while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
                 if j > i + 6, j < chars.count, chars[j] == "号" {

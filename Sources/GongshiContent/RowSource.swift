@@ -62,15 +62,18 @@ struct CSVRowSource: RowSource {
 
 /// Excel workbooks through ``XLSXReader``, from a file or (for fuzzing and tests) from bytes.
 struct XLSXRowSource: RowSource {
-    enum Input { case path(String), data(Data) }
+    enum Input {
+        case path(String)
+        case data(Data)
+    }
     let input: Input
 
     func read(_ onEvent: (RowEvent) throws -> Void) throws {
         func forward(_ e: XLSXEvent) throws {
             switch e {
-            case let .sheet(name, hidden, date1904):
+            case .sheet(let name, let hidden, let date1904):
                 try onEvent(.table(TableInfo(sheet: name, hidden: hidden, date1904: date1904, isWorkbook: true)))
-            case let .row(r):
+            case .row(let r):
                 try onEvent(.row(RawRow(line: r.line, cells: r.cells, numbers: r.numbers, problem: nil)))
             }
         }
@@ -90,7 +93,10 @@ enum FileSignature {
     case zip, ole2, other
 
     init(path: String) {
-        guard let h = FileHandle(forReadingAtPath: path) else { self = .other; return }
+        guard let h = FileHandle(forReadingAtPath: path) else {
+            self = .other
+            return
+        }
         defer { try? h.close() }
         let head = (try? h.read(upToCount: 8)) ?? Data()
         self.init(head: head)
@@ -98,6 +104,12 @@ enum FileSignature {
 
     init(head: Data) {
         let b = [UInt8](head.prefix(8))
-        if b.starts(with: [0x50, 0x4B, 0x03, 0x04]) { self = .zip } else if b == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] { self = .ole2 } else { self = .other }
+        if b.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            self = .zip
+        } else if b == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
+            self = .ole2
+        } else {
+            self = .other
+        }
     }
 }

@@ -4,10 +4,16 @@ import Yams
 
 /// Reads `Content/site.yml`. Unknown keys are an error: a typo must not silently change policy.
 public enum SettingsReader {
-    static let topKeys: Set<String> = ["title", "baseURL", "region", "language", "disclosure", "feeds", "pagination", "footer", "columns"]
-    static let disclosureKeys: Set<String> = ["deadlineWorkdays", "withdrawWorkdays", "naturalPersons", "naturalPersonLists", "adoptedOn",
-                                                 "penaltyPublicityMonths"]
-    static let footerKeys: Set<String> = ["sponsor", "organizer", "contact", "siteCode", "icp", "psb", "partyMarkImage", "partyMarkLink", "correction"]
+    static let topKeys: Set<String> = [
+        "title", "baseURL", "region", "language", "disclosure", "feeds", "pagination", "footer", "columns",
+    ]
+    static let disclosureKeys: Set<String> = [
+        "deadlineWorkdays", "withdrawWorkdays", "naturalPersons", "naturalPersonLists", "adoptedOn",
+        "penaltyPublicityMonths",
+    ]
+    static let footerKeys: Set<String> = [
+        "sponsor", "organizer", "contact", "siteCode", "icp", "psb", "partyMarkImage", "partyMarkLink", "correction",
+    ]
 
     public static func read(text: String, file: String) throws(SiteError) -> SiteSettings {
         let root: Node
@@ -17,11 +23,14 @@ public enum SettingsReader {
             }
             root = node
         } catch let e as SiteError { throw e } catch {
-            throw SiteError(file: file, line: yamlLine(error), message: "site.yml 不是有效的 YAML：\(YAMLErrorText.describe(error))")
+            throw SiteError(
+                file: file, line: yamlLine(error), message: "site.yml 不是有效的 YAML：\(YAMLErrorText.describe(error))")
         }
         guard let map = root.mapping else { throw SiteError(file: file, line: 1, message: "site.yml 应为键值映射") }
         // Yams marks are 1-based.
-        func fail(_ node: Node, _ msg: String) -> SiteError { SiteError(file: file, line: node.mark?.line ?? 0, message: msg) }
+        func fail(_ node: Node, _ msg: String) -> SiteError {
+            SiteError(file: file, line: node.mark?.line ?? 0, message: msg)
+        }
         func string(_ node: Node, _ key: String) throws(SiteError) -> String {
             guard let s = node.scalar?.string else { throw fail(node, "「\(key)」应为文字") }
             return s
@@ -36,8 +45,10 @@ public enum SettingsReader {
             for (k, _) in m {
                 let name = k.scalar?.string ?? ""
                 if !allowed.contains(name) {
-                    let where_ = section.isEmpty ? "" : "「\(section)」下"
-                    throw fail(k, "未知的设置项\(where_)「\(name)」（可用：\(allowed.sorted().joined(separator: "、"))）。拼写错误不能悄悄改变公示规则，请改正或删除")
+                    let place = section.isEmpty ? "" : "「\(section)」下"
+                    throw fail(
+                        k,
+                        "未知的设置项\(place)「\(name)」（可用：\(allowed.sorted().joined(separator: "、"))）。拼写错误不能悄悄改变公示规则，请改正或删除")
                 }
             }
         }
@@ -90,12 +101,17 @@ public enum SettingsReader {
                 guard let pm = v.mapping else { throw fail(v, "「penaltyPublicityMonths」应为键值映射") }
                 try checkKeys(pm, Set(Severity.allCases.map(\.rawValue)), "penaltyPublicityMonths")
                 for (k, val) in pm {
-                    guard let sev = Severity(rawValue: k.scalar?.string ?? "") else { throw fail(k, "「penaltyPublicityMonths」的键应为失信严重程度") }
+                    guard let sev = Severity(rawValue: k.scalar?.string ?? "") else {
+                        throw fail(k, "「penaltyPublicityMonths」的键应为失信严重程度")
+                    }
                     let key = "penaltyPublicityMonths.\(sev.rawValue)"
                     let months = try int(val, key, range: 0...1200)
                     // NDRC Order No. 36 bounds the period of each severity; a site may not go outside them.
                     guard sev.allowedMonths.contains(months) else {
-                        throw fail(val, "「disclosure.\(key)」为 \(months)，超出《信用修复管理办法》（国家发展改革委令第36号）的范围：\(sev.rawValue)失信信息的公示期应为 \(sev.allowedMonths.lowerBound)…\(sev.allowedMonths.upperBound) 个月")
+                        throw fail(
+                            val,
+                            "「disclosure.\(key)」为 \(months)，超出《信用修复管理办法》（国家发展改革委令第36号）的范围：\(sev.rawValue)失信信息的公示期应为 \(sev.allowedMonths.lowerBound)…\(sev.allowedMonths.upperBound) 个月"
+                        )
                     }
                     s.penaltyPublicityMonths[sev] = months
                 }
@@ -115,7 +131,11 @@ public enum SettingsReader {
                 guard let v = m[key] else { return "" }
                 let url = try string(v, "footer.\(key)").trimmingWhitespace()
                 let lower = url.lowercased()
-                guard url.isEmpty || ((lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !url.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0.isWhitespace })) else {
+                guard
+                    url.isEmpty
+                        || ((lower.hasPrefix("https://") || lower.hasPrefix("http://"))
+                            && !url.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0.isWhitespace }))
+                else {
                     throw fail(v, "「footer.\(key)」应为以 http:// 或 https:// 开头的地址")
                 }
                 return url
@@ -126,15 +146,22 @@ public enum SettingsReader {
                 // The mark is served by the site itself (no external image), e.g. from Templates/assets/.
                 let img = try string(v, "footer.partyMarkImage").trimmingWhitespace()
                 let parts = img.split(separator: "/", omittingEmptySubsequences: false)
-                guard img.isEmpty || (!img.hasPrefix("/") && !img.contains(":") && !parts.contains("..") && !parts.contains("")
-                                      && !img.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" || $0.isWhitespace })) else {
+                guard
+                    img.isEmpty
+                        || (!img.hasPrefix("/") && !img.contains(":") && !parts.contains("..") && !parts.contains("")
+                            && !img.contains(where: {
+                                $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" || $0.isWhitespace
+                            }))
+                else {
                     throw fail(v, "「footer.partyMarkImage」应为站内图片路径，如 assets/dzjg.png")
                 }
                 s.footer.partyMarkImage = img
             }
         }
         if let n = map["columns"] {
-            do { s.columns = try ColumnMapReader.readSite(n) } catch { throw SiteError(file: file, line: error.line, message: error.message) }
+            do { s.columns = try ColumnMapReader.readSite(n) } catch {
+                throw SiteError(file: file, line: error.line, message: error.message)
+            }
         }
         return s
     }

@@ -38,7 +38,9 @@ extension Site {
     @discardableResult
     public func recordBatches(size: Int = 8192, _ body: ([SourceRecord]) -> Void) -> (findings: [Finding], rows: Int) {
         guard streaming else {
-            for start in stride(from: 0, to: records.count, by: size) { body(Array(records[start..<min(start + size, records.count)])) }
+            for start in stride(from: 0, to: records.count, by: size) {
+                body(Array(records[start..<min(start + size, records.count)]))
+            }
             return ([], rowsRead)
         }
         var findings: [Finding] = []
@@ -47,7 +49,10 @@ extension Site {
         batch.reserveCapacity(size)
         func deliver(_ record: SourceRecord) {
             batch.append(record)
-            if batch.count >= size { body(batch); batch.removeAll(keepingCapacity: true) }
+            if batch.count >= size {
+                body(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
         // Small files are read in parallel a group at a time (at most `groupBytes` held); a file larger
         // than that is streamed on its own, so memory never holds more than one group or one batch.
@@ -59,19 +64,25 @@ extension Site {
             while i < dataFiles.count {
                 let size = SiteReader.readingBytes(dataFiles[i].path)
                 if !group.isEmpty && bytes + size > groupBytes { break }
-                group.append(dataFiles[i]); bytes += size; i += 1
+                group.append(dataFiles[i])
+                bytes += size
+                i += 1
                 if size > groupBytes { break }
             }
             if group.count == 1 {
                 let f = group[0]
-                let r = RecordFileReader.read(kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]) { deliver($0) }
+                let r = RecordFileReader.read(
+                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]
+                ) { deliver($0) }
                 findings += r.findings
                 rows += r.rows
                 continue
             }
             let results = ParallelMap.map(group) { f -> ([SourceRecord], [Finding], Int) in
                 var recs: [SourceRecord] = []
-                let r = RecordFileReader.read(kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]) { recs.append($0) }
+                let r = RecordFileReader.read(
+                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]
+                ) { recs.append($0) }
                 return (recs, r.findings, r.rows)
             }
             for (recs, f, n) in results {
@@ -94,7 +105,9 @@ public enum SiteReader {
     /// Data up to this size is read into memory even when streaming is asked for.
     public static let inMemoryBytes = 128 << 20
 
-    public static func read(root: String, streaming: Bool = false, inMemoryLimit: Int = inMemoryBytes) throws(SiteError) -> Site {
+    public static func read(root: String, streaming: Bool = false, inMemoryLimit: Int = inMemoryBytes) throws(SiteError)
+        -> Site
+    {
         let fm = FileManager.default
         let content = (root as NSString).appendingPathComponent("Content")
         var isDir: ObjCBool = false
@@ -143,8 +156,10 @@ public enum SiteReader {
                 departments = RegistryReader.departments(path: real, file: deptFile, findings: &findings)
             }
         } else {
-            findings.append(Finding(rule: "bad-file", severity: .error, file: deptFile, line: 0,
-                                    message: "找不到部门名录 departments.csv：所有记录都无法对应到部门"))
+            findings.append(
+                Finding(
+                    rule: "bad-file", severity: .error, file: deptFile, line: 0,
+                    message: "找不到部门名录 departments.csv：所有记录都无法对应到部门"))
         }
         var memoranda: [Memorandum] = []
         let memoFile = "Content/memoranda.csv"
@@ -160,7 +175,9 @@ public enum SiteReader {
             // Excel workbooks too; an old binary .xls is listed so that it is reported, not skipped.
             for ext in ["csv", "xlsx", "xls"] {
                 for rel in listFiles(root: root, dir: "Content/\(kind.rawValue)", ext: ext) {
-                    if let real = checked(rel, limit: InputFile.Limit.data, &findings) { dataFiles.append((kind, rel, real)) }
+                    if let real = checked(rel, limit: InputFile.Limit.data, &findings) {
+                        dataFiles.append((kind, rel, real))
+                    }
                 }
             }
         }
@@ -170,18 +187,25 @@ public enum SiteReader {
         // rows once, in parallel, is faster and small enough to hold.
         let dataBytes = files.reduce(0) { $0 + readingBytes($1.path) }
         let streaming = streaming && dataBytes > inMemoryLimit
-        let results = streaming ? [] : ParallelMap.map(files) { f -> ([SourceRecord], [Finding], Int) in
-            var recs: [SourceRecord] = []
-            let r = RecordFileReader.read(kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]) {
-                recs.append($0)
+        let results =
+            streaming
+            ? []
+            : ParallelMap.map(files) { f -> ([SourceRecord], [Finding], Int) in
+                var recs: [SourceRecord] = []
+                let r = RecordFileReader.read(
+                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]
+                ) {
+                    recs.append($0)
+                }
+                return (recs, r.findings, r.rows)
             }
-            return (recs, r.findings, r.rows)
-        }
         var records: [SourceRecord] = []
         records.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
         var rowsRead = 0
         for (recs, f, rows) in results {
-            records.append(contentsOf: recs); findings.append(contentsOf: f); rowsRead += rows
+            records.append(contentsOf: recs)
+            findings.append(contentsOf: f)
+            rowsRead += rows
         }
 
         // Articles and standing pages
@@ -191,11 +215,15 @@ public enum SiteReader {
                 guard let real = checked(rel, limit: InputFile.Limit.text, &findings) else { continue }
                 let d: Data
                 do { d = try InputFile.read(real, limit: InputFile.Limit.text) } catch {
-                    findings.append(Finding(rule: "bad-file", severity: .error, file: rel, line: 0, message: error.message))
+                    findings.append(
+                        Finding(rule: "bad-file", severity: .error, file: rel, line: 0, message: error.message))
                     continue
                 }
                 guard let text = TextEncoding.decodeUTF8(d) else {
-                    findings.append(Finding(rule: "bad-file", severity: .error, file: rel, line: 0, message: "无法读取 Markdown 文件（应为 UTF-8 编码）"))
+                    findings.append(
+                        Finding(
+                            rule: "bad-file", severity: .error, file: rel, line: 0,
+                            message: "无法读取 Markdown 文件（应为 UTF-8 编码）"))
                     continue
                 }
                 let (article, f) = ArticleReader.read(text: text, file: rel, section: section)
@@ -208,20 +236,26 @@ public enum SiteReader {
         let ledgerFile = "Content/ledger.csv"
         var ledgerPath = path(ledgerFile)
         if fm.fileExists(atPath: ledgerPath) || isSymlink(ledgerPath) {
-            do { ledgerPath = try InputFile.check(ledgerPath, root: root, limit: InputFile.Limit.ledger).realPath } catch {
+            do {
+                ledgerPath = try InputFile.check(ledgerPath, root: root, limit: InputFile.Limit.ledger).realPath
+            } catch {
                 throw SiteError(file: ledgerFile, message: "台账无法读取：\(error.message)")
             }
         }
         let ledger = try LedgerReader.read(path: ledgerPath, file: ledgerFile).events
 
-        return Site(root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
-                    records: records, dataFiles: files, streaming: streaming, articles: articles, ledger: ledger,
-                    findings: findings, rowsRead: rowsRead)
+        return Site(
+            root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
+            records: records, dataFiles: files, streaming: streaming, articles: articles, ledger: ledger,
+            findings: findings, rowsRead: rowsRead)
     }
 
     /// The real path of the site file `rel` when it may be read, else nil and a `bad-file` finding.
     static func checkedFile(root: String, _ rel: String, limit: Int64, _ findings: inout [Finding]) -> String? {
-        do { return try InputFile.check((root as NSString).appendingPathComponent(rel), root: root, limit: limit).realPath } catch {
+        do {
+            return try InputFile.check((root as NSString).appendingPathComponent(rel), root: root, limit: limit)
+                .realPath
+        } catch {
             findings.append(Finding(rule: "bad-file", severity: .error, file: rel, line: 0, message: error.message))
             return nil
         }
@@ -242,9 +276,11 @@ public enum SiteReader {
     static func listFiles(root: String, dir: String, ext: String) -> [String] {
         let full = (root as NSString).appendingPathComponent(dir)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return [] }
-        return names.filter { ($0 as NSString).pathExtension.lowercased() == ext && !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
-            .map { dir + "/" + $0 }
-            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return names.filter {
+            ($0 as NSString).pathExtension.lowercased() == ext && !$0.hasPrefix(".") && !$0.hasPrefix("~$")
+        }
+        .map { dir + "/" + $0 }
+        .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 }
 
@@ -263,7 +299,11 @@ public enum ParallelMap {
         private var storage: [R?]
         private let lock = NSLock()
         init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ v: R) { lock.lock(); storage[i] = v; lock.unlock() }
+        func set(_ i: Int, _ v: R) {
+            lock.lock()
+            storage[i] = v
+            lock.unlock()
+        }
         func values() -> [R] { storage.map { $0! } }
     }
 }

@@ -53,8 +53,13 @@ struct TableMapper {
     private mutating func rejectSheet(line: Int) {
         rejected = true
         // A hidden sheet without a header is usually a template's lookup list, not data.
-        findings.append(Finding(rule: "bad-file", severity: table.hidden ? .warning : .error, file: file, line: line, sheet: table.sheet,
-                                message: "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但第一个非空行不是表头（至少要有两个可识别的列名，如「行政相对人名称」），整个工作表未读取"))
+        findings.append(
+            Finding(
+                rule: "bad-file", severity: table.hidden ? .warning : .error, file: file, line: line,
+                sheet: table.sheet,
+                message:
+                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但第一个非空行不是表头（至少要有两个可识别的列名，如「行政相对人名称」），整个工作表未读取")
+        )
     }
 
     /// The standard field index a header stands for: the `columns:` maps first, then the schema.
@@ -85,8 +90,10 @@ struct TableMapper {
         if blank && row.problem == nil { return }
         rows += 1
         if let problem = row.problem {
-            findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line,
-                                    message: "CSV 格式错误：\(problem)，该行未读取"))
+            findings.append(
+                Finding(
+                    rule: "bad-file", severity: .error, file: file, line: row.line,
+                    message: "CSV 格式错误：\(problem)，该行未读取"))
             return
         }
         var cells = row.cells
@@ -94,8 +101,10 @@ struct TableMapper {
             // A trailing empty field beyond the header is what some exporters write; more is an error.
             while cells.count > headerWidth, cells.last?.trimmingWhitespace() == "" { cells.removeLast() }
             if cells.count != headerWidth {
-                findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line,
-                                        message: "本行有 \(cells.count) 列，表头有 \(headerWidth) 列（可能是未加引号的逗号或缺列），该行未读取"))
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .error, file: file, line: row.line,
+                        message: "本行有 \(cells.count) 列，表头有 \(headerWidth) 列（可能是未加引号的逗号或缺列），该行未读取"))
                 return
             }
         }
@@ -105,14 +114,17 @@ struct TableMapper {
             let role = schema.fields[idx].role
             var v = raw.trimmingWhitespace()
             if role == .date, i < row.numbers.count, let serial = row.numbers[i],
-               let date = XLSXReader.dateString(serial: serial, date1904: table.date1904) {
+                let date = XLSXReader.dateString(serial: serial, date1904: table.date1904)
+            {
                 v = date
             }
-            if role == .code { v = String(v.uppercased().filter { !$0.isWhitespace }) }  // OCR and Excel put spaces inside codes
+            // OCR and Excel put spaces inside codes.
+            if role == .code { v = String(v.uppercased().filter { !$0.isWhitespace }) }
             values[idx] = v
         }
         for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }
-        onRecord(SourceRecord(kind: kind, values: values, file: file, line: row.line, sheet: table.sheet, present: present))
+        onRecord(
+            SourceRecord(kind: kind, values: values, file: file, line: row.line, sheet: table.sheet, present: present))
     }
 
     private mutating func readHeader(_ row: RawRow) {
@@ -122,21 +134,29 @@ struct TableMapper {
         for (i, raw) in row.cells.enumerated() {
             let name = raw.trimmingWhitespace()
             if let idx = field(for: name), !seen.contains(idx) {
-                mapping.append(idx); seen.insert(idx); present[idx] = true
+                mapping.append(idx)
+                seen.insert(idx)
+                present[idx] = true
                 continue
             }
             mapping.append(nil)
-            if name.isEmpty && (i == row.cells.count - 1 || table.isWorkbook) { continue }  // trailing comma; empty Excel header cell
+            // A trailing comma, or an empty Excel header cell.
+            if name.isEmpty && (i == row.cells.count - 1 || table.isWorkbook) { continue }
             let msg: String
             if field(for: name) != nil {
                 msg = "列「\(name)」重复出现，只读取第一列"
             } else {
                 // Hints for the first columns only: a header of 100 000 columns stays linear and cheap.
                 unknownColumns += 1
-                let hint = unknownColumns > 200 ? "" : schema.suggestion(for: name).map { "。您是否指「\($0)」？（可在 site.yml 的 columns 中对应）" } ?? ""
+                let hint =
+                    unknownColumns > 200
+                    ? "" : schema.suggestion(for: name).map { "。您是否指「\($0)」？（可在 site.yml 的 columns 中对应）" } ?? ""
                 msg = "未知的列「\(name.isEmpty ? "（空列名）" : name)」：不属于\(kind.title)数据标准，已忽略\(hint)"
             }
-            findings.append(Finding(rule: "unknown-column", severity: .warning, file: file, line: row.line, sheet: table.sheet, message: msg))
+            findings.append(
+                Finding(
+                    rule: "unknown-column", severity: .warning, file: file, line: row.line, sheet: table.sheet,
+                    message: msg))
         }
     }
 }

@@ -2,12 +2,19 @@ import Foundation
 
 /// `_rels/*.rels`: relationship id → target part and type.
 struct RelationshipsHandler: XMLStreamHandler {
-    struct Item { let id: String; let target: String; let type: String }
+    struct Item {
+        let id: String
+        let target: String
+        let type: String
+    }
     var items: [Item] = []
 
     mutating func start(_ name: Substring, _ tag: XMLTag, selfClosing: Bool) throws {
         guard name == "Relationship" else { return }
-        items.append(Item(id: tag.attribute("Id") ?? "", target: tag.attribute("Target") ?? "", type: tag.attribute("Type") ?? ""))
+        items.append(
+            Item(
+                id: tag.attribute("Id") ?? "", target: tag.attribute("Target") ?? "", type: tag.attribute("Type") ?? "")
+        )
     }
     mutating func end(_ name: Substring) throws {}
     mutating func text(_ text: String) throws {}
@@ -15,7 +22,11 @@ struct RelationshipsHandler: XMLStreamHandler {
 
 /// `xl/workbook.xml`: the worksheets in workbook order and the date system.
 struct WorkbookHandler: XMLStreamHandler {
-    struct Sheet { let name: String; let relationship: String; let hidden: Bool }
+    struct Sheet {
+        let name: String
+        let relationship: String
+        let hidden: Bool
+    }
     var sheets: [Sheet] = []
     var date1904 = false
 
@@ -23,7 +34,10 @@ struct WorkbookHandler: XMLStreamHandler {
         switch name {
         case "sheet":
             let state = tag.attribute("state") ?? "visible"
-            sheets.append(Sheet(name: tag.attribute("name") ?? "", relationship: tag.attribute("id") ?? "", hidden: state != "visible"))
+            sheets.append(
+                Sheet(
+                    name: tag.attribute("name") ?? "", relationship: tag.attribute("id") ?? "",
+                    hidden: state != "visible"))
         case "workbookPr":
             let v = (tag.attribute("date1904") ?? "").lowercased()
             date1904 = v == "1" || v == "true"
@@ -91,7 +105,8 @@ struct SheetHandler: XMLStreamHandler {
             let r = tag.attribute("r").flatMap { Int($0) } ?? (line + 1)
             guard r > line, r <= 1_048_576 else { throw XLSXError(sheet: sheet, message: "工作表「\(sheet)」的行号无效（\(r)）") }
             line = r
-            cells.removeAll(keepingCapacity: true); numbers.removeAll(keepingCapacity: true)
+            cells.removeAll(keepingCapacity: true)
+            numbers.removeAll(keepingCapacity: true)
             column = -1
         case "c":
             if let ref = tag.attribute("r") {
@@ -103,7 +118,8 @@ struct SheetHandler: XMLStreamHandler {
                 column += 1
             }
             type = tag.attribute("t") ?? "n"
-            value = ""; inline = ""
+            value = ""
+            inline = ""
         case "v": capture = .value
         case "is": capture = .inline
         case "rPh": inPhonetic = true
@@ -118,7 +134,10 @@ struct SheetHandler: XMLStreamHandler {
         case "rPh": inPhonetic = false
         case "c": try endCell()
         case "row":
-            while let last = cells.last, last.allSatisfy({ $0.isWhitespace }) { cells.removeLast(); numbers.removeLast() }
+            while let last = cells.last, last.allSatisfy({ $0.isWhitespace }) {
+                cells.removeLast()
+                numbers.removeLast()
+            }
             if !cells.isEmpty { finished.append(XLSXRow(line: line, cells: cells, numbers: numbers)) }
         default: break
         }
@@ -152,7 +171,10 @@ struct SheetHandler: XMLStreamHandler {
             text = number.map { SheetHandler.format($0, written: v) } ?? v
         }
         if text.isEmpty && number == nil { return }
-        while cells.count <= column { cells.append(""); numbers.append(nil) }
+        while cells.count <= column {
+            cells.append("")
+            numbers.append(nil)
+        }
         cells[column] = text
         numbers[column] = number
     }

@@ -79,44 +79,50 @@ public enum XLSXReader {
 
     /// - Parameter members: the open file and where each member's bytes lie: members are then read
     ///   from exactly their own bytes (see ``ZIPBounds``); nil for a workbook in memory.
-    static func read(archive: Archive, members: (fd: Int32, bounds: ZIPBounds)? = nil,
-                     _ onEvent: (XLSXEvent) throws -> Void) throws {
+    static func read(
+        archive: Archive, members: (fd: Int32, bounds: ZIPBounds)? = nil,
+        _ onEvent: (XLSXEvent) throws -> Void
+    ) throws {
         var entries: [String: Entry] = [:]
         for e in archive where e.type == .file { entries[e.path.lowercased()] = e }
         func part(_ path: String) -> Entry? { entries[path.lowercased()] }
 
         /// Streams `entry` through `handler`; `drain` runs after every chunk (a worksheet hands its
         /// finished rows on there, so rows never pile up).
-        func parse<H: XMLStreamHandler>(_ entry: Entry, _ handler: inout H, sheet: String = "",
-                                        drain: (inout H) throws -> Void = { _ in }) throws {
+        func parse<H: XMLStreamHandler>(
+            _ entry: Entry, _ handler: inout H, sheet: String = "",
+            drain: (inout H) throws -> Void = { _ in }
+        ) throws {
             var stream = XMLStream()
             var h = handler
             do {
                 try withoutActuallyEscaping(drain) { drain in
-                let consume: (Data) throws -> Void = { data in
-                    try stream.feed(data, &h)
-                    try drain(&h)
-                }
-                if let (fd, bounds) = members {
-                    guard let m = bounds.members[entry.path.lowercased()] else { throw ZIPBounds.Damaged() }
-                    let reader = BoundedReader(fd: fd, member: m)
-                    switch m.method {
-                    case 0:
-                        var left = m.compressedSize
-                        while left > 0 {
-                            let d = try reader.next(chunkSize)
-                            left -= UInt64(d.count)
-                            try consume(d)
-                        }
-                    case 8:
-                        _ = try Data.decompress(size: Int64(m.compressedSize), bufferSize: chunkSize, skipCRC32: true,
-                                                provider: { _, size in try reader.next(size) }, consumer: consume)
-                    default:
-                        throw XLSXError(sheet: sheet, message: "工作簿使用了不支持的压缩方式（\(entry.path)），请在 Excel 或 WPS 中重新另存为 .xlsx")
+                    let consume: (Data) throws -> Void = { data in
+                        try stream.feed(data, &h)
+                        try drain(&h)
                     }
-                } else {
-                    _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false, consumer: consume)
-                }
+                    if let (fd, bounds) = members {
+                        guard let m = bounds.members[entry.path.lowercased()] else { throw ZIPBounds.Damaged() }
+                        let reader = BoundedReader(fd: fd, member: m)
+                        switch m.method {
+                        case 0:
+                            var left = m.compressedSize
+                            while left > 0 {
+                                let d = try reader.next(chunkSize)
+                                left -= UInt64(d.count)
+                                try consume(d)
+                            }
+                        case 8:
+                            _ = try Data.decompress(
+                                size: Int64(m.compressedSize), bufferSize: chunkSize, skipCRC32: true,
+                                provider: { _, size in try reader.next(size) }, consumer: consume)
+                        default:
+                            throw XLSXError(
+                                sheet: sheet, message: "工作簿使用了不支持的压缩方式（\(entry.path)），请在 Excel 或 WPS 中重新另存为 .xlsx")
+                        }
+                    } else {
+                        _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false, consumer: consume)
+                    }
                 }
                 try stream.finish(&h)
                 try drain(&h)
@@ -145,7 +151,8 @@ public enum XLSXReader {
         var workbook = WorkbookHandler()
         try parse(workbookEntry, &workbook)
         let base = (workbookPath as NSString).deletingLastPathComponent
-        let relsPath = (base.isEmpty ? "" : base + "/") + "_rels/" + (workbookPath as NSString).lastPathComponent + ".rels"
+        let relsPath =
+            (base.isEmpty ? "" : base + "/") + "_rels/" + (workbookPath as NSString).lastPathComponent + ".rels"
         var rels = RelationshipsHandler()
         if let e = part(relsPath) { try parse(e, &rels) }
         func resolve(_ target: String) -> String {

@@ -107,7 +107,13 @@ struct XMLStream {
                     var quote: UInt8 = 0
                     while j < n {
                         let b = buf[j]
-                        if quote != 0 { if b == quote { quote = 0 } } else if b == 0x22 || b == 0x27 { quote = b } else if b == 0x3E { break }
+                        if quote != 0 {
+                            if b == quote { quote = 0 }
+                        } else if b == 0x22 || b == 0x27 {
+                            quote = b
+                        } else if b == 0x3E {
+                            break
+                        }
                         j += 1
                     }
                     guard j < n else {
@@ -145,7 +151,8 @@ struct XMLStream {
             try handler.end(name)
             return
         }
-        let raw = nameEnd < end ? String(decoding: UnsafeBufferPointer(rebasing: body[nameEnd..<end]), as: UTF8.self) : ""
+        let raw =
+            nameEnd < end ? String(decoding: UnsafeBufferPointer(rebasing: body[nameEnd..<end]), as: UTF8.self) : ""
         try handler.start(name, XMLTag(raw: raw), selfClosing: selfClosing)
         if selfClosing { try handler.end(name) }
     }
@@ -180,7 +187,11 @@ struct XMLStream {
         while let amp = rest.firstIndex(of: "&") {
             out += rest[..<amp]
             let after = rest[rest.index(after: amp)...]
-            guard let semi = after.prefix(12).firstIndex(of: ";") else { out += "&"; rest = after; continue }
+            guard let semi = after.prefix(12).firstIndex(of: ";") else {
+                out += "&"
+                rest = after
+                continue
+            }
             let name = after[..<semi]
             var decoded: String?
             switch name {
@@ -191,7 +202,9 @@ struct XMLStream {
             case "apos": decoded = "'"
             default:
                 if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    if let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) { decoded = String(Character(u)) }
+                    if let v = UInt32(name.dropFirst(2), radix: 16), let u = Unicode.Scalar(v) {
+                        decoded = String(Character(u))
+                    }
                 } else if name.hasPrefix("#") {
                     if let v = UInt32(name.dropFirst()), let u = Unicode.Scalar(v) { decoded = String(Character(u)) }
                 }

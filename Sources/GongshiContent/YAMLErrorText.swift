@@ -32,7 +32,8 @@ public enum YAMLErrorText {
         case .scanner(_, let problem, let mark, let yaml), .parser(_, let problem, let mark, let yaml),
             .composer(_, let problem, let mark, let yaml):
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = mark.line >= 1 && mark.line <= lines.count ? String(lines[mark.line - 1]).trimmingWhitespace() : ""
+            let line =
+                mark.line >= 1 && mark.line <= lines.count ? String(lines[mark.line - 1]).trimmingWhitespace() : ""
             let quoted = line.isEmpty ? "" : "（该行：\(DisplayText.cut(line, to: 80))）"
             return "第\(mark.line)行第\(mark.column)列：\(chinese(problem))\(quoted)"
         case .reader(let problem, _, _, _):

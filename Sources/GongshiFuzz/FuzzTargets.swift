@@ -50,7 +50,9 @@ public enum FuzzTargets {
             if let small, let whole {
                 check(small.count == whole.count, "CSV row count depends on the chunk size")
                 for (a, b) in zip(small, whole) {
-                    check(a.line == b.line && a.fields == b.fields && a.problem == b.problem, "CSV row depends on the chunk size")
+                    check(
+                        a.line == b.line && a.fields == b.fields && a.problem == b.problem,
+                        "CSV row depends on the chunk size")
                 }
             }
         }
@@ -63,18 +65,20 @@ public enum FuzzTargets {
         let kind = RecordKind.allCases[Int(first) % RecordKind.allCases.count]
         let file = "Content/\(kind.rawValue)/fuzz.csv"
         var lastLine = 0
-        let result = ScratchFile.with(Array(data.dropFirst())) { path in RecordFileReader.read(kind: kind, path: path, file: file) { record in
-            check(record.line > lastLine, "records out of order")
-            lastLine = record.line
-            check(record.values.count == kind.schema.fields.count, "record width differs from the schema")
-            for value in record.values {
-                _ = UnifiedSocialCreditCode.problem(value)
-                _ = ResidentIDNumber.problem(value)
-                _ = LocalDate(parsing: value)
-                _ = PersonalData.scrub(value)
-                _ = PersonalData.maskName(value)
+        let result = ScratchFile.with(Array(data.dropFirst())) { path in
+            RecordFileReader.read(kind: kind, path: path, file: file) { record in
+                check(record.line > lastLine, "records out of order")
+                lastLine = record.line
+                check(record.values.count == kind.schema.fields.count, "record width differs from the schema")
+                for value in record.values {
+                    _ = UnifiedSocialCreditCode.problem(value)
+                    _ = ResidentIDNumber.problem(value)
+                    _ = LocalDate(parsing: value)
+                    _ = PersonalData.scrub(value)
+                    _ = PersonalData.maskName(value)
+                }
             }
-        } }
+        }
         for f in result.findings { check(f.file == file, "finding about another file") }
     }
 
@@ -90,8 +94,10 @@ public enum FuzzTargets {
         var cal = WorkdayCalendar()
         do { try CalendarReader.read(text: text, file: "Content/calendar/fuzz.yml", into: &cal) } catch { return }
         for year in cal.years {
-            guard let jan = LocalDate(year: year, month: 1, day: 1), let dec = LocalDate(year: year, month: 12, day: 31) else {
-                check(false, "calendar year without dates"); continue
+            guard let jan = LocalDate(year: year, month: 1, day: 1), let dec = LocalDate(year: year, month: 12, day: 31)
+            else {
+                check(false, "calendar year without dates")
+                continue
             }
             let all = (try? cal.workdays(after: jan.adding(days: -1), through: dec)) ?? -1
             check((0...366).contains(all), "working days of a year out of range")
@@ -105,7 +111,8 @@ public enum FuzzTargets {
     @Sendable public static func article(_ data: [UInt8]) {
         guard let text = TextEncoding.decodeUTF8(Data(data)) else { return }
         for section in [Article.Section.xinwen, .pages] {
-            let (article, findings) = ArticleReader.read(text: text, file: "Content/\(section.rawValue)/fuzz.md", section: section)
+            let (article, findings) = ArticleReader.read(
+                text: text, file: "Content/\(section.rawValue)/fuzz.md", section: section)
             check(article != nil || !findings.isEmpty, "article refused without a finding")
         }
     }
@@ -113,20 +120,30 @@ public enum FuzzTargets {
     /// `ledger.csv`.
     @Sendable public static func ledger(_ data: [UInt8]) {
         // An unreadable ledger is an error with file and line (the build stops); a readable one reads back.
-        let read: LedgerFile? = ScratchFile.with(data) { path in try? LedgerReader.read(path: path, file: "Content/ledger.csv") }
+        let read: LedgerFile? = ScratchFile.with(data) { path in
+            try? LedgerReader.read(path: path, file: "Content/ledger.csv")
+        }
         guard let ledger = read else { return }
-        for e in ledger.events { check(LocalDate(parsing: e.date.description) == e.date, "ledger date does not read back") }
+        for e in ledger.events {
+            check(LocalDate(parsing: e.date.description) == e.date, "ledger date does not read back")
+        }
     }
 
     /// `departments.csv` and `memoranda.csv` (the same bytes as each), and the 文号 citation scan.
     @Sendable public static func registries(_ data: [UInt8]) {
         var findings: [Finding] = []
-        let departments = ScratchFile.with(data) { RegistryReader.departments(path: $0, file: "Content/departments.csv", findings: &findings) }
+        let departments = ScratchFile.with(data) {
+            RegistryReader.departments(path: $0, file: "Content/departments.csv", findings: &findings)
+        }
         check(Set(departments.map(\.code)).count == departments.count, "two departments with one code")
         for d in departments {
-            check(!d.code.isEmpty && d.code.utf8.count <= RegistryReader.maxDepartmentCodeLength, "department code not checked")
+            check(
+                !d.code.isEmpty && d.code.utf8.count <= RegistryReader.maxDepartmentCodeLength,
+                "department code not checked")
         }
-        _ = ScratchFile.with(data) { RegistryReader.memoranda(path: $0, file: "Content/memoranda.csv", findings: &findings) }
+        _ = ScratchFile.with(data) {
+            RegistryReader.memoranda(path: $0, file: "Content/memoranda.csv", findings: &findings)
+        }
         _ = DocumentNumber.firstCitation(in: String(decoding: data, as: UTF8.self))
     }
 
@@ -147,7 +164,10 @@ enum ScratchFile {
     static let lock = NSLock()
 
     static func with<R>(_ bytes: [UInt8], _ body: (String) throws -> R) rethrows -> R {
-        lock.lock(); counter += 1; let path = base + String(counter); lock.unlock()
+        lock.lock()
+        counter += 1
+        let path = base + String(counter)
+        lock.unlock()
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         defer { unlink(path) }
         return try body(path)

@@ -36,10 +36,19 @@ public struct Finding: Sendable, Hashable {
     /// knows the company at once; a natural person's name is masked (张*明). Empty when there is none.
     public var entity = ""
 
-    public init(rule: String, severity: Level, file: String, line: Int, sheet: String = "", key: String = "", department: String = "",
-                message: String) {
-        self.rule = rule; self.severity = severity; self.file = file; self.line = line; self.sheet = sheet
+    public init(
+        rule: String, severity: Level, file: String, line: Int, sheet: String = "", key: String = "",
+        department: String = "",
+        message: String
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.sheet = sheet
         // A message quotes the file (a column name, a value): a hostile file must not make it huge.
-        self.key = key; self.department = department; self.message = DisplayText.cut(message)
+        self.key = key
+        self.department = department
+        self.message = DisplayText.cut(message)
     }
 }

@@ -10,7 +10,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Returns nil when the components do not name a real calendar date (2025-02-30, month 13 …).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
+            day >= 1, day <= LocalDate.daysIn(month: month, year: year)
+        else { return nil }
         dayNumber = LocalDate.daysFromCivil(year, month, day)
     }
 
@@ -33,7 +34,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public func adding(months: Int) -> LocalDate {
         let c = components
         let total = c.year * 12 + (c.month - 1) + months
-        let y = total / 12, m = total % 12 + 1
+        let y = total / 12
+        let m = total % 12 + 1
         let d = min(c.day, LocalDate.daysIn(month: m, year: y))
         return LocalDate(dayNumber: LocalDate.daysFromCivil(y, m, d))
     }
@@ -105,11 +107,16 @@ extension LocalDate {
     public init?(parsing text: some StringProtocol) {
         let scalars = Array(text.unicodeScalars)
         var i = 0
-        func skipSpace() { while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" || scalars[i] == "\u{3000}" { i += 1 } }
+        func skipSpace() {
+            while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" || scalars[i] == "\u{3000}" { i += 1 }
+        }
         func number(maxDigits: Int) -> Int? {
-            var value = 0, digits = 0
+            var value = 0
+            var digits = 0
             while i < scalars.count, let d = Int(exactly: scalars[i].value), (48...57).contains(d) {
-                value = value * 10 + (d - 48); digits += 1; i += 1
+                value = value * 10 + (d - 48)
+                digits += 1
+                i += 1
                 if digits > maxDigits { return nil }
             }
             return digits == 0 ? nil : value
@@ -143,7 +150,8 @@ extension LocalDate {
             skipSpace()
             while i < scalars.count {
                 let c = scalars[i]
-                let ok = (48...57).contains(c.value) || c == ":" || c == "." || c == "时" || c == "分" || c == "秒"
+                let ok =
+                    (48...57).contains(c.value) || c == ":" || c == "." || c == "时" || c == "分" || c == "秒"
                     || c == " " || c == "\u{3000}"
                 guard ok else { return nil }
                 i += 1
@@ -165,7 +173,9 @@ extension LocalDate {
             let next = scalars[start + 8]
             guard next == " " || next == "T" || next == "\t" || next == "\u{3000}" else { return nil }
             for c in scalars[(start + 9)...] {
-                guard (48...57).contains(c.value) || c == ":" || c == "." || c == " " || c == "\u{3000}" else { return nil }
+                guard (48...57).contains(c.value) || c == ":" || c == "." || c == " " || c == "\u{3000}" else {
+                    return nil
+                }
             }
         }
         let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]

@@ -8,7 +8,8 @@ public enum PersonalData {
         case 0: return ""
         case 1: return "*"
         case 2: return String(chars[0]) + "*"
-        default: return String(chars[0]) + String(repeating: "*", count: chars.count - 2) + String(chars[chars.count - 1])
+        default:
+            return String(chars[0]) + String(repeating: "*", count: chars.count - 2) + String(chars[chars.count - 1])
         }
     }
 
@@ -55,7 +56,10 @@ public enum PersonalData {
         var sum = 0
         for (i, d) in digits.reversed().enumerated() {
             var v = Int(d)
-            if i % 2 == 1 { v *= 2; if v > 9 { v -= 9 } }
+            if i % 2 == 1 {
+                v *= 2
+                if v > 9 { v -= 9 }
+            }
             sum += v
         }
         return sum % 10 == 0
@@ -83,7 +87,11 @@ public enum PersonalData {
         }
         var i = 0
         while i < scalars.count {
-            guard isDigit(i) else { out.append(scalars[i]); i += 1; continue }
+            guard isDigit(i) else {
+                out.append(scalars[i])
+                i += 1
+                continue
+            }
             var j = i
             while isDigit(j) { j += 1 }
             let run = String(String.UnicodeScalarView(scalars[i..<j]))
@@ -91,7 +99,10 @@ public enum PersonalData {
             var masked: String?
             if j - i == 17, j < scalars.count, scalars[j] == "X" || scalars[j] == "x", !isAlnum(j + 1) {
                 let candidate = run + String(scalars[j])
-                if ResidentIDNumber.isValid(candidate) { masked = maskIDNumber(candidate); j += 1 }
+                if ResidentIDNumber.isValid(candidate) {
+                    masked = maskIDNumber(candidate)
+                    j += 1
+                }
             } else if j - i == 18, !isAlnum(j), ResidentIDNumber.isValid(run) {
                 masked = maskIDNumber(run)
             }
@@ -104,7 +115,12 @@ public enum PersonalData {
                     masked = maskMobile(run)
                 }
             }
-            if let m = masked { out.append(contentsOf: m.unicodeScalars); found = true } else { out.append(contentsOf: run.unicodeScalars) }
+            if let m = masked {
+                out.append(contentsOf: m.unicodeScalars)
+                found = true
+            } else {
+                out.append(contentsOf: run.unicodeScalars)
+            }
             i = j
         }
         return found ? (String(out), true) : (text, false)

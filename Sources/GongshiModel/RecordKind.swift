@@ -140,7 +140,9 @@ public enum Severity: String, Sendable, CaseIterable {
     /// The severity SPEC §8.1 infers from 处罚类别 (several joined by ；): only 警告 and/or 通报批评 → 轻微;
     /// any of ``seriousKinds`` → 严重; otherwise 一般.
     public static func inferred(fromKinds text: String) -> Severity {
-        let kinds = text.split(whereSeparator: { "；;、,，/ ".contains($0) }).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        let kinds = text.split(whereSeparator: { "；;、,，/ ".contains($0) }).map { $0.trimmingWhitespace() }.filter {
+            !$0.isEmpty
+        }
         if kinds.contains(where: { k in seriousKinds.contains { k.contains($0) } }) { return .serious }
         if !kinds.isEmpty && kinds.allSatisfy({ minorKinds.contains($0) }) { return .minor }
         return .ordinary
@@ -149,11 +151,19 @@ public enum Severity: String, Sendable, CaseIterable {
 
 /// 许可类别 (names, or the codes 01–06).
 public enum LicenceCategory: String, Sendable, CaseIterable {
-    case general = "普通", franchise = "特许", recognition = "认可", approval = "核准", registration = "登记", other = "其他"
+    case general = "普通"
+    case franchise = "特许"
+    case recognition = "认可"
+    case approval = "核准"
+    case registration = "登记"
+    case other = "其他"
 
     public init?(parsing raw: String) {
         let s = raw.filter { !$0.isWhitespace }
-        if let c = LicenceCategory.allCases.first(where: { $0.rawValue == s }) { self = c; return }
+        if let c = LicenceCategory.allCases.first(where: { $0.rawValue == s }) {
+            self = c
+            return
+        }
         guard let n = Int(s), s.count <= 2, (1...6).contains(n) else { return nil }
         self = LicenceCategory.allCases[n - 1]
     }
@@ -161,13 +171,22 @@ public enum LicenceCategory: String, Sendable, CaseIterable {
 
 /// 证件类型 of a natural person (names, or the codes 01–05 of DOMAIN.md §1a).
 public enum IDDocumentType: String, Sendable, CaseIterable {
-    case residentID = "身份证", passport = "护照", hongKongMacao = "港澳居民来往内地通行证"
-    case taiwan = "台湾居民来往大陆通行证", foreignResident = "外国人永久居留身份证"
+    case residentID = "身份证"
+    case passport = "护照"
+    case hongKongMacao = "港澳居民来往内地通行证"
+    case taiwan = "台湾居民来往大陆通行证"
+    case foreignResident = "外国人永久居留身份证"
 
     public init?(parsing raw: String) {
         let s = raw.filter { !$0.isWhitespace }
-        if s == "居民身份证" { self = .residentID; return }
-        if let c = IDDocumentType.allCases.first(where: { $0.rawValue == s }) { self = c; return }
+        if s == "居民身份证" {
+            self = .residentID
+            return
+        }
+        if let c = IDDocumentType.allCases.first(where: { $0.rawValue == s }) {
+            self = c
+            return
+        }
         guard let n = Int(s), s.count <= 2, (1...5).contains(n) else { return nil }
         self = IDDocumentType.allCases[n - 1]
     }

@@ -22,7 +22,9 @@ public struct FieldSpec: Sendable {
     public let role: Role
 
     public init(_ name: String, _ aliases: [String] = [], _ role: Role = .text) {
-        self.name = name; self.aliases = aliases; self.role = role
+        self.name = name
+        self.aliases = aliases
+        self.role = role
     }
 }
 
@@ -56,7 +58,9 @@ public struct RecordSchema: Sendable {
 
     /// Index of a canonical field; traps only on a programming error (a name not in the schema).
     public func required(_ name: String) -> Int {
-        guard let i = exact[name] ?? lookup[RecordSchema.normalizeHeader(name)] else { preconditionFailure("no field \(name)") }
+        guard let i = exact[name] ?? lookup[RecordSchema.normalizeHeader(name)] else {
+            preconditionFailure("no field \(name)")
+        }
         return i
     }
 
@@ -67,7 +71,10 @@ public struct RecordSchema: Sendable {
         var out = String.UnicodeScalarView()
         for u in raw.unicodeScalars {
             if u == "\u{FEFF}" || u.properties.isWhitespace || u == "\u{200B}" { continue }
-            if (0xFF01...0xFF5E).contains(u.value), let a = Unicode.Scalar(u.value - 0xFEE0) { out.append(a); continue }
+            if (0xFF01...0xFF5E).contains(u.value), let a = Unicode.Scalar(u.value - 0xFEE0) {
+                out.append(a)
+                continue
+            }
             out.append(u)
         }
         return String(out).uppercased()
@@ -82,7 +89,9 @@ public struct RecordSchema: Sendable {
         guard h.count >= 2, h.count <= 64 else { return nil }
         // Longest contained name first: 处罚机关统一社会信用代码码 should suggest the long name.
         let containing = hintNames.filter { h.contains($0.normalized) || $0.normalized.contains(h) }
-        if let best = containing.min(by: { abs($0.name.count - h.count) < abs($1.name.count - h.count) }) { return best.name }
+        if let best = containing.min(by: { abs($0.name.count - h.count) < abs($1.name.count - h.count) }) {
+            return best.name
+        }
         var best: (String, Int)?
         let hc = Array(h)
         for n in hintNames where abs(n.characters.count - hc.count) <= max(1, n.name.count / 3) {
@@ -125,80 +134,86 @@ public struct RecordSchema: Sendable {
         ]
     }
 
-    public static let licensing = RecordSchema(kind: .xzxk, fields: identity("XK", secondaryPrefix: "XK") + [
-        FieldSpec("行政许可决定文书名称", ["XK_XKWS"]),
-        FieldSpec("行政许可决定文书号", ["XK_WSH", "行政许可决定书文号"]),
-        FieldSpec("许可类别", ["XK_XKLB"]),
-        FieldSpec("许可证书名称", ["XK_XKZS"]),
-        FieldSpec("许可编号", ["XK_XKBH"]),
-        FieldSpec("许可内容", ["XK_NR"]),
-        FieldSpec("许可决定日期", ["XK_JDRQ"], .date),
-        FieldSpec("有效期自", ["XK_YXQZ"], .date),
-        FieldSpec("有效期至", ["XK_YXQZI", "许可截止日期", "许可截止期", "XK_JZQ"], .date),
-        FieldSpec("许可机关", ["XK_XKJG", "XK_XZJG"]),
-        FieldSpec("许可机关统一社会信用代码", ["XK_XKJGDM"], .code),
-        FieldSpec("当前状态", ["XK_ZT"], .status),
-        FieldSpec("状态日期", ["XK_ZTRQ"], .status),
-        FieldSpec("状态说明", ["XK_ZTSM"], .status),
-        FieldSpec("数据来源单位", ["XK_LYDW", "XK_SJLY", "数据来源"]),
-        FieldSpec("数据来源单位统一社会信用代码", ["XK_LYDWDM", "XK_SJLYDM"], .code),
-        FieldSpec("备注", ["BZ", "XK_BZ"]),
-    ])
+    public static let licensing = RecordSchema(
+        kind: .xzxk,
+        fields: identity("XK", secondaryPrefix: "XK") + [
+            FieldSpec("行政许可决定文书名称", ["XK_XKWS"]),
+            FieldSpec("行政许可决定文书号", ["XK_WSH", "行政许可决定书文号"]),
+            FieldSpec("许可类别", ["XK_XKLB"]),
+            FieldSpec("许可证书名称", ["XK_XKZS"]),
+            FieldSpec("许可编号", ["XK_XKBH"]),
+            FieldSpec("许可内容", ["XK_NR"]),
+            FieldSpec("许可决定日期", ["XK_JDRQ"], .date),
+            FieldSpec("有效期自", ["XK_YXQZ"], .date),
+            FieldSpec("有效期至", ["XK_YXQZI", "许可截止日期", "许可截止期", "XK_JZQ"], .date),
+            FieldSpec("许可机关", ["XK_XKJG", "XK_XZJG"]),
+            FieldSpec("许可机关统一社会信用代码", ["XK_XKJGDM"], .code),
+            FieldSpec("当前状态", ["XK_ZT"], .status),
+            FieldSpec("状态日期", ["XK_ZTRQ"], .status),
+            FieldSpec("状态说明", ["XK_ZTSM"], .status),
+            FieldSpec("数据来源单位", ["XK_LYDW", "XK_SJLY", "数据来源"]),
+            FieldSpec("数据来源单位统一社会信用代码", ["XK_LYDWDM", "XK_SJLYDM"], .code),
+            FieldSpec("备注", ["BZ", "XK_BZ"]),
+        ])
 
-    public static let penalty = RecordSchema(kind: .xzcf, fields: identity("CF", secondaryPrefix: "CF") + [
-        FieldSpec("行政处罚决定书文号", ["CF_WSH"]),
-        FieldSpec("违法行为类型", ["CF_WFXW"]),
-        FieldSpec("违法事实", ["CF_SY", "处罚事由"]),
-        FieldSpec("处罚依据", ["CF_YJ"]),
-        FieldSpec("处罚类别", ["CF_CFLB", "CF_CFLB1", "处罚类别1"]),
-        FieldSpec("处罚内容", ["CF_NR", "CF_JG", "处罚结果"]),
-        FieldSpec("罚款金额（万元）", ["CF_NR_FK", "罚款金额"]),
-        FieldSpec("没收违法所得、没收非法财物的金额（万元）", ["CF_NR_WFFF", "没收违法所得、没收非法财物的金额"]),
-        FieldSpec("暂扣或吊销证照名称及编号", ["CF_NR_ZKDX"]),
-        FieldSpec("处罚决定日期", ["CF_JDRQ"], .date),
-        FieldSpec("处罚有效期", ["CF_YXQ"], .date),
-        FieldSpec("公示截止期", ["CF_GSJZQ"], .date),
-        FieldSpec("处罚机关", ["CF_CFJG", "CF_XZJG"]),
-        FieldSpec("处罚机关统一社会信用代码", ["CF_CFJGDM"], .code),
-        FieldSpec("失信严重程度", ["CF_YZCD", "CF_SXYZCD"]),
-        FieldSpec("当前状态", ["CF_ZT"], .status),
-        FieldSpec("状态日期", ["CF_ZTRQ"], .status),
-        FieldSpec("状态说明", ["CF_ZTSM"], .status),
-        FieldSpec("数据来源单位", ["CF_SJLY", "CF_LYDW", "数据来源"]),
-        FieldSpec("数据来源单位统一社会信用代码", ["CF_SJLYDM", "CF_LYDWDM"], .code),
-        FieldSpec("备注", ["BZ", "CF_BZ"]),
-    ])
+    public static let penalty = RecordSchema(
+        kind: .xzcf,
+        fields: identity("CF", secondaryPrefix: "CF") + [
+            FieldSpec("行政处罚决定书文号", ["CF_WSH"]),
+            FieldSpec("违法行为类型", ["CF_WFXW"]),
+            FieldSpec("违法事实", ["CF_SY", "处罚事由"]),
+            FieldSpec("处罚依据", ["CF_YJ"]),
+            FieldSpec("处罚类别", ["CF_CFLB", "CF_CFLB1", "处罚类别1"]),
+            FieldSpec("处罚内容", ["CF_NR", "CF_JG", "处罚结果"]),
+            FieldSpec("罚款金额（万元）", ["CF_NR_FK", "罚款金额"]),
+            FieldSpec("没收违法所得、没收非法财物的金额（万元）", ["CF_NR_WFFF", "没收违法所得、没收非法财物的金额"]),
+            FieldSpec("暂扣或吊销证照名称及编号", ["CF_NR_ZKDX"]),
+            FieldSpec("处罚决定日期", ["CF_JDRQ"], .date),
+            FieldSpec("处罚有效期", ["CF_YXQ"], .date),
+            FieldSpec("公示截止期", ["CF_GSJZQ"], .date),
+            FieldSpec("处罚机关", ["CF_CFJG", "CF_XZJG"]),
+            FieldSpec("处罚机关统一社会信用代码", ["CF_CFJGDM"], .code),
+            FieldSpec("失信严重程度", ["CF_YZCD", "CF_SXYZCD"]),
+            FieldSpec("当前状态", ["CF_ZT"], .status),
+            FieldSpec("状态日期", ["CF_ZTRQ"], .status),
+            FieldSpec("状态说明", ["CF_ZTSM"], .status),
+            FieldSpec("数据来源单位", ["CF_SJLY", "CF_LYDW", "数据来源"]),
+            FieldSpec("数据来源单位统一社会信用代码", ["CF_SJLYDM", "CF_LYDWDM"], .code),
+            FieldSpec("备注", ["BZ", "CF_BZ"]),
+        ])
 
-    public static let list = RecordSchema(kind: .mingdan, fields: [
-        FieldSpec("名单类型"),
-        FieldSpec("名单名称"),
-        FieldSpec("主体名称", ["企业名称", "单位名称", "被执行人名称", "失信被执行人名称", "被执行人姓名/名称"]),
-        FieldSpec("主体类别"),
-        FieldSpec("统一社会信用代码", ["统一信用代码", "社会信用代码"], .code),
-        FieldSpec("工商注册号", ["注册号"], .code),
-        FieldSpec("组织机构代码", [], .code),
-        FieldSpec("法定代表人"),
-        FieldSpec("列入日期", [], .date),
-        FieldSpec("列入事由"),
-        FieldSpec("认定部门"),
-        FieldSpec("认定依据"),
-        FieldSpec("认定文书号", ["认定文号"]),
-        FieldSpec("案号"),
-        FieldSpec("执行依据文号"),
-        FieldSpec("执行法院"),
-        FieldSpec("生效法律文书确定的义务"),
-        FieldSpec("被执行人的履行情况"),
-        FieldSpec("有效期至", [], .date),
-        FieldSpec("移出日期", [], .status),
-        FieldSpec("当前状态", [], .status),
-        FieldSpec("状态日期", [], .status),
-        FieldSpec("状态说明", [], .status),
-        FieldSpec("法定代表人证件类型", [], .secret),
-        FieldSpec("法定代表人证件号码", [], .secret),
-        FieldSpec("证件类型", [], .secret),
-        FieldSpec("证件号码", [], .secret),
-        FieldSpec("数据来源单位", ["数据来源"]),
-        FieldSpec("数据来源单位统一社会信用代码", [], .code),
-        FieldSpec("备注"),
-    ])
+    public static let list = RecordSchema(
+        kind: .mingdan,
+        fields: [
+            FieldSpec("名单类型"),
+            FieldSpec("名单名称"),
+            FieldSpec("主体名称", ["企业名称", "单位名称", "被执行人名称", "失信被执行人名称", "被执行人姓名/名称"]),
+            FieldSpec("主体类别"),
+            FieldSpec("统一社会信用代码", ["统一信用代码", "社会信用代码"], .code),
+            FieldSpec("工商注册号", ["注册号"], .code),
+            FieldSpec("组织机构代码", [], .code),
+            FieldSpec("法定代表人"),
+            FieldSpec("列入日期", [], .date),
+            FieldSpec("列入事由"),
+            FieldSpec("认定部门"),
+            FieldSpec("认定依据"),
+            FieldSpec("认定文书号", ["认定文号"]),
+            FieldSpec("案号"),
+            FieldSpec("执行依据文号"),
+            FieldSpec("执行法院"),
+            FieldSpec("生效法律文书确定的义务"),
+            FieldSpec("被执行人的履行情况"),
+            FieldSpec("有效期至", [], .date),
+            FieldSpec("移出日期", [], .status),
+            FieldSpec("当前状态", [], .status),
+            FieldSpec("状态日期", [], .status),
+            FieldSpec("状态说明", [], .status),
+            FieldSpec("法定代表人证件类型", [], .secret),
+            FieldSpec("法定代表人证件号码", [], .secret),
+            FieldSpec("证件类型", [], .secret),
+            FieldSpec("证件号码", [], .secret),
+            FieldSpec("数据来源单位", ["数据来源"]),
+            FieldSpec("数据来源单位统一社会信用代码", [], .code),
+            FieldSpec("备注"),
+        ])
 }

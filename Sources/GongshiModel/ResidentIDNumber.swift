@@ -14,7 +14,8 @@ public enum ResidentIDNumber {
         }
         guard id[17].isASCII, id[17].isNumber || id[17] == "X" else { return "第18位应为数字或X" }
         guard let y = Int(String(id[6..<10])), let m = Int(String(id[10..<12])), let d = Int(String(id[12..<14])),
-              y >= 1900, LocalDate(year: y, month: m, day: d) != nil else { return "出生日期「\(String(id[6..<14]))」无效" }
+            y >= 1900, LocalDate(year: y, month: m, day: d) != nil
+        else { return "出生日期「\(String(id[6..<14]))」无效" }
         let expected = checks[sum % 11]
         guard expected == id[17] else { return "校验码应为「\(expected)」，实为「\(id[17])」" }
         return nil

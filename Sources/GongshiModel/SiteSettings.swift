@@ -73,7 +73,11 @@ public struct Department: Sendable, Hashable {
     /// from the optional `别名` column; records naming an alias belong to the department.
     public let aliases: [String]
     public init(code: String, name: String, uscc: String, website: String, aliases: [String] = []) {
-        self.code = code; self.name = name; self.uscc = uscc; self.website = website; self.aliases = aliases
+        self.code = code
+        self.name = name
+        self.uscc = uscc
+        self.website = website
+        self.aliases = aliases
     }
 
     /// Whether `text` names this department: its 编码, its 名称 or one of its aliases.
@@ -91,7 +95,10 @@ public struct Memorandum: Sendable, Hashable {
     public let documentNumber: String
     public let type: String
     public init(number: String, title: String, documentNumber: String, type: String) {
-        self.number = number; self.title = title; self.documentNumber = documentNumber; self.type = type
+        self.number = number
+        self.title = title
+        self.documentNumber = documentNumber
+        self.type = type
     }
 }
 
@@ -110,10 +117,20 @@ public struct Article: Sendable {
     public let month: String
     public let summary: String
     public let markdown: String
-    public init(section: Section, file: String, title: String, date: LocalDate?, slug: String, draft: Bool,
-                type: String, month: String, summary: String, markdown: String) {
-        self.section = section; self.file = file; self.title = title; self.date = date; self.slug = slug
-        self.draft = draft; self.type = type; self.month = month; self.summary = summary; self.markdown = markdown
+    public init(
+        section: Section, file: String, title: String, date: LocalDate?, slug: String, draft: Bool,
+        type: String, month: String, summary: String, markdown: String
+    ) {
+        self.section = section
+        self.file = file
+        self.title = title
+        self.date = date
+        self.slug = slug
+        self.draft = draft
+        self.type = type
+        self.month = month
+        self.summary = summary
+        self.markdown = markdown
     }
     public var isHonghei: Bool { type == "honghei" }
     /// A draft shown by the preview server (marked 草稿 there); never set in a public build.
@@ -121,8 +138,9 @@ public struct Article: Sendable {
 
     /// This draft as the preview shows it: rendered like a published article, marked as a draft.
     public func previewedDraft() -> Article {
-        var a = Article(section: section, file: file, title: title, date: date, slug: slug, draft: false,
-                        type: type, month: month, summary: summary, markdown: markdown)
+        var a = Article(
+            section: section, file: file, title: title, date: date, slug: slug, draft: false,
+            type: type, month: month, summary: summary, markdown: markdown)
         a.isPreviewedDraft = true
         return a
     }
@@ -143,7 +161,11 @@ public struct LedgerEvent: Sendable, Hashable {
     public let key: String
     public let digest: String
     public init(date: LocalDate, event: Kind, kind: RecordKind, key: String, digest: String) {
-        self.date = date; self.event = event; self.kind = kind; self.key = key; self.digest = digest
+        self.date = date
+        self.event = event
+        self.kind = kind
+        self.key = key
+        self.digest = digest
     }
 
     /// The CSV line, with quoting where a field needs it.

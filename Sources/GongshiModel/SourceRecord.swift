@@ -11,7 +11,12 @@ public struct SourceRecord: Sendable {
     public let present: [Bool]
 
     public init(kind: RecordKind, values: [String], file: String, line: Int, sheet: String = "", present: [Bool]) {
-        self.kind = kind; self.values = values; self.file = file; self.line = line; self.sheet = sheet; self.present = present
+        self.kind = kind
+        self.values = values
+        self.file = file
+        self.line = line
+        self.sheet = sheet
+        self.present = present
     }
 
     public subscript(_ name: String) -> String { values[kind.schema.required(name)] }

@@ -60,9 +60,13 @@ public enum UnifiedSocialCreditCode {
         var sum = 0
         for (i, ch) in body.enumerated() {
             let v: Int
-            if let d = ch.wholeNumberValue, ch.isASCII { v = d }
-            else if let a = ch.asciiValue, (65...90).contains(a) { v = Int(a) - 55 }
-            else { return nil }
+            if let d = ch.wholeNumberValue, ch.isASCII {
+                v = d
+            } else if let a = ch.asciiValue, (65...90).contains(a) {
+                v = Int(a) - 55
+            } else {
+                return nil
+            }
             sum += v * orgWeights[i]
         }
         let c = 11 - sum % 11
@@ -79,7 +83,9 @@ extension UnifiedSocialCreditCode {
     /// body of the 组织机构代码: adds both check characters. For sample data and tests.
     public static func make(prefix: String, organizationBody: String) -> String? {
         let body = Array(organizationBody.uppercased())
-        guard prefix.count == 8, body.count == 8, let orgCheck = organizationCheckCharacter(body[...]) else { return nil }
+        guard prefix.count == 8, body.count == 8, let orgCheck = organizationCheckCharacter(body[...]) else {
+            return nil
+        }
         let first17 = Array(prefix.uppercased()) + body + [orgCheck]
         var values: [Int] = []
         for ch in first17 {

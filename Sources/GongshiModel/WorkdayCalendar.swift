@@ -12,7 +12,11 @@ public struct WorkdayCalendar: Sendable {
     private var start = 0
     private var prefix: [Int32] = []
 
-    public init() { years = []; holidays = []; workdays = [] }
+    public init() {
+        years = []
+        holidays = []
+        workdays = []
+    }
 
     /// The years a calendar can hold: those ``LocalDate`` can name.
     public static let supportedYears = 1...9999
@@ -76,7 +80,8 @@ public struct WorkdayCalendar: Sendable {
     /// Number of working days in the half-open interval (`from`, `to`]; 0 when `to` ≤ `from`.
     public func workdays(after from: LocalDate, through to: LocalDate) throws(MissingCalendarYear) -> Int {
         guard to > from else { return 0 }
-        let a = from.dayNumber + 1 - start, b = to.dayNumber + 1 - start
+        let a = from.dayNumber + 1 - start
+        let b = to.dayNumber + 1 - start
         if a >= 0, b < prefix.count { return Int(prefix[b] - prefix[a]) }
         var count = 0
         var d = from

@@ -38,22 +38,26 @@ public struct DailyReport: Sendable {
         date = p.date
         var known: [String: Item] = [:]
         for r in p.records {
-            known[r.key] = Item(kind: r.kind, key: r.key, name: r.entityName, document: r.documentNumber,
-                                department: r.department.code, file: r.file, line: r.line)
+            known[r.key] = Item(
+                kind: r.kind, key: r.key, name: r.entityName, document: r.documentNumber,
+                department: r.department.code, file: r.file, line: r.line)
         }
         for e in p.listEntries {
-            known[e.key] = Item(kind: .mingdan, key: e.key, name: e.entityName, document: e.listName,
-                                department: e.department.code, file: e.file, line: e.line)
+            known[e.key] = Item(
+                kind: .mingdan, key: e.key, name: e.entityName, document: e.listName,
+                department: e.department.code, file: e.file, line: e.line)
         }
         for n in p.withdrawals {
-            known[n.key] = Item(kind: n.kind, key: n.key, name: n.entityName, document: n.documentNumber,
-                                department: n.department.code, file: n.file, line: n.line)
+            known[n.key] = Item(
+                kind: n.kind, key: n.key, name: n.entityName, document: n.documentNumber,
+                department: n.department.code, file: n.file, line: n.line)
         }
         var withheldItems: [String: Item] = [:]
         for w in p.withheld {
-            withheldItems[w.key] = Item(kind: w.kind, key: w.key, name: w.entity.isEmpty ? (known[w.key]?.name ?? "") : w.entity,
-                                        document: "",
-                                        department: w.department, file: w.file, line: w.line)
+            withheldItems[w.key] = Item(
+                kind: w.kind, key: w.key, name: w.entity.isEmpty ? (known[w.key]?.name ?? "") : w.entity,
+                document: "",
+                department: w.department, file: w.file, line: w.line)
         }
         func item(_ e: LedgerEvent) -> Item {
             known[e.key] ?? withheldItems[e.key]
@@ -67,8 +71,11 @@ public struct DailyReport: Sendable {
 
         var groups: [String: (Bool, [Item])] = [:]
         for w in p.withheld {
-            let i = withheldItems[w.key]
-                ?? Item(kind: w.kind, key: w.key, name: "", document: "", department: w.department, file: w.file, line: w.line)
+            let i =
+                withheldItems[w.key]
+                ?? Item(
+                    kind: w.kind, key: w.key, name: "", document: "", department: w.department, file: w.file,
+                    line: w.line)
             groups[w.rule, default: (w.isError, [])].1.append(i)
         }
         withheld = groups.map { WithheldGroup(rule: $0.key, isError: $0.value.0, items: $0.value.1) }

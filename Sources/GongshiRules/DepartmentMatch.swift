@@ -12,7 +12,8 @@ extension DepartmentIndex {
         for d in all {
             let score = ([d.name] + d.aliases).map { Self.dice(a, Self.bigrams($0)) }.max() ?? 0
             if score > (best?.1 ?? 0) {
-                best = (d, score); tie = false
+                best = (d, score)
+                tie = false
             } else if let b = best, score == b.1, b.0.code != d.code {
                 tie = true
             }
@@ -40,7 +41,9 @@ extension DepartmentIndex {
         let parts = Set(name.lowercased().split(whereSeparator: { "-_. ".contains($0) }).map(String.init))
         if let d = all.first(where: { parts.contains($0.code) }) { return d }
         // The longest name first: 区市场监管局 must not be taken for a department called 市场监管局.
-        let named = all.flatMap { d in ([d.name] + d.aliases).map { ($0, d) } }.filter { $0.0.count >= 2 && name.contains($0.0) }
+        let named = all.flatMap { d in ([d.name] + d.aliases).map { ($0, d) } }.filter {
+            $0.0.count >= 2 && name.contains($0.0)
+        }
         return named.max { $0.0.count < $1.0.count }?.1
     }
 }

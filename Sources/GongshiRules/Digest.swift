@@ -11,8 +11,10 @@ public enum ContentDigest {
     public static func digest(_ fields: [PublishedField]) -> String {
         var bytes: [UInt8] = []
         for f in fields where f.role != .status && !f.value.isEmpty {
-            bytes.append(contentsOf: f.name.utf8); bytes.append(9)
-            bytes.append(contentsOf: f.value.utf8); bytes.append(10)
+            bytes.append(contentsOf: f.name.utf8)
+            bytes.append(9)
+            bytes.append(contentsOf: f.value.utf8)
+            bytes.append(10)
         }
         return hex(SHA256.hash(data: bytes), count: 8)
     }
@@ -27,7 +29,10 @@ public enum ContentDigest {
         let table = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(count * 2)
-        for b in digest.prefix(count) { out.append(table[Int(b >> 4)]); out.append(table[Int(b & 15)]) }
+        for b in digest.prefix(count) {
+            out.append(table[Int(b >> 4)])
+            out.append(table[Int(b & 15)])
+        }
         return String(decoding: out, as: UTF8.self)
     }
 }

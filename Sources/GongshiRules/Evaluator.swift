@@ -45,20 +45,23 @@ enum Evaluator {
             if let w = d.withdrawal { v.withdrawal = w }
             if v.missingYear == nil, let y = d.missingYear { v.missingYear = y }
         }
-        var e = Evaluation(findings: v.findings, withheldRule: v.withheldBy, withheldForError: v.withheldForError,
-                           missingYear: v.missingYear)
+        var e = Evaluation(
+            findings: v.findings, withheldRule: v.withheldBy, withheldForError: v.withheldForError,
+            missingYear: v.missingYear)
         guard let department = r.department, let decided = r.primaryDate, let category = r.category else { return e }
         if v.isPublic {
             if r.kind == .mingdan {
                 e.entry = Publisher.listEntry(r, department: department, listed: decided, category: category, env: env)
             } else {
-                let (record, upcoming, missing) = Publisher.record(r, department: department, decided: decided, category: category, env: env)
+                let (record, upcoming, missing) = Publisher.record(
+                    r, department: department, decided: decided, category: category, env: env)
                 e.record = record
                 e.upcoming = upcoming
                 if e.missingYear == nil { e.missingYear = missing }
             }
         } else if let action = v.withdrawal {
-            e.notice = Publisher.notice(r, action: action, department: department, decided: decided, category: category, env: env)
+            e.notice = Publisher.notice(
+                r, action: action, department: department, decided: decided, category: category, env: env)
         }
         return e
     }

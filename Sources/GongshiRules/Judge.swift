@@ -36,7 +36,9 @@ public enum Judge {
     ///   kept, so memory does not grow with the public data.
     /// - Parameter keepRows: the preview passes true: withheld records keep their row as read, for a
     ///   preview page that shows what to fix.
-    public static func judge(_ site: Site, date: LocalDate, keepPublication: Bool = true, keepRows: Bool = false) -> Judgement {
+    public static func judge(_ site: Site, date: LocalDate, keepPublication: Bool = true, keepRows: Bool = false)
+        -> Judgement
+    {
         let departments = DepartmentIndex(site.departments)
         let memoranda = MemorandumIndex(site.memoranda)
 
@@ -64,7 +66,9 @@ public enum Judge {
                     if closest[named] == nil {
                         closest[named] = (departments.byName[named] ?? departments.closest(to: named))?.code ?? ""
                     }
-                    if let code = closest[named], !code.isEmpty { filesByDepartment[code, default: []].insert(c.source.file) }
+                    if let code = closest[named], !code.isEmpty {
+                        filesByDepartment[code, default: []].insert(c.source.file)
+                    }
                 }
             }
         }
@@ -72,14 +76,17 @@ public enum Judge {
 
         // Pass 2: judge every row.
         let history = LedgerHistory(events: site.ledger, through: date)
-        let env = RuleEnvironment(date: date, settings: site.settings, calendar: site.calendar, memoranda: memoranda,
-                                  history: history, departments: departments)
+        let env = RuleEnvironment(
+            date: date, settings: site.settings, calendar: site.calendar, memoranda: memoranda,
+            history: history, departments: departments)
         // A data row that cannot be read is withheld by its bad-file finding (the build summary counts it).
-        var findings = site.findings + readFindings.map { f in
-            var f = f
-            if f.rule == BadFile.info.id && f.line > 0 { f.withholds = true }
-            return f
-        }
+        var findings =
+            site.findings
+            + readFindings.map { f in
+                var f = f
+                if f.rule == BadFile.info.id && f.line > 0 { f.withholds = true }
+                return f
+            }
         var records: [PublishedRecord] = []
         var notices: [WithdrawalNotice] = []
         var withheld: [WithheldRecord] = []
@@ -166,8 +173,10 @@ public enum Judge {
             ($0.firstPublished, $0.decisionDate) != ($1.firstPublished, $1.decisionDate)
                 ? ($0.firstPublished, $0.decisionDate) > ($1.firstPublished, $1.decisionDate) : $0.key < $1.key
         }
-        entries.sort { ($0.listedOn, $0.firstPublished) != ($1.listedOn, $1.firstPublished)
-            ? ($0.listedOn, $0.firstPublished) > ($1.listedOn, $1.firstPublished) : $0.key < $1.key }
+        entries.sort {
+            ($0.listedOn, $0.firstPublished) != ($1.listedOn, $1.firstPublished)
+                ? ($0.listedOn, $0.firstPublished) > ($1.listedOn, $1.firstPublished) : $0.key < $1.key
+        }
         notices.sort { $0.withdrawnOn != $1.withdrawnOn ? $0.withdrawnOn > $1.withdrawnOn : $0.key < $1.key }
         upcoming.sort { $0.deadline != $1.deadline ? $0.deadline < $1.deadline : $0.key < $1.key }
 
@@ -179,8 +188,9 @@ public enum Judge {
             calendar: site.calendar, records: records, withdrawals: notices, listEntries: entries, articles: articles,
             withheld: withheld, upcoming: upcoming, newEvents: newEvents,
             ledger: site.ledger.filter { $0.date <= date } + newEvents)
-        return Judgement(findings: findings, publication: publication, rowsRead: rowsRead, rowsByDepartment: rowsByDepartment,
-                         filesByDepartment: filesByDepartment)
+        return Judgement(
+            findings: findings, publication: publication, rowsRead: rowsRead, rowsByDepartment: rowsByDepartment,
+            filesByDepartment: filesByDepartment)
     }
 
     /// Files in byte order, then line, then rule id: the order every report uses.
@@ -194,28 +204,33 @@ public enum Judge {
 
 extension PublishedRecord {
     func updated(on date: LocalDate) -> PublishedRecord {
-        PublishedRecord(kind: kind, key: key, id: id, department: department, entityName: entityName, entityCode: entityCode,
-                        category: category, documentNumber: documentNumber, title: title, decisionDate: decisionDate,
-                        publicityEnd: publicityEnd, deadline: deadline, firstPublished: firstPublished, lastUpdated: date,
-                        lateWorkdays: lateWorkdays, publishWorkdays: publishWorkdays, isLate: isLate, underObjection: underObjection, statusNote: statusNote,
-                        fields: fields, digest: digest, file: file, line: line,
-                        timelinessJudged: timelinessJudged, severityInferred: severityInferred)
+        PublishedRecord(
+            kind: kind, key: key, id: id, department: department, entityName: entityName, entityCode: entityCode,
+            category: category, documentNumber: documentNumber, title: title, decisionDate: decisionDate,
+            publicityEnd: publicityEnd, deadline: deadline, firstPublished: firstPublished, lastUpdated: date,
+            lateWorkdays: lateWorkdays, publishWorkdays: publishWorkdays, isLate: isLate,
+            underObjection: underObjection, statusNote: statusNote,
+            fields: fields, digest: digest, file: file, line: line,
+            timelinessJudged: timelinessJudged, severityInferred: severityInferred)
     }
 }
 
 extension PublishedListEntry {
     func updated(on date: LocalDate) -> PublishedListEntry {
-        PublishedListEntry(key: key, id: id, isRed: isRed, listName: listName, listID: listID, department: department,
-                           entityName: entityName, entityCode: entityCode, category: category, listedOn: listedOn,
-                           validUntil: validUntil, reason: reason, basis: basis, memorandum: memorandum,
-                           underObjection: underObjection, firstPublished: firstPublished, lastUpdated: date,
-                           fields: fields, digest: digest, file: file, line: line)
+        PublishedListEntry(
+            key: key, id: id, isRed: isRed, listName: listName, listID: listID, department: department,
+            entityName: entityName, entityCode: entityCode, category: category, listedOn: listedOn,
+            validUntil: validUntil, reason: reason, basis: basis, memorandum: memorandum,
+            underObjection: underObjection, firstPublished: firstPublished, lastUpdated: date,
+            fields: fields, digest: digest, file: file, line: line)
     }
 }
 
 extension ParallelMap {
     /// Order-preserving parallel map in chunks, for many cheap items.
-    public static func chunked<T: Sendable, R: Sendable>(_ items: [T], chunk: Int = 2048, _ transform: @Sendable (T) -> R) -> [R] {
+    public static func chunked<T: Sendable, R: Sendable>(
+        _ items: [T], chunk: Int = 2048, _ transform: @Sendable (T) -> R
+    ) -> [R] {
         if items.count <= chunk { return items.map(transform) }
         let ranges = stride(from: 0, to: items.count, by: chunk).map { $0..<min($0 + chunk, items.count) }
         return map(ranges) { range in items[range].map(transform) }.flatMap { $0 }

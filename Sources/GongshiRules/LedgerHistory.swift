@@ -26,12 +26,20 @@ public struct LedgerHistory: Sendable {
         let sorted = events.enumerated().filter { $0.element.date <= date }
             .sorted { $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset }
         for (_, e) in sorted {
-            var s = states[e.key] ?? { order.append(e.key); return LedgerState(kind: e.kind) }()
+            var s =
+                states[e.key]
+                ?? {
+                    order.append(e.key)
+                    return LedgerState(kind: e.kind)
+                }()
             switch e.event {
             case .published:
                 if s.firstPublished == nil { s.firstPublished = e.date }
             case .imported:
-                if s.firstPublished == nil { s.firstPublished = e.date; s.firstImported = true }
+                if s.firstPublished == nil {
+                    s.firstPublished = e.date
+                    s.firstImported = true
+                }
             case .updated:
                 s.lastUpdated = e.date
             case .withdrawn:

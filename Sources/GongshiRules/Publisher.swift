@@ -3,8 +3,10 @@ import GongshiModel
 /// Shapes a record the rules left public (or withdrew) into what the pages show: fields as published,
 /// publicity end, deadline and timeliness. It decides nothing: every "whether" is a rule's.
 enum Publisher {
-    static func record(_ r: RecordContext, department: Department, decided: LocalDate, category: SubjectCategory,
-                       env: RuleEnvironment) -> (PublishedRecord, UpcomingDeadline?, Int?) {
+    static func record(
+        _ r: RecordContext, department: Department, decided: LocalDate, category: SubjectCategory,
+        env: RuleEnvironment
+    ) -> (PublishedRecord, UpcomingDeadline?, Int?) {
         let date = env.date
         let status = r.recordStatus(on: date)
         let period = PublicityEnded.period(r, env)
@@ -18,56 +20,68 @@ enum Publisher {
         } catch {
             // No calendar for a year it needs: publish it, its timeliness neither late nor on time.
             missingYear = error.year
-            t = LateDisclosure.Timeliness(deadline: decided.addingWeekdays(env.settings.deadlineWorkdays),
-                                          published: first ?? date, lateWorkdays: 0, publishWorkdays: 0, judged: false)
+            t = LateDisclosure.Timeliness(
+                deadline: decided.addingWeekdays(env.settings.deadlineWorkdays),
+                published: first ?? date, lateWorkdays: 0, publishWorkdays: 0, judged: false)
         }
         var upcoming: UpcomingDeadline?
         if first == nil, t.judged, t.deadline >= date {
-            upcoming = UpcomingDeadline(key: r.key, department: department.code, deadline: t.deadline,
-                                        file: r.source.file, line: r.source.line)
+            upcoming = UpcomingDeadline(
+                key: r.key, department: department.code, deadline: t.deadline,
+                file: r.source.file, line: r.source.line)
         }
         let code = r.entityCode
         var record = PublishedRecord(
             kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code), department: department,
             entityName: value(fields, "行政相对人名称", else: r.entityName),
             entityCode: UnifiedSocialCreditCode.isValid(code) ? code : "", category: category,
-            documentNumber: value(fields, documentField(r.kind)), title: value(fields, titleField(r.kind)), decisionDate: decided,
-            publicityEnd: period.end, deadline: t.deadline, firstPublished: t.published, lastUpdated: state?.lastUpdated,
-            lateWorkdays: t.lateWorkdays, publishWorkdays: t.publishWorkdays, isLate: t.judged && t.published > t.deadline,
+            documentNumber: value(fields, documentField(r.kind)), title: value(fields, titleField(r.kind)),
+            decisionDate: decided,
+            publicityEnd: period.end, deadline: t.deadline, firstPublished: t.published,
+            lastUpdated: state?.lastUpdated,
+            lateWorkdays: t.lateWorkdays, publishWorkdays: t.publishWorkdays,
+            isLate: t.judged && t.published > t.deadline,
             underObjection: status == .objection,
             statusNote: status == .normal ? "" : PersonalData.scrub(r["状态说明"]).text,
             fields: fields, digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line,
             timelinessJudged: t.judged, severityInferred: r.kind == .xzcf && r.severityInferred)
-        record.previousSystem = state?.firstImported == true || LateDisclosure.publishedBeforeAdoption(r, decided: decided, env: env)
+        record.previousSystem =
+            state?.firstImported == true || LateDisclosure.publishedBeforeAdoption(r, decided: decided, env: env)
         return (record, upcoming, missingYear)
     }
 
     /// The withdrawal notice of a decision 撤销, 变更, 确认违法 or 确认无效, while the publicity it would
     /// have had lasts.
-    static func notice(_ r: RecordContext, action: RecordStatus, department: Department, decided: LocalDate,
-                       category: SubjectCategory, env: RuleEnvironment) -> WithdrawalNotice? {
+    static func notice(
+        _ r: RecordContext, action: RecordStatus, department: Department, decided: LocalDate,
+        category: SubjectCategory, env: RuleEnvironment
+    ) -> WithdrawalNotice? {
         let period = PublicityEnded.period(r, env)
         guard !period.never, period.end.map({ env.date <= $0 }) ?? true else { return nil }
         let (fields, _) = publishedFields(r, category: category, env: env)
         let state = env.history[r.key]
         let withdrawnOn = (state?.lastEvent == .withdrawn ? state?.lastWithdrawn : nil) ?? env.date
-        return WithdrawalNotice(kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code),
-                                department: department, entityName: value(fields, "行政相对人名称", else: r.entityName),
-                                documentNumber: value(fields, documentField(r.kind)), title: value(fields, titleField(r.kind)),
-                                decisionDate: decided, revokedOn: r.statusDate, withdrawnOn: withdrawnOn,
-                                reason: PersonalData.scrub(r["状态说明"]).text, until: period.end,
-                                digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line, action: action.rawValue)
+        return WithdrawalNotice(
+            kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code),
+            department: department, entityName: value(fields, "行政相对人名称", else: r.entityName),
+            documentNumber: value(fields, documentField(r.kind)), title: value(fields, titleField(r.kind)),
+            decisionDate: decided, revokedOn: r.statusDate, withdrawnOn: withdrawnOn,
+            reason: PersonalData.scrub(r["状态说明"]).text, until: period.end,
+            digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line, action: action.rawValue)
     }
 
-    static func listEntry(_ r: RecordContext, department: Department, listed: LocalDate, category: SubjectCategory,
-                          env: RuleEnvironment) -> PublishedListEntry {
+    static func listEntry(
+        _ r: RecordContext, department: Department, listed: LocalDate, category: SubjectCategory,
+        env: RuleEnvironment
+    ) -> PublishedListEntry {
         let (fields, _) = publishedFields(r, category: category, env: env)
         let state = env.history[r.key]
         let code = r.entityCode
         let listName = r["名单名称"]
         return PublishedListEntry(
             key: r.key, id: ContentDigest.id(for: r.key, prefix: ""), isRed: r.isRedList, listName: listName,
-            listID: ListID.id(for: listName), department: department, entityName: value(fields, "主体名称", else: r.entityName),
+            listID: ListID.id(for: listName), department: department,
+            entityName: value(fields, "主体名称", else: r.entityName),
             entityCode: UnifiedSocialCreditCode.isValid(code) ? code : "", category: category, listedOn: listed,
             validUntil: PublicityEnded.listPeriod(r, listed: listed).end, reason: PersonalData.scrub(r["列入事由"]).text,
             basis: PersonalData.scrub(r["认定依据"]).text, memorandum: env.memoranda.memorandum(citedIn: r["认定依据"]),
@@ -87,7 +101,9 @@ enum Publisher {
     /// Every column but the secret ones, as published: dates normalised, codes of enumerated fields
     /// published as names, personal data in free text masked, natural persons' names masked; and the
     /// names of the fields that needed masking.
-    static func publishedFields(_ r: RecordContext, category: SubjectCategory, env: RuleEnvironment) -> ([PublishedField], [String]) {
+    static func publishedFields(_ r: RecordContext, category: SubjectCategory, env: RuleEnvironment) -> (
+        [PublishedField], [String]
+    ) {
         var out: [PublishedField] = []
         var masked: [String] = []
         let schema = r.schema
@@ -105,7 +121,9 @@ enum Publisher {
                     v = end.description
                 } else if let d = r.dates[i] {
                     v = d.description
-                } else if !v.isEmpty, let d = LocalDate(parsing: v), d < RecordContext.placeholderBefore, r.dateFields.end.contains(i) {
+                } else if !v.isEmpty, let d = LocalDate(parsing: v), d < RecordContext.placeholderBefore,
+                    r.dateFields.end.contains(i)
+                {
                     v = ""  // a placeholder for "no end", not a date to show
                 }
             case .code, .secret:
@@ -114,11 +132,18 @@ enum Publisher {
                 if !statusInEffect { v = "" }
                 if let d = r.dates[i] { v = statusInEffect ? d.description : "" }
                 if f.name == "当前状态" && !v.isEmpty {
-                    if r.kind == .mingdan { v = ListStatus(parsing: v)?.rawValue ?? v } else { v = RecordStatus(parsing: v)?.rawValue ?? v }
+                    if r.kind == .mingdan {
+                        v = ListStatus(parsing: v)?.rawValue ?? v
+                    } else {
+                        v = RecordStatus(parsing: v)?.rawValue ?? v
+                    }
                 }
                 if f.name == "状态说明" {
                     let s = PersonalData.scrub(v)
-                    if s.found { masked.append(f.name); v = s.text }
+                    if s.found {
+                        masked.append(f.name)
+                        v = s.text
+                    }
                 }
             case .text:
                 switch f.name {
@@ -130,7 +155,10 @@ enum Publisher {
                         v = PersonalData.maskName(v)
                     } else {
                         let s = PersonalData.scrub(v)
-                        if s.found { masked.append(f.name); v = s.text }
+                        if s.found {
+                            masked.append(f.name)
+                            v = s.text
+                        }
                     }
                 }
             }
@@ -143,15 +171,23 @@ enum Publisher {
 extension LocalDate {
     /// The `n`-th Monday–Friday after this date: the estimate used where no holiday calendar exists.
     public func addingWeekdays(_ n: Int) -> LocalDate {
-        var d = self, left = n
-        while left > 0 { d = d.adding(days: 1); if !d.isWeekend { left -= 1 } }
+        var d = self
+        var left = n
+        while left > 0 {
+            d = d.adding(days: 1)
+            if !d.isWeekend { left -= 1 }
+        }
         return d
     }
 
     /// The `n`-th Monday–Friday before this date.
     public func subtractingWeekdays(_ n: Int) -> LocalDate {
-        var d = self, left = n
-        while left > 0 { d = d.adding(days: -1); if !d.isWeekend { left -= 1 } }
+        var d = self
+        var left = n
+        while left > 0 {
+            d = d.adding(days: -1)
+            if !d.isWeekend { left -= 1 }
+        }
         return d
     }
 }

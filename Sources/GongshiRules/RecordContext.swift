@@ -169,12 +169,14 @@ public struct DepartmentIndex: Sendable {
     public let all: [Department]
     public init(_ departments: [Department]) {
         all = departments
-        var n: [String: Department] = [:], c: [String: Department] = [:]
+        var n: [String: Department] = [:]
+        var c: [String: Department] = [:]
         for d in departments {
             if n[d.name] == nil { n[d.name] = d }
             for alias in d.aliases where n[alias] == nil { n[alias] = d }
             if !d.uscc.isEmpty, c[d.uscc] == nil { c[d.uscc] = d }
         }
-        byName = n; byCode = c
+        byName = n
+        byCode = c
     }
 }

@@ -16,10 +16,17 @@ public struct RuleInfo: Sendable {
     /// The law and article the rule enforces, or 本站规则 for the site's own policy.
     public let basis: String
 
-    public init(id: String, title: String, severity: Finding.Level, withholds: String, summary: String, example: String,
-                basis: String) {
-        self.id = id; self.title = title; self.severity = severity; self.withholds = withholds; self.summary = summary
-        self.example = example; self.basis = basis
+    public init(
+        id: String, title: String, severity: Finding.Level, withholds: String, summary: String, example: String,
+        basis: String
+    ) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.withholds = withholds
+        self.summary = summary
+        self.example = example
+        self.basis = basis
     }
 }
 
@@ -46,8 +53,14 @@ struct Decision: Sendable {
     var missingYear: Int?
 
     static let none = Decision()
-    init(findings: [Finding] = [], withholds: Bool = false) { self.findings = findings; self.withholds = withholds }
-    init(withholding finding: Finding) { findings = [finding]; withholds = true }
+    init(findings: [Finding] = [], withholds: Bool = false) {
+        self.findings = findings
+        self.withholds = withholds
+    }
+    init(withholding finding: Finding) {
+        findings = [finding]
+        withholds = true
+    }
 }
 
 /// What the rules run so far decided about a record.
@@ -72,7 +85,9 @@ struct Verdict: Sendable {
 /// A rule that decides across records: it is given every list entry that its own rules left public.
 protocol ListRule: Rule {
     /// The indices of `entries` it withholds, each with the finding that says why.
-    static func decide(_ entries: [(context: RecordContext, entry: PublishedListEntry)]) -> [(index: Int, finding: Finding)]
+    static func decide(_ entries: [(context: RecordContext, entry: PublishedListEntry)]) -> [(
+        index: Int, finding: Finding
+    )]
 }
 
 /// A rule about the site as a whole, decided after every record was judged.
@@ -90,8 +105,9 @@ struct SiteFacts: Sendable {
 
 extension Rule {
     static func finding(_ r: RecordContext, _ message: String, severity: Finding.Level? = nil) -> Finding {
-        var f = Finding(rule: info.id, severity: severity ?? info.severity, file: r.source.file, line: r.source.line,
-                        sheet: r.source.sheet, key: r.key, department: r.department?.code ?? "", message: message)
+        var f = Finding(
+            rule: info.id, severity: severity ?? info.severity, file: r.source.file, line: r.source.line,
+            sheet: r.source.sheet, key: r.key, department: r.department?.code ?? "", message: message)
         f.entity = r.displayName
         return f
     }

@@ -3,8 +3,9 @@ import GongshiModel
 extension RecordContext {
     /// This record as withheld by `rule`, with what the preview shows of it.
     func withheld(rule: String, isError: Bool, keepRow: Bool) -> WithheldRecord {
-        var w = WithheldRecord(kind: kind, key: key, department: department?.code ?? "", rule: rule, isError: isError,
-                               file: source.file, line: source.line)
+        var w = WithheldRecord(
+            kind: kind, key: key, department: department?.code ?? "", rule: rule, isError: isError,
+            file: source.file, line: source.line)
         w.entity = displayName
         w.id = ContentDigest.id(for: key, prefix: kind == .mingdan ? "" : (department?.code ?? ""))
         w.decided = primaryDate

@@ -3,7 +3,7 @@ import GongshiBuild
 import GongshiContent
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The temporary folder a preview builds into: `TMPDIR/gongshi-serve-PID`, holding a `.lock` file the
@@ -15,7 +15,10 @@ final class PreviewFolder: @unchecked Sendable {
     let path: String
     private var fd: Int32
 
-    private init(path: String, fd: Int32) { self.path = path; self.fd = fd }
+    private init(path: String, fd: Int32) {
+        self.path = path
+        self.fd = fd
+    }
 
     /// Removes the folders of dead servers, then makes and locks this server's folder.
     static func make() throws(SiteError) -> PreviewFolder {
@@ -76,6 +79,9 @@ final class PreviewFolder: @unchecked Sendable {
     /// Removes the folder (on a normal stop).
     func remove() {
         OutputFolder.removeTree(path)
-        if fd >= 0 { close(fd); fd = -1 }
+        if fd >= 0 {
+            close(fd)
+            fd = -1
+        }
     }
 }

@@ -7,7 +7,9 @@ import Hummingbird
 /// form starts with one `/` followed by a path segment, so no redirect the preview sends — here or in
 /// `FileMiddleware`, which redirects folders to their path plus `/` — can point at another host.
 struct PathGuardMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         let raw = request.uri.path
         guard let path = raw.removingPercentEncoding, path.hasPrefix("/") else {
             return Response(status: .badRequest)
@@ -40,7 +42,9 @@ struct LiveReloadMiddleware<Context: RequestContext>: RouterMiddleware {
     let root: String
     let state: PreviewState
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var forwarded = request
         let path = request.uri.path
         if path.hasSuffix("/") || path.hasSuffix(".html") {
@@ -58,7 +62,9 @@ struct LiveReloadMiddleware<Context: RequestContext>: RouterMiddleware {
             return notFound(head: request.method == .head)
         }
         if response.status == .notFound { return notFound(head: request.method == .head) }
-        guard response.status == .ok, response.headers[.contentType]?.hasPrefix("text/html") == true else { return response }
+        guard response.status == .ok, response.headers[.contentType]?.hasPrefix("text/html") == true else {
+            return response
+        }
         let snapshot = state.snapshot()
         var headers = response.headers
         headers[.eTag] = nil
@@ -69,7 +75,8 @@ struct LiveReloadMiddleware<Context: RequestContext>: RouterMiddleware {
         if request.method == .head { return Response(status: .ok, headers: headers) }
         let collector = BodyCollector()
         try await response.body.write(collector.writer)
-        let html = PreviewPages.inject(into: String(decoding: collector.bytes, as: UTF8.self), version: snapshot.version, error: snapshot.error)
+        let html = PreviewPages.inject(
+            into: String(decoding: collector.bytes, as: UTF8.self), version: snapshot.version, error: snapshot.error)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
@@ -79,11 +86,14 @@ struct LiveReloadMiddleware<Context: RequestContext>: RouterMiddleware {
         let headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
         guard let data = FileManager.default.contents(atPath: root + "/404.html") else {
             let html = PreviewPages.errorPage(snapshot.error ?? "正在构建…", version: snapshot.version)
-            return Response(status: snapshot.error == nil ? .serviceUnavailable : .internalServerError, headers: headers,
-                            body: head ? .init() : .init(byteBuffer: ByteBuffer(string: html)))
+            return Response(
+                status: snapshot.error == nil ? .serviceUnavailable : .internalServerError, headers: headers,
+                body: head ? .init() : .init(byteBuffer: ByteBuffer(string: html)))
         }
-        let html = PreviewPages.inject(into: String(decoding: data, as: UTF8.self), version: snapshot.version, error: snapshot.error)
-        return Response(status: .notFound, headers: headers, body: head ? .init() : .init(byteBuffer: ByteBuffer(string: html)))
+        let html = PreviewPages.inject(
+            into: String(decoding: data, as: UTF8.self), version: snapshot.version, error: snapshot.error)
+        return Response(
+            status: .notFound, headers: headers, body: head ? .init() : .init(byteBuffer: ByteBuffer(string: html)))
     }
 }
 
@@ -92,12 +102,18 @@ final class BodyCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var buffer: [UInt8] = []
 
-    var bytes: [UInt8] { lock.lock(); defer { lock.unlock() }; return buffer }
+    var bytes: [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        return buffer
+    }
 
     var writer: Writer { Writer(owner: self) }
 
     fileprivate func append(_ b: ByteBuffer) {
-        lock.lock(); buffer.append(contentsOf: b.readableBytesView); lock.unlock()
+        lock.lock()
+        buffer.append(contentsOf: b.readableBytesView)
+        lock.unlock()
     }
 
     /// The writer handed to `ResponseBody.write`.
@@ -114,7 +130,8 @@ enum PreviewPages {
     static func inject(into html: String, version: Int, error: String?) -> String {
         var html = html
         if let error, let body = html.range(of: "<body>") {
-            let notice = "<div class=\"build-error\" role=\"alert\" style=\"background:#7d1712;color:#fff;padding:12px 16px;font-weight:600\">构建失败，仍显示上一次成功的构建：\(Escape.xml(error))</div>"
+            let notice =
+                "<div class=\"build-error\" role=\"alert\" style=\"background:#7d1712;color:#fff;padding:12px 16px;font-weight:600\">构建失败，仍显示上一次成功的构建：\(Escape.xml(error))</div>"
             html.insert(contentsOf: notice, at: body.upperBound)
         }
         if let end = html.range(of: "</body>", options: .backwards) {

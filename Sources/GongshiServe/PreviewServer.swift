@@ -42,19 +42,27 @@ public struct PreviewServer: Sendable {
         "opml": .init(type: .text, subType: "x-opml", parameter: ("charset", "utf-8")),
     ]
 
-    public init(site: String, port: Int, date: LocalDate, department: String?, log: @escaping @Sendable (String) -> Void) {
-        self.site = site; self.port = port; self.date = date; self.department = department; self.log = log
+    public init(
+        site: String, port: Int, date: LocalDate, department: String?, log: @escaping @Sendable (String) -> Void
+    ) {
+        self.site = site
+        self.port = port
+        self.date = date
+        self.department = department
+        self.log = log
     }
 
     public func run() async throws {
         let preview = try previewInfo()
         let temp = try PreviewFolder.make()
-        let connections = PreviewFolder.connectionLimit(descriptors: PreviewFolder.raiseDescriptorLimit(), cap: Self.maxConnections)
+        let connections = PreviewFolder.connectionLimit(
+            descriptors: PreviewFolder.raiseDescriptorLimit(), cap: Self.maxConnections)
         let out = temp.path + "/site"
         let state = PreviewState()
 
         let stopping = StopFlag()
-        let rebuilder = Rebuilder(site: site, state: state, stopping: stopping, log: log) { [site, date, port] () throws(SiteError) -> BuildResult in
+        let rebuilder = Rebuilder(site: site, state: state, stopping: stopping, log: log) {
+            [site, date, port] () throws(SiteError) -> BuildResult in
             var options = BuildOptions(site: site, out: out, date: date)
             options.isCancelled = { stopping.isSet }
             options.baseURL = "http://127.0.0.1:\(port)/"
@@ -70,18 +78,23 @@ public struct PreviewServer: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: PathGuardMiddleware())
         router.add(middleware: LiveReloadMiddleware(root: out, state: state))
-        router.add(middleware: FileMiddleware(out, cacheControl: .init([(MediaType(type: .any), [CacheControl.CacheControlValue.noCache])]),
-                                             searchForIndexHtml: true, logger: logger)
+        router.add(
+            middleware: FileMiddleware(
+                out, cacheControl: .init([(MediaType(type: .any), [CacheControl.CacheControlValue.noCache])]),
+                searchForIndexHtml: true, logger: logger
+            )
             .withAdditionalMediaTypes(forFileExtensions: Self.textTypes))
         router.get("/__gongshi/version") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
-                     body: .init(byteBuffer: ByteBuffer(string: String(state.snapshot().version))))
+            Response(
+                status: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: String(state.snapshot().version))))
         }
         let app = Application(
             router: router,
             server: .http1(configuration: .init(idleTimeout: .seconds(20))),
-            configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil, backlog: 256,
-                                 availableConnectionsDelegate: MaximumAvailableConnections(connections, logger: logger)),
+            configuration: .init(
+                address: .hostname("127.0.0.1", port: port), serverName: nil, backlog: 256,
+                availableConnectionsDelegate: MaximumAvailableConnections(connections, logger: logger)),
             onServerRunning: { _ in
                 log("预览地址：http://127.0.0.1:\(port)/ （问题清单：http://127.0.0.1:\(port)/yulan/），按 Ctrl-C 停止")
             },
@@ -115,9 +128,23 @@ final class PreviewState: @unchecked Sendable {
     private let lock = NSLock()
     private var version = 0
     private var error: String?
-    func succeeded() { lock.lock(); version += 1; error = nil; lock.unlock() }
-    func failed(_ message: String) { lock.lock(); version += 1; error = message; lock.unlock() }
-    func snapshot() -> (version: Int, error: String?) { lock.lock(); defer { lock.unlock() }; return (version, error) }
+    func succeeded() {
+        lock.lock()
+        version += 1
+        error = nil
+        lock.unlock()
+    }
+    func failed(_ message: String) {
+        lock.lock()
+        version += 1
+        error = message
+        lock.unlock()
+    }
+    func snapshot() -> (version: Int, error: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (version, error)
+    }
 }
 
 /// Builds the preview once, then again whenever the watched files change, on a thread of its own.
@@ -129,9 +156,15 @@ final class Rebuilder: @unchecked Sendable {
     let stopping: StopFlag
     private let finished = DispatchSemaphore(value: 0)
 
-    init(site: String, state: PreviewState, stopping: StopFlag, log: @escaping @Sendable (String) -> Void,
-         build: @escaping @Sendable () throws(SiteError) -> BuildResult) {
-        self.site = site; self.state = state; self.stopping = stopping; self.log = log; self.build = build
+    init(
+        site: String, state: PreviewState, stopping: StopFlag, log: @escaping @Sendable (String) -> Void,
+        build: @escaping @Sendable () throws(SiteError) -> BuildResult
+    ) {
+        self.site = site
+        self.state = state
+        self.stopping = stopping
+        self.log = log
+        self.build = build
     }
 
     /// Starts the loop; `built` is called once, after the first build.
@@ -174,7 +207,9 @@ final class Rebuilder: @unchecked Sendable {
             let result = try build()
             state.succeeded()
             let errors = result.findings.filter { $0.severity == .error }.count
-            log("已构建 \(result.pages) 个页面（\(String(format: "%.2f", Date().timeIntervalSince(started))) 秒），错误 \(errors) 条")
+            log(
+                "已构建 \(result.pages) 个页面（\(String(format: "%.2f", Date().timeIntervalSince(started))) 秒），错误 \(errors) 条"
+            )
         } catch {
             if isStopping { return }  // abandoned because the server stops
             state.failed(error.description)
@@ -187,8 +222,16 @@ final class Rebuilder: @unchecked Sendable {
 final class StopFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
-    func set() { lock.lock(); value = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
 }
 
 /// Polls `Content/` and `Templates/`: a change of any file's path, size or modification time.

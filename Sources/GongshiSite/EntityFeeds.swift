@@ -6,8 +6,10 @@ import GongshiRules
 /// double the site's size at 100 000 records.
 enum EntityFeeds {
     static func briefRows(_ r: PublishedRecord) -> [(String, String)] {
-        var rows: [(String, String)] = [("决定", r.title), ("文书号", r.documentNumber), ("决定日期", r.decisionDate.description),
-                                        ("公示部门", r.department.name)]
+        var rows: [(String, String)] = [
+            ("决定", r.title), ("文书号", r.documentNumber), ("决定日期", r.decisionDate.description),
+            ("公示部门", r.department.name),
+        ]
         for name in ["处罚类别", "罚款金额（万元）", "许可证书名称", "有效期至"] {
             if let v = r.fields.first(where: { $0.name == name && !$0.value.isEmpty })?.value { rows.append((name, v)) }
         }
@@ -15,17 +17,23 @@ enum EntityFeeds {
     }
 
     static func briefRows(_ e: PublishedListEntry) -> [(String, String)] {
-        [("名单", e.listName), ("列入日期", e.listedOn.description), ("列入事由", e.reason), ("认定部门", e.department.name),
-         ("有效期至", e.validUntil?.description ?? "")] + (e.underObjection ? [("状态", "异议处理中")] : [])
+        [
+            ("名单", e.listName), ("列入日期", e.listedOn.description), ("列入事由", e.reason), ("认定部门", e.department.name),
+            ("有效期至", e.validUntil?.description ?? ""),
+        ] + (e.underObjection ? [("状态", "异议处理中")] : [])
     }
 }
 
 extension Renderer {
     /// `/zhuti/<统一社会信用代码>/atom.xml`, `rss.xml`, `feed.json`: follow one company — its records
     /// and list entries, newest first publication first, as the section feeds.
-    func writeEntityFeeds(code: String, name: String, _ records: [Int], _ entries: [Int], _ index: SiteIndex, _ out: CountingSink) throws {
+    func writeEntityFeeds(
+        code: String, name: String, _ records: [Int], _ entries: [Int], _ index: SiteIndex, _ out: CountingSink
+    ) throws {
         let p = publication
-        var candidates: [(LocalDate, String, FeedSource)] = records.map { (p.records[$0].firstPublished, p.records[$0].key, .record($0)) }
+        var candidates: [(LocalDate, String, FeedSource)] = records.map {
+            (p.records[$0].firstPublished, p.records[$0].key, .record($0))
+        }
         candidates += entries.map { (p.listEntries[$0].firstPublished, p.listEntries[$0].key, .entry($0)) }
         let top = candidates.sorted { ($0.0, $0.1) > ($1.0, $1.1) }.prefix(settings.feedItems)
         let items = top.map { c -> FeedItem in
@@ -36,8 +44,9 @@ extension Renderer {
             case .article(let i): return articleItem(index.articles[i])
             }
         }
-        let g = FeedGroup(folder: Views.entityPath(code), title: "\(settings.title) · \(name)",
-                          description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单公示")
+        let g = FeedGroup(
+            folder: Views.entityPath(code), title: "\(settings.title) · \(name)",
+            description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单公示")
         try writeFeeds(g, items, out)
     }
 }

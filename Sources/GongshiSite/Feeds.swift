@@ -24,7 +24,10 @@ enum Feeds {
         b[6] = (b[6] & 0x0F) | 0x50  // version 5 style
         b[8] = (b[8] & 0x3F) | 0x80
         let hex = b.map { String(format: "%02x", $0) }.joined()
-        let parts = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20)]
+        let parts = [
+            hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4),
+            hex.dropFirst(20),
+        ]
         return "urn:uuid:" + parts.joined(separator: "-")
     }
 
@@ -38,79 +41,92 @@ enum Feeds {
         return "\(days[d.weekday - 1]), \(day) \(months[c.month - 1]) \(c.year) 00:00:00 +0800"
     }
 
-    static func atom(title: String, subtitle: String, selfURL: String, pageURL: String, author: String, updated: LocalDate, items: [FeedItem], id: String) -> String {
+    static func atom(
+        title: String, subtitle: String, selfURL: String, pageURL: String, author: String, updated: LocalDate,
+        items: [FeedItem], id: String
+    ) -> String {
         var s = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
-          <title>\(Escape.xml(title))</title>
-          <subtitle>\(Escape.xml(subtitle))</subtitle>
-          <id>\(Escape.xml(id))</id>
-          <link rel="self" type="application/atom+xml" href="\(Escape.xml(selfURL))"/>
-          <link rel="alternate" type="text/html" href="\(Escape.xml(pageURL))"/>
-          <updated>\(iso(updated))</updated>
-          <author><name>\(Escape.xml(author))</name></author>
-          <generator>Gongshi</generator>
-
-        """
-        for i in items {
-            s += """
-              <entry>
-                <title>\(Escape.xml(i.title))</title>
-                <id>\(i.id)</id>
-                <link rel="alternate" type="text/html" href="\(Escape.xml(i.url))"/>
-                <published>\(iso(i.published))</published>
-                <updated>\(iso(i.updated))</updated>
-                <summary type="text">\(Escape.xml(i.summary))</summary>
-                <content type="html">\(Escape.xml(i.html))</content>
-              </entry>
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+              <title>\(Escape.xml(title))</title>
+              <subtitle>\(Escape.xml(subtitle))</subtitle>
+              <id>\(Escape.xml(id))</id>
+              <link rel="self" type="application/atom+xml" href="\(Escape.xml(selfURL))"/>
+              <link rel="alternate" type="text/html" href="\(Escape.xml(pageURL))"/>
+              <updated>\(iso(updated))</updated>
+              <author><name>\(Escape.xml(author))</name></author>
+              <generator>Gongshi</generator>
 
             """
+        for i in items {
+            s += """
+                  <entry>
+                    <title>\(Escape.xml(i.title))</title>
+                    <id>\(i.id)</id>
+                    <link rel="alternate" type="text/html" href="\(Escape.xml(i.url))"/>
+                    <published>\(iso(i.published))</published>
+                    <updated>\(iso(i.updated))</updated>
+                    <summary type="text">\(Escape.xml(i.summary))</summary>
+                    <content type="html">\(Escape.xml(i.html))</content>
+                  </entry>
+
+                """
         }
         return s + "</feed>\n"
     }
 
-    static func rss(title: String, selfURL: String, pageURL: String, description: String, updated: LocalDate, items: [FeedItem]) -> String {
+    static func rss(
+        title: String, selfURL: String, pageURL: String, description: String, updated: LocalDate, items: [FeedItem]
+    ) -> String {
         var s = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
-          <channel>
-            <title>\(Escape.xml(title))</title>
-            <link>\(Escape.xml(pageURL))</link>
-            <description>\(Escape.xml(description))</description>
-            <language>zh-cn</language>
-            <lastBuildDate>\(rfc822(updated))</lastBuildDate>
-            <generator>Gongshi</generator>
-            <atom:link href="\(Escape.xml(selfURL))" rel="self" type="application/rss+xml"/>
-
-        """
-        for i in items {
-            s += """
-                <item>
-                  <title>\(Escape.xml(i.title))</title>
-                  <link>\(Escape.xml(i.url))</link>
-                  <guid isPermaLink="false">\(i.id)</guid>
-                  <pubDate>\(rfc822(i.published))</pubDate>
-                  <description>\(Escape.xml(i.html))</description>
-                </item>
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+              <channel>
+                <title>\(Escape.xml(title))</title>
+                <link>\(Escape.xml(pageURL))</link>
+                <description>\(Escape.xml(description))</description>
+                <language>zh-cn</language>
+                <lastBuildDate>\(rfc822(updated))</lastBuildDate>
+                <generator>Gongshi</generator>
+                <atom:link href="\(Escape.xml(selfURL))" rel="self" type="application/rss+xml"/>
 
             """
+        for i in items {
+            s += """
+                    <item>
+                      <title>\(Escape.xml(i.title))</title>
+                      <link>\(Escape.xml(i.url))</link>
+                      <guid isPermaLink="false">\(i.id)</guid>
+                      <pubDate>\(rfc822(i.published))</pubDate>
+                      <description>\(Escape.xml(i.html))</description>
+                    </item>
+
+                """
         }
         return s + "  </channel>\n</rss>\n"
     }
 
-    static func json(title: String, selfURL: String, pageURL: String, description: String, author: String, items: [FeedItem]) -> String {
+    static func json(
+        title: String, selfURL: String, pageURL: String, description: String, author: String, items: [FeedItem]
+    ) -> String {
         // Written by hand, keys in a fixed order: JSONSerialization is a tenth of a build's time here.
         func field(_ k: String, _ v: String) -> String { "\(Escape.json(k)): \(Escape.json(v))" }
-        var s = "{\n  " + [
-            field("version", "https://jsonfeed.org/version/1.1"), field("title", title), field("home_page_url", pageURL),
-            field("feed_url", selfURL), field("description", description), field("language", "zh-CN"),
-            "\"authors\": [{\(field("name", author))}]",
-        ].joined(separator: ",\n  ")
+        var s =
+            "{\n  "
+            + [
+                field("version", "https://jsonfeed.org/version/1.1"), field("title", title),
+                field("home_page_url", pageURL),
+                field("feed_url", selfURL), field("description", description), field("language", "zh-CN"),
+                "\"authors\": [{\(field("name", author))}]",
+            ].joined(separator: ",\n  ")
         s += ",\n  \"items\": ["
         s += items.map { i in
-            "\n    {" + [field("id", i.id), field("url", i.url), field("title", i.title), field("content_html", i.html),
-                          field("summary", i.summary), field("date_published", iso(i.published)),
-                          field("date_modified", iso(i.updated))].joined(separator: ", ") + "}"
+            "\n    {"
+                + [
+                    field("id", i.id), field("url", i.url), field("title", i.title), field("content_html", i.html),
+                    field("summary", i.summary), field("date_published", iso(i.published)),
+                    field("date_modified", iso(i.updated)),
+                ].joined(separator: ", ") + "}"
         }.joined(separator: ",")
         s += items.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return s
@@ -128,7 +144,10 @@ enum Feeds {
             guard let end = rest.firstIndex(of: "\"") else { break }
             let value = String(rest[..<end])
             let isRelative = !value.isEmpty && !value.hasPrefix("#") && !value.contains(":")
-            if isRelative, let abs = URL(string: value.replacingOccurrences(of: "&amp;", with: "&"), relativeTo: baseURL)?.absoluteString {
+            if isRelative,
+                let abs = URL(string: value.replacingOccurrences(of: "&amp;", with: "&"), relativeTo: baseURL)?
+                    .absoluteString
+            {
                 out += abs.replacingOccurrences(of: "&", with: "&amp;")
             } else {
                 out += value
@@ -164,7 +183,10 @@ extension Renderer {
             FeedGroup(folder: "xinwen/", title: feedTitle("xinwen/"), description: "信用动态与红黑榜发布"),
         ]
         for d in publication.departments {
-            g.append(FeedGroup(folder: Views.departmentPath(d.code), title: "\(settings.title) · \(d.name)", description: "\(d.name)的公示"))
+            g.append(
+                FeedGroup(
+                    folder: Views.departmentPath(d.code), title: "\(settings.title) · \(d.name)",
+                    description: "\(d.name)的公示"))
         }
         return g
     }
@@ -172,7 +194,10 @@ extension Renderer {
     /// Something a feed can announce, before its item is built: only the newest `feeds.items` of
     /// each feed are turned into items.
     enum FeedSource: Sendable {
-        case record(Int), entry(Int), notice(Int), article(Int)
+        case record(Int)
+        case entry(Int)
+        case notice(Int)
+        case article(Int)
     }
 
     /// One job per feed group, each writing its Atom, RSS and JSON Feed.
@@ -183,13 +208,19 @@ extension Renderer {
         var byFolder: [String: [Candidate]] = [:]
         func add(_ folders: [String], _ c: Candidate) { for f in folders { byFolder[f, default: []].append(c) } }
         for (i, r) in p.records.enumerated() {
-            add(["", r.kind.rawValue + "/", Views.departmentPath(r.department.code)], (r.firstPublished, r.key, .record(i)))
+            add(
+                ["", r.kind.rawValue + "/", Views.departmentPath(r.department.code)],
+                (r.firstPublished, r.key, .record(i)))
         }
         for (i, e) in p.listEntries.enumerated() {
-            add(["", e.isRed ? "hongmingdan/" : "heimingdan/", Views.departmentPath(e.department.code)], (e.firstPublished, e.key, .entry(i)))
+            add(
+                ["", e.isRed ? "hongmingdan/" : "heimingdan/", Views.departmentPath(e.department.code)],
+                (e.firstPublished, e.key, .entry(i)))
         }
         for (i, n) in p.withdrawals.enumerated() {
-            add(["", n.kind.rawValue + "/", Views.departmentPath(n.department.code)], (n.withdrawnOn, "chehui:" + n.key, .notice(i)))
+            add(
+                ["", n.kind.rawValue + "/", Views.departmentPath(n.department.code)],
+                (n.withdrawnOn, "chehui:" + n.key, .notice(i)))
         }
         for (i, a) in index.articles.enumerated() {
             add(["", "xinwen/"], (a.date ?? p.date, a.slug, .article(i)))
@@ -217,12 +248,21 @@ extension Renderer {
         let author = settings.footer.sponsor.isEmpty ? settings.title : settings.footer.sponsor
         let updated = items.map(\.updated).max() ?? publication.date
         let page = context.url(g.folder)
-        try out.write(g.folder + "atom.xml", Feeds.atom(title: g.title, subtitle: g.description, selfURL: context.url(g.folder + "atom.xml"), pageURL: page,
-                                                        author: author, updated: updated, items: items, id: Feeds.itemID("feed:" + g.folder)))
-        try out.write(g.folder + "rss.xml", Feeds.rss(title: g.title, selfURL: context.url(g.folder + "rss.xml"), pageURL: page,
-                                                      description: g.description, updated: updated, items: items))
-        try out.write(g.folder + "feed.json", Feeds.json(title: g.title, selfURL: context.url(g.folder + "feed.json"), pageURL: page,
-                                                         description: g.description, author: author, items: items))
+        try out.write(
+            g.folder + "atom.xml",
+            Feeds.atom(
+                title: g.title, subtitle: g.description, selfURL: context.url(g.folder + "atom.xml"), pageURL: page,
+                author: author, updated: updated, items: items, id: Feeds.itemID("feed:" + g.folder)))
+        try out.write(
+            g.folder + "rss.xml",
+            Feeds.rss(
+                title: g.title, selfURL: context.url(g.folder + "rss.xml"), pageURL: page,
+                description: g.description, updated: updated, items: items))
+        try out.write(
+            g.folder + "feed.json",
+            Feeds.json(
+                title: g.title, selfURL: context.url(g.folder + "feed.json"), pageURL: page,
+                description: g.description, author: author, items: items))
     }
 
     /// - Parameter brief: the decision in a few fields (entity feeds), not every published field.
@@ -230,32 +270,38 @@ extension Renderer {
         var rows = brief ? EntityFeeds.briefRows(r) : Views.fieldPairs(r.fields)
         if r.underObjection { rows.insert(("状态", "异议处理中"), at: 0) }
         let title = "\(r.kind.title)：\(r.entityName) \(r.title)"
-        return FeedItem(id: Feeds.itemID(r.key), title: title, url: context.url(Views.recordPath(r)), published: r.firstPublished,
-                        updated: r.lastUpdated ?? r.firstPublished, html: Feeds.table(rows),
-                        summary: "\(r.department.name) \(r.documentNumber)，决定日期 \(r.decisionDate)", sortKey: r.key)
+        return FeedItem(
+            id: Feeds.itemID(r.key), title: title, url: context.url(Views.recordPath(r)), published: r.firstPublished,
+            updated: r.lastUpdated ?? r.firstPublished, html: Feeds.table(rows),
+            summary: "\(r.department.name) \(r.documentNumber)，决定日期 \(r.decisionDate)", sortKey: r.key)
     }
 
     func entryItem(_ e: PublishedListEntry, path: String, brief: Bool = false) -> FeedItem {
         let rows = brief ? EntityFeeds.briefRows(e) : Views.fieldPairs(e.fields)
         let colour = e.isRed ? "红名单" : "黑名单"
-        return FeedItem(id: Feeds.itemID(e.key), title: "\(colour)·\(e.listName)：\(e.entityName)", url: context.url(path),
-                        published: e.firstPublished, updated: e.lastUpdated ?? e.firstPublished, html: Feeds.table(rows),
-                        summary: "\(e.department.name)于 \(e.listedOn) 列入「\(e.listName)」", sortKey: e.key)
+        return FeedItem(
+            id: Feeds.itemID(e.key), title: "\(colour)·\(e.listName)：\(e.entityName)", url: context.url(path),
+            published: e.firstPublished, updated: e.lastUpdated ?? e.firstPublished, html: Feeds.table(rows),
+            summary: "\(e.department.name)于 \(e.listedOn) 列入「\(e.listName)」", sortKey: e.key)
     }
 
     func noticeItem(_ n: WithdrawalNotice) -> FeedItem {
-        let rows = [("撤回原因", n.reason), ("行政相对人名称", n.entityName), ("文书号", n.documentNumber),
-                    ("决定日期", n.decisionDate.description), ("撤销日期", n.revokedOn?.description ?? ""), ("机关", n.department.name)]
-        return FeedItem(id: Feeds.itemID("chehui:" + n.key), title: "撤回\(n.kind.title)：\(n.entityName) \(n.documentNumber)",
-                        url: context.url(Views.noticePath(n)), published: n.withdrawnOn, updated: n.withdrawnOn,
-                        html: Feeds.table(rows), summary: "撤回原因：\(n.reason)", sortKey: "chehui:" + n.key)
+        let rows = [
+            ("撤回原因", n.reason), ("行政相对人名称", n.entityName), ("文书号", n.documentNumber),
+            ("决定日期", n.decisionDate.description), ("撤销日期", n.revokedOn?.description ?? ""), ("机关", n.department.name),
+        ]
+        return FeedItem(
+            id: Feeds.itemID("chehui:" + n.key), title: "撤回\(n.kind.title)：\(n.entityName) \(n.documentNumber)",
+            url: context.url(Views.noticePath(n)), published: n.withdrawnOn, updated: n.withdrawnOn,
+            html: Feeds.table(rows), summary: "撤回原因：\(n.reason)", sortKey: "chehui:" + n.key)
     }
 
     func articleItem(_ a: Article) -> FeedItem {
         let d = a.date ?? publication.date
         let url = context.url(Renderer.articlePath(a))
-        return FeedItem(id: Feeds.itemID("article:" + Renderer.articlePath(a)), title: a.title, url: url,
-                        published: d, updated: d, html: Feeds.absolutizingLinks(Markdown.html(a.markdown), base: url),
-                        summary: a.summary, sortKey: a.slug)
+        return FeedItem(
+            id: Feeds.itemID("article:" + Renderer.articlePath(a)), title: a.title, url: url,
+            published: d, updated: d, html: Feeds.absolutizingLinks(Markdown.html(a.markdown), base: url),
+            summary: a.summary, sortKey: a.slug)
     }
 }

@@ -14,12 +14,17 @@ extension Renderer {
         let columns = kind.schema.fields.filter { $0.role != .secret }.map(\.name) + ["页面"]
         var rows: [([PublishedField], String)] = []
         if kind == .mingdan {
-            rows = publication.listEntries.indices.map { (publication.listEntries[$0].fields, context.url(index.entryPaths[$0])) }
+            rows = publication.listEntries.indices.map {
+                (publication.listEntries[$0].fields, context.url(index.entryPaths[$0]))
+            }
         } else {
-            rows = (index.byKind[kind] ?? []).map { publication.records[$0] }.map { ($0.fields, context.url(Views.recordPath($0))) }
+            rows = (index.byKind[kind] ?? []).map { publication.records[$0] }.map {
+                ($0.fields, context.url(Views.recordPath($0)))
+            }
         }
         let keys = columns.map(Escape.json)
-        var csv: [UInt8] = Array("\u{FEFF}".utf8) + Array((columns.map(Escape.csv).joined(separator: ",") + "\r\n").utf8)
+        var csv: [UInt8] =
+            Array("\u{FEFF}".utf8) + Array((columns.map(Escape.csv).joined(separator: ",") + "\r\n").utf8)
         var json: [UInt8] = Array("[\n".utf8)
         var table: [[String]] = []
         table.reserveCapacity(rows.count)
@@ -28,7 +33,10 @@ extension Renderer {
             var line = ""
             var object = "  {"
             for (i, v) in (fields.map(\.value) + [url]).enumerated() {
-                if i > 0 { line += ","; object += ", " }
+                if i > 0 {
+                    line += ","
+                    object += ", "
+                }
                 line += Escape.csv(v)
                 object += keys[i] + ": " + Escape.json(v)
             }
@@ -40,7 +48,8 @@ extension Renderer {
         try out.write("data/\(kind.rawValue).json", json)
         // Amounts are numbers so that a journalist can sum them; every other cell is text.
         let numeric = Set(columns.indices.filter { columns[$0].hasSuffix("（万元）") })
-        try out.write("data/\(kind.rawValue).xlsx",
-                      XLSXWriter.workbook(sheet: kind.title, header: columns, rows: table, numericColumns: numeric))
+        try out.write(
+            "data/\(kind.rawValue).xlsx",
+            XLSXWriter.workbook(sheet: kind.title, header: columns, rows: table, numericColumns: numeric))
     }
 }

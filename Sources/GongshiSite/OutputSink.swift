@@ -17,11 +17,18 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
     private let lock = NSLock()
     public init() {}
     public func write(_ path: String, _ bytes: [UInt8]) throws {
-        lock.lock(); files[path] = bytes; lock.unlock()
+        lock.lock()
+        files[path] = bytes
+        lock.unlock()
     }
-    public var paths: [String] { lock.lock(); defer { lock.unlock() }; return files.keys.sorted() }
+    public var paths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return files.keys.sorted()
+    }
     public func text(_ path: String) -> String? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return files[path].map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -30,26 +30,39 @@ public struct Renderer: Sendable {
     let standingPageLinks: [[String: String]]
     var standingPages: [[String: Any]] { standingPageLinks }
 
-    public init(publication: Publication, templates: TemplateSet, context: SiteContext, findings: [Finding] = [],
-                progress: @escaping @Sendable (Int) -> Void = { _ in }) {
-        self.publication = publication; self.templates = templates; self.context = context; self.progress = progress
+    public init(
+        publication: Publication, templates: TemplateSet, context: SiteContext, findings: [Finding] = [],
+        progress: @escaping @Sendable (Int) -> Void = { _ in }
+    ) {
+        self.publication = publication
+        self.templates = templates
+        self.context = context
+        self.progress = progress
         var byKey: [String: [Finding]] = [:]
         for f in findings where !f.key.isEmpty { byKey[f.key, default: []].append(f) }
         findingsByKey = byKey
         // Files that could not be read, shown on every preview page: a department sees at once that its
         // export is broken, whatever page it has open.
         let broken = findings.filter { $0.rule == "bad-file" }
-        fileErrors = broken.prefix(5).map { ["file": $0.file, "line": $0.line > 0 ? "第\($0.line)行" : "", "message": $0.message] }
+        fileErrors = broken.prefix(5).map {
+            ["file": $0.file, "line": $0.line > 0 ? "第\($0.line)行" : "", "message": $0.message]
+        }
         fileErrorCount = broken.count
-        standingPageLinks = publication.articles.filter { $0.section == .pages && $0.date.map { $0 <= publication.date } ?? true }
-            .sorted { $0.slug < $1.slug }.map { ["title": $0.title, "path": Renderer.articlePath($0)] }
+        standingPageLinks = publication.articles.filter {
+            $0.section == .pages && $0.date.map { $0 <= publication.date } ?? true
+        }
+        .sorted { $0.slug < $1.slug }.map { ["title": $0.title, "path": Renderer.articlePath($0)] }
     }
 
     /// Template values for the findings of a record, for the preview.
     func findingRows(_ key: String) -> [[String: Any]]? {
         guard let list = findingsByKey[key], !list.isEmpty else { return nil }
-        return list.map { ["rule": $0.rule, "title": RuleTitles.title($0.rule), "severity": $0.severity.rawValue,
-                           "level": $0.severity.chinese, "message": $0.message, "file": $0.file, "line": $0.line] }
+        return list.map {
+            [
+                "rule": $0.rule, "title": RuleTitles.title($0.rule), "severity": $0.severity.rawValue,
+                "level": $0.severity.chinese, "message": $0.message, "file": $0.file, "line": $0.line,
+            ]
+        }
     }
 
     var settings: SiteSettings { context.settings }
@@ -81,35 +94,52 @@ public struct Renderer: Sendable {
             { try self.renderDepartments(index, out) },
             { try self.renderLists(index, out) },
             { try self.renderArticles(index, out) },
-            { try self.renderHome(index, out); try self.renderSubscribe(index, out); try self.renderStatic(index, out) },
+            {
+                try self.renderHome(index, out)
+                try self.renderSubscribe(index, out)
+                try self.renderStatic(index, out)
+            },
             // A theme made before the 网站地图 page existed has no template for it, and keeps building.
             { if self.templates.names.contains("sitemap-page") { try self.renderSiteMapPage(index, out) } },
         ]
         let errors = ParallelMap.map(jobs) { job -> String? in
-            do { try job(); return nil } catch { return "\(error)" }
+            do {
+                try job()
+                return nil
+            } catch { return "\(error)" }
         }
         if let e = errors.compactMap({ $0 }).first { throw RenderError(message: e) }
         timer.lap("pages, feeds, data")
-        try renderSitemap(out); timer.lap("sitemap")
+        try renderSitemap(out)
+        timer.lap("sitemap")
         return RenderStats(pages: counter.pages, files: counter.files)
     }
 
     /// Renders a page template and writes it. The shared fragments (`header`, `footer`, `alternates`
     /// templates) are rendered once per folder depth, section and feed folder and passed in raw.
-    func page(_ template: String, _ ctx: [String: Any], to path: String, _ out: CountingSink, sitemap: Bool = true) throws {
+    func page(_ template: String, _ ctx: [String: Any], to path: String, _ out: CountingSink, sitemap: Bool = true)
+        throws
+    {
         var ctx = ctx
         let root = ctx["root"] as? String ?? "./"
         let section = ctx["section"] as? String ?? "-"
         let feedFolder = ctx["feedFolder"] as? String ?? ""
         let feedTitle = ctx["feedTitle"] as? String ?? feedTitle(feedFolder)
-        let chrome = { self.context.chrome(root: root, section: section, feedFolder: feedFolder, feedTitle: feedTitle,
-                                           standingPages: self.standingPages) }
+        let chrome = {
+            self.context.chrome(
+                root: root, section: section, feedFolder: feedFolder, feedTitle: feedTitle,
+                standingPages: self.standingPages)
+        }
         ctx["header"] = fragments.get("h|\(root)|\(section)") { templates.render("header", chrome()) }
         ctx["footer"] = fragments.get("f|\(root)") { templates.render("footer", chrome()) }
         // An entity's feeds are linked from its page only: not worth a cache entry each.
-        ctx["alternates"] = feedFolder.hasPrefix("zhuti/") ? templates.render("alternates", chrome())
+        ctx["alternates"] =
+            feedFolder.hasPrefix("zhuti/")
+            ? templates.render("alternates", chrome())
             : fragments.get("a|\(root)|\(feedFolder)") { templates.render("alternates", chrome()) }
-        if !feedFolder.isEmpty { ctx["ownFeeds"] = SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle) }
+        if !feedFolder.isEmpty {
+            ctx["ownFeeds"] = SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle)
+        }
         if context.preview != nil && fileErrorCount > 0 {
             ctx["fileErrors"] = ["items": fileErrors, "count": fileErrorCount] as [String: Any]
         }
@@ -120,7 +150,9 @@ public struct Renderer: Sendable {
     /// The title of the feed of a folder (`xzxk/` → 信用周村 · 行政许可).
     func feedTitle(_ folder: String) -> String {
         if folder.isEmpty { return settings.title }
-        if folder.hasPrefix("bumen/"), let d = publication.departments.first(where: { Views.departmentPath($0.code) == folder }) {
+        if folder.hasPrefix("bumen/"),
+            let d = publication.departments.first(where: { Views.departmentPath($0.code) == folder })
+        {
             return "\(settings.title) · \(d.name)"
         }
         let names = ["xzxk/": "行政许可", "xzcf/": "行政处罚", "hongmingdan/": "红名单", "heimingdan/": "黑名单", "xinwen/": "信用动态"]
@@ -134,10 +166,15 @@ final class FragmentCache: @unchecked Sendable {
     private let lock = NSLock()
     func get(_ key: String, make: () -> String) -> String {
         lock.lock()
-        if let v = values[key] { lock.unlock(); return v }
+        if let v = values[key] {
+            lock.unlock()
+            return v
+        }
         lock.unlock()
         let v = make()
-        lock.lock(); values[key] = v; lock.unlock()
+        lock.lock()
+        values[key] = v
+        lock.unlock()
         return v
     }
 }
@@ -145,7 +182,9 @@ final class FragmentCache: @unchecked Sendable {
 /// A piece of output another module adds to the render (search, statistics, preview).
 public struct RenderPart: Sendable {
     let render: @Sendable (Renderer, SiteIndex, CountingSink) throws -> Void
-    public init(_ render: @escaping @Sendable (Renderer, SiteIndex, CountingSink) throws -> Void) { self.render = render }
+    public init(_ render: @escaping @Sendable (Renderer, SiteIndex, CountingSink) throws -> Void) {
+        self.render = render
+    }
 }
 
 /// Counts files and pages, remembers page paths for the sitemap, reports progress.
@@ -154,7 +193,9 @@ public final class CountingSink: @unchecked Sendable {
     let counter: Counter
     let progress: @Sendable (Int) -> Void
     init(inner: OutputSink, counter: Counter, progress: @escaping @Sendable (Int) -> Void) {
-        self.inner = inner; self.counter = counter; self.progress = progress
+        self.inner = inner
+        self.counter = counter
+        self.progress = progress
     }
     public func write(_ path: String, _ text: String, isPage: Bool = false) throws {
         try write(path, Array(text.utf8), isPage: isPage)
@@ -174,10 +215,17 @@ final class Counter: @unchecked Sendable {
     func add(path: String?) {
         lock.lock()
         files += 1
-        if let p = path { pages += 1; sitemapPaths.append(p) }
+        if let p = path {
+            pages += 1
+            sitemapPaths.append(p)
+        }
         lock.unlock()
     }
-    func paths() -> [String] { lock.lock(); defer { lock.unlock() }; return sitemapPaths }
+    func paths() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return sitemapPaths
+    }
 }
 
 /// Prints phase durations to standard error when `GONGSHI_TIMING` is set (for profiling builds).
@@ -188,7 +236,8 @@ public final class PhaseTimer: @unchecked Sendable {
     public func lap(_ name: String) {
         guard enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "  %-22@ %6.2f s\n", name as NSString, now.timeIntervalSince(last)).utf8))
+        FileHandle.standardError.write(
+            Data(String(format: "  %-22@ %6.2f s\n", name as NSString, now.timeIntervalSince(last)).utf8))
         last = now
     }
 }

@@ -15,12 +15,15 @@ public struct SiteContext: Sendable {
         public let department: String?
         public let departmentName: String?
         public init(department: String?, departmentName: String?) {
-            self.department = department; self.departmentName = departmentName
+            self.department = department
+            self.departmentName = departmentName
         }
     }
 
     public init(settings: SiteSettings, date: LocalDate, preview: PreviewInfo?) {
-        self.settings = settings; self.date = date; self.preview = preview
+        self.settings = settings
+        self.date = date
+        self.preview = preview
     }
 
     static let sections: [(path: String, title: String)] = [
@@ -44,8 +47,10 @@ public struct SiteContext: Sendable {
     ///
     /// The header, the footer and the feed links of `<head>` are the same on many pages: the renderer
     /// makes them once per folder depth and section (see `Renderer.page`), from `chrome(…)`.
-    public func page(path: String, title: String, section: String, feeds feedFolder: String? = nil,
-                     description: String = "", rootOverride: String? = nil) -> [String: Any] {
+    public func page(
+        path: String, title: String, section: String, feeds feedFolder: String? = nil,
+        description: String = "", rootOverride: String? = nil
+    ) -> [String: Any] {
         let root = rootOverride ?? SiteContext.root(for: path)
         let pageURL = url(path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
         var ctx: [String: Any] = [
@@ -53,7 +58,8 @@ public struct SiteContext: Sendable {
             "site": siteValues,
             "title": title,
             "fullTitle": title == settings.title ? title : "\(title) - \(settings.title)",
-            "description": description.isEmpty ? "\(settings.title)：\(settings.region)行政许可、行政处罚信息和红黑名单公示。" : description,
+            "description": description.isEmpty
+                ? "\(settings.title)：\(settings.region)行政许可、行政处罚信息和红黑名单公示。" : description,
             "buildDate": date.description,
             "buildDateChinese": date.chinese,
             "section": path == "index.html" ? "" : (section.isEmpty ? "-" : section),
@@ -61,23 +67,26 @@ public struct SiteContext: Sendable {
         ]
         if rootOverride == nil { ctx["canonical"] = pageURL }
         if let p = preview {
-            ctx["preview"] = [
-                "department": p.department ?? "",
-                "departmentName": p.departmentName ?? "",
-                "scoped": p.department != nil,
-            ] as [String: Any]
+            ctx["preview"] =
+                [
+                    "department": p.department ?? "",
+                    "departmentName": p.departmentName ?? "",
+                    "scoped": p.department != nil,
+                ] as [String: Any]
         }
         return ctx
     }
 
     var siteValues: [String: Any] {
         let footer = settings.footer
-        return ["title": settings.title, "region": settings.region, "language": settings.language,
-                "sponsor": footer.sponsor, "organizer": footer.organizer, "contact": footer.contact,
-                "siteCode": footer.siteCode, "icp": footer.icp, "psb": footer.psb,
-                "icpHref": SiteContext.icpRegistry, "psbHref": SiteContext.psbRegistry(footer.psb),
-                "partyMarkImage": footer.partyMarkImage, "partyMarkLink": footer.partyMarkLink,
-                "correction": footer.correction]
+        return [
+            "title": settings.title, "region": settings.region, "language": settings.language,
+            "sponsor": footer.sponsor, "organizer": footer.organizer, "contact": footer.contact,
+            "siteCode": footer.siteCode, "icp": footer.icp, "psb": footer.psb,
+            "icpHref": SiteContext.icpRegistry, "psbHref": SiteContext.psbRegistry(footer.psb),
+            "partyMarkImage": footer.partyMarkImage, "partyMarkLink": footer.partyMarkLink,
+            "correction": footer.correction,
+        ]
     }
 
     /// The MIIT registry where anyone checks an ICP filing (ICP备案).
@@ -87,20 +96,32 @@ public struct SiteContext: Sendable {
     /// the number (`鲁公网安备 37030602000000号` → `…?recordcode=37030602000000`).
     static func psbRegistry(_ psb: String) -> String {
         let digits = String(psb.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 }.map(Character.init))
-        return digits.isEmpty ? "http://www.beian.gov.cn/" : "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=\(digits)"
+        return digits.isEmpty
+            ? "http://www.beian.gov.cn/" : "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=\(digits)"
     }
 
     /// Feed links (`<link rel="alternate">` and visible links) of a feed folder.
     static func feedLinks(root: String, folder: String, label: String) -> [[String: Any]] {
         [
-            ["href": root + folder + "atom.xml", "type": "application/atom+xml", "title": "\(label)（Atom）", "format": "Atom"],
-            ["href": root + folder + "rss.xml", "type": "application/rss+xml", "title": "\(label)（RSS）", "format": "RSS"],
-            ["href": root + folder + "feed.json", "type": "application/feed+json", "title": "\(label)（JSON Feed）", "format": "JSON Feed"],
+            [
+                "href": root + folder + "atom.xml", "type": "application/atom+xml", "title": "\(label)（Atom）",
+                "format": "Atom",
+            ],
+            [
+                "href": root + folder + "rss.xml", "type": "application/rss+xml", "title": "\(label)（RSS）",
+                "format": "RSS",
+            ],
+            [
+                "href": root + folder + "feed.json", "type": "application/feed+json", "title": "\(label)（JSON Feed）",
+                "format": "JSON Feed",
+            ],
         ]
     }
 
     /// Values of the shared fragments (`header`, `footer`, `alternates`): site-wide values only.
-    func chrome(root: String, section: String, feedFolder: String, feedTitle: String, standingPages: [[String: Any]]) -> [String: Any] {
+    func chrome(root: String, section: String, feedFolder: String, feedTitle: String, standingPages: [[String: Any]])
+        -> [String: Any]
+    {
         let nav: [[String: Any]] = SiteContext.sections.map { s in
             ["href": root + s.path, "title": s.title, "current": s.path == section]
         }
@@ -108,9 +129,12 @@ public struct SiteContext: Sendable {
         if !feedFolder.isEmpty { feeds += SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle) }
         var ctx: [String: Any] = [
             "root": root, "site": siteValues, "nav": nav, "feeds": feeds, "standingPages": standingPages,
-            "buildDate": date.description, "buildDateChinese": date.chinese, "year": date.year, "isHome": section.isEmpty,
+            "buildDate": date.description, "buildDateChinese": date.chinese, "year": date.year,
+            "isHome": section.isEmpty,
         ]
-        if let p = preview { ctx["preview"] = ["department": p.department ?? "", "scoped": p.department != nil] as [String: Any] }
+        if let p = preview {
+            ctx["preview"] = ["department": p.department ?? "", "scoped": p.department != nil] as [String: Any]
+        }
         return ctx
     }
 }

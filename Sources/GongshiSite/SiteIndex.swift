@@ -37,7 +37,10 @@ public struct SiteIndex: @unchecked Sendable {
         for (i, r) in p.records.enumerated() {
             byKind[r.kind, default: []].append(i)
             if !r.entityCode.isEmpty {
-                if byEntity[r.entityCode] == nil { entityOrder.append(r.entityCode); byEntity[r.entityCode] = ([], []) }
+                if byEntity[r.entityCode] == nil {
+                    entityOrder.append(r.entityCode)
+                    byEntity[r.entityCode] = ([], [])
+                }
                 byEntity[r.entityCode]!.records.append(i)
             }
             byDepartment[r.department.code, default: ([], [])].records.append(i)
@@ -47,24 +50,34 @@ public struct SiteIndex: @unchecked Sendable {
         var listMeta: [String: (String, Bool, [String])] = [:]
         for (i, e) in p.listEntries.enumerated() {
             let lk = (e.isRed ? "r:" : "b:") + e.listID
-            if listMembers[lk] == nil { listOrder.append(lk); listMeta[lk] = (e.listName, e.isRed, []) }
+            if listMembers[lk] == nil {
+                listOrder.append(lk)
+                listMeta[lk] = (e.listName, e.isRed, [])
+            }
             if !listMeta[lk]!.2.contains(e.department.name) { listMeta[lk]!.2.append(e.department.name) }
             listMembers[lk, default: []].append(i)
             if !e.entityCode.isEmpty {
-                if byEntity[e.entityCode] == nil { entityOrder.append(e.entityCode); byEntity[e.entityCode] = ([], []) }
+                if byEntity[e.entityCode] == nil {
+                    entityOrder.append(e.entityCode)
+                    byEntity[e.entityCode] = ([], [])
+                }
                 byEntity[e.entityCode]!.entries.append(i)
             }
             byDepartment[e.department.code, default: ([], [])].entries.append(i)
         }
         lists = listOrder.map { k in
             let m = listMeta[k]!
-            return ListGroup(id: String(k.dropFirst(2)), name: m.0, isRed: m.1, department: m.2.joined(separator: "、"), entries: listMembers[k]!)
+            return ListGroup(
+                id: String(k.dropFirst(2)), name: m.0, isRed: m.1, department: m.2.joined(separator: "、"),
+                entries: listMembers[k]!)
         }.sorted { ($0.isRed ? 0 : 1, $0.name) < ($1.isRed ? 0 : 1, $1.name) }
         var entryPaths = [String](repeating: "", count: p.listEntries.count)
         for g in lists {
             for (pos, i) in g.entries.enumerated() {
                 let e = p.listEntries[i]
-                entryPaths[i] = Format.pagePath(Views.listPath(isRed: e.isRed, id: e.listID), pos / p.settings.pagination + 1) + "#" + e.id
+                entryPaths[i] =
+                    Format.pagePath(Views.listPath(isRed: e.isRed, id: e.listID), pos / p.settings.pagination + 1) + "#"
+                    + e.id
             }
         }
         self.entryPaths = entryPaths
@@ -82,7 +95,6 @@ public struct SiteIndex: @unchecked Sendable {
         pages = visible.filter { $0.section == .pages }.sorted { $0.slug < $1.slug }
     }
 }
-
 
 enum ParallelRows {
     static func map<T: Sendable>(_ items: [T], _ f: @escaping @Sendable (T) -> [String: Any]) -> [[String: Any]] {

@@ -17,9 +17,11 @@ public struct TemplateSet: Sendable {
     public let findings: [Finding]
 
     /// Templates every build needs; a theme missing one cannot build the site.
-    public static let required = ["home", "listing", "record", "withdrawal", "lists", "list", "honghei", "entity",
-                                  "department", "departments", "articles", "article", "page", "subscribe", "notfound",
-                                  "search", "stats", "preview", "report", "withheld", "header", "footer", "alternates"]
+    public static let required = [
+        "home", "listing", "record", "withdrawal", "lists", "list", "honghei", "entity",
+        "department", "departments", "articles", "article", "page", "subscribe", "notfound",
+        "search", "stats", "preview", "report", "withheld", "header", "footer", "alternates",
+    ]
 
     static let pragma = "{{% CONTENT_TYPE: GONGSHI_HTML}}"
 
@@ -37,7 +39,8 @@ public struct TemplateSet: Sendable {
             let file = "Templates/\(name)"
             let data: Data
             do {
-                data = try InputFile.read((directory as NSString).appendingPathComponent(name), root: siteRoot, limit: InputFile.Limit.text)
+                data = try InputFile.read(
+                    (directory as NSString).appendingPathComponent(name), root: siteRoot, limit: InputFile.Limit.text)
             } catch {
                 throw SiteError(file: file, message: error.message)
             }
@@ -47,13 +50,16 @@ public struct TemplateSet: Sendable {
             do {
                 // Every template (partials too) escapes through FastHTMLEscaping: same characters as
                 // Mustache's HTML escaping, without its per-character dictionary lookups.
-                templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: TemplateSet.pragma + text)
+                templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(
+                    string: TemplateSet.pragma + text)
             } catch let e as MustacheTemplate.ParserError {
                 let firstLine = e.context.lineNumber == 1
                 let column = e.context.columnNumber - (firstLine ? TemplateSet.pragma.count : 0)
                 let line = firstLine ? String(e.context.line.dropFirst(TemplateSet.pragma.count)) : e.context.line
-                throw SiteError(file: file, line: e.context.lineNumber,
-                                message: "模板语法错误（第\(max(1, column))列）：\(TemplateSet.chinese(e.error))；该行：\(line.trimmingWhitespace())")
+                throw SiteError(
+                    file: file, line: e.context.lineNumber,
+                    message:
+                        "模板语法错误（第\(max(1, column))列）：\(TemplateSet.chinese(e.error))；该行：\(line.trimmingWhitespace())")
             } catch {
                 throw SiteError(file: file, message: "模板错误：\(error)")
             }
@@ -64,15 +70,18 @@ public struct TemplateSet: Sendable {
         }
         // A partial that does not exist renders as nothing in Mustache: catch it here instead.
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for (lineNo, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map({ Substring(String(String.UnicodeScalarView($0))) }).enumerated() {
+            for (lineNo, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map({
+                Substring(String(String.UnicodeScalarView($0)))
+            }).enumerated() {
                 var rest = line[...]
                 while let r = rest.range(of: "{{>") {
                     let after = rest[r.upperBound...]
                     guard let close = after.range(of: "}}") else { break }
                     let partial = after[..<close.lowerBound].trimmingWhitespace()
                     if templates[partial] == nil {
-                        throw SiteError(file: "Templates/\(name).mustache", line: lineNo + 1,
-                                        message: "引用了不存在的局部模板「\(partial)」（应有 Templates/\(partial).mustache）")
+                        throw SiteError(
+                            file: "Templates/\(name).mustache", line: lineNo + 1,
+                            message: "引用了不存在的局部模板「\(partial)」（应有 Templates/\(partial).mustache）")
                     }
                     rest = after[close.upperBound...]
                 }
@@ -85,7 +94,10 @@ public struct TemplateSet: Sendable {
         var findings = refused
         for (rel, real) in files {
             do { assets.append((rel, [UInt8](try InputFile.read(real, limit: InputFile.Limit.asset)))) } catch {
-                findings.append(Finding(rule: "bad-file", severity: .error, file: "Templates/assets/\(rel)", line: 0, message: error.message))
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .error, file: "Templates/assets/\(rel)", line: 0,
+                        message: error.message))
             }
         }
         self.findings = findings
@@ -102,7 +114,10 @@ public struct TemplateSet: Sendable {
 struct FastHTMLEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var needs = false
-        for b in text.utf8 where b == 38 || b == 60 || b == 62 || b == 34 || b == 39 { needs = true; break }
+        for b in text.utf8 where b == 38 || b == 60 || b == 62 || b == 34 || b == 39 {
+            needs = true
+            break
+        }
         guard needs else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)

@@ -16,7 +16,8 @@ public enum ThemeAssets {
         var files: [(String, String)] = []
         var findings: [Finding] = []
         func refuse(_ rel: String, _ message: String) {
-            findings.append(Finding(rule: "bad-file", severity: .error, file: "Templates/assets/\(rel)", line: 0, message: message))
+            findings.append(
+                Finding(rule: "bad-file", severity: .error, file: "Templates/assets/\(rel)", line: 0, message: message))
         }
         func walk(_ dir: String, _ prefix: String, _ depth: Int) {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
@@ -24,11 +25,17 @@ public enum ThemeAssets {
                 let rel = prefix + name
                 let full = (dir as NSString).appendingPathComponent(name)
                 var st = stat()
-                guard lstat(full, &st) == 0 else { refuse(rel, "无法读取文件"); continue }
+                guard lstat(full, &st) == 0 else {
+                    refuse(rel, "无法读取文件")
+                    continue
+                }
                 // Real folders are entered; a link to a folder is not followed (it could lead out of
                 // the site or round in a loop).
                 if (st.st_mode & S_IFMT) == S_IFDIR {
-                    if depth >= maxDepth { refuse(rel, "文件夹层数超过 \(maxDepth)，未复制"); continue }
+                    if depth >= maxDepth {
+                        refuse(rel, "文件夹层数超过 \(maxDepth)，未复制")
+                        continue
+                    }
                     walk(full, rel + "/", depth + 1)
                     continue
                 }
@@ -41,7 +48,9 @@ public enum ThemeAssets {
             }
         }
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: assets, isDirectory: &isDir), isDir.boolValue else { return ([], []) }
+        guard FileManager.default.fileExists(atPath: assets, isDirectory: &isDir), isDir.boolValue else {
+            return ([], [])
+        }
         walk(assets, "", 0)
         return (files.sorted { $0.0 < $1.0 }, findings)
     }
@@ -54,8 +63,13 @@ public enum ThemeAssets {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         var findings: [Finding] = []
         for name in names.sorted() where name.hasSuffix(".mustache") {
-            do { _ = try InputFile.check((dir as NSString).appendingPathComponent(name), root: root, limit: InputFile.Limit.text) } catch {
-                findings.append(Finding(rule: "bad-file", severity: .error, file: "Templates/\(name)", line: 0, message: error.message))
+            do {
+                _ = try InputFile.check(
+                    (dir as NSString).appendingPathComponent(name), root: root, limit: InputFile.Limit.text)
+            } catch {
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .error, file: "Templates/\(name)", line: 0, message: error.message))
             }
         }
         return findings

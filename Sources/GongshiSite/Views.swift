@@ -18,18 +18,25 @@ enum Views {
             "department": r.department.name, "departmentPath": departmentPath(r.department.code),
             "kindTitle": r.kind.title, "objection": r.underObjection,
         ]
-        if !r.entityCode.isEmpty { d["entityPath"] = entityPath(r.entityCode); d["entityCode"] = r.entityCode }
+        if !r.entityCode.isEmpty {
+            d["entityPath"] = entityPath(r.entityCode)
+            d["entityCode"] = r.entityCode
+        }
         return d
     }
 
     static func entryRow(_ e: PublishedListEntry) -> [String: Any] {
         var d: [String: Any] = [
-            "id": e.id, "entityName": e.entityName, "listName": e.listName, "listPath": listPath(isRed: e.isRed, id: e.listID),
+            "id": e.id, "entityName": e.entityName, "listName": e.listName,
+            "listPath": listPath(isRed: e.isRed, id: e.listID),
             "listedOn": e.listedOn.description, "validUntil": e.validUntil?.description ?? "", "reason": e.reason,
             "basis": e.basis, "department": e.department.name, "departmentPath": departmentPath(e.department.code),
             "isRed": e.isRed, "colour": e.isRed ? "红名单" : "黑名单", "objection": e.underObjection,
         ]
-        if !e.entityCode.isEmpty { d["entityPath"] = entityPath(e.entityCode); d["entityCode"] = e.entityCode }
+        if !e.entityCode.isEmpty {
+            d["entityPath"] = entityPath(e.entityCode)
+            d["entityCode"] = e.entityCode
+        }
         if let m = e.memorandum { d["memorandum"] = m.title }
         return d
     }

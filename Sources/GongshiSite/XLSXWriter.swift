@@ -14,12 +14,15 @@ enum XLSXWriter {
     /// Excel refuses longer text in one cell.
     static let maxCellLength = 32_767
 
-    static func workbook(sheet: String, header: [String], rows: [[String]], numericColumns: Set<Int>) throws -> [UInt8] {
+    static func workbook(sheet: String, header: [String], rows: [[String]], numericColumns: Set<Int>) throws -> [UInt8]
+    {
         let archive = try Archive(accessMode: .create)
         func add(_ path: String, _ bytes: [UInt8]) throws {
             let data = Data(bytes)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: timestamp,
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: timestamp,
+                compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<(Int(position) + size))
             }
         }
@@ -35,9 +38,10 @@ enum XLSXWriter {
     static func sheetXML(header: [String], rows: [[String]], numericColumns: Set<Int>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 + rows.count * header.count * 32)
-        out += Array(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(mainNS)\">"
-            + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-            + "</sheetView></sheetViews><sheetData>").utf8)
+        out += Array(
+            ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(mainNS)\">"
+                + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                + "</sheetView></sheetViews><sheetData>").utf8)
         let letters = (0..<max(header.count, 1)).map(columnName)
         func row(_ n: Int, _ cells: [String], headerRow: Bool) {
             out += Array("<row r=\"\(n)\">".utf8)
@@ -46,7 +50,9 @@ enum XLSXWriter {
                 if !headerRow, numericColumns.contains(i), isPlainNumber(v) {
                     out += Array("<c r=\"\(ref)\"><v>\(v)</v></c>".utf8)
                 } else {
-                    out += Array("<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(headerRow ? 2 : 1)\"><is><t xml:space=\"preserve\">".utf8)
+                    out += Array(
+                        "<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(headerRow ? 2 : 1)\"><is><t xml:space=\"preserve\">".utf8
+                    )
                     out += Array(escape(v).utf8)
                     out += Array("</t></is></c>".utf8)
                 }
@@ -61,10 +67,14 @@ enum XLSXWriter {
 
     /// `-12.5`, `0.2`, `3`: what a number cell may hold; anything else stays text.
     static func isPlainNumber(_ s: String) -> Bool {
-        var digits = 0, dots = 0
+        var digits = 0
+        var dots = 0
         for (i, c) in s.unicodeScalars.enumerated() {
             if c == "-" && i == 0 { continue }
-            if c == "." { dots += 1; continue }
+            if c == "." {
+                dots += 1
+                continue
+            }
             guard ("0"..."9").contains(c) else { return false }
             digits += 1
         }
@@ -87,7 +97,9 @@ enum XLSXWriter {
     /// `_x` that would read as such an escape is itself escaped.
     static func escape(_ raw: String) -> String {
         var s = raw
-        if s.utf16.count > maxCellLength { s = String(s.utf16.prefix(maxCellLength)) ?? String(s.prefix(maxCellLength / 2)) }
+        if s.utf16.count > maxCellLength {
+            s = String(s.utf16.prefix(maxCellLength)) ?? String(s.prefix(maxCellLength / 2))
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         let scalars = Array(s.unicodeScalars)

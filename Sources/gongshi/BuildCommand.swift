@@ -46,7 +46,8 @@ struct BuildCommand: ParsableCommand {
     }
 
     func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
     }
 }
 
@@ -64,7 +65,8 @@ final class ProgressPrinter: @unchecked Sendable {
 
     private func add(_ n: Int) {
         guard enabled else { return }
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         count += n
         let now = Date()
         if now.timeIntervalSince(last) > 0.1 {
@@ -75,7 +77,11 @@ final class ProgressPrinter: @unchecked Sendable {
     }
 
     func finish() {
-        lock.lock(); defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)); shown = false }
+        lock.lock()
+        defer { lock.unlock() }
+        if shown {
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            shown = false
+        }
     }
 }

@@ -40,8 +40,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let date = try dateOption.resolve()
         let report: CheckReport
-        do { report = try CheckReport.make(site: siteOptions.siteRoot, date: date, department: department,
-                                         severities: severity?.levels) } catch {
+        do {
+            report = try CheckReport.make(
+                site: siteOptions.siteRoot, date: date, department: department,
+                severities: severity?.levels)
+        } catch {
             fail(error)
         }
         let out = format == .json ? report.json() : report.text(color: isatty(STDOUT_FILENO) != 0)

@@ -12,7 +12,8 @@ struct Gongshi: AsyncParsableCommand {
         abstract: "信用公示网站生成器：检查双公示与红黑名单数据，生成静态网站。",
         version: GongshiVersion.current,
         subcommands: [
-            BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self, LedgerCommand.self,
+            BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self,
+            LedgerCommand.self,
             RulesCommand.self,
         ]
     )
@@ -24,7 +25,8 @@ struct SiteOptions: ParsableArguments {
     var site: String = "."
 
     var siteRoot: String {
-        URL(fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        URL(fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
     }
 }
 

@@ -22,10 +22,14 @@ struct LedgerImportCommand: ParsableCommand {
     @OptionGroup var dateOption: DateOption
 
     func run() throws {
-        let path = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        let path = URL(
+            fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        ).standardizedFileURL.path
         Interruption.install()
         let result: LedgerImport.Result
-        do { result = try LedgerImport.run(site: siteOptions.siteRoot, file: path, today: try dateOption.resolve()) } catch let e as SiteError {
+        do {
+            result = try LedgerImport.run(site: siteOptions.siteRoot, file: path, today: try dateOption.resolve())
+        } catch let e as SiteError {
             fail(e)
         }
         FileHandle.standardOutput.write(Data(result.text(file: file).utf8))

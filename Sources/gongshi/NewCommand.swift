@@ -37,7 +37,9 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "新站点的文件夹（不能已有 Content/）。") var directory: String
 
     func run() throws {
-        let target = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        let target = URL(
+            fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        ).standardizedFileURL.path
         do {
             try Scaffold.initSite(at: target, today: todayInShanghai())
             print("已在 \(target) 新建站点。接下来：\n  cd \(directory)\n  gongshi check\n  gongshi build")

@@ -19,8 +19,10 @@ struct ServeCommand: AsyncParsableCommand {
     var department: String?
 
     func run() async throws {
-        let server = PreviewServer(site: siteOptions.siteRoot, port: port, date: try dateOption.resolve(),
-                                   department: department) { line in
+        let server = PreviewServer(
+            site: siteOptions.siteRoot, port: port, date: try dateOption.resolve(),
+            department: department
+        ) { line in
             FileHandle.standardError.write(Data("gongshi serve: \(line)\n".utf8))
         }
         do { try await server.run() } catch let e as SiteError { fail(e) }

@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiContent
 
 @Suite("ArticleReader")
@@ -7,17 +8,17 @@ struct ArticleReaderTests {
     @Test("front matter and body")
     func frontMatter() throws {
         let text = """
-        ---
-        title: 周村区2026年11月诚信红黑榜
-        date: 2026-11-25
-        slug: Hongheibang-2026-11
-        summary: 本月红黑榜
-        ---
-        # 标题
+            ---
+            title: 周村区2026年11月诚信红黑榜
+            date: 2026-11-25
+            slug: Hongheibang-2026-11
+            summary: 本月红黑榜
+            ---
+            # 标题
 
-        正文第一段。
+            正文第一段。
 
-        """
+            """
         let (a, f) = ArticleReader.read(text: text, file: "Content/xinwen/2026-11.md", section: .xinwen)
         #expect(f.isEmpty)
         let article = try #require(a)
@@ -48,7 +49,8 @@ struct ArticleReaderTests {
 
     @Test("a standing page needs no date")
     func pageWithoutDate() throws {
-        let (a, f) = ArticleReader.read(text: "---\ntitle: 如何提出异议\n---\n正文\n", file: "Content/pages/yiyi.md", section: .pages)
+        let (a, f) = ArticleReader.read(
+            text: "---\ntitle: 如何提出异议\n---\n正文\n", file: "Content/pages/yiyi.md", section: .pages)
         #expect(f.isEmpty)
         #expect(a?.date == nil)
         #expect(a?.slug == "yiyi")
@@ -56,14 +58,16 @@ struct ArticleReaderTests {
 
     @Test("missing title is missing-field; an article without date is missing-field")
     func missingFields() throws {
-        let (a, f) = ArticleReader.read(text: "---\ndate: 2026-11-25\n---\n正文\n", file: "Content/xinwen/a.md", section: .xinwen)
+        let (a, f) = ArticleReader.read(
+            text: "---\ndate: 2026-11-25\n---\n正文\n", file: "Content/xinwen/a.md", section: .xinwen)
         #expect(a == nil)
         #expect(f.map(\.rule) == ["missing-field"])
         #expect(f.first?.severity == .error)
         #expect(f.first?.file == "Content/xinwen/a.md")
         #expect(f.first?.message.contains("title") == true)
 
-        let (b, g) = ArticleReader.read(text: "---\ntitle: 新闻\n---\n正文\n", file: "Content/xinwen/b.md", section: .xinwen)
+        let (b, g) = ArticleReader.read(
+            text: "---\ntitle: 新闻\n---\n正文\n", file: "Content/xinwen/b.md", section: .xinwen)
         #expect(b == nil)
         #expect(g.map(\.rule) == ["missing-field"])
         #expect(g.first?.message.contains("date") == true)
@@ -71,7 +75,8 @@ struct ArticleReaderTests {
 
     @Test("a bad date is bad-date on its line")
     func badDate() throws {
-        let (a, f) = ArticleReader.read(text: "---\ntitle: 新闻\ndate: 2026-02-30\n---\n", file: "Content/xinwen/c.md", section: .xinwen)
+        let (a, f) = ArticleReader.read(
+            text: "---\ntitle: 新闻\ndate: 2026-02-30\n---\n", file: "Content/xinwen/c.md", section: .xinwen)
         #expect(a == nil)
         #expect(f.map(\.rule) == ["bad-date"])
         #expect(f.first?.line == 3)
@@ -88,7 +93,9 @@ struct ArticleReaderTests {
         #expect(article.month == "2026-11")
     }
 
-    @Test("a 红黑榜 release with a bad month is bad-date", arguments: ["2026-13", "2026-1", "2026/11", "", "November", "2026-11-01"])
+    @Test(
+        "a 红黑榜 release with a bad month is bad-date",
+        arguments: ["2026-13", "2026-1", "2026/11", "", "November", "2026-11-01"])
     func hongheiBadMonth(month: String) {
         let text = "---\ntitle: 红黑榜\ndate: 2026-12-01\ntype: honghei\nmonth: \(month)\n---\n"
         let (a, f) = ArticleReader.read(text: text, file: "Content/xinwen/h.md", section: .xinwen)
@@ -96,9 +103,11 @@ struct ArticleReaderTests {
         #expect(f.map(\.rule) == ["bad-date"])
     }
 
-    @Test("no front matter, unclosed front matter, or front matter that is not a mapping is bad-file", arguments: [
-        "# 标题\n正文\n", "---\ntitle: x\n正文\n", "---\n- a\n- b\n---\n", "---\ntitle: [x\n---\n",
-    ])
+    @Test(
+        "no front matter, unclosed front matter, or front matter that is not a mapping is bad-file",
+        arguments: [
+            "# 标题\n正文\n", "---\ntitle: x\n正文\n", "---\n- a\n- b\n---\n", "---\ntitle: [x\n---\n",
+        ])
     func badFrontMatter(text: String) {
         let (a, f) = ArticleReader.read(text: text, file: "Content/pages/p.md", section: .pages)
         #expect(a == nil)

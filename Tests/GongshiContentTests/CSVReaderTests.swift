@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongshiContent
 
 @Suite("CSVReader")
@@ -26,7 +27,8 @@ struct CSVReaderTests {
     @Test("quoted fields with commas, doubled quotes and line breaks count as one row each")
     func quoted() throws {
         let dir = TempDir()
-        let text = "a,b,c\n"
+        let text =
+            "a,b,c\n"
             + "1,\"甲,乙\",x\n"
             + "2,\"他说\"\"你好\"\"\",y\n"
             + "3,\"第一行\n第二行\n第三行\",z\n"
@@ -188,13 +190,17 @@ struct CSVReaderTests {
         let n = CSVReader.chunkSize
         var text = "a,b\n"
         var count = 0
-        while text.utf8.count < n - 200 { text += "\(count),填充\n"; count += 1 }
+        while text.utf8.count < n - 200 {
+            text += "\(count),填充\n"
+            count += 1
+        }
         let inside = String(repeating: "甲", count: 40)  // 120 bytes: from before to after the boundary
         let field = "开始\n" + String(repeating: "x", count: n - 100 - text.utf8.count) + "\n" + inside + inside
         text += "last,\"\(field)\"\nend,1\n"
         let bytes = Array(text.utf8)
         let lastLF = bytes[..<n].lastIndex(of: 0x0A)!
-        let opening = bytes.firstIndex(of: 0x22)!, closing = bytes.lastIndex(of: 0x22)!
+        let opening = bytes.firstIndex(of: 0x22)!
+        let closing = bytes.lastIndex(of: 0x22)!
         #expect(opening < n && closing > n)
         #expect(lastLF > opening && lastLF < closing, "the chunk's last line feed lies inside the quoted field")
         let dir = TempDir()
@@ -227,7 +233,10 @@ struct CSVReaderTests {
         let path = dir.write("x.csv", "a\n1\n2\n")
         var seen = 0
         #expect(throws: Stop.self) {
-            try CSVReader.read(path: path) { _ in seen += 1; if seen == 2 { throw Stop() } }
+            try CSVReader.read(path: path) { _ in
+                seen += 1
+                if seen == 2 { throw Stop() }
+            }
         }
         #expect(seen == 2)
     }

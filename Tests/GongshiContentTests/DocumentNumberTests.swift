@@ -1,13 +1,16 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiContent
 
 @Suite("DocumentNumber")
 struct DocumentNumberTests {
-    @Test("the first citation, in every bracket form", arguments: [
-        "发改财金〔2016〕141号", "发改财金[2016]141号", "发改财金【2016】141号", "发改财金(2016)141号",
-        "发改财金（2016）141号", "发改财金［2016］141号",
-    ])
+    @Test(
+        "the first citation, in every bracket form",
+        arguments: [
+            "发改财金〔2016〕141号", "发改财金[2016]141号", "发改财金【2016】141号", "发改财金(2016)141号",
+            "发改财金（2016）141号", "发改财金［2016］141号",
+        ])
     func bracketForms(text: String) throws {
         let c = try #require(DocumentNumber.firstCitation(in: text))
         #expect(c.prefix == "发改财金")
@@ -24,9 +27,11 @@ struct DocumentNumberTests {
         #expect(d.prefix.hasSuffix("发改财金"))
     }
 
-    @Test("text without a document number", arguments: [
-        "", "法院判决", "发改财金〔2016〕号", "发改财金〔16〕141号", "发改财金〔2016〕141", "发改财金2016年141号", "〔2016〕",
-    ])
+    @Test(
+        "text without a document number",
+        arguments: [
+            "", "法院判决", "发改财金〔2016〕号", "发改财金〔16〕141号", "发改财金〔2016〕141", "发改财金2016年141号", "〔2016〕",
+        ])
     func none(text: String) {
         #expect(DocumentNumber.firstCitation(in: text) == nil)
     }

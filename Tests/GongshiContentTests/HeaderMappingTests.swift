@@ -1,17 +1,22 @@
 import Foundation
 import GongshiModel
 import Testing
+
 @testable import GongshiContent
 
 @Suite("Header matching, aliases, columns: maps and sidecars")
 struct HeaderMappingTests {
-    func read(_ kind: RecordKind, _ text: String, name: String = "data.csv", sidecar: String? = nil,
-              columns: [String: String] = [:]) -> (records: [SourceRecord], findings: [Finding]) {
+    func read(
+        _ kind: RecordKind, _ text: String, name: String = "data.csv", sidecar: String? = nil,
+        columns: [String: String] = [:]
+    ) -> (records: [SourceRecord], findings: [Finding]) {
         let dir = TempDir()
         let path = dir.write(name, text)
         if let sidecar { dir.write((name as NSString).deletingPathExtension + ".yml", sidecar) }
         var records: [SourceRecord] = []
-        let r = RecordFileReader.read(kind: kind, path: path, file: "Content/\(kind.rawValue)/\(name)", columns: columns) { records.append($0) }
+        let r = RecordFileReader.read(
+            kind: kind, path: path, file: "Content/\(kind.rawValue)/\(name)", columns: columns
+        ) { records.append($0) }
         return (records, r.findings)
     }
 
@@ -28,7 +33,9 @@ struct HeaderMappingTests {
 
     @Test("aliases of §8.2 and v1 codes name their v2.0 column")
     func aliases() {
-        let xk = RecordSchema.licensing, cf = RecordSchema.penalty, md = RecordSchema.list
+        let xk = RecordSchema.licensing
+        let cf = RecordSchema.penalty
+        let md = RecordSchema.list
         let pairs: [(RecordSchema, String, String)] = [
             (xk, "行政许可决定书文号", "行政许可决定文书号"), (xk, "许可截止日期", "有效期至"), (xk, "XK_JZQ", "有效期至"),
             (xk, "数据来源", "数据来源单位"), (xk, "XK_XDR_TYPE", "行政相对人类别"), (xk, "XK_XDR", "行政相对人名称"),
@@ -86,8 +93,9 @@ struct HeaderMappingTests {
 
     @Test("a columns: map renames a department's header; the map wins over the schema")
     func columnsMap() {
-        let r = read(.xzcf, "单位名称,处罚机关名称\n甲公司,区市场监管局\n",
-                     columns: [RecordSchema.normalizeHeader("处罚机关名称"): "处罚机关", RecordSchema.normalizeHeader("单位 名称"): "行政相对人名称"])
+        let r = read(
+            .xzcf, "单位名称,处罚机关名称\n甲公司,区市场监管局\n",
+            columns: [RecordSchema.normalizeHeader("处罚机关名称"): "处罚机关", RecordSchema.normalizeHeader("单位 名称"): "行政相对人名称"])
         #expect(r.findings.isEmpty)
         #expect(r.records.first?["处罚机关"] == "区市场监管局")
         #expect(r.records.first?["行政相对人名称"] == "甲公司")
@@ -96,18 +104,20 @@ struct HeaderMappingTests {
     @Test("a sidecar fills empty columns (aliases, unquoted dates) and may map columns for its file")
     func sidecar() throws {
         let side = """
-        名单类型: 黑名单
-        名单名称: 失信被执行人
-        认定部门: 区法院
-        列入日期: 2026-11-20
-        columns:
-          发布单位: 数据来源单位
-        """
-        let r = read(.mingdan, "企业名称,统一信用代码,列入日期,发布单位\n甲公司,91370306ma3rx7k2xu,,区法院\n乙公司,91370306MA3RX8L538,2026-11-21,区法院\n",
-                     sidecar: side)
+            名单类型: 黑名单
+            名单名称: 失信被执行人
+            认定部门: 区法院
+            列入日期: 2026-11-20
+            columns:
+              发布单位: 数据来源单位
+            """
+        let r = read(
+            .mingdan, "企业名称,统一信用代码,列入日期,发布单位\n甲公司,91370306ma3rx7k2xu,,区法院\n乙公司,91370306MA3RX8L538,2026-11-21,区法院\n",
+            sidecar: side)
         #expect(r.findings.isEmpty)
         #expect(r.records.count == 2)
-        let a = r.records[0], b = r.records[1]
+        let a = r.records[0]
+        let b = r.records[1]
         #expect(a["名单名称"] == "失信被执行人" && a["名单类型"] == "黑名单" && a["认定部门"] == "区法院")
         #expect(a["主体名称"] == "甲公司" && a["统一社会信用代码"] == "91370306MA3RX7K2XU")
         #expect(a["列入日期"] == "2026-11-20")
@@ -129,14 +139,18 @@ struct HeaderMappingTests {
         #expect(broken.findings.contains { $0.file == "Content/mingdan/data.yml" && $0.rule == "bad-file" })
     }
 
-    @Test("site.yml columns: parsed per kind; duplicate keys after normalisation and unknown targets are errors with their line")
+    @Test(
+        "site.yml columns: parsed per kind; duplicate keys after normalisation and unknown targets are errors with their line"
+    )
     func siteColumns() throws {
         let base = "title: 信用周村\nbaseURL: https://example.gov.cn/\n"
-        let s = try SettingsReader.read(text: base + "columns:\n  xzcf:\n    处罚机关名称: 处罚机关\n    XDR: CF_XDR_MC\n", file: "site.yml")
+        let s = try SettingsReader.read(
+            text: base + "columns:\n  xzcf:\n    处罚机关名称: 处罚机关\n    XDR: CF_XDR_MC\n", file: "site.yml")
         #expect(s.columns[.xzcf]?[RecordSchema.normalizeHeader("处罚机关名称")] == "处罚机关")
         #expect(s.columns[.xzcf]?["XDR"] == "行政相对人名称")
         do {
-            _ = try SettingsReader.read(text: base + "columns:\n  xzcf:\n    处罚机关名称: 处罚机关\n    处罚机关 名称: 处罚机关\n", file: "site.yml")
+            _ = try SettingsReader.read(
+                text: base + "columns:\n  xzcf:\n    处罚机关名称: 处罚机关\n    处罚机关 名称: 处罚机关\n", file: "site.yml")
             Issue.record("duplicate key accepted")
         } catch { #expect(error.line == 6) }
         do {

@@ -1,10 +1,11 @@
 import Foundation
 import GongshiModel
 import Testing
+
 @testable import GongshiContent
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Files no department should send, which must become findings on their file — never a crash, a
@@ -52,8 +53,10 @@ struct HostileFileTests {
         let outside = TempDir()
         outside.write("secret.csv", "行政相对人名称,处罚机关\n秘密,区市场监管局\n")
         let dir = makeSite()
-        try FileManager.default.createSymbolicLink(atPath: dir.file("Content/xzcf/b.csv"), withDestinationPath: outside.file("secret.csv"))
-        try FileManager.default.createSymbolicLink(atPath: dir.file("Content/xzcf/passwd.csv"), withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.file("Content/xzcf/b.csv"), withDestinationPath: outside.file("secret.csv"))
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.file("Content/xzcf/passwd.csv"), withDestinationPath: "/etc/passwd")
         let site = try SiteReader.read(root: dir.path)
         #expect(badFile(site, "Content/xzcf/b.csv")?.message.contains("站点文件夹以外") == true)
         #expect(badFile(site, "Content/xzcf/passwd.csv") != nil)
@@ -64,7 +67,8 @@ struct HostileFileTests {
     @Test("a link to /dev/zero is refused, not read for ever")
     func symlinkToDevice() throws {
         let dir = makeSite()
-        try FileManager.default.createSymbolicLink(atPath: dir.file("Content/xzcf/zero.csv"), withDestinationPath: "/dev/zero")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.file("Content/xzcf/zero.csv"), withDestinationPath: "/dev/zero")
         let site = try SiteReader.read(root: dir.path)
         #expect(badFile(site, "Content/xzcf/zero.csv") != nil)
     }
@@ -72,8 +76,10 @@ struct HostileFileTests {
     @Test("a loop of links is a finding, not a hang")
     func symlinkLoop() throws {
         let dir = makeSite()
-        try FileManager.default.createSymbolicLink(atPath: dir.file("Content/xzcf/x.csv"), withDestinationPath: dir.file("Content/xzcf/y.csv"))
-        try FileManager.default.createSymbolicLink(atPath: dir.file("Content/xzcf/y.csv"), withDestinationPath: dir.file("Content/xzcf/x.csv"))
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.file("Content/xzcf/x.csv"), withDestinationPath: dir.file("Content/xzcf/y.csv"))
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.file("Content/xzcf/y.csv"), withDestinationPath: dir.file("Content/xzcf/x.csv"))
         let site = try SiteReader.read(root: dir.path)
         #expect(badFile(site, "Content/xzcf/x.csv")?.message.contains("循环") == true)
         #expect(badFile(site, "Content/xzcf/y.csv") != nil)
@@ -82,7 +88,8 @@ struct HostileFileTests {
     @Test("a link inside the site is followed")
     func symlinkInside() throws {
         let dir = makeSite(["Archive/b.csv": "行政相对人名称,处罚机关\n乙,区市场监管局\n"])
-        try FileManager.default.createSymbolicLink(atPath: dir.file("Content/xzcf/b.csv"), withDestinationPath: dir.file("Archive/b.csv"))
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.file("Content/xzcf/b.csv"), withDestinationPath: dir.file("Archive/b.csv"))
         let site = try SiteReader.read(root: dir.path)
         #expect(site.findings.isEmpty)
         #expect(site.records.count == 2)
@@ -115,7 +122,8 @@ struct HostileFileTests {
         #expect(mkfifo(dir.file("Content/site.yml"), 0o644) == 0)
         #expect(throws: SiteError.self) { try SiteReader.read(root: dir.path) }
         let dir2 = makeSite()
-        try FileManager.default.createDirectory(atPath: dir2.file("Content/calendar"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: dir2.file("Content/calendar"), withIntermediateDirectories: true)
         #expect(mkfifo(dir2.file("Content/calendar/2026.yml"), 0o644) == 0)
         #expect(throws: SiteError.self) { try SiteReader.read(root: dir2.path) }
     }
@@ -125,15 +133,20 @@ struct HostileFileTests {
         let outside = TempDir()
         outside.write("ledger.csv", "日期,事件,类型,记录键,摘要\n")
         let dir = makeSite()
-        try FileManager.default.createSymbolicLink(atPath: dir.file("Content/ledger.csv"), withDestinationPath: outside.file("ledger.csv"))
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.file("Content/ledger.csv"), withDestinationPath: outside.file("ledger.csv"))
         #expect(throws: SiteError.self) { try SiteReader.read(root: dir.path) }
     }
 
     @Test("a calendar with year 0 is an error, not a crash")
     func calendarYearZero() throws {
         var cal = WorkdayCalendar()
-        #expect(throws: SiteError.self) { try CalendarReader.read(text: "year: 0\n", file: "Content/calendar/0.yml", into: &cal) }
-        #expect(throws: SiteError.self) { try CalendarReader.read(text: "year: 10000\n", file: "Content/calendar/x.yml", into: &cal) }
+        #expect(throws: SiteError.self) {
+            try CalendarReader.read(text: "year: 0\n", file: "Content/calendar/0.yml", into: &cal)
+        }
+        #expect(throws: SiteError.self) {
+            try CalendarReader.read(text: "year: 10000\n", file: "Content/calendar/x.yml", into: &cal)
+        }
         #expect(cal.years.isEmpty)
     }
 
@@ -151,13 +164,15 @@ struct HostileFileTests {
     @Test("a slug too long for a folder name is a finding and the page is skipped")
     func longSlug() {
         let slug = String(repeating: "a", count: 256)
-        let (article, findings) = ArticleReader.read(text: "---\ntitle: 长\ndate: 2026-11-25\nslug: \(slug)\n---\n正文\n",
-                                                     file: "Content/xinwen/a.md", section: .xinwen)
+        let (article, findings) = ArticleReader.read(
+            text: "---\ntitle: 长\ndate: 2026-11-25\nslug: \(slug)\n---\n正文\n",
+            file: "Content/xinwen/a.md", section: .xinwen)
         #expect(article == nil)
         #expect(findings.first?.rule == "bad-file")
         #expect(findings.first?.line == 4)
-        let (ok, none) = ArticleReader.read(text: "---\ntitle: 短\ndate: 2026-11-25\nslug: \(String(slug.prefix(200)))\n---\n",
-                                            file: "Content/xinwen/a.md", section: .xinwen)
+        let (ok, none) = ArticleReader.read(
+            text: "---\ntitle: 短\ndate: 2026-11-25\nslug: \(String(slug.prefix(200)))\n---\n",
+            file: "Content/xinwen/a.md", section: .xinwen)
         #expect(ok != nil && none.isEmpty)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GongshiModel
 import Testing
+
 @testable import GongshiContent
 
 @Suite("LedgerReader")
@@ -9,18 +10,21 @@ struct LedgerReaderTests {
     func events() throws {
         let dir = TempDir()
         let text = """
-        日期,事件,类型,记录键,摘要
-        2026-11-23,公示,xzcf,xzcf:区市场监管局:周市监罚〔2026〕12号,0123456789abcdef
-        2026-11-24,更新,xzcf,xzcf:区市场监管局:周市监罚〔2026〕12号,fedcba9876543210
-        2026-11-25,撤回,mingdan,"mingdan:失信被执行人:某,某公司:2026-11-02",aaaa
-        2026-11-26,公示,xzxk,xzxk:区市场监管局:周市监许〔2026〕1号
+            日期,事件,类型,记录键,摘要
+            2026-11-23,公示,xzcf,xzcf:区市场监管局:周市监罚〔2026〕12号,0123456789abcdef
+            2026-11-24,更新,xzcf,xzcf:区市场监管局:周市监罚〔2026〕12号,fedcba9876543210
+            2026-11-25,撤回,mingdan,"mingdan:失信被执行人:某,某公司:2026-11-02",aaaa
+            2026-11-26,公示,xzxk,xzxk:区市场监管局:周市监许〔2026〕1号
 
-        """
+            """
         let path = dir.write("ledger.csv", text)
         let events = try LedgerReader.read(path: path, file: "Content/ledger.csv").events
         #expect(events.count == 4)
-        #expect(events[0] == LedgerEvent(date: LocalDate(year: 2026, month: 11, day: 23)!, event: .published, kind: .xzcf,
-                                         key: "xzcf:区市场监管局:周市监罚〔2026〕12号", digest: "0123456789abcdef"))
+        #expect(
+            events[0]
+                == LedgerEvent(
+                    date: LocalDate(year: 2026, month: 11, day: 23)!, event: .published, kind: .xzcf,
+                    key: "xzcf:区市场监管局:周市监罚〔2026〕12号", digest: "0123456789abcdef"))
         #expect(events[1].event == .updated)
         #expect(events[2].event == .withdrawn)
         #expect(events[2].kind == .mingdan)
@@ -32,8 +36,9 @@ struct LedgerReaderTests {
     @Test("the csvLine of an event reads back as the same event")
     func roundTrip() throws {
         let dir = TempDir()
-        let e = LedgerEvent(date: LocalDate(year: 2026, month: 1, day: 2)!, event: .withdrawn, kind: .mingdan,
-                            key: "mingdan:名单\"甲\",乙:某公司:2026-01-01", digest: "abc")
+        let e = LedgerEvent(
+            date: LocalDate(year: 2026, month: 1, day: 2)!, event: .withdrawn, kind: .mingdan,
+            key: "mingdan:名单\"甲\",乙:某公司:2026-01-01", digest: "abc")
         let path = dir.write("ledger.csv", LedgerReader.header + "\n" + e.csvLine + "\n")
         #expect(try LedgerReader.read(path: path, file: "Content/ledger.csv").events == [e])
     }
@@ -53,14 +58,16 @@ struct LedgerReaderTests {
         #expect(try LedgerReader.read(path: path, file: "Content/ledger.csv").events.map(\.key) == ["k"])
     }
 
-    @Test("a bad line stops reading with its file and line", arguments: [
-        ("2026-02-30,公示,xzcf,k1,d\n", "无效"),
-        ("2026-11-23,发布,xzcf,k2,d\n", "无法识别"),
-        ("2026-11-23,公示,xzsp,k3,d\n", "应为 xzxk"),
-        ("2026-11-23,公示\n", "5 列"),
-        ("2026-11-23,公示,xzcf,k,d,extra\n", "5 列"),
-        ("2026-11-23,公示,xzcf,\"k\n", "引号"),
-    ])
+    @Test(
+        "a bad line stops reading with its file and line",
+        arguments: [
+            ("2026-02-30,公示,xzcf,k1,d\n", "无效"),
+            ("2026-11-23,发布,xzcf,k2,d\n", "无法识别"),
+            ("2026-11-23,公示,xzsp,k3,d\n", "应为 xzxk"),
+            ("2026-11-23,公示\n", "5 列"),
+            ("2026-11-23,公示,xzcf,k,d,extra\n", "5 列"),
+            ("2026-11-23,公示,xzcf,\"k\n", "引号"),
+        ])
     func badLine(line: String, words: String) {
         let dir = TempDir()
         let path = dir.write("ledger.csv", LedgerReader.header + "\n2026-11-22,公示,xzcf,k0,d\n" + line)
@@ -95,7 +102,9 @@ struct LedgerReaderTests {
         #expect(ledger.encoding == .gb18030)
         #expect(ledger.lineEnding == "\r\n")
         #expect(ledger.events.map(\.key) == ["xzcf:区市场监管局:周市监罚〔2026〕1号"])
-        let e = LedgerEvent(date: LocalDate(year: 2026, month: 11, day: 25)!, event: .withdrawn, kind: .xzcf, key: "xzcf:区:罚2号", digest: "ab")
+        let e = LedgerEvent(
+            date: LocalDate(year: 2026, month: 11, day: 25)!, event: .withdrawn, kind: .xzcf, key: "xzcf:区:罚2号",
+            digest: "ab")
         let bytes = try #require(ledger.appending([e]))
         #expect(Array(bytes.prefix(original.count)) == [UInt8](original))
         #expect(String(data: Data(bytes), encoding: gb18030) == text + e.csvLine + "\r\n")
@@ -105,10 +114,12 @@ struct LedgerReaderTests {
 
     @Test("a UTF-8 ledger is appended to in UTF-8; a new one starts with the header")
     func appendUTF8() throws {
-        let e = LedgerEvent(date: LocalDate(year: 2026, month: 11, day: 25)!, event: .published, kind: .xzxk, key: "k", digest: "d")
+        let e = LedgerEvent(
+            date: LocalDate(year: 2026, month: 11, day: 25)!, event: .published, kind: .xzxk, key: "k", digest: "d")
         let fresh = try #require(LedgerFile.empty.appending([e]))
         #expect(String(decoding: fresh, as: UTF8.self) == LedgerReader.header + "\n2026-11-25,公示,xzxk,k,d\n")
-        let noFinalNewline = try LedgerReader.parse(bytes: Array((LedgerReader.header + "\n2026-11-24,公示,xzxk,j,d").utf8), file: "l")
+        let noFinalNewline = try LedgerReader.parse(
+            bytes: Array((LedgerReader.header + "\n2026-11-24,公示,xzxk,j,d").utf8), file: "l")
         let bytes = try #require(noFinalNewline.appending([e]))
         #expect(String(decoding: bytes, as: UTF8.self).hasSuffix("2026-11-24,公示,xzxk,j,d\n2026-11-25,公示,xzxk,k,d\n"))
     }

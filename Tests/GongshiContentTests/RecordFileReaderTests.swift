@@ -1,25 +1,30 @@
 import Foundation
 import GongshiModel
 import Testing
+
 @testable import GongshiContent
 
 @Suite("RecordFileReader")
 struct RecordFileReaderTests {
-    func read(_ kind: RecordKind, _ text: String, name: String = "data.csv") -> (records: [SourceRecord], findings: [Finding], rows: Int) {
+    func read(_ kind: RecordKind, _ text: String, name: String = "data.csv") -> (
+        records: [SourceRecord], findings: [Finding], rows: Int
+    ) {
         let dir = TempDir()
         let path = dir.write(name, text)
         var records: [SourceRecord] = []
-        let r = RecordFileReader.read(kind: kind, path: path, file: "Content/\(kind.rawValue)/\(name)") { records.append($0) }
+        let r = RecordFileReader.read(kind: kind, path: path, file: "Content/\(kind.rawValue)/\(name)") {
+            records.append($0)
+        }
         return (records, r.findings, r.rows)
     }
 
     @Test("licensing header by Chinese names, in any order")
     func chineseHeader() throws {
         let text = """
-        许可决定日期,行政相对人名称,行政相对人类别,统一社会信用代码,行政许可决定文书号,许可机关
-        2026-11-20,周村区某某商行有限公司,法人及非法人组织,91512081MA62K0260E,周市监许〔2026〕1号,区市场监管局
+            许可决定日期,行政相对人名称,行政相对人类别,统一社会信用代码,行政许可决定文书号,许可机关
+            2026-11-20,周村区某某商行有限公司,法人及非法人组织,91512081MA62K0260E,周市监许〔2026〕1号,区市场监管局
 
-        """
+            """
         let r = read(.xzxk, text)
         #expect(r.findings.isEmpty)
         #expect(r.rows == 1)
@@ -41,9 +46,9 @@ struct RecordFileReaderTests {
     @Test("licensing header by XK_ codes, case-insensitive")
     func licensingCodes() throws {
         let text = """
-        XK_XDR_MC,xk_xdr_lb,XK_XDR_SHXYM,XK_WSH,XK_XKWS,XK_XKLB,XK_NR,XK_JDRQ,XK_YXQZI,XK_XKJG,XK_XKJGDM,XK_ZT,BZ
-        周村区某某商行,法人及非法人组织,91512081MA62K0260E,周市监许〔2026〕1号,食品经营许可证,普通,预包装食品,2026/11/20,2031/11/19,区市场监管局,11370306MB2851742D,0,无
-        """
+            XK_XDR_MC,xk_xdr_lb,XK_XDR_SHXYM,XK_WSH,XK_XKWS,XK_XKLB,XK_NR,XK_JDRQ,XK_YXQZI,XK_XKJG,XK_XKJGDM,XK_ZT,BZ
+            周村区某某商行,法人及非法人组织,91512081MA62K0260E,周市监许〔2026〕1号,食品经营许可证,普通,预包装食品,2026/11/20,2031/11/19,区市场监管局,11370306MB2851742D,0,无
+            """
         let r = read(.xzxk, text)
         #expect(r.findings.isEmpty)
         let rec = try #require(r.records.first)
@@ -58,9 +63,9 @@ struct RecordFileReaderTests {
     @Test("penalty header by CF_ codes")
     func penaltyCodes() throws {
         let text = """
-        CF_XDR_MC,CF_XDR_LB,CF_XDR_SHXYM,CF_FRDB,CF_WSH,CF_WFXW,CF_SY,CF_YJ,CF_CFLB,CF_NR,CF_NR_FK,CF_JDRQ,CF_GSJZQ,CF_CFJG,CF_YZCD,CF_SJLY
-        某某公司,法人及非法人组织,91110000600037341L,张三,周市监罚〔2026〕12号,销售过期食品,经查,《食品安全法》,罚款,罚款2000元,0.2,2026-11-20,2027-11-20,区市场监管局,严重,区市场监管局
-        """
+            CF_XDR_MC,CF_XDR_LB,CF_XDR_SHXYM,CF_FRDB,CF_WSH,CF_WFXW,CF_SY,CF_YJ,CF_CFLB,CF_NR,CF_NR_FK,CF_JDRQ,CF_GSJZQ,CF_CFJG,CF_YZCD,CF_SJLY
+            某某公司,法人及非法人组织,91110000600037341L,张三,周市监罚〔2026〕12号,销售过期食品,经查,《食品安全法》,罚款,罚款2000元,0.2,2026-11-20,2027-11-20,区市场监管局,严重,区市场监管局
+            """
         let r = read(.xzcf, text)
         #expect(r.findings.isEmpty)
         let rec = try #require(r.records.first)
@@ -136,7 +141,8 @@ struct RecordFileReaderTests {
 
     @Test("codes are upper-cased and trimmed; text is trimmed but keeps its case")
     func codesUpperCased() throws {
-        let text = "行政相对人名称,统一社会信用代码,工商注册号,许可机关统一社会信用代码,许可内容\n　Abc商行 , 91512081ma62k0260e ,abc123, 11370306mb2851742d ,Wine & beer\n"
+        let text =
+            "行政相对人名称,统一社会信用代码,工商注册号,许可机关统一社会信用代码,许可内容\n　Abc商行 , 91512081ma62k0260e ,abc123, 11370306mb2851742d ,Wine & beer\n"
         let r = read(.xzxk, text)
         let rec = try #require(r.records.first)
         #expect(rec["行政相对人名称"] == "Abc商行")
@@ -148,7 +154,8 @@ struct RecordFileReaderTests {
 
     @Test("list files use the list columns")
     func listFile() throws {
-        let text = "名单类型,名单名称,主体名称,主体类别,统一社会信用代码,列入日期,认定部门,认定依据\n黑名单,失信被执行人,某某公司,法人及非法人组织,91512081ma62k0260e,2026-11-02,区法院,发改财金〔2016〕141号\n"
+        let text =
+            "名单类型,名单名称,主体名称,主体类别,统一社会信用代码,列入日期,认定部门,认定依据\n黑名单,失信被执行人,某某公司,法人及非法人组织,91512081ma62k0260e,2026-11-02,区法院,发改财金〔2016〕141号\n"
         let r = read(.mingdan, text)
         #expect(r.findings.isEmpty)
         let rec = try #require(r.records.first)

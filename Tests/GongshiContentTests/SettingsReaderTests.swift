@@ -1,31 +1,32 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiContent
 
 @Suite("SettingsReader")
 struct SettingsReaderTests {
     static let full = """
-    title: 信用周村
-    baseURL: https://xinyong.example.gov.cn/zhoucun/
-    region: 周村区
-    language: zh-Hans
-    disclosure:
-      deadlineWorkdays: 5
-      withdrawWorkdays: 2
-      naturalPersons: mask
-      penaltyPublicityMonths:
-        轻微: 3
-        一般: 6
-        严重: 24
-    feeds:
-      items: 40
-    pagination: 25
-    footer:
-      sponsor: 周村区发展和改革局
-      siteCode: "3703060001"
-      icp: 鲁ICP备00000000号
-      psb: 鲁公网安备 37030602000000号
-    """
+        title: 信用周村
+        baseURL: https://xinyong.example.gov.cn/zhoucun/
+        region: 周村区
+        language: zh-Hans
+        disclosure:
+          deadlineWorkdays: 5
+          withdrawWorkdays: 2
+          naturalPersons: mask
+          penaltyPublicityMonths:
+            轻微: 3
+            一般: 6
+            严重: 24
+        feeds:
+          items: 40
+        pagination: 25
+        footer:
+          sponsor: 周村区发展和改革局
+          siteCode: "3703060001"
+          icp: 鲁ICP备00000000号
+          psb: 鲁公网安备 37030602000000号
+        """
 
     @Test("every key of SPEC §1.1 is read")
     func everyKey() throws {
@@ -49,7 +50,8 @@ struct SettingsReaderTests {
 
     @Test("only title and baseURL are required; the rest has the SPEC defaults")
     func defaults() throws {
-        let s = try SettingsReader.read(text: "title: 信用周村\nbaseURL: https://xinyong.example.gov.cn\n", file: "Content/site.yml")
+        let s = try SettingsReader.read(
+            text: "title: 信用周村\nbaseURL: https://xinyong.example.gov.cn\n", file: "Content/site.yml")
         #expect(s.baseURL == "https://xinyong.example.gov.cn/")
         #expect(s.basePath == "/")
         #expect(s.language == "zh-CN")
@@ -64,21 +66,28 @@ struct SettingsReaderTests {
 
     @Test("a partial penaltyPublicityMonths keeps the other defaults")
     func partialMonths() throws {
-        let s = try SettingsReader.read(text: "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    轻微: 3\n", file: "Content/site.yml")
+        let s = try SettingsReader.read(
+            text: "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    轻微: 3\n",
+            file: "Content/site.yml")
         #expect(s.penaltyPublicityMonths == [.minor: 3, .ordinary: 12, .serious: 36])
     }
 
     func error(_ text: String) -> SiteError? {
-        do { _ = try SettingsReader.read(text: text, file: "Content/site.yml"); return nil } catch { return error }
+        do {
+            _ = try SettingsReader.read(text: text, file: "Content/site.yml")
+            return nil
+        } catch { return error }
     }
 
-    @Test("an unknown key is an error naming the key", arguments: [
-        ("title: t\nbaseURL: https://a.example/\ntitel: x\n", "titel", 3),
-        ("title: t\nbaseURL: https://a.example/\ndisclosure:\n  deadlineWorkday: 5\n", "deadlineWorkday", 4),
-        ("title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    较重: 24\n", "较重", 5),
-        ("title: t\nbaseURL: https://a.example/\nfeeds:\n  item: 5\n", "item", 4),
-        ("title: t\nbaseURL: https://a.example/\nfooter:\n  sponser: x\n", "sponser", 4),
-    ])
+    @Test(
+        "an unknown key is an error naming the key",
+        arguments: [
+            ("title: t\nbaseURL: https://a.example/\ntitel: x\n", "titel", 3),
+            ("title: t\nbaseURL: https://a.example/\ndisclosure:\n  deadlineWorkday: 5\n", "deadlineWorkday", 4),
+            ("title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    较重: 24\n", "较重", 5),
+            ("title: t\nbaseURL: https://a.example/\nfeeds:\n  item: 5\n", "item", 4),
+            ("title: t\nbaseURL: https://a.example/\nfooter:\n  sponser: x\n", "sponser", 4),
+        ])
     func unknownKey(text: String, key: String, line: Int) throws {
         let e = try #require(error(text))
         #expect(e.file == "Content/site.yml")
@@ -96,32 +105,38 @@ struct SettingsReaderTests {
         #expect(error("") != nil)
     }
 
-    @Test("invalid values are errors", arguments: [
-        "title: t\nbaseURL: xinyong.example.gov.cn/\n",
-        "title: t\nbaseURL: https://a.example/\ndisclosure:\n  naturalPersons: publish\n",
-        "title: t\nbaseURL: https://a.example/\ndisclosure:\n  deadlineWorkdays: seven\n",
-        "title: t\nbaseURL: https://a.example/\ndisclosure:\n  deadlineWorkdays: 0\n",
-        "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    一般: -1\n",
-        "title: t\nbaseURL: https://a.example/\npagination: 0\n",
-        "title: t\nbaseURL: https://a.example/\ndisclosure: 7\n",
-        "title: t\nbaseURL: https://a.example/\nfeeds: [1, 2]\n",
-        "title: [t\nbaseURL: https://a.example/\n",
-        "- title\n- baseURL\n",
-    ])
+    @Test(
+        "invalid values are errors",
+        arguments: [
+            "title: t\nbaseURL: xinyong.example.gov.cn/\n",
+            "title: t\nbaseURL: https://a.example/\ndisclosure:\n  naturalPersons: publish\n",
+            "title: t\nbaseURL: https://a.example/\ndisclosure:\n  deadlineWorkdays: seven\n",
+            "title: t\nbaseURL: https://a.example/\ndisclosure:\n  deadlineWorkdays: 0\n",
+            "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    一般: -1\n",
+            "title: t\nbaseURL: https://a.example/\npagination: 0\n",
+            "title: t\nbaseURL: https://a.example/\ndisclosure: 7\n",
+            "title: t\nbaseURL: https://a.example/\nfeeds: [1, 2]\n",
+            "title: [t\nbaseURL: https://a.example/\n",
+            "- title\n- baseURL\n",
+        ])
     func invalidValues(text: String) {
         #expect(error(text) != nil)
     }
 
     @Test("zero months for 轻微 is allowed (never shown)")
     func zeroMonths() throws {
-        let s = try SettingsReader.read(text: "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    轻微: 0\n", file: "f")
+        let s = try SettingsReader.read(
+            text: "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    轻微: 0\n",
+            file: "f")
         #expect(s.penaltyPublicityMonths[.minor] == 0)
     }
 
-    @Test("publicity months outside NDRC Order 36's bounds are an error naming the key and line",
-          arguments: [("轻微", 4), ("一般", 0), ("一般", 2), ("一般", 13), ("严重", 11), ("严重", 37)])
+    @Test(
+        "publicity months outside NDRC Order 36's bounds are an error naming the key and line",
+        arguments: [("轻微", 4), ("一般", 0), ("一般", 2), ("一般", 13), ("严重", 11), ("严重", 37)])
     func orderBounds(severity: String, months: Int) {
-        let text = "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    \(severity): \(months)\n"
+        let text =
+            "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    \(severity): \(months)\n"
         let e = error(text)
         #expect(e?.line == 5)
         #expect(e?.message.contains("penaltyPublicityMonths.\(severity)") == true)
@@ -130,7 +145,10 @@ struct SettingsReaderTests {
 
     @Test("the bounds themselves are allowed")
     func orderBoundsInclusive() throws {
-        let s = try SettingsReader.read(text: "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    轻微: 3\n    一般: 3\n    严重: 12\n", file: "f")
+        let s = try SettingsReader.read(
+            text:
+                "title: t\nbaseURL: https://a.example/\ndisclosure:\n  penaltyPublicityMonths:\n    轻微: 3\n    一般: 3\n    严重: 12\n",
+            file: "f")
         #expect(s.penaltyPublicityMonths == [.minor: 3, .ordinary: 3, .serious: 12])
     }
 
@@ -138,7 +156,8 @@ struct SettingsReaderTests {
     func naturalPersonLists() throws {
         let base = "title: t\nbaseURL: https://a.example/\n"
         #expect(try SettingsReader.read(text: base, file: "f").naturalPersonLists == ["失信被执行人"])
-        let s = try SettingsReader.read(text: base + "disclosure:\n  naturalPersonLists: [失信被执行人, 重大税收违法失信主体]\n", file: "f")
+        let s = try SettingsReader.read(
+            text: base + "disclosure:\n  naturalPersonLists: [失信被执行人, 重大税收违法失信主体]\n", file: "f")
         #expect(s.naturalPersonLists == ["失信被执行人", "重大税收违法失信主体"])
         #expect(error(base + "disclosure:\n  naturalPersonLists: 失信被执行人\n")?.line == 4)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GongshiModel
 import Testing
+
 @testable import GongshiContent
 
 @Suite("SiteReader and registries")
@@ -17,7 +18,8 @@ struct SiteReaderTests {
     func wholeSite() throws {
         let s = try site([
             "Content/site.yml": Self.settings,
-            "Content/calendar/2026.yml": "year: 2026\nholidays:\n  - 2026-10-01..2026-10-07\nworkdays:\n  - 2026-10-10\n",
+            "Content/calendar/2026.yml":
+                "year: 2026\nholidays:\n  - 2026-10-01..2026-10-07\nworkdays:\n  - 2026-10-10\n",
             "Content/departments.csv": "编码,名称,统一社会信用代码,网站\nscjgj,区市场监管局,,https://scjgj.example/\nfy,区法院,,\n",
             "Content/memoranda.csv": "序号,文件名称,文号,类型,牵头单位,配合单位\n1,备忘录,发改财金[2016]141号,惩戒,发改委,法院\n",
             "Content/xzcf/b.csv": "行政相对人名称,处罚机关\n乙,区市场监管局\n",
@@ -35,8 +37,11 @@ struct SiteReaderTests {
         #expect(s.departments.first?.website == "https://scjgj.example/")
         #expect(s.memoranda.first?.documentNumber == "发改财金〔2016〕141号")
         // Byte order of relative paths: Content/mingdan < Content/xzcf/a < Content/xzcf/b < Content/xzxk.
-        #expect(s.records.map(\.file) == ["Content/mingdan/m.csv", "Content/xzcf/a.csv", "Content/xzcf/a.csv",
-                                          "Content/xzcf/b.csv", "Content/xzxk/z.csv"])
+        #expect(
+            s.records.map(\.file) == [
+                "Content/mingdan/m.csv", "Content/xzcf/a.csv", "Content/xzcf/a.csv",
+                "Content/xzcf/b.csv", "Content/xzxk/z.csv",
+            ])
         #expect(s.records.map(\.line) == [2, 2, 3, 2, 2])
         #expect(s.rowsRead == 5)
         #expect(s.articles.count == 2)
@@ -74,7 +79,10 @@ struct SiteReaderTests {
         #expect(throws: SiteError.self) { try site(["Content/departments.csv": "编码,名称\n"]) }
         #expect(throws: SiteError.self) { try site(["Content/site.yml": "title: t\n"]) }
         #expect(throws: SiteError.self) {
-            try site(["Content/site.yml": Self.settings, "Content/calendar/2026.yml": "year: 2026\nholidays:\n  - 2026-02-30\n"])
+            try site([
+                "Content/site.yml": Self.settings,
+                "Content/calendar/2026.yml": "year: 2026\nholidays:\n  - 2026-02-30\n",
+            ])
         }
     }
 
@@ -90,16 +98,18 @@ struct SiteReaderTests {
     @Test("departments: invalid code characters, duplicates, missing fields, invalid 统一社会信用代码")
     func departments() throws {
         let dir = TempDir()
-        let path = dir.write("departments.csv", """
-        编码,名称,统一社会信用代码
-        scjgj,区市场监管局,91512081ma62k0260e
-        SCJGJ,大写编码,
-        scjgj,重复,
-        ,无编码,
-        fgj,区发展改革局,91512081MA62K0260F
-        swj,区税务局,
+        let path = dir.write(
+            "departments.csv",
+            """
+            编码,名称,统一社会信用代码
+            scjgj,区市场监管局,91512081ma62k0260e
+            SCJGJ,大写编码,
+            scjgj,重复,
+            ,无编码,
+            fgj,区发展改革局,91512081MA62K0260F
+            swj,区税务局,
 
-        """)
+            """)
         var findings: [Finding] = []
         let deps = RegistryReader.departments(path: path, file: "Content/departments.csv", findings: &findings)
         #expect(deps.map(\.code) == ["scjgj", "fgj", "swj"])

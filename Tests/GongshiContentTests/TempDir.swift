@@ -17,8 +17,9 @@ final class TempDir {
     @discardableResult
     func write(_ name: String, data: Data) -> String {
         let full = file(name)
-        try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            atPath: (full as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         try! data.write(to: URL(fileURLWithPath: full))
         return full
     }

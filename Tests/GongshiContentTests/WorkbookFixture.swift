@@ -18,7 +18,8 @@ struct WorkbookFixture {
         var shared: [String] = []
         func sst(_ s: String) -> Int {
             if let i = shared.firstIndex(of: s) { return i }
-            shared.append(s); return shared.count - 1
+            shared.append(s)
+            return shared.count - 1
         }
         func esc(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
@@ -39,7 +40,8 @@ struct WorkbookFixture {
                     } else if cell.hasPrefix("b:") {
                         x += "<c r=\"\(ref)\" t=\"b\"><v>\(cell.dropFirst(2))</v></c>"
                     } else if cell.hasPrefix("i:") {
-                        x += "<c r=\"\(ref)\" t=\"inlineStr\"><is><r><t>\(esc(String(cell.dropFirst(2))))</t></r></is></c>"
+                        x +=
+                            "<c r=\"\(ref)\" t=\"inlineStr\"><is><r><t>\(esc(String(cell.dropFirst(2))))</t></r></is></c>"
                     } else {
                         x += "<c r=\"\(ref)\" t=\"s\"><v>\(sst(String(cell)))</v></c>"
                     }
@@ -51,18 +53,42 @@ struct WorkbookFixture {
         let sheetList = sheets.enumerated().map { i, s in
             "<sheet name=\"\(esc(s.name))\" sheetId=\"\(i + 1)\"\(s.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(i + 1)\"/>"
         }.joined()
-        parts.append(("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"))
-        parts.append(("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"))
-        parts.append(("xl/workbook.xml", "<?xml version=\"1.0\"?><workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><workbookPr\(date1904 ? " date1904=\"1\"" : "")/><sheets>\(sheetList)</sheets></workbook>"))
-        var rels = sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined()
+        parts.append(
+            (
+                "[Content_Types].xml",
+                "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+            ))
+        parts.append(
+            (
+                "_rels/.rels",
+                "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+            ))
+        parts.append(
+            (
+                "xl/workbook.xml",
+                "<?xml version=\"1.0\"?><workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><workbookPr\(date1904 ? " date1904=\"1\"" : "")/><sheets>\(sheetList)</sheets></workbook>"
+            ))
+        var rels = sheets.indices.map {
+            "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
+        }.joined()
         rels += "<Relationship Id=\"rIdS\" Type=\"\(rel)/sharedStrings\" Target=\"/xl/sharedStrings.xml\"/>"
-        parts.append(("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)</Relationships>"))
+        parts.append(
+            (
+                "xl/_rels/workbook.xml.rels",
+                "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)</Relationships>"
+            ))
         for (i, x) in sheetXML.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", x)) }
-        parts.append(("xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst xmlns=\"\(main)\">" + shared.map { "<si><t>\(esc($0))</t></si>" }.joined() + "</sst>"))
+        parts.append(
+            (
+                "xl/sharedStrings.xml",
+                "<?xml version=\"1.0\"?><sst xmlns=\"\(main)\">" + shared.map { "<si><t>\(esc($0))</t></si>" }.joined()
+                    + "</sst>"
+            ))
         let archive = try Archive(accessMode: .create)
         for (path, text) in parts {
             let d = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(d.count), compressionMethod: .deflate) { pos, size in
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(d.count), compressionMethod: .deflate)
+            { pos, size in
                 d.subdata(in: Int(pos)..<Int(pos) + size)
             }
         }

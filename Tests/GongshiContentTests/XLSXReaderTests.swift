@@ -1,6 +1,7 @@
 import Foundation
 import GongshiModel
 import Testing
+
 @testable import GongshiContent
 
 @Suite("XLSXReader and workbooks through RecordFileReader")
@@ -14,24 +15,37 @@ struct XLSXReaderTests {
     }
 
     func records(_ wb: WorkbookFixture, kind: RecordKind = .xzxk, columns: [String: String] = [:])
-        throws -> (records: [SourceRecord], findings: [Finding], rows: Int) {
+        throws -> (records: [SourceRecord], findings: [Finding], rows: Int)
+    {
         var recs: [SourceRecord] = []
-        let r = RecordFileReader.readWorkbook(kind: kind, data: try wb.data(), file: "Content/xzxk/a.xlsx", columns: columns) { recs.append($0) }
+        let r = RecordFileReader.readWorkbook(
+            kind: kind, data: try wb.data(), file: "Content/xzxk/a.xlsx", columns: columns
+        ) { recs.append($0) }
         return (recs, r.findings, r.rows)
     }
 
     @Test("cells: shared and inline strings, numbers, booleans; empty rows skipped, Excel row numbers kept")
     func cells() throws {
-        let wb = WorkbookFixture(sheets: [.init(name: "数据", rows: [
-            (1, ["甲", "i:乙 & 丙", "n:42", "n:0.2", "b:1", nil, "n:370306600123455"]),
-            (2, []),
-            (5, [nil, "x"]),
-        ])])
+        let wb = WorkbookFixture(sheets: [
+            .init(
+                name: "数据",
+                rows: [
+                    (1, ["甲", "i:乙 & 丙", "n:42", "n:0.2", "b:1", nil, "n:370306600123455"]),
+                    (2, []),
+                    (5, [nil, "x"]),
+                ])
+        ])
         let ev = try events(wb)
         #expect(ev.count == 3)
-        guard case let .sheet(name, hidden, d1904) = ev[0] else { Issue.record("no sheet"); return }
+        guard case .sheet(let name, let hidden, let d1904) = ev[0] else {
+            Issue.record("no sheet")
+            return
+        }
         #expect(name == "数据" && !hidden && !d1904)
-        guard case let .row(r1) = ev[1], case let .row(r5) = ev[2] else { Issue.record("no rows"); return }
+        guard case .row(let r1) = ev[1], case .row(let r5) = ev[2] else {
+            Issue.record("no rows")
+            return
+        }
         #expect(r1.line == 1)
         #expect(r1.cells == ["甲", "乙 & 丙", "42", "0.2", "TRUE", "", "370306600123455"])
         #expect(r1.numbers[2] == 42 && r1.numbers[0] == nil && r1.numbers[4] == nil)
@@ -52,13 +66,18 @@ struct XLSXReaderTests {
         #expect(XLSXReader.dateString(serial: 20_261_120, date1904: false) == nil)
     }
 
-    @Test("a worksheet becomes records: serial numbers in date columns are dates, line is the Excel row, sheet is named")
+    @Test(
+        "a worksheet becomes records: serial numbers in date columns are dates, line is the Excel row, sheet is named")
     func workbookRecords() throws {
-        let wb = WorkbookFixture(sheets: [.init(name: "许可", rows: [
-            (1, Self.header),
-            (3, ["某某有限公司", "02", "91370306ma3rx7k2xu", "周市监许〔2026〕1号", "n:46346", "区市场监管局"]),
-            (4, ["另一公司", "02", "91370306MA3RX8L5", "周市监许〔2026〕2号", "20261121", "区市场监管局"]),
-        ])])
+        let wb = WorkbookFixture(sheets: [
+            .init(
+                name: "许可",
+                rows: [
+                    (1, Self.header),
+                    (3, ["某某有限公司", "02", "91370306ma3rx7k2xu", "周市监许〔2026〕1号", "n:46346", "区市场监管局"]),
+                    (4, ["另一公司", "02", "91370306MA3RX8L5", "周市监许〔2026〕2号", "20261121", "区市场监管局"]),
+                ])
+        ])
         let r = try records(wb)
         #expect(r.findings.isEmpty)
         #expect(r.rows == 2)
@@ -72,7 +91,9 @@ struct XLSXReaderTests {
 
     @Test("the 1904 date system of a workbook is honoured")
     func date1904() throws {
-        var wb = WorkbookFixture(sheets: [.init(name: "S", rows: [(1, Self.header), (2, ["甲公司", "02", "", "文号", "n:44884", "机关"])])])
+        var wb = WorkbookFixture(sheets: [
+            .init(name: "S", rows: [(1, Self.header), (2, ["甲公司", "02", "", "文号", "n:44884", "机关"])])
+        ])
         wb.date1904 = true
         #expect(try records(wb).records.first?["许可决定日期"] == "2026-11-20")
     }
@@ -81,7 +102,9 @@ struct XLSXReaderTests {
     func sheetWithoutHeader() throws {
         let wb = WorkbookFixture(sheets: [
             .init(name: "说明", rows: [(2, ["本表由系统导出", "2026-11"]), (3, ["甲", "乙"])]),
-            .init(name: "数据", rows: [(1, ["2026年11月行政许可信息"]), (2, Self.header), (3, ["某公司", "02", "", "文号1", "2026-11-20", "机关"])]),
+            .init(
+                name: "数据",
+                rows: [(1, ["2026年11月行政许可信息"]), (2, Self.header), (3, ["某公司", "02", "", "文号1", "2026-11-20", "机关"])]),
             .init(name: "空表", rows: []),
             .init(name: "字典", hidden: true, rows: [(1, ["01"]), (2, ["02"])]),
         ])
@@ -98,10 +121,14 @@ struct XLSXReaderTests {
 
     @Test("unknown headers of a sheet carry the sheet and a did-you-mean hint")
     func unknownHeaderInSheet() throws {
-        let wb = WorkbookFixture(sheets: [.init(name: "处罚", rows: [
-            (1, ["行政相对人名称", "处罚机关名称", "行政处罚决定书文号"]),
-            (2, ["某公司", "区市场监管局", "文号"]),
-        ])])
+        let wb = WorkbookFixture(sheets: [
+            .init(
+                name: "处罚",
+                rows: [
+                    (1, ["行政相对人名称", "处罚机关名称", "行政处罚决定书文号"]),
+                    (2, ["某公司", "区市场监管局", "文号"]),
+                ])
+        ])
         var recs: [SourceRecord] = []
         let r = RecordFileReader.readWorkbook(kind: .xzcf, data: try wb.data(), file: "f.xlsx") { recs.append($0) }
         let f = try #require(r.findings.first { $0.rule == "unknown-column" })
@@ -113,21 +140,27 @@ struct XLSXReaderTests {
     @Test("an old binary .xls (OLE2) is a bad-file asking for .xlsx or CSV; a broken zip is a bad-file")
     func oldBinary() throws {
         let dir = TempDir()
-        let path = dir.write("old.xls", data: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)))
+        let path = dir.write(
+            "old.xls", data: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)))
         let r = RecordFileReader.read(kind: .xzcf, path: path, file: "Content/xzcf/old.xls") { _ in }
         #expect(r.findings.count == 1)
-        #expect(r.findings[0].rule == "bad-file" && r.findings[0].message.contains(".xlsx") && r.findings[0].message.contains("CSV"))
+        #expect(
+            r.findings[0].rule == "bad-file" && r.findings[0].message.contains(".xlsx")
+                && r.findings[0].message.contains("CSV"))
         let broken = dir.write("b.xlsx", data: Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]))
         let b = RecordFileReader.read(kind: .xzcf, path: broken, file: "Content/xzcf/b.xlsx") { _ in }
         #expect(b.findings.map(\.rule) == ["bad-file"])
         let html = dir.write("c.xls", "<html><table><tr><td>1</td></tr></table></html>")
-        #expect(RecordFileReader.read(kind: .xzcf, path: html, file: "c.xls") { _ in }.findings.map(\.rule) == ["bad-file"])
+        #expect(
+            RecordFileReader.read(kind: .xzcf, path: html, file: "c.xls") { _ in }.findings.map(\.rule) == ["bad-file"])
     }
 
     @Test("a workbook file on disk is read like bytes")
     func fromDisk() throws {
         let dir = TempDir()
-        let wb = WorkbookFixture(sheets: [.init(name: "S", rows: [(1, Self.header), (2, ["甲公司", "02", "", "文号", "2026-11-20", "机关"])])])
+        let wb = WorkbookFixture(sheets: [
+            .init(name: "S", rows: [(1, Self.header), (2, ["甲公司", "02", "", "文号", "2026-11-20", "机关"])])
+        ])
         let path = dir.write("x.xlsx", data: try wb.data())
         var recs: [SourceRecord] = []
         let r = RecordFileReader.read(kind: .xzxk, path: path, file: "Content/xzxk/x.xlsx") { recs.append($0) }
@@ -148,14 +181,20 @@ struct XLSXReaderTests {
     func tokenizer() throws {
         struct Collect: XMLStreamHandler {
             var log: [String] = []
-            mutating func start(_ name: Substring, _ tag: XMLTag, selfClosing: Bool) throws { log.append("<\(name) a=\(tag.attribute("a") ?? "-")") }
+            mutating func start(_ name: Substring, _ tag: XMLTag, selfClosing: Bool) throws {
+                log.append("<\(name) a=\(tag.attribute("a") ?? "-")")
+            }
             mutating func end(_ name: Substring) throws { log.append("</\(name)") }
             mutating func text(_ text: String) throws { log.append(text) }
         }
-        let xml = "<?xml version=\"1.0\"?><x:r a=\"1&gt;2\"><!-- c --><t>a&amp;b&#x4E2D;&#25991;</t><![CDATA[<raw>]]><e a='q'/></x:r>"
-        var whole = Collect(), split = Collect()
-        var s1 = XMLStream(), s2 = XMLStream()
-        try s1.feed(Data(xml.utf8), &whole); try s1.finish(&whole)
+        let xml =
+            "<?xml version=\"1.0\"?><x:r a=\"1&gt;2\"><!-- c --><t>a&amp;b&#x4E2D;&#25991;</t><![CDATA[<raw>]]><e a='q'/></x:r>"
+        var whole = Collect()
+        var split = Collect()
+        var s1 = XMLStream()
+        var s2 = XMLStream()
+        try s1.feed(Data(xml.utf8), &whole)
+        try s1.finish(&whole)
         for b in Array(xml.utf8) { try s2.feed(Data([b]), &split) }
         try s2.finish(&split)
         #expect(whole.log == ["<r a=1>2", "<t a=-", "a&b中文", "</t", "<raw>", "<e a=q", "</e", "</r"])

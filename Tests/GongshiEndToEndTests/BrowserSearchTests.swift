@@ -23,8 +23,10 @@ struct BrowserSearchTests {
     func queriesFindTheRightEntities() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", Gongshi.repo.appendingPathComponent("Tests/browser/search_test.py").path,
-                       "--gongshi", Gongshi.binary, "--site", Gongshi.repo.path]
+        p.arguments = [
+            "python3", Gongshi.repo.appendingPathComponent("Tests/browser/search_test.py").path,
+            "--gongshi", Gongshi.binary, "--site", Gongshi.repo.path,
+        ]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
@@ -40,8 +42,10 @@ struct BrowserSearchTests {
     func listingFiltersShowTheRowsOfTheOpenData() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", Gongshi.repo.appendingPathComponent("Tests/browser/filter_test.py").path,
-                       "--gongshi", Gongshi.binary, "--site", Gongshi.repo.path]
+        p.arguments = [
+            "python3", Gongshi.repo.appendingPathComponent("Tests/browser/filter_test.py").path,
+            "--gongshi", Gongshi.binary, "--site", Gongshi.repo.path,
+        ]
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice

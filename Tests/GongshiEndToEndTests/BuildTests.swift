@@ -10,12 +10,14 @@ struct BuildTests {
         #expect(r.stdout.contains("公示 行政许可 2 条"))
         let pub = site + "/Public"
         let files = Set(Gongshi.files(pub))
-        for path in ["index.html", "xzxk/index.html", "xzcf/index.html", "hongmingdan/index.html", "heimingdan/index.html",
-                     "honghei/2026-10/index.html", "zhuti/91370306MA3C10017X/index.html", "bumen/scjgj/index.html",
-                     "guanyu/index.html", "xinwen/index.html", "tongji/index.html", "tongji/stats.json", "sousuo/index.html",
-                     "dingyue/index.html", "dingyue/feeds.opml", "404.html", "sitemap.xml", "robots.txt",
-                     "atom.xml", "rss.xml", "feed.json", "xzxk/atom.xml", "bumen/swj/rss.xml", "bumen/fgj/feed.json",
-                     "data/xzxk.csv", "data/xzcf.json", "data/mingdan.csv", "assets/site.css"] {
+        for path in [
+            "index.html", "xzxk/index.html", "xzcf/index.html", "hongmingdan/index.html", "heimingdan/index.html",
+            "honghei/2026-10/index.html", "zhuti/91370306MA3C10017X/index.html", "bumen/scjgj/index.html",
+            "guanyu/index.html", "xinwen/index.html", "tongji/index.html", "tongji/stats.json", "sousuo/index.html",
+            "dingyue/index.html", "dingyue/feeds.opml", "404.html", "sitemap.xml", "robots.txt",
+            "atom.xml", "rss.xml", "feed.json", "xzxk/atom.xml", "bumen/swj/rss.xml", "bumen/fgj/feed.json",
+            "data/xzxk.csv", "data/xzcf.json", "data/mingdan.csv", "assets/site.css",
+        ] {
             #expect(files.contains(path), "missing \(path)")
         }
         // Every page links the site's feeds.
@@ -69,18 +71,27 @@ struct BuildTests {
             #expect(!text.contains("<script>alert"), "unescaped script in \(file)")
             #expect(!text.contains("javascript:alert"), "javascript link in \(file)")
         }
-        let record = Gongshi.files(pub).first { Gongshi.read(pub + "/" + $0).contains("周市监建〔2026〕3号") && $0.hasPrefix("xzxk/scjgj-") }!
+        let record = Gongshi.files(pub).first {
+            Gongshi.read(pub + "/" + $0).contains("周市监建〔2026〕3号") && $0.hasPrefix("xzxk/scjgj-")
+        }!
         #expect(Gongshi.read(pub + "/" + record).contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"))
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
         let site = try Gongshi.site("basic")
-        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger", "--out", site + "/A"]).status == 0)
-        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger", "--out", site + "/B"]).status == 0)
-        let a = Gongshi.files(site + "/A"), b = Gongshi.files(site + "/B")
+        #expect(
+            try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger", "--out", site + "/A"])
+                .status == 0)
+        #expect(
+            try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger", "--out", site + "/B"])
+                .status == 0)
+        let a = Gongshi.files(site + "/A")
+        let b = Gongshi.files(site + "/B")
         #expect(a == b)
         for f in a {
-            #expect(FileManager.default.contents(atPath: site + "/A/" + f) == FileManager.default.contents(atPath: site + "/B/" + f), "\(f) differs")
+            #expect(
+                FileManager.default.contents(atPath: site + "/A/" + f)
+                    == FileManager.default.contents(atPath: site + "/B/" + f), "\(f) differs")
         }
     }
 
@@ -107,7 +118,8 @@ struct BuildTests {
         #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"]).status == 0)
         let before = Gongshi.files(site + "/Public")
         // Break a template: the build must stop with status 2, name the file and line, keep Public/.
-        try "{{> head}}\n<p>{{#broken}}</p>\n{{> foot}}\n".write(toFile: site + "/Templates/home.mustache", atomically: true, encoding: .utf8)
+        try "{{> head}}\n<p>{{#broken}}</p>\n{{> foot}}\n".write(
+            toFile: site + "/Templates/home.mustache", atomically: true, encoding: .utf8)
         let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("Templates/home.mustache"))
@@ -122,7 +134,8 @@ struct BuildTests {
     }
 
     @Test func initWritesASiteThatBuilds() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-init-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-init-\(UUID().uuidString)")
+            .path
         let r = try Gongshi.run(["init", dir])
         #expect(r.status == 0, "\(r.stderr)")
         let b = try Gongshi.run(["build", "--site", dir, "--date", "2026-11-25"])

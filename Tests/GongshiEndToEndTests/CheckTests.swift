@@ -4,8 +4,21 @@ import Testing
 @Suite("gongshi check on a fixture site")
 struct CheckTests {
     struct Report: Decodable {
-        struct Summary: Decodable { let errors: Int; let warnings: Int; let infos: Int; let records: Int }
-        struct Item: Decodable { let rule: String; let severity: String; let file: String; let line: Int; let key: String; let department: String; let message: String }
+        struct Summary: Decodable {
+            let errors: Int
+            let warnings: Int
+            let infos: Int
+            let records: Int
+        }
+        struct Item: Decodable {
+            let rule: String
+            let severity: String
+            let file: String
+            let line: Int
+            let key: String
+            let department: String
+            let message: String
+        }
         let date: String
         let summary: Summary
         let findings: [Item]
@@ -74,10 +87,13 @@ struct CheckTests {
     @Test func readsGB18030AndBOMExports() throws {
         let site = try Gongshi.site("basic")
         let header = "行政相对人名称,行政相对人类别,统一社会信用代码,法定代表人,行政许可决定文书名称,行政许可决定文书号,许可类别,许可内容,许可决定日期,许可机关,许可机关统一社会信用代码\n"
-        let gb = header + "周村编码测试戊公司,法人及非法人组织,91370306MA3C10025Q,钱九,许可决定书,周税许〔2026〕1号,普通,发票领用,2026年11月19日,区税务局,113703060040000325\n"
+        let gb =
+            header
+            + "周村编码测试戊公司,法人及非法人组织,91370306MA3C10025Q,钱九,许可决定书,周税许〔2026〕1号,普通,发票领用,2026年11月19日,区税务局,113703060040000325\n"
         let gbData = gb.data(using: String.Encoding(rawValue: 0x8000_0632))!
         try gbData.write(to: URL(fileURLWithPath: site + "/Content/xzxk/gb.csv"))
-        let bom = "\u{FEFF}" + header.replacingOccurrences(of: "行政相对人名称", with: "XK_XDR_MC")
+        let bom =
+            "\u{FEFF}" + header.replacingOccurrences(of: "行政相对人名称", with: "XK_XDR_MC")
             + "周村编码测试己公司,法人及非法人组织,91370306MA3C10033K,李四,许可决定书,周税许〔2026〕2号,普通,发票领用,2026/11/19,区税务局,113703060040000325\r\n"
         try bom.write(toFile: site + "/Content/xzxk/bom.csv", atomically: true, encoding: .utf8)
         let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
@@ -86,7 +102,10 @@ struct CheckTests {
         #expect(data.contains("周村编码测试戊公司"))
         #expect(data.contains("周村编码测试己公司"))
         let (_, rep) = try report(site)
-        #expect(!rep.findings.contains { $0.file.hasSuffix("gb.csv") || $0.file.hasSuffix("bom.csv") && $0.severity == "error" })
+        #expect(
+            !rep.findings.contains {
+                $0.file.hasSuffix("gb.csv") || $0.file.hasSuffix("bom.csv") && $0.severity == "error"
+            })
     }
 
     @Test func anUndecodableFileIsAWholeFileFinding() throws {
@@ -104,10 +123,10 @@ struct CheckTests {
     @Test func malformedRowsAreFindingsAndTheRestIsStillJudged() throws {
         let site = try Gongshi.site("basic")
         let text = """
-        名单类型,名单名称,主体名称,主体类别,统一社会信用代码,法定代表人,列入日期,列入事由,认定部门,认定依据,未知列
-        黑名单,失信被执行人,周村坏行公司,法人及非法人组织,91370306MA3C10033K,李四,2026-02-30,拒不履行,区发改局,发改财金〔2099〕1号,x
-        黑名单,失信被执行人,"周村引号公司,法人及非法人组织
-        """
+            名单类型,名单名称,主体名称,主体类别,统一社会信用代码,法定代表人,列入日期,列入事由,认定部门,认定依据,未知列
+            黑名单,失信被执行人,周村坏行公司,法人及非法人组织,91370306MA3C10033K,李四,2026-02-30,拒不履行,区发改局,发改财金〔2099〕1号,x
+            黑名单,失信被执行人,"周村引号公司,法人及非法人组织
+            """
         try text.write(toFile: site + "/Content/mingdan/bad.csv", atomically: true, encoding: .utf8)
         let (_, rep) = try report(site)
         let got = Set(rep.findings.filter { $0.file == "Content/mingdan/bad.csv" }.map { "\($0.rule)|\($0.line)" })
@@ -126,6 +145,8 @@ struct DocumentationTests {
         #expect(r.status == 0)
         let doc = Gongshi.read(Gongshi.repo.appendingPathComponent("Documentation/rules.md").path)
         #expect(doc == r.stdout, "Documentation/rules.md is stale: run `gongshi rules > Documentation/rules.md`")
-        for id in ["bad-file", "late-disclosure", "red-black-conflict", "missing-calendar"] { #expect(doc.contains("## \(id)")) }
+        for id in ["bad-file", "late-disclosure", "red-black-conflict", "missing-calendar"] {
+            #expect(doc.contains("## \(id)"))
+        }
     }
 }

@@ -5,10 +5,19 @@ import Testing
 @Suite("gongshi check for one department")
 struct DepartmentViewTests {
     struct Report: Decodable {
-        struct Summary: Decodable { let errors: Int; let warnings: Int; let infos: Int }
+        struct Summary: Decodable {
+            let errors: Int
+            let warnings: Int
+            let infos: Int
+        }
         struct Item: Decodable {
-            let rule: String; let severity: String; let department: String; let key: String; let file: String
-            let message: String; let entity: String?
+            let rule: String
+            let severity: String
+            let department: String
+            let key: String
+            let file: String
+            let message: String
+            let entity: String?
         }
         let summary: Summary
         let findings: [Item]

@@ -2,14 +2,16 @@ import Foundation
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Drafts: shown (marked 草稿) by the preview server, never by a public build.
 @Suite("drafts")
 struct DraftTests {
     func get(_ url: String) async -> (Int, String) {
-        guard let u = URL(string: url), let (data, response) = try? await URLSession.shared.data(from: u) else { return (0, "") }
+        guard let u = URL(string: url), let (data, response) = try? await URLSession.shared.data(from: u) else {
+            return (0, "")
+        }
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
@@ -47,7 +49,8 @@ struct DraftTests {
         let build = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger", "--quiet"])
         #expect(build.status == 0)
         #expect(!FileManager.default.fileExists(atPath: out + "/honghei/2026-09/index.html"))
-        for file in Gongshi.files(out) where file.hasSuffix(".html") || file.hasSuffix(".xml") || file.hasSuffix(".json") {
+        for file in Gongshi.files(out)
+        where file.hasSuffix(".html") || file.hasSuffix(".xml") || file.hasSuffix(".json") {
             #expect(!Gongshi.read(out + "/" + file).contains("尚未定稿的九月红黑榜"), "draft in \(file)")
         }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `gongshi check` and `build` on sites with files an attacker or an unlucky webmaster could leave:
@@ -11,11 +11,14 @@ import Glibc
 @Suite("gongshi on hostile files")
 struct HostileSiteTests {
     /// Runs gongshi, killing it after `limit` seconds (a hang would otherwise hang the suite).
-    func run(_ args: [String], limit: Double = 120) throws -> (status: Int32, signalled: Bool, stdout: Data, stderr: String) {
+    func run(_ args: [String], limit: Double = 120) throws -> (
+        status: Int32, signalled: Bool, stdout: Data, stderr: String
+    ) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Gongshi.binary)
         p.arguments = args
-        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-hostile-\(UUID().uuidString).out")
+        let outFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongshi-hostile-\(UUID().uuidString).out")
         _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outFile) }
         let out = try FileHandle(forWritingTo: outFile)
@@ -50,8 +53,10 @@ struct HostileSiteTests {
         let json = try #require(try JSONSerialization.jsonObject(with: check.stdout) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
         let badFiles = Set(findings.filter { $0["rule"] as? String == "bad-file" }.compactMap { $0["file"] as? String })
-        for file in ["Content/xzcf/pipe.csv", "Templates/assets/pipe.css", "Templates/assets/passwd.txt",
-                     "Content/xinwen/zero.md", "Content/xzxk/passwd.csv"] {
+        for file in [
+            "Content/xzcf/pipe.csv", "Templates/assets/pipe.css", "Templates/assets/passwd.txt",
+            "Content/xinwen/zero.md", "Content/xzxk/passwd.csv",
+        ] {
             #expect(badFiles.contains(file), "no bad-file finding for \(file)")
         }
 
@@ -69,11 +74,14 @@ struct HostileSiteTests {
     @Test("a template that links out of the site: a finding in check, build stops with exit 2 naming it")
     func templateLinkOut() throws {
         let site = try Gongshi.site("basic")
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-outside-\(UUID().uuidString).mustache").path
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongshi-outside-\(UUID().uuidString).mustache"
+        ).path
         try "{{title}}".write(toFile: outside, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: outside) }
         try FileManager.default.removeItem(atPath: site + "/Templates/footer.mustache")
-        try FileManager.default.createSymbolicLink(atPath: site + "/Templates/footer.mustache", withDestinationPath: outside)
+        try FileManager.default.createSymbolicLink(
+            atPath: site + "/Templates/footer.mustache", withDestinationPath: outside)
         let check = try run(["check", "--site", site, "--date", "2026-11-25"])
         #expect(check.status == 1)
         #expect(String(decoding: check.stdout, as: UTF8.self).contains("Templates/footer.mustache"))
@@ -111,7 +119,8 @@ struct HostileSiteTests {
     @Test("a calendar for year 0 stops with exit 2 and the file's name, not a signal")
     func calendarYearZero() throws {
         let site = try Gongshi.site("basic")
-        try "year: 0\nholidays:\nworkdays:\n".write(toFile: site + "/Content/calendar/0.yml", atomically: true, encoding: .utf8)
+        try "year: 0\nholidays:\nworkdays:\n".write(
+            toFile: site + "/Content/calendar/0.yml", atomically: true, encoding: .utf8)
         for command in ["check", "build"] {
             let r = try run([command, "--site", site, "--date", "2026-11-25"])
             #expect(!r.signalled)
@@ -146,6 +155,9 @@ struct HostileSiteTests {
         #expect(!r.signalled)
         let json = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
-        #expect(findings.filter { $0["file"] as? String == "Content/xzcf/wide.csv" && $0["rule"] as? String == "unknown-column" }.count == 100_000)
+        #expect(
+            findings.filter {
+                $0["file"] as? String == "Content/xzcf/wide.csv" && $0["rule"] as? String == "unknown-column"
+            }.count == 100_000)
     }
 }

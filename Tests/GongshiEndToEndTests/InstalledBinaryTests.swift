@@ -27,7 +27,9 @@ struct InstalledBinaryTests {
         #expect(fm.fileExists(atPath: site + "/Templates/assets/site.css"))
         #expect(fm.fileExists(atPath: site + "/Content/calendar/2026.yml"))
         #expect(fm.fileExists(atPath: site + "/Content/memoranda.csv"))
-        #expect(Gongshi.read(site + "/Templates/home.mustache") == Gongshi.read(Gongshi.repo.path + "/Templates/home.mustache"))
+        #expect(
+            Gongshi.read(site + "/Templates/home.mustache")
+                == Gongshi.read(Gongshi.repo.path + "/Templates/home.mustache"))
         // The samples are dated just before today: the new site checks without errors today.
         let check = try Gongshi.run(["check", "--site", site, "--severity", "error"])
         #expect(check.status == 0, "\(check.stdout)")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The ledger is never lost or doubled: corrupt ledgers stop the build, the site lock refuses a second
@@ -12,10 +12,10 @@ struct LedgerSafetyTests {
     func bytes(_ path: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: path) ?? Data()) }
 
     @Test(arguments: [
-        ("2026-11-20,公示,xzcf,k#FF#\n", 3),         // #FF# becomes one invalid byte 0xFF
-        ("2026-11-20,公示,xzcf,\"k,d\n", 3),          // unterminated quote
-        ("2026-11-20,公示,xzcf\n", 3),                 // too few columns
-        ("2026-13-01,公示,xzcf,k,d\n", 3),            // bad date
+        ("2026-11-20,公示,xzcf,k#FF#\n", 3),  // #FF# becomes one invalid byte 0xFF
+        ("2026-11-20,公示,xzcf,\"k,d\n", 3),  // unterminated quote
+        ("2026-11-20,公示,xzcf\n", 3),  // too few columns
+        ("2026-13-01,公示,xzcf,k,d\n", 3),  // bad date
     ])
     func aCorruptLedgerStopsTheBuildAndStaysUntouched(line: String, number: Int) throws {
         let site = try Gongshi.site("basic")
@@ -108,7 +108,9 @@ struct LedgerSafetyTests {
         try "x".write(toFile: site + "/Content/ledger.csv.tmp-\(live)", atomically: true, encoding: .utf8)
         let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"])
         #expect(r.status == 0, "\(r.stderr)")
-        let left = try fm.contentsOfDirectory(atPath: site).filter { $0.contains("gongshi-staging") || $0.contains("gongshi-old") }
+        let left = try fm.contentsOfDirectory(atPath: site).filter {
+            $0.contains("gongshi-staging") || $0.contains("gongshi-old")
+        }
         #expect(left.isEmpty, "\(left)")
         #expect(!(try fm.contentsOfDirectory(atPath: site + "/Content")).contains { $0.hasPrefix("ledger.csv.") })
     }
@@ -128,7 +130,8 @@ struct LedgerSafetyTests {
         #expect(l2.count > l1.count)
         try FileManager.default.removeItem(atPath: site + "/Public")
         try FileManager.default.moveItem(atPath: p1, toPath: site + "/Public")
-        let note = "before-bytes: \(l1.count)\nbefore-sha256: \(sha256(l1))\nafter-bytes: \(l2.count)\nafter-sha256: \(sha256(l2))\nout: \(realPath(site + "/Public"))\n"
+        let note =
+            "before-bytes: \(l1.count)\nbefore-sha256: \(sha256(l1))\nafter-bytes: \(l2.count)\nafter-sha256: \(sha256(l2))\nout: \(realPath(site + "/Public"))\n"
         try note.write(toFile: ledger + ".pending", atomically: true, encoding: .utf8)
 
         let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-26"])
@@ -153,7 +156,8 @@ struct LedgerSafetyTests {
 func sha256(_ bytes: [UInt8]) -> String {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    let input = Pipe(), output = Pipe()
+    let input = Pipe()
+    let output = Pipe()
     p.standardInput = input
     p.standardOutput = output
     try? p.run()

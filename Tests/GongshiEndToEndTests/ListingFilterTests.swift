@@ -7,9 +7,15 @@ import Testing
 struct ListingFilterTests {
     /// The demo site built once into a temporary folder.
     static let built: String? = {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-e2e-filters-\(UUID().uuidString)").path
-        guard let r = try? Gongshi.run(["build", "--site", Gongshi.repo.path, "--out", out, "--date", "2026-11-25", "--no-ledger", "--quiet"]),
-              r.status == 0 else { return nil }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongshi-e2e-filters-\(UUID().uuidString)"
+        ).path
+        guard
+            let r = try? Gongshi.run([
+                "build", "--site", Gongshi.repo.path, "--out", out, "--date", "2026-11-25", "--no-ledger", "--quiet",
+            ]),
+            r.status == 0
+        else { return nil }
         return out
     }()
 
@@ -36,26 +42,35 @@ struct ListingFilterTests {
             var sev = isPenalty ? s("失信严重程度") : ""
             if isPenalty && sev.isEmpty { sev = "未注明" }
             let url = s("页面")
-            let page = url.range(of: "://").flatMap { r in url[r.upperBound...].firstIndex(of: "/").map { String(url[url.index(after: $0)...]) } } ?? url
+            let page =
+                url.range(of: "://").flatMap { r in
+                    url[r.upperBound...].firstIndex(of: "/").map { String(url[url.index(after: $0)...]) }
+                } ?? url
             // The department's 编码 from the record's URL (`xzcf/<编码>-<hash>/`): independent of how the
             // authority is written in the data (a department may have aliases).
             let id = page.split(separator: "/").dropFirst().first ?? ""
             let department = id.split(separator: "-").dropLast().joined(separator: "-")
-            return Row(page: page, department: department, categories: Set(cats.isEmpty ? ["未注明"] : cats),
-                       severity: sev, month: String(s(isPenalty ? "处罚决定日期" : "许可决定日期").prefix(7)))
+            return Row(
+                page: page, department: department, categories: Set(cats.isEmpty ? ["未注明"] : cats),
+                severity: sev, month: String(s(isPenalty ? "处罚决定日期" : "许可决定日期").prefix(7)))
         }
     }
 
     /// What the shards give for a filter: pages of the matching records.
-    static func shards(_ out: String, kind: String, dept: String?, category: String?, severity: String?, month: String?) -> Set<String> {
+    static func shards(_ out: String, kind: String, dept: String?, category: String?, severity: String?, month: String?)
+        -> Set<String>
+    {
         let base = out + "/\(kind)/shaixuan/"
-        guard let index = json(base + "index.json") as? [String: Any], let departments = index["departments"] as? [[String]],
-              let categories = index["categories"] as? [String], let severities = index["severities"] as? [String],
-              let combos = index["combos"] as? [[Any]], let shards = index["shards"] as? [[Any]] else { return [] }
+        guard let index = json(base + "index.json") as? [String: Any],
+            let departments = index["departments"] as? [[String]],
+            let categories = index["categories"] as? [String], let severities = index["severities"] as? [String],
+            let combos = index["combos"] as? [[Any]], let shards = index["shards"] as? [[Any]]
+        else { return [] }
         let ok = combos.map { c -> Bool in
             let cats = (c[0] as? [Int] ?? []).map { categories[$0] }
             let sev = c[1] as? Int ?? -1
-            return (category.map { cats.contains($0) } ?? true) && (severity.map { sev >= 0 && severities[sev] == $0 } ?? true)
+            return (category.map { cats.contains($0) } ?? true)
+                && (severity.map { sev >= 0 && severities[sev] == $0 } ?? true)
         }
         var pages = Set<String>()
         for s in shards {
@@ -75,16 +90,19 @@ struct ListingFilterTests {
         let rows = Self.openData(out, kind: kind)
         #expect(rows.count > 10)
         func check(dept: String? = nil, category: String? = nil, severity: String? = nil, month: String? = nil) {
-            let expected = Set(rows.filter { r in
-                (dept.map { r.department == $0 } ?? true) && (category.map { r.categories.contains($0) } ?? true)
-                    && (severity.map { r.severity == $0 } ?? true) && (month.map { r.month == $0 } ?? true)
-            }.map(\.page))
+            let expected = Set(
+                rows.filter { r in
+                    (dept.map { r.department == $0 } ?? true) && (category.map { r.categories.contains($0) } ?? true)
+                        && (severity.map { r.severity == $0 } ?? true) && (month.map { r.month == $0 } ?? true)
+                }.map(\.page))
             let got = Self.shards(out, kind: kind, dept: dept, category: category, severity: severity, month: month)
             #expect(got == expected, "\(kind) \(dept ?? "") \(category ?? "") \(severity ?? "") \(month ?? "")")
         }
         check()
-        let depts = Set(rows.map(\.department)), cats = Set(rows.flatMap(\.categories))
-        let sevs = Set(rows.map(\.severity)).subtracting([""]), months = Set(rows.map(\.month))
+        let depts = Set(rows.map(\.department))
+        let cats = Set(rows.flatMap(\.categories))
+        let sevs = Set(rows.map(\.severity)).subtracting([""])
+        let months = Set(rows.map(\.month))
         for d in depts { check(dept: d) }
         for c in cats { check(category: c) }
         for s in sevs { check(severity: s) }
@@ -99,7 +117,10 @@ struct ListingFilterTests {
         let out = try #require(Self.built, "the demo site did not build")
         let all = (try FileManager.default.attributesOfItem(atPath: out + "/data/xzcf.json")[.size] as? Int) ?? 0
         let files = Gongshi.files(out + "/xzcf/shaixuan").filter { $0 != "index.json" }
-        let largest = files.compactMap { try? FileManager.default.attributesOfItem(atPath: out + "/xzcf/shaixuan/" + $0)[.size] as? Int }.max() ?? 0
+        let largest =
+            files.compactMap {
+                try? FileManager.default.attributesOfItem(atPath: out + "/xzcf/shaixuan/" + $0)[.size] as? Int
+            }.max() ?? 0
         #expect(files.count > 10)
         #expect(largest * 5 < all, "a shard of \(largest) bytes against \(all) bytes of open data")
     }

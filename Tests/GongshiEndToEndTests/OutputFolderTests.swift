@@ -58,7 +58,9 @@ struct OutputFolderTests {
         #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"]).status == 0)
         // Empty.
         try FileManager.default.createDirectory(atPath: site + "/empty", withIntermediateDirectories: true)
-        #expect(try Gongshi.run(["build", "--site", site, "--out", site + "/empty", "--date", "2026-11-25", "--no-ledger"]).status == 0)
+        #expect(
+            try Gongshi.run(["build", "--site", site, "--out", site + "/empty", "--date", "2026-11-25", "--no-ledger"])
+                .status == 0)
         // Written by an older Gongshi, without the marker.
         try FileManager.default.removeItem(atPath: site + "/Public/.gongshi-output")
         let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
@@ -68,7 +70,9 @@ struct OutputFolderTests {
 
     @Test func aNameTooLongIsExplainedInChinese() throws {
         let site = try Gongshi.site("basic")
-        let r = try Gongshi.run(["build", "--site", site, "--out", site + "/" + String(repeating: "公", count: 120), "--date", "2026-11-25"])
+        let r = try Gongshi.run([
+            "build", "--site", site, "--out", site + "/" + String(repeating: "公", count: 120), "--date", "2026-11-25",
+        ])
         #expect(r.status == 2)
         #expect(r.stderr.contains("太长"), "\(r.stderr)")
         #expect(!r.stderr.contains("Error Domain"))

@@ -18,7 +18,8 @@ struct PublicPagesTests {
         for name in ["atom.xml", "rss.xml", "feed.json"] {
             #expect(FileManager.default.fileExists(atPath: folder + name), "\(name)")
         }
-        let feed = try JSONSerialization.jsonObject(with: Data(Gongshi.read(folder + "feed.json").utf8)) as? [String: Any]
+        let feed =
+            try JSONSerialization.jsonObject(with: Data(Gongshi.read(folder + "feed.json").utf8)) as? [String: Any]
         let items = feed?["items"] as? [[String: Any]] ?? []
         #expect(!items.isEmpty)
         #expect(items.allSatisfy { ($0["url"] as? String)?.hasPrefix("https://xinyong.test.example/") == true })
@@ -45,7 +46,9 @@ struct PublicPagesTests {
 
     @Test func statisticsTotalTheFines() throws {
         let pub = try Self.build()
-        let stats = try JSONSerialization.jsonObject(with: Data(Gongshi.read(pub + "/tongji/stats.json").utf8)) as? [String: Any]
+        let stats =
+            try JSONSerialization.jsonObject(with: Data(Gongshi.read(pub + "/tongji/stats.json").utf8))
+            as? [String: Any]
         let fines = stats?["罚款金额"] as? [String: Any]
         #expect((fines?["按处罚类别"] as? [Any])?.isEmpty == false)
         #expect((fines?["按违法行为类型"] as? [Any])?.isEmpty == false)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The preview under abuse: odd paths never redirect off the site, files come with ETag and Range,
@@ -18,9 +18,14 @@ struct ServeAbuseTests {
         addr.sin_port = in_port_t(UInt16(port).bigEndian)
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         let ok = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
-        if ok != 0 { close(fd); return -1 }
+        if ok != 0 {
+            close(fd)
+            return -1
+        }
         return fd
     }
 
@@ -49,7 +54,9 @@ struct ServeAbuseTests {
 
     static func header(_ response: String, _ name: String) -> String? {
         for line in response.components(separatedBy: "\r\n") {
-            if line.lowercased().hasPrefix(name.lowercased() + ":") { return line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+            if line.lowercased().hasPrefix(name.lowercased() + ":") {
+                return line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces)
+            }
             if line.isEmpty { break }
         }
         return nil
@@ -77,16 +84,27 @@ struct ServeAbuseTests {
         let site = try Gongshi.site("basic")
         let port = Gongshi.freePort()
         let p = try Self.startServe(site: site, port: port)
-        defer { if p.isRunning { p.terminate(); p.waitUntilExit() } }
+        defer {
+            if p.isRunning {
+                p.terminate()
+                p.waitUntilExit()
+            }
+        }
         #expect(Self.waitReady(port))
 
-        for path in ["//xzxk", "//xzxk/", "///xzxk", "/%2F%2Fxzxk", "/%2f%2fevil.example/", "/\\evil.example", "/%5Cevil.example",
-                     "/xzxk//", "//evil.example/%2e%2e"] {
+        for path in [
+            "//xzxk", "//xzxk/", "///xzxk", "/%2F%2Fxzxk", "/%2f%2fevil.example/", "/\\evil.example",
+            "/%5Cevil.example",
+            "/xzxk//", "//evil.example/%2e%2e",
+        ] {
             let r = Self.get(port, path)
             #expect(!r.isEmpty, "no answer for \(path)")
             if let location = Self.header(r, "Location") {
-                #expect(location.hasPrefix("/") && !location.hasPrefix("//") && !location.hasPrefix("/\\"), "\(path) → \(location)")
-                #expect(!location.contains("evil.example") || location.hasPrefix("/evil.example"), "\(path) → \(location)")
+                #expect(
+                    location.hasPrefix("/") && !location.hasPrefix("//") && !location.hasPrefix("/\\"),
+                    "\(path) → \(location)")
+                #expect(
+                    !location.contains("evil.example") || location.hasPrefix("/evil.example"), "\(path) → \(location)")
             }
         }
         // A folder without its slash goes to the same folder on this site.
@@ -115,7 +133,12 @@ struct ServeAbuseTests {
         let site = try Gongshi.site("basic")
         let port = Gongshi.freePort()
         let p = try Self.startServe(site: site, port: port)
-        defer { if p.isRunning { p.terminate(); p.waitUntilExit() } }
+        defer {
+            if p.isRunning {
+                p.terminate()
+                p.waitUntilExit()
+            }
+        }
         #expect(Self.waitReady(port))
         // More idle connections than the server accepts at once; then they go away.
         var fds: [Int32] = []
@@ -138,13 +161,20 @@ struct ServeAbuseTests {
         let port = Gongshi.freePort()
         let first = try Self.startServe(site: site, port: port)
         #expect(Self.waitReady(port))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-serve-\(first.processIdentifier)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gongshi-serve-\(first.processIdentifier)"
+        ).path
         #expect(FileManager.default.fileExists(atPath: folder))
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
         #expect(FileManager.default.fileExists(atPath: folder))
         let second = try Self.startServe(site: site, port: port + 1)
-        defer { if second.isRunning { second.terminate(); second.waitUntilExit() } }
+        defer {
+            if second.isRunning {
+                second.terminate()
+                second.waitUntilExit()
+            }
+        }
         #expect(Self.waitReady(port + 1))
         #expect(!FileManager.default.fileExists(atPath: folder))
     }

@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 @Suite("gongshi serve")
 struct ServeTests {
     func get(_ url: String) async -> (Int, String) {
-        guard let u = URL(string: url), let (data, response) = try? await URLSession.shared.data(from: u) else { return (0, "") }
+        guard let u = URL(string: url), let (data, response) = try? await URLSession.shared.data(from: u) else {
+            return (0, "")
+        }
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
@@ -25,7 +28,9 @@ struct ServeTests {
         let port = Gongshi.freePort()
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Gongshi.binary)
-        p.arguments = ["serve", "--site", site, "--date", "2026-11-25", "--port", String(port), "--department", "scjgj"]
+        p.arguments = [
+            "serve", "--site", site, "--date", "2026-11-25", "--port", String(port), "--department", "scjgj",
+        ]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
@@ -46,7 +51,8 @@ struct ServeTests {
         // A new record appears after a change.
         let path = site + "/Content/xzxk/2026-11.csv"
         var csv = Gongshi.read(path)
-        csv += "周村新增预览测试公司,法人及非法人组织,91370306MA3C10025Q,钱九,,,许可决定书,周市监新〔2026〕11号,普通,新增,2026-11-24,,区市场监管局,11370306004000024A,,,\n"
+        csv +=
+            "周村新增预览测试公司,法人及非法人组织,91370306MA3C10025Q,钱九,,,许可决定书,周市监新〔2026〕11号,普通,新增,2026-11-24,,区市场监管局,11370306004000024A,,,\n"
         try csv.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(await waitFor(15) { await get(base + "/xzxk/").1.contains("周村新增预览测试公司") })
 
@@ -62,7 +68,8 @@ struct ServeTests {
         // Ctrl-C stops it and leaves nothing behind; the ledger was never written.
         kill(p.processIdentifier, SIGINT)
         #expect(await waitFor(15) { !p.isRunning })
-        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-serve-\(p.processIdentifier)").path
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-serve-\(p.processIdentifier)")
+            .path
         #expect(!FileManager.default.fileExists(atPath: temp))
         #expect(Gongshi.read(site + "/Content/ledger.csv") == ledger)
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// SIGINT, SIGTERM and kill -9 at varying moments of a build of the demo site: the output and the
@@ -34,13 +34,17 @@ struct SignalTests {
     static func expectConsistent(_ site: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let fm = FileManager.default
         let ledger = [UInt8](fm.contents(atPath: site + "/Content/ledger.csv") ?? Data())
-        let beside = try fm.contentsOfDirectory(atPath: site).filter { $0.contains(".gongshi-") && $0 != ".gongshi.lock" }
+        let beside = try fm.contentsOfDirectory(atPath: site).filter {
+            $0.contains(".gongshi-") && $0 != ".gongshi.lock"
+        }
         #expect(beside.isEmpty, "leftovers \(beside)", sourceLocation: sourceLocation)
         let tmp = try fm.contentsOfDirectory(atPath: site + "/Content").filter { $0.hasPrefix("ledger.csv.") }
         #expect(tmp.isEmpty, "ledger leftovers \(tmp)", sourceLocation: sourceLocation)
         // The live site is the one the ledger belongs to.
         let marker = Gongshi.read(site + "/Public/.gongshi-output")
-        #expect(marker.contains("ledger-sha256: \(sha256(ledger))"), "marker \(marker) vs ledger of \(ledger.count) bytes", sourceLocation: sourceLocation)
+        #expect(
+            marker.contains("ledger-sha256: \(sha256(ledger))"), "marker \(marker) vs ledger of \(ledger.count) bytes",
+            sourceLocation: sourceLocation)
         // No event twice.
         let lines = String(decoding: ledger, as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(Set(lines).count == lines.count, "an event written twice", sourceLocation: sourceLocation)
@@ -50,7 +54,9 @@ struct SignalTests {
         let site = try Self.demoSite()
         #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-20", "--quiet"]).status == 0)
         // Delays spread the signal over reading, rendering and committing; any outcome must be whole.
-        let cases: [(Int32, UInt32)] = [(SIGTERM, 150_000), (SIGINT, 600_000), (SIGTERM, 1_500_000), (SIGINT, 3_000_000)]
+        let cases: [(Int32, UInt32)] = [
+            (SIGTERM, 150_000), (SIGINT, 600_000), (SIGTERM, 1_500_000), (SIGINT, 3_000_000),
+        ]
         for (i, (sig, delay)) in cases.enumerated() {
             let p = try Self.startBuild(site: site, date: "2026-11-\(21 + i)")
             usleep(delay)

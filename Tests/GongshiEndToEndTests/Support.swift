@@ -4,12 +4,14 @@ import Testing
 /// Runs the built `gongshi` binary on fixture sites copied to temporary folders.
 enum Gongshi {
     /// The repository root (this file is Tests/GongshiEndToEndTests/Support.swift).
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The `gongshi` executable beside the test bundle (SwiftPM puts both in the build folder).
     static let binary: String = {
         if let env = ProcessInfo.processInfo.environment["GONGSHI_BIN"] { return env }
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = dir.appendingPathComponent("gongshi").path
@@ -34,7 +36,8 @@ enum Gongshi {
         var env = ProcessInfo.processInfo.environment
         env["TZ"] = "America/New_York"  // output must not depend on the time zone
         p.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()
@@ -42,7 +45,9 @@ enum Gongshi {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Result(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     /// Copies `Tests/GongshiEndToEndTests/Fixtures/<name>` to a new temporary folder, with the
@@ -51,10 +56,13 @@ enum Gongshi {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("gongshi-e2e-\(name)-\(UUID().uuidString)").path
         try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try fm.copyItem(atPath: repo.appendingPathComponent("Tests/GongshiEndToEndTests/Fixtures/\(name)/Content").path, toPath: dir + "/Content")
+        try fm.copyItem(
+            atPath: repo.appendingPathComponent("Tests/GongshiEndToEndTests/Fixtures/\(name)/Content").path,
+            toPath: dir + "/Content")
         try fm.copyItem(atPath: repo.appendingPathComponent("Templates").path, toPath: dir + "/Templates")
         try fm.copyItem(atPath: repo.appendingPathComponent("Content/calendar").path, toPath: dir + "/Content/calendar")
-        try fm.copyItem(atPath: repo.appendingPathComponent("Content/memoranda.csv").path, toPath: dir + "/Content/memoranda.csv")
+        try fm.copyItem(
+            atPath: repo.appendingPathComponent("Content/memoranda.csv").path, toPath: dir + "/Content/memoranda.csv")
         return dir
     }
 
@@ -64,7 +72,9 @@ enum Gongshi {
         var out: [String] = []
         for case let rel as String in e {
             var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir + "/" + rel, isDirectory: &isDir), !isDir.boolValue { out.append(rel) }
+            if FileManager.default.fileExists(atPath: dir + "/" + rel, isDirectory: &isDir), !isDir.boolValue {
+                out.append(rel)
+            }
         }
         return out.sorted()
     }
@@ -87,7 +97,9 @@ extension Gongshi {
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0
+            }
         }
         guard bound else { return 20000 + Int(getpid() % 20000) }
         return Int(UInt16(bigEndian: addr.sin_port))

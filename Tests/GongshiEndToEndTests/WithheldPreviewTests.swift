@@ -2,14 +2,16 @@ import Foundation
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A record withheld for an error keeps a page in the preview: why, what to fix, its deadline, the row.
 @Suite("withheld records in the preview")
 struct WithheldPreviewTests {
     func get(_ url: String) async -> (Int, String) {
-        guard let u = URL(string: url), let (data, response) = try? await URLSession.shared.data(from: u) else { return (0, "") }
+        guard let u = URL(string: url), let (data, response) = try? await URLSession.shared.data(from: u) else {
+            return (0, "")
+        }
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
@@ -22,7 +24,9 @@ struct WithheldPreviewTests {
         let port = Gongshi.freePort()
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Gongshi.binary)
-        p.arguments = ["serve", "--site", site, "--date", "2026-11-25", "--port", String(port), "--department", "区市场监管局"]
+        p.arguments = [
+            "serve", "--site", site, "--date", "2026-11-25", "--port", String(port), "--department", "区市场监管局",
+        ]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
@@ -36,8 +40,10 @@ struct WithheldPreviewTests {
         }
         #expect(index.0 == 200)
         // The preview index links the withheld record's page.
-        guard let range = index.1.range(of: #"href="[^"]*(xzcf/[a-z0-9-]+/)"[^>]*>xzcf:区市场监管局:周市监罚〔2026〕8号"#,
-                                         options: .regularExpression)
+        guard
+            let range = index.1.range(
+                of: #"href="[^"]*(xzcf/[a-z0-9-]+/)"[^>]*>xzcf:区市场监管局:周市监罚〔2026〕8号"#,
+                options: .regularExpression)
         else {
             Issue.record("no link to the withheld record on /yulan/")
             return

@@ -9,9 +9,13 @@ struct WorkbookTests {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         var parts: [(String, String)] = [
-            ("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
+            (
+                "_rels/.rels",
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+            )
         ]
-        var list = "", rels = ""
+        var list = ""
+        var rels = ""
         for (i, (name, rows)) in sheets.enumerated() {
             list += "<sheet name=\"\(name)\" sheetId=\"\(i + 1)\" r:id=\"s\(i)\"/>"
             rels += "<Relationship Id=\"s\(i)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/s\(i).xml\"/>"
@@ -21,18 +25,27 @@ struct WorkbookTests {
                 for (c, v) in cells.enumerated() {
                     guard let v else { continue }
                     let ref = String(UnicodeScalar(UInt8(65 + c))) + String(r + 1)
-                    x += v.hasPrefix("n:") ? "<c r=\"\(ref)\"><v>\(v.dropFirst(2))</v></c>" : "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(v)</t></is></c>"
+                    x +=
+                        v.hasPrefix("n:")
+                        ? "<c r=\"\(ref)\"><v>\(v.dropFirst(2))</v></c>"
+                        : "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(v)</t></is></c>"
                 }
                 x += "</row>"
             }
             parts.append(("xl/worksheets/s\(i).xml", x + "</sheetData></worksheet>"))
         }
-        parts.append(("xl/workbook.xml", "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheets>\(list)</sheets></workbook>"))
-        parts.append(("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)</Relationships>"))
+        parts.append(
+            ("xl/workbook.xml", "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\"><sheets>\(list)</sheets></workbook>"))
+        parts.append(
+            (
+                "xl/_rels/workbook.xml.rels",
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)</Relationships>"
+            ))
         let archive = try Archive(accessMode: .create)
         for (path, text) in parts {
             let d = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(d.count), compressionMethod: .deflate) { p, n in
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(d.count), compressionMethod: .deflate)
+            { p, n in
                 d.subdata(in: Int(p)..<Int(p) + n)
             }
         }
@@ -49,11 +62,15 @@ struct WorkbookTests {
 
     func site() throws -> String {
         let site = try Gongshi.site("basic")
-        let header: [String?] = ["行政相对人名称", "行政相对人类别", "行政相对人代码_1 (统一社会信用代码)", "法定代表人", "行政许可决定文书名称",
-                                 "行政许可决定书文号", "许可类别", "许可内容", "许可决定日期", "许可截止日期", "许可机关",
-                                 "许可机关统一社会信用代码", "处理人电话"]
-        let row: [String?] = ["周村表格测试有限公司", "02", "91370306MA3RX7K2XU", "孔祥瑞", "食品经营许可决定书", "周市监许〔2026〕901号", "01",
-                              "预包装食品销售", "n:46349", "n:48174", "区市场监管局", "11370306004000024A", "12345"]
+        let header: [String?] = [
+            "行政相对人名称", "行政相对人类别", "行政相对人代码_1 (统一社会信用代码)", "法定代表人", "行政许可决定文书名称",
+            "行政许可决定书文号", "许可类别", "许可内容", "许可决定日期", "许可截止日期", "许可机关",
+            "许可机关统一社会信用代码", "处理人电话",
+        ]
+        let row: [String?] = [
+            "周村表格测试有限公司", "02", "91370306MA3RX7K2XU", "孔祥瑞", "食品经营许可决定书", "周市监许〔2026〕901号", "01",
+            "预包装食品销售", "n:46349", "n:48174", "区市场监管局", "11370306004000024A", "12345",
+        ]
         let data = try Self.workbook([("说明", [["本表说明", "第二格"]]), ("许可", [header, [], row])])
         try data.write(to: URL(fileURLWithPath: site + "/Content/xzxk/2026-11-daochu.xlsx"))
         return site

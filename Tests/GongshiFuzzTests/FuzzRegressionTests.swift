@@ -27,7 +27,9 @@ struct FuzzRegressionTests {
     }
 
     @Test func everyCorpusFolderIsATarget() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.fuzzFolder + "/Corpus").filter { !$0.hasPrefix(".") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.fuzzFolder + "/Corpus").filter {
+            !$0.hasPrefix(".")
+        }
         #expect(Set(names) == Set(FuzzTargets.all.map(\.name)))
     }
 }

@@ -8,52 +8,103 @@ import Testing
 /// with its reason.
 struct TrapAuditTests {
     /// (file under Sources/, the trimmed source line, why it cannot fail on input).
-    static let allowed: [(file: String, line: String, reason: String)] = [
-        ("GongshiContent/SiteReader.swift", "func values() -> [R] { storage.map { $0! } }",
-         "concurrentPerform has set every index before values() is called"),
-        ("GongshiFuzz/FuzzTargets.swift", "if !condition { fatalError(\"fuzz oracle: \\(what)\") }",
-         "the fuzzer's oracle: trapping is how a broken promise is reported; not linked into gongshi"),
-        ("GongshiModel/RecordKind.swift", "allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!",
-         "every case is in allCases"),
-        ("GongshiModel/Finding.swift", "allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!",
-         "every case is in allCases"),
-        ("GongshiModel/RecordSchema.swift",
-         "guard let i = exact[name] ?? lookup[RecordSchema.normalizeHeader(name)] else { preconditionFailure(\"no field \\(name)\") }",
-         "looked up with field names written in the code, never with a header from a file"),
-        ("GongshiSite/Markdown.swift", "buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {",
-         "the buffer holds at least the terminating NUL appended just before"),
-        ("GongshiBuild/DiskSink.swift", "let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }",
-         "inside `while offset < bytes.count`: the buffer is not empty"),
-        ("GongshiBuild/LedgerStore.swift", "let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, bytes.count - off) }",
-         "inside `while off < bytes.count`: the buffer is not empty"),
-        ("GongshiBuild/Dates.swift", "cal.timeZone = TimeZone(identifier: \"Asia/Shanghai\") ?? TimeZone(secondsFromGMT: 8 * 3600)!",
-         "a constant offset of +8 hours always makes a time zone"),
-        ("GongshiBuild/Dates.swift", "return LocalDate(year: c.year!, month: c.month!, day: c.day!)!",
-         "components of the system clock's date asked for year, month and day"),
-        ("GongshiSite/Pages/Statistics.swift", "let first = LocalDate(year: p.date.year, month: p.date.month, day: 1)!.adding(months: -11)",
-         "the first day of the month of a valid LocalDate"),
-        ("GongshiRules/RecordContext.swift", "static let placeholderBefore = LocalDate(year: 1949, month: 10, day: 1)!",
-         "a constant, real calendar date"),
-        ("GongshiSite/SiteIndex.swift", "byEntity[r.entityCode]!.records.append(i)", "the line above inserts the key"),
-        ("GongshiSite/SiteIndex.swift", "byEntity[e.entityCode]!.entries.append(i)", "the line above inserts the key"),
-        ("GongshiSite/SiteIndex.swift", "if !listMeta[lk]!.2.contains(e.department.name) { listMeta[lk]!.2.append(e.department.name) }",
-         "the line above inserts the key"),
-        ("GongshiSite/SiteIndex.swift", "let m = listMeta[k]!", "k comes from listMeta's own keys"),
-        ("GongshiSite/SiteIndex.swift",
-         "return ListGroup(id: String(k.dropFirst(2)), name: m.0, isRed: m.1, department: m.2.joined(separator: \"、\"), entries: listMembers[k]!)",
-         "listMembers gets every key listMeta gets"),
-        ("GongshiSite/Pages/EntityPages.swift", "let group = index.byEntity[code]!", "entityOrder holds exactly byEntity's keys"),
-        ("GongshiSite/Pages/SearchIndex.swift", "let list = postings[t]!", "t comes from postings' own keys"),
-        ("GongshiSite/Pages/ArticlePages.swift",
-         "if let pg = Format.pager(folder: \"xinwen/\", n: n + 1, count: pages.count, root: ctx[\"root\"] as! String) { ctx[\"pager\"] = pg }",
-         "SiteContext.page always sets root to a String"),
-        ("GongshiSite/Pages/ListPages.swift",
-         "if let pg = Format.pager(folder: listFolder, n: n + 1, count: pages.count, root: c[\"root\"] as! String) { c[\"pager\"] = pg }",
-         "SiteContext.page always sets root to a String"),
-        ("GongshiSite/Pages/DepartmentPages.swift",
-         "if let pg = Format.pager(folder: folder, n: n + 1, count: pages.count, root: c[\"root\"] as! String) { c[\"pager\"] = pg }",
-         "SiteContext.page always sets root to a String"),
-    ] + scaffold
+    static let allowed: [(file: String, line: String, reason: String)] =
+        [
+            (
+                "GongshiContent/SiteReader.swift", "func values() -> [R] { storage.map { $0! } }",
+                "concurrentPerform has set every index before values() is called"
+            ),
+            (
+                "GongshiFuzz/FuzzTargets.swift", "if !condition { fatalError(\"fuzz oracle: \\(what)\") }",
+                "the fuzzer's oracle: trapping is how a broken promise is reported; not linked into gongshi"
+            ),
+            (
+                "GongshiModel/RecordKind.swift", "allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!",
+                "every case is in allCases"
+            ),
+            (
+                "GongshiModel/Finding.swift", "allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!",
+                "every case is in allCases"
+            ),
+            (
+                "GongshiModel/RecordSchema.swift",
+                "preconditionFailure(\"no field \\(name)\")",
+                "looked up with field names written in the code, never with a header from a file"
+            ),
+            (
+                "GongshiSite/Markdown.swift",
+                "buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {",
+                "the buffer holds at least the terminating NUL appended just before"
+            ),
+            (
+                "GongshiBuild/DiskSink.swift",
+                "let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }",
+                "inside `while offset < bytes.count`: the buffer is not empty"
+            ),
+            (
+                "GongshiBuild/LedgerStore.swift",
+                "let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, bytes.count - off) }",
+                "inside `while off < bytes.count`: the buffer is not empty"
+            ),
+            (
+                "GongshiBuild/Dates.swift",
+                "cal.timeZone = TimeZone(identifier: \"Asia/Shanghai\") ?? TimeZone(secondsFromGMT: 8 * 3600)!",
+                "a constant offset of +8 hours always makes a time zone"
+            ),
+            (
+                "GongshiBuild/Dates.swift", "return LocalDate(year: c.year!, month: c.month!, day: c.day!)!",
+                "components of the system clock's date asked for year, month and day"
+            ),
+            (
+                "GongshiSite/Pages/Statistics.swift",
+                "let first = LocalDate(year: p.date.year, month: p.date.month, day: 1)!.adding(months: -11)",
+                "the first day of the month of a valid LocalDate"
+            ),
+            (
+                "GongshiRules/RecordContext.swift",
+                "static let placeholderBefore = LocalDate(year: 1949, month: 10, day: 1)!",
+                "a constant, real calendar date"
+            ),
+            (
+                "GongshiSite/SiteIndex.swift", "byEntity[r.entityCode]!.records.append(i)",
+                "the line above inserts the key"
+            ),
+            (
+                "GongshiSite/SiteIndex.swift", "byEntity[e.entityCode]!.entries.append(i)",
+                "the line above inserts the key"
+            ),
+            (
+                "GongshiSite/SiteIndex.swift",
+                "if !listMeta[lk]!.2.contains(e.department.name) { listMeta[lk]!.2.append(e.department.name) }",
+                "the line above inserts the key"
+            ),
+            ("GongshiSite/SiteIndex.swift", "let m = listMeta[k]!", "k comes from listMeta's own keys"),
+            (
+                "GongshiSite/SiteIndex.swift",
+                "entries: listMembers[k]!)",
+                "listMembers gets every key listMeta gets"
+            ),
+            (
+                "GongshiSite/Pages/EntityPages.swift", "let group = index.byEntity[code]!",
+                "entityOrder holds exactly byEntity's keys"
+            ),
+            ("GongshiSite/Pages/SearchIndex.swift", "let list = postings[t]!", "t comes from postings' own keys"),
+            (
+                "GongshiSite/Pages/ArticlePages.swift",
+                "if let pg = Format.pager(folder: \"xinwen/\", n: n + 1, count: pages.count, root: ctx[\"root\"] as! String) {",
+                "SiteContext.page always sets root to a String"
+            ),
+            (
+                "GongshiSite/Pages/ListPages.swift",
+                "folder: listFolder, n: n + 1, count: pages.count, root: c[\"root\"] as! String)",
+                "SiteContext.page always sets root to a String"
+            ),
+            (
+                "GongshiSite/Pages/DepartmentPages.swift",
+                "if let pg = Format.pager(folder: folder, n: n + 1, count: pages.count, root: c[\"root\"] as! String) {",
+                "SiteContext.page always sets root to a String"
+            ),
+        ] + scaffold
 
     /// `gongshi init`'s sample codes, made from constants.
     static let scaffold: [(file: String, line: String, reason: String)] = [
@@ -63,17 +114,26 @@ struct TrapAuditTests {
         "let a = UnifiedSocialCreditCode.make(prefix: \"91370000\", organizationBody: \"MA3C0001\")!",
         "let b = UnifiedSocialCreditCode.make(prefix: \"91370000\", organizationBody: \"MA3C0002\")!",
         "let c = UnifiedSocialCreditCode.make(prefix: \"92370000\", organizationBody: \"MA3C0003\")!",
-    ].map { ("GongshiBuild/Scaffold.swift", $0, "gongshi init's sample codes, made from constants (a unit test builds them)") }
+    ].map {
+        (
+            "GongshiBuild/Scaffold.swift", $0,
+            "gongshi init's sample codes, made from constants (a unit test builds them)"
+        )
+    }
 
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources").path
 
     @Test func everyTrapInSourcesIsAllowedWithAReason() throws {
         var found: [String: Int] = [:]
-        let files = FileManager.default.enumerator(atPath: Self.sources)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        let files =
+            FileManager.default.enumerator(atPath: Self.sources)?.compactMap { $0 as? String }.filter {
+                $0.hasSuffix(".swift")
+            } ?? []
         #expect(files.count > 20)
         for file in files {
-            let text = try String(contentsOfFile: (Self.sources as NSString).appendingPathComponent(file), encoding: .utf8)
+            let text = try String(
+                contentsOfFile: (Self.sources as NSString).appendingPathComponent(file), encoding: .utf8)
             let raw = text.components(separatedBy: "\n")
             for (i, code) in TrapScanner.codeLines(text).enumerated() where TrapScanner.hasTrap(code) {
                 found[file + ": " + raw[i].trimmingCharacters(in: .whitespaces), default: 0] += 1
@@ -86,8 +146,12 @@ struct TrapAuditTests {
         }
         let unexpected = found.filter { allowed[$0.key, default: 0] < $0.value }.keys.sorted()
         let stale = allowed.filter { found[$0.key, default: 0] < $0.value }.keys.sorted()
-        #expect(unexpected.isEmpty, "traps not in the allow-list (remove them, or add them with the reason they cannot fail on input):\n\(unexpected.joined(separator: "\n"))")
-        #expect(stale.isEmpty, "allow-list entries no longer in the code (remove them):\n\(stale.joined(separator: "\n"))")
+        #expect(
+            unexpected.isEmpty,
+            "traps not in the allow-list (remove them, or add them with the reason they cannot fail on input):\n\(unexpected.joined(separator: "\n"))"
+        )
+        #expect(
+            stale.isEmpty, "allow-list entries no longer in the code (remove them):\n\(stale.joined(separator: "\n"))")
     }
 
     @Test func scannerSeesTrapsOnlyInCode() {
@@ -105,7 +169,12 @@ struct TrapAuditTests {
 /// code), so that only code is searched for traps.
 enum TrapScanner {
     static func codeLines(_ source: String) -> [String] {
-        enum State { case code, string(multiline: Bool), lineComment, blockComment }
+        enum State {
+            case code
+            case string(multiline: Bool)
+            case lineComment
+            case blockComment
+        }
         var state = State.code
         // Each interpolation being read as code: its open-paren depth and the kind of its string.
         var interpolation: [(depth: Int, multiline: Bool)] = []
@@ -117,33 +186,64 @@ enum TrapScanner {
             let c = chars[i]
             switch state {
             case .code:
-                if c == "/" && at(i + 1) == "/" { state = .lineComment; i += 2; continue }
-                if c == "/" && at(i + 1) == "*" { state = .blockComment; i += 2; continue }
+                if c == "/" && at(i + 1) == "/" {
+                    state = .lineComment
+                    i += 2
+                    continue
+                }
+                if c == "/" && at(i + 1) == "*" {
+                    state = .blockComment
+                    i += 2
+                    continue
+                }
                 if c == "\"" {
                     let multi = at(i + 1) == "\"" && at(i + 2) == "\""
-                    state = .string(multiline: multi); out.append("\""); i += multi ? 3 : 1; continue
+                    state = .string(multiline: multi)
+                    out.append("\"")
+                    i += multi ? 3 : 1
+                    continue
                 }
                 if !interpolation.isEmpty {
                     if c == "(" { interpolation[interpolation.count - 1].depth += 1 }
                     if c == ")" {
                         interpolation[interpolation.count - 1].depth -= 1
                         if interpolation[interpolation.count - 1].depth == 0 {
-                            state = .string(multiline: interpolation.removeLast().multiline); i += 1; continue
+                            state = .string(multiline: interpolation.removeLast().multiline)
+                            i += 1
+                            continue
                         }
                     }
                 }
                 out.append(c)
             case .string(let multi):
-                if c == "\\" && at(i + 1) == "(" { interpolation.append((1, multi)); state = .code; i += 2; continue }
-                if c == "\\" { i += 2; continue }
+                if c == "\\" && at(i + 1) == "(" {
+                    interpolation.append((1, multi))
+                    state = .code
+                    i += 2
+                    continue
+                }
+                if c == "\\" {
+                    i += 2
+                    continue
+                }
                 if c == "\"" && (!multi || (at(i + 1) == "\"" && at(i + 2) == "\"")) {
-                    state = .code; out.append("\""); i += multi ? 3 : 1; continue
+                    state = .code
+                    out.append("\"")
+                    i += multi ? 3 : 1
+                    continue
                 }
                 if c == "\n" { out.append("\n") }
             case .lineComment:
-                if c == "\n" { state = .code; out.append("\n") }
+                if c == "\n" {
+                    state = .code
+                    out.append("\n")
+                }
             case .blockComment:
-                if c == "*" && at(i + 1) == "/" { state = .code; i += 2; continue }
+                if c == "*" && at(i + 1) == "/" {
+                    state = .code
+                    i += 2
+                    continue
+                }
                 if c == "\n" { out.append("\n") }
             }
             i += 1
@@ -152,13 +252,18 @@ enum TrapScanner {
     }
 
     static func hasTrap(_ code: String) -> Bool {
-        for word in ["try!", "as!", "fatalError(", "precondition(", "preconditionFailure(", "assert(", "assertionFailure(", "unsafelyUnwrapped"]
+        for word in [
+            "try!", "as!", "fatalError(", "precondition(", "preconditionFailure(", "assert(", "assertionFailure(",
+            "unsafelyUnwrapped",
+        ]
         where code.contains(word) { return true }
         let chars = Array(code)
         for (k, c) in chars.enumerated() where c == "!" && k > 0 {
             let before = chars[k - 1]
             let after: Character? = k + 1 < chars.count ? chars[k + 1] : nil
-            if (before.isLetter || before.isNumber || before == "_" || before == ")" || before == "]" || before == "?") && after != "=" {
+            if (before.isLetter || before.isNumber || before == "_" || before == ")" || before == "]" || before == "?")
+                && after != "="
+            {
                 return true
             }
         }

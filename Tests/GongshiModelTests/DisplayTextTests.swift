@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GongshiModel
 
 @Suite("Display text and hostile values")
@@ -25,7 +26,8 @@ struct DisplayTextTests {
 
     @Test("a finding's message is cut when it is made")
     func findingCut() {
-        let f = Finding(rule: "bad-file", severity: .error, file: "f", line: 1, message: String(repeating: "x", count: 1_000_000))
+        let f = Finding(
+            rule: "bad-file", severity: .error, file: "f", line: 1, message: String(repeating: "x", count: 1_000_000))
         #expect(f.message.count < DisplayText.messageLimit + 20)
     }
 

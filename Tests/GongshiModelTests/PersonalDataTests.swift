@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongshiModel
 
 @Suite("PersonalData")
@@ -39,11 +40,13 @@ struct PersonalDataTests {
         #expect(r.found)
     }
 
-    @Test("not a mobile number: 10/11/12 prefixes, inside a longer run of digits, too short", arguments: [
-        "电话12805331234", "电话11805331234", "电话10805331234",
-        "订单号213805331234", "订单号138053312345", "账号6222138053312340000",
-        "+8613805331234", "编号1380533123", "金额 138053312.34 元",
-    ])
+    @Test(
+        "not a mobile number: 10/11/12 prefixes, inside a longer run of digits, too short",
+        arguments: [
+            "电话12805331234", "电话11805331234", "电话10805331234",
+            "订单号213805331234", "订单号138053312345", "账号6222138053312340000",
+            "+8613805331234", "编号1380533123", "金额 138053312.34 元",
+        ])
     func notMobile(text: String) {
         let r = PersonalData.scrub(text)
         #expect(r.text == text)
@@ -111,10 +114,12 @@ struct PersonalDataTests {
         #expect(r.found)
     }
 
-    @Test("text without enough digits is returned unchanged", arguments: [
-        "", "销售过期食品", "罚款2000元", "周市监罚〔2026〕12号", "《食品安全法》第一百二十四条第一款第（二）项",
-        "2026年11月20日 罚款0.2万元",
-    ])
+    @Test(
+        "text without enough digits is returned unchanged",
+        arguments: [
+            "", "销售过期食品", "罚款2000元", "周市监罚〔2026〕12号", "《食品安全法》第一百二十四条第一款第（二）项",
+            "2026年11月20日 罚款0.2万元",
+        ])
     func unchanged(text: String) {
         let r = PersonalData.scrub(text)
         #expect(r.text == text)
@@ -130,10 +135,12 @@ struct PersonalDataTests {
 
     // MARK: names
 
-    @Test("natural persons' names keep the first and last character", arguments: [
-        ("张三明", "张*明"), ("张三", "张*"), ("欧阳娜娜", "欧**娜"), ("张", "*"), ("", ""), (" 李四 ", "李*"),
-        ("\u{3000}王小明\u{3000}", "王*明"), ("爱新觉罗·玄烨", "爱*****烨"),
-    ])
+    @Test(
+        "natural persons' names keep the first and last character",
+        arguments: [
+            ("张三明", "张*明"), ("张三", "张*"), ("欧阳娜娜", "欧**娜"), ("张", "*"), ("", ""), (" 李四 ", "李*"),
+            ("\u{3000}王小明\u{3000}", "王*明"), ("爱新觉罗·玄烨", "爱*****烨"),
+        ])
     func maskName(name: String, expected: String) {
         #expect(PersonalData.maskName(name) == expected)
     }
@@ -152,9 +159,11 @@ struct PersonalDataTests {
         #expect(PersonalData.scrub("编号370303901301123").found == false)
     }
 
-    @Test("Luhn-valid bank card numbers of 16–19 digits starting 62, 4 or 5 are masked", arguments: [
-        "6222021234567890128", "4111111111111111", "5500000000000004",
-    ])
+    @Test(
+        "Luhn-valid bank card numbers of 16–19 digits starting 62, 4 or 5 are masked",
+        arguments: [
+            "6222021234567890128", "4111111111111111", "5500000000000004",
+        ])
     func card(number: String) {
         let s = PersonalData.scrub("账号\(number)。")
         #expect(s.found)
@@ -162,9 +171,11 @@ struct PersonalDataTests {
         #expect(s.text.contains(String(number.prefix(4))) && s.text.contains(String(number.suffix(4))))
     }
 
-    @Test("not card numbers: failing Luhn, other prefixes, wrong lengths; landlines stay", arguments: [
-        "6222021234567890123", "3530111333300000", "41111111111111", "0533-1234567", "05331234567", "举报电话 12345",
-    ])
+    @Test(
+        "not card numbers: failing Luhn, other prefixes, wrong lengths; landlines stay",
+        arguments: [
+            "6222021234567890123", "3530111333300000", "41111111111111", "0533-1234567", "05331234567", "举报电话 12345",
+        ])
     func notCard(text: String) {
         #expect(PersonalData.scrub(text).found == false)
     }

@@ -6,7 +6,7 @@ struct LCG: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         // The low bits of an LCG are weak; mix the high ones down.
         return (state >> 32) | (state << 32)
     }
@@ -38,7 +38,11 @@ enum ReferenceUSCC {
         var sum = 0
         for (i, c) in body.enumerated() {
             let v: Int
-            if let d = c.wholeNumberValue { v = d } else { v = Int(c.asciiValue!) - Int(Character("A").asciiValue!) + 10 }
+            if let d = c.wholeNumberValue {
+                v = d
+            } else {
+                v = Int(c.asciiValue!) - Int(Character("A").asciiValue!) + 10
+            }
             sum += v * w[i]
         }
         let r = 11 - sum % 11
@@ -94,7 +98,9 @@ enum ReferenceID {
     static func isValid(_ raw: String) -> Bool {
         let c = Array(raw.uppercased())
         guard c.count == 18, c[0..<17].allSatisfy({ ("0"..."9").contains($0) }) else { return false }
-        guard let y = Int(String(c[6..<10])), let m = Int(String(c[10..<12])), let d = Int(String(c[12..<14])) else { return false }
+        guard let y = Int(String(c[6..<10])), let m = Int(String(c[10..<12])), let d = Int(String(c[12..<14])) else {
+            return false
+        }
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard y >= 1900, (1...12).contains(m), d >= 1, d <= lengths[m - 1] else { return false }

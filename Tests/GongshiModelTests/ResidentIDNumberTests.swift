@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GongshiModel
 
 @Suite("ResidentIDNumber (GB 11643-1999)")
@@ -19,8 +20,9 @@ struct ResidentIDNumberTests {
         #expect(problem.contains("1"))
     }
 
-    @Test("a birth date that does not exist is rejected even with a right check character",
-          arguments: ["19910230", "19910013", "19911301", "19910100", "20250229", "19900431"])
+    @Test(
+        "a birth date that does not exist is rejected even with a right check character",
+        arguments: ["19910230", "19910013", "19911301", "19910100", "20250229", "19900431"])
     func badBirthDate(birth: String) {
         let id = ReferenceID.make(area: "360426", birth: birth, sequence: "007")
         #expect(!ResidentIDNumber.isValid(id))
@@ -36,7 +38,10 @@ struct ResidentIDNumberTests {
         var id: String?
         for seq in 100..<200 {
             let candidate = ReferenceID.make(birth: "19900101", sequence: String(seq))
-            if candidate.hasSuffix("X") { id = candidate; break }
+            if candidate.hasSuffix("X") {
+                id = candidate
+                break
+            }
         }
         let x = try #require(id)
         #expect(ResidentIDNumber.isValid(x))
@@ -44,10 +49,13 @@ struct ResidentIDNumberTests {
         #expect(!ResidentIDNumber.isValid(String(x.dropLast()) + "0"))
     }
 
-    @Test("wrong length or characters", arguments: [
-        "", "36042619910101007", "3604261991010100711", "36042619910101007A", "3604261991O1010071", "360426 99101010071",
-        "360426910101007",  // an old 15-digit number is not accepted as a current ID number
-    ])
+    @Test(
+        "wrong length or characters",
+        arguments: [
+            "", "36042619910101007", "3604261991010100711", "36042619910101007A", "3604261991O1010071",
+            "360426 99101010071",
+            "360426910101007",  // an old 15-digit number is not accepted as a current ID number
+        ])
     func malformed(id: String) {
         #expect(!ResidentIDNumber.isValid(id))
     }
@@ -57,7 +65,9 @@ struct ResidentIDNumberTests {
         var rng = LCG(seed: 11_643)
         var valid = 0
         for n in 0..<5000 {
-            let y = 1900 + rng.below(126), m = 1 + rng.below(13), d = 1 + rng.below(31)
+            let y = 1900 + rng.below(126)
+            let m = 1 + rng.below(13)
+            let d = 1 + rng.below(31)
             func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
             let birth = "\(y)\(two(m))\(two(d))"
             let seq = String(100 + rng.below(900))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GongshiModel
 
 @Suite("UnifiedSocialCreditCode (GB 32100-2015)")
@@ -19,8 +20,10 @@ struct UnifiedSocialCreditCodeTests {
 
     @Test("codes of the later authorities A, N and Y, and of every authority/category pair")
     func laterAuthorities() {
-        let pairs = ["A1", "A9", "N1", "N2", "N3", "N9", "Y1", "11", "12", "13", "19", "21", "29", "31", "35", "39", "41",
-                     "51", "52", "53", "59", "61", "62", "71", "72", "81", "89", "91", "92", "93"]
+        let pairs = [
+            "A1", "A9", "N1", "N2", "N3", "N9", "Y1", "11", "12", "13", "19", "21", "29", "31", "35", "39", "41",
+            "51", "52", "53", "59", "61", "62", "71", "72", "81", "89", "91", "92", "93",
+        ]
         for (n, pair) in pairs.enumerated() {
             let code = ReferenceUSCC.make(pair, area: "370306", body: "MA3C4L\(10 + n)")
             #expect(UnifiedSocialCreditCode.isValid(code), "\(code) (\(pair)) should be valid")
@@ -32,7 +35,10 @@ struct UnifiedSocialCreditCodeTests {
         var found: String?
         for n in 0..<1000 {
             let body = "1234" + String(1000 + n)
-            if ReferenceUSCC.organizationCheck(Array(body)) == "X" { found = ReferenceUSCC.make("91", body: body); break }
+            if ReferenceUSCC.organizationCheck(Array(body)) == "X" {
+                found = ReferenceUSCC.make("91", body: body)
+                break
+            }
         }
         let code = try #require(found)
         #expect(Array(code)[16] == "X")
@@ -65,7 +71,8 @@ struct UnifiedSocialCreditCodeTests {
         #expect(!UnifiedSocialCreditCode.isValid("91512081MA62K0260" + letter))
     }
 
-    @Test("wrong length", arguments: ["", "91512081MA62K0260", "91512081MA62K0260EE", "9151208", "915120811MA62K0260E"])
+    @Test(
+        "wrong length", arguments: ["", "91512081MA62K0260", "91512081MA62K0260EE", "9151208", "915120811MA62K0260E"])
     func wrongLength(code: String) {
         #expect(!UnifiedSocialCreditCode.isValid(code))
         #expect(UnifiedSocialCreditCode.problem(code)?.contains("18") == true)
@@ -84,7 +91,10 @@ struct UnifiedSocialCreditCodeTests {
 
     @Test("invalid authority, category or area, with a right check character")
     func invalidStructure() {
-        func fixed(_ s: String) -> String { let a = Array(s); return String(a + [ReferenceUSCC.check(a)]) }
+        func fixed(_ s: String) -> String {
+            let a = Array(s)
+            return String(a + [ReferenceUSCC.check(a)])
+        }
         let orgOK = "MA62K0260"
         #expect(!UnifiedSocialCreditCode.isValid(fixed("B1512081" + orgOK)))  // no authority B
         #expect(!UnifiedSocialCreditCode.isValid(fixed("04512081" + orgOK)))  // no authority 0
@@ -106,7 +116,8 @@ struct UnifiedSocialCreditCodeTests {
         let alphabet = ReferenceUSCC.alphabet.map(String.init)
         let noise = alphabet + ["I", "O", "Z", "S", "V", "a", "-"]
         let pairs = ReferenceUSCC.categories.flatMap { k, v in v.map { String(k) + String($0) } }.sorted()
-        var valid = 0, invalid = 0
+        var valid = 0
+        var invalid = 0
         for n in 0..<6000 {
             var code: String
             switch n % 3 {

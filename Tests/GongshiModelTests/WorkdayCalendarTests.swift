@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GongshiModel
 
 @Suite("WorkdayCalendar")
@@ -18,7 +19,10 @@ struct WorkdayCalendarTests {
         for d in ["2026-10-01", "2026-10-05", "2026-10-07", "2026-02-16", "2026-01-02", "2025-10-08", "2025-01-01"] {
             #expect(try !calendar.isWorkday(day(d)), "\(d) is a holiday")
         }
-        for d in ["2026-10-10", "2026-09-20", "2026-02-14", "2026-02-28", "2026-01-04", "2026-05-09", "2025-10-11", "2025-01-26"] {
+        for d in [
+            "2026-10-10", "2026-09-20", "2026-02-14", "2026-02-28", "2026-01-04", "2026-05-09", "2025-10-11",
+            "2025-01-26",
+        ] {
             #expect(day(d).isWeekend, "\(d) is a weekend day")
             #expect(try calendar.isWorkday(day(d)), "\(d) is a make-up working day")
         }
@@ -114,8 +118,12 @@ struct WorkdayCalendarTests {
         #expect(error?.message.contains("Content/calendar/2027.yml") == true)
 
         #expect(throws: MissingCalendarYear(year: 2024)) { try calendar.isWorkday(day("2024-06-03")) }
-        #expect(throws: MissingCalendarYear(year: 2024)) { try calendar.subtractingWorkdays(3, from: day("2025-01-02")) }
-        #expect(throws: MissingCalendarYear(year: 2027)) { try calendar.workdays(after: day("2026-12-30"), through: day("2027-01-04")) }
+        #expect(throws: MissingCalendarYear(year: 2024)) {
+            try calendar.subtractingWorkdays(3, from: day("2025-01-02"))
+        }
+        #expect(throws: MissingCalendarYear(year: 2027)) {
+            try calendar.workdays(after: day("2026-12-30"), through: day("2027-01-04"))
+        }
     }
 
     @Test("within the known years nothing throws, even at the edges")

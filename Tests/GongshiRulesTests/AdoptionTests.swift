@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 /// SPEC §8.3: a site that takes over from a previous system (`disclosure.adoptedOn`).

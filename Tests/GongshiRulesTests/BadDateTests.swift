@@ -1,11 +1,13 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("bad-date")
 struct BadDateTests {
-    @Test("a decision date that is not a real date withholds the record",
-          arguments: ["2026-02-30", "2026.11.31", "2026-13-01", "20261320", "2026年11月", "昨天"])
+    @Test(
+        "a decision date that is not a real date withholds the record",
+        arguments: ["2026-02-30", "2026.11.31", "2026-13-01", "20261320", "2026年11月", "昨天"])
     func badDecisionDate(text: String) throws {
         let j = try Fixture(.xzcf, [Row.penalty(["处罚决定日期": text])]).judge()
         let f = try #require(j.findings("bad-date").first)
@@ -19,10 +21,12 @@ struct BadDateTests {
         #expect(j.publication.withheld.map(\.rule) == ["bad-date"])
     }
 
-    @Test("every required and status date column is checked", arguments: [
-        (RecordKind.xzxk, "许可决定日期", "2026-02-30"), (.xzxk, "状态日期", "abc"), (.xzcf, "状态日期", "2026-11-31"),
-        (.mingdan, "列入日期", "2026-11-31"), (.mingdan, "移出日期", "明年"),
-    ])
+    @Test(
+        "every required and status date column is checked",
+        arguments: [
+            (RecordKind.xzxk, "许可决定日期", "2026-02-30"), (.xzxk, "状态日期", "abc"), (.xzcf, "状态日期", "2026-11-31"),
+            (.mingdan, "列入日期", "2026-11-31"), (.mingdan, "移出日期", "明年"),
+        ])
     func everyDateColumn(kind: RecordKind, field: String, text: String) throws {
         let row: [String: String]
         switch kind {
@@ -36,9 +40,11 @@ struct BadDateTests {
         #expect(j.publication.records.isEmpty && j.publication.listEntries.isEmpty)
     }
 
-    @Test("the accepted forms are published as YYYY-MM-DD", arguments: [
-        "2026-11-20", "2026/11/20", "2026-11-20 00:00:00", "2026年11月20日", "2026/11/20 0:00", "2026-11-20T08:30:00",
-    ])
+    @Test(
+        "the accepted forms are published as YYYY-MM-DD",
+        arguments: [
+            "2026-11-20", "2026/11/20", "2026-11-20 00:00:00", "2026年11月20日", "2026/11/20 0:00", "2026-11-20T08:30:00",
+        ])
     func acceptedForms(text: String) throws {
         let j = try Fixture(.xzcf, [Row.penalty(["处罚决定日期": text, "公示截止期": "2027/1/5"])]).judge()
         #expect(j.findings.isEmpty, "\(j.ruleIDs)")
@@ -49,10 +55,12 @@ struct BadDateTests {
         #expect(r.publicityEnd == day("2027-01-05"))
     }
 
-    @Test("a bad optional date is a bad-value warning, never bad-date (SPEC §8.2)", arguments: [
-        (RecordKind.xzxk, "有效期至", "2031-02-29"), (.xzxk, "有效期自", "2026/11/31"), (.xzcf, "公示截止期", "2027-00-01"),
-        (.xzcf, "处罚有效期", "x"), (.mingdan, "有效期至", "2027/2/29"),
-    ])
+    @Test(
+        "a bad optional date is a bad-value warning, never bad-date (SPEC §8.2)",
+        arguments: [
+            (RecordKind.xzxk, "有效期至", "2031-02-29"), (.xzxk, "有效期自", "2026/11/31"), (.xzcf, "公示截止期", "2027-00-01"),
+            (.xzcf, "处罚有效期", "x"), (.mingdan, "有效期至", "2027/2/29"),
+        ])
     func optionalDate(kind: RecordKind, field: String, text: String) throws {
         let row: [String: String]
         switch kind {

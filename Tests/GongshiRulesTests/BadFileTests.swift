@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("bad-file")
@@ -7,7 +8,8 @@ struct BadFileTests {
     @Test("a malformed CSV row is bad-file at its row; the other rows are published")
     func malformedRow() throws {
         var f = Fixture()
-        f.files["xzcf/a.csv"] = csv(.xzcf, [Row.penalty()]) + "\"淄博\"某某,法人及非法人组织\n"
+        f.files["xzcf/a.csv"] =
+            csv(.xzcf, [Row.penalty()]) + "\"淄博\"某某,法人及非法人组织\n"
             + csv(.xzcf, [Row.penalty(["行政处罚决定书文号": "周市监罚〔2026〕2号"])]).split(separator: "\n")[1] + "\n"
         let j = try f.judge()
         let bad = j.findings("bad-file")

@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("bad-value")
@@ -19,7 +20,8 @@ struct BadValueTests {
 
     @Test("category codes and synonyms are published as names, with no finding")
     func categoryCodes() throws {
-        var f = Fixture(.xzcf, [Row.penalty(["行政相对人类别": "02"]), Row.penalty(["行政相对人类别": "非法人组织", "行政处罚决定书文号": "周市监罚〔2026〕2号"])])
+        var f = Fixture(
+            .xzcf, [Row.penalty(["行政相对人类别": "02"]), Row.penalty(["行政相对人类别": "非法人组织", "行政处罚决定书文号": "周市监罚〔2026〕2号"])])
         f.add(.mingdan, [Row.black(["主体类别": "法人"])])
         let j = try f.judge()
         #expect(j.findings.isEmpty, "\(j.findings.map(\.message))")

@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 /// Decided Friday 2026-11-20, deadline Tuesday 2026-12-01.
@@ -20,7 +21,9 @@ struct DueSoonTests {
         #expect(j.isPublic(penaltyKey()))
     }
 
-    @Test("the deadline is one of the next 2 working days", arguments: ["2026-11-27", "2026-11-28", "2026-11-29", "2026-11-30"])
+    @Test(
+        "the deadline is one of the next 2 working days",
+        arguments: ["2026-11-27", "2026-11-28", "2026-11-29", "2026-11-30"])
     func within(date: String) throws {
         #expect(try fixture.judge(date).ruleIDs == ["due-soon"])
     }

@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("duplicate-record")
@@ -53,14 +54,20 @@ struct DuplicateRecordTests {
 
     @Test("the key is trimmed: surrounding spaces do not make a new record")
     func trimmedKey() throws {
-        let j = try Fixture(.xzcf, [Row.penalty(), Row.penalty(["行政处罚决定书文号": " 周市监罚〔2026〕1号 ", "处罚机关": "区市场监管局\u{3000}"])]).judge()
+        let j = try Fixture(
+            .xzcf, [Row.penalty(), Row.penalty(["行政处罚决定书文号": " 周市监罚〔2026〕1号 ", "处罚机关": "区市场监管局\u{3000}"])]
+        ).judge()
         #expect(j.findings("duplicate-record").map(\.severity) == [.warning])
     }
 
     @Test("different document numbers, authorities or kinds are different records")
     func distinct() throws {
-        var f = Fixture(.xzcf, [Row.penalty(), Row.penalty(["行政处罚决定书文号": "周市监罚〔2026〕2号"]),
-                                Row.penalty(["处罚机关": "区税务局", "处罚机关统一社会信用代码": Fixture.swjCode])])
+        var f = Fixture(
+            .xzcf,
+            [
+                Row.penalty(), Row.penalty(["行政处罚决定书文号": "周市监罚〔2026〕2号"]),
+                Row.penalty(["处罚机关": "区税务局", "处罚机关统一社会信用代码": Fixture.swjCode]),
+            ])
         f.add(.xzxk, [Row.licence(["行政许可决定文书号": "周市监罚〔2026〕1号"])])
         f.add(.mingdan, [Row.black(), Row.black(["列入日期": "2026-11-03"]), Row.black(["名单名称": "重大税收违法失信主体"])])
         let j = try f.judge()

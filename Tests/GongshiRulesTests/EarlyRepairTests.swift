@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("early-repair")
@@ -14,7 +15,9 @@ struct EarlyRepairTests {
 
     @Test("严重 needs 12 months")
     func serious() throws {
-        let j = try Fixture(.xzcf, [Row.penalty(["失信严重程度": "严重", "处罚决定日期": "2026-01-05", "当前状态": "修复", "状态日期": "2026-11-02"])]).judge()
+        let j = try Fixture(
+            .xzcf, [Row.penalty(["失信严重程度": "严重", "处罚决定日期": "2026-01-05", "当前状态": "修复", "状态日期": "2026-11-02"])]
+        ).judge()
         #expect(j.findings("early-repair").count == 1)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GongshiContent
 import GongshiModel
+
 @testable import GongshiRules
 
 /// A small site written to a temporary folder and read with `SiteReader.read(root:)`, as the build
@@ -18,19 +19,19 @@ struct Fixture {
     static let companyC = USCC.make("91", body: "MA3C4L7Q")
 
     static let defaultDepartments = """
-    编码,名称,统一社会信用代码,网站
-    scjgj,区市场监管局,\(scjgjCode),https://scjgj.example.gov.cn/
-    fy,区法院,\(fyCode),
-    swj,区税务局,\(swjCode),
+        编码,名称,统一社会信用代码,网站
+        scjgj,区市场监管局,\(scjgjCode),https://scjgj.example.gov.cn/
+        fy,区法院,\(fyCode),
+        swj,区税务局,\(swjCode),
 
-    """
+        """
 
     static let defaultMemoranda = """
-    序号,文件名称,文号,类型,牵头单位,配合单位
-    1,关于对失信被执行人实施联合惩戒的合作备忘录,发改财金〔2016〕141号,惩戒,国家发展改革委,最高人民法院
-    2,关于对纳税信用A级纳税人实施联合激励措施的合作备忘录,发改财金〔2016〕1467号,激励,国家发展改革委,国家税务总局
+        序号,文件名称,文号,类型,牵头单位,配合单位
+        1,关于对失信被执行人实施联合惩戒的合作备忘录,发改财金〔2016〕141号,惩戒,国家发展改革委,最高人民法院
+        2,关于对纳税信用A级纳税人实施联合激励措施的合作备忘录,发改财金〔2016〕1467号,激励,国家发展改革委,国家税务总局
 
-    """
+        """
 
     static let calendars: [Int: String] = [
         2025: """
@@ -107,11 +108,13 @@ struct Fixture {
 
     /// Writes the site to a new temporary folder and returns its path.
     func write() throws -> String {
-        let root = (NSTemporaryDirectory() as NSString).appendingPathComponent("gongshi-rules-tests-\(UUID().uuidString)")
+        let root = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+            "gongshi-rules-tests-\(UUID().uuidString)")
         func write(_ rel: String, _ text: String) throws {
             let path = (root as NSString).appendingPathComponent("Content/" + rel)
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         }
         try write("site.yml", settings)
@@ -247,8 +250,12 @@ enum USCC {
         let r = 11 - sum % 11
         let org: Character = r == 10 ? "X" : r == 11 ? "0" : Character(String(r))
         let first17 = Array(pair + area + body) + [org]
-        var total = 0, weight = 1
-        for c in first17 { total += alphabet.firstIndex(of: c)! * weight; weight = weight * 3 % 31 }
+        var total = 0
+        var weight = 1
+        for c in first17 {
+            total += alphabet.firstIndex(of: c)! * weight
+            weight = weight * 3 % 31
+        }
         return String(first17 + [alphabet[(31 - total % 31) % 31]])
     }
 }
@@ -257,9 +264,13 @@ enum USCC {
 enum IDNumber {
     static func make(area: String = "370303", birth: String, sequence: String) -> String {
         let first17 = area + birth + sequence
-        var sum = 0, weight = 2
+        var sum = 0
+        var weight = 2
         var weights: [Int] = []
-        for _ in 0..<17 { weights.append(weight); weight = weight * 2 % 11 }
+        for _ in 0..<17 {
+            weights.append(weight)
+            weight = weight * 2 % 11
+        }
         weights.reverse()
         for (i, c) in first17.enumerated() { sum += c.wholeNumberValue! * weights[i] }
         return first17 + String(Array("10X98765432")[sum % 11])

@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 /// The fixture itself: a valid record of each kind is published with no finding at all, so every
@@ -8,7 +9,9 @@ import Testing
 struct FixtureTests {
     @Test("fixture codes are valid")
     func codes() {
-        for code in [Fixture.scjgjCode, Fixture.fyCode, Fixture.swjCode, Fixture.companyA, Fixture.companyB, Fixture.companyC] {
+        for code in [
+            Fixture.scjgjCode, Fixture.fyCode, Fixture.swjCode, Fixture.companyA, Fixture.companyB, Fixture.companyC,
+        ] {
             #expect(UnifiedSocialCreditCode.isValid(code), "\(code)")
         }
         #expect(IDNumber.make(area: "360426", birth: "19910101", sequence: "007") == "360426199101010071")

@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("invalid-id-number")
@@ -13,16 +14,24 @@ struct InvalidIDNumberTests {
 
     /// A natural person on the 失信被执行人 list, which `mask` publishes (SPEC §8.1).
     func person(_ o: [String: String]) -> Fixture {
-        var f = Fixture(.mingdan, [Row.black(["主体名称": "张三明", "主体类别": "自然人", "统一社会信用代码": "",
-                                              "法定代表人": "", "证件类型": "身份证", "证件号码": Self.validID].merging(o) { $1 })])
+        var f = Fixture(
+            .mingdan,
+            [
+                Row.black(
+                    [
+                        "主体名称": "张三明", "主体类别": "自然人", "统一社会信用代码": "",
+                        "法定代表人": "", "证件类型": "身份证", "证件号码": Self.validID,
+                    ].merging(o) { $1 })
+            ])
         f.disclosure("naturalPersons: mask")
         return f
     }
 
     static let key = listKey("失信被执行人", "张三明", "2026-11-02")
 
-    @Test("a natural person's invalid 身份证 number is a warning; the record is still published",
-          arguments: ["身份证", "居民身份证", "01", "1", ""])
+    @Test(
+        "a natural person's invalid 身份证 number is a warning; the record is still published",
+        arguments: ["身份证", "居民身份证", "01", "1", ""])
     func invalid(type: String) throws {
         let j = try person(["证件类型": type, "证件号码": Self.invalidID]).judge()
         let f = try #require(j.findings("invalid-id-number").first)
@@ -42,7 +51,10 @@ struct InvalidIDNumberTests {
 
     @Test("bad birth date and wrong length are invalid too")
     func otherProblems() throws {
-        #expect(try person(["证件号码": IDNumber.make(birth: "19900230", sequence: "123")]).judge().ruleIDs == ["invalid-id-number"])
+        #expect(
+            try person(["证件号码": IDNumber.make(birth: "19900230", sequence: "123")]).judge().ruleIDs == [
+                "invalid-id-number"
+            ])
         #expect(try person(["证件号码": "37030319900101123"]).judge().ruleIDs == ["invalid-id-number"])
     }
 

@@ -1,11 +1,13 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("invalid-uscc")
 struct InvalidUSCCTests {
-    @Test("an entity code with a wrong check character withholds the record",
-          arguments: ["91512081MA62K0260F", "91512081MA62K0260", "91512081MA62K0I60E", "91512081MA62K0261E"])
+    @Test(
+        "an entity code with a wrong check character withholds the record",
+        arguments: ["91512081MA62K0260F", "91512081MA62K0260", "91512081MA62K0I60E", "91512081MA62K0261E"])
     func invalid(code: String) throws {
         let j = try Fixture(.xzcf, [Row.penalty(["统一社会信用代码": code])]).judge()
         let f = try #require(j.findings("invalid-uscc").first)
@@ -28,7 +30,9 @@ struct InvalidUSCCTests {
 
     @Test("codes of the authorities A, N and Y are valid")
     func laterAuthorities() throws {
-        let codes = [USCC.make("A1", body: "12345678"), USCC.make("N2", body: "MA01B2C3"), USCC.make("Y1", body: "87654321")]
+        let codes = [
+            USCC.make("A1", body: "12345678"), USCC.make("N2", body: "MA01B2C3"), USCC.make("Y1", body: "87654321"),
+        ]
         let rows = codes.enumerated().map { i, c in Row.penalty(["统一社会信用代码": c, "行政处罚决定书文号": "周市监罚〔2026〕\(i + 10)号"]) }
         let j = try Fixture(.xzcf, rows).judge()
         #expect(j.findings.isEmpty, "\(j.findings.map(\.message))")
@@ -39,8 +43,15 @@ struct InvalidUSCCTests {
     func placeholder() throws {
         let org = try Fixture(.xzcf, [Row.penalty(["统一社会信用代码": "00000000000000000X"])]).judge()
         #expect(org.ruleIDs == ["invalid-uscc"])
-        let sole = try Fixture(.xzcf, [Row.penalty(["行政相对人类别": "个体工商户", "统一社会信用代码": "00000000000000000X",
-                                                    "工商注册号": "370306600123456"])]).judge()
+        let sole = try Fixture(
+            .xzcf,
+            [
+                Row.penalty([
+                    "行政相对人类别": "个体工商户", "统一社会信用代码": "00000000000000000X",
+                    "工商注册号": "370306600123456",
+                ])
+            ]
+        ).judge()
         #expect(sole.findings.isEmpty)
         #expect(sole.isPublic(penaltyKey()))
     }

@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 /// Revoked on Monday 2026-11-16; with withdrawWorkdays 3 it must be withdrawn by Thursday 2026-11-19.

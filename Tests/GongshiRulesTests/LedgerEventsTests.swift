@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 /// The ledger events a build date adds (SPEC §1.9): 公示 for what is newly public, 更新 when the
@@ -67,8 +68,10 @@ struct LedgerEventsTests {
     @Test("keys shown in the ledger but no longer public get a 撤回 event; removed rows too")
     func withdrawn() throws {
         var f = Fixture(.xzcf, [Row.penalty(["违法事实": ""])])
-        f.ledger = ["2026-11-23,公示,xzcf,\(penaltyKey()),aaaaaaaaaaaaaaaa",
-                    "2026-11-23,公示,mingdan,\(listKey("失信被执行人", "已删除公司", "2026-11-02")),bbbbbbbbbbbbbbbb"]
+        f.ledger = [
+            "2026-11-23,公示,xzcf,\(penaltyKey()),aaaaaaaaaaaaaaaa",
+            "2026-11-23,公示,mingdan,\(listKey("失信被执行人", "已删除公司", "2026-11-02")),bbbbbbbbbbbbbbbb",
+        ]
         let j = try f.judge("2026-11-25")
         let events = j.publication.newEvents
         #expect(events.map(\.event) == [.withdrawn, .withdrawn])
@@ -79,7 +82,10 @@ struct LedgerEventsTests {
     @Test("a key withdrawn earlier and public again is published again; its first publication stays")
     func republished() throws {
         var f = Fixture(.xzcf, [Row.penalty()])
-        f.ledger = ["2026-11-23,公示,xzcf,\(penaltyKey()),aaaaaaaaaaaaaaaa", "2026-11-24,撤回,xzcf,\(penaltyKey()),aaaaaaaaaaaaaaaa"]
+        f.ledger = [
+            "2026-11-23,公示,xzcf,\(penaltyKey()),aaaaaaaaaaaaaaaa",
+            "2026-11-24,撤回,xzcf,\(penaltyKey()),aaaaaaaaaaaaaaaa",
+        ]
         let j = try f.judge("2026-11-25")
         #expect(j.publication.newEvents.map(\.event) == [.published])
         #expect(j.record(penaltyKey())?.firstPublished == day("2026-11-23"))
@@ -98,7 +104,10 @@ struct LedgerEventsTests {
     @Test("a ledger out of date order is folded chronologically")
     func outOfOrder() throws {
         var f = Fixture(.xzcf, [Row.penalty()])
-        f.ledger = ["2026-11-24,撤回,xzcf,\(penaltyKey()),aaaaaaaaaaaaaaaa", "2026-11-23,公示,xzcf,\(penaltyKey()),aaaaaaaaaaaaaaaa"]
+        f.ledger = [
+            "2026-11-24,撤回,xzcf,\(penaltyKey()),aaaaaaaaaaaaaaaa",
+            "2026-11-23,公示,xzcf,\(penaltyKey()),aaaaaaaaaaaaaaaa",
+        ]
         let j = try f.judge("2026-11-25")
         #expect(j.publication.newEvents.map(\.event) == [.published])
     }
@@ -107,7 +116,8 @@ struct LedgerEventsTests {
     func deterministic() throws {
         var f = Fixture(.xzcf, [Row.penalty(), Row.penalty(["行政处罚决定书文号": "周市监罚〔2026〕2号"])])
         f.add(.mingdan, [Row.black(), Row.red(["统一社会信用代码": Fixture.companyC, "主体名称": "另一公司"])])
-        let a = try f.judge(), b = try f.judge()
+        let a = try f.judge()
+        let b = try f.judge()
         #expect(a.publication.newEvents == b.publication.newEvents)
         #expect(a.findings == b.findings)
     }

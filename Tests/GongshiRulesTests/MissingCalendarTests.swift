@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("missing-calendar")
@@ -22,12 +23,17 @@ struct MissingCalendarTests {
 
     @Test("once per missing year, counting every record it left unjudged")
     func oncePerYear() throws {
-        var f = Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-12-28"]),
-                                Row.penalty(["处罚决定日期": "2026-12-29", "行政处罚决定书文号": "周市监罚〔2026〕2号"])])
+        var f = Fixture(
+            .xzcf,
+            [
+                Row.penalty(["处罚决定日期": "2026-12-28"]),
+                Row.penalty(["处罚决定日期": "2026-12-29", "行政处罚决定书文号": "周市监罚〔2026〕2号"]),
+            ])
         f.calendarYears = [2026]
         f.add(.xzxk, [Row.licence(["许可决定日期": "2025-12-01"])])
         let j = try f.judge("2026-12-31")
-        #expect(j.findings("missing-calendar").map(\.file) == ["Content/calendar/2025.yml", "Content/calendar/2027.yml"])
+        #expect(
+            j.findings("missing-calendar").map(\.file) == ["Content/calendar/2025.yml", "Content/calendar/2027.yml"])
         #expect(j.findings("missing-calendar").last?.message.contains("2 条记录") == true)
         #expect(j.publication.records.count == 3)
     }

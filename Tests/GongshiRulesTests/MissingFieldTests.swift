@@ -1,13 +1,18 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("missing-field")
 struct MissingFieldTests {
-    static let penaltyRequired = ["行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人", "行政处罚决定书文号", "违法行为类型",
-                                  "违法事实", "处罚依据", "处罚类别", "处罚内容", "处罚决定日期", "处罚机关", "处罚机关统一社会信用代码"]
-    static let licenceRequired = ["行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人", "行政许可决定文书名称",
-                                  "行政许可决定文书号", "许可类别", "许可内容", "许可决定日期", "许可机关", "许可机关统一社会信用代码"]
+    static let penaltyRequired = [
+        "行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人", "行政处罚决定书文号", "违法行为类型",
+        "违法事实", "处罚依据", "处罚类别", "处罚内容", "处罚决定日期", "处罚机关", "处罚机关统一社会信用代码",
+    ]
+    static let licenceRequired = [
+        "行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人", "行政许可决定文书名称",
+        "行政许可决定文书号", "许可类别", "许可内容", "许可决定日期", "许可机关", "许可机关统一社会信用代码",
+    ]
     static let listRequired = ["名单类型", "名单名称", "主体名称", "主体类别", "统一社会信用代码", "列入日期", "认定部门"]
 
     @Test("an empty required penalty field withholds the record", arguments: penaltyRequired)
@@ -83,8 +88,14 @@ struct MissingFieldTests {
 
     @Test("统一社会信用代码 is not required for 自然人")
     func naturalPersonCode() throws {
-        let f = Fixture(.xzcf, [Row.penalty(["行政相对人名称": "张三明", "行政相对人类别": "自然人", "统一社会信用代码": "", "法定代表人": "",
-                                             "证件类型": "身份证", "证件号码": IDNumber.make(birth: "19900101", sequence: "123")])])
+        let f = Fixture(
+            .xzcf,
+            [
+                Row.penalty([
+                    "行政相对人名称": "张三明", "行政相对人类别": "自然人", "统一社会信用代码": "", "法定代表人": "",
+                    "证件类型": "身份证", "证件号码": IDNumber.make(birth: "19900101", sequence: "123"),
+                ])
+            ])
         let j = try f.judge()
         #expect(j.ruleIDs == ["natural-person-withheld"], "withheld by policy, not for a missing field")
     }
@@ -105,8 +116,15 @@ struct MissingFieldTests {
         #expect(without.findings.first?.message.contains("工商注册号") == true)
         #expect(without.publication.records.isEmpty)
 
-        let with = try Fixture(.xzcf, [Row.penalty(["行政相对人类别": "个体工商户", "统一社会信用代码": "00000000000000000x",
-                                                    "工商注册号": "370306600123456"])]).judge()
+        let with = try Fixture(
+            .xzcf,
+            [
+                Row.penalty([
+                    "行政相对人类别": "个体工商户", "统一社会信用代码": "00000000000000000x",
+                    "工商注册号": "370306600123456",
+                ])
+            ]
+        ).judge()
         #expect(with.findings.isEmpty, "\(with.ruleIDs)")
         let r = try #require(with.record(penaltyKey()))
         #expect(r.entityCode == "")

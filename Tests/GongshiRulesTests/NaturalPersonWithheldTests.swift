@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("natural-person-withheld")
@@ -7,8 +8,11 @@ struct NaturalPersonWithheldTests {
     static let id = IDNumber.make(birth: "19900101", sequence: "123")
 
     static func person(_ o: [String: String] = [:]) -> [String: String] {
-        Row.penalty(["行政相对人名称": "张三明", "行政相对人类别": "自然人", "统一社会信用代码": "", "法定代表人": "",
-                     "证件类型": "身份证", "证件号码": id].merging(o) { $1 })
+        Row.penalty(
+            [
+                "行政相对人名称": "张三明", "行政相对人类别": "自然人", "统一社会信用代码": "", "法定代表人": "",
+                "证件类型": "身份证", "证件号码": id,
+            ].merging(o) { $1 })
     }
 
     @Test("withhold (the default): an info finding, and the record is withheld")
@@ -36,8 +40,14 @@ struct NaturalPersonWithheldTests {
     @Test("mask: a natural person's 双公示 record stays withheld (山东省社会信用条例 Art.20)")
     func mask() throws {
         var f = Fixture(.xzcf, [Self.person(["违法事实": "张三明销售过期食品"])])
-        f.add(.xzxk, [Row.licence(["行政相对人名称": "张三明", "行政相对人类别": "自然人", "统一社会信用代码": "", "法定代表人": "",
-                                   "证件号码": Self.id])])
+        f.add(
+            .xzxk,
+            [
+                Row.licence([
+                    "行政相对人名称": "张三明", "行政相对人类别": "自然人", "统一社会信用代码": "", "法定代表人": "",
+                    "证件号码": Self.id,
+                ])
+            ])
         f.disclosure("naturalPersons: mask")
         let j = try f.judge()
         #expect(j.ruleIDs == ["natural-person-withheld", "natural-person-withheld"])
@@ -48,21 +58,29 @@ struct NaturalPersonWithheldTests {
     @Test("mask publishes only the lists of naturalPersonLists (default 失信被执行人)")
     func maskLists() throws {
         let person = ["主体名称": "欧阳娜娜", "主体类别": "自然人", "统一社会信用代码": "", "法定代表人": "", "证件号码": Self.id]
-        var f = Fixture(.mingdan, [Row.black(person), Row.black(person.merging(["名单名称": "重大税收违法失信主体", "认定部门": "区税务局"]) { $1 })])
+        var f = Fixture(
+            .mingdan, [Row.black(person), Row.black(person.merging(["名单名称": "重大税收违法失信主体", "认定部门": "区税务局"]) { $1 })])
         f.disclosure("naturalPersons: mask")
         let j = try f.judge()
         #expect(j.publication.listEntries.map(\.listName) == ["失信被执行人"])
         #expect(j.ruleIDs == ["natural-person-withheld"])
         var g = f
-        g.settings = Fixture.defaultSettings + "disclosure:\n  naturalPersons: mask\n  naturalPersonLists: [重大税收违法失信主体]\n"
+        g.settings =
+            Fixture.defaultSettings + "disclosure:\n  naturalPersons: mask\n  naturalPersonLists: [重大税收违法失信主体]\n"
         let k = try g.judge()
         #expect(k.publication.listEntries.map(\.listName) == ["重大税收违法失信主体"])
     }
 
     @Test("mask: a natural person on a list is published with a masked name")
     func maskList() throws {
-        var f = Fixture(.mingdan, [Row.black(["主体名称": "欧阳娜娜", "主体类别": "自然人", "统一社会信用代码": "", "法定代表人": "",
-                                             "证件号码": Self.id])])
+        var f = Fixture(
+            .mingdan,
+            [
+                Row.black([
+                    "主体名称": "欧阳娜娜", "主体类别": "自然人", "统一社会信用代码": "", "法定代表人": "",
+                    "证件号码": Self.id,
+                ])
+            ])
         f.disclosure("naturalPersons: mask")
         let j = try f.judge()
         let e = try #require(j.publication.listEntries.first)

@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("personal-data")
@@ -25,8 +26,15 @@ struct PersonalDataInTextTests {
 
     @Test("one finding per field: an ID number in one field and a mobile in another")
     func perField() throws {
-        let j = try Fixture(.xzcf, [Row.penalty(["违法事实": "当事人身份证号\(Self.id)", "处罚内容": "罚款2000元，联系13805331234",
-                                                 "备注": "电话13805331234"])]).judge()
+        let j = try Fixture(
+            .xzcf,
+            [
+                Row.penalty([
+                    "违法事实": "当事人身份证号\(Self.id)", "处罚内容": "罚款2000元，联系13805331234",
+                    "备注": "电话13805331234",
+                ])
+            ]
+        ).judge()
         let found = j.findings("personal-data")
         #expect(found.count == 3)
         #expect(found.contains { $0.message.contains("违法事实") })
@@ -64,7 +72,8 @@ struct PersonalDataInTextTests {
 
     @Test("状态说明 shown with the record is scanned and masked")
     func statusNote() throws {
-        let j = try Fixture(.xzcf, [Row.penalty(["当前状态": "异议", "状态日期": "2026-11-23", "状态说明": "当事人13805331234提出异议"])]).judge()
+        let j = try Fixture(.xzcf, [Row.penalty(["当前状态": "异议", "状态日期": "2026-11-23", "状态说明": "当事人13805331234提出异议"])])
+            .judge()
         #expect(j.findings("personal-data").count == 1)
         #expect(j.findings("personal-data").first?.message.contains("状态说明") == true)
         let r = try #require(j.record(penaltyKey()))

@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 /// What is public on the build date, and how (SPEC §2, §7).
@@ -7,7 +8,8 @@ import Testing
 struct PublicationTests {
     @Test("a public penalty: key, id, department, entity, dates, deadline, fields")
     func penalty() throws {
-        let j = try Fixture(.xzcf, [Row.penalty(["法定代表人证件号码": IDNumber.make(birth: "19700101", sequence: "001")])]).judge()
+        let j = try Fixture(.xzcf, [Row.penalty(["法定代表人证件号码": IDNumber.make(birth: "19700101", sequence: "001")])])
+            .judge()
         let r = try #require(j.record(penaltyKey()))
         #expect(r.kind == .xzcf)
         #expect(r.id.hasPrefix("scjgj-"))
@@ -74,8 +76,10 @@ struct PublicationTests {
 
     @Test("the list key uses 主体名称 when there is no code, and the date as YYYY-MM-DD")
     func listKeys() throws {
-        let sole: [String: String] = ["主体名称": " 周村区某某小吃店 ", "主体类别": "个体工商户", "统一社会信用代码": "00000000000000000X",
-                                      "法定代表人": "", "列入日期": "2026/4/1"]
+        let sole: [String: String] = [
+            "主体名称": " 周村区某某小吃店 ", "主体类别": "个体工商户", "统一社会信用代码": "00000000000000000X",
+            "法定代表人": "", "列入日期": "2026/4/1",
+        ]
         let j = try Fixture(.mingdan, [Row.red(sole)]).judge()
         #expect(j.findings.isEmpty)
         #expect(j.publication.listEntries.first?.key == listKey("纳税信用A级纳税人", "周村区某某小吃店", "2026-04-01"))
@@ -93,7 +97,8 @@ struct PublicationTests {
 
     @Test("withheld records are counted with their reason")
     func withheld() throws {
-        var f = Fixture(.xzcf, [Row.penalty(["违法事实": ""]), Row.penalty(["行政处罚决定书文号": "周市监罚〔2026〕2号", "处罚决定日期": "2026-12-01"])])
+        var f = Fixture(
+            .xzcf, [Row.penalty(["违法事实": ""]), Row.penalty(["行政处罚决定书文号": "周市监罚〔2026〕2号", "处罚决定日期": "2026-12-01"])])
         f.add(.mingdan, [Row.black(["当前状态": "异议"])])
         let j = try f.judge()
         #expect(j.publication.withheld.map(\.rule).sorted() == ["future-date", "missing-field", "under-objection"])
@@ -112,12 +117,19 @@ struct PublicationTests {
     @Test("findings are sorted by file, line and rule")
     func findingOrder() throws {
         var f = Fixture()
-        f.add(.xzcf, [Row.penalty(["违法事实": "电话13805331234", "处罚机关": "某局", "处罚机关统一社会信用代码": Fixture.companyC]),
-                      Row.penalty(["行政处罚决定书文号": "周市监罚〔2026〕2号", "处罚决定日期": "2026-12-01"])], file: "b.csv")
+        f.add(
+            .xzcf,
+            [
+                Row.penalty(["违法事实": "电话13805331234", "处罚机关": "某局", "处罚机关统一社会信用代码": Fixture.companyC]),
+                Row.penalty(["行政处罚决定书文号": "周市监罚〔2026〕2号", "处罚决定日期": "2026-12-01"]),
+            ], file: "b.csv")
         f.add(.mingdan, [Row.black(["认定依据": "发改财金〔2099〕1号"])])
         let j = try f.judge()
         let order = j.findings.map { "\($0.file):\($0.line):\($0.rule)" }
-        #expect(order == ["Content/mingdan/a.csv:2:unknown-memorandum", "Content/xzcf/b.csv:2:unknown-department",
-                          "Content/xzcf/b.csv:3:future-date"])
+        #expect(
+            order == [
+                "Content/mingdan/a.csv:2:unknown-memorandum", "Content/xzcf/b.csv:2:unknown-department",
+                "Content/xzcf/b.csv:3:future-date",
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("publicity-ended")
@@ -127,7 +128,8 @@ struct PublicityEndedTests {
         #expect(j.publication.newEvents.first?.date == day("2026-03-11"))
     }
 
-    @Test("severity inferred from 处罚类别 when empty: 警告 only is 轻微 and not published", arguments: ["警告", "警告；通报批评", "通报批评"])
+    @Test(
+        "severity inferred from 处罚类别 when empty: 警告 only is 轻微 and not published", arguments: ["警告", "警告；通报批评", "通报批评"])
     func inferredMinor(kinds: String) throws {
         let j = try Fixture(.xzcf, [Row.penalty(["失信严重程度": "", "处罚类别": kinds, "处罚内容": "警告", "罚款金额（万元）": ""])]).judge()
         #expect(j.ruleIDs == ["publicity-ended"])

@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("red-black-conflict")
@@ -29,7 +30,9 @@ struct RedBlackConflictTests {
 
     @Test("several black lists are named in one finding on the red entry")
     func severalBlackLists() throws {
-        let j = try Fixture(.mingdan, [Row.red(), Row.black(), Row.black(["名单名称": "重大税收违法失信主体", "认定部门": "区税务局", "认定依据": ""])]).judge()
+        let j = try Fixture(
+            .mingdan, [Row.red(), Row.black(), Row.black(["名单名称": "重大税收违法失信主体", "认定部门": "区税务局", "认定依据": ""])]
+        ).judge()
         let found = j.findings("red-black-conflict")
         #expect(found.count == 1)
         #expect(found.first?.message.contains("失信被执行人") == true)
@@ -46,8 +49,10 @@ struct RedBlackConflictTests {
 
     @Test("a black-list entry removed, expired or not yet listed is not active")
     func inactive() throws {
-        for black in [Row.black(["移出日期": "2026-11-20"]), Row.black(["有效期至": "2026-11-24"]),
-                      Row.black(["当前状态": "移出", "状态日期": "2026-11-10"])] {
+        for black in [
+            Row.black(["移出日期": "2026-11-20"]), Row.black(["有效期至": "2026-11-24"]),
+            Row.black(["当前状态": "移出", "状态日期": "2026-11-10"]),
+        ] {
             let j = try Fixture(.mingdan, [Row.red(), black]).judge()
             #expect(j.findings("red-black-conflict").isEmpty)
             #expect(j.entry(redKey) != nil)
@@ -66,7 +71,9 @@ struct RedBlackConflictTests {
 
     @Test("an entity without code is matched by name")
     func byName() throws {
-        let sole: [String: String] = ["主体名称": "周村区某某小吃店", "主体类别": "个体工商户", "统一社会信用代码": "00000000000000000X", "法定代表人": ""]
+        let sole: [String: String] = [
+            "主体名称": "周村区某某小吃店", "主体类别": "个体工商户", "统一社会信用代码": "00000000000000000X", "法定代表人": "",
+        ]
         let j = try Fixture(.mingdan, [Row.red(sole), Row.black(sole)]).judge()
         #expect(j.ruleIDs == ["red-black-conflict"])
         #expect(j.findings.first?.key == listKey("纳税信用A级纳税人", "周村区某某小吃店", "2026-04-01"))

@@ -1,13 +1,15 @@
 import Foundation
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 /// Adding a rule is one file in `Rules/`, its test file and one registry line: these tests fail when
 /// a rule file is not registered, has no test file, or is not documented in `Documentation/rules.md`.
 @Suite("rule registry")
 struct RuleRegistryTests {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func ruleFiles() throws -> [String] {
         let dir = repo.appendingPathComponent("Sources/GongshiRules/Rules").path
@@ -51,7 +53,9 @@ struct RuleRegistryTests {
     @Test("the new rule ids of SPEC §8 are registered with their severities")
     func newIDs() {
         let byID = Dictionary(uniqueKeysWithValues: allRules.map { ($0.id, $0.severity) })
-        for id in ["bad-value", "publicity-too-long", "early-repair", "objection-overdue", "calendar-ending", "amount-unit"] {
+        for id in [
+            "bad-value", "publicity-too-long", "early-repair", "objection-overdue", "calendar-ending", "amount-unit",
+        ] {
             #expect(byID[id] == .warning, "\(id)")
         }
         #expect(byID["missing-calendar"] == .error)

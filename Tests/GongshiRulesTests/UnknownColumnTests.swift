@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("unknown-column")
@@ -18,7 +19,8 @@ struct UnknownColumnTests {
 
     @Test("national codes and Gongshi's own columns are known")
     func knownHeaders() throws {
-        let j = try Fixture(.xzcf, [Row.penalty(["CF_SJLY": "区市场监管局", "BZ": "无", "状态日期": "", "状态说明": "", "当前状态": ""])]).judge()
+        let j = try Fixture(.xzcf, [Row.penalty(["CF_SJLY": "区市场监管局", "BZ": "无", "状态日期": "", "状态说明": "", "当前状态": ""])])
+            .judge()
         #expect(j.findings("unknown-column").isEmpty)
         #expect(j.isPublic(penaltyKey()))
     }

@@ -1,5 +1,6 @@
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 @Suite("unknown-memorandum")
@@ -19,10 +20,12 @@ struct UnknownMemorandumTests {
         #expect(j.entry(key)?.memorandum == nil)
     }
 
-    @Test("a known number in any bracket form matches and is linked", arguments: [
-        "发改财金〔2016〕141号", "依据发改财金[2016]141号", "《关于对失信被执行人实施联合惩戒的合作备忘录》（发改财金〔2016〕141号）",
-        "发改财金【2016】141号等", "发改财金(2016)141号",
-    ])
+    @Test(
+        "a known number in any bracket form matches and is linked",
+        arguments: [
+            "发改财金〔2016〕141号", "依据发改财金[2016]141号", "《关于对失信被执行人实施联合惩戒的合作备忘录》（发改财金〔2016〕141号）",
+            "发改财金【2016】141号等", "发改财金(2016)141号",
+        ])
     func known(basis: String) throws {
         let j = try Fixture(.mingdan, [Row.black(["认定依据": basis])]).judge()
         #expect(j.findings.isEmpty)

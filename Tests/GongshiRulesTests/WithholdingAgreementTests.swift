@@ -2,6 +2,7 @@ import Foundation
 import GongshiContent
 import GongshiModel
 import Testing
+
 @testable import GongshiRules
 
 /// No silent withholding: every record `build` withholds has exactly one finding marked as the reason,
@@ -12,7 +13,10 @@ struct WithholdingAgreementTests {
     static let unusual: [(RecordKind, [String: String])] = {
         var rows: [(RecordKind, [String: String])] = []
         var n = 0
-        func doc() -> String { n += 1; return "周市监罚〔2026〕\(100 + n)号" }
+        func doc() -> String {
+            n += 1
+            return "周市监罚〔2026〕\(100 + n)号"
+        }
         for v in ["企业", "个体户", "其他组织", "05", "0", "法人", "非法人组织", "个人", "01", "04", "自然人", "个体工商户", " 0 2 "] {
             rows.append((.xzcf, Row.penalty(["行政相对人类别": v, "行政处罚决定书文号": doc(), "证件号码": "370303199001011234"])))
         }
@@ -49,7 +53,9 @@ struct WithholdingAgreementTests {
         return rows
     }()
 
-    @Test("withheld count of build equals the withholding findings of check, record by record", arguments: ["withhold", "mask"])
+    @Test(
+        "withheld count of build equals the withholding findings of check, record by record",
+        arguments: ["withhold", "mask"])
     func agree(policy: String) throws {
         var f = Fixture()
         f.disclosure("naturalPersons: \(policy)")

@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import GongshiSite
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("Entity profiles and their feeds")
 struct EntityFeedTests {
@@ -38,12 +40,20 @@ struct EntityFeedTests {
         var f = SiteFixture()
         f.penalties = Self.rows
         let page = try f.render().text("zhuti/\(Self.code)/index.html") ?? ""
-        #expect(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"信用测试 · 淄博成创食品有限公司（Atom）\" href=\"../../zhuti/\(Self.code)/atom.xml\">"))
-        #expect(page.contains("<a href=\"../../zhuti/\(Self.code)/rss.xml\" type=\"application/rss+xml\" title=\"信用测试 · 淄博成创食品有限公司（RSS）\">RSS</a>"))
+        #expect(
+            page.contains(
+                "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"信用测试 · 淄博成创食品有限公司（Atom）\" href=\"../../zhuti/\(Self.code)/atom.xml\">"
+            ))
+        #expect(
+            page.contains(
+                "<a href=\"../../zhuti/\(Self.code)/rss.xml\" type=\"application/rss+xml\" title=\"信用测试 · 淄博成创食品有限公司（RSS）\">RSS</a>"
+            ))
         #expect(page.contains("<dt>主体类别</dt><dd>法人及非法人组织</dd>"))
         // The rows say what was decided, not whose it was: the name is the page's heading.
         #expect(!page.contains("class=\"c-entity\""))
-        #expect(page.contains("<td class=\"c-title\"><span class=\"badge badge-kind kind-tag\">行政处罚</span><a href=\"../../xzcf/"))
+        #expect(
+            page.contains(
+                "<td class=\"c-title\"><span class=\"badge badge-kind kind-tag\">行政处罚</span><a href=\"../../xzcf/"))
     }
 }
 

@@ -1,29 +1,37 @@
 import Foundation
 import Testing
+
 @testable import GongshiSite
 
 @Suite("Listing filter shards")
 struct FilterShardTests {
     static let rows = [
-        SiteFixture.penalty("淄博成创食品有限公司", code: "913703061912261243", number: "周市监罚〔2026〕1号",
-                            category: "罚款；没收违法所得", amount: "0.5", date: "2026-11-02"),
-        SiteFixture.penalty("淄博周村腾威货运有限公司", code: "91370306MA344MKC33", number: "周市监罚〔2026〕2号",
-                            category: "警告", amount: "", date: "2026-10-12"),
-        SiteFixture.penalty("淄博周村峰荣建筑安装有限公司", code: "91370306178951671P", number: "周环罚〔2026〕3号",
-                            type: "超标排放大气污染物", category: "罚款", amount: "30", date: "2026-11-05",
-                            authority: "区生态环境分局", severity: "严重"),
+        SiteFixture.penalty(
+            "淄博成创食品有限公司", code: "913703061912261243", number: "周市监罚〔2026〕1号",
+            category: "罚款；没收违法所得", amount: "0.5", date: "2026-11-02"),
+        SiteFixture.penalty(
+            "淄博周村腾威货运有限公司", code: "91370306MA344MKC33", number: "周市监罚〔2026〕2号",
+            category: "警告", amount: "", date: "2026-10-12"),
+        SiteFixture.penalty(
+            "淄博周村峰荣建筑安装有限公司", code: "91370306178951671P", number: "周环罚〔2026〕3号",
+            type: "超标排放大气污染物", category: "罚款", amount: "30", date: "2026-11-05",
+            authority: "区生态环境分局", severity: "严重"),
     ]
 
     /// The rows filter.js shows for a filter, read from the index and the shards it names.
-    static func filtered(_ sink: MemorySink, dept: String = "", category: String = "", severity: String = "", month: String = "") -> Set<String> {
+    static func filtered(
+        _ sink: MemorySink, dept: String = "", category: String = "", severity: String = "", month: String = ""
+    ) -> Set<String> {
         guard let index = sink.json("xzcf/shaixuan/index.json") as? [String: Any],
-              let departments = index["departments"] as? [[String]], let categories = index["categories"] as? [String],
-              let severities = index["severities"] as? [String], let combos = index["combos"] as? [[Any]],
-              let shards = index["shards"] as? [[Any]] else { return [] }
+            let departments = index["departments"] as? [[String]], let categories = index["categories"] as? [String],
+            let severities = index["severities"] as? [String], let combos = index["combos"] as? [[Any]],
+            let shards = index["shards"] as? [[Any]]
+        else { return [] }
         let ok = combos.map { c -> Bool in
             let cats = (c[0] as? [Int] ?? []).map { categories[$0] }
             let sev = c[1] as? Int ?? -1
-            return (category.isEmpty || cats.contains(category)) && (severity.isEmpty || (sev >= 0 && severities[sev] == severity))
+            return (category.isEmpty || cats.contains(category))
+                && (severity.isEmpty || (sev >= 0 && severities[sev] == severity))
         }
         var names = Set<String>()
         for s in shards {
@@ -59,7 +67,11 @@ struct FilterShardTests {
         f.penalties = Self.rows
         let sink = try f.render()
         let shardFiles = sink.paths.filter { $0.hasPrefix("xzcf/shaixuan/") && $0 != "xzcf/shaixuan/index.json" }
-        #expect(Set(shardFiles) == ["xzcf/shaixuan/scjgj/2026-11.json", "xzcf/shaixuan/scjgj/2026-10.json", "xzcf/shaixuan/hbj/2026-11.json"])
+        #expect(
+            Set(shardFiles) == [
+                "xzcf/shaixuan/scjgj/2026-11.json", "xzcf/shaixuan/scjgj/2026-10.json",
+                "xzcf/shaixuan/hbj/2026-11.json",
+            ])
         // Licences have their own index, with no severity.
         let licences = sink.json("xzxk/shaixuan/index.json") as? [String: Any]
         #expect((licences?["severities"] as? [String])?.isEmpty == true)
@@ -85,8 +97,11 @@ struct FilterShardTests {
 
     @Test func categoriesSplitOnChineseSeparators() throws {
         var f = SiteFixture()
-        f.penalties = [SiteFixture.penalty("淄博成创食品有限公司", code: "913703061912261243", number: "周市监罚〔2026〕1号",
-                                           category: "罚款、没收违法所得；罚款")]
+        f.penalties = [
+            SiteFixture.penalty(
+                "淄博成创食品有限公司", code: "913703061912261243", number: "周市监罚〔2026〕1号",
+                category: "罚款、没收违法所得；罚款")
+        ]
         let sink = try f.render()
         let index = sink.json("xzcf/shaixuan/index.json") as? [String: Any]
         #expect(index?["categories"] as? [String] == ["没收违法所得", "罚款"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongshiSite
 
 @Suite("Statistics: fines by 处罚类别 and 违法行为类型")
@@ -17,12 +18,15 @@ struct FineTotalTests {
     @Test func statsJSONAndPageCarryTheTotals() throws {
         var f = SiteFixture()
         f.penalties = [
-            SiteFixture.penalty("淄博成创食品有限公司", code: "913703061912261243", number: "周市监罚〔2026〕1号",
-                                category: "罚款；没收违法所得", amount: "0.5"),
-            SiteFixture.penalty("淄博周村腾威货运有限公司", code: "91370306MA344MKC33", number: "周市监罚〔2026〕2号",
-                                category: "罚款", amount: "0.02"),
-            SiteFixture.penalty("淄博周村峰荣建筑安装有限公司", code: "91370306178951671P", number: "周市监罚〔2026〕3号",
-                                type: "不按规定明码标价", category: "警告", amount: ""),
+            SiteFixture.penalty(
+                "淄博成创食品有限公司", code: "913703061912261243", number: "周市监罚〔2026〕1号",
+                category: "罚款；没收违法所得", amount: "0.5"),
+            SiteFixture.penalty(
+                "淄博周村腾威货运有限公司", code: "91370306MA344MKC33", number: "周市监罚〔2026〕2号",
+                category: "罚款", amount: "0.02"),
+            SiteFixture.penalty(
+                "淄博周村峰荣建筑安装有限公司", code: "91370306178951671P", number: "周市监罚〔2026〕3号",
+                type: "不按规定明码标价", category: "警告", amount: ""),
         ]
         let sink = try f.render()
         let stats = sink.json("tongji/stats.json") as? [String: Any]
@@ -40,7 +44,10 @@ struct FineTotalTests {
         #expect(byType.first { $0["违法行为类型"] as? String == "不按规定明码标价" }?["罚款金额（万元）"] as? Double == 0)
         let page = sink.text("tongji/index.html") ?? ""
         #expect(page.contains("罚款金额合计 <strong>0.52 万元</strong>"))
-        #expect(page.contains("<tr><th scope=\"row\">罚款</th><td class=\"num\">0.52</td><td class=\"num\">2</td><td class=\"num\">2</td></tr>"))
+        #expect(
+            page.contains(
+                "<tr><th scope=\"row\">罚款</th><td class=\"num\">0.52</td><td class=\"num\">2</td><td class=\"num\">2</td></tr>"
+            ))
         #expect(!page.contains("未计入"))
     }
 }

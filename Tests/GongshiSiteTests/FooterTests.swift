@@ -1,6 +1,7 @@
 import Foundation
 import GongshiContent
 import Testing
+
 @testable import GongshiSite
 
 @Suite("Footer of 《政府网站发展指引》 and the 网站地图 page")
@@ -18,7 +19,10 @@ struct FooterTests {
             #expect(page.contains("<li>联系方式：电话 0533-1234567</li>"))
             #expect(page.contains("<li>网站标识码：3703060001</li>"))
             #expect(page.contains("<a href=\"https://beian.miit.gov.cn/\">鲁ICP备12345678号-1</a>"))
-            #expect(page.contains("<a href=\"http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=37030602000123\">鲁公网安备 37030602000123号</a>"))
+            #expect(
+                page.contains(
+                    "<a href=\"http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=37030602000123\">鲁公网安备 37030602000123号</a>"
+                ))
             #expect(page.contains("<a href=\"https://zfwzzc.www.gov.cn/\">我要找错</a>"))
             #expect(page.contains("alt=\"党政机关网站标识\""))
             #expect(page.contains("<a href=\"https://bszs.conac.cn/sitename?method=show&amp;id=1\">"))
@@ -45,8 +49,11 @@ struct FooterTests {
         let sink = try f.render()
         let page = sink.text("wangzhanditu/index.html") ?? ""
         #expect(page.contains("<h1>网站地图</h1>"))
-        for link in ["href=\"../xzxk/\"", "href=\"../xzcf/\"", "href=\"../bumen/scjgj/\"", "href=\"../bumen/hbj/\"", "href=\"../sousuo/\"",
-                     "href=\"../tongji/\"", "href=\"../data/xzcf.csv\"", "href=\"../sitemap.xml\""] {
+        for link in [
+            "href=\"../xzxk/\"", "href=\"../xzcf/\"", "href=\"../bumen/scjgj/\"", "href=\"../bumen/hbj/\"",
+            "href=\"../sousuo/\"",
+            "href=\"../tongji/\"", "href=\"../data/xzcf.csv\"", "href=\"../sitemap.xml\"",
+        ] {
             #expect(page.contains(link), "\(link)")
         }
         // Not every record: the record page is reached from the listings.
@@ -54,20 +61,28 @@ struct FooterTests {
     }
 
     @Test func registryRecordCodeIsTheDigitsOfTheFiling() {
-        #expect(SiteContext.psbRegistry("鲁公网安备 37030602000000号") == "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=37030602000000")
+        #expect(
+            SiteContext.psbRegistry("鲁公网安备 37030602000000号")
+                == "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=37030602000000")
         #expect(SiteContext.psbRegistry("备案中") == "http://www.beian.gov.cn/")
     }
 
     @Test func settingsReadTheFooterKeysAndRejectUnsafeLinks() throws {
         let base = "title: t\nbaseURL: https://a.example/\nfooter:\n"
-        let s = try SettingsReader.read(text: base + "  organizer: 大数据中心\n  contact: 电话 1\n  correction: https://zfwzzc.www.gov.cn/\n  partyMarkImage: assets/dzjg.png\n  partyMarkLink: https://bszs.conac.cn/x\n", file: "site.yml")
+        let s = try SettingsReader.read(
+            text: base
+                + "  organizer: 大数据中心\n  contact: 电话 1\n  correction: https://zfwzzc.www.gov.cn/\n  partyMarkImage: assets/dzjg.png\n  partyMarkLink: https://bszs.conac.cn/x\n",
+            file: "site.yml")
         #expect(s.footer.organizer == "大数据中心")
         #expect(s.footer.contact == "电话 1")
         #expect(s.footer.correction == "https://zfwzzc.www.gov.cn/")
         #expect(s.footer.partyMarkImage == "assets/dzjg.png")
         #expect(s.footer.partyMarkLink == "https://bszs.conac.cn/x")
-        for bad in ["  correction: javascript:alert(1)\n", "  partyMarkLink: \"https://a\\\" onclick=x\"\n", "  partyMarkImage: ../../etc/x.png\n",
-                    "  partyMarkImage: https://other.example/x.png\n", "  corection: https://a.example/\n"] {
+        for bad in [
+            "  correction: javascript:alert(1)\n", "  partyMarkLink: \"https://a\\\" onclick=x\"\n",
+            "  partyMarkImage: ../../etc/x.png\n",
+            "  partyMarkImage: https://other.example/x.png\n", "  corection: https://a.example/\n",
+        ] {
             #expect(throws: SiteError.self, "\(bad)") { try SettingsReader.read(text: base + bad, file: "site.yml") }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GongshiSite
 
 @Suite("Search tokens: names, codes, document numbers, full-width input")
@@ -48,10 +49,12 @@ struct SearchIndexTests {
     static func lookup(_ sink: MemorySink, _ token: String) -> [[String]] {
         let page = sink.text("sousuo/index.html") ?? ""
         guard let r = page.range(of: "data-buckets=\""), let end = page[r.upperBound...].firstIndex(of: "\""),
-              let buckets = Int(page[r.upperBound..<end]) else { return [] }
+            let buckets = Int(page[r.upperBound..<end])
+        else { return [] }
         guard let bucket = sink.json("sousuo/i/\(SearchIndexPart.bucket(token, buckets)).json") as? [String: Any],
-              let t = bucket["t"] as? [String: Any], let entry = t[token] as? [Any], let ids = entry[1] as? [Int],
-              let docs = bucket["d"] as? [[String]] else { return [] }
+            let t = bucket["t"] as? [String: Any], let entry = t[token] as? [Any], let ids = entry[1] as? [Int],
+            let docs = bucket["d"] as? [[String]]
+        else { return [] }
         return ids.map { docs[$0] }
     }
 
@@ -69,7 +72,9 @@ struct SearchIndexTests {
         #expect(exact.first?[3].contains("淄博成创食品有限公司") == true)
         // The fragment 罚〔2026〕12 typed with full-width digits: its last 4-gram finds both numbers.
         let q = SearchTokens.normalizeDocument("罚〔２０２６〕12")
-        let hits = Self.lookup(sink, "%" + String(Array(q).suffix(4))).filter { SearchTokens.normalizeDocument($0[0]).contains(q) }
+        let hits = Self.lookup(sink, "%" + String(Array(q).suffix(4))).filter {
+            SearchTokens.normalizeDocument($0[0]).contains(q)
+        }
         #expect(Set(hits.map { $0[0] }) == ["周市监罚〔2026〕12号", "周市监罚〔2026〕123号"])
         // Entities are still found by name and by code.
         #expect(Self.lookup(sink, "成创").contains { $0[1] == "913703061912261243" })

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import GongshiSite
 
 @Suite("XLSXWriter")
@@ -21,7 +22,8 @@ struct XLSXWriterTests {
         let b = try XLSXWriter.workbook(sheet: "行政处罚", header: header, rows: rows, numericColumns: [2])
         #expect(a == b)
         let sheet = try part(a, "xl/worksheets/sheet1.xml")
-        #expect(sheet.contains("<c r=\"B2\" t=\"inlineStr\" s=\"1\"><is><t xml:space=\"preserve\">913703061658853012</t>"))
+        #expect(
+            sheet.contains("<c r=\"B2\" t=\"inlineStr\" s=\"1\"><is><t xml:space=\"preserve\">913703061658853012</t>"))
         #expect(sheet.contains("<c r=\"C2\"><v>0.2</v></c>"))
         #expect(sheet.contains("<c r=\"C3\" t=\"inlineStr\""))
         #expect(sheet.contains("A&amp;B &lt;公司&gt;"))
@@ -39,7 +41,8 @@ struct XLSXWriterTests {
 
     @Test func plainNumbers() {
         #expect(XLSXWriter.isPlainNumber("0.2") && XLSXWriter.isPlainNumber("-3") && XLSXWriter.isPlainNumber("12"))
-        #expect(!XLSXWriter.isPlainNumber("1e5") && !XLSXWriter.isPlainNumber("1.") && !XLSXWriter.isPlainNumber("")
+        #expect(
+            !XLSXWriter.isPlainNumber("1e5") && !XLSXWriter.isPlainNumber("1.") && !XLSXWriter.isPlainNumber("")
                 && !XLSXWriter.isPlainNumber("1.2.3") && !XLSXWriter.isPlainNumber("9137030616588530123"))
     }
 }

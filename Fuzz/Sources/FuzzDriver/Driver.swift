@@ -3,6 +3,7 @@ import GongshiFuzz
 
 /// libFuzzer's entry for programs that have their own `main` (linked from
 /// `libclang_rt.fuzzer_no_main`): it parses libFuzzer's flags and runs the fuzzing loop.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>,

@@ -13,7 +13,9 @@ public enum AmountUnit: RecordRule {
         let raw = r["罚款金额（万元）"]
         guard let amount = number(raw), amount > 0 else { return .none }
         guard yuanFigures(in: r["处罚内容"]).contains(where: { abs($0 - amount) < 0.000_001 }) else { return .none }
-        return Decision(findings: [finding(r, "「罚款金额（万元）」为 \(raw)，与处罚内容中的「\(raw)元」相同：金额应以万元填写（\(raw)元 = \(format(amount / 10000)) 万元）")])
+        return Decision(findings: [
+            finding(r, "「罚款金额（万元）」为 \(raw)，与处罚内容中的「\(raw)元」相同：金额应以万元填写（\(raw)元 = \(format(amount / 10000)) 万元）")
+        ])
     }
 
     static func number(_ s: String) -> Double? {
@@ -27,9 +29,14 @@ public enum AmountUnit: RecordRule {
         var out: [Double] = []
         var i = 0
         while i < chars.count {
-            guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
+            guard chars[i].isASCII, chars[i].isNumber else {
+                i += 1
+                continue
+            }
             var j = i
-            while j < chars.count, (chars[j].isASCII && chars[j].isNumber) || chars[j] == "." || chars[j] == "," || chars[j] == "，" { j += 1 }
+            while j < chars.count,
+                (chars[j].isASCII && chars[j].isNumber) || chars[j] == "." || chars[j] == "," || chars[j] == "，"
+            { j += 1 }
             if j < chars.count, chars[j] == "元", let v = number(String(chars[i..<j])) { out.append(v) }
             i = j
         }

@@ -5,7 +5,8 @@ import GongshiModel
 public enum BadDate: RecordRule {
     public static let info = RuleInfo(
         id: "bad-date", title: "日期无效", severity: .error, withholds: "该记录",
-        summary: "决定日期、列入日期、状态日期或移出日期不是真实存在的日历日期。可接受 YYYY-MM-DD、YYYY/MM/DD、YYYY年M月D日，月日可不补零，可带时间（忽略）。可选的有效期、公示截止期写错时报告 bad-value（警告），不影响公示",
+        summary:
+            "决定日期、列入日期、状态日期或移出日期不是真实存在的日历日期。可接受 YYYY-MM-DD、YYYY/MM/DD、YYYY年M月D日，月日可不补零，可带时间（忽略）。可选的有效期、公示截止期写错时报告 bad-value（警告），不影响公示",
         example: "「许可决定日期」写成 2026-02-30",
         basis: "本站规则（无效数据不公示）")
 

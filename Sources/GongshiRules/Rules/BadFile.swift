@@ -27,7 +27,8 @@ extension BadFile {
             func bad(_ msg: String) {
                 findings.append(Finding(rule: info.id, severity: .error, file: a.file, line: 0, message: msg))
             }
-            let slugOK = !a.slug.isEmpty && a.slug.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+            let slugOK =
+                !a.slug.isEmpty && a.slug.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
             if !a.isHonghei && !slugOK {
                 bad("网址别名「\(a.slug)」只能由小写字母、数字和连字符组成（在前置信息中写 slug: …）")
                 continue

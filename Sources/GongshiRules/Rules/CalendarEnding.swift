@@ -11,10 +11,15 @@ public enum CalendarEnding: SiteRule {
     static let daysAhead = 30
 
     static func decide(_ site: SiteFacts) -> [Finding] {
-        guard let last = site.calendar.years.max(), let end = LocalDate(year: last, month: 12, day: 31) else { return [] }
+        guard let last = site.calendar.years.max(), let end = LocalDate(year: last, month: 12, day: 31) else {
+            return []
+        }
         guard site.date >= end.adding(days: -daysAhead) else { return [] }
         let next = last + 1
-        return [Finding(rule: info.id, severity: info.severity, file: MissingCalendarYear(year: next).file, line: 0,
-                        message: "节假日安排只到 \(last) 年（\(end) 结束）：国务院办公厅发布 \(next) 年放假通知后，请添加 Content/calendar/\(next).yml")]
+        return [
+            Finding(
+                rule: info.id, severity: info.severity, file: MissingCalendarYear(year: next).file, line: 0,
+                message: "节假日安排只到 \(last) 年（\(end) 结束）：国务院办公厅发布 \(next) 年放假通知后，请添加 Content/calendar/\(next).yml")
+        ]
     }
 }

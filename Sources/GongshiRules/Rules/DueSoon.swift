@@ -14,8 +14,12 @@ public enum DueSoon: RecordRule {
         else { return .none }
         do {
             let deadline = try env.calendar.addingWorkdays(env.settings.deadlineWorkdays, to: decided)
-            guard deadline >= env.date, deadline <= (try env.calendar.addingWorkdays(2, to: env.date)) else { return .none }
-            return Decision(findings: [finding(r, "尚未公示，最迟公示日期为 \(deadline)\(deadline == env.date ? "（今天）" : "")，请及时公示")])
+            guard deadline >= env.date, deadline <= (try env.calendar.addingWorkdays(2, to: env.date)) else {
+                return .none
+            }
+            return Decision(findings: [
+                finding(r, "尚未公示，最迟公示日期为 \(deadline)\(deadline == env.date ? "（今天）" : "")，请及时公示")
+            ])
         } catch {
             var d = Decision()
             d.missingYear = error.year

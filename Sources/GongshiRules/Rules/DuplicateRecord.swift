@@ -52,7 +52,8 @@ struct DuplicateIndex {
             if hash != e.firstHash { e.conflicting = true }
             entries[r.key] = e
         } else {
-            entries[r.key] = Entry(firstFile: r.source.file, firstLine: r.source.line, firstHash: hash, copies: 1, conflicting: false)
+            entries[r.key] = Entry(
+                firstFile: r.source.file, firstLine: r.source.line, firstHash: hash, copies: 1, conflicting: false)
         }
     }
 
@@ -63,7 +64,8 @@ struct DuplicateIndex {
     enum Judgement: Sendable {
         case unique, firstOfIdentical, firstOfConflicting
         /// A later copy; `at` names the first (`file 第N行`).
-        case laterConflicting(at: String), laterIdentical(at: String)
+        case laterConflicting(at: String)
+        case laterIdentical(at: String)
     }
 
     /// Pass 2, rows in the same order: whether the row is a copy, and of what.

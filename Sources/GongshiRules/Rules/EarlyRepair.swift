@@ -10,11 +10,17 @@ public enum EarlyRepair: RecordRule {
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         guard so.isValid, r.kind == .xzcf, RecordStatus(parsing: r.statusText) == .repaired,
-              let repaired = r.statusDate, let decided = r.primaryDate else { return .none }
+            let repaired = r.statusDate, let decided = r.primaryDate
+        else { return .none }
         let months = r.severity.minimumBeforeRepair
         guard months > 0 else { return .none }
         let earliest = decided.adding(months: months)
         guard repaired < earliest else { return .none }
-        return Decision(findings: [finding(r, "\(r.severity.rawValue)失信信息至少公示 \(months) 个月后方可修复（最早 \(earliest)），状态日期为 \(repaired)：请核实；公示仍自 \(repaired) 起终止")])
+        return Decision(findings: [
+            finding(
+                r,
+                "\(r.severity.rawValue)失信信息至少公示 \(months) 个月后方可修复（最早 \(earliest)），状态日期为 \(repaired)：请核实；公示仍自 \(repaired) 起终止"
+            )
+        ])
     }
 }

@@ -5,7 +5,8 @@ import GongshiModel
 public enum InvalidUSCC: RecordRule {
     public static let info = RuleInfo(
         id: "invalid-uscc", title: "统一社会信用代码无效", severity: .error, withholds: "该记录",
-        summary: "统一社会信用代码不符合 GB 32100-2015：字符集（不含 I、O、Z、S、V）、登记管理部门与机构类别、行政区划码、内含组织机构代码的校验位、第18位校验码。代码中的空格先去掉再校验。也检查 departments.csv",
+        summary:
+            "统一社会信用代码不符合 GB 32100-2015：字符集（不含 I、O、Z、S、V）、登记管理部门与机构类别、行政区划码、内含组织机构代码的校验位、第18位校验码。代码中的空格先去掉再校验。也检查 departments.csv",
         example: "91370306MA3C4LXX7Q —— 校验码错误",
         basis: "GB 32100-2015《法人和其他组织统一社会信用代码编码规则》")
 

@@ -5,9 +5,11 @@ import GongshiModel
 public enum LateDisclosure: RecordRule {
     public static let info = RuleInfo(
         id: "late-disclosure", title: "逾期公示", severity: .error, withholds: "—（仍然公示）",
-        summary: "行政许可、行政处罚的首次公示（台账中的「公示」，或本次构建日期）晚于决定日期后第 deadlineWorkdays（默认7）个工作日（决定当日不计）。评价的是部门，不影响公示；缺少所需年份的节假日安排时不评价",
+        summary:
+            "行政许可、行政处罚的首次公示（台账中的「公示」，或本次构建日期）晚于决定日期后第 deadlineWorkdays（默认7）个工作日（决定当日不计）。评价的是部门，不影响公示；缺少所需年份的节假日安排时不评价",
         example: "2026-11-20（周五）作出的处罚，截止日为 2026-12-01（周二），2026-12-02 才首次公示",
-        basis: "国办发〔2015〕51号、国发〔2016〕33号（自作出行政决定之日起7个工作日内上网公开）；周政发〔2017〕72号；工作日按《中华人民共和国行政处罚法》第八十五条、《中华人民共和国行政许可法》第八十二条")
+        basis: "国办发〔2015〕51号、国发〔2016〕33号（自作出行政决定之日起7个工作日内上网公开）；周政发〔2017〕72号；工作日按《中华人民共和国行政处罚法》第八十五条、《中华人民共和国行政许可法》第八十二条"
+    )
 
     /// When a decision was due and published, in working days.
     struct Timeliness {
@@ -20,16 +22,20 @@ public enum LateDisclosure: RecordRule {
         var judged = true
     }
 
-    static func timeliness(_ r: RecordContext, decided: LocalDate, env: RuleEnvironment) throws(MissingCalendarYear) -> Timeliness {
+    static func timeliness(_ r: RecordContext, decided: LocalDate, env: RuleEnvironment) throws(MissingCalendarYear)
+        -> Timeliness
+    {
         let deadline = try env.calendar.addingWorkdays(env.settings.deadlineWorkdays, to: decided)
         let published = env.history[r.key]?.firstPublished ?? env.date
         // Published by the previous system on a date no one recorded: neither late nor on time.
         if publishedBeforeAdoption(r, decided: decided, env: env) {
-            return Timeliness(deadline: deadline, published: published, lateWorkdays: 0, publishWorkdays: 0, judged: false)
+            return Timeliness(
+                deadline: deadline, published: published, lateWorkdays: 0, publishWorkdays: 0, judged: false)
         }
-        return Timeliness(deadline: deadline, published: published,
-                          lateWorkdays: try env.calendar.workdays(after: deadline, through: published),
-                          publishWorkdays: try env.calendar.workdays(after: decided, through: published))
+        return Timeliness(
+            deadline: deadline, published: published,
+            lateWorkdays: try env.calendar.workdays(after: deadline, through: published),
+            publishWorkdays: try env.calendar.workdays(after: decided, through: published))
     }
 
     /// SPEC §8.3: a record decided before `disclosure.adoptedOn` that the ledger does not know, or knows
@@ -49,7 +55,8 @@ public enum LateDisclosure: RecordRule {
             guard t.judged, t.published > t.deadline else { return .none }
             let late = t.lateWorkdays > 0 ? "逾期 \(t.lateWorkdays) 个工作日" : "在最迟公示日期后的休息日公示"
             // A record the ledger does not know yet is published by this build: say so, not that it was.
-            let when = env.history[r.key]?.firstPublished == nil
+            let when =
+                env.history[r.key]?.firstPublished == nil
                 ? "尚未公示，今天（\(t.published)）公示时" : "首次公示于 \(t.published)，"
             return Decision(findings: [finding(r, "\(when)最迟公示日期为 \(t.deadline)，\(late)（仍然公示）")])
         } catch {

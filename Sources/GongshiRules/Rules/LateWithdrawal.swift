@@ -15,7 +15,8 @@ public enum LateWithdrawal: RecordRule {
         do {
             let due = try env.calendar.addingWorkdays(env.settings.withdrawWorkdays, to: statusDate)
             guard withdrawn > due else { return .none }
-            return Decision(findings: [finding(r, "\(statusDate) \(action.rawValue)，最迟应于 \(due) 撤回，实际撤回于 \(withdrawn)")])
+            return Decision(findings: [finding(r, "\(statusDate) \(action.rawValue)，最迟应于 \(due) 撤回，实际撤回于 \(withdrawn)")]
+            )
         } catch {
             var d = Decision()
             d.missingYear = error.year

@@ -12,7 +12,8 @@ public enum ObjectionOverdue: RecordRule {
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         guard so.isPublic, let since = r.statusDate else { return .none }
-        let objection = r.kind == .mingdan ? r.listStatus(on: env.date) == .objection : r.recordStatus(on: env.date) == .objection
+        let objection =
+            r.kind == .mingdan ? r.listStatus(on: env.date) == .objection : r.recordStatus(on: env.date) == .objection
         guard objection else { return .none }
         do {
             // More than 7 working days between the objection and the build date.

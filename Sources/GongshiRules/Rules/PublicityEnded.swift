@@ -6,7 +6,8 @@ import GongshiModel
 public enum PublicityEnded: RecordRule {
     public static let info = RuleInfo(
         id: "publicity-ended", title: "公示期已届满", severity: .info, withholds: "该记录",
-        summary: "公示期已满：处罚自决定日期起按失信严重程度公示（轻微不公示，一般 3–12 个月，严重 12–36 个月，按 site.yml 设置；公示截止期优先，但不超过该严重程度的上限），许可超过有效期至，已信用修复（自状态日期起），名单已移出或超过有效期至；黑名单未写有效期至的最长公示36个月，任何失信信息不超过60个月",
+        summary:
+            "公示期已满：处罚自决定日期起按失信严重程度公示（轻微不公示，一般 3–12 个月，严重 12–36 个月，按 site.yml 设置；公示截止期优先，但不超过该严重程度的上限），许可超过有效期至，已信用修复（自状态日期起），名单已移出或超过有效期至；黑名单未写有效期至的最长公示36个月，任何失信信息不超过60个月",
         example: "2025-03-10 作出的一般失信处罚，公示12个月，2026-03-10 为最后一天",
         basis: "《信用修复管理办法》（国家发展改革委令第36号）公示期限；《山东省社会信用条例》第三十八条（披露期限最长不超过五年）")
 
@@ -36,8 +37,9 @@ public enum PublicityEnded: RecordRule {
         let maxEnd = decided.adding(months: maxMonths)
         if let explicit = r.date("公示截止期") {
             if explicit > maxEnd {
-                return Period(end: maxEnd, reason: "\(severity.rawValue)失信信息最长公示 \(maxMonths) 个月，已于 \(maxEnd) 届满，不再公示",
-                              cappedFrom: explicit)
+                return Period(
+                    end: maxEnd, reason: "\(severity.rawValue)失信信息最长公示 \(maxMonths) 个月，已于 \(maxEnd) 届满，不再公示",
+                    cappedFrom: explicit)
             }
             return Period(end: explicit, reason: "公示截止期 \(explicit) 已过，不再公示")
         }

@@ -14,7 +14,9 @@ public enum PublicityTooLong: RecordRule {
         let p = PublicityEnded.period(r, env)
         guard let wanted = p.cappedFrom, let end = p.end else { return .none }
         let field = r.kind == .mingdan ? "有效期至" : "公示截止期"
-        let limit = r.kind == .mingdan ? "黑名单最长公示 \(PublicityEnded.absoluteMonths) 个月"
+        let limit =
+            r.kind == .mingdan
+            ? "黑名单最长公示 \(PublicityEnded.absoluteMonths) 个月"
             : "\(r.severity.rawValue)失信信息最长公示 \(min(r.severity.allowedMonths.upperBound, PublicityEnded.absoluteMonths)) 个月"
         return Decision(findings: [finding(r, "「\(field)」\(wanted) 超过法定上限（\(limit)），只公示到 \(end)")])
     }

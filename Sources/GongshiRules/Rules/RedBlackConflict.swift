@@ -10,9 +10,13 @@ public enum RedBlackConflict: ListRule {
         basis: "周政发〔2017〕72号（被列入黑名单的，及时撤销其荣誉称号）")
 
     /// Identifies an entity by its 统一社会信用代码, else by its name.
-    static func identity(_ e: PublishedListEntry) -> String { e.entityCode.isEmpty ? "name:" + e.entityName : "code:" + e.entityCode }
+    static func identity(_ e: PublishedListEntry) -> String {
+        e.entityCode.isEmpty ? "name:" + e.entityName : "code:" + e.entityCode
+    }
 
-    static func decide(_ entries: [(context: RecordContext, entry: PublishedListEntry)]) -> [(index: Int, finding: Finding)] {
+    static func decide(_ entries: [(context: RecordContext, entry: PublishedListEntry)]) -> [(
+        index: Int, finding: Finding
+    )] {
         // A black-list entry under objection is suspended (not public), so it is not in `entries`.
         var blackLists: [String: [String]] = [:]
         for (_, e) in entries where !e.isRed {

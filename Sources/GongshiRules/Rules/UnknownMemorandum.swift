@@ -1,5 +1,5 @@
-import GongshiModel
 import GongshiContent
+import GongshiModel
 
 /// `unknown-memorandum`: a list entry's 认定依据 cites a document number not in memoranda.csv.
 public enum UnknownMemorandum: RecordRule {
@@ -13,7 +13,9 @@ public enum UnknownMemorandum: RecordRule {
         guard r.kind == .mingdan, let cited = DocumentNumber.firstCitation(in: r["认定依据"]) else { return .none }
         if env.memoranda.contains(cited) { return .none }
         var issuer = cited.prefix
-        for lead in ["依据", "根据", "按照", "参照", "依照"] where issuer.hasPrefix(lead) { issuer = String(issuer.dropFirst(lead.count)) }
+        for lead in ["依据", "根据", "按照", "参照", "依照"] where issuer.hasPrefix(lead) {
+            issuer = String(issuer.dropFirst(lead.count))
+        }
         return Decision(findings: [finding(r, "认定依据引用的文号「\(issuer)\(cited.number)」不在联合奖惩备忘录名录 memoranda.csv 中")])
     }
 }

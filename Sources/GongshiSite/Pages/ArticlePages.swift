@@ -14,11 +14,14 @@ extension Renderer {
         let pages = Format.pages(index.articles, size: settings.pagination)
         for (n, slice) in pages.enumerated() {
             let path = Format.pagePath("xinwen/", n + 1) + "index.html"
-            var ctx = context.page(path: path, title: n == 0 ? "信用动态" : "信用动态（第\(n + 1)页）", section: "xinwen/", feeds: "xinwen/",
-                                   description: "\(settings.region)信用工作动态与每月红黑榜发布。")
+            var ctx = context.page(
+                path: path, title: n == 0 ? "信用动态" : "信用动态（第\(n + 1)页）", section: "xinwen/", feeds: "xinwen/",
+                description: "\(settings.region)信用工作动态与每月红黑榜发布。")
             ctx["articles"] = slice.map(articleRow)
             ctx["empty"] = index.articles.isEmpty
-            if let pg = Format.pager(folder: "xinwen/", n: n + 1, count: pages.count, root: ctx["root"] as! String) { ctx["pager"] = pg }
+            if let pg = Format.pager(folder: "xinwen/", n: n + 1, count: pages.count, root: ctx["root"] as! String) {
+                ctx["pager"] = pg
+            }
             try page("articles", ctx, to: path, out)
         }
         for a in index.articles + index.pages {
@@ -43,9 +46,11 @@ extension Renderer {
     }
 
     func articleRow(_ a: Article) -> [String: Any] {
-        ["title": a.title, "path": Renderer.articlePath(a), "date": a.date?.description ?? "",
-         "dateChinese": a.date?.chinese ?? "", "summary": a.summary, "honghei": a.isHonghei,
-         "draft": a.isPreviewedDraft]
+        [
+            "title": a.title, "path": Renderer.articlePath(a), "date": a.date?.description ?? "",
+            "dateChinese": a.date?.chinese ?? "", "summary": a.summary, "honghei": a.isHonghei,
+            "draft": a.isPreviewedDraft,
+        ]
     }
 
     func monthChinese(_ month: String) -> String {

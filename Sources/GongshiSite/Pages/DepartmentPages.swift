@@ -9,11 +9,14 @@ extension Renderer {
         for d in departments {
             let g = index.byDepartment[d.code] ?? ([], [])
             let lic = g.records.filter { publication.records[$0].kind == .xzxk }.count
-            overview.append(["name": d.name, "code": d.code, "path": Views.departmentPath(d.code),
-                             "licences": lic, "penalties": g.records.count - lic, "entries": g.entries.count])
+            overview.append([
+                "name": d.name, "code": d.code, "path": Views.departmentPath(d.code),
+                "licences": lic, "penalties": g.records.count - lic, "entries": g.entries.count,
+            ])
         }
-        var ctx = context.page(path: "bumen/index.html", title: "公示部门", section: "",
-                               description: "\(settings.region)各公示部门及其行政许可、行政处罚和名单信息。")
+        var ctx = context.page(
+            path: "bumen/index.html", title: "公示部门", section: "",
+            description: "\(settings.region)各公示部门及其行政许可、行政处罚和名单信息。")
         ctx["departments"] = overview
         try page("departments", ctx, to: "bumen/index.html", out)
 
@@ -23,13 +26,15 @@ extension Renderer {
             let pages = Format.pages(g.records, size: settings.pagination)
             for (n, slice) in pages.enumerated() {
                 let path = Format.pagePath(folder, n + 1) + "index.html"
-                var c = context.page(path: path, title: n == 0 ? d.name : "\(d.name)（第\(n + 1)页）", section: "", feeds: folder,
-                                     description: "\(d.name)公示的行政许可、行政处罚和名单信息，可订阅或嵌入部门网站。")
+                var c = context.page(
+                    path: path, title: n == 0 ? d.name : "\(d.name)（第\(n + 1)页）", section: "", feeds: folder,
+                    description: "\(d.name)公示的行政许可、行政处罚和名单信息，可订阅或嵌入部门网站。")
                 var dept: [String: Any] = ["name": d.name, "code": d.code, "uscc": d.uscc, "website": d.website]
                 let site = d.website.trimmingWhitespace()
                 // Only http(s) addresses become links: a registry value must not smuggle in `javascript:`.
-                if (site.lowercased().hasPrefix("https://") || site.lowercased().hasPrefix("http://")),
-                   !site.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0.isWhitespace }) {
+                if site.lowercased().hasPrefix("https://") || site.lowercased().hasPrefix("http://"),
+                    !site.contains(where: { $0 == "\"" || $0 == "<" || $0 == ">" || $0.isWhitespace })
+                {
                     dept["websiteHref"] = site
                 }
                 c["department"] = dept
@@ -38,17 +43,21 @@ extension Renderer {
                 c["tableLabel"] = "\(d.name)的决定"
                 c["total"] = g.records.count
                 if n == 0 && !g.entries.isEmpty {
-                    c["entryTable"] = ["rows": g.entries.map { index.entryRows[$0] }, "tableLabel": "\(d.name)认定的名单"] as [String: Any]
+                    c["entryTable"] =
+                        ["rows": g.entries.map { index.entryRows[$0] }, "tableLabel": "\(d.name)认定的名单"] as [String: Any]
                 }
                 c["feedURL"] = context.url(folder + "atom.xml")
                 c["firstPage"] = n == 0
                 let root = c["root"] as? String ?? "./"
-                c["filterSources"] = [RecordKind.xzxk, .xzcf].map { root + FilterShards.folder($0) }.joined(separator: " ")
+                c["filterSources"] = [RecordKind.xzxk, .xzcf].map { root + FilterShards.folder($0) }.joined(
+                    separator: " ")
                 c["filterDepartment"] = d.code
                 c["filterCategoryLabel"] = "许可类别 / 处罚类别"
                 c["filterTableClass"] = "in-department mixed-kinds"
                 c["pageSize"] = settings.pagination
-                if let pg = Format.pager(folder: folder, n: n + 1, count: pages.count, root: c["root"] as! String) { c["pager"] = pg }
+                if let pg = Format.pager(folder: folder, n: n + 1, count: pages.count, root: c["root"] as! String) {
+                    c["pager"] = pg
+                }
                 try page("department", c, to: path, out)
             }
         }

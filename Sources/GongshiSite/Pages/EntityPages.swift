@@ -15,8 +15,9 @@ extension Renderer {
                     let name = records.first?.entityName ?? entries.first?.entityName ?? code
                     let folder = Views.entityPath(code)
                     let path = folder + "index.html"
-                    var ctx = self.context.page(path: path, title: "\(name) 信用信息", section: "", feeds: folder,
-                                                description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单信息。")
+                    var ctx = self.context.page(
+                        path: path, title: "\(name) 信用信息", section: "", feeds: folder,
+                        description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单信息。")
                     ctx["feedTitle"] = "\(self.settings.title) · \(name)"
                     ctx["feedLabel"] = "订阅该主体的公示信息"
                     ctx["entityName"] = name
@@ -29,8 +30,12 @@ extension Renderer {
                     }
                     let lic = group.records.filter { self.publication.records[$0].kind == .xzxk }.map { index.rows[$0] }
                     let pen = group.records.filter { self.publication.records[$0].kind == .xzcf }.map { index.rows[$0] }
-                    let red = group.entries.filter { self.publication.listEntries[$0].isRed }.map { index.entryRows[$0] }
-                    let black = group.entries.filter { !self.publication.listEntries[$0].isRed }.map { index.entryRows[$0] }
+                    let red = group.entries.filter { self.publication.listEntries[$0].isRed }.map {
+                        index.entryRows[$0]
+                    }
+                    let black = group.entries.filter { !self.publication.listEntries[$0].isRed }.map {
+                        index.entryRows[$0]
+                    }
                     func table(_ rows: [[String: Any]], _ label: String) -> [String: Any]? {
                         rows.isEmpty ? nil : ["rows": rows, "tableLabel": label, "inEntity": true]
                     }
@@ -38,9 +43,13 @@ extension Renderer {
                     ctx["penaltyTable"] = table(pen, "行政处罚")
                     ctx["redTable"] = table(red, "红名单")
                     ctx["blackTable"] = table(black, "黑名单")
-                    ctx["counts"] = ["licences": lic.count, "penalties": pen.count,
-                                     "red": entries.filter(\.isRed).count, "black": entries.filter { !$0.isRed }.count]
-                    if let legal = records.first?.fields.first(where: { $0.name == "法定代表人" && !$0.value.isEmpty })?.value {
+                    ctx["counts"] = [
+                        "licences": lic.count, "penalties": pen.count,
+                        "red": entries.filter(\.isRed).count, "black": entries.filter { !$0.isRed }.count,
+                    ]
+                    if let legal = records.first?.fields.first(where: { $0.name == "法定代表人" && !$0.value.isEmpty })?
+                        .value
+                    {
                         ctx["legalRepresentative"] = legal
                     }
                     try self.page("entity", ctx, to: path, out)

@@ -57,11 +57,19 @@ enum FilterShards {
         for r in records {
             let f = facets(r)
             let c: Int
-            if let i = comboIndex[f] { c = i } else { c = combos.count; comboIndex[f] = c; combos.append(f) }
+            if let i = comboIndex[f] {
+                c = i
+            } else {
+                c = combos.count
+                comboIndex[f] = c
+                combos.append(f)
+            }
             shards[r.department.code + "/" + r.decisionDate.monthString, default: []].append((r, c))
         }
         let categories = Array(Set(combos.flatMap(\.categories))).sorted { order($0, $1) }
-        let severities = Array(Set(combos.map(\.severity).filter { !$0.isEmpty })).sorted { severityRank($0) < severityRank($1) }
+        let severities = Array(Set(combos.map(\.severity).filter { !$0.isEmpty })).sorted {
+            severityRank($0) < severityRank($1)
+        }
         let catIndex = Dictionary(uniqueKeysWithValues: categories.enumerated().map { ($1, $0) })
         let sevIndex = Dictionary(uniqueKeysWithValues: severities.enumerated().map { ($1, $0) })
         // Departments in the registry's order; one that is not in it (it cannot be, but a shard must
@@ -74,7 +82,8 @@ enum FilterShards {
         var shardLines: [String] = []
         // Newest month first, then by department: the order the browser reads them in.
         let keys = shards.keys.sorted { a, b in
-            let (da, ma) = split(a), (db, mb) = split(b)
+            let (da, ma) = split(a)
+            let (db, mb) = split(b)
             return ma != mb ? ma > mb : (deptIndex[da] ?? 0, da) < (deptIndex[db] ?? 0, db)
         }
         for key in keys {
@@ -87,9 +96,12 @@ enum FilterShards {
             let sorted = rows.sorted { ($0.record.decisionDate, $1.record.id) > ($1.record.decisionDate, $0.record.id) }
             let lines = sorted.map { row -> String in
                 let r = row.record
-                return "[" + [Escape.json(r.id), Escape.json(r.entityName), Escape.json(r.entityCode), Escape.json(r.title),
-                              Escape.json(r.documentNumber), Escape.json(r.decisionDate.description),
-                              Escape.json(r.firstPublished.description), String(row.combo), r.underObjection ? "1" : "0"]
+                return "["
+                    + [
+                        Escape.json(r.id), Escape.json(r.entityName), Escape.json(r.entityCode), Escape.json(r.title),
+                        Escape.json(r.documentNumber), Escape.json(r.decisionDate.description),
+                        Escape.json(r.firstPublished.description), String(row.combo), r.underObjection ? "1" : "0",
+                    ]
                     .joined(separator: ",") + "]"
             }
             out.append((base + key + ".json", "[\n" + lines.joined(separator: ",\n") + "\n]\n"))
@@ -98,7 +110,9 @@ enum FilterShards {
             "[[\(f.categories.compactMap { catIndex[$0] }.map(String.init).joined(separator: ","))],\(f.severity.isEmpty ? -1 : sevIndex[f.severity] ?? -1)]"
         }
         var index = "{\n\"kind\": \(Escape.json(kind.rawValue)),\n\"title\": \(Escape.json(kind.title)),\n"
-        index += "\"departments\": [" + depts.map { "[\(Escape.json($0.code)),\(Escape.json($0.name))]" }.joined(separator: ",") + "],\n"
+        index +=
+            "\"departments\": ["
+            + depts.map { "[\(Escape.json($0.code)),\(Escape.json($0.name))]" }.joined(separator: ",") + "],\n"
         index += "\"categories\": [" + categories.map(Escape.json).joined(separator: ",") + "],\n"
         index += "\"severities\": [" + severities.map(Escape.json).joined(separator: ",") + "],\n"
         index += "\"combos\": [" + comboJSON.joined(separator: ",") + "],\n"
@@ -134,7 +148,9 @@ extension Renderer {
         [RecordKind.xzxk, .xzcf].map { kind in
             {
                 let records = (index.byKind[kind] ?? []).map { self.publication.records[$0] }
-                for (path, text) in FilterShards.files(kind: kind, records: records, departments: self.publication.departments) {
+                for (path, text) in FilterShards.files(
+                    kind: kind, records: records, departments: self.publication.departments)
+                {
                     try out.write(path, text)
                 }
             }

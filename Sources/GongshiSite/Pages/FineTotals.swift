@@ -35,7 +35,10 @@ struct FineTotals {
             }
             func add(_ row: inout Row) {
                 row.decisions += 1
-                if let a = amount, a > 0 { row.fined += 1; row.amount += a }
+                if let a = amount, a > 0 {
+                    row.fined += 1
+                    row.amount += a
+                }
             }
             add(&total)
             for c in FilterShards.categories(r) { add(&categories[c, default: Row(name: c)]) }
@@ -55,14 +58,17 @@ struct FineTotals {
     /// A plain decimal number (`0.5`, `12`, `1,000.25`); nil for anything else.
     static func parse(_ s: String) -> Decimal? {
         let t = s.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
-        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), t.filter({ $0 == "." }).count <= 1,
-              let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+            t.filter({ $0 == "." }).count <= 1,
+            let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
         return d
     }
 
     /// At most four decimals, no trailing zeros, no grouping: `36.52`, `0.0025`, `1200`.
     static func format(_ d: Decimal) -> String {
-        var value = d, rounded = Decimal()
+        var value = d
+        var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 4, .plain)
         return NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
     }

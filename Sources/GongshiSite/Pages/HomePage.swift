@@ -20,12 +20,13 @@ extension Renderer {
             ctx["recentWeekdays"] = "，缺少 \(missing) 年节假日安排，按周一至周五计算"
         }
         let red = p.listEntries.filter(\.isRed).count
-        ctx["sections"] = [
-            ["title": "行政许可", "path": "xzxk/", "count": index.byKind[.xzxk]?.count ?? 0, "note": "条决定"],
-            ["title": "行政处罚", "path": "xzcf/", "count": index.byKind[.xzcf]?.count ?? 0, "note": "条决定"],
-            ["title": "红名单", "path": "hongmingdan/", "count": red, "note": "个主体"],
-            ["title": "黑名单", "path": "heimingdan/", "count": p.listEntries.count - red, "note": "个主体"],
-        ] as [[String: Any]]
+        ctx["sections"] =
+            [
+                ["title": "行政许可", "path": "xzxk/", "count": index.byKind[.xzxk]?.count ?? 0, "note": "条决定"],
+                ["title": "行政处罚", "path": "xzcf/", "count": index.byKind[.xzcf]?.count ?? 0, "note": "条决定"],
+                ["title": "红名单", "path": "hongmingdan/", "count": red, "note": "个主体"],
+                ["title": "黑名单", "path": "heimingdan/", "count": p.listEntries.count - red, "note": "个主体"],
+            ] as [[String: Any]]
         ctx["articles"] = index.articles.prefix(5).map(articleRow)
         if let latest = index.honghei.first { ctx["honghei"] = articleRow(latest) }
         ctx["departmentsCount"] = p.departments.count
@@ -35,27 +36,31 @@ extension Renderer {
     /// `/dingyue/`: every feed, and `/dingyue/feeds.opml`.
     func renderSubscribe(_ index: SiteIndex, _ out: CountingSink) throws {
         let groups = feedGroups()
-        var ctx = context.page(path: "dingyue/index.html", title: "订阅", section: "dingyue/",
-                               description: "用订阅阅读器跟踪\(settings.title)的最新公示：Atom、RSS 和 JSON Feed。")
+        var ctx = context.page(
+            path: "dingyue/index.html", title: "订阅", section: "dingyue/",
+            description: "用订阅阅读器跟踪\(settings.title)的最新公示：Atom、RSS 和 JSON Feed。")
         ctx["groups"] = groups.map { g -> [String: Any] in
-            ["title": g.title, "folder": g.folder, "atom": context.url(g.folder + "atom.xml"),
-             "rss": context.url(g.folder + "rss.xml"), "json": context.url(g.folder + "feed.json")]
+            [
+                "title": g.title, "folder": g.folder, "atom": context.url(g.folder + "atom.xml"),
+                "rss": context.url(g.folder + "rss.xml"), "json": context.url(g.folder + "feed.json"),
+            ]
         }
         ctx["opml"] = context.url("dingyue/feeds.opml")
         try page("subscribe", ctx, to: "dingyue/index.html", out)
 
         var opml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <opml version="2.0">
-          <head>
-            <title>\(Escape.xml(settings.title)) 订阅源</title>
-            <dateCreated>\(Feeds.rfc822(publication.date))</dateCreated>
-          </head>
-          <body>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <opml version="2.0">
+              <head>
+                <title>\(Escape.xml(settings.title)) 订阅源</title>
+                <dateCreated>\(Feeds.rfc822(publication.date))</dateCreated>
+              </head>
+              <body>
 
-        """
+            """
         for g in groups {
-            opml += "    <outline type=\"rss\" text=\"\(Escape.xml(g.title))\" title=\"\(Escape.xml(g.title))\" xmlUrl=\"\(Escape.xml(context.url(g.folder + "rss.xml")))\" htmlUrl=\"\(Escape.xml(context.url(g.folder)))\"/>\n"
+            opml +=
+                "    <outline type=\"rss\" text=\"\(Escape.xml(g.title))\" title=\"\(Escape.xml(g.title))\" xmlUrl=\"\(Escape.xml(context.url(g.folder + "rss.xml")))\" htmlUrl=\"\(Escape.xml(context.url(g.folder)))\"/>\n"
         }
         opml += "  </body>\n</opml>\n"
         try out.write("dingyue/feeds.opml", opml)
@@ -72,11 +77,14 @@ extension Renderer {
 
     /// `sitemap.xml` (a sitemap index past 50 000 pages, as the protocol requires).
     func renderSitemap(_ out: CountingSink) throws {
-        let paths = out.counter.paths().map { $0.hasSuffix("index.html") ? String($0.dropLast("index.html".count)) : $0 }
-            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let paths = out.counter.paths().map {
+            $0.hasSuffix("index.html") ? String($0.dropLast("index.html".count)) : $0
+        }
+        .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         let limit = 50_000
         func urlset(_ slice: ArraySlice<String>) -> String {
-            var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            var s =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for p in slice { s += "  <url><loc>\(Escape.xml(context.url(p)))</loc></url>\n" }
             return s + "</urlset>\n"
         }
@@ -84,7 +92,8 @@ extension Renderer {
             try out.write("sitemap.xml", urlset(paths[...]))
             return
         }
-        var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var index =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (n, start) in stride(from: 0, to: paths.count, by: limit).enumerated() {
             let name = "sitemap-\(n + 1).xml"
             try out.write(name, urlset(paths[start..<min(start + limit, paths.count)]))

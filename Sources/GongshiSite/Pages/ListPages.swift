@@ -9,17 +9,22 @@ extension Renderer {
             let colour = isRed ? "红名单" : "黑名单"
             let groups = index.lists.filter { $0.isRed == isRed }
             let path = folder + "index.html"
-            var ctx = context.page(path: path, title: colour, section: folder, feeds: folder,
-                                   description: "\(settings.region)\(colour)：\(groups.map(\.name).joined(separator: "、"))。")
+            var ctx = context.page(
+                path: path, title: colour, section: folder, feeds: folder,
+                description: "\(settings.region)\(colour)：\(groups.map(\.name).joined(separator: "、"))。")
             ctx["heading"] = colour
             ctx["isRed"] = isRed
-            ctx["intro"] = isRed
+            ctx["intro"] =
+                isRed
                 ? "守信激励对象名单。名单中的主体同时被列入有效黑名单的，不予展示。"
                 : "失信惩戒对象名单。异议核实期间暂不展示；移出或期满后不再展示。"
             ctx["lists"] = groups.map { g -> [String: Any] in
-                ["name": g.name, "tableLabel": g.name, "path": Views.listPath(isRed: isRed, id: g.id), "count": g.entries.count,
-                 "department": g.department, "rows": g.entries.prefix(10).map { index.entryRows[$0] },
-                 "more": g.entries.count > 10]
+                [
+                    "name": g.name, "tableLabel": g.name, "path": Views.listPath(isRed: isRed, id: g.id),
+                    "count": g.entries.count,
+                    "department": g.department, "rows": g.entries.prefix(10).map { index.entryRows[$0] },
+                    "more": g.entries.count > 10,
+                ]
             }
             ctx["empty"] = groups.isEmpty
             try page("lists", ctx, to: path, out)
@@ -28,8 +33,9 @@ extension Renderer {
                 let pages = Format.pages(g.entries, size: settings.pagination)
                 for (n, slice) in pages.enumerated() {
                     let p = Format.pagePath(listFolder, n + 1) + "index.html"
-                    var c = context.page(path: p, title: n == 0 ? g.name : "\(g.name)（第\(n + 1)页）", section: folder, feeds: folder,
-                                         description: "\(colour)「\(g.name)」，共 \(g.entries.count) 个主体，认定部门：\(g.department)。")
+                    var c = context.page(
+                        path: p, title: n == 0 ? g.name : "\(g.name)（第\(n + 1)页）", section: folder, feeds: folder,
+                        description: "\(colour)「\(g.name)」，共 \(g.entries.count) 个主体，认定部门：\(g.department)。")
                     c["heading"] = g.name
                     c["colour"] = colour
                     c["colourPath"] = folder
@@ -38,7 +44,11 @@ extension Renderer {
                     c["department"] = g.department
                     c["rows"] = slice.map { index.entryRows[$0] }
                     c["tableLabel"] = g.name
-                    if let pg = Format.pager(folder: listFolder, n: n + 1, count: pages.count, root: c["root"] as! String) { c["pager"] = pg }
+                    if let pg = Format.pager(
+                        folder: listFolder, n: n + 1, count: pages.count, root: c["root"] as! String)
+                    {
+                        c["pager"] = pg
+                    }
                     try page("list", c, to: p, out)
                 }
             }

@@ -9,21 +9,28 @@ extension Renderer {
             let items = index.byKind[kind] ?? []
             let pages = Format.pages(items, size: settings.pagination)
             for (n, slice) in pages.enumerated() {
-                jobs.append { try self.renderListingPage(kind, n + 1, of: pages.count, Array(slice), total: items.count, index, out) }
+                jobs.append {
+                    try self.renderListingPage(
+                        kind, n + 1, of: pages.count, Array(slice), total: items.count, index, out)
+                }
             }
         }
         return jobs
     }
 
-    func renderListingPage(_ kind: RecordKind, _ n: Int, of count: Int, _ slice: [Int], total: Int,
-                           _ index: SiteIndex, _ out: CountingSink) throws {
+    func renderListingPage(
+        _ kind: RecordKind, _ n: Int, of count: Int, _ slice: [Int], total: Int,
+        _ index: SiteIndex, _ out: CountingSink
+    ) throws {
         let folder = kind.rawValue + "/"
         let path = Format.pagePath(folder, n) + "index.html"
         let title = n == 1 ? kind.title : "\(kind.title)（第\(n)页）"
-        var ctx = context.page(path: path, title: title, section: folder, feeds: folder,
-                               description: "\(settings.region)\(kind.title)信息公示，共 \(total) 条，按公示时间从新到旧排列。")
+        var ctx = context.page(
+            path: path, title: title, section: folder, feeds: folder,
+            description: "\(settings.region)\(kind.title)信息公示，共 \(total) 条，按公示时间从新到旧排列。")
         ctx["heading"] = kind.title
-        ctx["intro"] = kind == .xzxk
+        ctx["intro"] =
+            kind == .xzxk
             ? "行政许可决定自作出之日起7个工作日内公示。"
             : "行政处罚决定自作出之日起7个工作日内公示，公示期满或信用修复后不再公示。"
         ctx["total"] = total

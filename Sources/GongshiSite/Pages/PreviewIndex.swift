@@ -21,7 +21,8 @@ extension Renderer {
         var ctx = context.page(path: "yulan/index.html", title: "预览：问题清单与公示期限", section: "")
         ctx["robots"] = "noindex"
         let recordPaths = Dictionary(p.records.map { ($0.key, Views.recordPath($0)) }, uniquingKeysWith: { a, _ in a })
-        var noticePaths = Dictionary(p.withdrawals.map { ($0.key, Views.noticePath($0)) }, uniquingKeysWith: { a, _ in a })
+        var noticePaths = Dictionary(
+            p.withdrawals.map { ($0.key, Views.noticePath($0)) }, uniquingKeysWith: { a, _ in a })
         for (key, page) in withheldPages() where noticePaths[key] == nil { noticePaths[key] = page.path }
         func row(_ f: Finding) -> [String: Any] {
             var d: [String: Any] = [
@@ -43,9 +44,11 @@ extension Renderer {
             return ["id": id, "heading": heading, "count": list.count, "findings": list.map(row)]
         }
         ctx["hasFindings"] = !findings.isEmpty
-        ctx["counts"] = ["errors": findings.filter { $0.severity == .error || $0.severity == .fatal }.count,
-                         "warnings": findings.filter { $0.severity == .warning }.count,
-                         "infos": findings.filter { $0.severity == .info }.count]
+        ctx["counts"] = [
+            "errors": findings.filter { $0.severity == .error || $0.severity == .fatal }.count,
+            "warnings": findings.filter { $0.severity == .warning }.count,
+            "infos": findings.filter { $0.severity == .info }.count,
+        ]
         ctx["upcoming"] = p.upcoming.map { u -> [String: Any] in
             var d: [String: Any] = ["key": u.key, "deadline": u.deadline.description, "file": u.file, "line": u.line]
             if let path = recordPaths[u.key] { d["path"] = path }

@@ -29,8 +29,10 @@ extension Renderer {
         }
         ctx["withheldCount"] = report.withheldCount
         ctx["withheld"] = report.withheld.map { g -> [String: Any] in
-            ["title": RuleTitles.title(g.rule), "rule": g.rule, "count": g.items.count, "rows": rows(g.items),
-             "why": g.isError ? "数据有错误，请更正后重新构建" : "按公示规则不予公示"]
+            [
+                "title": RuleTitles.title(g.rule), "rule": g.rule, "count": g.items.count, "rows": rows(g.items),
+                "why": g.isError ? "数据有错误，请更正后重新构建" : "按公示规则不予公示",
+            ]
         }
         ctx["reportDate"] = p.date.description
         try page("report", ctx, to: "yulan/baogao/index.html", out, sitemap: false)

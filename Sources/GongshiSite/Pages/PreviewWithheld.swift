@@ -16,7 +16,8 @@ extension Renderer {
         shown.formUnion(p.withdrawals.map(\.key))
         var byKey: [String: (String, WithheldRecord)] = [:]
         var ids = Set<String>()
-        for w in p.withheld where !w.id.isEmpty && !shown.contains(w.key) && byKey[w.key] == nil && !ids.contains(w.id) {
+        for w in p.withheld where !w.id.isEmpty && !shown.contains(w.key) && byKey[w.key] == nil && !ids.contains(w.id)
+        {
             ids.insert(w.id)
             byKey[w.key] = (Renderer.withheldPath(w), w)
         }
@@ -29,7 +30,8 @@ extension Renderer {
         for (path, w) in withheldPages().values.sorted(by: { $0.path < $1.path }) {
             let file = path + "index.html"
             let name = w.entity.isEmpty ? "（无名称）" : w.entity
-            var ctx = context.page(path: file, title: "未公示：\(name)", section: w.kind == .mingdan ? "" : w.kind.rawValue + "/")
+            var ctx = context.page(
+                path: file, title: "未公示：\(name)", section: w.kind == .mingdan ? "" : w.kind.rawValue + "/")
             ctx["robots"] = "noindex"
             var rec: [String: Any] = [
                 "kindTitle": w.kind.title, "entityName": name, "key": w.key, "file": w.file,
@@ -40,7 +42,10 @@ extension Renderer {
             if let d = w.decided { rec["decided"] = d.description }
             if w.kind != .mingdan, let decided = w.decided { rec["deadline"] = deadlineText(decided: decided) }
             ctx["withheld"] = rec
-            if let extra = findingRows(w.key) { ctx["findings"] = extra; ctx["hasFindings"] = true }
+            if let extra = findingRows(w.key) {
+                ctx["findings"] = extra
+                ctx["hasFindings"] = true
+            }
             try page("withheld", ctx, to: file, out, sitemap: false)
         }
     }

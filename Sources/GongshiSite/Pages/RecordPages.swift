@@ -15,14 +15,17 @@ extension Renderer {
     func renderNotices(_ out: CountingSink) throws {
         for n in publication.withdrawals {
             let path = Views.noticePath(n) + "index.html"
-            var ctx = context.page(path: path, title: "撤回说明：\(n.entityName) \(n.documentNumber)", section: n.kind.rawValue + "/")
-            ctx["notice"] = [
-                "kindTitle": n.kind.title, "entityName": n.entityName, "documentNumber": n.documentNumber, "title": n.title,
-                "decisionDate": n.decisionDate.description, "revokedOn": n.revokedOn?.description ?? "",
-                "withdrawnOn": n.withdrawnOn.description, "reason": n.reason, "until": n.until?.description ?? "",
-                "department": n.department.name, "departmentPath": Views.departmentPath(n.department.code),
-                "sectionPath": n.kind.rawValue + "/", "action": n.action,
-            ] as [String: Any]
+            var ctx = context.page(
+                path: path, title: "撤回说明：\(n.entityName) \(n.documentNumber)", section: n.kind.rawValue + "/")
+            ctx["notice"] =
+                [
+                    "kindTitle": n.kind.title, "entityName": n.entityName, "documentNumber": n.documentNumber,
+                    "title": n.title,
+                    "decisionDate": n.decisionDate.description, "revokedOn": n.revokedOn?.description ?? "",
+                    "withdrawnOn": n.withdrawnOn.description, "reason": n.reason, "until": n.until?.description ?? "",
+                    "department": n.department.name, "departmentPath": Views.departmentPath(n.department.code),
+                    "sectionPath": n.kind.rawValue + "/", "action": n.action,
+                ] as [String: Any]
             ctx["robots"] = "noindex"
             try page("withdrawal", ctx, to: path, out, sitemap: false)
         }
@@ -30,8 +33,9 @@ extension Renderer {
 
     func renderRecord(_ r: PublishedRecord, _ out: CountingSink) throws {
         let path = Views.recordPath(r) + "index.html"
-        var ctx = context.page(path: path, title: "\(r.entityName) \(r.documentNumber)", section: r.kind.rawValue + "/",
-                               description: "\(r.kind.title)：\(r.entityName)，\(r.title)，\(r.department.name) \(r.decisionDate.chinese)")
+        var ctx = context.page(
+            path: path, title: "\(r.entityName) \(r.documentNumber)", section: r.kind.rawValue + "/",
+            description: "\(r.kind.title)：\(r.entityName)，\(r.title)，\(r.department.name) \(r.decisionDate.chinese)")
         var rec: [String: Any] = [
             "kind": r.kind.rawValue, "kindTitle": r.kind.title, "sectionPath": r.kind.rawValue + "/",
             "entityName": r.entityName, "title": r.title, "documentNumber": r.documentNumber,
@@ -46,10 +50,16 @@ extension Renderer {
         }
         if r.severityInferred { rec["inferredSeverity"] = r.fields.first { $0.name == "失信严重程度" }?.value ?? "" }
         if r.isLate { rec["late"] = r.lateWorkdays > 0 ? "逾期 \(r.lateWorkdays) 个工作日公示" : "在最迟公示日期后公示" }
-        if !r.entityCode.isEmpty { rec["entityPath"] = Views.entityPath(r.entityCode); rec["entityCode"] = r.entityCode }
+        if !r.entityCode.isEmpty {
+            rec["entityPath"] = Views.entityPath(r.entityCode)
+            rec["entityCode"] = r.entityCode
+        }
         if context.preview != nil { rec["previewDeadline"] = deadlineText(decided: r.decisionDate) ?? "" }
         ctx["record"] = rec
-        if let extra = findingRows(r.key) { ctx["findings"] = extra; ctx["hasFindings"] = true }
+        if let extra = findingRows(r.key) {
+            ctx["findings"] = extra
+            ctx["hasFindings"] = true
+        }
         try page("record", ctx, to: path, out)
     }
 }

@@ -54,13 +54,22 @@ public enum SearchIndexPart {
             let number = SearchTokens.normalizeDocument(r.documentNumber)
             guard !number.isEmpty else { return nil }
             // Short: a record is repeated in the bucket of each 4-gram of its number.
-            return Entity(name: r.documentNumber, code: "", path: Views.recordPath(r),
-                          summary: "\(r.entityName) · \(r.department.name) · \(r.decisionDate)", document: number)
+            return Entity(
+                name: r.documentNumber, code: "", path: Views.recordPath(r),
+                summary: "\(r.entityName) · \(r.department.name) · \(r.decisionDate)", document: number)
         }.sorted { ($0.document.count, $0.document, $0.path) < ($1.document.count, $1.document, $1.path) }
     }
 
     static func entities(_ p: Publication, _ index: SiteIndex) -> [Entity] {
-        struct Acc { var name: String; var code: String; var path: String; var xk = 0; var cf = 0; var red = 0; var black = 0 }
+        struct Acc {
+            var name: String
+            var code: String
+            var path: String
+            var xk = 0
+            var cf = 0
+            var red = 0
+            var black = 0
+        }
         var byKey: [String: Int] = [:]
         var acc: [Acc] = []
         func slot(_ name: String, _ code: String, _ path: String) -> Int {
@@ -102,7 +111,9 @@ public enum SearchIndexPart {
         // Estimate the index size to pick the number of buckets (a power of two).
         // Size estimate: each kept posting carries its entity (deduplicated within a bucket, so this
         // overestimates), which picks a bucket count that rarely needs doubling.
-        let docBytes = entities.reduce(0) { $0 + $1.name.utf8.count + $1.code.count + $1.path.count + $1.summary.utf8.count + 16 }
+        let docBytes = entities.reduce(0) {
+            $0 + $1.name.utf8.count + $1.code.count + $1.path.count + $1.summary.utf8.count + 16
+        }
         let avgDoc = entities.isEmpty ? 0 : docBytes / entities.count
         var estimate = 0
         for (t, list) in postings { estimate += min(list.count, cap(of: t)) * (avgDoc + 6) }
@@ -116,7 +127,9 @@ public enum SearchIndexPart {
         }
     }
 
-    static func write(buckets: Int, tokens: [String], postings: [String: [Int32]], entities: [Entity]) -> [(String, [UInt8])] {
+    static func write(buckets: Int, tokens: [String], postings: [String: [Int32]], entities: [Entity]) -> [(
+        String, [UInt8]
+    )] {
         var tokensOf = [[String]](repeating: [], count: buckets)
         for t in tokens { tokensOf[bucket(t, buckets)].append(t) }
         var files: [(String, [UInt8])] = []
@@ -129,14 +142,17 @@ public enum SearchIndexPart {
                 let list = postings[t]!
                 let kept = list.prefix(cap(of: t)).map { id -> Int in
                     if let l = local[id] { return l }
-                    local[id] = docs.count; docs.append(id); return docs.count - 1
+                    local[id] = docs.count
+                    docs.append(id)
+                    return docs.count - 1
                 }
                 tokenJSON.append("\(Escape.json(t)):[\(list.count),[\(kept.map(String.init).joined(separator: ","))]]")
             }
             var s = "{\"t\":{" + tokenJSON.joined(separator: ",") + "},\"d\":["
             s += docs.map { id -> String in
                 let e = entities[Int(id)]
-                return "[\(Escape.json(e.name)),\(Escape.json(e.code)),\(Escape.json(e.path)),\(Escape.json(e.summary))]"
+                return
+                    "[\(Escape.json(e.name)),\(Escape.json(e.code)),\(Escape.json(e.path)),\(Escape.json(e.summary))]"
             }.joined(separator: ",")
             s += "]}\n"
             files.append(("sousuo/i/\(b).json", Array(s.utf8)))
@@ -151,8 +167,9 @@ extension Renderer {
         let documents = SearchIndexPart.documents(publication)
         let (files, buckets) = SearchIndexPart.build(entities + documents)
         for (path, bytes) in files { try out.write(path, bytes) }
-        var ctx = context.page(path: "sousuo/index.html", title: "信用信息查询", section: "",
-                               description: "按企业名称的任意部分、统一社会信用代码或决定书文号查询\(settings.region)的行政许可、行政处罚和红黑名单信息。")
+        var ctx = context.page(
+            path: "sousuo/index.html", title: "信用信息查询", section: "",
+            description: "按企业名称的任意部分、统一社会信用代码或决定书文号查询\(settings.region)的行政许可、行政处罚和红黑名单信息。")
         ctx["buckets"] = buckets
         ctx["entities"] = entities.count
         ctx["documents"] = documents.count

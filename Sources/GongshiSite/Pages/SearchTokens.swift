@@ -24,13 +24,15 @@ enum SearchTokens {
     /// A document number folded further: every bracket around the year is written 〔〕, as the
     /// memoranda's numbers are (周环罚字[2025]3号, 【2025】 and (2025) all become 〔2025〕).
     static func normalizeDocument(_ s: String) -> String {
-        String(String.UnicodeScalarView(normalize(s).unicodeScalars.map { u -> Unicode.Scalar in
-            switch u {
-            case "[", "【", "(", "〔": return "〔"
-            case "]", "】", ")", "〕": return "〕"
-            default: return u
-            }
-        }))
+        String(
+            String.UnicodeScalarView(
+                normalize(s).unicodeScalars.map { u -> Unicode.Scalar in
+                    switch u {
+                    case "[", "【", "(", "〔": return "〔"
+                    case "]", "】", ")", "〕": return "〕"
+                    default: return u
+                    }
+                }))
     }
 
     /// Bigrams of a name.

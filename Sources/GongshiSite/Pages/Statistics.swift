@@ -50,16 +50,28 @@ struct Statistics {
         func add(_ r: PublishedRecord, to f: inout DepartmentFigures) {
             if r.kind == .xzxk { f.licences += 1 } else { f.penalties += 1 }
             if r.previousSystem { f.previousSystem += 1 }
-            guard r.timelinessJudged else { f.notJudged += 1; return }
+            guard r.timelinessJudged else {
+                f.notJudged += 1
+                return
+            }
             if r.isLate { f.late += 1 } else { f.onTime += 1 }
             f.days.append(r.publishWorkdays)
         }
         for r in p.records {
-            add(r, to: &byDept[r.department.code, default: DepartmentFigures(code: r.department.code, name: r.department.name)])
+            add(
+                r,
+                to: &byDept[
+                    r.department.code, default: DepartmentFigures(code: r.department.code, name: r.department.name)])
             add(r, to: &total)
         }
-        for n in p.withdrawals { byDept[n.department.code]?.withdrawals += 1; total.withdrawals += 1 }
-        for e in p.listEntries { byDept[e.department.code]?.entries += 1; total.entries += 1 }
+        for n in p.withdrawals {
+            byDept[n.department.code]?.withdrawals += 1
+            total.withdrawals += 1
+        }
+        for e in p.listEntries {
+            byDept[e.department.code]?.entries += 1
+            total.entries += 1
+        }
         departments = p.departments.compactMap { byDept[$0.code] }
         self.total = total
 
@@ -95,9 +107,12 @@ struct Statistics {
     /// that the chart keeps its labels readable at 360 px (it scales down to the screen's width).
     func timelinessChart() -> String {
         let rows = departments.filter { $0.published > 0 }
-        let width = 400, chartW = 330, rowH = 44
+        let width = 400
+        let chartW = 330
+        let rowH = 44
         let height = rows.count * rowH + 28
-        var s = "<svg class=\"chart chart-rate\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-rate-title chart-rate-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var s =
+            "<svg class=\"chart chart-rate\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-rate-title chart-rate-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
         s += "<title id=\"chart-rate-title\">各部门7个工作日内公示率</title>"
         let desc = rows.map { "\($0.name) \(Statistics.percent($0.rate))" }.joined(separator: "，")
         s += "<desc id=\"chart-rate-desc\">\(Escape.xml(desc))。数据见下表。</desc>"
@@ -106,26 +121,35 @@ struct Statistics {
             let w = Int((d.rate ?? 0) * Double(chartW))
             s += "<text x=\"0\" y=\"\(y + 15)\" class=\"label\">\(Escape.xml(d.name))</text>"
             s += "<rect x=\"0\" y=\"\(y + 21)\" width=\"\(chartW)\" height=\"16\" class=\"track\"/>"
-            s += "<rect x=\"0\" y=\"\(y + 21)\" width=\"\(w)\" height=\"16\" class=\"\((d.rate ?? 0) >= 0.95 ? "bar-good" : "bar-warn")\"/>"
-            s += "<text x=\"\(width)\" y=\"\(y + 34)\" text-anchor=\"end\" class=\"value\">\(Statistics.percent(d.rate))</text>"
+            s +=
+                "<rect x=\"0\" y=\"\(y + 21)\" width=\"\(w)\" height=\"16\" class=\"\((d.rate ?? 0) >= 0.95 ? "bar-good" : "bar-warn")\"/>"
+            s +=
+                "<text x=\"\(width)\" y=\"\(y + 34)\" text-anchor=\"end\" class=\"value\">\(Statistics.percent(d.rate))</text>"
         }
         let axisY = rows.count * rowH + 14
-        s += "<text x=\"0\" y=\"\(axisY)\" class=\"axis\">0%</text><text x=\"\(chartW)\" y=\"\(axisY)\" text-anchor=\"end\" class=\"axis\">100%</text>"
+        s +=
+            "<text x=\"0\" y=\"\(axisY)\" class=\"axis\">0%</text><text x=\"\(chartW)\" y=\"\(axisY)\" text-anchor=\"end\" class=\"axis\">100%</text>"
         return s + "</svg>"
     }
 
     /// Columns: decisions first published per month, the late part in a darker shade. Narrow enough
     /// (480 units, month numbers as labels) to stay legible when it scrolls inside its box at 360 px.
     func monthlyChart() -> String {
-        let width = 480, height = 240, left = 34, bottom = 34, top = 18
+        let width = 480
+        let height = 240
+        let left = 34
+        let bottom = 34
+        let top = 18
         let maxV = max(1, months.map(\.published).max() ?? 1)
         let step = (width - left - 6) / max(1, months.count)
         let plotH = height - bottom - top
-        var s = "<svg class=\"chart chart-month\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-month-title chart-month-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var s =
+            "<svg class=\"chart chart-month\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-month-title chart-month-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
         s += "<title id=\"chart-month-title\">近12个月首次公示的决定数</title>"
         let desc = months.map { "\($0.month) \($0.published) 条（按时 \($0.onTime) 条）" }.joined(separator: "，")
         s += "<desc id=\"chart-month-desc\">\(Escape.xml(desc))。数据见下表。</desc>"
-        s += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 6)\" y2=\"\(height - bottom)\" class=\"axis-line\"/>"
+        s +=
+            "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 6)\" y2=\"\(height - bottom)\" class=\"axis-line\"/>"
         s += "<text x=\"\(left - 6)\" y=\"\(top + 4)\" text-anchor=\"end\" class=\"axis\">\(maxV)</text>"
         s += "<text x=\"\(left - 6)\" y=\"\(height - bottom)\" text-anchor=\"end\" class=\"axis\">0</text>"
         for (i, m) in months.enumerated() {
@@ -136,9 +160,11 @@ struct Statistics {
             s += "<rect x=\"\(x)\" y=\"\(height - bottom - h)\" width=\"\(w)\" height=\"\(h)\" class=\"bar-late\"/>"
             s += "<rect x=\"\(x)\" y=\"\(height - bottom - hOn)\" width=\"\(w)\" height=\"\(hOn)\" class=\"bar-good\"/>"
             if m.published > 0 {
-                s += "<text x=\"\(x + w / 2)\" y=\"\(height - bottom - h - 4)\" text-anchor=\"middle\" class=\"value\">\(m.published)</text>"
+                s +=
+                    "<text x=\"\(x + w / 2)\" y=\"\(height - bottom - h - 4)\" text-anchor=\"middle\" class=\"value\">\(m.published)</text>"
             }
-            s += "<text x=\"\(x + w / 2)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\" class=\"axis\">\(Int(m.month.suffix(2)) ?? 0)</text>"
+            s +=
+                "<text x=\"\(x + w / 2)\" y=\"\(height - bottom + 16)\" text-anchor=\"middle\" class=\"axis\">\(Int(m.month.suffix(2)) ?? 0)</text>"
         }
         s += "<text x=\"\(width - 6)\" y=\"\(height - 4)\" text-anchor=\"end\" class=\"axis\">月份</text>"
         return s + "</svg>"
@@ -148,7 +174,8 @@ struct Statistics {
         func dept(_ d: DepartmentFigures) -> [String: Any] {
             var o: [String: Any] = [
                 "编码": d.code, "名称": d.name, "公示中的行政许可": d.licences, "公示中的行政处罚": d.penalties,
-                "公示中的决定": d.published, "按时公示": d.onTime, "逾期公示": d.late, "未评价时效": d.notJudged, "原系统公示": d.previousSystem, "撤回说明": d.withdrawals, "名单条目": d.entries,
+                "公示中的决定": d.published, "按时公示": d.onTime, "逾期公示": d.late, "未评价时效": d.notJudged,
+                "原系统公示": d.previousSystem, "撤回说明": d.withdrawals, "名单条目": d.entries,
             ]
             o["按时公示率"] = d.rate.map { ($0 * 1000).rounded() / 1000 } ?? NSNull()
             o["公示用时中位数（工作日）"] = d.median ?? NSNull()
@@ -169,7 +196,9 @@ struct Statistics {
                 "金额无法识别的决定数": fines.unreadable,
             ] as [String: Any],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
@@ -177,21 +206,31 @@ struct Statistics {
 extension Renderer {
     func renderStatistics(_ index: SiteIndex, _ out: CountingSink) throws {
         let stats = Statistics(publication, index)
-        var ctx = context.page(path: "tongji/index.html", title: "公示统计", section: "tongji/",
-                               description: "\(settings.region)各部门双公示的按时公示率、公示用时和名单数量。")
+        var ctx = context.page(
+            path: "tongji/index.html", title: "公示统计", section: "tongji/",
+            description: "\(settings.region)各部门双公示的按时公示率、公示用时和名单数量。")
         func row(_ d: DepartmentFigures) -> [String: Any] {
-            ["name": d.name, "path": d.code.isEmpty ? "" : Views.departmentPath(d.code), "licences": d.licences,
-             "penalties": d.penalties, "published": d.published, "onTime": d.onTime, "late": d.late, "notJudged": d.notJudged, "previousSystem": d.previousSystem,
-             "rate": Statistics.percent(d.rate), "median": Statistics.number(d.median), "withdrawals": d.withdrawals,
-             "entries": d.entries]
+            [
+                "name": d.name, "path": d.code.isEmpty ? "" : Views.departmentPath(d.code), "licences": d.licences,
+                "penalties": d.penalties, "published": d.published, "onTime": d.onTime, "late": d.late,
+                "notJudged": d.notJudged, "previousSystem": d.previousSystem,
+                "rate": Statistics.percent(d.rate), "median": Statistics.number(d.median), "withdrawals": d.withdrawals,
+                "entries": d.entries,
+            ]
         }
         ctx["departments"] = stats.departments.map(row)
         ctx["total"] = row(stats.total)
         ctx["rateChart"] = stats.timelinessChart()
         ctx["monthChart"] = stats.monthlyChart()
-        ctx["months"] = stats.months.map { ["month": $0.month, "published": $0.published, "onTime": $0.onTime,
-                                            "late": $0.published - $0.onTime] as [String: Any] }
-        ctx["lists"] = stats.lists.map { ["name": $0.name, "colour": $0.isRed ? "红名单" : "黑名单", "count": $0.count] as [String: Any] }
+        ctx["months"] = stats.months.map {
+            [
+                "month": $0.month, "published": $0.published, "onTime": $0.onTime,
+                "late": $0.published - $0.onTime,
+            ] as [String: Any]
+        }
+        ctx["lists"] = stats.lists.map {
+            ["name": $0.name, "colour": $0.isRed ? "红名单" : "黑名单", "count": $0.count] as [String: Any]
+        }
         ctx["deadlineWorkdays"] = settings.deadlineWorkdays
         let fines = FineTotals(publication.records)
         var fineValues: [String: Any] = [
