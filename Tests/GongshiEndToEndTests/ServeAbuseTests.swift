@@ -168,14 +168,15 @@ struct ServeAbuseTests {
         kill(first.processIdentifier, SIGKILL)
         first.waitUntilExit()
         #expect(FileManager.default.fileExists(atPath: folder))
-        let second = try Self.startServe(site: site, port: port + 1)
+        let secondPort = Gongshi.freePort()
+        let second = try Self.startServe(site: site, port: secondPort)
         defer {
             if second.isRunning {
                 second.terminate()
                 second.waitUntilExit()
             }
         }
-        #expect(Self.waitReady(port + 1))
+        #expect(Self.waitReady(secondPort))
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
 }
