@@ -130,6 +130,9 @@ public struct UpcomingDeadline: Sendable {
     public let deadline: LocalDate
     public let file: String
     public let line: Int
+    /// The entity's name (masked for a natural person) and the 决定书文号, for the preview's table.
+    public var entity = ""
+    public var document = ""
 }
 
 /// The exact set of things public on one date, and the ledger events that date adds: what render

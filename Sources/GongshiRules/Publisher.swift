@@ -29,6 +29,8 @@ enum Publisher {
             upcoming = UpcomingDeadline(
                 key: r.key, department: department.code, deadline: t.deadline,
                 file: r.source.file, line: r.source.line)
+            upcoming?.entity = r.displayName
+            upcoming?.document = r[documentField(r.kind)]
         }
         let code = r.entityCode
         var record = PublishedRecord(

@@ -50,7 +50,10 @@ extension Renderer {
             "infos": findings.filter { $0.severity == .info }.count,
         ]
         ctx["upcoming"] = p.upcoming.map { u -> [String: Any] in
-            var d: [String: Any] = ["key": u.key, "deadline": u.deadline.description, "file": u.file, "line": u.line]
+            var d: [String: Any] = [
+                "key": u.key, "entity": u.entity.isEmpty ? u.key : u.entity, "document": u.document,
+                "deadline": u.deadline.description, "file": u.file, "line": u.line,
+            ]
             if let path = recordPaths[u.key] { d["path"] = path }
             if let left = try? p.calendar.workdays(after: p.date, through: u.deadline) { d["left"] = left }
             return d

@@ -13,8 +13,10 @@ extension Renderer {
             .merging(p.withdrawals.map { ($0.key, Views.noticePath($0)) }, uniquingKeysWith: { a, _ in a })
             .merging(withheldPages().mapValues(\.path), uniquingKeysWith: { a, _ in a })
         let names = Dictionary(p.departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // A department's preview reports only its own records (the ledger holds every department's).
+        let scope = context.preview?.department
         func rows(_ items: [DailyReport.Item]) -> [[String: Any]] {
-            items.map { i in
+            items.filter { scope == nil || $0.department == scope }.map { i in
                 var d: [String: Any] = [
                     "kind": i.kind.title, "name": i.name, "document": i.document, "key": i.key,
                     "department": names[i.department] ?? i.department,
@@ -25,7 +27,8 @@ extension Renderer {
             }
         }
         ctx["sections"] = [("首次公示", report.published), ("更新", report.updated), ("撤回", report.withdrawn)].map {
-            ["heading": $0.0, "count": $0.1.count, "rows": rows($0.1), "empty": $0.1.isEmpty] as [String: Any]
+            let shown = rows($0.1)
+            return ["heading": $0.0, "count": shown.count, "rows": shown, "empty": shown.isEmpty] as [String: Any]
         }
         ctx["withheldCount"] = report.withheldCount
         ctx["withheld"] = report.withheld.map { g -> [String: Any] in
