@@ -28,7 +28,7 @@ public enum Escape {
     }
 
     /// A JSON string literal (quotes, backslashes and control characters escaped).
-    static func json(_ s: String) -> String {
+    public static func json(_ s: String) -> String {
         // Most values need no escaping at all: check the bytes first.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) { return "\"" + s + "\"" }
         var out = "\""

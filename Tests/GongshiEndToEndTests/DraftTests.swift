@@ -8,13 +8,6 @@ import Testing
 /// Drafts: shown (marked 草稿) by the preview server, never by a public build.
 @Suite("drafts")
 struct DraftTests {
-    func get(_ url: String) async -> (Int, String) {
-        guard let u = URL(string: url), let (data, response) = try? await URLSession.shared.data(from: u) else {
-            return (0, "")
-        }
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
-    }
-
     @Test func newHongheiIsADraftDatedForItsMonth() throws {
         let site = try Gongshi.site("basic")
         let r = try Gongshi.run(["new", "honghei", "2026-09", "--site", site])
@@ -54,33 +47,19 @@ struct DraftTests {
             #expect(!Gongshi.read(out + "/" + file).contains("尚未定稿的九月红黑榜"), "draft in \(file)")
         }
 
-        let port = Gongshi.freePort()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Gongshi.binary)
-        p.arguments = ["serve", "--site", site, "--date", "2026-11-25", "--port", String(port)]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        defer { if p.isRunning { p.terminate() } }
-        let base = "http://127.0.0.1:\(port)"
-        var page = (0, "")
-        for _ in 0..<150 {
-            page = await get(base + "/honghei/2026-09/")
-            if page.0 == 200 { break }
-            try await Task.sleep(nanoseconds: 200_000_000)
-        }
+        let preview = try PreviewProcess(site: site)
+        let page = await preview.waitFor("/honghei/2026-09/")
         #expect(page.0 == 200)
         #expect(page.1.contains("尚未定稿的九月红黑榜"))
         #expect(page.1.contains("草稿"))
-        let listing = await get(base + "/xinwen/")
+        let listing = await preview.get("/xinwen/")
         #expect(listing.1.contains("badge-draft"))
         // The preview index groups findings by severity and links the day's report.
-        let index = await get(base + "/yulan/")
+        let index = await preview.get("/yulan/")
         #expect(index.1.contains("错误：不予公示或须立即纠正"))
         #expect(index.1.contains("yulan/baogao/"))
-        let report = await get(base + "/yulan/baogao/")
+        let report = await preview.get("/yulan/baogao/")
         #expect(report.0 == 200)
         #expect(report.1.contains("不予公示"))
-        kill(p.processIdentifier, SIGINT)
     }
 }

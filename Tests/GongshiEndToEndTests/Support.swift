@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// Runs the built `gongshi` binary on fixture sites copied to temporary folders.
 enum Gongshi {
     /// The repository root (this file is Tests/GongshiEndToEndTests/Support.swift).
@@ -103,5 +107,42 @@ extension Gongshi {
         }
         guard bound else { return 20000 + Int(getpid() % 20000) }
         return Int(UInt16(bigEndian: addr.sin_port))
+    }
+}
+
+/// A `gongshi serve` started for a test, stopped when the test ends.
+final class PreviewProcess {
+    let process = Process()
+    let base: String
+
+    init(site: String, arguments: [String] = []) throws {
+        let port = Gongshi.freePort()
+        base = "http://127.0.0.1:\(port)"
+        process.executableURL = URL(fileURLWithPath: Gongshi.binary)
+        process.arguments = ["serve", "--site", site, "--date", "2026-11-25", "--port", String(port)] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    deinit { if process.isRunning { process.terminate() } }
+
+    /// Status and body of a page (0 when nothing answers).
+    func get(_ path: String) async -> (Int, String) {
+        guard let u = URL(string: base + path), let (data, response) = try? await URLSession.shared.data(from: u) else {
+            return (0, "")
+        }
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The page, once the first build answers (at most 40 s).
+    func waitFor(_ path: String) async -> (Int, String) {
+        var page = (0, "")
+        for _ in 0..<200 {
+            page = await get(path)
+            if page.0 == 200 { break }
+            try? await Task.sleep(nanoseconds: 200_000_000)
+        }
+        return page
     }
 }

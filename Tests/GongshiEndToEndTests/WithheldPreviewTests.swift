@@ -8,36 +8,14 @@ import Testing
 /// A record withheld for an error keeps a page in the preview: why, what to fix, its deadline, the row.
 @Suite("withheld records in the preview")
 struct WithheldPreviewTests {
-    func get(_ url: String) async -> (Int, String) {
-        guard let u = URL(string: url), let (data, response) = try? await URLSession.shared.data(from: u) else {
-            return (0, "")
-        }
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
-    }
-
     @Test func aBrokenRowKeepsAPreviewPageAndThePublicBuildHasNone() async throws {
         let site = try Gongshi.site("basic")
         // The fixture's penalty 周市监罚〔2026〕8号 has an invalid code: withheld for an error.
         let r = try Gongshi.run(["check", "--site", site, "--date", "2026-11-25", "--format", "json"])
         #expect(r.stdout.contains("invalid-uscc"))
 
-        let port = Gongshi.freePort()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Gongshi.binary)
-        p.arguments = [
-            "serve", "--site", site, "--date", "2026-11-25", "--port", String(port), "--department", "区市场监管局",
-        ]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        defer { if p.isRunning { p.terminate() } }
-        let base = "http://127.0.0.1:\(port)"
-        var index = (0, "")
-        for _ in 0..<200 {
-            index = await get(base + "/yulan/")
-            if index.0 == 200 { break }
-            try await Task.sleep(nanoseconds: 200_000_000)
-        }
+        let preview = try PreviewProcess(site: site, arguments: ["--department", "区市场监管局"])
+        let index = await preview.waitFor("/yulan/")
         #expect(index.0 == 200)
         // The preview index links the withheld record's page.
         guard
@@ -50,13 +28,12 @@ struct WithheldPreviewTests {
         }
         let link = String(index.1[range])
         let path = String(link[link.range(of: #"xzcf/[a-z0-9-]+/"#, options: .regularExpression)!])
-        let page = await get(base + "/" + path)
+        let page = await preview.get("/" + path)
         #expect(page.0 == 200)
         #expect(page.1.contains("未公示"))
         #expect(page.1.contains("统一社会信用代码无效"))
         #expect(page.1.contains("读取到的数据"))
         #expect(page.1.contains("最迟公示日期"))
-        kill(p.processIdentifier, SIGINT)
 
         let build = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger", "--quiet"])
         #expect(build.status == 0)
