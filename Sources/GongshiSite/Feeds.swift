@@ -78,13 +78,15 @@ enum Feeds {
     static func rss(
         title: String, selfURL: String, pageURL: String, description: String, updated: LocalDate, items: [FeedItem]
     ) -> String {
+        // RSS readers take <description> as HTML: data in it (an entity's name) is escaped as HTML
+        // first, then as XML, so markup in a name arrives as text.
         var s = """
             <?xml version="1.0" encoding="utf-8"?>
             <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
               <channel>
                 <title>\(Escape.xml(title))</title>
                 <link>\(Escape.xml(pageURL))</link>
-                <description>\(Escape.xml(description))</description>
+                <description>\(Escape.xml(Escape.xml(description)))</description>
                 <language>zh-cn</language>
                 <lastBuildDate>\(rfc822(updated))</lastBuildDate>
                 <generator>Gongshi</generator>

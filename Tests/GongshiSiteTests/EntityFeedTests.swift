@@ -36,6 +36,16 @@ struct EntityFeedTests {
         #expect(try XMLParsing.wellFormed(rss))
     }
 
+    /// RSS reads `<description>` as HTML: markup in an entity's name must arrive there as text.
+    @Test func markupInANameIsTextInTheRSSChannelDescription() throws {
+        var f = SiteFixture()
+        f.penalties = [SiteFixture.penalty("<script>alert(1)</script>成创公司", code: Self.code, number: "周市监罚〔2026〕1号")]
+        let rss = try f.render().text("zhuti/\(Self.code)/rss.xml") ?? ""
+        #expect(rss.contains("&amp;lt;script&amp;gt;alert(1)"))
+        #expect(!rss.contains("<script>"))
+        #expect(!rss.contains("&lt;script&gt;alert(1)&lt;/script&gt;成创公司</description>"))
+    }
+
     @Test func profileLinksItsFeedsAndNamesTheEntityOnce() throws {
         var f = SiteFixture()
         f.penalties = Self.rows
