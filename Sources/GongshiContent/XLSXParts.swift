@@ -83,6 +83,8 @@ struct SheetHandler: XMLStreamHandler {
     var finished: [XLSXRow] = []
 
     private var line = 0
+    /// Inside a `<row>`: a damaged sheet may close a row it never opened, or hold cells outside rows.
+    private var inRow = false
     private var cells: [String] = []
     private var numbers: [Double?] = []
     private var column = -1
@@ -105,6 +107,7 @@ struct SheetHandler: XMLStreamHandler {
             let r = tag.attribute("r").flatMap { Int($0) } ?? (line + 1)
             guard r > line, r <= 1_048_576 else { throw XLSXError(sheet: sheet, message: "工作表「\(sheet)」的行号无效（\(r)）") }
             line = r
+            inRow = true
             cells.removeAll(keepingCapacity: true)
             numbers.removeAll(keepingCapacity: true)
             column = -1
@@ -138,7 +141,10 @@ struct SheetHandler: XMLStreamHandler {
                 cells.removeLast()
                 numbers.removeLast()
             }
-            if !cells.isEmpty { finished.append(XLSXRow(line: line, cells: cells, numbers: numbers)) }
+            if inRow && !cells.isEmpty { finished.append(XLSXRow(line: line, cells: cells, numbers: numbers)) }
+            inRow = false
+            cells.removeAll(keepingCapacity: true)
+            numbers.removeAll(keepingCapacity: true)
         default: break
         }
     }

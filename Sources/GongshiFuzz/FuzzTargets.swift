@@ -177,22 +177,24 @@ enum ScratchFile {
 
 extension FuzzTargets {
     /// An `.xlsx` workbook (ZIP archive, shared strings, worksheets), read from a file as `build` reads
-    /// it. Oracle: rows carry a positive Excel row number (a damaged sheet may list its `<row r=…>` out
-    /// of order, and findings then name those rows as the sheet does), no row is wider than Excel
-    /// allows, numbers sit beside their cells. (Not through `XLSXReader.read(data:)`: ZIPFoundation's
+    /// it. Oracle: within a worksheet rows come in increasing row order (a damaged sheet that closes a
+    /// row twice or holds cells outside rows found this), no row is wider than Excel allows, numbers sit
+    /// beside their cells. (Not through `XLSXReader.read(data:)`: ZIPFoundation's
     /// in-memory archive traps on some damaged archives — the first input this target found.)
     @Sendable public static func xlsx(_ data: [UInt8]) {
         ScratchFile.with(data) { path in xlsxFile(path) }
     }
 
     static func xlsxFile(_ path: String) {
+        var lastLine = 0
         do {
             try XLSXReader.read(path: path) { event in
                 switch event {
                 case .sheet:
-                    break
+                    lastLine = 0
                 case .row(let row):
-                    check(row.line > 0, "xlsx row without a positive row number")
+                    check(row.line > lastLine, "xlsx rows out of order")
+                    lastLine = row.line
                     check(row.cells.count <= XLSXReader.maxColumns, "xlsx row wider than Excel")
                     check(row.numbers.count <= row.cells.count, "xlsx numbers without their cells")
                 }
