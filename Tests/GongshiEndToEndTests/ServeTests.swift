@@ -38,7 +38,7 @@ struct ServeTests {
         let base = "http://127.0.0.1:\(port)"
         let ledger = Gongshi.read(site + "/Content/ledger.csv")
 
-        #expect(await waitFor(30) { await get(base + "/").0 == 200 })
+        #expect(await waitFor(90) { await get(base + "/").0 == 200 })
         let home = await get(base + "/")
         #expect(home.1.contains("预览"))
         // Only the department's records; its findings on the preview index.
