@@ -28,6 +28,8 @@ public struct Renderer: Sendable {
     let fragments = FragmentCache()
     /// The standing pages the footer links.
     let standingPageLinks: [[String: String]]
+    /// Keys this build publishes for the first time (the preview says "not yet published" for them).
+    let publishedNow: Set<String>
     var standingPages: [[String: Any]] { standingPageLinks }
 
     public init(
@@ -48,6 +50,9 @@ public struct Renderer: Sendable {
             ["file": $0.file, "line": $0.line > 0 ? "第\($0.line)行" : "", "message": $0.message]
         }
         fileErrorCount = broken.count
+        publishedNow =
+            context.preview == nil
+            ? [] : Set(publication.newEvents.filter { $0.event == .published || $0.event == .imported }.map(\.key))
         standingPageLinks = publication.articles.filter {
             $0.section == .pages && $0.date.map { $0 <= publication.date } ?? true
         }

@@ -35,6 +35,15 @@ struct WithheldPreviewTests {
         #expect(page.1.contains("读取到的数据"))
         #expect(page.1.contains("最迟公示日期"))
 
+        // A record the ledger does not know yet: the preview does not say it was published.
+        let listing = await preview.get("/xzxk/")
+        if let link = listing.1.range(of: #"xzxk/scjgj-[a-z0-9]+/(?="[^>]*>周村测试乙建材)"#, options: .regularExpression) {
+            let pending = await preview.get("/" + String(listing.1[link]))
+            #expect(pending.1.contains("尚未公示（今天构建时将首次公示）"))
+        } else {
+            Issue.record("no link to 周村测试乙建材有限公司 on the preview's /xzxk/")
+        }
+
         let build = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger", "--quiet"])
         #expect(build.status == 0)
         #expect(!FileManager.default.fileExists(atPath: site + "/Public/" + path + "index.html"))

@@ -54,7 +54,11 @@ extension Renderer {
             rec["entityPath"] = Views.entityPath(r.entityCode)
             rec["entityCode"] = r.entityCode
         }
-        if context.preview != nil { rec["previewDeadline"] = deadlineText(decided: r.decisionDate) ?? "" }
+        if context.preview != nil {
+            rec["previewDeadline"] = deadlineText(decided: r.decisionDate) ?? ""
+            // Not in the ledger yet: the preview shows what a build today would do, not a past fact.
+            if publishedNow.contains(r.key) { rec["published"] = "尚未公示（今天构建时将首次公示）" }
+        }
         ctx["record"] = rec
         if let extra = findingRows(r.key) {
             ctx["findings"] = extra
