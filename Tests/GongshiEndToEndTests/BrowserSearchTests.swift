@@ -19,12 +19,12 @@ struct BrowserSearchTests {
         return p.terminationStatus == 0
     }()
 
-    @Test(.enabled(if: available, "needs chromium, chromedriver and selenium"))
-    func queriesFindTheRightEntities() throws {
+    /// Runs `Tests/browser/<script>` on the repository's demo site; its standard output.
+    func runBrowserScript(_ script: String) throws -> (status: Int32, text: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = [
-            "python3", Gongshi.repo.appendingPathComponent("Tests/browser/search_test.py").path,
+            "python3", Gongshi.repo.appendingPathComponent("Tests/browser/\(script)").path,
             "--gongshi", Gongshi.binary, "--site", Gongshi.repo.path,
         ]
         let out = Pipe()
@@ -33,26 +33,21 @@ struct BrowserSearchTests {
         try p.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(text)")
+        return (p.terminationStatus, text)
+    }
+
+    @Test(.enabled(if: available, "needs chromium, chromedriver and selenium"))
+    func queriesFindTheRightEntities() throws {
+        let (status, text) = try runBrowserScript("search_test.py")
+        #expect(status == 0, "\(text)")
         #expect(text.contains("search_test: 0 failed"))
     }
 
     /// Tests/browser/filter_test.py: the listing filters of /xzcf/ against the open data.
     @Test(.enabled(if: available, "needs chromium, chromedriver and selenium"))
     func listingFiltersShowTheRowsOfTheOpenData() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [
-            "python3", Gongshi.repo.appendingPathComponent("Tests/browser/filter_test.py").path,
-            "--gongshi", Gongshi.binary, "--site", Gongshi.repo.path,
-        ]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(text)")
+        let (status, text) = try runBrowserScript("filter_test.py")
+        #expect(status == 0, "\(text)")
         #expect(text.contains("filter_test: 0 failed"))
     }
 }
