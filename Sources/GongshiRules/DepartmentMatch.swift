@@ -9,8 +9,8 @@ extension DepartmentIndex {
         guard !a.isEmpty else { return nil }
         var best: (Department, Double)?
         var tie = false
-        for d in all {
-            let score = ([d.name] + d.aliases).map { Self.dice(a, Self.bigrams($0)) }.max() ?? 0
+        for (d, names) in zip(all, nameBigrams) {
+            let score = names.map { Self.dice(a, $0) }.max() ?? 0
             if score > (best?.1 ?? 0) {
                 best = (d, score)
                 tie = false

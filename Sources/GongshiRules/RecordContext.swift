@@ -167,8 +167,12 @@ public struct DepartmentIndex: Sendable {
     public let byName: [String: Department]
     public let byCode: [String: Department]
     public let all: [Department]
+    /// The character bigrams of each department's name and aliases, in the order of `all`, for
+    /// ``closest(to:)`` (worked out once: it runs for every row whose authority matches no name).
+    let nameBigrams: [[Set<String>]]
     public init(_ departments: [Department]) {
         all = departments
+        nameBigrams = departments.map { d in ([d.name] + d.aliases).map(DepartmentIndex.bigrams) }
         var n: [String: Department] = [:]
         var c: [String: Department] = [:]
         for d in departments {
