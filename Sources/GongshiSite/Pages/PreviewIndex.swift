@@ -8,22 +8,24 @@ import GongshiRules
 public enum PreviewPart {
     public static func part(findings: [Finding]) -> RenderPart {
         RenderPart { r, index, out in
-            try r.renderPreviewIndex(findings, out)
-            try r.renderPreviewReport(out)
-            try r.renderWithheldPreviews(out)
+            // Where each withheld record's preview page is: worked out once, linked from all three.
+            let withheld = r.withheldPages()
+            try r.renderPreviewIndex(findings, withheld: withheld, out)
+            try r.renderPreviewReport(withheld: withheld, out)
+            try r.renderWithheldPreviews(withheld, out)
         }
     }
 }
 
 extension Renderer {
-    func renderPreviewIndex(_ findings: [Finding], _ out: CountingSink) throws {
+    func renderPreviewIndex(_ findings: [Finding], withheld: [String: WithheldPage], _ out: CountingSink) throws {
         let p = publication
         var ctx = context.page(path: "yulan/index.html", title: "预览：问题清单与公示期限", section: "")
         ctx["robots"] = "noindex"
         let recordPaths = Dictionary(p.records.map { ($0.key, Views.recordPath($0)) }, uniquingKeysWith: { a, _ in a })
         var noticePaths = Dictionary(
             p.withdrawals.map { ($0.key, Views.noticePath($0)) }, uniquingKeysWith: { a, _ in a })
-        for (key, page) in withheldPages() where noticePaths[key] == nil { noticePaths[key] = page.path }
+        for (key, page) in withheld where noticePaths[key] == nil { noticePaths[key] = page.path }
         func row(_ f: Finding) -> [String: Any] {
             var d: [String: Any] = [
                 "rule": f.rule, "title": RuleTitles.title(f.rule), "severity": f.severity.rawValue,

@@ -4,14 +4,14 @@ import GongshiRules
 extension Renderer {
     /// `/yulan/baogao/`: what a build of the preview's date publishes, updates, withdraws and withholds
     /// (the report `gongshi build` writes beside the ledger), with links to the records.
-    func renderPreviewReport(_ out: CountingSink) throws {
+    func renderPreviewReport(withheld: [String: WithheldPage], _ out: CountingSink) throws {
         let p = publication
         let report = DailyReport(publication: p)
         var ctx = context.page(path: "yulan/baogao/index.html", title: "预览：构建报告", section: "")
         ctx["robots"] = "noindex"
         let paths = Dictionary(p.records.map { ($0.key, Views.recordPath($0)) }, uniquingKeysWith: { a, _ in a })
             .merging(p.withdrawals.map { ($0.key, Views.noticePath($0)) }, uniquingKeysWith: { a, _ in a })
-            .merging(withheldPages().mapValues(\.path), uniquingKeysWith: { a, _ in a })
+            .merging(withheld.mapValues(\.path), uniquingKeysWith: { a, _ in a })
         let names = Dictionary(p.departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         // A department's preview reports only its own records (the ledger holds every department's).
         let scope = context.preview?.department

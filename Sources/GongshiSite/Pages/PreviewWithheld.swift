@@ -1,6 +1,9 @@
 import GongshiModel
 import GongshiRules
 
+/// Where the preview shows a withheld record, and the record.
+typealias WithheldPage = (path: String, record: WithheldRecord)
+
 extension Renderer {
     /// The path the preview shows a withheld record at: its own URL for licensing and penalty records
     /// (where the public page will be once it is fixed), `yulan/mingdan/<id>/` for a list entry.
@@ -10,7 +13,7 @@ extension Renderer {
 
     /// Paths of the withheld records that get a preview page, by key: one per id, and none where a
     /// public page of the same key exists (a published first copy of a duplicate).
-    func withheldPages() -> [String: (path: String, record: WithheldRecord)] {
+    func withheldPages() -> [String: WithheldPage] {
         let p = publication
         var shown = Set(p.records.map(\.key))
         shown.formUnion(p.withdrawals.map(\.key))
@@ -26,8 +29,8 @@ extension Renderer {
 
     /// Preview pages of withheld records: why each is withheld, what to fix, its deadline and the row
     /// as read. Never part of a public build.
-    func renderWithheldPreviews(_ out: CountingSink) throws {
-        for (path, w) in withheldPages().values.sorted(by: { $0.path < $1.path }) {
+    func renderWithheldPreviews(_ pages: [String: WithheldPage], _ out: CountingSink) throws {
+        for (path, w) in pages.values.sorted(by: { $0.path < $1.path }) {
             let file = path + "index.html"
             let name = w.entity.isEmpty ? "（无名称）" : w.entity
             var ctx = context.page(
