@@ -1,34 +1,77 @@
 #!/usr/bin/env python3
-"""Benchmark: build a synthetic site of N records and print wall time, pages per second, peak memory.
+"""Benchmark: build a synthetic site of N records; print wall time, CPU time, CPU/wall and peak memory,
+beside Hugo building the same records.
 
-    python3 Scripts/benchmark.py 10000 100000 [--hugo]
+    python3 Scripts/benchmark.py 10000 100000 [--hugo] [--runs 3] [--work DIR]
 
-The site comes from the demo generator (Scripts/generate_site.py --records N) and is built on tmpfs
-(/dev/shm), each run into a new folder: on this machine's disk, writing many files right after
-deleting many gets slower run after run. With --hugo, the same records are also written as one
-Markdown file each (front matter + a table template) and built with Debian's `hugo`, for comparison.
+For each size N the site comes from the demo generator (Scripts/generate_site.py --records N). Every run
+builds on tmpfs (/dev/shm) in a fresh copy of the site (hard links to the generated Content, so that a
+cache the build keeps beside its site starts cold), and measures, for the release `gongshi`:
+
+  full        a build into an empty --out;
+  no-change   the same build again into the same --out (what an incremental build can skip);
+  +100        a day's 100 new records (a new CSV of licences decided the day before the build date)
+              added to the site, and the build again into the same --out.
+
+The incremental scenarios are also printed as a percentage of the full build's wall time. With --hugo,
+the records Gongshi published (its open data, xzxk and xzcf) are written as one Markdown page each (JSON
+front matter, a table template, sections paginated by the site's 50 like Gongshi's listings) and built
+with Debian's `hugo` into an empty folder. Figures are medians of --runs runs. CPU seconds are
+user+system of the child (os.wait4's rusage); peak memory is its maximum resident set. A child whose
+resident set passes --max-rss-mb is killed and reported as such (Hugo at 1 000 000 records may).
 Figures only: this is not a test and asserts nothing.
 """
-import argparse, json, os, resource, shutil, subprocess, sys, tempfile, time
+import argparse, csv, os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD_DATE = "2026-11-25"
 
 
-def run_measured(cmd, cwd=None):
-    """Runs cmd; returns (seconds, peak RSS in MB of the child)."""
+class Measure:
+    """One run of a child: wall and CPU seconds, peak RSS in MB, and whether it was killed for memory."""
+
+    def __init__(self, wall, cpu, mb, killed=False):
+        self.wall, self.cpu, self.mb, self.killed = wall, cpu, mb, killed
+
+
+def rss_mb(pid):
+    """The current resident set of a process and its children threads, in MB (0 when gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0
+
+
+def run_measured(cmd, max_rss_mb, env=None):
+    """Runs cmd with stdout discarded; returns a Measure from the child's rusage."""
     start = time.perf_counter()
     pid = os.fork()
     if pid == 0:
-        if cwd:
-            os.chdir(cwd)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
-        os.execvp(cmd[0], cmd)
-    _, status, usage = os.wait4(pid, 0)
-    secs = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(cmd)}")
-    return secs, usage.ru_maxrss / 1024
+        try:
+            os.execvpe(cmd[0], cmd, env or os.environ)
+        finally:
+            os._exit(127)
+    killed = False
+    while True:
+        # Polled rather than a blocking wait so that a child growing past the limit is stopped
+        # before the kernel's out-of-memory killer picks a victim on a shared machine.
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            break
+        if not killed and rss_mb(pid) > max_rss_mb:
+            os.kill(pid, signal.SIGKILL)
+            killed = True
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    if not killed and os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed ({os.waitstatus_to_exitcode(status)}): {' '.join(cmd)}")
+    return Measure(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, killed)
 
 
 def count_files(d):
@@ -39,12 +82,55 @@ def count_files(d):
     return pages, files
 
 
-def hugo_site(site, base):
-    """Writes a Hugo site: one Markdown page per public record (from the open data), a table template."""
+def generated_content(n, work):
+    """The Content folder of a synthetic site of n records, generated once into work (kept with --work)."""
+    content = os.path.join(work, f"content-{n}")
+    if not os.path.exists(os.path.join(content, ".complete")):
+        shutil.rmtree(content, ignore_errors=True)
+        subprocess.run([sys.executable, os.path.join(ROOT, "Scripts", "generate_site.py"), "--records", str(n),
+                        "--out", content], check=True, stdout=subprocess.DEVNULL)
+        open(os.path.join(content, ".complete"), "w").close()
+    return content
+
+
+def fresh_site(content, base):
+    """A site folder of its own for one run: Content hard-linked (cheap on tmpfs), Templates copied."""
+    site = os.path.join(base, "site")
+    shutil.copytree(content, os.path.join(site, "Content"), copy_function=os.link,
+                    ignore=shutil.ignore_patterns(".complete"))
+    shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(site, "Templates"))
+    return site
+
+
+def add_day_of_records(site, count=100):
+    """Writes `count` new licences into a new file, as a department's export of one more day: rows of an
+    existing UTF-8 export with new document numbers, decided the working day before the build date."""
+    folder = os.path.join(site, "Content", "xzxk")
+    source = next(os.path.join(folder, f) for f in sorted(os.listdir(folder), reverse=True) if "scjgj" in f)
+    with open(source, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    doc, decided, valid_from = (header.index(c) for c in ("行政许可决定文书号", "许可决定日期", "有效期自"))
+    out = []
+    for i in range(count):
+        row = list(body[i % len(body)])
+        row[doc] = f"周市监基准〔2026〕{i + 1}号"
+        row[decided] = row[valid_from] = "2026-11-24"
+        out.append(row)
+    path = os.path.join(folder, "2026-11-scjgj-benchmark.csv")
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows([header] + out)
+    return path
+
+
+def hugo_site(gongshi_out, base):
+    """Writes a Hugo site: one Markdown page per published licence and penalty (streamed from Gongshi's
+    CSV open data, so Hugo gets exactly the records Gongshi published), a table template."""
     h = os.path.join(base, "hugo")
     os.makedirs(os.path.join(h, "layouts", "_default"))
     with open(os.path.join(h, "hugo.toml"), "w") as f:
-        f.write('baseURL = "https://example.gov.cn/"\ntitle = "bench"\ndisableKinds = ["taxonomy", "term"]\n')
+        f.write('baseURL = "https://example.gov.cn/"\ntitle = "bench"\npaginate = 50\n'
+                'disableKinds = ["taxonomy", "term"]\n')
     with open(os.path.join(h, "layouts", "_default", "single.html"), "w") as f:
         f.write("<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>"
                 "<table>{{ range $k, $v := .Params.fields }}<tr><th>{{ $k }}</th><td>{{ $v }}</td></tr>{{ end }}</table>"
@@ -52,51 +138,95 @@ def hugo_site(site, base):
     with open(os.path.join(h, "layouts", "_default", "list.html"), "w") as f:
         f.write("<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><ul>"
                 "{{ range .Paginator.Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>")
+    import json
     n = 0
-    out = os.path.join(base, "gongshi-public")
     for kind in ("xzxk", "xzcf"):
         d = os.path.join(h, "content", kind)
         os.makedirs(d)
-        with open(os.path.join(out, "data", kind + ".json"), encoding="utf-8") as f:
-            rows = json.load(f)
-        for i, row in enumerate(rows):
-            fields = {k: v for k, v in row.items() if v and k != "页面"}
-            with open(os.path.join(d, f"r{i}.md"), "w", encoding="utf-8") as f:
-                f.write("---\n" + json.dumps({"title": row.get("行政相对人名称", ""), "fields": fields}, ensure_ascii=False) + "\n---\n")
-            n += 1
+        with open(os.path.join(gongshi_out, "data", kind + ".csv"), encoding="utf-8-sig", newline="") as f:
+            for i, row in enumerate(csv.DictReader(f)):
+                fields = {k: v for k, v in row.items() if v and k != "页面"}
+                with open(os.path.join(d, f"r{i}.md"), "w", encoding="utf-8") as page:
+                    page.write("---\n" + json.dumps({"title": row.get("行政相对人名称", ""), "fields": fields},
+                                                    ensure_ascii=False) + "\n---\n")
+                n += 1
     return h, n
+
+
+def median(ms, attr):
+    return statistics.median(getattr(m, attr) for m in ms)
+
+
+def row(n, scenario, ms, pages, files, tool, full_wall=None):
+    wall, cpu, mb = median(ms, "wall"), median(ms, "cpu"), median(ms, "mb")
+    killed = sum(m.killed for m in ms)
+    share = f"{100 * wall / full_wall:6.1f}%" if full_wall else "       "
+    note = f"  (killed at the memory limit in {killed} of {len(ms)} runs)" if killed else ""
+    print(f"{n:>9} {scenario:<10} {wall:>8.2f} {cpu:>8.2f} {cpu / wall:>6.2f} {mb:>8.0f} {share} "
+          f"{pages:>8} {files:>8}  {tool}{note}")
+    sys.stdout.flush()
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("sizes", nargs="*", type=int, default=[10000])
     ap.add_argument("--hugo", action="store_true", help="also build the same records with hugo")
+    ap.add_argument("--runs", type=int, default=3, help="runs per figure (the median is printed)")
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "gongshi"))
+    ap.add_argument("--work", help="keep generated sites here for the next invocation (default: a temporary folder)")
+    ap.add_argument("--max-rss-mb", type=float, default=12000, help="kill a build whose resident set passes this")
+    ap.add_argument("--no-incremental", action="store_true", help="measure full builds only")
     args = ap.parse_args()
     if not os.path.exists(args.binary):
         subprocess.run(["swift", "build", "-c", "release", "--product", "gongshi"], cwd=ROOT, check=True)
     tmp = "/dev/shm" if os.path.isdir("/dev/shm") else None
-    print(f"{'records':>9} {'pages':>8} {'files':>8} {'seconds':>8} {'pages/s':>9} {'peak MB':>8}  tool")
-    for n in args.sizes:
-        base = tempfile.mkdtemp(prefix=f"gongshi-bench-{n}-", dir=tmp)
-        try:
-            site = os.path.join(base, "site")
-            subprocess.run([sys.executable, os.path.join(ROOT, "Scripts", "generate_site.py"), "--records", str(n),
-                            "--out", os.path.join(site, "Content")], check=True, stdout=subprocess.DEVNULL)
-            shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(site, "Templates"))
-            out = os.path.join(base, "gongshi-public")
-            secs, mb = run_measured([args.binary, "build", "--site", site, "--out", out, "--date", "2026-11-25", "--no-ledger", "--quiet"])
-            pages, files = count_files(out)
-            print(f"{n:>9} {pages:>8} {files:>8} {secs:>8.2f} {pages / secs:>9.0f} {mb:>8.0f}  gongshi build")
-            if args.hugo and shutil.which("hugo"):
-                h, count = hugo_site(site, base)
-                hout = os.path.join(base, "hugo-public")
-                secs, mb = run_measured(["hugo", "--quiet", "-s", h, "-d", hout])
-                hp, hf = count_files(hout)
-                print(f"{count:>9} {hp:>8} {hf:>8} {secs:>8.2f} {hp / secs:>9.0f} {mb:>8.0f}  hugo (one page per record)")
-            sys.stdout.flush()
-        finally:
-            shutil.rmtree(base, ignore_errors=True)
+    work = args.work or tempfile.mkdtemp(prefix="gongshi-bench-", dir=tmp)
+    print(f"{'records':>9} {'scenario':<10} {'wall s':>8} {'CPU s':>8} {'CPU/wall':>6} {'peak MB':>8} {'of full':>7} "
+          f"{'pages':>8} {'files':>8}  tool")
+    try:
+        for n in args.sizes:
+            content = generated_content(n, work)
+            full, same, day = [], [], []
+            hugo = []
+            pages = files = hpages = hfiles = 0
+            for run in range(args.runs):
+                base = tempfile.mkdtemp(prefix=f"gongshi-bench-{n}-", dir=tmp)
+                try:
+                    site = fresh_site(content, base)
+                    out = os.path.join(base, "gongshi-public")
+                    cmd = [args.binary, "build", "--site", site, "--out", out, "--date", BUILD_DATE, "--no-ledger",
+                           "--quiet"]
+                    full.append(run_measured(cmd, args.max_rss_mb))
+                    if run == 0:
+                        pages, files = count_files(out)
+                    # Hugo gets the records of the full build, before the day's new ones are added.
+                    with_hugo = args.hugo and shutil.which("hugo")
+                    if with_hugo:
+                        h, count = hugo_site(out, base)
+                    if not args.no_incremental:
+                        same.append(run_measured(cmd, args.max_rss_mb))
+                        add_day_of_records(site)
+                        day.append(run_measured(cmd, args.max_rss_mb))
+                    if with_hugo:
+                        hout = os.path.join(base, "hugo-public")
+                        hugo.append(run_measured(["hugo", "--quiet", "-s", h, "-d", hout], args.max_rss_mb))
+                        if run == 0 and not hugo[-1].killed:
+                            hpages, hfiles = count_files(hout)
+                finally:
+                    shutil.rmtree(base, ignore_errors=True)
+            row(n, "full", full, pages, files, "gongshi build")
+            if same:
+                row(n, "no-change", same, pages, files, "gongshi build (again into the same --out)",
+                    median(full, "wall"))
+                row(n, "+100", day, pages, files, "gongshi build (100 new records, same --out)",
+                    median(full, "wall"))
+            if hugo:
+                row(count, "full", hugo, hpages, hfiles, "hugo (one page per published record)")
+                print(f"{'':>9} gongshi CPU / hugo CPU = {median(full, 'cpu') / median(hugo, 'cpu'):.2f}, "
+                      f"wall = {median(full, 'wall') / median(hugo, 'wall'):.2f}")
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
