@@ -8,8 +8,6 @@ import GongshiSite
 /// Writes rendered files under a folder (the staging folder of a build), from several threads.
 public final class DiskSink: OutputSink, @unchecked Sendable {
     public let root: String
-    private var made = Set<String>()
-    private let lock = NSLock()
 
     /// Asked before every file: true stops the build (the preview stopping).
     private let cancelled: @Sendable () -> Bool
@@ -20,6 +18,21 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = try create(path)
+        defer { close(fd) }
+        try write(fd, bytes, path: path)
+    }
+
+    public func stream(_ path: String, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        let fd = try create(path)
+        defer { close(fd) }
+        try produce { bytes in try self.write(fd, bytes, path: path) }
+    }
+
+    /// Opens a new file for writing, making its folders when they do not exist yet. Folders are made
+    /// on demand rather than remembered: a set of every folder made grows with the site (a million
+    /// record pages, each in its own folder).
+    private func create(_ path: String) throws -> Int32 {
         try Interruption.check()
         if cancelled() { throw WriteError(path: path, message: "构建已取消") }
         // Paths come from ids, codes and slugs that the rules restrict to [a-z0-9-]; refuse anything
@@ -30,23 +43,19 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             throw WriteError(path: path, message: "拒绝写出输出文件夹之外的路径")
         }
         let full = root + "/" + path
-        if let slash = full.lastIndex(of: "/") {
+        var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT, let slash = full.lastIndex(of: "/") {
             let dir = String(full[..<slash])
-            lock.lock()
-            let known = made.contains(dir)
-            lock.unlock()
-            if !known {
-                do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                    throw WriteError(path: path, message: IOFailure.code(of: error).map(IOFailure.advice) ?? "无法创建文件夹。")
-                }
-                lock.lock()
-                made.insert(dir)
-                lock.unlock()
+            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                throw WriteError(path: path, message: IOFailure.code(of: error).map(IOFailure.advice) ?? "无法创建文件夹。")
             }
+            fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
-        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, message: IOFailure.advice(errno)) }
-        defer { close(fd) }
+        return fd
+    }
+
+    private func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
