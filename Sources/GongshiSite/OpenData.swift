@@ -12,44 +12,52 @@ extension Renderer {
 
     func renderOpenData(_ kind: RecordKind, _ index: SiteIndex, _ out: CountingSink) throws {
         let columns = kind.schema.fields.filter { $0.role != .secret }.map(\.name) + ["页面"]
-        var rows: [([PublishedField], String)] = []
+        // Rows are made one at a time as each file is written (three times: CSV, JSON, workbook) rather
+        // than held: at a million records the tables would be gigabytes.
+        let count: Int
+        let row: (Int) -> [String]
         if kind == .mingdan {
-            rows = publication.listEntries.indices.map {
-                (publication.listEntries[$0].fields, context.url(index.entryPaths[$0]))
+            count = publication.listEntries.count
+            row = { n in
+                self.publication.listEntries[n].fields.map(\.value) + [self.context.url(index.entryPaths[n])]
             }
         } else {
-            rows = (index.byKind[kind] ?? []).map { publication.records[$0] }.map {
-                ($0.fields, context.url(Views.recordPath($0)))
+            let ids = index.byKind[kind] ?? []
+            count = ids.count
+            row = { n in
+                let r = self.publication.records[ids[n]]
+                return r.fields.map(\.value) + [self.context.url(Views.recordPath(r))]
+            }
+        }
+        try out.stream("data/\(kind.rawValue).csv") { emit in
+            try withoutActuallyEscaping(emit) { emit in
+                var buffer = ChunkBuffer(emit: emit)
+                try buffer.append("\u{FEFF}" + columns.map(Escape.csv).joined(separator: ",") + "\r\n")
+                for n in 0..<count { try buffer.append(row(n).map(Escape.csv).joined(separator: ",") + "\r\n") }
+                try buffer.flush()
             }
         }
         let keys = columns.map(Escape.json)
-        var csv: [UInt8] =
-            Array("\u{FEFF}".utf8) + Array((columns.map(Escape.csv).joined(separator: ",") + "\r\n").utf8)
-        var json: [UInt8] = Array("[\n".utf8)
-        var table: [[String]] = []
-        table.reserveCapacity(rows.count)
-        for (n, (fields, url)) in rows.enumerated() {
-            table.append(fields.map(\.value) + [url])
-            var line = ""
-            var object = "  {"
-            for (i, v) in (fields.map(\.value) + [url]).enumerated() {
-                if i > 0 {
-                    line += ","
-                    object += ", "
+        try out.stream("data/\(kind.rawValue).json") { emit in
+            try withoutActuallyEscaping(emit) { emit in
+                var buffer = ChunkBuffer(emit: emit)
+                try buffer.append("[\n")
+                for n in 0..<count {
+                    var object = "  {"
+                    for (i, v) in row(n).enumerated() {
+                        if i > 0 { object += ", " }
+                        object += keys[i] + ": " + Escape.json(v)
+                    }
+                    try buffer.append(object + (n == count - 1 ? "}\n" : "},\n"))
                 }
-                line += Escape.csv(v)
-                object += keys[i] + ": " + Escape.json(v)
+                try buffer.append("]\n")
+                try buffer.flush()
             }
-            csv += Array((line + "\r\n").utf8)
-            json += Array((object + (n == rows.count - 1 ? "}\n" : "},\n")).utf8)
         }
-        json += Array("]\n".utf8)
-        try out.write("data/\(kind.rawValue).csv", csv)
-        try out.write("data/\(kind.rawValue).json", json)
         // Amounts are numbers so that a journalist can sum them; every other cell is text.
         let numeric = Set(columns.indices.filter { columns[$0].hasSuffix("（万元）") })
         try out.write(
             "data/\(kind.rawValue).xlsx",
-            XLSXWriter.workbook(sheet: kind.title, header: columns, rows: table, numericColumns: numeric))
+            XLSXWriter.workbook(sheet: kind.title, header: columns, count: count, row: row, numericColumns: numeric))
     }
 }

@@ -210,6 +210,12 @@ public final class CountingSink: @unchecked Sendable {
         counter.add(path: isPage ? path : nil)
         progress(1)
     }
+    /// A file written in pieces (see ``OutputSink/stream(_:_:)``); never a page.
+    public func stream(_ path: String, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        try inner.stream(path, produce)
+        counter.add(path: nil)
+        progress(1)
+    }
 }
 
 final class Counter: @unchecked Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 import ZIPFoundation
 
-/// Writes a one-sheet Excel workbook (`.xlsx`) in memory for the open data.
+/// Writes a one-sheet Excel workbook (`.xlsx`) for the open data.
 ///
 /// Every cell is a text cell (inline string, format `@`) except the columns named numeric, so that
 /// Excel and LibreOffice never turn a 统一社会信用代码 or 工商注册号 into `9.137E+17` or drop leading
@@ -16,6 +16,15 @@ enum XLSXWriter {
 
     static func workbook(sheet: String, header: [String], rows: [[String]], numericColumns: Set<Int>) throws -> [UInt8]
     {
+        try workbook(sheet: sheet, header: header, count: rows.count, row: { rows[$0] }, numericColumns: numericColumns)
+    }
+
+    /// The workbook of `count` rows, asked for one at a time: the sheet is made twice as it is
+    /// compressed (once to know its size, which the archive needs first, then for its bytes), so
+    /// memory holds the compressed workbook and one piece of the sheet, never the whole sheet.
+    static func workbook(
+        sheet: String, header: [String], count: Int, row: (Int) -> [String], numericColumns: Set<Int>
+    ) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
         func add(_ path: String, _ bytes: [UInt8]) throws {
             let data = Data(bytes)
@@ -31,37 +40,69 @@ enum XLSXWriter {
         try add("xl/workbook.xml", Array(workbookXML(sheet: sheet).utf8))
         try add("xl/_rels/workbook.xml.rels", Array(workbookRels.utf8))
         try add("xl/styles.xml", Array(styles.utf8))
-        try add("xl/worksheets/sheet1.xml", sheetXML(header: header, rows: rows, numericColumns: numericColumns))
+        let letters = (0..<max(header.count, 1)).map(columnName)
+        // Piece 0 is the head and the header row, pieces 1...count the rows, count + 1 the tail.
+        func piece(_ i: Int) -> [UInt8] {
+            if i == 0 { return Array(sheetHead.utf8) + rowXML(1, header, headerRow: true, letters, numericColumns) }
+            if i <= count { return rowXML(i + 1, row(i - 1), headerRow: false, letters, numericColumns) }
+            return Array(sheetTail.utf8)
+        }
+        var size = 0
+        for i in 0...(count + 1) { size += piece(i).count }
+        var pending: [UInt8] = []
+        var pendingStart = 0  // the sheet offset of pending[0]
+        var next = 0
+        try archive.addEntry(
+            with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(size), modificationDate: timestamp,
+            compressionMethod: .deflate
+        ) { position, length in
+            // The archive asks for consecutive ranges, in order.
+            let start = Int(position)
+            if start > pendingStart {
+                pending.removeFirst(min(start - pendingStart, pending.count))
+                pendingStart = start
+            }
+            while pendingStart + pending.count < start + length && next <= count + 1 {
+                pending += piece(next)
+                next += 1
+            }
+            let from = start - pendingStart
+            return Data(pending[from..<min(from + length, pending.count)])
+        }
         return [UInt8](archive.data ?? Data())
     }
 
     static func sheetXML(header: [String], rows: [[String]], numericColumns: Set<Int>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(256 + rows.count * header.count * 32)
-        out += Array(
-            ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(mainNS)\">"
-                + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-                + "</sheetView></sheetViews><sheetData>").utf8)
         let letters = (0..<max(header.count, 1)).map(columnName)
-        func row(_ n: Int, _ cells: [String], headerRow: Bool) {
-            out += Array("<row r=\"\(n)\">".utf8)
-            for (i, v) in cells.enumerated() where !v.isEmpty && i < letters.count {
-                let ref = letters[i] + String(n)
-                if !headerRow, numericColumns.contains(i), isPlainNumber(v) {
-                    out += Array("<c r=\"\(ref)\"><v>\(v)</v></c>".utf8)
-                } else {
-                    out += Array(
-                        "<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(headerRow ? 2 : 1)\"><is><t xml:space=\"preserve\">".utf8
-                    )
-                    out += Array(escape(v).utf8)
-                    out += Array("</t></is></c>".utf8)
-                }
+        var out = Array(sheetHead.utf8) + rowXML(1, header, headerRow: true, letters, numericColumns)
+        for (k, cells) in rows.enumerated() { out += rowXML(k + 2, cells, headerRow: false, letters, numericColumns) }
+        return out + Array(sheetTail.utf8)
+    }
+
+    static let sheetHead =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(mainNS)\">"
+        + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+        + "</sheetView></sheetViews><sheetData>"
+    static let sheetTail = "</sheetData></worksheet>\n"
+
+    /// Row `n` of the sheet: a cell per non-empty value, numbers in the numeric columns, text elsewhere.
+    static func rowXML(_ n: Int, _ cells: [String], headerRow: Bool, _ letters: [String], _ numericColumns: Set<Int>)
+        -> [UInt8]
+    {
+        var out: [UInt8] = []
+        out += Array("<row r=\"\(n)\">".utf8)
+        for (i, v) in cells.enumerated() where !v.isEmpty && i < letters.count {
+            let ref = letters[i] + String(n)
+            if !headerRow, numericColumns.contains(i), isPlainNumber(v) {
+                out += Array("<c r=\"\(ref)\"><v>\(v)</v></c>".utf8)
+            } else {
+                out += Array(
+                    "<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(headerRow ? 2 : 1)\"><is><t xml:space=\"preserve\">".utf8)
+                out += Array(escape(v).utf8)
+                out += Array("</t></is></c>".utf8)
             }
-            out += Array("</row>".utf8)
         }
-        row(1, header, headerRow: true)
-        for (k, cells) in rows.enumerated() { row(k + 2, cells, headerRow: false) }
-        out += Array("</sheetData></worksheet>\n".utf8)
+        out += Array("</row>".utf8)
         return out
     }
 
