@@ -210,8 +210,8 @@ extension PublishedRecord {
             publicityEnd: publicityEnd, deadline: deadline, firstPublished: firstPublished, lastUpdated: date,
             lateWorkdays: lateWorkdays, publishWorkdays: publishWorkdays, isLate: isLate,
             underObjection: underObjection, statusNote: statusNote,
-            fields: fields, digest: digest, file: file, line: line,
-            timelinessJudged: timelinessJudged, severityInferred: severityInferred)
+            values: values, digest: digest, file: file, line: line,
+            timelinessJudged: timelinessJudged, previousSystem: false, severityInferred: severityInferred)
     }
 }
 

@@ -39,8 +39,8 @@ public struct PublishedRecord: Sendable {
     public let underObjection: Bool
     /// 状态说明 shown with status 其他 or 异议.
     public let statusNote: String
-    /// Every column but the secret ones, in schema order (empty values included, for open data).
-    public let fields: [PublishedField]
+    /// The values of `fields`, packed (a million records are kept at once).
+    public let values: PackedValues
     public let digest: String
     /// Source file and line (for the preview).
     public let file: String
@@ -52,6 +52,71 @@ public struct PublishedRecord: Sendable {
     public var previousSystem = false
     /// A penalty whose 失信严重程度 was inferred from 处罚类别 (the record page says so).
     public var severityInferred = false
+
+    /// Every column but the secret ones, in schema order (empty values included, for open data).
+    public var fields: [PublishedField] {
+        zip(PublishedField.published(kind), values.all).map { PublishedField(name: $0.name, value: $1, role: $0.role) }
+    }
+
+    /// The published value of the field `name` ("" when the kind has no such field).
+    public func value(_ name: String) -> String {
+        PublishedField.position(kind, name).map { values[$0] } ?? ""
+    }
+
+    /// `fields` are the kind's published fields (``PublishedField/published(_:)``) in order.
+    public init(
+        kind: RecordKind, key: String, id: String, department: Department, entityName: String, entityCode: String,
+        category: SubjectCategory, documentNumber: String, title: String, decisionDate: LocalDate,
+        publicityEnd: LocalDate?, deadline: LocalDate, firstPublished: LocalDate, lastUpdated: LocalDate?,
+        lateWorkdays: Int, publishWorkdays: Int, isLate: Bool, underObjection: Bool, statusNote: String,
+        fields: [PublishedField], digest: String, file: String, line: Int, timelinessJudged: Bool = true,
+        previousSystem: Bool = false, severityInferred: Bool = false
+    ) {
+        self.init(
+            kind: kind, key: key, id: id, department: department, entityName: entityName, entityCode: entityCode,
+            category: category, documentNumber: documentNumber, title: title, decisionDate: decisionDate,
+            publicityEnd: publicityEnd, deadline: deadline, firstPublished: firstPublished, lastUpdated: lastUpdated,
+            lateWorkdays: lateWorkdays, publishWorkdays: publishWorkdays, isLate: isLate,
+            underObjection: underObjection, statusNote: statusNote, values: PackedValues(fields.map(\.value)),
+            digest: digest, file: file, line: line, timelinessJudged: timelinessJudged,
+            previousSystem: previousSystem, severityInferred: severityInferred)
+    }
+
+    init(
+        kind: RecordKind, key: String, id: String, department: Department, entityName: String, entityCode: String,
+        category: SubjectCategory, documentNumber: String, title: String, decisionDate: LocalDate,
+        publicityEnd: LocalDate?, deadline: LocalDate, firstPublished: LocalDate, lastUpdated: LocalDate?,
+        lateWorkdays: Int, publishWorkdays: Int, isLate: Bool, underObjection: Bool, statusNote: String,
+        values: PackedValues, digest: String, file: String, line: Int, timelinessJudged: Bool,
+        previousSystem: Bool, severityInferred: Bool
+    ) {
+        self.kind = kind
+        self.key = key
+        self.id = id
+        self.department = department
+        self.entityName = entityName
+        self.entityCode = entityCode
+        self.category = category
+        self.documentNumber = documentNumber
+        self.title = title
+        self.decisionDate = decisionDate
+        self.publicityEnd = publicityEnd
+        self.deadline = deadline
+        self.firstPublished = firstPublished
+        self.lastUpdated = lastUpdated
+        self.lateWorkdays = lateWorkdays
+        self.publishWorkdays = publishWorkdays
+        self.isLate = isLate
+        self.underObjection = underObjection
+        self.statusNote = statusNote
+        self.values = values
+        self.digest = digest
+        self.file = file
+        self.line = line
+        self.timelinessJudged = timelinessJudged
+        self.previousSystem = previousSystem
+        self.severityInferred = severityInferred
+    }
 }
 
 /// A withdrawn (revoked, changed, confirmed illegal or invalid) record's page: it states the reason and stays until the publicity end it would have had.

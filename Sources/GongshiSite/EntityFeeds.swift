@@ -11,7 +11,8 @@ enum EntityFeeds {
             ("公示部门", r.department.name),
         ]
         for name in ["处罚类别", "罚款金额（万元）", "许可证书名称", "有效期至"] {
-            if let v = r.fields.first(where: { $0.name == name && !$0.value.isEmpty })?.value { rows.append((name, v)) }
+            let v = r.value(name)
+            if !v.isEmpty { rows.append((name, v)) }
         }
         return rows  // recordItem adds 异议处理中 when it applies
     }

@@ -27,7 +27,7 @@ struct FineTotals {
         var total = Row(name: "合计")
         var unreadable = 0
         for r in records where r.kind == .xzcf {
-            let raw = (r.fields.first { $0.name == "罚款金额（万元）" }?.value ?? "").trimmingWhitespace()
+            let raw = r.value("罚款金额（万元）").trimmingWhitespace()
             var amount: Decimal? = nil
             if !raw.isEmpty {
                 amount = FineTotals.parse(raw)
