@@ -7,8 +7,11 @@ public struct SiteIndex: @unchecked Sendable {
     public let publication: Publication
     /// Indices into `publication.records`, per kind, newest first.
     let byKind: [RecordKind: [Int]]
-    let rows: [[String: Any]]
-    let entryRows: [[String: Any]]
+    /// Listing rows of records and list entries, made when a page asks for them: held for every
+    /// record at once they were the largest part of memory after the records themselves (about 2 KB
+    /// each), and a row is shown on only two or three pages.
+    let rows: LazyRows
+    let entryRows: LazyRows
     /// Lists in display order: (id, name, isRed, entry indices).
     let lists: [ListGroup]
     let byEntity: [String: (records: [Int], entries: [Int])]
@@ -85,8 +88,10 @@ public struct SiteIndex: @unchecked Sendable {
         self.byEntity = byEntity
         self.entityOrder = entityOrder.sorted()
         self.byDepartment = byDepartment
-        rows = ParallelRows.map(p.records, Views.row)
-        entryRows = p.listEntries.map(Views.entryRow)
+        let records = p.records
+        let entries = p.listEntries
+        rows = LazyRows { Views.row(records[$0]) }
+        entryRows = LazyRows { Views.entryRow(entries[$0]) }
         let visible = p.articles.filter { $0.date.map { $0 <= p.date } ?? true }
         articles = visible.filter { $0.section == .xinwen }.sorted {
             ($0.date ?? p.date, $0.slug) > ($1.date ?? p.date, $1.slug)
@@ -96,16 +101,8 @@ public struct SiteIndex: @unchecked Sendable {
     }
 }
 
-enum ParallelRows {
-    static func map<T: Sendable>(_ items: [T], _ f: @escaping @Sendable (T) -> [String: Any]) -> [[String: Any]] {
-        let boxed = ParallelMap.chunked(items) { SendableBox(f($0)) }
-        return boxed.map(\.value)
-    }
-}
-
-/// Carries a template dictionary across threads; the values are immutable strings, numbers and
-/// nested dictionaries built once.
-struct SendableBox: @unchecked Sendable {
-    let value: [String: Any]
-    init(_ v: [String: Any]) { value = v }
+/// The template values of the `i`-th row of a listing, made on each use.
+struct LazyRows: Sendable {
+    let make: @Sendable (Int) -> [String: Any]
+    subscript(_ i: Int) -> [String: Any] { make(i) }
 }
