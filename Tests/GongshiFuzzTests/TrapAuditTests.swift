@@ -88,7 +88,6 @@ struct TrapAuditTests {
                 "GongshiSite/Pages/EntityPages.swift", "let group = index.byEntity[code]!",
                 "entityOrder holds exactly byEntity's keys"
             ),
-            ("GongshiSite/Pages/SearchIndex.swift", "let list = postings[t]!", "t comes from postings' own keys"),
             (
                 "GongshiSite/Pages/ArticlePages.swift",
                 "if let pg = Format.pager(folder: \"xinwen/\", n: n + 1, count: pages.count, root: ctx[\"root\"] as! String) {",

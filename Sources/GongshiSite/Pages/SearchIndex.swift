@@ -97,8 +97,46 @@ public enum SearchIndexPart {
         }.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
     }
 
-    /// Bucket files: path → bytes; and the number of buckets.
-    static func build(_ entities: [Entity]) -> (files: [(String, [UInt8])], buckets: Int) {
+    /// The postings of every token and the number of buckets they are spread over. A bucket's file is
+    /// made when it is written (``file(_:)``): the files of a million records would be gigabytes.
+    struct Plan {
+        let entities: [Entity]
+        let postings: [String: [Int32]]
+        let buckets: Int
+        /// Each bucket's tokens, sorted.
+        let tokensOf: [[String]]
+
+        /// `sousuo/i/<bucket>.json`: the bucket's tokens with their kept postings (as positions in its
+        /// own list of documents), then those documents.
+        func file(_ b: Int) -> [UInt8] {
+            var local: [Int32: Int] = [:]
+            var docs: [Int32] = []
+            var tokenJSON: [String] = []
+            for t in tokensOf[b] {
+                let list = postings[t] ?? []
+                let kept = list.prefix(cap(of: t)).map { id -> Int in
+                    if let l = local[id] { return l }
+                    local[id] = docs.count
+                    docs.append(id)
+                    return docs.count - 1
+                }
+                tokenJSON.append("\(Escape.json(t)):[\(list.count),[\(kept.map(String.init).joined(separator: ","))]]")
+            }
+            var s = "{\"t\":{" + tokenJSON.joined(separator: ",") + "},\"d\":["
+            s += docs.map { SearchIndexPart.json(entities[Int($0)]) }.joined(separator: ",")
+            s += "]}\n"
+            return Array(s.utf8)
+        }
+    }
+
+    /// A document as a bucket lists it: `[name, code, path, summary]`.
+    static func json(_ e: Entity) -> String {
+        "[\(Escape.json(e.name)),\(Escape.json(e.code)),\(Escape.json(e.path)),\(Escape.json(e.summary))]"
+    }
+
+    /// Picks the number of buckets: from an estimate, then doubled until no bucket file is larger than
+    /// `maxBucketBytes` (sizes are counted, not made: see ``sizes(buckets:tokens:postings:documentBytes:)``).
+    static func plan(_ entities: [Entity]) -> Plan {
         var postings: [String: [Int32]] = [:]
         for (i, e) in entities.enumerated() {
             if !e.document.isEmpty {
@@ -120,44 +158,45 @@ public enum SearchIndexPart {
         var buckets = 16
         while buckets < 65_536 && estimate / buckets > targetBucketBytes { buckets *= 2 }
         let tokens = postings.keys.sorted()
+        let documentBytes = entities.map { json($0).utf8.count }
         while true {
-            let files = write(buckets: buckets, tokens: tokens, postings: postings, entities: entities)
-            if buckets >= 65_536 || files.allSatisfy({ $0.1.count <= maxBucketBytes }) { return (files, buckets) }
+            let sizes = sizes(buckets: buckets, tokens: tokens, postings: postings, documentBytes: documentBytes)
+            if buckets >= 65_536 || sizes.allSatisfy({ $0 <= maxBucketBytes }) { break }
             buckets *= 2
         }
-    }
-
-    static func write(buckets: Int, tokens: [String], postings: [String: [Int32]], entities: [Entity]) -> [(
-        String, [UInt8]
-    )] {
         var tokensOf = [[String]](repeating: [], count: buckets)
         for t in tokens { tokensOf[bucket(t, buckets)].append(t) }
-        var files: [(String, [UInt8])] = []
-        for b in 0..<buckets {
-            let tokens = tokensOf[b]
+        return Plan(entities: entities, postings: postings, buckets: buckets, tokensOf: tokensOf)
+    }
+
+    /// The size in bytes of each bucket's file for a number of buckets, exactly as ``Plan/file(_:)``
+    /// would make it, counted without making it.
+    static func sizes(buckets: Int, tokens: [String], postings: [String: [Int32]], documentBytes: [Int]) -> [Int] {
+        var tokensOf = [[String]](repeating: [], count: buckets)
+        for t in tokens { tokensOf[bucket(t, buckets)].append(t) }
+        func digits(_ n: Int) -> Int { n < 10 ? 1 : String(n).utf8.count }
+        return tokensOf.map { tokens in
             var local: [Int32: Int] = [:]
-            var docs: [Int32] = []
-            var tokenJSON: [String] = []
+            var size = "{\"t\":{".utf8.count + "},\"d\":[".utf8.count + "]}\n".utf8.count
+            size += max(tokens.count - 1, 0)  // commas between tokens
             for t in tokens {
-                let list = postings[t]!
-                let kept = list.prefix(cap(of: t)).map { id -> Int in
-                    if let l = local[id] { return l }
-                    local[id] = docs.count
-                    docs.append(id)
-                    return docs.count - 1
+                let list = postings[t] ?? []
+                let kept = list.prefix(cap(of: t))
+                // "token":[count,[a,b,c]]
+                size +=
+                    Escape.json(t).utf8.count + ":[".utf8.count + digits(list.count) + ",[".utf8.count + "]]".utf8.count
+                size += max(kept.count - 1, 0)
+                for id in kept {
+                    if let l = local[id] {
+                        size += digits(l)
+                    } else {
+                        size += digits(local.count) + documentBytes[Int(id)]
+                        local[id] = local.count
+                    }
                 }
-                tokenJSON.append("\(Escape.json(t)):[\(list.count),[\(kept.map(String.init).joined(separator: ","))]]")
             }
-            var s = "{\"t\":{" + tokenJSON.joined(separator: ",") + "},\"d\":["
-            s += docs.map { id -> String in
-                let e = entities[Int(id)]
-                return
-                    "[\(Escape.json(e.name)),\(Escape.json(e.code)),\(Escape.json(e.path)),\(Escape.json(e.summary))]"
-            }.joined(separator: ",")
-            s += "]}\n"
-            files.append(("sousuo/i/\(b).json", Array(s.utf8)))
+            return size + max(local.count - 1, 0)  // commas between documents
         }
-        return files
     }
 }
 
@@ -165,8 +204,9 @@ extension Renderer {
     func renderSearch(_ index: SiteIndex, _ out: CountingSink) throws {
         let entities = SearchIndexPart.entities(publication, index)
         let documents = SearchIndexPart.documents(publication)
-        let (files, buckets) = SearchIndexPart.build(entities + documents)
-        for (path, bytes) in files { try out.write(path, bytes) }
+        let plan = SearchIndexPart.plan(entities + documents)
+        let buckets = plan.buckets
+        for b in 0..<buckets { try out.write("sousuo/i/\(b).json", plan.file(b)) }
         var ctx = context.page(
             path: "sousuo/index.html", title: "信用信息查询", section: "",
             description: "按企业名称的任意部分、统一社会信用代码或决定书文号查询\(settings.region)的行政许可、行政处罚和红黑名单信息。")
