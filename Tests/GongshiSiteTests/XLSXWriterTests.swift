@@ -45,4 +45,14 @@ struct XLSXWriterTests {
             !XLSXWriter.isPlainNumber("1e5") && !XLSXWriter.isPlainNumber("1.") && !XLSXWriter.isPlainNumber("")
                 && !XLSXWriter.isPlainNumber("1.2.3") && !XLSXWriter.isPlainNumber("9137030616588530123"))
     }
+
+    @Test("a sheet larger than the archive's read size is made row by row, the same bytes as made whole")
+    func streamsLargeSheets() throws {
+        let header = ["行政相对人名称", "统一社会信用代码", "罚款金额（万元）"]
+        let rows = (0..<3000).map { ["淄博周村第\($0)号<公司>", String(format: "91370306MA%08dX", $0), "\($0 % 97).5"] }
+        let whole = XLSXWriter.sheetXML(header: header, rows: rows, numericColumns: [2])
+        #expect(whole.count > 4 * 16_384)
+        let book = try XLSXWriter.workbook(sheet: "行政处罚", header: header, rows: rows, numericColumns: [2])
+        #expect(try part(book, "xl/worksheets/sheet1.xml") == String(decoding: whole, as: UTF8.self))
+    }
 }

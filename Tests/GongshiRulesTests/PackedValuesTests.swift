@@ -1,0 +1,26 @@
+import GongshiModel
+import Testing
+
+@testable import GongshiRules
+
+@Suite("PackedValues: a record's field values in one allocation")
+struct PackedValuesTests {
+    @Test func everyValueComesBackAsGiven() {
+        let values = [
+            "", "淄博周村品宁食品有限公司", "91370306378114528B", "", "a\u{0}b\nc", String(repeating: "长", count: 30_000), "",
+        ]
+        let packed = PackedValues(values)
+        #expect(packed.count == values.count)
+        #expect(packed.all == values)
+        #expect(packed[-1] == "" && packed[values.count] == "")
+        #expect(PackedValues([]).all == [])
+    }
+
+    @Test func fieldsAreTheKindsPublishedColumns() {
+        let specs = PublishedField.published(.xzcf)
+        #expect(!specs.contains { $0.role == .secret })
+        #expect(specs.map(\.name) == RecordKind.xzcf.schema.fields.filter { $0.role != .secret }.map(\.name))
+        #expect(PublishedField.position(.xzcf, "罚款金额（万元）") == specs.firstIndex { $0.name == "罚款金额（万元）" })
+        #expect(PublishedField.position(.xzxk, "罚款金额（万元）") == nil)
+    }
+}
