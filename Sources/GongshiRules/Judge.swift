@@ -205,8 +205,8 @@ public enum Judge {
 extension PublishedRecord {
     func updated(on date: LocalDate) -> PublishedRecord {
         PublishedRecord(
-            kind: kind, key: key, id: id, department: department, entityName: entityName, entityCode: entityCode,
-            category: category, documentNumber: documentNumber, title: title, decisionDate: decisionDate,
+            kind: kind, key: key, id: id, department: department, entityCode: entityCode,
+            category: category, decisionDate: decisionDate,
             publicityEnd: publicityEnd, deadline: deadline, firstPublished: firstPublished, lastUpdated: date,
             lateWorkdays: lateWorkdays, publishWorkdays: publishWorkdays, isLate: isLate,
             underObjection: underObjection, statusNote: statusNote,

@@ -16,13 +16,13 @@ public struct PublishedRecord: Sendable {
     public let id: String
     public let department: Department
     /// Entity name as shown (masked for natural persons under `mask`).
-    public let entityName: String
+    public var entityName: String { value("行政相对人名称") }
     /// A valid 统一社会信用代码, or empty.
     public let entityCode: String
     public let category: SubjectCategory
-    public let documentNumber: String
+    public var documentNumber: String { value(Publisher.documentField(kind)) }
     /// 行政许可决定文书名称 / 违法行为类型: what a listing shows as the record's title.
-    public let title: String
+    public var title: String { value(Publisher.titleField(kind)) }
     public let decisionDate: LocalDate
     /// The last day it stays public (nil: open-ended).
     public let publicityEnd: LocalDate?
@@ -63,18 +63,19 @@ public struct PublishedRecord: Sendable {
         PublishedField.position(kind, name).map { values[$0] } ?? ""
     }
 
-    /// `fields` are the kind's published fields (``PublishedField/published(_:)``) in order.
+    /// `fields` are the kind's published fields (``PublishedField/published(_:)``) in order; the entity's
+    /// name, the document number and the title are read from them.
     public init(
-        kind: RecordKind, key: String, id: String, department: Department, entityName: String, entityCode: String,
-        category: SubjectCategory, documentNumber: String, title: String, decisionDate: LocalDate,
+        kind: RecordKind, key: String, id: String, department: Department, entityCode: String,
+        category: SubjectCategory, decisionDate: LocalDate,
         publicityEnd: LocalDate?, deadline: LocalDate, firstPublished: LocalDate, lastUpdated: LocalDate?,
         lateWorkdays: Int, publishWorkdays: Int, isLate: Bool, underObjection: Bool, statusNote: String,
         fields: [PublishedField], digest: String, file: String, line: Int, timelinessJudged: Bool = true,
         previousSystem: Bool = false, severityInferred: Bool = false
     ) {
         self.init(
-            kind: kind, key: key, id: id, department: department, entityName: entityName, entityCode: entityCode,
-            category: category, documentNumber: documentNumber, title: title, decisionDate: decisionDate,
+            kind: kind, key: key, id: id, department: department, entityCode: entityCode,
+            category: category, decisionDate: decisionDate,
             publicityEnd: publicityEnd, deadline: deadline, firstPublished: firstPublished, lastUpdated: lastUpdated,
             lateWorkdays: lateWorkdays, publishWorkdays: publishWorkdays, isLate: isLate,
             underObjection: underObjection, statusNote: statusNote, values: PackedValues(fields.map(\.value)),
@@ -83,8 +84,8 @@ public struct PublishedRecord: Sendable {
     }
 
     init(
-        kind: RecordKind, key: String, id: String, department: Department, entityName: String, entityCode: String,
-        category: SubjectCategory, documentNumber: String, title: String, decisionDate: LocalDate,
+        kind: RecordKind, key: String, id: String, department: Department, entityCode: String,
+        category: SubjectCategory, decisionDate: LocalDate,
         publicityEnd: LocalDate?, deadline: LocalDate, firstPublished: LocalDate, lastUpdated: LocalDate?,
         lateWorkdays: Int, publishWorkdays: Int, isLate: Bool, underObjection: Bool, statusNote: String,
         values: PackedValues, digest: String, file: String, line: Int, timelinessJudged: Bool,
@@ -94,11 +95,8 @@ public struct PublishedRecord: Sendable {
         self.key = key
         self.id = id
         self.department = department
-        self.entityName = entityName
         self.entityCode = entityCode
         self.category = category
-        self.documentNumber = documentNumber
-        self.title = title
         self.decisionDate = decisionDate
         self.publicityEnd = publicityEnd
         self.deadline = deadline

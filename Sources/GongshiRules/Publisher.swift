@@ -35,10 +35,7 @@ enum Publisher {
         let code = r.entityCode
         var record = PublishedRecord(
             kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code), department: department,
-            entityName: value(fields, "行政相对人名称", else: r.entityName),
-            entityCode: UnifiedSocialCreditCode.isValid(code) ? code : "", category: category,
-            documentNumber: value(fields, documentField(r.kind)), title: value(fields, titleField(r.kind)),
-            decisionDate: decided,
+            entityCode: UnifiedSocialCreditCode.isValid(code) ? code : "", category: category, decisionDate: decided,
             publicityEnd: period.end, deadline: t.deadline, firstPublished: t.published,
             lastUpdated: state?.lastUpdated,
             lateWorkdays: t.lateWorkdays, publishWorkdays: t.publishWorkdays,
