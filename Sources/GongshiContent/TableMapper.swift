@@ -19,6 +19,8 @@ struct TableMapper {
     private var mapping: [Int?] = []
     private var present: [Bool] = []
     private var headerWidth = 0
+    /// Columns of the v1 审批类别 (XK_SPLB), whose codes 0–5 count from 0 where 许可类别's 01–06 count from 1.
+    private var v1Categories: Set<Int> = []
     private var unknownColumns = 0
     /// A workbook table without a usable header: its rows are not read.
     private var rejected = false
@@ -42,6 +44,7 @@ struct TableMapper {
         for idx in defaults.keys { present[idx] = true }
         headerWidth = 0
         firstLine = 0
+        v1Categories = []
     }
 
     /// Reports a worksheet that had rows but no header row: it must never be skipped silently.
@@ -120,6 +123,10 @@ struct TableMapper {
             }
             // OCR and Excel put spaces inside codes.
             if role == .code { v = String(v.uppercased().filter { !$0.isWhitespace }) }
+            if v1Categories.contains(i), let n = Int(v), v.count == 1, (0..<LicenceCategory.allCases.count).contains(n)
+            {
+                v = LicenceCategory.allCases[n].rawValue
+            }
             values[idx] = v
         }
         for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }
@@ -134,6 +141,8 @@ struct TableMapper {
         for (i, raw) in row.cells.enumerated() {
             let name = raw.trimmingWhitespace()
             if let idx = field(for: name), !seen.contains(idx) {
+                let h = RecordSchema.normalizeHeader(name)
+                if kind == .xzxk && (h == "XK_SPLB" || h == "审批类别") { v1Categories.insert(i) }
                 mapping.append(idx)
                 seen.insert(idx)
                 present[idx] = true

@@ -139,7 +139,8 @@ public struct RecordSchema: Sendable {
         fields: identity("XK", secondaryPrefix: "XK") + [
             FieldSpec("行政许可决定文书名称", ["XK_XKWS"]),
             FieldSpec("行政许可决定文书号", ["XK_WSH", "行政许可决定书文号"]),
-            FieldSpec("许可类别", ["XK_XKLB"]),
+            // XK_SPLB / 审批类别 is the v1 column (codes 0–5, read by TableMapper as the names).
+            FieldSpec("许可类别", ["XK_XKLB", "XK_SPLB", "审批类别"]),
             FieldSpec("许可证书名称", ["XK_XKZS"]),
             FieldSpec("许可编号", ["XK_XKBH"]),
             FieldSpec("许可内容", ["XK_NR"]),
@@ -192,13 +193,13 @@ public struct RecordSchema: Sendable {
             FieldSpec("统一社会信用代码", ["统一信用代码", "社会信用代码"], .code),
             FieldSpec("工商注册号", ["注册号"], .code),
             FieldSpec("组织机构代码", [], .code),
-            FieldSpec("法定代表人"),
+            FieldSpec("法定代表人", ["法定代表人或者负责人姓名", "法定代表人或负责人"]),
             FieldSpec("列入日期", [], .date),
-            FieldSpec("列入事由"),
+            FieldSpec("列入事由", ["失信被执行人行为具体情形"]),
             FieldSpec("认定部门"),
             FieldSpec("认定依据"),
             FieldSpec("认定文书号", ["认定文号"]),
-            FieldSpec("案号"),
+            FieldSpec("案号", ["执行案号"]),
             FieldSpec("执行依据文号"),
             FieldSpec("执行法院"),
             FieldSpec("生效法律文书确定的义务"),
@@ -212,6 +213,10 @@ public struct RecordSchema: Sendable {
             FieldSpec("法定代表人证件号码", [], .secret),
             FieldSpec("证件类型", [], .secret),
             FieldSpec("证件号码", [], .secret),
+            // Court lists: a person's ID number or an organisation's code, told apart by shape (EntityIdentity).
+            FieldSpec(
+                "身份证号码/组织机构代码",
+                ["组织机构代码/身份证号码", "证件号码/组织机构代码", "身份证号码/统一社会信用代码", "身份证号/组织机构代码"], .secret),
             FieldSpec("数据来源单位", ["数据来源"]),
             FieldSpec("数据来源单位统一社会信用代码", [], .code),
             FieldSpec("备注"),

@@ -32,11 +32,11 @@ enum Publisher {
             upcoming?.entity = r.displayName
             upcoming?.document = r[documentField(r.kind)]
         }
-        let code = r.entityCode
+        let code = env.links.uscc(of: r.identity)
         var record = PublishedRecord(
             kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code), department: department,
             entityName: value(fields, "行政相对人名称", else: r.entityName),
-            entityCode: UnifiedSocialCreditCode.isValid(code) ? code : "", category: category,
+            entityCode: code, category: category,
             documentNumber: value(fields, documentField(r.kind)), title: value(fields, titleField(r.kind)),
             decisionDate: decided,
             publicityEnd: period.end, deadline: t.deadline, firstPublished: t.published,
@@ -47,6 +47,8 @@ enum Publisher {
             statusNote: status == .normal ? "" : PersonalData.scrub(r["状态说明"]).text,
             fields: fields, digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line,
             timelinessJudged: t.judged, severityInferred: r.kind == .xzcf && r.severityInferred)
+        record.registrationNumber = r.identity.registrationNumber
+        record.organizationCode = r.identity.organizationCode
         record.previousSystem =
             state?.firstImported == true || LateDisclosure.publishedBeforeAdoption(r, decided: decided, env: env)
         return (record, upcoming, missingYear)
@@ -77,19 +79,34 @@ enum Publisher {
         env: RuleEnvironment
     ) -> PublishedListEntry {
         let (fields, _) = publishedFields(r, category: category, env: env)
-        let state = env.history[r.key]
-        let code = r.entityCode
+        let key = ledgerKey(r, env)
+        let state = env.history[key]
         let listName = r["名单名称"]
-        return PublishedListEntry(
-            key: r.key, id: ContentDigest.id(for: r.key, prefix: ""), isRed: r.isRedList, listName: listName,
+        var entry = PublishedListEntry(
+            key: key, id: ContentDigest.id(for: key, prefix: ""), isRed: r.isRedList, listName: listName,
             listID: ListID.id(for: listName), department: department,
             entityName: value(fields, "主体名称", else: r.entityName),
-            entityCode: UnifiedSocialCreditCode.isValid(code) ? code : "", category: category, listedOn: listed,
+            entityCode: env.links.uscc(of: r.identity), category: category, listedOn: listed,
             validUntil: PublicityEnded.listPeriod(r, listed: listed).end, reason: PersonalData.scrub(r["列入事由"]).text,
             basis: PersonalData.scrub(r["认定依据"]).text, memorandum: env.memoranda.memorandum(citedIn: r["认定依据"]),
             underObjection: r.listStatus(on: env.date) == .objection, firstPublished: state?.firstPublished ?? env.date,
             lastUpdated: state?.lastUpdated, fields: fields, digest: ContentDigest.digest(fields),
             file: r.source.file, line: r.source.line)
+        entry.registrationNumber = r.identity.registrationNumber
+        entry.organizationCode = r.identity.organizationCode
+        entry.document = PersonalData.scrub(RecordContext.listDocument(r.source)).text
+        return entry
+    }
+
+    /// The key a list entry is published and recorded under. Since its document joined the key (SPEC
+    /// §8.4), an entry the ledger knows by its older key (名单名称:代码或名称:列入日期) keeps that key, so
+    /// it is neither withdrawn nor published again, and its link stays; unless two entries of today
+    /// would share the older key (two documents of one entity on one day): then each takes its new key.
+    static func ledgerKey(_ r: RecordContext, _ env: RuleEnvironment) -> String {
+        guard let legacy = r.legacyKey, env.history[r.key] == nil, env.history[legacy] != nil,
+            env.legacyListKeys.contains(legacy)
+        else { return r.key }
+        return legacy
     }
 
     static func documentField(_ kind: RecordKind) -> String { kind == .xzxk ? "行政许可决定文书号" : "行政处罚决定书文号" }
@@ -128,7 +145,15 @@ enum Publisher {
                 {
                     v = ""  // a placeholder for "no end", not a date to show
                 }
-            case .code, .secret:
+            case .code:
+                // The entity's codes as read by shape: only valid ones, each in its own column (SPEC §8.4).
+                switch f.name {
+                case "统一社会信用代码": v = r.identity.uscc
+                case "工商注册号": v = r.identity.registrationNumber
+                case "组织机构代码": v = r.identity.organizationCode
+                default: if v == UnifiedSocialCreditCode.none { v = "" }
+                }
+            case .secret:
                 break
             case .status:
                 if !statusInEffect { v = "" }

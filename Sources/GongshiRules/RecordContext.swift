@@ -60,11 +60,35 @@ public struct RecordContext: Sendable {
     public subscript(_ name: String) -> String { source[name] }
     public func date(_ name: String) -> LocalDate? { dates[schema.required(name)] }
 
-    /// The entity's 统一社会信用代码 when it names one (not empty, not the 个体工商户 placeholder).
-    public var entityCode: String {
-        let c = source["统一社会信用代码"]
-        return c == UnifiedSocialCreditCode.none ? "" : c
+    /// The entity's codes read by shape (SPEC §8.4): who it is without a 统一社会信用代码.
+    public let identity: EntityIdentity
+
+    /// The entity's 统一社会信用代码 when it has a valid one.
+    public var entityCode: String { identity.uscc }
+
+    /// The schema index of each code column of each kind, worked out once.
+    static let identityColumns: [RecordKind: [(EntityIdentity.Column, Int)]] = Dictionary(
+        uniqueKeysWithValues: RecordKind.allCases.map { kind in
+            (kind, EntityIdentity.Column.allCases.compactMap { c in kind.schema.index(of: c.rawValue).map { (c, $0) } })
+        })
+
+    /// Reads the code columns of a row into an ``EntityIdentity``.
+    static func readIdentity(_ source: SourceRecord, naturalPerson: Bool) -> EntityIdentity {
+        var values: [EntityIdentity.Column: String] = [:]
+        for (column, i) in identityColumns[source.kind] ?? [] {
+            // The court lists' mixed column is a secret one, read as written: fold it like a code.
+            values[column] = String(source.values[i].uppercased().filter { !$0.isWhitespace })
+        }
+        return EntityIdentity(values, naturalPerson: naturalPerson)
     }
+
+    /// The document of a list entry that joins its key (SPEC §8.4): 认定文书号, else 案号, else 执行依据文号.
+    public static func listDocument(_ source: SourceRecord) -> String {
+        ["认定文书号", "案号", "执行依据文号"].lazy.map { source[$0] }.first { !$0.isEmpty } ?? ""
+    }
+
+    /// The key a list entry had before its document joined the key (the ledger may know it by that key).
+    public let legacyKey: String?
 
     /// The entity name field of this kind.
     public var entityName: String { kind == .mingdan ? source["主体名称"] : source["行政相对人名称"] }
@@ -125,16 +149,28 @@ public struct RecordContext: Sendable {
             key = "\(kind.rawValue):\(authority):\(doc)"
             hasKey = !authority.isEmpty && !doc.isEmpty
             let codeField = kind == .xzxk ? "许可机关统一社会信用代码" : "处罚机关统一社会信用代码"
-            department = departments.byName[authority] ?? departments.byCode[source[codeField]]
-            category = SubjectCategory(parsing: source["行政相对人类别"])
+            // The placeholder 00000000000000000X names no authority (SPEC §8.4).
+            let authorityCode = source[codeField]
+            department =
+                departments.byName[authority]
+                ?? (authorityCode == UnifiedSocialCreditCode.none ? nil : departments.byCode[authorityCode])
+            let category = SubjectCategory(parsing: source["行政相对人类别"])
+            self.category = category
+            identity = RecordContext.readIdentity(source, naturalPerson: category == .naturalPerson)
+            legacyKey = nil
         case .mingdan:
-            let code = source["统一社会信用代码"]
-            let entity = code.isEmpty || code == UnifiedSocialCreditCode.none ? source["主体名称"] : code
+            let category = SubjectCategory(parsing: source["主体类别"])
+            self.category = category
+            let identity = RecordContext.readIdentity(source, naturalPerson: category == .naturalPerson)
+            self.identity = identity
+            let entity = identity.isIdentified ? identity.code : source["主体名称"]
             let listed = primary?.description ?? source["列入日期"]
-            key = "mingdan:\(source["名单名称"]):\(entity):\(listed)"
+            let base = "mingdan:\(source["名单名称"]):\(entity):\(listed)"
+            let document = RecordContext.listDocument(source)
+            key = document.isEmpty ? base : "\(base):\(document)"
+            legacyKey = document.isEmpty ? nil : base
             hasKey = !source["名单名称"].isEmpty && !entity.isEmpty && !listed.isEmpty
             department = departments.byName[authority]
-            category = SubjectCategory(parsing: source["主体类别"])
         }
         statusText = source["当前状态"]
         statusDate = dates[schema.required("状态日期")]

@@ -5,7 +5,7 @@ public enum MissingField: RecordRule {
     public static let info = RuleInfo(
         id: "missing-field", title: "缺少必填字段", severity: .error, withholds: "该记录（撤回缺少状态日期或状态说明时：—，仍按撤回处理）",
         summary:
-            "必填字段为空。法定代表人仅对法人及非法人组织必填；统一社会信用代码对自然人以外必填；个体工商户以 00000000000000000X 表示无代码时，工商注册号必填；自然人须有证件号码。当前状态为撤销、变更、确认违法或确认无效而缺少状态日期或状态说明，也报告此项（记录仍然撤回）",
+            "必填字段为空。法定代表人仅对法人及非法人组织必填；统一社会信用代码对自然人以外必填（也可只填工商注册号或组织机构代码）；个体工商户以 00000000000000000X 表示无代码时，工商注册号必填；自然人须有证件号码。当前状态为撤销、变更、确认违法或确认无效而缺少状态日期或状态说明，也报告此项（记录仍然撤回）",
         example: "行政处罚记录的「违法事实」为空；当前状态「撤销」而状态说明为空",
         basis: "《公共信用信息公示数据标准（双公示 v2.0）》必填项；撤回须说明理由：《中华人民共和国行政处罚法》第四十八条")
 
@@ -47,13 +47,15 @@ public enum MissingField: RecordRule {
         case .xzcf: base = penalty
         case .mingdan: base = list
         }
-        for name in base where r[name].isEmpty { missing.append(name) }
+        // An authority code 00000000000000000X counts as empty (SPEC §8.4).
+        for name in base where r[name].isEmpty || r[name] == UnifiedSocialCreditCode.none { missing.append(name) }
         if let cat = r.category {
-            if cat != .naturalPerson && r["统一社会信用代码"].isEmpty { missing.append("统一社会信用代码") }
+            // An organisation may be identified by its 工商注册号 or 组织机构代码 instead (SPEC §8.2).
+            if cat != .naturalPerson && !r.identity.hasInput && !r.identity.placeholder {
+                missing.append("统一社会信用代码")
+            }
             if cat == .organization && r.kind != .mingdan && r["法定代表人"].isEmpty { missing.append("法定代表人") }
-            if cat == .soleProprietor && r["统一社会信用代码"] == UnifiedSocialCreditCode.none
-                && r.kind != .mingdan && r["工商注册号"].isEmpty
-            {
+            if cat == .soleProprietor && r.identity.placeholder && !r.identity.hasInput && r.kind != .mingdan {
                 missing.append("工商注册号")
             }
             if cat == .naturalPerson && r.kind != .mingdan && r["证件号码"].isEmpty { missing.append("证件号码") }

@@ -96,9 +96,13 @@ enum FilterShards {
             let sorted = rows.sorted { ($0.record.decisionDate, $1.record.id) > ($1.record.decisionDate, $0.record.id) }
             let lines = sorted.map { row -> String in
                 let r = row.record
+                // The code shown under the name: the 统一社会信用代码, else the other code as the listing shows it.
+                let code =
+                    r.entityCode.isEmpty
+                    ? Views.otherCode(r.registrationNumber, r.organizationCode) ?? "" : r.entityCode
                 return "["
                     + [
-                        Escape.json(r.id), Escape.json(r.entityName), Escape.json(r.entityCode), Escape.json(r.title),
+                        Escape.json(r.id), Escape.json(r.entityName), Escape.json(code), Escape.json(r.title),
                         Escape.json(r.documentNumber), Escape.json(r.decisionDate.description),
                         Escape.json(r.firstPublished.description), String(row.combo), r.underObjection ? "1" : "0",
                     ]
