@@ -17,6 +17,8 @@ public struct EntityIdentity: Sendable, Equatable {
     public var placeholder = false
     /// Some code column held something (the placeholder does not count).
     public var hasInput = false
+    /// A code column held a valid 居民身份证号码: the row may be a person's.
+    public var personID = false
     /// Values read in another column than their own, masked values and invalid codes beside a valid
     /// identity: one Chinese sentence each, for `bad-value` warnings.
     public var notes: [String] = []
@@ -69,6 +71,7 @@ public struct EntityIdentity: Sendable, Equatable {
                 if UnifiedSocialCreditCode.isValid(v) {
                     take(\.uscc, v, from: column, as: .uscc)
                 } else if ResidentIDNumber.isValid(v) {
+                    personID = true
                     // A person's ID number in a code column: never published, never quoted.
                     if column != .idOrOrganization {
                         notes.append("「\(column.rawValue)」中是一个居民身份证号码，不是代码，未读取也不公示")

@@ -82,6 +82,20 @@ public struct RecordContext: Sendable {
         return EntityIdentity(values, naturalPerson: naturalPerson)
     }
 
+    /// The category a row states, and its identity. A row whose code columns hold a person's valid ID
+    /// number and no organisation's code is a natural person's, whatever it states (a court list mixes
+    /// persons and companies, and a sidecar's 主体类别 fills every row): never published as an organisation.
+    static func categoryAndIdentity(_ source: SourceRecord, stated: String) -> (SubjectCategory?, EntityIdentity) {
+        let category = SubjectCategory(parsing: stated)
+        let identity = readIdentity(source, naturalPerson: category == .naturalPerson)
+        guard category != .naturalPerson, identity.personID, !identity.isIdentified else { return (category, identity) }
+        var person = readIdentity(source, naturalPerson: true)
+        if category != nil {
+            person.notes.append("类别为「\(stated)」，但代码列中是居民身份证号码、没有有效的单位代码：按自然人处理")
+        }
+        return (.naturalPerson, person)
+    }
+
     /// The document of a list entry that joins its key (SPEC §8.4): 认定文书号, else 案号, else 执行依据文号.
     public static func listDocument(_ source: SourceRecord) -> String {
         ["认定文书号", "案号", "执行依据文号"].lazy.map { source[$0] }.first { !$0.isEmpty } ?? ""
@@ -154,14 +168,11 @@ public struct RecordContext: Sendable {
             department =
                 departments.byName[authority]
                 ?? (authorityCode == UnifiedSocialCreditCode.none ? nil : departments.byCode[authorityCode])
-            let category = SubjectCategory(parsing: source["行政相对人类别"])
-            self.category = category
-            identity = RecordContext.readIdentity(source, naturalPerson: category == .naturalPerson)
+            (category, identity) = RecordContext.categoryAndIdentity(source, stated: source["行政相对人类别"])
             legacyKey = nil
         case .mingdan:
-            let category = SubjectCategory(parsing: source["主体类别"])
+            let (category, identity) = RecordContext.categoryAndIdentity(source, stated: source["主体类别"])
             self.category = category
-            let identity = RecordContext.readIdentity(source, naturalPerson: category == .naturalPerson)
             self.identity = identity
             let entity = identity.isIdentified ? identity.code : source["主体名称"]
             let listed = primary?.description ?? source["列入日期"]

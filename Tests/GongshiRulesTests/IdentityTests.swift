@@ -125,6 +125,22 @@ struct IdentityTests {
             #expect(!e.key.contains(id))
         }
     }
+
+    @Test("a row stating an organisation whose codes are a person's ID number is a natural person's")
+    func personStatedAsOrganisation() throws {
+        let id = IDNumber.make(birth: "19800101", sequence: "123")
+        let rows = [
+            Row.black(["主体名称": "孙某某", "统一社会信用代码": "", "身份证号码/组织机构代码": id]),
+            Row.penalty(["行政相对人名称": "李某某", "统一社会信用代码": id]),
+        ]
+        var f = Fixture(.mingdan, [rows[0]])
+        f.add(.xzcf, [rows[1]])
+        let j = try f.judge()
+        #expect(j.publication.listEntries.isEmpty && j.publication.records.isEmpty)
+        // The list entry by policy; the penalty also lacks the 证件号码 a 自然人's record needs.
+        #expect(j.publication.withheld.map(\.rule).sorted() == ["missing-field", "natural-person-withheld"])
+        #expect(j.findings.allSatisfy { !$0.message.contains(id) })
+    }
 }
 
 /// List entries carry their document (SPEC §8.4): it joins the key; the ledger's older keys are kept.
