@@ -59,7 +59,7 @@ public enum Judge {
             let contexts = ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) }
             for c in contexts {
                 duplicates.add(c)
-                links.add(c.identity)
+                links.add(c.identity, name: c.entityName)
                 if c.kind == .mingdan && c.hasKey {
                     legacy[c.legacyKey ?? c.key, default: []].insert(c.key)
                 }

@@ -32,7 +32,7 @@ enum Publisher {
             upcoming?.entity = r.displayName
             upcoming?.document = r[documentField(r.kind)]
         }
-        let code = env.links.uscc(of: r.identity)
+        let code = env.links.uscc(of: r.identity, name: r.entityName)
         var record = PublishedRecord(
             kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code), department: department,
             entityName: value(fields, "行政相对人名称", else: r.entityName),
@@ -86,7 +86,7 @@ enum Publisher {
             key: key, id: ContentDigest.id(for: key, prefix: ""), isRed: r.isRedList, listName: listName,
             listID: ListID.id(for: listName), department: department,
             entityName: value(fields, "主体名称", else: r.entityName),
-            entityCode: env.links.uscc(of: r.identity), category: category, listedOn: listed,
+            entityCode: env.links.uscc(of: r.identity, name: r.entityName), category: category, listedOn: listed,
             validUntil: PublicityEnded.listPeriod(r, listed: listed).end, reason: PersonalData.scrub(r["列入事由"]).text,
             basis: PersonalData.scrub(r["认定依据"]).text, memorandum: env.memoranda.memorandum(citedIn: r["认定依据"]),
             underObjection: r.listStatus(on: env.date) == .objection, firstPublished: state?.firstPublished ?? env.date,

@@ -103,6 +103,24 @@ struct IdentityTests {
         #expect(j.publication.listEntries.first?.entityCode == Fixture.companyB)
     }
 
+    @Test("a 工商注册号 beside a 统一社会信用代码 links rows of the same name only")
+    func registrationLink() throws {
+        var f = Fixture(.xzxk, [Row.licence(["工商注册号": Self.registration])])
+        f.add(
+            .mingdan,
+            [
+                Row.black(["主体名称": "周村区某某商行 有限公司", "统一社会信用代码": "", "工商注册号": Self.registration]),
+                Row.black([
+                    "主体名称": "另一家店", "统一社会信用代码": "", "工商注册号": Self.registration, "列入日期": "2026-11-03",
+                ]),
+            ])
+        let j = try f.judge()
+        #expect(j.ruleIDs == [])
+        let byName = Dictionary(uniqueKeysWithValues: j.publication.listEntries.map { ($0.entityName, $0.entityCode) })
+        #expect(byName["周村区某某商行 有限公司"] == Fixture.companyB)
+        #expect(byName["另一家店"] == "")
+    }
+
     @Test("a court list's 身份证号码/组织机构代码: a code identifies an organisation; a person's ID is never published")
     func courtColumn() throws {
         let id = IDNumber.make(birth: "19800101", sequence: "123")
