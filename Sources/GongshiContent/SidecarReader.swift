@@ -8,8 +8,8 @@ import Yams
 public struct Sidecar: Sendable {
     /// Schema index → value filling that column where a row leaves it empty.
     public var defaults: [Int: String] = [:]
-    /// Normalised header → standard name, for this file only (wins over `site.yml`).
-    public var columns: [String: String] = [:]
+    /// Normalised header → standard field, for this file only (wins over `site.yml`).
+    public var columns: [String: Field] = [:]
     public init() {}
 }
 

@@ -8,8 +8,8 @@ struct TableMapper {
     let kind: RecordKind
     let schema: RecordSchema
     let file: String
-    /// Normalised header → standard name: the sidecar's map over `site.yml`'s.
-    let columns: [String: String]
+    /// Normalised header → standard field: the sidecar's map over `site.yml`'s.
+    let columns: [String: Field]
     let defaults: [Int: String]
 
     var findings: [Finding] = []
@@ -25,7 +25,7 @@ struct TableMapper {
     /// The first row of a worksheet seen before its header (a title row, or the row that was not a header).
     private var firstLine = 0
 
-    init(kind: RecordKind, file: String, columns: [String: String], defaults: [Int: String]) {
+    init(kind: RecordKind, file: String, columns: [String: Field], defaults: [Int: String]) {
         self.kind = kind
         self.schema = kind.schema
         self.file = file
@@ -58,7 +58,8 @@ struct TableMapper {
                 rule: "bad-file", severity: table.hidden ? .warning : .error, file: file, line: line,
                 sheet: table.sheet,
                 message:
-                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但第一个非空行不是表头（至少要有两个可识别的列名，如「行政相对人名称」），整个工作表未读取")
+                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但第一个非空行不是表头（至少要有两个可识别的列名，如「\(Field.entityName.name)」），整个工作表未读取"
+            )
         )
     }
 

@@ -11,7 +11,7 @@ public enum InvalidUSCC: RecordRule {
         basis: "GB 32100-2015《法人和其他组织统一社会信用代码编码规则》")
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
-        let code = r["统一社会信用代码"]
+        let code = r[.creditCode]
         guard !code.isEmpty else { return .none }
         if code == UnifiedSocialCreditCode.none {
             if r.category == .soleProprietor { return .none }
