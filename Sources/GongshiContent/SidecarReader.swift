@@ -73,9 +73,7 @@ public enum SidecarReader {
                 problem(line, "「\(key)」与前面的键是同一列「\(field.name)」，只使用第一个")
                 continue
             }
-            var text = value.trimmingWhitespace()
-            if field.role == .code { text = String(text.uppercased().filter { !$0.isWhitespace }) }
-            sidecar.defaults[idx] = text
+            sidecar.defaults[idx] = field.normalize(value)
         }
         return (sidecar, findings)
     }

@@ -112,15 +112,13 @@ struct TableMapper {
         var values = [String](repeating: "", count: schema.fields.count)
         for (i, raw) in cells.enumerated() where i < mapping.count {
             guard let idx = mapping[i] else { continue }
-            let role = schema.fields[idx].role
-            var v = raw.trimmingWhitespace()
-            if role == .date, i < row.numbers.count, let serial = row.numbers[i],
+            let field = schema.fields[idx]
+            var v = field.normalize(raw)
+            if field.role == .date, i < row.numbers.count, let serial = row.numbers[i],
                 let date = XLSXReader.dateString(serial: serial, date1904: table.date1904)
             {
                 v = date
             }
-            // OCR and Excel put spaces inside codes.
-            if role == .code { v = String(v.uppercased().filter { !$0.isWhitespace }) }
             values[idx] = v
         }
         for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }

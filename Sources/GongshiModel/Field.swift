@@ -50,6 +50,13 @@ public enum Field: Int, CaseIterable, Hashable, Sendable, Comparable {
     public var vocabulary: Vocabulary? { Field.definitions[rawValue].vocabulary }
     public var definition: FieldDefinition { Field.definitions[rawValue] }
 
+    /// A value as read from a file or a sidecar: trimmed; a code also upper-cased, with its inner spaces
+    /// removed (OCR and Excel put spaces inside codes).
+    public func normalize(_ raw: String) -> String {
+        let v = raw.trimmingWhitespace()
+        return role == .code ? String(v.uppercased().filter { !$0.isWhitespace }) : v
+    }
+
     /// Every header that stands for this field in a file of `kind`: its name, the codes with that
     /// kind's prefix (`XK_` / `CF_`, or none such as `BZ`, for licensing and penalty files) and the
     /// aliases of that kind. Compared with ``RecordSchema/normalizeHeader(_:)``.

@@ -105,6 +105,14 @@ struct FieldSchemaTests {
         #expect(Field.licenceCategory.vocabulary == .licenceCategory && Field.remarks.vocabulary == nil)
     }
 
+    @Test("values are read by role: codes upper-cased without inner spaces, other values trimmed")
+    func normalize() {
+        #expect(Field.creditCode.normalize(" 91370306 ma3rx7k2xu ") == "91370306MA3RX7K2XU")
+        #expect(Field.penaltyAuthorityCode.normalize("1137\u{3000}0000") == "11370000")
+        #expect(Field.entityName.normalize("  甲 公司 ") == "甲 公司")
+        #expect(Field.licenceDate.normalize(" 2026-11-20\t") == "2026-11-20")
+    }
+
     @Test("a record answers for its fields by type; a field of another kind reads as empty")
     func recordSubscript() {
         let s = RecordSchema.penalty
