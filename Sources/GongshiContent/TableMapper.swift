@@ -8,8 +8,8 @@ struct TableMapper {
     let kind: RecordKind
     let schema: RecordSchema
     let file: String
-    /// Normalised header → standard name: the sidecar's map over `site.yml`'s.
-    let columns: [String: String]
+    /// Normalised header → standard field: the sidecar's map over `site.yml`'s.
+    let columns: [String: Field]
     let defaults: [Int: String]
 
     var findings: [Finding] = []
@@ -27,7 +27,7 @@ struct TableMapper {
     /// The first row of a worksheet seen before its header (a title row, or the row that was not a header).
     private var firstLine = 0
 
-    init(kind: RecordKind, file: String, columns: [String: String], defaults: [Int: String]) {
+    init(kind: RecordKind, file: String, columns: [String: Field], defaults: [Int: String]) {
         self.kind = kind
         self.schema = kind.schema
         self.file = file
@@ -61,7 +61,8 @@ struct TableMapper {
                 rule: "bad-file", severity: table.hidden ? .warning : .error, file: file, line: line,
                 sheet: table.sheet,
                 message:
-                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但第一个非空行不是表头（至少要有两个可识别的列名，如「行政相对人名称」），整个工作表未读取")
+                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但第一个非空行不是表头（至少要有两个可识别的列名，如「\(Field.entityName.name)」），整个工作表未读取"
+            )
         )
     }
 
@@ -114,15 +115,13 @@ struct TableMapper {
         var values = [String](repeating: "", count: schema.fields.count)
         for (i, raw) in cells.enumerated() where i < mapping.count {
             guard let idx = mapping[i] else { continue }
-            let role = schema.fields[idx].role
-            var v = raw.trimmingWhitespace()
-            if role == .date, i < row.numbers.count, let serial = row.numbers[i],
+            let field = schema.fields[idx]
+            var v = field.normalize(raw)
+            if field.role == .date, i < row.numbers.count, let serial = row.numbers[i],
                 let date = XLSXReader.dateString(serial: serial, date1904: table.date1904)
             {
                 v = date
             }
-            // OCR and Excel put spaces inside codes.
-            if role == .code { v = String(v.uppercased().filter { !$0.isWhitespace }) }
             if v1Categories.contains(i), let n = Int(v), v.count == 1, (0..<LicenceCategory.allCases.count).contains(n)
             {
                 v = LicenceCategory.allCases[n].rawValue

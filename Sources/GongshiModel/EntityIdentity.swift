@@ -36,12 +36,22 @@ public struct EntityIdentity: Sendable, Equatable {
     public var isIdentified: Bool { !code.isEmpty }
 
     /// The code columns a row may carry.
-    public enum Column: String, Sendable, CaseIterable {
-        case uscc = "统一社会信用代码"
-        case registration = "工商注册号"
-        case organization = "组织机构代码"
+    public enum Column: Sendable, CaseIterable {
+        case uscc, registration, organization
         /// A court list's 身份证号码/组织机构代码: a valid ID number is a person's, anything else a code.
-        case idOrOrganization = "身份证号码/组织机构代码"
+        case idOrOrganization
+
+        public var field: Field {
+            switch self {
+            case .uscc: return .creditCode
+            case .registration: return .registrationNumber
+            case .organization: return .organizationCode
+            case .idOrOrganization: return .idOrOrganizationCode
+            }
+        }
+
+        /// The column's name, as findings quote it.
+        var name: String { field.name }
     }
 
     public init() {}
@@ -62,8 +72,8 @@ public struct EntityIdentity: Sendable, Equatable {
             if v.contains("*") {
                 // A masked value of the mixed column is most likely a person's ID number: not quoted.
                 let quoted = column == .idOrOrganization ? "" : "「\(v)」"
-                notes.append("「\(column.rawValue)」为\(quoted.isEmpty ? "打码值" : quoted)，含有 *（已打码），不是代码，未读取也不公示")
-                tried.append("\(column.rawValue)\(quoted)（已打码）")
+                notes.append("「\(column.name)」为\(quoted.isEmpty ? "打码值" : quoted)，含有 *（已打码），不是代码，未读取也不公示")
+                tried.append("\(column.name)\(quoted)（已打码）")
                 continue
             }
             let chars = Array(v)
@@ -74,7 +84,7 @@ public struct EntityIdentity: Sendable, Equatable {
                     personID = true
                     // A person's ID number in a code column: never published, never quoted.
                     if column != .idOrOrganization {
-                        notes.append("「\(column.rawValue)」中是一个居民身份证号码，不是代码，未读取也不公示")
+                        notes.append("「\(column.name)」中是一个居民身份证号码，不是代码，未读取也不公示")
                     }
                 } else {
                     invalid.append((column, v, UnifiedSocialCreditCode.problem(v) ?? ""))
@@ -100,10 +110,10 @@ public struct EntityIdentity: Sendable, Equatable {
         for (column, v, problem) in invalid {
             // The mixed column may hold a person's mistyped ID number: never quoted.
             let quoted = column == .idOrOrganization ? "" : "「\(v)」"
-            tried.append("\(column.rawValue)\(quoted)（\(problem)）")
+            tried.append("\(column.name)\(quoted)（\(problem)）")
             // Beside a valid identity (or for a person, who needs none) an invalid code only warns.
             if isIdentified || naturalPerson {
-                notes.append("「\(column.rawValue)」为\(quoted.isEmpty ? "无效值" : quoted)，无效（\(problem)），未公示")
+                notes.append("「\(column.name)」为\(quoted.isEmpty ? "无效值" : quoted)，无效（\(problem)），未公示")
             }
         }
     }
@@ -113,7 +123,7 @@ public struct EntityIdentity: Sendable, Equatable {
         _ field: WritableKeyPath<EntityIdentity, String>, _ v: String, from column: Column, as own: Column
     ) {
         if column != own && column != .idOrOrganization {
-            notes.append("「\(column.rawValue)」为「\(v)」，是\(own.rawValue)，已按\(own.rawValue)读取")
+            notes.append("「\(column.name)」为「\(v)」，是\(own.name)，已按\(own.name)读取")
         }
         if self[keyPath: field].isEmpty { self[keyPath: field] = v }
     }

@@ -68,7 +68,7 @@ public enum Judge {
                     filesByDepartment[d.code, default: []].insert(c.source.file)
                 } else {
                     // No department yet: the closest one to the authority, else to the 数据来源单位.
-                    let named = c.authority.isEmpty ? c.source["数据来源单位"] : c.authority
+                    let named = c.authority.isEmpty ? c.source[.dataSource] : c.authority
                     guard !named.isEmpty else { continue }
                     if closest[named] == nil {
                         closest[named] = (departments.byName[named] ?? departments.closest(to: named))?.code ?? ""

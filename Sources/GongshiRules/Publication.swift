@@ -1,11 +1,22 @@
 import GongshiModel
 
-/// A published field: its national column name and the value as shown (dates normalised, personal
-/// data masked).
+/// A published field and its value as shown (dates normalised, personal data masked).
 public struct PublishedField: Sendable, Hashable {
-    public let name: String
+    public let field: Field
     public let value: String
-    public let role: FieldSpec.Role
+    /// The national column name, as pages and open data show it.
+    public var name: String { field.name }
+    public var role: Field.Role { field.role }
+
+    public init(field: Field, value: String) {
+        self.field = field
+        self.value = value
+    }
+}
+
+extension Array where Element == PublishedField {
+    /// The published value of `field`; nil when the record has no such field.
+    public func value(of field: Field) -> String? { first { $0.field == field }?.value }
 }
 
 /// A licensing or penalty record public on the build date.

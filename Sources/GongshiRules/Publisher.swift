@@ -30,21 +30,21 @@ enum Publisher {
                 key: r.key, department: department.code, deadline: t.deadline,
                 file: r.source.file, line: r.source.line)
             upcoming?.entity = r.displayName
-            upcoming?.document = r[documentField(r.kind)]
+            upcoming?.document = r[r.kind.documentField]
         }
         let code = env.links.uscc(of: r.identity, name: r.entityName)
         var record = PublishedRecord(
             kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code), department: department,
-            entityName: value(fields, "行政相对人名称", else: r.entityName),
+            entityName: value(fields, .entityName, else: r.entityName),
             entityCode: code, category: category,
-            documentNumber: value(fields, documentField(r.kind)), title: value(fields, titleField(r.kind)),
+            documentNumber: value(fields, r.kind.documentField), title: value(fields, titleField(r.kind)),
             decisionDate: decided,
             publicityEnd: period.end, deadline: t.deadline, firstPublished: t.published,
             lastUpdated: state?.lastUpdated,
             lateWorkdays: t.lateWorkdays, publishWorkdays: t.publishWorkdays,
             isLate: t.judged && t.published > t.deadline,
             underObjection: status == .objection,
-            statusNote: status == .normal ? "" : PersonalData.scrub(r["状态说明"]).text,
+            statusNote: status == .normal ? "" : PersonalData.scrub(r[.statusNote]).text,
             fields: fields, digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line,
             timelinessJudged: t.judged, severityInferred: r.kind == .xzcf && r.severityInferred)
         record.registrationNumber = r.identity.registrationNumber
@@ -67,10 +67,10 @@ enum Publisher {
         let withdrawnOn = (state?.lastEvent == .withdrawn ? state?.lastWithdrawn : nil) ?? env.date
         return WithdrawalNotice(
             kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code),
-            department: department, entityName: value(fields, "行政相对人名称", else: r.entityName),
-            documentNumber: value(fields, documentField(r.kind)), title: value(fields, titleField(r.kind)),
+            department: department, entityName: value(fields, .entityName, else: r.entityName),
+            documentNumber: value(fields, r.kind.documentField), title: value(fields, titleField(r.kind)),
             decisionDate: decided, revokedOn: r.statusDate, withdrawnOn: withdrawnOn,
-            reason: PersonalData.scrub(r["状态说明"]).text, until: period.end,
+            reason: PersonalData.scrub(r[.statusNote]).text, until: period.end,
             digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line, action: action.rawValue)
     }
 
@@ -81,14 +81,16 @@ enum Publisher {
         let (fields, _) = publishedFields(r, category: category, env: env)
         let key = ledgerKey(r, env)
         let state = env.history[key]
-        let listName = r["名单名称"]
+        let listName = r[.listName]
         var entry = PublishedListEntry(
             key: key, id: ContentDigest.id(for: key, prefix: ""), isRed: r.isRedList, listName: listName,
             listID: ListID.id(for: listName), department: department,
-            entityName: value(fields, "主体名称", else: r.entityName),
+            entityName: value(fields, .subjectName, else: r.entityName),
             entityCode: env.links.uscc(of: r.identity, name: r.entityName), category: category, listedOn: listed,
-            validUntil: PublicityEnded.listPeriod(r, listed: listed).end, reason: PersonalData.scrub(r["列入事由"]).text,
-            basis: PersonalData.scrub(r["认定依据"]).text, memorandum: env.memoranda.memorandum(citedIn: r["认定依据"]),
+            validUntil: PublicityEnded.listPeriod(r, listed: listed).end,
+            reason: PersonalData.scrub(r[.listingReason]).text,
+            basis: PersonalData.scrub(r[.listingBasis]).text,
+            memorandum: env.memoranda.memorandum(citedIn: r[.listingBasis]),
             underObjection: r.listStatus(on: env.date) == .objection, firstPublished: state?.firstPublished ?? env.date,
             lastUpdated: state?.lastUpdated, fields: fields, digest: ContentDigest.digest(fields),
             file: r.source.file, line: r.source.line)
@@ -109,12 +111,12 @@ enum Publisher {
         return legacy
     }
 
-    static func documentField(_ kind: RecordKind) -> String { kind == .xzxk ? "行政许可决定文书号" : "行政处罚决定书文号" }
-    static func titleField(_ kind: RecordKind) -> String { kind == .xzxk ? "行政许可决定文书名称" : "违法行为类型" }
+    /// What a listing shows as a record's title.
+    static func titleField(_ kind: RecordKind) -> Field { kind == .xzxk ? .licenceDocumentName : .violationType }
 
     /// A field's value as published (personal data masked).
-    static func value(_ fields: [PublishedField], _ name: String, else fallback: String = "") -> String {
-        fields.first { $0.name == name }?.value ?? fallback
+    static func value(_ fields: [PublishedField], _ field: Field, else fallback: String = "") -> String {
+        fields.first { $0.field == field }?.value ?? fallback
     }
 
     /// Every column but the secret ones, as published: dates normalised, codes of enumerated fields
@@ -130,13 +132,13 @@ enum Publisher {
         // An end beyond the legal maximum is shown as the maximum (publicity-too-long).
         let period = r.kind == .xzxk ? nil : PublicityEnded.period(r, env)
         let capped = period?.cappedFrom == nil ? nil : period?.end
-        let cappedField = r.kind == .mingdan ? "有效期至" : "公示截止期"
+        let cappedField: Field = r.kind == .mingdan ? .validUntil : .publicityEnd
         out.reserveCapacity(schema.fields.count)
         for (i, f) in schema.fields.enumerated() where f.role != .secret {
             var v = r.source.values[i]
             switch f.role {
             case .date:
-                if let end = capped, f.name == cappedField {
+                if let end = capped, f == cappedField {
                     v = end.description
                 } else if let d = r.dates[i] {
                     v = d.description
@@ -147,10 +149,10 @@ enum Publisher {
                 }
             case .code:
                 // The entity's codes as read by shape: only valid ones, each in its own column (SPEC §8.4).
-                switch f.name {
-                case "统一社会信用代码": v = r.identity.uscc
-                case "工商注册号": v = r.identity.registrationNumber
-                case "组织机构代码": v = r.identity.organizationCode
+                switch f {
+                case .creditCode: v = r.identity.uscc
+                case .registrationNumber: v = r.identity.registrationNumber
+                case .organizationCode: v = r.identity.organizationCode
                 default: if v == UnifiedSocialCreditCode.none { v = "" }
                 }
             case .secret:
@@ -158,14 +160,14 @@ enum Publisher {
             case .status:
                 if !statusInEffect { v = "" }
                 if let d = r.dates[i] { v = statusInEffect ? d.description : "" }
-                if f.name == "当前状态" && !v.isEmpty {
+                if f == .status && !v.isEmpty {
                     if r.kind == .mingdan {
                         v = ListStatus(parsing: v)?.rawValue ?? v
                     } else {
                         v = RecordStatus(parsing: v)?.rawValue ?? v
                     }
                 }
-                if f.name == "状态说明" {
+                if f == .statusNote {
                     let s = PersonalData.scrub(v)
                     if s.found {
                         masked.append(f.name)
@@ -173,12 +175,12 @@ enum Publisher {
                     }
                 }
             case .text:
-                switch f.name {
-                case "失信严重程度": v = r.severity.rawValue
-                case "行政相对人类别", "主体类别": v = category.rawValue
-                case "许可类别": v = LicenceCategory(parsing: v)?.rawValue ?? PersonalData.scrub(v).text
+                switch f {
+                case .severity: v = r.severity.rawValue
+                case .entityCategory, .subjectCategory: v = category.rawValue
+                case .licenceCategory: v = LicenceCategory(parsing: v)?.rawValue ?? PersonalData.scrub(v).text
                 default:
-                    if category == .naturalPerson && (f.name == "行政相对人名称" || f.name == "主体名称") {
+                    if category == .naturalPerson && f == r.kind.entityNameField {
                         v = PersonalData.maskName(v)
                     } else {
                         let s = PersonalData.scrub(v)
@@ -189,7 +191,7 @@ enum Publisher {
                     }
                 }
             }
-            out.append(PublishedField(name: f.name, value: v, role: f.role))
+            out.append(PublishedField(field: f, value: v))
         }
         return (out, masked)
     }

@@ -14,8 +14,7 @@ struct V1CategoryTests {
         _ = RecordFileReader.read(kind: .xzxk, path: path, file: "Content/xzxk/v1.csv", columns: [:]) {
             records.append($0)
         }
-        let i = RecordSchema.licensing.required("许可类别")
-        #expect(records.map { $0.values[i] } == ["特许", "普通", "核准", "其他"])
+        #expect(records.map { $0[.licenceCategory] } == ["特许", "普通", "核准", "其他"])
     }
 
     @Test("the v2.0 column keeps its codes 01–06")
@@ -26,6 +25,6 @@ struct V1CategoryTests {
         _ = RecordFileReader.read(kind: .xzxk, path: path, file: "Content/xzxk/v2.csv", columns: [:]) {
             records.append($0)
         }
-        #expect(records.first?.values[RecordSchema.licensing.required("许可类别")] == "1")
+        #expect(records.first?[.licenceCategory] == "1")
     }
 }

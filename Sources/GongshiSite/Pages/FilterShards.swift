@@ -25,8 +25,7 @@ enum FilterShards {
 
     /// 处罚类别 may name several penalties (罚款；没收违法所得): each is a category of the record.
     static func categories(_ r: PublishedRecord) -> [String] {
-        let name = r.kind == .xzcf ? "处罚类别" : "许可类别"
-        let value = r.fields.first { $0.name == name }?.value ?? ""
+        let value = r.fields.value(of: r.kind == .xzcf ? .penaltyKinds : .licenceCategory) ?? ""
         let parts = value.split(whereSeparator: { "；;、，,/".contains($0) })
             .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         var seen = Set<String>()
@@ -37,7 +36,7 @@ enum FilterShards {
     /// 失信严重程度 as published (codes 1 and 3 as their names); licences have none.
     static func severity(_ r: PublishedRecord) -> String {
         guard r.kind == .xzcf else { return "" }
-        let v = (r.fields.first { $0.name == "失信严重程度" }?.value ?? "").trimmingWhitespace()
+        let v = (r.fields.value(of: .severity) ?? "").trimmingWhitespace()
         switch v {
         case "": return unspecified
         case "1": return Severity.ordinary.rawValue
