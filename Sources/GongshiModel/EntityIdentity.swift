@@ -17,7 +17,7 @@ public struct EntityIdentity: Sendable, Equatable {
     public var placeholder = false
     /// Some code column held something (the placeholder does not count).
     public var hasInput = false
-    /// A code column held a valid 居民身份证号码: the row may be a person's.
+    /// A code column held a valid 居民身份证号码 (or the mixed column a masked one): the row may be a person's.
     public var personID = false
     /// Values read in another column than their own, masked values and invalid codes beside a valid
     /// identity: one Chinese sentence each, for `bad-value` warnings.
@@ -69,6 +69,13 @@ public struct EntityIdentity: Sendable, Equatable {
                 continue
             }
             hasInput = true
+            // A court list masks its persons' ID numbers (3703**********1234): a person's, not a code.
+            if column == .idOrOrganization, v.contains("*"), [15, 18].contains(v.count),
+                v.allSatisfy({ $0 == "*" || $0 == "X" || ($0.isASCII && $0.isNumber) })
+            {
+                personID = true
+                continue
+            }
             if v.contains("*") {
                 // A masked value of the mixed column is most likely a person's ID number: not quoted.
                 let quoted = column == .idOrOrganization ? "" : "「\(v)」"

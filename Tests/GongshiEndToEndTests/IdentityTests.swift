@@ -36,6 +36,7 @@ struct IdentityEndToEndTests {
             被执行人姓名/名称,主体类别,身份证号码/组织机构代码,法定代表人或者负责人姓名,执行法院,执行依据文号,案号,生效法律文书确定的义务,被执行人的履行情况,失信被执行人行为具体情形
             周村戊建材有限公司,,59467239-9,赵某,周村区人民法院,（2025）鲁0306民初100号,（2026）鲁0306执1号,支付货款20万元,全部未履行,有履行能力而拒不履行
             周村戊建材有限公司,,59467239-9,赵某,周村区人民法院,（2025）鲁0306民初101号,（2026）鲁0306执2号,支付货款5万元,部分履行,有履行能力而拒不履行
+            钱某某,,370303********5678,,周村区人民法院,（2025）鲁0306民初103号,（2026）鲁0306执4号,支付借款1万元,全部未履行,违反限制消费令
             孙某某,,\(personID),,周村区人民法院,（2025）鲁0306民初102号,（2026）鲁0306执3号,支付借款3万元,全部未履行,违反限制消费令
 
             """,
@@ -65,7 +66,8 @@ struct IdentityEndToEndTests {
         #expect(
             seen == [
                 "bad-value|dianshang.csv|3", "bad-value|dianshang.csv|4", "bad-value|dianshang.csv|5",
-                "bad-value|shixin.csv|4", "invalid-uscc|dianshang.csv|5", "natural-person-withheld|shixin.csv|4",
+                "bad-value|shixin.csv|4", "bad-value|shixin.csv|5", "invalid-uscc|dianshang.csv|5",
+                "natural-person-withheld|shixin.csv|4", "natural-person-withheld|shixin.csv|5",
             ], "\(findings)")
         let invalid = try #require(findings.first { $0["rule"] as? String == "invalid-uscc" })
         #expect((invalid["message"] as? String)?.contains("9137********00299") == true)
@@ -119,7 +121,7 @@ struct IdentityEndToEndTests {
         for f in files {
             let text = Gongshi.read(pub + "/" + f)
             #expect(!text.contains(Self.personID), "\(f)")
-            #expect(!text.contains("孙某某"), "\(f)")
+            #expect(!text.contains("孙某某") && !text.contains("钱某某"), "\(f)")
         }
     }
 }

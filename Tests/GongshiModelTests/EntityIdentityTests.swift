@@ -128,6 +128,10 @@ struct EntityIdentityTests {
         let code = EntityIdentity([.idOrOrganization: "59467239-9"], naturalPerson: false)
         #expect(code.organizationCode == "59467239-9")
         #expect(code.notes.isEmpty)
+        let masked = EntityIdentity([.idOrOrganization: "370303********1234"], naturalPerson: false)
+        #expect(masked.personID && masked.tried.isEmpty && masked.notes.isEmpty)
+        let maskedCode = EntityIdentity([.idOrOrganization: "1650****-7"], naturalPerson: false)
+        #expect(!maskedCode.personID && maskedCode.tried.count == 1)
         let natural = EntityIdentity([.idOrOrganization: "370303********1234"], naturalPerson: true)
         #expect(!natural.hasInput && natural.notes.isEmpty && natural.tried.isEmpty)
     }
