@@ -49,7 +49,7 @@ public struct PackedValues: Sendable {
 
 extension PublishedField {
     /// The fields a record of `kind` publishes, in schema order: every column but the secret ones.
-    public static func published(_ kind: RecordKind) -> [FieldSpec] {
+    public static func published(_ kind: RecordKind) -> [Field] {
         switch kind {
         case .xzxk: return publishedXZXK
         case .xzcf: return publishedXZCF
@@ -60,17 +60,17 @@ extension PublishedField {
     private static let publishedXZCF = RecordKind.xzcf.schema.fields.filter { $0.role != .secret }
     private static let publishedMingdan = RecordKind.mingdan.schema.fields.filter { $0.role != .secret }
 
-    /// The position of each published field by name, per kind.
-    static func position(_ kind: RecordKind, _ name: String) -> Int? {
+    /// The position of a published field among `published(kind)`, nil when the kind does not publish it.
+    static func position(_ kind: RecordKind, _ field: Field) -> Int? {
         switch kind {
-        case .xzxk: return positionsXZXK[name]
-        case .xzcf: return positionsXZCF[name]
-        case .mingdan: return positionsMingdan[name]
+        case .xzxk: return positionsXZXK[field]
+        case .xzcf: return positionsXZCF[field]
+        case .mingdan: return positionsMingdan[field]
         }
     }
-    private static func positions(_ kind: RecordKind) -> [String: Int] {
-        var d: [String: Int] = [:]
-        for (i, f) in published(kind).enumerated() where d[f.name] == nil { d[f.name] = i }
+    private static func positions(_ kind: RecordKind) -> [Field: Int] {
+        var d: [Field: Int] = [:]
+        for (i, f) in published(kind).enumerated() where d[f] == nil { d[f] = i }
         return d
     }
     private static let positionsXZXK = positions(.xzxk)

@@ -1,11 +1,22 @@
 import GongshiModel
 
-/// A published field: its national column name and the value as shown (dates normalised, personal
-/// data masked).
+/// A published field and its value as shown (dates normalised, personal data masked).
 public struct PublishedField: Sendable, Hashable {
-    public let name: String
+    public let field: Field
     public let value: String
-    public let role: FieldSpec.Role
+    /// The national column name, as pages and open data show it.
+    public var name: String { field.name }
+    public var role: Field.Role { field.role }
+
+    public init(field: Field, value: String) {
+        self.field = field
+        self.value = value
+    }
+}
+
+extension Array where Element == PublishedField {
+    /// The published value of `field`; nil when the record has no such field.
+    public func value(of field: Field) -> String? { first { $0.field == field }?.value }
 }
 
 /// A licensing or penalty record public on the build date.
@@ -16,11 +27,11 @@ public struct PublishedRecord: Sendable {
     public let id: String
     public let department: Department
     /// Entity name as shown (masked for natural persons under `mask`).
-    public var entityName: String { value("行政相对人名称") }
-    /// A valid 统一社会信用代码, or empty.
+    public var entityName: String { value(.entityName) }
+    /// A valid 统一社会信用代码 (the entity's own, or one another row links to its other codes), or empty.
     public let entityCode: String
     public let category: SubjectCategory
-    public var documentNumber: String { value(Publisher.documentField(kind)) }
+    public var documentNumber: String { value(kind.documentField) }
     /// 行政许可决定文书名称 / 违法行为类型: what a listing shows as the record's title.
     public var title: String { value(Publisher.titleField(kind)) }
     public let decisionDate: LocalDate
@@ -30,7 +41,7 @@ public struct PublishedRecord: Sendable {
     /// First publication: ledger 公示, or the build date when it is published now.
     public let firstPublished: LocalDate
     /// The last 更新, if any.
-    public let lastUpdated: LocalDate?
+    public internal(set) var lastUpdated: LocalDate?
     /// Working days late (0 when timely).
     public let lateWorkdays: Int
     /// Working days from the decision to the first publication.
@@ -52,44 +63,28 @@ public struct PublishedRecord: Sendable {
     public var previousSystem = false
     /// A penalty whose 失信严重程度 was inferred from 处罚类别 (the record page says so).
     public var severityInferred = false
+    /// A valid 15-digit 工商注册号 and 组织机构代码 of the entity (read by shape), or empty.
+    public var registrationNumber = ""
+    public var organizationCode = ""
 
     /// Every column but the secret ones, in schema order (empty values included, for open data).
     public var fields: [PublishedField] {
-        zip(PublishedField.published(kind), values.all).map { PublishedField(name: $0.name, value: $1, role: $0.role) }
+        zip(PublishedField.published(kind), values.all).map { PublishedField(field: $0, value: $1) }
     }
 
-    /// The published value of the field `name` ("" when the kind has no such field).
-    public func value(_ name: String) -> String {
-        PublishedField.position(kind, name).map { values[$0] } ?? ""
+    /// The published value of `field` ("" when the kind has no such field).
+    public func value(_ field: Field) -> String {
+        PublishedField.position(kind, field).map { values[$0] } ?? ""
     }
 
     /// `fields` are the kind's published fields (``PublishedField/published(_:)``) in order; the entity's
     /// name, the document number and the title are read from them.
     public init(
         kind: RecordKind, key: String, id: String, department: Department, entityCode: String,
-        category: SubjectCategory, decisionDate: LocalDate,
-        publicityEnd: LocalDate?, deadline: LocalDate, firstPublished: LocalDate, lastUpdated: LocalDate?,
-        lateWorkdays: Int, publishWorkdays: Int, isLate: Bool, underObjection: Bool, statusNote: String,
-        fields: [PublishedField], digest: String, file: String, line: Int, timelinessJudged: Bool = true,
-        previousSystem: Bool = false, severityInferred: Bool = false
-    ) {
-        self.init(
-            kind: kind, key: key, id: id, department: department, entityCode: entityCode,
-            category: category, decisionDate: decisionDate,
-            publicityEnd: publicityEnd, deadline: deadline, firstPublished: firstPublished, lastUpdated: lastUpdated,
-            lateWorkdays: lateWorkdays, publishWorkdays: publishWorkdays, isLate: isLate,
-            underObjection: underObjection, statusNote: statusNote, values: PackedValues(fields.map(\.value)),
-            digest: digest, file: file, line: line, timelinessJudged: timelinessJudged,
-            previousSystem: previousSystem, severityInferred: severityInferred)
-    }
-
-    init(
-        kind: RecordKind, key: String, id: String, department: Department, entityCode: String,
-        category: SubjectCategory, decisionDate: LocalDate,
-        publicityEnd: LocalDate?, deadline: LocalDate, firstPublished: LocalDate, lastUpdated: LocalDate?,
-        lateWorkdays: Int, publishWorkdays: Int, isLate: Bool, underObjection: Bool, statusNote: String,
-        values: PackedValues, digest: String, file: String, line: Int, timelinessJudged: Bool,
-        previousSystem: Bool, severityInferred: Bool
+        category: SubjectCategory, decisionDate: LocalDate, publicityEnd: LocalDate?, deadline: LocalDate,
+        firstPublished: LocalDate, lastUpdated: LocalDate?, lateWorkdays: Int, publishWorkdays: Int, isLate: Bool,
+        underObjection: Bool, statusNote: String, fields: [PublishedField], digest: String, file: String, line: Int,
+        timelinessJudged: Bool = true, severityInferred: Bool = false
     ) {
         self.kind = kind
         self.key = key
@@ -107,13 +102,20 @@ public struct PublishedRecord: Sendable {
         self.isLate = isLate
         self.underObjection = underObjection
         self.statusNote = statusNote
-        self.values = values
+        self.values = PackedValues(fields.map(\.value))
         self.digest = digest
         self.file = file
         self.line = line
         self.timelinessJudged = timelinessJudged
-        self.previousSystem = previousSystem
         self.severityInferred = severityInferred
+    }
+
+    /// The code the entity is known by: its 统一社会信用代码, else its 组织机构代码 (without hyphen), else its
+    /// 工商注册号; empty when there is none.
+    public var identityCode: String {
+        if !entityCode.isEmpty { return entityCode }
+        if !organizationCode.isEmpty { return OrganizationCode.shaped(organizationCode) ?? organizationCode }
+        return registrationNumber
     }
 }
 
@@ -157,11 +159,24 @@ public struct PublishedListEntry: Sendable {
     public let memorandum: Memorandum?
     public let underObjection: Bool
     public let firstPublished: LocalDate
-    public let lastUpdated: LocalDate?
+    public internal(set) var lastUpdated: LocalDate?
     public let fields: [PublishedField]
     public let digest: String
     public let file: String
     public let line: Int
+    /// A valid 15-digit 工商注册号 and 组织机构代码 of the entity (read by shape), or empty.
+    public var registrationNumber = ""
+    public var organizationCode = ""
+
+    /// The code the entity is known by: its 统一社会信用代码, else its 组织机构代码 (without hyphen), else its
+    /// 工商注册号; empty when there is none.
+    public var identityCode: String {
+        if !entityCode.isEmpty { return entityCode }
+        if !organizationCode.isEmpty { return OrganizationCode.shaped(organizationCode) ?? organizationCode }
+        return registrationNumber
+    }
+    /// 认定文书号, else 案号, else 执行依据文号: the document that joins the key (SPEC §8.4).
+    public var document = ""
 }
 
 /// A record the rules keep off the site, with why (for the build summary and the preview).

@@ -17,10 +17,10 @@ struct PackedValuesTests {
     }
 
     @Test func fieldsAreTheKindsPublishedColumns() {
-        let specs = PublishedField.published(.xzcf)
-        #expect(!specs.contains { $0.role == .secret })
-        #expect(specs.map(\.name) == RecordKind.xzcf.schema.fields.filter { $0.role != .secret }.map(\.name))
-        #expect(PublishedField.position(.xzcf, "罚款金额（万元）") == specs.firstIndex { $0.name == "罚款金额（万元）" })
-        #expect(PublishedField.position(.xzxk, "罚款金额（万元）") == nil)
+        let fields = PublishedField.published(.xzcf)
+        #expect(!fields.contains { $0.role == .secret })
+        #expect(fields == RecordKind.xzcf.schema.fields.filter { $0.role != .secret })
+        #expect(PublishedField.position(.xzcf, .fineAmount) == fields.firstIndex(of: .fineAmount))
+        #expect(PublishedField.position(.xzxk, .fineAmount) == nil)
     }
 }
