@@ -1,5 +1,6 @@
 import Foundation
 import GongshiContent
+import GongshiModel
 
 #if canImport(Glibc)
     import Glibc
