@@ -1,4 +1,3 @@
-import GongshiContent
 import GongshiModel
 import GongshiRules
 

@@ -58,7 +58,7 @@ struct SiteFixture {
         let site = try SiteReader.read(root: dir)
         let day = LocalDate(parsing: date)!
         let judgement = Judge.judge(site, date: day)
-        let templates = try TemplateSet(directory: SiteFixture.repo.path + "/Templates")
+        let templates = try TemplateSet(theme: ThemeReader.read(root: SiteFixture.repo.path))
         let renderer = Renderer(
             publication: judgement.publication, templates: templates,
             context: SiteContext(settings: site.settings, date: day, preview: nil))
