@@ -75,7 +75,7 @@ public struct TemplateSet: Sendable {
         self.assets = theme.assets
     }
 
-    public func render(_ name: String, _ context: [String: Any]) -> String {
+    public func render(_ name: String, _ context: TemplateObject) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 }

@@ -11,8 +11,8 @@ enum Views {
     static func listPath(isRed: Bool, id: String) -> String { "\(isRed ? "hongmingdan" : "heimingdan")/\(id)/" }
 
     /// A row of a listing table.
-    static func row(_ r: PublishedRecord) -> [String: Any] {
-        var d: [String: Any] = [
+    static func row(_ r: PublishedRecord) -> TemplateObject {
+        var d: TemplateObject = [
             "path": recordPath(r), "entityName": r.entityName, "title": r.title, "documentNumber": r.documentNumber,
             "decisionDate": r.decisionDate.description, "published": r.firstPublished.description,
             "department": r.department.name, "departmentPath": departmentPath(r.department.code),
@@ -25,8 +25,8 @@ enum Views {
         return d
     }
 
-    static func entryRow(_ e: PublishedListEntry) -> [String: Any] {
-        var d: [String: Any] = [
+    static func entryRow(_ e: PublishedListEntry) -> TemplateObject {
+        var d: TemplateObject = [
             "id": e.id, "entityName": e.entityName, "listName": e.listName,
             "listPath": listPath(isRed: e.isRed, id: e.listID),
             "listedOn": e.listedOn.description, "validUntil": e.validUntil?.description ?? "", "reason": e.reason,
@@ -42,7 +42,7 @@ enum Views {
     }
 
     /// The field table of a record page: published, non-empty, status columns shown separately.
-    static func fieldRows(_ fields: [PublishedField]) -> [[String: Any]] {
+    static func fieldRows(_ fields: [PublishedField]) -> [TemplateObject] {
         fieldPairs(fields).map { ["name": $0.0, "value": $0.1] }
     }
 

@@ -85,21 +85,6 @@ struct TrapAuditTests {
                 "entityOrder holds exactly byEntity's keys"
             ),
             ("GongshiSite/Pages/SearchIndex.swift", "let list = postings[t]!", "t comes from postings' own keys"),
-            (
-                "GongshiSite/Pages/ArticlePages.swift",
-                "if let pg = Format.pager(folder: \"xinwen/\", n: n + 1, count: pages.count, root: ctx[\"root\"] as! String) {",
-                "SiteContext.page always sets root to a String"
-            ),
-            (
-                "GongshiSite/Pages/ListPages.swift",
-                "folder: listFolder, n: n + 1, count: pages.count, root: c[\"root\"] as! String)",
-                "SiteContext.page always sets root to a String"
-            ),
-            (
-                "GongshiSite/Pages/DepartmentPages.swift",
-                "if let pg = Format.pager(folder: folder, n: n + 1, count: pages.count, root: c[\"root\"] as! String) {",
-                "SiteContext.page always sets root to a String"
-            ),
         ] + scaffold
 
     /// `gongshi init`'s sample codes, made from constants.
