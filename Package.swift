@@ -81,6 +81,7 @@ let package = Package(
             name: "GongshiSiteTests",
             dependencies: [
                 "GongshiSite", "GongshiRules", "GongshiContent", "GongshiModel",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

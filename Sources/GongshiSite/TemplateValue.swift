@@ -9,7 +9,7 @@ import Mustache
 /// as a `MustacheParent` itself. Flags reach it as `Bool` and lists as arrays, so sections and
 /// inverted sections behave as they do for plain Swift values, and text renders and transforms
 /// (`{{^empty(name)}}`) as a `String` would: the theme's templates keep their variable names.
-public enum TemplateValue: Sendable {
+public enum TemplateValue: Sendable, Equatable {
     case text(String)
     case number(Int)
     case flag(Bool)
@@ -67,7 +67,7 @@ extension TemplateValue: MustacheParent, MustacheCustomRenderable, MustacheTrans
 
 /// Named template values: a page's context, a row of a table, a link. Written as a dictionary literal
 /// (`["title": r.title, "count": 3, "rows": rows]`) of ``TemplateConvertible`` values.
-public struct TemplateObject: Sendable, MustacheParent, ExpressibleByDictionaryLiteral {
+public struct TemplateObject: Sendable, Equatable, MustacheParent, ExpressibleByDictionaryLiteral {
     fileprivate(set) var values: [String: TemplateValue]
 
     public init(dictionaryLiteral elements: (String, any TemplateConvertible)...) {
