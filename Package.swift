@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "gongshi",
             dependencies: [
-                "GongshiBuild", "GongshiServe", "GongshiContent", "GongshiModel", "GongshiRules",
+                "GongshiBuild", "GongshiServe", "GongshiModel", "GongshiRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,5 @@
 import CGongshi
 import Foundation
-import GongshiContent
 import GongshiModel
 
 #if canImport(Glibc)

@@ -1,6 +1,5 @@
 import Foundation
 import GongshiBuild
-import GongshiContent
 import GongshiModel
 
 #if canImport(Glibc)

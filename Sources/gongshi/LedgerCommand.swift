@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import GongshiBuild
-import GongshiContent
 import GongshiModel
 
 /// `gongshi ledger`: work on the publication ledger.
