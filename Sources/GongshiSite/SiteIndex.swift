@@ -1,4 +1,3 @@
-import GongshiContent
 import GongshiModel
 import GongshiRules
 
@@ -103,6 +102,6 @@ public struct SiteIndex: @unchecked Sendable {
 
 /// The template values of the `i`-th row of a listing, made on each use.
 struct LazyRows: Sendable {
-    let make: @Sendable (Int) -> [String: Any]
-    subscript(_ i: Int) -> [String: Any] { make(i) }
+    let make: @Sendable (Int) -> TemplateObject
+    subscript(_ i: Int) -> TemplateObject { make(i) }
 }
