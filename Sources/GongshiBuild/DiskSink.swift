@@ -14,12 +14,45 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     /// Asked before every file: true stops the build (the preview stopping).
     private let cancelled: @Sendable () -> Bool
 
-    public init(root: String, cancelled: @escaping @Sendable () -> Bool = { false }) {
+    init(root: String, cancelled: @escaping @Sendable () -> Bool, reuse: PageReuse?) {
         self.root = root
         self.cancelled = cancelled
+        self.reuse = reuse
     }
 
+    public convenience init(root: String, cancelled: @escaping @Sendable () -> Bool = { false }) {
+        self.init(root: root, cancelled: cancelled, reuse: nil)
+    }
+
+    /// Set for an incremental build: the previous output's files that may be taken by hard link.
+    let reuse: PageReuse?
+
+    public var reuses: Bool { reuse != nil }
+
     public func write(_ path: String, _ bytes: [UInt8]) throws {
+        guard let reuse else {
+            try writeFile(path, bytes)
+            return
+        }
+        let fingerprint = Fingerprint.content(bytes)
+        if try self.reuse(path, fingerprint: fingerprint) { return }
+        reuse.made(path, ManifestEntry(fingerprint: fingerprint, stat: try writeFile(path, bytes)))
+    }
+
+    public func write(_ path: String, _ bytes: [UInt8], fingerprint: Fingerprint) throws {
+        let st = try writeFile(path, bytes)
+        reuse?.made(path, ManifestEntry(fingerprint: fingerprint, stat: st))
+    }
+
+    public func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool {
+        guard let reuse, let old = reuse.previous(path, fingerprint) else { return false }
+        let full = try prepare(path)
+        guard reuse.link(path, old, to: full) else { return false }
+        return true
+    }
+
+    /// Checks `path`, makes its folder in the staging folder, and returns its full path there.
+    private func prepare(_ path: String) throws -> String {
         try Interruption.check()
         if cancelled() { throw WriteError(path: path, message: "构建已取消") }
         // Paths come from ids, codes and slugs that the rules restrict to [a-z0-9-]; refuse anything
@@ -44,7 +77,19 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
                 lock.unlock()
             }
         }
-        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        return full
+    }
+
+    /// Writes a new file (never into an existing one: it may be a hard link to the live site's file)
+    /// and returns its status.
+    @discardableResult
+    private func writeFile(_ path: String, _ bytes: [UInt8]) throws -> stat {
+        let full = try prepare(path)
+        var fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST {
+            unlink(full)
+            fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw WriteError(path: path, message: IOFailure.advice(errno)) }
         defer { close(fd) }
         var offset = 0
@@ -54,6 +99,9 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             guard n > 0 else { throw WriteError(path: path, message: IOFailure.advice(n == 0 ? ENOSPC : errno)) }
             offset += n
         }
+        var st = stat()
+        if reuse != nil { fstat(fd, &st) }
+        return st
     }
 }
 

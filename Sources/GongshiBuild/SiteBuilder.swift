@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var date: LocalDate
     public var baseURL: String?
     public var writeLedger = true
+    /// Reuse and keep `.gongshi.cache/` (an incremental build); false builds everything from scratch.
+    /// The preview never uses it.
+    public var useCache = true
     /// Preview: the 预览 banner, and optionally one department's records only.
     public var preview: SiteContext.PreviewInfo?
     /// Asked before every file is written: true abandons the build (the preview server stopping).
@@ -91,7 +94,11 @@ public enum SiteBuilder {
             try Interruption.committing { () throws(SiteError) in try LedgerStore.recover(site: options.site) }
         }
         let ledgerFile = try LedgerReader.read(path: LedgerStore.path(site: options.site), file: LedgerStore.file)
-        var site = try SiteReader.read(root: options.site, streaming: true)
+        // An incremental build reuses parsed data files and unchanged output files (the build cache).
+        let cache = options.useCache && options.preview == nil ? BuildCache(site: options.site) : nil
+        cache?.removeLeftovers()
+        let parsed = cache.map { ParsedFileStore(cache: $0) }
+        var site = try SiteReader.read(root: options.site, streaming: true, cache: parsed)
         timer.lap("read")
         // The preview shows drafts (marked 草稿); a public build never does.
         if options.preview != nil { site.articles = site.articles.map { $0.draft ? $0.previewedDraft() : $0 } }
@@ -138,16 +145,21 @@ public enum SiteBuilder {
         OutputFolder.removeLeftovers(out: out, all: lock != nil)
         let staging = OutputFolder.stagingPath(out)
         OutputFolder.removeTree(staging)
+        // Unchanged files are taken from the live output (see PageReuse).
+        let reuse = cache.map { PageReuse(out: out, previous: $0.outputManifest(out: out)) }
+        timer.lap("manifest")
         let stats: RenderStats
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
             var extras = [SearchIndexPart.part, StatisticsPart.part(judgement: judgement)]
             if options.preview != nil { extras.append(PreviewPart.part(findings: findings)) }
-            let sink = DiskSink(root: staging, cancelled: options.isCancelled)
+            let sink = DiskSink(root: staging, cancelled: options.isCancelled, reuse: reuse)
             stats = try renderer.render(to: sink, extras: extras)
             try sink.write(
                 OutputFolder.markerName, Array(OutputFolder.marker(ledger: LedgerStore.mark(newLedger)).utf8))
-            timer.lap("render")
+            timer.lap("render (\(reuse?.reused ?? 0) files reused)")
+            if let cache, let reuse { cache.saveOutputManifest(reuse, out: out) }
+            timer.lap("save manifest")
             try Interruption.check()
         } catch {
             OutputFolder.removeTree(staging)
@@ -178,6 +190,7 @@ public enum SiteBuilder {
             if appendEvents { LedgerStore.committed(site: options.site) }
         }
         timer.lap("swap")
+        parsed?.removeUnused()
         OutputFolder.removeLeftovers(out: out, all: false)
         let ledgerEvents = appendEvents ? publication.newEvents.count : 0
         var reportFile: String?

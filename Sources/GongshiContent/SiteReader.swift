@@ -15,6 +15,8 @@ public struct Site: Sendable {
     /// The data files (`Content/xzxk/*.csv` …), in byte order of their relative paths.
     public var dataFiles: [DataFile]
     public var streaming: Bool
+    /// Where parsed data files are kept between builds (an incremental build), if anywhere.
+    public var parsedCache: (any ParsedFileCache)?
     public var articles: [Article]
     public var ledger: [LedgerEvent]
     /// Findings of reading: bad files and rows, unknown columns, bad registries and articles.
@@ -69,7 +71,8 @@ extension Site {
                 i += 1
                 if size > groupBytes { break }
             }
-            if group.count == 1 {
+            // A file larger than a group is streamed, never held (nor cached) whole.
+            if group.count == 1 && (parsedCache == nil || bytes > groupBytes) {
                 let f = group[0]
                 let r = RecordFileReader.read(
                     kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]
@@ -78,12 +81,11 @@ extension Site {
                 rows += r.rows
                 continue
             }
+            let cache = parsedCache
             let results = ParallelMap.map(group) { f -> ([SourceRecord], [Finding], Int) in
-                var recs: [SourceRecord] = []
-                let r = RecordFileReader.read(
-                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]
-                ) { recs.append($0) }
-                return (recs, r.findings, r.rows)
+                let p = RecordFileReader.readWhole(
+                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:], cache: cache)
+                return (p.records, p.findings, p.rows)
             }
             for (recs, f, n) in results {
                 for rec in recs { deliver(rec) }
@@ -105,9 +107,10 @@ public enum SiteReader {
     /// Data up to this size is read into memory even when streaming is asked for.
     public static let inMemoryBytes = 128 << 20
 
-    public static func read(root: String, streaming: Bool = false, inMemoryLimit: Int = inMemoryBytes) throws(SiteError)
-        -> Site
-    {
+    /// - Parameter cache: parsed data files kept between builds (`build` passes the site's build cache).
+    public static func read(
+        root: String, streaming: Bool = false, inMemoryLimit: Int = inMemoryBytes, cache: (any ParsedFileCache)? = nil
+    ) throws(SiteError) -> Site {
         let fm = FileManager.default
         let content = (root as NSString).appendingPathComponent("Content")
         var isDir: ObjCBool = false
@@ -191,13 +194,9 @@ public enum SiteReader {
             streaming
             ? []
             : ParallelMap.map(files) { f -> ([SourceRecord], [Finding], Int) in
-                var recs: [SourceRecord] = []
-                let r = RecordFileReader.read(
-                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]
-                ) {
-                    recs.append($0)
-                }
-                return (recs, r.findings, r.rows)
+                let p = RecordFileReader.readWhole(
+                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:], cache: cache)
+                return (p.records, p.findings, p.rows)
             }
         var records: [SourceRecord] = []
         records.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
@@ -246,7 +245,8 @@ public enum SiteReader {
 
         return Site(
             root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
-            records: records, dataFiles: files, streaming: streaming, articles: articles, ledger: ledger,
+            records: records, dataFiles: files, streaming: streaming, parsedCache: cache, articles: articles,
+            ledger: ledger,
             findings: findings, rowsRead: rowsRead)
     }
 

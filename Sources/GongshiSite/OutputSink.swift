@@ -5,10 +5,23 @@ import Foundation
 public protocol OutputSink: Sendable {
     /// `path` is relative to the site root, `/`-separated (`xzxk/abc/index.html`).
     func write(_ path: String, _ bytes: [UInt8]) throws
+
+    /// Takes `path` unchanged from the previous output when it was made from the same `fingerprint`,
+    /// instead of it being rendered again (an incremental build). False: render and write it.
+    func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool
+
+    /// Writes a file made from `fingerprint`, so that the next build may reuse it.
+    func write(_ path: String, _ bytes: [UInt8], fingerprint: Fingerprint) throws
+
+    /// Whether ``reuse(_:fingerprint:)`` can ever say yes (else fingerprints are not worth making).
+    var reuses: Bool { get }
 }
 
 extension OutputSink {
     public func write(_ path: String, _ text: String) throws { try write(path, Array(text.utf8)) }
+    public func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool { false }
+    public func write(_ path: String, _ bytes: [UInt8], fingerprint: Fingerprint) throws { try write(path, bytes) }
+    public var reuses: Bool { false }
 }
 
 /// Collects outputs in memory (tests, the preview's error pages).

@@ -13,6 +13,8 @@ public struct TemplateSet: Sendable {
     public let directory: String
     /// Files of `Templates/assets/` (relative path, bytes), copied to `Public/assets/`.
     public let assets: [(path: String, bytes: [UInt8])]
+    /// Every template's name and text: a page rendered by another theme is never reused.
+    public let fingerprint: Fingerprint
     /// Files of the theme refused (links out of the site, FIFOs, oversized files): `bad-file` findings.
     public let findings: [Finding]
 
@@ -88,6 +90,12 @@ public struct TemplateSet: Sendable {
             }
         }
         library = MustacheLibrary(templates: templates)
+        var theme = FingerprintBuffer(tag: "templates")
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            theme.add(name)
+            theme.add(text)
+        }
+        fingerprint = theme.finish()
         self.names = Set(templates.keys)
         var assets: [(String, [UInt8])] = []
         let (files, refused) = ThemeAssets.scan(root: siteRoot)
