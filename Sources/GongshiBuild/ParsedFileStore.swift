@@ -27,10 +27,12 @@ final class ParsedFileStore: ParsedFileCache, @unchecked Sendable {
         lock.lock()
         used.insert(name)
         lock.unlock()
-        if let bytes = cache.read(name), let p = ParsedFileCoding.decode(bytes) { return p }
+        if let bytes = cache.read(name), let p = ParsedFileCoding.decode(bytes, key: key) { return p }
         let p = read()
         // Kept only when the files did not change while they were read.
-        if self.key(inputs: inputs, context: context) == key { cache.write(name, ParsedFileCoding.encode(p)) }
+        if self.key(inputs: inputs, context: context) == key {
+            cache.write(name, ParsedFileCoding.encode(p, key: key))
+        }
         return p
     }
 
@@ -71,9 +73,11 @@ enum ParsedFileCoding {
     static let format = "rows 1"
     static let magic = Array("gongshi-rows 1\n".utf8)
 
-    static func encode(_ p: ParsedFile) -> [UInt8] {
+    /// - Parameter key: the entry's key, kept in it: an entry renamed or copied to another key is refused.
+    static func encode(_ p: ParsedFile, key: Fingerprint) -> [UInt8] {
         var w = ByteWriter()
         w.bytes = magic
+        w.string(key.description)
         w.int(p.rows)
         w.int(p.records.count)
         for r in p.records {
@@ -86,24 +90,17 @@ enum ParsedFileCoding {
             w.int(r.present.count)
             for b in r.present { w.bytes.append(b ? 1 : 0) }
         }
-        w.int(p.findings.count)
-        for f in p.findings {
-            for s in [f.rule, f.severity.rawValue, f.file, f.sheet, f.key, f.department, f.message, f.entity] {
-                w.string(s)
-            }
-            w.int(f.line)
-            w.bytes.append(f.withholds ? 1 : 0)
-        }
+        w.findings(p.findings)
         w.bytes += Array(SHA256.hash(data: w.bytes))
         return w.bytes
     }
 
-    static func decode(_ bytes: [UInt8]) -> ParsedFile? {
+    static func decode(_ bytes: [UInt8], key: Fingerprint) -> ParsedFile? {
         guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return nil }
         let end = bytes.count - 32
         guard Array(SHA256.hash(data: bytes[0..<end])) == Array(bytes[end...]) else { return nil }
         var r = ByteReader(bytes: bytes, at: magic.count, end: end)
-        guard let rows = r.int(), let count = r.int(), count <= end else { return nil }
+        guard r.string() == key.description, let rows = r.int(), let count = r.int(), count <= end else { return nil }
         var records: [SourceRecord] = []
         records.reserveCapacity(count)
         for _ in 0..<count {
@@ -121,26 +118,7 @@ enum ParsedFileCoding {
                 SourceRecord(
                     kind: kind, values: values, file: file, line: line, sheet: sheet, present: flags.map { $0 == 1 }))
         }
-        guard let fc = r.int(), fc <= end else { return nil }
-        var findings: [Finding] = []
-        for _ in 0..<fc {
-            var s: [String] = []
-            for _ in 0..<8 {
-                guard let v = r.string() else { return nil }
-                s.append(v)
-            }
-            guard let severity = Finding.Level(rawValue: s[1]), let line = r.int(), let w = r.take(1) else {
-                return nil
-            }
-            var f = Finding(
-                rule: s[0], severity: severity, file: s[2], line: line, sheet: s[3], key: s[4], department: s[5],
-                message: s[6])
-            // The message was cut when first made; a cached one is at most as long, so it is kept as is.
-            guard f.message == s[6] else { return nil }
-            f.entity = s[7]
-            f.withholds = w[0] == 1
-            findings.append(f)
-        }
+        guard let findings = r.findings() else { return nil }
         guard r.at == end else { return nil }
         return ParsedFile(records: records, findings: findings, rows: rows)
     }
@@ -157,6 +135,16 @@ struct ByteWriter {
         s.withUTF8 { u in
             int(u.count)
             bytes.append(contentsOf: u)
+        }
+    }
+    mutating func findings(_ list: [Finding]) {
+        int(list.count)
+        for f in list {
+            for s in [f.rule, f.severity.rawValue, f.file, f.sheet, f.key, f.department, f.message, f.entity] {
+                string(s)
+            }
+            int(f.line)
+            bytes.append(f.withholds ? 1 : 0)
         }
     }
 }
@@ -180,5 +168,28 @@ struct ByteReader {
     mutating func string() -> String? {
         guard let n = int(), let b = take(n) else { return nil }
         return String(decoding: b, as: UTF8.self)
+    }
+    mutating func findings() -> [Finding]? {
+        guard let count = int(), count >= 0, count <= end - at else { return nil }
+        var findings: [Finding] = []
+        for _ in 0..<count {
+            var s: [String] = []
+            for _ in 0..<8 {
+                guard let v = string() else { return nil }
+                s.append(v)
+            }
+            guard let severity = Finding.Level(rawValue: s[1]), let line = int(), let w = take(1) else {
+                return nil
+            }
+            var f = Finding(
+                rule: s[0], severity: severity, file: s[2], line: line, sheet: s[3], key: s[4], department: s[5],
+                message: s[6])
+            // The message was cut when first made; a kept one is at most as long, so it stays as it was.
+            guard f.message == s[6] else { return nil }
+            f.entity = s[7]
+            f.withholds = w.first == 1
+            findings.append(f)
+        }
+        return findings
     }
 }

@@ -93,10 +93,21 @@ public enum SiteBuilder {
         if lock != nil {
             try Interruption.committing { () throws(SiteError) in try LedgerStore.recover(site: options.site) }
         }
-        let ledgerFile = try LedgerReader.read(path: LedgerStore.path(site: options.site), file: LedgerStore.file)
-        // An incremental build reuses parsed data files and unchanged output files (the build cache).
+        // An incremental build reuses parsed data files and unchanged output files (the build cache),
+        // and when no input changed at all, the live output as it is.
         let cache = options.useCache && options.preview == nil ? BuildCache(site: options.site) : nil
         cache?.removeLeftovers()
+        let key = cache.flatMap { UnchangedBuild.key(options, out: out, program: $0.program) }
+        if let cache, let key {
+            if let kept = UnchangedBuild.result(options, out: out, key: key, cache: cache, started: started) {
+                OutputFolder.removeLeftovers(out: out, all: lock != nil)
+                timer.lap("unchanged")
+                return kept
+            }
+            UnchangedBuild.forget(out: out, cache: cache)
+        }
+        timer.lap("inputs")
+        let ledgerFile = try LedgerReader.read(path: LedgerStore.path(site: options.site), file: LedgerStore.file)
         let parsed = cache.map { ParsedFileStore(cache: $0) }
         var site = try SiteReader.read(root: options.site, streaming: true, cache: parsed)
         timer.lap("read")
@@ -218,11 +229,17 @@ public enum SiteBuilder {
             publication.withheld.filter {
                 $0.isError && (options.preview?.department == nil || $0.department == options.preview?.department)
             }.count + unreadRows
-        return BuildResult(
+        let result = BuildResult(
             date: options.date, published: published, withdrawals: publication.withdrawals.count,
             withheld: withheld, withheldForError: forError, pages: stats.pages, files: stats.files,
             ledgerEvents: ledgerEvents, seconds: Date().timeIntervalSince(started), findings: findings, out: out,
             reportFile: reportFile)
+        // Built from the ledger as it still is, and from inputs that did not change meanwhile: the next
+        // build of the same inputs has nothing to do.
+        if let cache, let key, !appendEvents, UnchangedBuild.key(options, out: out, program: cache.program) == key {
+            UnchangedBuild.save(result, options: options, key: key, cache: cache)
+        }
+        return result
     }
 
     /// The Chinese error for a failed render or swap; an interruption says so.

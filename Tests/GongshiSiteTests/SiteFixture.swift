@@ -41,6 +41,13 @@ struct SiteFixture {
 
     /// Renders the site on `date`; returns the files written.
     func render(date: String = "2026-11-25") throws -> MemorySink {
+        let sink = MemorySink()
+        try render(date: date, to: sink)
+        return sink
+    }
+
+    /// Renders the site on `date` into `sink`.
+    func render(date: String = "2026-11-25", to sink: any OutputSink) throws {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("gongshi-site-\(UUID().uuidString)").path
         defer { try? fm.removeItem(atPath: dir) }
@@ -62,9 +69,7 @@ struct SiteFixture {
         let renderer = Renderer(
             publication: judgement.publication, templates: templates,
             context: SiteContext(settings: site.settings, date: day, preview: nil))
-        let sink = MemorySink()
         _ = try renderer.render(to: sink, extras: [SearchIndexPart.part, StatisticsPart.part(judgement: judgement)])
-        return sink
     }
 
     /// A penalty row of 区市场监管局 unless `authority` says otherwise.
