@@ -22,6 +22,27 @@ extension Renderer {
                 ($0.fields, context.url(Views.recordPath($0)))
             }
         }
+        let names = ["csv", "json", "xlsx"].map { "data/\(kind.rawValue).\($0)" }
+        // The three files are made from these rows alone: taken from the previous output when they match.
+        var fingerprint: Fingerprint?
+        if out.reuses {
+            var b = FingerprintBuffer(tag: "open-data")
+            b.add(kind.title)
+            for c in columns { b.add(c) }
+            for (fields, url) in rows {
+                b.add(fields.count)
+                for f in fields { b.add(f.value) }
+                b.add(url)
+            }
+            let f = b.finish()
+            fingerprint = f
+            var reused = 0
+            for n in names {
+                guard try out.reuse(n, fingerprint: f) else { break }
+                reused += 1
+            }
+            if reused == names.count { return }
+        }
         let keys = columns.map(Escape.json)
         var csv: [UInt8] =
             Array("\u{FEFF}".utf8) + Array((columns.map(Escape.csv).joined(separator: ",") + "\r\n").utf8)
@@ -44,12 +65,12 @@ extension Renderer {
             json += Array((object + (n == rows.count - 1 ? "}\n" : "},\n")).utf8)
         }
         json += Array("]\n".utf8)
-        try out.write("data/\(kind.rawValue).csv", csv)
-        try out.write("data/\(kind.rawValue).json", json)
+        try out.write(names[0], csv, fingerprint: fingerprint)
+        try out.write(names[1], json, fingerprint: fingerprint)
         // Amounts are numbers so that a journalist can sum them; every other cell is text.
         let numeric = Set(columns.indices.filter { columns[$0].hasSuffix("（万元）") })
         try out.write(
-            "data/\(kind.rawValue).xlsx",
-            XLSXWriter.workbook(sheet: kind.title, header: columns, rows: table, numericColumns: numeric))
+            names[2], XLSXWriter.workbook(sheet: kind.title, header: columns, rows: table, numericColumns: numeric),
+            fingerprint: fingerprint)
     }
 }

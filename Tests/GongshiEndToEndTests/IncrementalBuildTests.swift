@@ -80,6 +80,20 @@ struct IncrementalBuildTests {
         #expect(pages.map(Self.inode) == before)
         #expect(Self.inode(site + "/Public/index.html") == home)
 
+        // Again (the ledger no longer changes): the live output is kept as it is, and stays whole.
+        let folder = Self.inode(site + "/Public")
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        #expect(pages.map(Self.inode) == before)
+        #expect(Self.inode(site + "/Public") == folder, "the output folder was replaced")
+        try FileManager.default.removeItem(atPath: pages[0])
+        try "stray".write(toFile: site + "/Public/stray.html", atomically: true, encoding: .utf8)
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        #expect(FileManager.default.fileExists(atPath: pages[0]))
+        #expect(!FileManager.default.fileExists(atPath: site + "/Public/stray.html"))
+        try Self.edit(site + "/Content/baogao/2026-11-25.md") { $0 + "edited\n" }
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        #expect(!Gongshi.read(site + "/Content/baogao/2026-11-25.md").hasSuffix("edited\n"))
+
         // A row changed: its page is made again, the others are kept.
         let xzcf = site + "/Content/xzcf/2026-11.csv"
         try Self.edit(xzcf) { $0.replacingOccurrences(of: "罚款人民币2万元", with: "罚款人民币3万元") }
@@ -87,7 +101,7 @@ struct IncrementalBuildTests {
         let changed = Self.recordPages(site, "xzcf").filter { Gongshi.read($0).contains("罚款人民币3万元") }
         #expect(changed.count == 1)
         #expect(changed.allSatisfy { !before.contains(Self.inode($0)) })
-        let licences = Self.recordPages(site, "xzxk")
+        let licences = Self.recordPages(site, "xzxk").filter { $0 != pages[0] }
         #expect(licences.contains { before.contains(Self.inode($0)) }, "no licence page was kept")
 
         // A file added.
