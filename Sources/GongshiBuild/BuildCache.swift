@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -51,7 +52,9 @@ struct BuildCache: Sendable {
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
         var off = 0
         while off < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + off, $0.count - off) }
+            let n = bytes.withUnsafeMutableBytes { p in
+                p.baseAddress.map { Glibc.read(fd, $0 + off, p.count - off) } ?? 0
+            }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return nil }
             off += n
@@ -69,7 +72,7 @@ struct BuildCache: Sendable {
         var off = 0
         var ok = true
         while off < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, bytes.count - off) }
+            let n = bytes.withUnsafeBytes { p in p.baseAddress.map { Glibc.write(fd, $0 + off, p.count - off) } ?? 0 }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
                 ok = false
@@ -87,6 +90,21 @@ struct BuildCache: Sendable {
         for name in names where name.hasPrefix(".tmp-") {
             guard let pid = Int32(name.dropFirst(5).prefix { $0 != "-" }), pid != getpid() else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+        }
+    }
+
+    /// Feeds the bytes of the regular file at `path` to `hasher`; false when it cannot be read whole.
+    static func hash(file path: String, into hasher: inout SHA256) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { p in p.baseAddress.map { Glibc.read(fd, $0, p.count) } ?? -1 }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return false }
+            if n == 0 { return true }
+            hasher.update(data: buffer[0..<n])
         }
     }
 }

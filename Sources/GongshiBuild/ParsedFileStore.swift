@@ -49,20 +49,8 @@ final class ParsedFileStore: ParsedFileCache, @unchecked Sendable {
         var hasher = SHA256()
         hasher.update(data: Array("\(cache.program)\n\(ParsedFileCoding.format)\n\(context)".utf8))
         for path in inputs {
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { return nil }
-            defer { close(fd) }
-            var buffer = [UInt8](repeating: 0, count: 1 << 20)
-            var total = 0
-            while true {
-                let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 { return nil }
-                if n == 0 { break }
-                hasher.update(data: buffer[0..<n])
-                total += n
-            }
-            hasher.update(data: Array("\n\(path)\n\(total)\n".utf8))
+            guard BuildCache.hash(file: path, into: &hasher) else { return nil }
+            hasher.update(data: Array("\n\(path)\n".utf8))
         }
         return Fingerprint(hashing: Array(hasher.finalize()))
     }

@@ -54,26 +54,12 @@ enum UnchangedBuild {
                 guard hashTree(full, rel: r, into: &h) else { return false }
             case S_IFREG:
                 h.update(data: Array("f \(r) \(st.st_size)\n".utf8))
-                guard hashFile(full, into: &h) else { return false }
+                guard BuildCache.hash(file: full, into: &h) else { return false }
             default:
                 return false
             }
         }
         return true
-    }
-
-    private static func hashFile(_ path: String, into h: inout SHA256) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 { return false }
-            if n == 0 { return true }
-            h.update(data: buffer[0..<n])
-        }
     }
 
     /// The result of the build that made the live output, when `key` is what it was built from and the
