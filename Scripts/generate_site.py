@@ -865,6 +865,7 @@ disclosure:
   deadlineWorkdays: 7
   withdrawWorkdays: 3
   naturalPersons: withhold
+  adoptedOn: 2025-01-01               # 本站启用日期：此前作出、台账中没有的记录由原系统公示（xzxk/2024-12-yuanxitong.csv 等）
   penaltyPublicityMonths:
     轻微: 0
     一般: 12
@@ -872,11 +873,16 @@ disclosure:
 feeds:
   items: 100
 pagination: 50
-footer:
-  sponsor: 周村区发展和改革局
-  siteCode: "3703060001"
-  icp: 鲁ICP备00000000号
-  psb: 鲁公网安备 37030602000000号
+footer:                              # 页脚，按《政府网站发展指引》
+  sponsor: 周村区发展和改革局           # 主办单位
+  organizer: 周村区大数据中心           # 承办单位
+  contact: 电话 0533-6000000（工作日 8:30—17:00）  # 联系方式
+  siteCode: "3703060001"               # 网站标识码
+  icp: 鲁ICP备00000000号               # ICP备案号，链接到 beian.miit.gov.cn
+  psb: 鲁公网安备 37030602000000号      # 公安机关备案号，链接到 beian.gov.cn 的备案信息
+  correction: https://zfwzzc.www.gov.cn/   # 找错/纠错入口（全国政府网站找错，或本站自己的地址）
+  # partyMarkImage: assets/dzjg.png    # 党政机关网站标识图片（放在 Templates/assets/ 中）
+  # partyMarkLink: https://bszs.conac.cn/sitename?method=show&id=…   # 标识的证书地址
 # 部门导出文件使用的表头与标准列名的对应（比较时忽略大小写、空格和括号样式）
 columns:
   mingdan:
@@ -891,6 +897,58 @@ def write_csv(path, header, rows, encoding):
         w.writerow(header)
         w.writerows(rows)
 
+
+# ------------------------------------------------------------------ the demo's real-export files (SPEC §8.2–§8.4)
+# Written by --demo beside the generated data: records the previous system published before adoptedOn (not in the
+# ledger), an e-commerce black list as a market regulator exports it (企业名称 / 统一信用代码 / 工商注册号, a 15-digit
+# number in the code column, a masked code) with its sidecar, and the court's and the licensing department's .xlsx
+# exports (Scripts/make_demo_xlsx.py) with the court's sidecar.
+HISTORY_XK = [
+    ["淄博周村福瑞祥食品有限公司", "法人及非法人组织", make_uscc("91370306", "MA3Q1A01"), "", "周福瑞", "", "", "食品经营许可决定书",
+     "周市监食经〔2024〕611号", "普通", "食品经营许可证", "JY23703060006111", "预包装食品销售", "2024-12-16", "2024-12-16",
+     "2029-12-15", "区市场监管局", DUSCC["scjgj"], "", "", "", "区市场监管局", DUSCC["scjgj"], "原系统公示"],
+    ["周村区北郊张记修理部", "个体工商户", "00000000000000000X", regno("37030660098765"), "", "", "", "个体工商户登记决定书",
+     "周市监个登〔2024〕903号", "登记", "营业执照", "", "家用电器修理", "2024-12-23", "2024-12-23", "",
+     "区市场监管局", DUSCC["scjgj"], "", "", "", "区市场监管局", DUSCC["scjgj"], "原系统公示"],
+]
+HISTORY_CF = [
+    ["淄博周村宏达化工有限公司", "法人及非法人组织", make_uscc("91370306", "MA3Q1B02"), "", "宋宏达", "", "", "周应急罚〔2024〕58号",
+     "未按规定对重大危险源进行安全评估", "经查，当事人储罐区构成重大危险源，未按规定进行安全评估并备案。",
+     "《中华人民共和国安全生产法》第一百零一条", "罚款；责令停产停业", "罚款人民币8万元，责令停产停业整顿", "8", "", "",
+     "2024-12-18", "", "", "区应急管理局", DUSCC["yjglj"], "严重", "", "", "", "区应急管理局", DUSCC["yjglj"], "原系统公示"],
+]
+DIANSHANG_H = ["企业名称", "统一信用代码", "工商注册号", "失信行为", "发布日期", "有效期至"]
+DIANSHANG = [
+    ["淄博云帆电子商务有限公司", make_uscc("91370306", "MA3Q1C03"), "", "虚构交易、编造用户评价", "2026-11-12", "2029-11-11"],
+    ["周村区锦程网络科技有限公司", regno("37030620004321"), "", "刷单炒信", "2026-11-12", "2029-11-11"],
+    ["淄博 优品汇 商贸有限公司", "9137030*******8X1K", regno("37030620005678"), "销售假冒商品", "2026-11-12", "2029-11-11"],
+]
+DIANSHANG_YML = """# 2026-11-dianshang.csv 是区市场监管局导出的电子商务领域失信名单：以下各列在文件中没有，对每一行都适用。
+名单类型: 黑名单
+名单名称: 电子商务领域严重失信主体名单
+主体类别: 法人及非法人组织
+认定部门: 区市场监管局
+认定依据: 《中华人民共和国电子商务法》第三十九条、第八十一条
+"""
+FAYUAN_YML = """# 2026-11-fayuan.xlsx 是区法院导出的失信被执行人名单：以下各列在文件中没有，对每一行都适用。
+名单类型: 黑名单
+名单名称: 失信被执行人
+主体类别: 法人及非法人组织
+认定部门: 区法院
+认定依据: 发改财金〔2016〕141号；《最高人民法院关于公布失信被执行人名单信息的若干规定》
+"""
+
+
+def write_real_exports(out):
+    """The demo's files that are not generated data: see the comment above HISTORY_XK."""
+    write_csv(out / "xzxk" / "2024-12-yuanxitong.csv", XK_H, HISTORY_XK, "utf-8")
+    write_csv(out / "xzcf" / "2024-12-yuanxitong.csv", CF_H, HISTORY_CF, "utf-8")
+    write_csv(out / "mingdan" / "2026-11-dianshang.csv", DIANSHANG_H, DIANSHANG, "utf-8")
+    (out / "mingdan" / "2026-11-dianshang.yml").write_text(DIANSHANG_YML, encoding="utf-8")
+    (out / "mingdan" / "2026-11-fayuan.yml").write_text(FAYUAN_YML, encoding="utf-8")
+    import make_demo_xlsx
+    make_demo_xlsx.licensing(str(out))
+    make_demo_xlsx.court_list(str(out))
 
 def prepare(out, shared):
     """Copy the registries from shared/, clear old data files, write site.yml and departments.csv."""
@@ -994,6 +1052,8 @@ def main():
     stats.update(g.stats)
     tags.update(g.tags)
     ledger.finish(out / "ledger.csv")
+    if a.demo:
+        write_real_exports(out)
     secs, lc = time.perf_counter() - t0, ledger.counts
     if not a.demo:
         print(f"{out}: {stats['xzxk']} xzxk + {stats['xzcf']} xzcf records, {stats['mingdan']} list entries, "

@@ -8,7 +8,8 @@
                                     the old header 行政许可决定书文号, 许可截止日期, 数据来源, codes in enumerated
                                     columns (行政相对人类别 02 / 04, 许可类别 01 / 05), dates as Excel serial numbers,
                                     shared and inline strings.
-  mingdan/2026-11-fayuan.xlsx       a court's 失信被执行人 export: 企业名称, 统一信用代码, 案号, 执行法院, …, and
+  mingdan/2026-11-fayuan.xlsx       a court's 失信被执行人 export: 企业名称, 统一信用代码, 身份证号码/组织机构代码 (an old
+                                    enterprise known only by its 组织机构代码, with two cases on one day), 案号, 执行法院, …, and
                                     发布日期 (mapped to 列入日期 by `columns:` in site.yml); 名单类型, 名单名称, 认定部门,
                                     认定依据 and 主体类别 come from the sidecar mingdan/2026-11-fayuan.yml.
 
@@ -22,7 +23,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from generate_site import make_uscc, regno  # noqa: E402
+from generate_site import make_uscc, org_check, regno  # noqa: E402
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -121,7 +122,7 @@ def licensing(out):
         ["淄博周村恒顺餐饮管理有限公司", "02", make_uscc("91370306", "MA3RX7K2"), None, "孔祥瑞", "食品经营许可决定书",
          "周市监食经〔2026〕251号", "01", "食品经营许可证", ("inline", "JY23703060002511"), "热食类食品制售",
          serial(d(2026, 11, 20)), serial(d(2026, 11, 20)), serial(d(2031, 11, 19)), *scjgj, scjgj[0], scjgj[1]],
-        ["周村区城北路宏达五金店", "04", make_uscc("92370306", "MA3RX8L5"), regno("37030660012345"), None,
+        ["周村区城北路宏达五金店", "04", make_uscc("92370306", "MA3RX8L5"), regno("37030660023456"), None,
          "个体工商户登记决定书", "周市监个登〔2026〕118号", "05", "营业执照", None, "五金交电零售",
          serial(d(2026, 11, 23)), serial(d(2026, 11, 23)), None, *scjgj, scjgj[0], scjgj[1]],
         ["淄博丝路纺织科技有限公司", "02", make_uscc("91370306", "MA3RX9M8"), None, "田丽华", "药品经营许可决定书",
@@ -133,14 +134,21 @@ def licensing(out):
 
 def court_list(out):
     d = datetime.date
-    header = ["企业名称", "统一信用代码", "法定代表人", "案号", "执行法院", "执行依据文号", "生效法律文书确定的义务",
-              "被执行人的履行情况", "失信行为", "发布日期", "有效期至"]
+    header = ["企业名称", "统一信用代码", "身份证号码/组织机构代码", "法定代表人", "案号", "执行法院", "执行依据文号",
+              "生效法律文书确定的义务", "被执行人的履行情况", "失信行为", "发布日期", "有效期至"]
     rows = [
-        ["淄博鑫瑞建材有限公司", make_uscc("91370306", "MA3RXAN1"), "韩永军", "（2026）鲁0306执1187号", "周村区人民法院",
+        ["淄博鑫瑞建材有限公司", make_uscc("91370306", "MA3RXAN1"), None, "韩永军", "（2026）鲁0306执1187号", "周村区人民法院",
          "（2025）鲁0306民初3342号", "支付货款人民币十二万元及利息", "全部未履行", "有履行能力而拒不履行生效法律文书确定义务",
          serial(d(2026, 11, 20)), serial(d(2028, 11, 19))],
-        ["淄博周村永泰物流有限公司", make_uscc("91370306", "MA3RXBP4"), "邢志刚", "（2026）鲁0306执1203号", "周村区人民法院",
+        ["淄博周村永泰物流有限公司", make_uscc("91370306", "MA3RXBP4"), None, "邢志刚", "（2026）鲁0306执1203号", "周村区人民法院",
          "（2026）鲁0306民初512号", "支付运输费人民币四万三千元", "部分未履行", "违反财产报告制度",
+         serial(d(2026, 11, 23)), serial(d(2028, 11, 22))],
+        # An old enterprise known only by its 组织机构代码, with two cases listed on one day.
+        ["淄博周村兴隆机械厂", None, "16508273-" + org_check("16508273"), "孟兴隆", "（2026）鲁0306执1211号",
+         "周村区人民法院", "（2026）鲁0306民初640号", "支付加工款人民币六万元", "全部未履行", "违反限制消费令",
+         serial(d(2026, 11, 23)), serial(d(2028, 11, 22))],
+        ["淄博周村兴隆机械厂", None, "16508273-" + org_check("16508273"), "孟兴隆", "（2026）鲁0306执1212号",
+         "周村区人民法院", "（2026）鲁0306民初655号", "支付货款人民币二万五千元", "部分未履行", "有履行能力而拒不履行生效法律文书确定义务",
          serial(d(2026, 11, 23)), serial(d(2028, 11, 22))],
     ]
     workbook(os.path.join(out, "mingdan", "2026-11-fayuan.xlsx"), "失信被执行人", header, rows)

@@ -43,8 +43,11 @@ public enum LedgerImport {
     /// Header names of the four columns (compared like data headers).
     static let columns: [String: [String]] = [
         "类型": ["类型", "数据类型", "记录类型", "信息类型"],
-        "机关": ["机关", "许可机关", "处罚机关", "决定机关", "XK_XKJG", "CF_CFJG", "XK_XZJG", "CF_XZJG"],
-        "文书号": ["文书号", "决定书文号", "决定文书号", "行政许可决定文书号", "行政许可决定书文号", "行政处罚决定书文号", "XK_WSH", "CF_WSH"],
+        // The authority and the document number also under every header the schema accepts for them.
+        "机关": ["机关", "决定机关"] + Field.licensingAuthority.headers(in: .xzxk)
+            + Field.penaltyAuthority.headers(in: .xzcf),
+        "文书号": ["文书号", "决定书文号", "决定文书号"] + Field.licenceDocumentNumber.headers(in: .xzxk)
+            + Field.penaltyDocumentNumber.headers(in: .xzcf),
         "公示日期": ["公示日期", "首次公示日期", "发布日期", "公开日期", "上网日期"],
     ]
 

@@ -43,9 +43,11 @@ extension LedgerImport {
         }
         func inferKind(_ cells: [String]) {
             let names = Set(cells.map { RecordSchema.normalizeHeader($0) })
+            func has(_ field: Field, _ kind: RecordKind) -> Bool {
+                field.headers(in: kind).contains { names.contains(RecordSchema.normalizeHeader($0)) }
+            }
             inferredKind =
-                names.contains("XK_WSH") || names.contains("行政许可决定文书号") || names.contains("行政许可决定书文号")
-                ? "xzxk" : names.contains("CF_WSH") || names.contains("行政处罚决定书文号") ? "xzcf" : ""
+                has(.licenceDocumentNumber, .xzxk) ? "xzxk" : has(.penaltyDocumentNumber, .xzcf) ? "xzcf" : ""
         }
         do {
             if ext == "xlsx" {

@@ -10,13 +10,13 @@ enum ColumnMapReader {
         let message: String
     }
 
-    /// The map as normalised header → standard field name of `kind`.
-    static func read(_ node: Node, kind: RecordKind, section: String) throws(Problem) -> [String: String] {
+    /// The map as normalised header → standard field of `kind`.
+    static func read(_ node: Node, kind: RecordKind, section: String) throws(Problem) -> [String: Field] {
         guard let m = node.mapping else {
             throw Problem(line: node.mark?.line ?? 0, message: "「\(section)」应为键值映射：「表头: 标准列名」")
         }
         let schema = kind.schema
-        var out: [String: String] = [:]
+        var out: [String: Field] = [:]
         var keyLines: [String: (String, Int)] = [:]
         for (k, v) in m {
             let line = k.mark?.line ?? 0
@@ -39,17 +39,17 @@ enum ColumnMapReader {
                     line: v.mark?.line ?? line,
                     message: "「\(section)」中「\(header)」对应的「\(target)」不是\(kind.title)数据标准的列名\(hint)")
             }
-            out[key] = schema.fields[idx].name
+            out[key] = schema.fields[idx]
         }
         return out
     }
 
     /// `columns:` of `site.yml`: one map per kind (`xzxk`, `xzcf`, `mingdan`).
-    static func readSite(_ node: Node) throws(Problem) -> [RecordKind: [String: String]] {
+    static func readSite(_ node: Node) throws(Problem) -> [RecordKind: [String: Field]] {
         guard let m = node.mapping else {
             throw Problem(line: node.mark?.line ?? 0, message: "「columns」应为键值映射，按 xzxk、xzcf、mingdan 分别列出")
         }
-        var out: [RecordKind: [String: String]] = [:]
+        var out: [RecordKind: [String: Field]] = [:]
         for (k, v) in m {
             guard let name = k.scalar?.string, let kind = RecordKind(rawValue: name) else {
                 throw Problem(

@@ -6,9 +6,9 @@ import GongshiModel
 /// `columns:` map), filling empty cells from a sidecar `NAME.yml`, and reports unreadable files,
 /// sheets and rows and unknown columns as findings.
 public enum RecordFileReader {
-    /// - Parameter columns: the `site.yml` `columns:` map of this kind (normalised header → standard name).
+    /// - Parameter columns: the `site.yml` `columns:` map of this kind (normalised header → standard field).
     public static func read(
-        kind: RecordKind, path: String, file: String, columns: [String: String] = [:],
+        kind: RecordKind, path: String, file: String, columns: [String: Field] = [:],
         onRecord: (SourceRecord) -> Void
     ) -> (findings: [Finding], rows: Int) {
         var findings: [Finding] = []
@@ -54,7 +54,7 @@ public enum RecordFileReader {
 
     /// Reads a workbook held in memory: the entry point for fuzzing and tests.
     public static func readWorkbook(
-        kind: RecordKind, data: Data, file: String, columns: [String: String] = [:],
+        kind: RecordKind, data: Data, file: String, columns: [String: Field] = [:],
         sidecar: Sidecar = Sidecar(), onRecord: (SourceRecord) -> Void
     ) -> (findings: [Finding], rows: Int) {
         if FileSignature(head: data) == .ole2 {
@@ -72,7 +72,7 @@ public enum RecordFileReader {
     }
 
     static func read(
-        kind: RecordKind, source: RowSource, file: String, columns: [String: String], sidecar: Sidecar,
+        kind: RecordKind, source: RowSource, file: String, columns: [String: Field], sidecar: Sidecar,
         onRecord: (SourceRecord) -> Void
     ) -> (findings: [Finding], rows: Int) {
         var mapper = TableMapper(

@@ -49,7 +49,7 @@ public enum RegistryReader {
         for (line, d) in rows(path: path, file: file, required: ["编码", "名称"], findings: &findings) {
             let code = d["编码"] ?? ""
             let name = d["名称"] ?? ""
-            let uscc = (d["统一社会信用代码"] ?? "").uppercased()
+            let uscc = (d[Field.creditCode.name] ?? "").uppercased()
             if code.isEmpty || name.isEmpty {
                 findings.append(
                     Finding(

@@ -8,8 +8,8 @@ import Yams
 public struct Sidecar: Sendable {
     /// Schema index → value filling that column where a row leaves it empty.
     public var defaults: [Int: String] = [:]
-    /// Normalised header → standard name, for this file only (wins over `site.yml`).
-    public var columns: [String: String] = [:]
+    /// Normalised header → standard field, for this file only (wins over `site.yml`).
+    public var columns: [String: Field] = [:]
     public init() {}
 }
 
@@ -73,9 +73,7 @@ public enum SidecarReader {
                 problem(line, "「\(key)」与前面的键是同一列「\(field.name)」，只使用第一个")
                 continue
             }
-            var text = value.trimmingWhitespace()
-            if field.role == .code { text = String(text.uppercased().filter { !$0.isWhitespace }) }
-            sidecar.defaults[idx] = text
+            sidecar.defaults[idx] = field.normalize(value)
         }
         return (sidecar, findings)
     }

@@ -8,8 +8,8 @@ struct TableMapper {
     let kind: RecordKind
     let schema: RecordSchema
     let file: String
-    /// Normalised header → standard name: the sidecar's map over `site.yml`'s.
-    let columns: [String: String]
+    /// Normalised header → standard field: the sidecar's map over `site.yml`'s.
+    let columns: [String: Field]
     let defaults: [Int: String]
 
     var findings: [Finding] = []
@@ -19,13 +19,15 @@ struct TableMapper {
     private var mapping: [Int?] = []
     private var present: [Bool] = []
     private var headerWidth = 0
+    /// Columns of the v1 审批类别 (XK_SPLB), whose codes 0–5 count from 0 where 许可类别's 01–06 count from 1.
+    private var v1Categories: Set<Int> = []
     private var unknownColumns = 0
     /// A workbook table without a usable header: its rows are not read.
     private var rejected = false
     /// The first row of a worksheet seen before its header (a title row, or the row that was not a header).
     private var firstLine = 0
 
-    init(kind: RecordKind, file: String, columns: [String: String], defaults: [Int: String]) {
+    init(kind: RecordKind, file: String, columns: [String: Field], defaults: [Int: String]) {
         self.kind = kind
         self.schema = kind.schema
         self.file = file
@@ -42,6 +44,7 @@ struct TableMapper {
         for idx in defaults.keys { present[idx] = true }
         headerWidth = 0
         firstLine = 0
+        v1Categories = []
     }
 
     /// Reports a worksheet that had rows but no header row: it must never be skipped silently.
@@ -58,7 +61,8 @@ struct TableMapper {
                 rule: "bad-file", severity: table.hidden ? .warning : .error, file: file, line: line,
                 sheet: table.sheet,
                 message:
-                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但第一个非空行不是表头（至少要有两个可识别的列名，如「行政相对人名称」），整个工作表未读取")
+                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但第一个非空行不是表头（至少要有两个可识别的列名，如「\(Field.entityName.name)」），整个工作表未读取"
+            )
         )
     }
 
@@ -111,15 +115,17 @@ struct TableMapper {
         var values = [String](repeating: "", count: schema.fields.count)
         for (i, raw) in cells.enumerated() where i < mapping.count {
             guard let idx = mapping[i] else { continue }
-            let role = schema.fields[idx].role
-            var v = raw.trimmingWhitespace()
-            if role == .date, i < row.numbers.count, let serial = row.numbers[i],
+            let field = schema.fields[idx]
+            var v = field.normalize(raw)
+            if field.role == .date, i < row.numbers.count, let serial = row.numbers[i],
                 let date = XLSXReader.dateString(serial: serial, date1904: table.date1904)
             {
                 v = date
             }
-            // OCR and Excel put spaces inside codes.
-            if role == .code { v = String(v.uppercased().filter { !$0.isWhitespace }) }
+            if v1Categories.contains(i), let n = Int(v), v.count == 1, (0..<LicenceCategory.allCases.count).contains(n)
+            {
+                v = LicenceCategory.allCases[n].rawValue
+            }
             values[idx] = v
         }
         for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }
@@ -134,6 +140,8 @@ struct TableMapper {
         for (i, raw) in row.cells.enumerated() {
             let name = raw.trimmingWhitespace()
             if let idx = field(for: name), !seen.contains(idx) {
+                let h = RecordSchema.normalizeHeader(name)
+                if kind == .xzxk && (h == "XK_SPLB" || h == "审批类别") { v1Categories.insert(i) }
                 mapping.append(idx)
                 seen.insert(idx)
                 present[idx] = true

@@ -24,8 +24,8 @@ public struct SiteSettings: Sendable, Equatable {
     public var pagination: Int = 50
     public var footer = Footer()
     /// `columns:` — per kind, a department's header (normalised with ``RecordSchema/normalizeHeader(_:)``)
-    /// → the standard column name it stands for.
-    public var columns: [RecordKind: [String: String]] = [:]
+    /// → the standard field it stands for.
+    public var columns: [RecordKind: [String: Field]] = [:]
 
     /// What 《政府网站发展指引》 asks a government site's footer to carry.
     public struct Footer: Sendable, Equatable {

@@ -19,5 +19,9 @@ public struct SourceRecord: Sendable {
         self.present = present
     }
 
-    public subscript(_ name: String) -> String { values[kind.schema.required(name)] }
+    /// The value of `field`: empty when the row left it empty or its kind has no such field.
+    public subscript(_ field: Field) -> String {
+        guard let i = kind.schema.index(of: field), i < values.count else { return "" }
+        return values[i]
+    }
 }

@@ -10,6 +10,11 @@ struct RuleEnvironment: Sendable {
     let history: LedgerHistory
     /// The department registry, for naming the closest department to an unknown authority.
     let departments: DepartmentIndex
+    /// The older keys of list entries (without their document) that exactly one entry of the site maps
+    /// to: such an entry may keep the older key the ledger knows it by (``Publisher/ledgerKey``).
+    var legacyListKeys: Set<String> = []
+    /// Entities named without their 统一社会信用代码 that other rows give it for.
+    var links = IdentityLinks()
 }
 
 /// What the rules decided about one data row, and what it publishes.

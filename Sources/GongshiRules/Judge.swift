@@ -49,6 +49,9 @@ public enum Judge {
         // those of rows that have no department yet (unreadable, or an authority that matches none).
         var filesByDepartment: [String: Set<String>] = [:]
         var closest: [String: String] = [:]  // authority → 编码 of the closest department ("" for none)
+        // Older list keys (without the document) → the current keys that map to them.
+        var legacy: [String: Set<String>] = [:]
+        var links = IdentityLinks()
         for f in site.dataFiles {
             if let d = departments.named(inFile: f.file) { filesByDepartment[d.code, default: []].insert(f.file) }
         }
@@ -56,12 +59,16 @@ public enum Judge {
             let contexts = ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) }
             for c in contexts {
                 duplicates.add(c)
+                links.add(c.identity, name: c.entityName)
+                if c.kind == .mingdan && c.hasKey {
+                    legacy[c.legacyKey ?? c.key, default: []].insert(c.key)
+                }
                 rowsByDepartment[c.department?.code ?? "", default: 0] += 1
                 if let d = c.department {
                     filesByDepartment[d.code, default: []].insert(c.source.file)
                 } else {
                     // No department yet: the closest one to the authority, else to the 数据来源单位.
-                    let named = c.authority.isEmpty ? c.source["数据来源单位"] : c.authority
+                    let named = c.authority.isEmpty ? c.source[.dataSource] : c.authority
                     guard !named.isEmpty else { continue }
                     if closest[named] == nil {
                         closest[named] = (departments.byName[named] ?? departments.closest(to: named))?.code ?? ""
@@ -78,7 +85,9 @@ public enum Judge {
         let history = LedgerHistory(events: site.ledger, through: date)
         let env = RuleEnvironment(
             date: date, settings: site.settings, calendar: site.calendar, memoranda: memoranda,
-            history: history, departments: departments)
+            history: history, departments: departments,
+            legacyListKeys: Set(legacy.filter { $0.value.count == 1 && !$0.value.contains($0.key) }.keys),
+            links: links)
         // A data row that cannot be read is withheld by its bad-file finding (the build summary counts it).
         var findings =
             site.findings
@@ -204,25 +213,17 @@ public enum Judge {
 
 extension PublishedRecord {
     func updated(on date: LocalDate) -> PublishedRecord {
-        PublishedRecord(
-            kind: kind, key: key, id: id, department: department, entityName: entityName, entityCode: entityCode,
-            category: category, documentNumber: documentNumber, title: title, decisionDate: decisionDate,
-            publicityEnd: publicityEnd, deadline: deadline, firstPublished: firstPublished, lastUpdated: date,
-            lateWorkdays: lateWorkdays, publishWorkdays: publishWorkdays, isLate: isLate,
-            underObjection: underObjection, statusNote: statusNote,
-            fields: fields, digest: digest, file: file, line: line,
-            timelinessJudged: timelinessJudged, severityInferred: severityInferred)
+        var r = self
+        r.lastUpdated = date
+        return r
     }
 }
 
 extension PublishedListEntry {
     func updated(on date: LocalDate) -> PublishedListEntry {
-        PublishedListEntry(
-            key: key, id: id, isRed: isRed, listName: listName, listID: listID, department: department,
-            entityName: entityName, entityCode: entityCode, category: category, listedOn: listedOn,
-            validUntil: validUntil, reason: reason, basis: basis, memorandum: memorandum,
-            underObjection: underObjection, firstPublished: firstPublished, lastUpdated: date,
-            fields: fields, digest: digest, file: file, line: line)
+        var e = self
+        e.lastUpdated = date
+        return e
     }
 }
 

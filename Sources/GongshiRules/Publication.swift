@@ -1,11 +1,22 @@
 import GongshiModel
 
-/// A published field: its national column name and the value as shown (dates normalised, personal
-/// data masked).
+/// A published field and its value as shown (dates normalised, personal data masked).
 public struct PublishedField: Sendable, Hashable {
-    public let name: String
+    public let field: Field
     public let value: String
-    public let role: FieldSpec.Role
+    /// The national column name, as pages and open data show it.
+    public var name: String { field.name }
+    public var role: Field.Role { field.role }
+
+    public init(field: Field, value: String) {
+        self.field = field
+        self.value = value
+    }
+}
+
+extension Array where Element == PublishedField {
+    /// The published value of `field`; nil when the record has no such field.
+    public func value(of field: Field) -> String? { first { $0.field == field }?.value }
 }
 
 /// A licensing or penalty record public on the build date.
@@ -17,7 +28,7 @@ public struct PublishedRecord: Sendable {
     public let department: Department
     /// Entity name as shown (masked for natural persons under `mask`).
     public let entityName: String
-    /// A valid 统一社会信用代码, or empty.
+    /// A valid 统一社会信用代码 (the entity's own, or one another row links to its other codes), or empty.
     public let entityCode: String
     public let category: SubjectCategory
     public let documentNumber: String
@@ -30,7 +41,7 @@ public struct PublishedRecord: Sendable {
     /// First publication: ledger 公示, or the build date when it is published now.
     public let firstPublished: LocalDate
     /// The last 更新, if any.
-    public let lastUpdated: LocalDate?
+    public internal(set) var lastUpdated: LocalDate?
     /// Working days late (0 when timely).
     public let lateWorkdays: Int
     /// Working days from the decision to the first publication.
@@ -52,6 +63,17 @@ public struct PublishedRecord: Sendable {
     public var previousSystem = false
     /// A penalty whose 失信严重程度 was inferred from 处罚类别 (the record page says so).
     public var severityInferred = false
+    /// A valid 15-digit 工商注册号 and 组织机构代码 of the entity (read by shape), or empty.
+    public var registrationNumber = ""
+    public var organizationCode = ""
+
+    /// The code the entity is known by: its 统一社会信用代码, else its 组织机构代码 (without hyphen), else its
+    /// 工商注册号; empty when there is none.
+    public var identityCode: String {
+        if !entityCode.isEmpty { return entityCode }
+        if !organizationCode.isEmpty { return OrganizationCode.shaped(organizationCode) ?? organizationCode }
+        return registrationNumber
+    }
 }
 
 /// A withdrawn (revoked, changed, confirmed illegal or invalid) record's page: it states the reason and stays until the publicity end it would have had.
@@ -94,11 +116,24 @@ public struct PublishedListEntry: Sendable {
     public let memorandum: Memorandum?
     public let underObjection: Bool
     public let firstPublished: LocalDate
-    public let lastUpdated: LocalDate?
+    public internal(set) var lastUpdated: LocalDate?
     public let fields: [PublishedField]
     public let digest: String
     public let file: String
     public let line: Int
+    /// A valid 15-digit 工商注册号 and 组织机构代码 of the entity (read by shape), or empty.
+    public var registrationNumber = ""
+    public var organizationCode = ""
+
+    /// The code the entity is known by: its 统一社会信用代码, else its 组织机构代码 (without hyphen), else its
+    /// 工商注册号; empty when there is none.
+    public var identityCode: String {
+        if !entityCode.isEmpty { return entityCode }
+        if !organizationCode.isEmpty { return OrganizationCode.shaped(organizationCode) ?? organizationCode }
+        return registrationNumber
+    }
+    /// 认定文书号, else 案号, else 执行依据文号: the document that joins the key (SPEC §8.4).
+    public var document = ""
 }
 
 /// A record the rules keep off the site, with why (for the build summary and the preview).

@@ -30,23 +30,25 @@ enum Publisher {
                 key: r.key, department: department.code, deadline: t.deadline,
                 file: r.source.file, line: r.source.line)
             upcoming?.entity = r.displayName
-            upcoming?.document = r[documentField(r.kind)]
+            upcoming?.document = r[r.kind.documentField]
         }
-        let code = r.entityCode
+        let code = env.links.uscc(of: r.identity, name: r.entityName)
         var record = PublishedRecord(
             kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code), department: department,
-            entityName: value(fields, "行政相对人名称", else: r.entityName),
-            entityCode: UnifiedSocialCreditCode.isValid(code) ? code : "", category: category,
-            documentNumber: value(fields, documentField(r.kind)), title: value(fields, titleField(r.kind)),
+            entityName: value(fields, .entityName, else: r.entityName),
+            entityCode: code, category: category,
+            documentNumber: value(fields, r.kind.documentField), title: value(fields, titleField(r.kind)),
             decisionDate: decided,
             publicityEnd: period.end, deadline: t.deadline, firstPublished: t.published,
             lastUpdated: state?.lastUpdated,
             lateWorkdays: t.lateWorkdays, publishWorkdays: t.publishWorkdays,
             isLate: t.judged && t.published > t.deadline,
             underObjection: status == .objection,
-            statusNote: status == .normal ? "" : PersonalData.scrub(r["状态说明"]).text,
+            statusNote: status == .normal ? "" : PersonalData.scrub(r[.statusNote]).text,
             fields: fields, digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line,
             timelinessJudged: t.judged, severityInferred: r.kind == .xzcf && r.severityInferred)
+        record.registrationNumber = r.identity.registrationNumber
+        record.organizationCode = r.identity.organizationCode
         record.previousSystem =
             state?.firstImported == true || LateDisclosure.publishedBeforeAdoption(r, decided: decided, env: env)
         return (record, upcoming, missingYear)
@@ -65,10 +67,10 @@ enum Publisher {
         let withdrawnOn = (state?.lastEvent == .withdrawn ? state?.lastWithdrawn : nil) ?? env.date
         return WithdrawalNotice(
             kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code),
-            department: department, entityName: value(fields, "行政相对人名称", else: r.entityName),
-            documentNumber: value(fields, documentField(r.kind)), title: value(fields, titleField(r.kind)),
+            department: department, entityName: value(fields, .entityName, else: r.entityName),
+            documentNumber: value(fields, r.kind.documentField), title: value(fields, titleField(r.kind)),
             decisionDate: decided, revokedOn: r.statusDate, withdrawnOn: withdrawnOn,
-            reason: PersonalData.scrub(r["状态说明"]).text, until: period.end,
+            reason: PersonalData.scrub(r[.statusNote]).text, until: period.end,
             digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line, action: action.rawValue)
     }
 
@@ -77,27 +79,44 @@ enum Publisher {
         env: RuleEnvironment
     ) -> PublishedListEntry {
         let (fields, _) = publishedFields(r, category: category, env: env)
-        let state = env.history[r.key]
-        let code = r.entityCode
-        let listName = r["名单名称"]
-        return PublishedListEntry(
-            key: r.key, id: ContentDigest.id(for: r.key, prefix: ""), isRed: r.isRedList, listName: listName,
+        let key = ledgerKey(r, env)
+        let state = env.history[key]
+        let listName = r[.listName]
+        var entry = PublishedListEntry(
+            key: key, id: ContentDigest.id(for: key, prefix: ""), isRed: r.isRedList, listName: listName,
             listID: ListID.id(for: listName), department: department,
-            entityName: value(fields, "主体名称", else: r.entityName),
-            entityCode: UnifiedSocialCreditCode.isValid(code) ? code : "", category: category, listedOn: listed,
-            validUntil: PublicityEnded.listPeriod(r, listed: listed).end, reason: PersonalData.scrub(r["列入事由"]).text,
-            basis: PersonalData.scrub(r["认定依据"]).text, memorandum: env.memoranda.memorandum(citedIn: r["认定依据"]),
+            entityName: value(fields, .subjectName, else: r.entityName),
+            entityCode: env.links.uscc(of: r.identity, name: r.entityName), category: category, listedOn: listed,
+            validUntil: PublicityEnded.listPeriod(r, listed: listed).end,
+            reason: PersonalData.scrub(r[.listingReason]).text,
+            basis: PersonalData.scrub(r[.listingBasis]).text,
+            memorandum: env.memoranda.memorandum(citedIn: r[.listingBasis]),
             underObjection: r.listStatus(on: env.date) == .objection, firstPublished: state?.firstPublished ?? env.date,
             lastUpdated: state?.lastUpdated, fields: fields, digest: ContentDigest.digest(fields),
             file: r.source.file, line: r.source.line)
+        entry.registrationNumber = r.identity.registrationNumber
+        entry.organizationCode = r.identity.organizationCode
+        entry.document = PersonalData.scrub(RecordContext.listDocument(r.source)).text
+        return entry
     }
 
-    static func documentField(_ kind: RecordKind) -> String { kind == .xzxk ? "行政许可决定文书号" : "行政处罚决定书文号" }
-    static func titleField(_ kind: RecordKind) -> String { kind == .xzxk ? "行政许可决定文书名称" : "违法行为类型" }
+    /// The key a list entry is published and recorded under. Since its document joined the key (SPEC
+    /// §8.4), an entry the ledger knows by its older key (名单名称:代码或名称:列入日期) keeps that key, so
+    /// it is neither withdrawn nor published again, and its link stays; unless two entries of today
+    /// would share the older key (two documents of one entity on one day): then each takes its new key.
+    static func ledgerKey(_ r: RecordContext, _ env: RuleEnvironment) -> String {
+        guard let legacy = r.legacyKey, env.history[r.key] == nil, env.history[legacy] != nil,
+            env.legacyListKeys.contains(legacy)
+        else { return r.key }
+        return legacy
+    }
+
+    /// What a listing shows as a record's title.
+    static func titleField(_ kind: RecordKind) -> Field { kind == .xzxk ? .licenceDocumentName : .violationType }
 
     /// A field's value as published (personal data masked).
-    static func value(_ fields: [PublishedField], _ name: String, else fallback: String = "") -> String {
-        fields.first { $0.name == name }?.value ?? fallback
+    static func value(_ fields: [PublishedField], _ field: Field, else fallback: String = "") -> String {
+        fields.first { $0.field == field }?.value ?? fallback
     }
 
     /// Every column but the secret ones, as published: dates normalised, codes of enumerated fields
@@ -113,13 +132,13 @@ enum Publisher {
         // An end beyond the legal maximum is shown as the maximum (publicity-too-long).
         let period = r.kind == .xzxk ? nil : PublicityEnded.period(r, env)
         let capped = period?.cappedFrom == nil ? nil : period?.end
-        let cappedField = r.kind == .mingdan ? "有效期至" : "公示截止期"
+        let cappedField: Field = r.kind == .mingdan ? .validUntil : .publicityEnd
         out.reserveCapacity(schema.fields.count)
         for (i, f) in schema.fields.enumerated() where f.role != .secret {
             var v = r.source.values[i]
             switch f.role {
             case .date:
-                if let end = capped, f.name == cappedField {
+                if let end = capped, f == cappedField {
                     v = end.description
                 } else if let d = r.dates[i] {
                     v = d.description
@@ -128,19 +147,27 @@ enum Publisher {
                 {
                     v = ""  // a placeholder for "no end", not a date to show
                 }
-            case .code, .secret:
+            case .code:
+                // The entity's codes as read by shape: only valid ones, each in its own column (SPEC §8.4).
+                switch f {
+                case .creditCode: v = r.identity.uscc
+                case .registrationNumber: v = r.identity.registrationNumber
+                case .organizationCode: v = r.identity.organizationCode
+                default: if v == UnifiedSocialCreditCode.none { v = "" }
+                }
+            case .secret:
                 break
             case .status:
                 if !statusInEffect { v = "" }
                 if let d = r.dates[i] { v = statusInEffect ? d.description : "" }
-                if f.name == "当前状态" && !v.isEmpty {
+                if f == .status && !v.isEmpty {
                     if r.kind == .mingdan {
                         v = ListStatus(parsing: v)?.rawValue ?? v
                     } else {
                         v = RecordStatus(parsing: v)?.rawValue ?? v
                     }
                 }
-                if f.name == "状态说明" {
+                if f == .statusNote {
                     let s = PersonalData.scrub(v)
                     if s.found {
                         masked.append(f.name)
@@ -148,12 +175,12 @@ enum Publisher {
                     }
                 }
             case .text:
-                switch f.name {
-                case "失信严重程度": v = r.severity.rawValue
-                case "行政相对人类别", "主体类别": v = category.rawValue
-                case "许可类别": v = LicenceCategory(parsing: v)?.rawValue ?? PersonalData.scrub(v).text
+                switch f {
+                case .severity: v = r.severity.rawValue
+                case .entityCategory, .subjectCategory: v = category.rawValue
+                case .licenceCategory: v = LicenceCategory(parsing: v)?.rawValue ?? PersonalData.scrub(v).text
                 default:
-                    if category == .naturalPerson && (f.name == "行政相对人名称" || f.name == "主体名称") {
+                    if category == .naturalPerson && f == r.kind.entityNameField {
                         v = PersonalData.maskName(v)
                     } else {
                         let s = PersonalData.scrub(v)
@@ -164,7 +191,7 @@ enum Publisher {
                     }
                 }
             }
-            out.append(PublishedField(name: f.name, value: v, role: f.role))
+            out.append(PublishedField(field: f, value: v))
         }
         return (out, masked)
     }

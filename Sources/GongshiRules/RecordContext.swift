@@ -23,9 +23,9 @@ public struct RecordContext: Sendable {
     public let severityInferred: Bool
 
     /// Optional date fields: a bad value there is a `bad-value` warning, never a reason to withhold.
-    static let optionalDateFields: Set<String> = ["有效期自", "有效期至", "处罚有效期", "公示截止期"]
+    static let optionalDateFields: Set<Field> = [.validFrom, .validUntil, .penaltyValidUntil, .publicityEnd]
     /// End dates whose words or placeholders mean "no end" (SPEC §8.2).
-    static let endDateFields: Set<String> = ["有效期至", "处罚有效期", "公示截止期"]
+    static let endDateFields: Set<Field> = [.validUntil, .penaltyValidUntil, .publicityEnd]
     static let noEndWords: Set<String> = ["长期", "永久", "无", "无期限", "无处罚期限"]
     /// Dates before the People's Republic are placeholders (1900-01-01) meaning "no end".
     static let placeholderBefore = LocalDate(year: 1949, month: 10, day: 1)!
@@ -42,12 +42,12 @@ public struct RecordContext: Sendable {
 
         init(_ schema: RecordSchema) {
             let parsed = schema.fields.indices.filter {
-                schema.fields[$0].role == .date || ["状态日期", "移出日期"].contains(schema.fields[$0].name)
+                schema.fields[$0].role == .date || [.statusDate, .removedOn].contains(schema.fields[$0])
             }
             self.parsed = parsed
-            optional = parsed.filter { RecordContext.optionalDateFields.contains(schema.fields[$0].name) }
-            checked = parsed.filter { !RecordContext.optionalDateFields.contains(schema.fields[$0].name) }
-            end = Set(parsed.filter { RecordContext.endDateFields.contains(schema.fields[$0].name) })
+            optional = parsed.filter { RecordContext.optionalDateFields.contains(schema.fields[$0]) }
+            checked = parsed.filter { !RecordContext.optionalDateFields.contains(schema.fields[$0]) }
+            end = Set(parsed.filter { RecordContext.endDateFields.contains(schema.fields[$0]) })
         }
     }
 
@@ -57,17 +57,59 @@ public struct RecordContext: Sendable {
 
     public var kind: RecordKind { source.kind }
     public var schema: RecordSchema { source.kind.schema }
-    public subscript(_ name: String) -> String { source[name] }
-    public func date(_ name: String) -> LocalDate? { dates[schema.required(name)] }
+    public subscript(_ field: Field) -> String { source[field] }
+    /// The parsed date of `field` (nil when empty, invalid, or not a field of this kind).
+    public func date(_ field: Field) -> LocalDate? { schema.index(of: field).flatMap { dates[$0] } }
 
-    /// The entity's 统一社会信用代码 when it names one (not empty, not the 个体工商户 placeholder).
-    public var entityCode: String {
-        let c = source["统一社会信用代码"]
-        return c == UnifiedSocialCreditCode.none ? "" : c
+    /// The entity's codes read by shape (SPEC §8.4): who it is without a 统一社会信用代码.
+    public let identity: EntityIdentity
+
+    /// The entity's 统一社会信用代码 when it has a valid one.
+    public var entityCode: String { identity.uscc }
+
+    /// The schema index of each code column of each kind, worked out once.
+    static let identityColumns: [RecordKind: [(EntityIdentity.Column, Int)]] = Dictionary(
+        uniqueKeysWithValues: RecordKind.allCases.map { kind in
+            (kind, EntityIdentity.Column.allCases.compactMap { c in kind.schema.index(of: c.field).map { (c, $0) } })
+        })
+
+    /// Reads the code columns of a row into an ``EntityIdentity``.
+    static func readIdentity(_ source: SourceRecord, naturalPerson: Bool) -> EntityIdentity {
+        var values: [EntityIdentity.Column: String] = [:]
+        for (column, i) in identityColumns[source.kind] ?? [] {
+            // The court lists' mixed column is a secret one, read as written: fold it like a code.
+            values[column] = String(source.values[i].uppercased().filter { !$0.isWhitespace })
+        }
+        return EntityIdentity(values, naturalPerson: naturalPerson)
     }
 
+    /// The category a row states, and its identity. A row whose code columns hold a person's valid ID
+    /// number and no organisation's code is a natural person's, whatever it states (a court list mixes
+    /// persons and companies, and a sidecar's 主体类别 fills every row): never published as an organisation.
+    static func categoryAndIdentity(_ source: SourceRecord, stated: String) -> (SubjectCategory?, EntityIdentity) {
+        let category = SubjectCategory(parsing: stated)
+        let identity = readIdentity(source, naturalPerson: category == .naturalPerson)
+        guard category != .naturalPerson, identity.personID, !identity.isIdentified else { return (category, identity) }
+        var person = readIdentity(source, naturalPerson: true)
+        if category != nil {
+            person.notes.append("类别为「\(stated)」，但代码列中是居民身份证号码、没有有效的单位代码：按自然人处理")
+        }
+        return (.naturalPerson, person)
+    }
+
+    /// The document of a list entry that joins its key (SPEC §8.4): 认定文书号, else 案号, else 执行依据文号.
+    public static func listDocument(_ source: SourceRecord) -> String {
+        documentFields.lazy.map { source[$0] }.first { !$0.isEmpty } ?? ""
+    }
+
+    /// The fields that may give a list entry's document, in order.
+    public static let documentFields: [Field] = [.listingDocument, .caseNumber, .enforcementDocument]
+
+    /// The key a list entry had before its document joined the key (the ledger may know it by that key).
+    public let legacyKey: String?
+
     /// The entity name field of this kind.
-    public var entityName: String { kind == .mingdan ? source["主体名称"] : source["行政相对人名称"] }
+    public var entityName: String { source[kind.entityNameField] }
 
     /// The entity's name as a report may show it: a natural person's name masked (张*明), whatever
     /// the site's policy, since reports and previews are files too.
@@ -82,27 +124,11 @@ public struct RecordContext: Sendable {
         return statusText
     }
 
-    public static func authorityField(_ kind: RecordKind) -> String {
-        switch kind {
-        case .xzxk: return "许可机关"
-        case .xzcf: return "处罚机关"
-        case .mingdan: return "认定部门"
-        }
-    }
-
-    public static func primaryDateField(_ kind: RecordKind) -> String {
-        switch kind {
-        case .xzxk: return "许可决定日期"
-        case .xzcf: return "处罚决定日期"
-        case .mingdan: return "列入日期"
-        }
-    }
-
     init(source: SourceRecord, departments: DepartmentIndex) {
         self.source = source
         let kind = source.kind
         let schema = kind.schema
-        let authority = source[RecordContext.authorityField(kind)]
+        let authority = source[kind.authorityField]
         self.authority = authority
         var dates = [LocalDate?](repeating: nil, count: schema.fields.count)
         let fields = RecordContext.dateFields[kind] ?? DateFields(schema)
@@ -117,30 +143,39 @@ public struct RecordContext: Sendable {
             }
         }
         self.dates = dates
-        let primary = dates[schema.required(RecordContext.primaryDateField(kind))]
+        let primary = schema.index(of: kind.primaryDateField).flatMap { dates[$0] }
         self.primaryDate = primary
         switch kind {
         case .xzxk, .xzcf:
-            let doc = source[kind == .xzxk ? "行政许可决定文书号" : "行政处罚决定书文号"]
+            let doc = source[kind.documentField]
             key = "\(kind.rawValue):\(authority):\(doc)"
             hasKey = !authority.isEmpty && !doc.isEmpty
-            let codeField = kind == .xzxk ? "许可机关统一社会信用代码" : "处罚机关统一社会信用代码"
-            department = departments.byName[authority] ?? departments.byCode[source[codeField]]
-            category = SubjectCategory(parsing: source["行政相对人类别"])
+            let codeField: Field = kind == .xzxk ? .licensingAuthorityCode : .penaltyAuthorityCode
+            // The placeholder 00000000000000000X names no authority (SPEC §8.4).
+            let authorityCode = source[codeField]
+            department =
+                departments.byName[authority]
+                ?? (authorityCode == UnifiedSocialCreditCode.none ? nil : departments.byCode[authorityCode])
+            (category, identity) = RecordContext.categoryAndIdentity(source, stated: source[.entityCategory])
+            legacyKey = nil
         case .mingdan:
-            let code = source["统一社会信用代码"]
-            let entity = code.isEmpty || code == UnifiedSocialCreditCode.none ? source["主体名称"] : code
-            let listed = primary?.description ?? source["列入日期"]
-            key = "mingdan:\(source["名单名称"]):\(entity):\(listed)"
-            hasKey = !source["名单名称"].isEmpty && !entity.isEmpty && !listed.isEmpty
+            let (category, identity) = RecordContext.categoryAndIdentity(source, stated: source[.subjectCategory])
+            self.category = category
+            self.identity = identity
+            let entity = identity.isIdentified ? identity.code : source[.subjectName]
+            let listed = primary?.description ?? source[.listedOn]
+            let base = "mingdan:\(source[.listName]):\(entity):\(listed)"
+            let document = RecordContext.listDocument(source)
+            key = document.isEmpty ? base : "\(base):\(document)"
+            legacyKey = document.isEmpty ? nil : base
+            hasKey = !source[.listName].isEmpty && !entity.isEmpty && !listed.isEmpty
             department = departments.byName[authority]
-            category = SubjectCategory(parsing: source["主体类别"])
         }
-        statusText = source["当前状态"]
-        statusDate = dates[schema.required("状态日期")]
+        statusText = source[.status]
+        statusDate = schema.index(of: .statusDate).flatMap { dates[$0] }
         if kind == .xzcf {
-            let given = Severity(parsing: source["失信严重程度"])
-            severity = given ?? Severity.inferred(fromKinds: source["处罚类别"])
+            let given = Severity(parsing: source[.severity])
+            severity = given ?? Severity.inferred(fromKinds: source[.penaltyKinds])
             severityInferred = given == nil
         } else {
             severity = .ordinary
@@ -159,7 +194,7 @@ public struct RecordContext: Sendable {
     }
 
     /// A red-list entry (名单类型 红名单); any other 名单类型 is treated as a black list.
-    public var isRedList: Bool { source["名单类型"].contains("红") }
+    public var isRedList: Bool { source[.listType].contains("红") }
 }
 
 /// Departments by 名称 and by 统一社会信用代码.

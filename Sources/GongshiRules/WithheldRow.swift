@@ -15,8 +15,8 @@ extension RecordContext {
                 guard i < source.present.count, source.present[i] || !source.values[i].isEmpty else { return nil }
                 var value = f.role == .secret && !source.values[i].isEmpty ? "（不公示）" : source.values[i]
                 // A natural person's name stays masked, even in a preview.
-                if isNaturalPerson && (f.name == "行政相对人名称" || f.name == "主体名称") { value = displayName }
-                return PublishedField(name: f.name, value: value, role: f.role)
+                if isNaturalPerson && f == kind.entityNameField { value = displayName }
+                return PublishedField(field: f, value: value)
             }
         }
         return w

@@ -10,16 +10,16 @@ enum EntityFeeds {
             ("决定", r.title), ("文书号", r.documentNumber), ("决定日期", r.decisionDate.description),
             ("公示部门", r.department.name),
         ]
-        for name in ["处罚类别", "罚款金额（万元）", "许可证书名称", "有效期至"] {
-            if let v = r.fields.first(where: { $0.name == name && !$0.value.isEmpty })?.value { rows.append((name, v)) }
+        for field in [Field.penaltyKinds, .fineAmount, .licenceCertificateName, .validUntil] {
+            if let v = r.fields.value(of: field), !v.isEmpty { rows.append((field.name, v)) }
         }
         return rows  // recordItem adds 异议处理中 when it applies
     }
 
     static func briefRows(_ e: PublishedListEntry) -> [(String, String)] {
         [
-            ("名单", e.listName), ("列入日期", e.listedOn.description), ("列入事由", e.reason), ("认定部门", e.department.name),
-            ("有效期至", e.validUntil?.description ?? ""),
+            ("名单", e.listName), (Field.listedOn.name, e.listedOn.description), (Field.listingReason.name, e.reason),
+            (Field.listingAuthority.name, e.department.name), (Field.validUntil.name, e.validUntil?.description ?? ""),
         ] + (e.underObjection ? [("状态", "异议处理中")] : [])
     }
 }

@@ -312,7 +312,7 @@ extension Renderer {
 
     func noticeItem(_ n: WithdrawalNotice) -> FeedItem {
         let rows = [
-            ("撤回原因", n.reason), ("行政相对人名称", n.entityName), ("文书号", n.documentNumber),
+            ("撤回原因", n.reason), (Field.entityName.name, n.entityName), ("文书号", n.documentNumber),
             ("决定日期", n.decisionDate.description), ("撤销日期", n.revokedOn?.description ?? ""), ("机关", n.department.name),
         ]
         return FeedItem(

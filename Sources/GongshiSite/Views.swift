@@ -21,9 +21,24 @@ enum Views {
         if !r.entityCode.isEmpty {
             d["entityPath"] = entityPath(r.entityCode)
             d["entityCode"] = r.entityCode
+        } else if let other = otherCode(r.registrationNumber, r.organizationCode) {
+            d["otherCode"] = other
         }
         return d
     }
+
+    /// How an entity without a 统一社会信用代码 is told apart in a table: its 组织机构代码, else its 工商注册号.
+    static func otherCode(_ registration: String, _ organization: String) -> String? {
+        if !organization.isEmpty { return "\(Field.organizationCode.name) \(organization)" }
+        if !registration.isEmpty { return "\(Field.registrationNumber.name) \(registration)" }
+        return nil
+    }
+
+    /// Fields a list entry shows besides its reason when present: its document (认定文书号, 案号 or
+    /// 执行依据文号) and a 失信被执行人's court details (SPEC §8.2).
+    static let entryDetailFields: [Field] = [
+        .listingDocument, .caseNumber, .enforcementDocument, .enforcementCourt, .courtObligation, .performance,
+    ]
 
     static func entryRow(_ e: PublishedListEntry) -> [String: Any] {
         var d: [String: Any] = [
@@ -36,6 +51,13 @@ enum Views {
         if !e.entityCode.isEmpty {
             d["entityPath"] = entityPath(e.entityCode)
             d["entityCode"] = e.entityCode
+        }
+        // Entries of one name are told apart by their other codes and their document (SPEC §8.4).
+        d["otherCodes"] = [(Field.registrationNumber, e.registrationNumber), (.organizationCode, e.organizationCode)]
+            .filter { !$0.1.isEmpty }.map { ["name": $0.0.name, "value": $0.1] }
+        d["details"] = entryDetailFields.compactMap { field -> [String: String]? in
+            guard let v = e.fields.first(where: { $0.field == field })?.value, !v.isEmpty else { return nil }
+            return ["name": field.name, "value": v]
         }
         if let m = e.memorandum { d["memorandum"] = m.title }
         return d

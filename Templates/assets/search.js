@@ -23,7 +23,7 @@
   // upper case, no white space; document numbers also write every year bracket as 〔〕.
   function normalize(q) {
     return q.replace(/[\uFF01-\uFF5E]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
-      .replace(/\u3000/g, ' ').replace(/[a-z]/g, function (c) { return c.toUpperCase(); }).replace(/\s+/g, '');
+      .replace(/\u3000/g, ' ').replace(/[a-z]/g, function (c) { return c.toUpperCase(); }).replace(/[\s\u200B\uFEFF]+/g, '');
   }
   function normalizeDocument(q) {
     return normalize(q).replace(/[\[【(〔]/g, '〔').replace(/[\]】)〕]/g, '〕');
@@ -45,9 +45,11 @@
     var docs = Array.from(doc).length >= 4
       ? { tokens: ['=' + doc].concat(grams(doc, 4, '%').reverse()), q: doc, hay: function (d) { return normalizeDocument(d[0]); }, fold: normalizeDocument, code: false }
       : null;
-    if (isCode(q)) {
+    // A 组织机构代码 is indexed without its hyphen (59467239-9 → 594672399).
+    var code = /^[0-9A-Z]{8}-[0-9A-Z]$/.test(q) ? q.replace('-', '') : q;
+    if (isCode(code)) {
       // The end of a code is its least shared part.
-      families.push({ tokens: grams(q, 4, '#').reverse(), q: q, hay: function (d) { return d[1]; }, fold: normalize, code: true });
+      families.push({ tokens: grams(code, 4, '#').reverse(), q: code, hay: function (d) { return d[1]; }, fold: normalize, code: true });
       // A code-like query may also be a licence number (JY2370306…): looked up only when no code has it.
       if (docs) { docs.onlyIfNothingYet = true; families.push(docs); }
       return families;

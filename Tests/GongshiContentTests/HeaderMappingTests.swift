@@ -8,7 +8,7 @@ import Testing
 struct HeaderMappingTests {
     func read(
         _ kind: RecordKind, _ text: String, name: String = "data.csv", sidecar: String? = nil,
-        columns: [String: String] = [:]
+        columns: [String: Field] = [:]
     ) -> (records: [SourceRecord], findings: [Finding]) {
         let dir = TempDir()
         let path = dir.write(name, text)
@@ -59,7 +59,7 @@ struct HeaderMappingTests {
         for schema in [RecordSchema.licensing, .penalty, .list] {
             var seen: [String: String] = [:]
             for f in schema.fields {
-                for n in [f.name] + f.aliases {
+                for n in f.headers(in: schema.kind) {
                     let k = RecordSchema.normalizeHeader(n)
                     #expect(seen[k] == nil || seen[k] == f.name, "\(n) in \(schema.kind)")
                     seen[k] = f.name
@@ -78,7 +78,7 @@ struct HeaderMappingTests {
     @Test("a CSV with the old header and aliases is read; an unknown header warns with a suggestion")
     func csvAliases() throws {
         let r = read(.xzcf, "行政相对人名称,CF_SXYZCD,处罚机关名称\r\n某公司,严重,区市场监管局\r\n")
-        #expect(r.records.first?["失信严重程度"] == "严重")
+        #expect(r.records.first?[.severity] == "严重")
         let f = try #require(r.findings.first)
         #expect(f.rule == "unknown-column" && f.message.contains("您是否指「处罚机关」"))
         #expect(f.sheet == "")
@@ -95,10 +95,13 @@ struct HeaderMappingTests {
     func columnsMap() {
         let r = read(
             .xzcf, "单位名称,处罚机关名称\n甲公司,区市场监管局\n",
-            columns: [RecordSchema.normalizeHeader("处罚机关名称"): "处罚机关", RecordSchema.normalizeHeader("单位 名称"): "行政相对人名称"])
+            columns: [
+                RecordSchema.normalizeHeader("处罚机关名称"): .penaltyAuthority,
+                RecordSchema.normalizeHeader("单位 名称"): .entityName,
+            ])
         #expect(r.findings.isEmpty)
-        #expect(r.records.first?["处罚机关"] == "区市场监管局")
-        #expect(r.records.first?["行政相对人名称"] == "甲公司")
+        #expect(r.records.first?[.penaltyAuthority] == "区市场监管局")
+        #expect(r.records.first?[.entityName] == "甲公司")
     }
 
     @Test("a sidecar fills empty columns (aliases, unquoted dates) and may map columns for its file")
@@ -118,19 +121,19 @@ struct HeaderMappingTests {
         #expect(r.records.count == 2)
         let a = r.records[0]
         let b = r.records[1]
-        #expect(a["名单名称"] == "失信被执行人" && a["名单类型"] == "黑名单" && a["认定部门"] == "区法院")
-        #expect(a["主体名称"] == "甲公司" && a["统一社会信用代码"] == "91370306MA3RX7K2XU")
-        #expect(a["列入日期"] == "2026-11-20")
-        #expect(b["列入日期"] == "2026-11-21")
-        #expect(a["数据来源单位"] == "区法院")
-        #expect(a.present[RecordSchema.list.required("名单名称")])
+        #expect(a[.listName] == "失信被执行人" && a[.listType] == "黑名单" && a[.listingAuthority] == "区法院")
+        #expect(a[.subjectName] == "甲公司" && a[.creditCode] == "91370306MA3RX7K2XU")
+        #expect(a[.listedOn] == "2026-11-20")
+        #expect(b[.listedOn] == "2026-11-21")
+        #expect(a[.dataSource] == "区法院")
+        #expect(a.present[RecordSchema.list.index(of: Field.listName)!])
     }
 
     @Test("sidecar problems are findings on the sidecar with their line; the good keys still apply")
     func sidecarProblems() throws {
         let side = "名单名称: 失信被执行人\n认定部门名称: 区法院\nlist:\n  - a\n"
         let r = read(.mingdan, "企业名称\n甲公司\n", sidecar: side)
-        #expect(r.records.first?["名单名称"] == "失信被执行人")
+        #expect(r.records.first?[.listName] == "失信被执行人")
         let f = r.findings.filter { $0.file == "Content/mingdan/data.yml" }
         #expect(f.count == 2)
         #expect(f.contains { $0.line == 2 && $0.message.contains("认定部门") })
@@ -146,8 +149,8 @@ struct HeaderMappingTests {
         let base = "title: 信用周村\nbaseURL: https://example.gov.cn/\n"
         let s = try SettingsReader.read(
             text: base + "columns:\n  xzcf:\n    处罚机关名称: 处罚机关\n    XDR: CF_XDR_MC\n", file: "site.yml")
-        #expect(s.columns[.xzcf]?[RecordSchema.normalizeHeader("处罚机关名称")] == "处罚机关")
-        #expect(s.columns[.xzcf]?["XDR"] == "行政相对人名称")
+        #expect(s.columns[.xzcf]?[RecordSchema.normalizeHeader("处罚机关名称")] == .penaltyAuthority)
+        #expect(s.columns[.xzcf]?["XDR"] == .entityName)
         do {
             _ = try SettingsReader.read(
                 text: base + "columns:\n  xzcf:\n    处罚机关名称: 处罚机关\n    处罚机关 名称: 处罚机关\n", file: "site.yml")

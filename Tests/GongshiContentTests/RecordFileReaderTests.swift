@@ -32,15 +32,15 @@ struct RecordFileReaderTests {
         #expect(rec.kind == .xzxk)
         #expect(rec.line == 2)
         #expect(rec.file == "Content/xzxk/data.csv")
-        #expect(rec["行政相对人名称"] == "周村区某某商行有限公司")
-        #expect(rec["许可决定日期"] == "2026-11-20")
-        #expect(rec["行政许可决定文书号"] == "周市监许〔2026〕1号")
-        #expect(rec["许可机关"] == "区市场监管局")
-        #expect(rec["许可内容"] == "")
+        #expect(rec[.entityName] == "周村区某某商行有限公司")
+        #expect(rec[.licenceDate] == "2026-11-20")
+        #expect(rec[.licenceDocumentNumber] == "周市监许〔2026〕1号")
+        #expect(rec[.licensingAuthority] == "区市场监管局")
+        #expect(rec[.licenceContent] == "")
         #expect(rec.values.count == RecordSchema.licensing.fields.count)
         let schema = RecordSchema.licensing
-        #expect(rec.present[schema.required("许可机关")])
-        #expect(!rec.present[schema.required("许可内容")])
+        #expect(rec.present[schema.index(of: Field.licensingAuthority)!])
+        #expect(!rec.present[schema.index(of: Field.licenceContent)!])
     }
 
     @Test("licensing header by XK_ codes, case-insensitive")
@@ -52,12 +52,12 @@ struct RecordFileReaderTests {
         let r = read(.xzxk, text)
         #expect(r.findings.isEmpty)
         let rec = try #require(r.records.first)
-        #expect(rec["行政相对人名称"] == "周村区某某商行")
-        #expect(rec["行政相对人类别"] == "法人及非法人组织")
-        #expect(rec["行政许可决定文书名称"] == "食品经营许可证")
-        #expect(rec["有效期至"] == "2031/11/19")
-        #expect(rec["当前状态"] == "0")
-        #expect(rec["备注"] == "无")
+        #expect(rec[.entityName] == "周村区某某商行")
+        #expect(rec[.entityCategory] == "法人及非法人组织")
+        #expect(rec[.licenceDocumentName] == "食品经营许可证")
+        #expect(rec[.validUntil] == "2031/11/19")
+        #expect(rec[.status] == "0")
+        #expect(rec[.remarks] == "无")
     }
 
     @Test("penalty header by CF_ codes")
@@ -69,19 +69,19 @@ struct RecordFileReaderTests {
         let r = read(.xzcf, text)
         #expect(r.findings.isEmpty)
         let rec = try #require(r.records.first)
-        #expect(rec["行政处罚决定书文号"] == "周市监罚〔2026〕12号")
-        #expect(rec["罚款金额（万元）"] == "0.2")
-        #expect(rec["公示截止期"] == "2027-11-20")
-        #expect(rec["失信严重程度"] == "严重")
-        #expect(rec["数据来源单位"] == "区市场监管局")
-        #expect(rec["法定代表人"] == "张三")
+        #expect(rec[.penaltyDocumentNumber] == "周市监罚〔2026〕12号")
+        #expect(rec[.fineAmount] == "0.2")
+        #expect(rec[.publicityEnd] == "2027-11-20")
+        #expect(rec[.severity] == "严重")
+        #expect(rec[.dataSource] == "区市场监管局")
+        #expect(rec[.legalRepresentative] == "张三")
     }
 
     @Test("full-width and half-width brackets in headers are the same column")
     func bracketFolding() throws {
         let r = read(.xzcf, "行政相对人名称,罚款金额(万元)\n某某公司,0.5\n")
         #expect(r.findings.isEmpty)
-        #expect(r.records.first?["罚款金额（万元）"] == "0.5")
+        #expect(r.records.first?[.fineAmount] == "0.5")
     }
 
     @Test("an unknown column is an unknown-column warning on line 1 and is ignored")
@@ -95,14 +95,14 @@ struct RecordFileReaderTests {
         #expect(f.file == "Content/xzxk/data.csv")
         #expect(f.message.contains("许可机关名称"))
         #expect(r.records.count == 1)
-        #expect(r.records.first?["许可机关"] == "区市场监管局")
+        #expect(r.records.first?[.licensingAuthority] == "区市场监管局")
     }
 
     @Test("a column given twice is reported and only the first is read")
     func duplicateColumn() throws {
         let r = read(.xzxk, "行政相对人名称,XK_XDR_MC\n甲,乙\n")
         #expect(r.findings.map(\.rule) == ["unknown-column"])
-        #expect(r.records.first?["行政相对人名称"] == "甲")
+        #expect(r.records.first?[.entityName] == "甲")
     }
 
     @Test("wrong column count is bad-file at that line; the other rows are read")
@@ -113,7 +113,7 @@ struct RecordFileReaderTests {
         #expect(r.findings.map(\.line) == [3, 4])
         #expect(r.findings.allSatisfy { $0.severity == .error && $0.file == "Content/xzxk/data.csv" })
         #expect(r.records.map(\.line) == [2, 5])
-        #expect(r.records.map { $0["行政相对人名称"] } == ["甲", "丁"])
+        #expect(r.records.map { $0[.entityName] } == ["甲", "丁"])
         #expect(r.rows == 4)
     }
 
@@ -129,14 +129,14 @@ struct RecordFileReaderTests {
         let r = read(.xzxk, "行政相对人名称,许可机关\n\"甲\"乙,区市场监管局\n丙,区市场监管局\n")
         #expect(r.findings.map(\.rule) == ["bad-file"])
         #expect(r.findings.first?.line == 2)
-        #expect(r.records.map { $0["行政相对人名称"] } == ["丙"])
+        #expect(r.records.map { $0[.entityName] } == ["丙"])
     }
 
     @Test("line numbers count records, not physical lines")
     func lineNumbers() throws {
         let r = read(.xzcf, "行政相对人名称,违法事实\n甲,\"第一行\n第二行\"\n\n乙,x\n")
         #expect(r.records.map(\.line) == [2, 4])
-        #expect(r.records.first?["违法事实"] == "第一行\n第二行")
+        #expect(r.records.first?[.violationFacts] == "第一行\n第二行")
     }
 
     @Test("codes are upper-cased and trimmed; text is trimmed but keeps its case")
@@ -145,11 +145,11 @@ struct RecordFileReaderTests {
             "行政相对人名称,统一社会信用代码,工商注册号,许可机关统一社会信用代码,许可内容\n　Abc商行 , 91512081ma62k0260e ,abc123, 11370306mb2851742d ,Wine & beer\n"
         let r = read(.xzxk, text)
         let rec = try #require(r.records.first)
-        #expect(rec["行政相对人名称"] == "Abc商行")
-        #expect(rec["统一社会信用代码"] == "91512081MA62K0260E")
-        #expect(rec["工商注册号"] == "ABC123")
-        #expect(rec["许可机关统一社会信用代码"] == "11370306MB2851742D")
-        #expect(rec["许可内容"] == "Wine & beer")
+        #expect(rec[.entityName] == "Abc商行")
+        #expect(rec[.creditCode] == "91512081MA62K0260E")
+        #expect(rec[.registrationNumber] == "ABC123")
+        #expect(rec[.licensingAuthorityCode] == "11370306MB2851742D")
+        #expect(rec[.licenceContent] == "Wine & beer")
     }
 
     @Test("list files use the list columns")
@@ -159,9 +159,9 @@ struct RecordFileReaderTests {
         let r = read(.mingdan, text)
         #expect(r.findings.isEmpty)
         let rec = try #require(r.records.first)
-        #expect(rec["名单类型"] == "黑名单")
-        #expect(rec["统一社会信用代码"] == "91512081MA62K0260E")
-        #expect(rec["认定依据"] == "发改财金〔2016〕141号")
+        #expect(rec[.listType] == "黑名单")
+        #expect(rec[.creditCode] == "91512081MA62K0260E")
+        #expect(rec[.listingBasis] == "发改财金〔2016〕141号")
     }
 
     @Test("an empty file is bad-file on line 0")
@@ -188,6 +188,6 @@ struct RecordFileReaderTests {
         var records: [SourceRecord] = []
         let r = RecordFileReader.read(kind: .xzxk, path: path, file: "Content/xzxk/gb.csv") { records.append($0) }
         #expect(r.findings.isEmpty)
-        #expect(records.first?["行政相对人名称"] == "周村区某某商行")
+        #expect(records.first?[.entityName] == "周村区某某商行")
     }
 }

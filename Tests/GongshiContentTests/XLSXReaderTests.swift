@@ -14,7 +14,7 @@ struct XLSXReaderTests {
         return out
     }
 
-    func records(_ wb: WorkbookFixture, kind: RecordKind = .xzxk, columns: [String: String] = [:])
+    func records(_ wb: WorkbookFixture, kind: RecordKind = .xzxk, columns: [String: Field] = [:])
         throws -> (records: [SourceRecord], findings: [Finding], rows: Int)
     {
         var recs: [SourceRecord] = []
@@ -83,10 +83,10 @@ struct XLSXReaderTests {
         #expect(r.rows == 2)
         #expect(r.records.map(\.line) == [3, 4])
         #expect(r.records.allSatisfy { $0.sheet == "许可" && $0.file == "Content/xzxk/a.xlsx" })
-        #expect(r.records[0]["许可决定日期"] == "2026-11-20")
-        #expect(r.records[0]["统一社会信用代码"] == "91370306MA3RX7K2XU")
-        #expect(r.records[1]["许可决定日期"] == "20261121")
-        #expect(LocalDate(parsing: r.records[1]["许可决定日期"])?.description == "2026-11-21")
+        #expect(r.records[0][.licenceDate] == "2026-11-20")
+        #expect(r.records[0][.creditCode] == "91370306MA3RX7K2XU")
+        #expect(r.records[1][.licenceDate] == "20261121")
+        #expect(LocalDate(parsing: r.records[1][.licenceDate])?.description == "2026-11-21")
     }
 
     @Test("the 1904 date system of a workbook is honoured")
@@ -95,7 +95,7 @@ struct XLSXReaderTests {
             .init(name: "S", rows: [(1, Self.header), (2, ["甲公司", "02", "", "文号", "n:44884", "机关"])])
         ])
         wb.date1904 = true
-        #expect(try records(wb).records.first?["许可决定日期"] == "2026-11-20")
+        #expect(try records(wb).records.first?[.licenceDate] == "2026-11-20")
     }
 
     @Test("a sheet with data but no header row is a bad-file naming the sheet; a title row above the header is allowed")
@@ -134,7 +134,7 @@ struct XLSXReaderTests {
         let f = try #require(r.findings.first { $0.rule == "unknown-column" })
         #expect(f.sheet == "处罚" && f.line == 1)
         #expect(f.message.contains("您是否指「处罚机关」"))
-        #expect(recs.first?["处罚机关"] == "")
+        #expect(recs.first?[.penaltyAuthority] == "")
     }
 
     @Test("an old binary .xls (OLE2) is a bad-file asking for .xlsx or CSV; a broken zip is a bad-file")

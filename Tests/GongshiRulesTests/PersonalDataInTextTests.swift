@@ -54,11 +54,16 @@ struct PersonalDataInTextTests {
         #expect(e.field("列入事由") == "拒不履行，联系人电话138****1234")
     }
 
-    @Test("code fields are not scanned")
+    @Test("code fields are not scanned; an ID number in a code column is not published at all")
     func codeFields() throws {
-        let j = try Fixture(.xzcf, [Row.penalty(["工商注册号": "13805331234", "组织机构代码": Self.id])]).judge()
+        // A 工商注册号 shaped like a 15-digit ID number (area, YYMMDD, sequence) is a code, not masked.
+        let j = try Fixture(.xzcf, [Row.penalty(["工商注册号": "370303800101123"])]).judge()
         #expect(j.findings.isEmpty)
-        #expect(j.record(penaltyKey())?.field("工商注册号") == "13805331234")
+        #expect(j.record(penaltyKey())?.field("工商注册号") == "370303800101123")
+        let id = try Fixture(.xzcf, [Row.penalty(["组织机构代码": Self.id])]).judge()
+        #expect(id.ruleIDs == ["bad-value"])
+        #expect(!id.findings[0].message.contains(Self.id))
+        #expect(id.record(penaltyKey())?.field("组织机构代码") == "")
     }
 
     @Test("the record title shown in listings is masked too")

@@ -101,6 +101,30 @@ try:
             path = href.split(f":{port}/", 1)[1]
             if not os.path.exists(os.path.join(out, path, "index.html")):
                 failures.append(f"{q}: result link {path} missing")
+    # Entities without a 统一社会信用代码 are found by their 组织机构代码 (typed with its hyphen) or
+    # 工商注册号, and a name with inner spaces by the name typed without them.
+    others = []
+    for kind in ("xzxk", "xzcf", "mingdan"):
+        with open(os.path.join(out, "data", kind + ".json"), encoding="utf-8") as f:
+            for row in json.load(f):
+                name = row.get("行政相对人名称") or row.get("主体名称") or ""
+                if row.get("统一社会信用代码"):
+                    continue
+                for field in ("组织机构代码", "工商注册号"):
+                    if row.get(field):
+                        others.append((row[field], name))
+                if " " in name:
+                    others.append((name.replace(" ", "")[:8], name))
+    for q, name in sorted(set(others))[:6]:
+        driver.get(f"http://127.0.0.1:{port}/sousuo/")
+        box = driver.find_element(By.ID, "q")
+        box.send_keys(q)
+        box.send_keys(Keys.ENTER)
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "正在查询…"))
+        names = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#results li > a")]
+        print(f"identity query {q!r}: {len(names)} shown, expecting {name!r}")
+        if name not in names:
+            failures.append(f"{q}: {name} not found (got {names[:3]})")
     # A fragment of a 决定书文号 typed with full-width digits finds every number containing it.
     def fold(t):
         t = "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in t).upper()

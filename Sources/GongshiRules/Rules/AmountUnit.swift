@@ -10,11 +10,16 @@ public enum AmountUnit: RecordRule {
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         guard r.kind == .xzcf else { return .none }
-        let raw = r["罚款金额（万元）"]
+        let raw = r[.fineAmount]
         guard let amount = number(raw), amount > 0 else { return .none }
-        guard yuanFigures(in: r["处罚内容"]).contains(where: { abs($0 - amount) < 0.000_001 }) else { return .none }
+        guard yuanFigures(in: r[.penaltyContent]).contains(where: { abs($0 - amount) < 0.000_001 }) else {
+            return .none
+        }
         return Decision(findings: [
-            finding(r, "「罚款金额（万元）」为 \(raw)，与处罚内容中的「\(raw)元」相同：金额应以万元填写（\(raw)元 = \(format(amount / 10000)) 万元）")
+            finding(
+                r,
+                "「\(Field.fineAmount.name)」为 \(raw)，与处罚内容中的「\(raw)元」相同：金额应以万元填写（\(raw)元 = \(format(amount / 10000)) 万元）"
+            )
         ])
     }
 

@@ -6,50 +6,49 @@ public enum BadValue: RecordRule {
     public static let info = RuleInfo(
         id: "bad-value", title: "取值不规范", severity: .warning, withholds: "仅行政相对人类别、主体类别无效时：该记录（错误）",
         summary:
-            "枚举字段的值不在取值范围内：行政相对人类别/主体类别（法人及非法人组织、自然人、个体工商户，或代码 01–04，法人、非法人组织、个人；无效为错误，不予公示）、许可类别（普通、特许、认可、核准、登记、其他或 01–06）、证件类型（01–05）、当前状态、失信严重程度（轻微、一般、严重或代码 1、3；无效时按处罚类别推定）、名单类型（红名单、黑名单）；可选日期（有效期自、有效期至、处罚有效期、公示截止期）不是有效日期，或以 1949-10-01 之前的日期表示长期。长期、永久、无、无期限、无处罚期限表示无截止日期，不报告",
+            "枚举字段的值不在取值范围内：行政相对人类别/主体类别（法人及非法人组织、自然人、个体工商户，或代码 01–04，法人、非法人组织、个人；无效为错误，不予公示）、许可类别（普通、特许、认可、核准、登记、其他或 01–06）、证件类型（01–05）、当前状态、失信严重程度（轻微、一般、严重或代码 1、3；无效时按处罚类别推定）、名单类型（红名单、黑名单）；可选日期（有效期自、有效期至、处罚有效期、公示截止期）不是有效日期，或以 1949-10-01 之前的日期表示长期；代码写在别的代码列中（如统一社会信用代码列中的15位工商注册号，按形状改按工商注册号读取）、代码含 *（已打码，不作为代码），或有有效代码时另一代码无效。长期、永久、无、无期限、无处罚期限表示无截止日期，不报告",
         example: "「行政相对人类别」为「企业」（错误）；「失信严重程度」为「较重」；「有效期至」为 1900-01-01",
         basis: "《公共信用信息公示数据标准（双公示 v2.0）》代码表；本站规则（公示主体类别决定隐私保护）")
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         var d = Decision()
-        let categoryField = r.kind == .mingdan ? "主体类别" : "行政相对人类别"
+        let categoryField = r.kind.categoryField
         let category = r[categoryField]
         if !category.isEmpty && r.category == nil {
             d.findings.append(
                 finding(
-                    r, "「\(categoryField)」为「\(category)」，不是法人及非法人组织、自然人或个体工商户（也可写 01–04）：无法判断是否为自然人，该记录不予公示",
+                    r,
+                    "「\(categoryField.name)」为「\(category)」，不是\(Vocabulary.subjectCategory.allowed(in: r.kind))：无法判断是否为自然人，该记录不予公示",
                     severity: .error))
             d.withholds = true
         }
-        func warn(_ field: String, _ allowed: String) {
-            d.findings.append(finding(r, "「\(field)」为「\(r[field])」，不在取值范围内（\(allowed)）"))
+        // Codes read by their shape, masked codes, invalid codes beside a valid one (SPEC §8.4).
+        for note in r.identity.notes { d.findings.append(finding(r, note)) }
+        /// A value outside the field's vocabulary (an empty one is a `missing-field` matter).
+        func checkVocabulary(_ field: Field) {
+            let value = r[field]
+            guard !value.isEmpty, let vocabulary = field.vocabulary, vocabulary.name(of: value, in: r.kind) == nil
+            else { return }
+            d.findings.append(
+                finding(r, "「\(field.name)」为「\(value)」，不在取值范围内（\(vocabulary.allowed(in: r.kind))）"))
         }
         switch r.kind {
         case .xzxk:
-            if !r["许可类别"].isEmpty && LicenceCategory(parsing: r["许可类别"]) == nil {
-                warn("许可类别", "普通、特许、认可、核准、登记、其他，或 01–06")
-            }
+            checkVocabulary(.licenceCategory)
         case .xzcf:
-            let severity = r["失信严重程度"]
+            let severity = r[.severity]
             if !severity.isEmpty && Severity(parsing: severity) == nil {
                 d.findings.append(
-                    finding(r, "「失信严重程度」为「\(severity)」，应为轻微、一般、严重（或代码 1、3）；已按处罚类别推定为「\(r.severity.rawValue)」"))
+                    finding(
+                        r,
+                        "「\(Field.severity.name)」为「\(severity)」，应为\(Vocabulary.severity.allowed(in: r.kind))；已按处罚类别推定为「\(r.severity.rawValue)」"
+                    ))
             }
         case .mingdan:
-            let type = r["名单类型"]
-            if !type.isEmpty && type != "红名单" && type != "黑名单" { warn("名单类型", "红名单、黑名单") }
+            checkVocabulary(.listType)
         }
-        if !r["证件类型"].isEmpty, IDDocumentType(parsing: r["证件类型"]) == nil {
-            warn("证件类型", "01 身份证、02 护照、03 港澳居民来往内地通行证、04 台湾居民来往大陆通行证、05 外国人永久居留身份证")
-        }
-        if !r.statusText.isEmpty {
-            let known =
-                r.kind == .mingdan
-                ? ListStatus(parsing: r.statusText) != nil : RecordStatus(parsing: r.statusText) != nil
-            if !known {
-                warn("当前状态", r.kind == .mingdan ? "正常、异议、移出" : "正常、撤销、变更、确认违法、确认无效、异议、修复、其他，或代码 0–4")
-            }
-        }
+        checkVocabulary(.idType)
+        checkVocabulary(.status)
         let dateFields = r.dateFields
         for i in dateFields.optional where r.dates[i] == nil {
             let v = r.source.values[i]

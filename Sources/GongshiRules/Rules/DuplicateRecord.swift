@@ -5,7 +5,8 @@ import GongshiModel
 public enum DuplicateRecord: RecordRule {
     public static let info = RuleInfo(
         id: "duplicate-record", title: "重复记录", severity: .error, withholds: "内容不同：所有副本；内容相同：—（只公示第一条）",
-        summary: "同一记录键（类型 + 机关 + 文书号；名单为名单名称 + 代码或名称 + 列入日期）出现多次。内容不同为错误，内容相同为警告；在第一条之后的每个副本处报告",
+        summary:
+            "同一记录键（类型 + 机关 + 文书号；名单为名单名称 + 代码或名称 + 列入日期 + 认定文书号（或案号、执行依据文号），代码依次取统一社会信用代码、组织机构代码、工商注册号）出现多次。内容不同为错误，内容相同为警告；在第一条之后的每个副本处报告",
         example: "两个文件都有「周市监罚〔2026〕12号」，罚款金额不同",
         basis: "本站规则（同一决定只能有一种公示内容）")
 

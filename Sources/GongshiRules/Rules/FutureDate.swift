@@ -11,6 +11,6 @@ public enum FutureDate: RecordRule {
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         guard let d = r.primaryDate, d > env.date else { return .none }
         return Decision(
-            withholding: finding(r, "「\(RecordContext.primaryDateField(r.kind))」\(d) 晚于构建日期 \(env.date)，该记录不予公示"))
+            withholding: finding(r, "「\(r.kind.primaryDateField.name)」\(d) 晚于构建日期 \(env.date)，该记录不予公示"))
     }
 }

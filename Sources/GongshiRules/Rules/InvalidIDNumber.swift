@@ -10,9 +10,9 @@ public enum InvalidIDNumber: RecordRule {
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         // An empty 证件类型 of a natural person means 身份证 (SPEC §8.2).
-        let type = r["证件类型"]
+        let type = r[.idType]
         guard r.isNaturalPerson, type.isEmpty || IDDocumentType(parsing: type) == .residentID else { return .none }
-        let number = r["证件号码"]
+        let number = r[.idNumber]
         guard !number.isEmpty, let problem = ResidentIDNumber.problem(number) else { return .none }
         return Decision(findings: [finding(r, "自然人的身份证号码无效：\(problem)（号码本身不会公开）")])
     }

@@ -5,19 +5,19 @@ public enum MissingField: RecordRule {
     public static let info = RuleInfo(
         id: "missing-field", title: "缺少必填字段", severity: .error, withholds: "该记录（撤回缺少状态日期或状态说明时：—，仍按撤回处理）",
         summary:
-            "必填字段为空。法定代表人仅对法人及非法人组织必填；统一社会信用代码对自然人以外必填；个体工商户以 00000000000000000X 表示无代码时，工商注册号必填；自然人须有证件号码。当前状态为撤销、变更、确认违法或确认无效而缺少状态日期或状态说明，也报告此项（记录仍然撤回）",
+            "必填字段为空。法定代表人仅对法人及非法人组织必填；统一社会信用代码对自然人以外必填（也可只填工商注册号或组织机构代码）；个体工商户以 00000000000000000X 表示无代码时，工商注册号必填；自然人须有证件号码。当前状态为撤销、变更、确认违法或确认无效而缺少状态日期或状态说明，也报告此项（记录仍然撤回）",
         example: "行政处罚记录的「违法事实」为空；当前状态「撤销」而状态说明为空",
         basis: "《公共信用信息公示数据标准（双公示 v2.0）》必填项；撤回须说明理由：《中华人民共和国行政处罚法》第四十八条")
 
-    static let licensing = [
-        "行政相对人名称", "行政相对人类别", "行政许可决定文书名称", "行政许可决定文书号", "许可类别",
-        "许可内容", "许可决定日期", "许可机关", "许可机关统一社会信用代码",
+    static let licensing: [Field] = [
+        .entityName, .entityCategory, .licenceDocumentName, .licenceDocumentNumber, .licenceCategory,
+        .licenceContent, .licenceDate, .licensingAuthority, .licensingAuthorityCode,
     ]
-    static let penalty = [
-        "行政相对人名称", "行政相对人类别", "行政处罚决定书文号", "违法行为类型", "违法事实", "处罚依据",
-        "处罚类别", "处罚内容", "处罚决定日期", "处罚机关", "处罚机关统一社会信用代码",
+    static let penalty: [Field] = [
+        .entityName, .entityCategory, .penaltyDocumentNumber, .violationType, .violationFacts, .penaltyBasis,
+        .penaltyKinds, .penaltyContent, .penaltyDate, .penaltyAuthority, .penaltyAuthorityCode,
     ]
-    static let list = ["名单类型", "名单名称", "主体名称", "主体类别", "列入日期", "认定部门"]
+    static let list: [Field] = [.listType, .listName, .subjectName, .subjectCategory, .listedOn, .listingAuthority]
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         var d = Decision()
@@ -28,7 +28,7 @@ public enum MissingField: RecordRule {
         }
         // A withdrawal must say when and why (Art.48: 公开说明理由); the record is withdrawn all the same.
         if r.kind != .mingdan, let status = RecordStatus(parsing: r.statusText), status.isWithdrawal {
-            let absent = ["状态日期", "状态说明"].filter { r[$0].isEmpty }
+            let absent = [Field.statusDate, .statusNote].filter { r[$0].isEmpty }
             if !absent.isEmpty {
                 d.findings.append(
                     finding(r, "当前状态为「\(status.rawValue)」，缺少\(quoted(absent))：请补充\(status.rawValue)的日期和理由（记录仍按撤回处理）"))
@@ -37,26 +37,28 @@ public enum MissingField: RecordRule {
         return d
     }
 
-    static func quoted(_ names: [String]) -> String { names.map { "「\($0)」" }.joined(separator: "、") }
+    static func quoted(_ fields: [Field]) -> String { fields.map { "「\($0.name)」" }.joined(separator: "、") }
 
-    static func requiredMissing(_ r: RecordContext) -> [String] {
-        var missing: [String] = []
-        let base: [String]
+    static func requiredMissing(_ r: RecordContext) -> [Field] {
+        var missing: [Field] = []
+        let base: [Field]
         switch r.kind {
         case .xzxk: base = licensing
         case .xzcf: base = penalty
         case .mingdan: base = list
         }
-        for name in base where r[name].isEmpty { missing.append(name) }
+        // An authority code 00000000000000000X counts as empty (SPEC §8.4).
+        for field in base where r[field].isEmpty || r[field] == UnifiedSocialCreditCode.none { missing.append(field) }
         if let cat = r.category {
-            if cat != .naturalPerson && r["统一社会信用代码"].isEmpty { missing.append("统一社会信用代码") }
-            if cat == .organization && r.kind != .mingdan && r["法定代表人"].isEmpty { missing.append("法定代表人") }
-            if cat == .soleProprietor && r["统一社会信用代码"] == UnifiedSocialCreditCode.none
-                && r.kind != .mingdan && r["工商注册号"].isEmpty
-            {
-                missing.append("工商注册号")
+            // An organisation may be identified by its 工商注册号 or 组织机构代码 instead (SPEC §8.2).
+            if cat != .naturalPerson && !r.identity.hasInput && !r.identity.placeholder { missing.append(.creditCode) }
+            if cat == .organization && r.kind != .mingdan && r[.legalRepresentative].isEmpty {
+                missing.append(.legalRepresentative)
             }
-            if cat == .naturalPerson && r.kind != .mingdan && r["证件号码"].isEmpty { missing.append("证件号码") }
+            if cat == .soleProprietor && r.identity.placeholder && !r.identity.hasInput && r.kind != .mingdan {
+                missing.append(.registrationNumber)
+            }
+            if cat == .naturalPerson && r.kind != .mingdan && r[.idNumber].isEmpty { missing.append(.idNumber) }
         }
         return missing
     }

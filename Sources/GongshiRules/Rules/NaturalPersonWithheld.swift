@@ -16,11 +16,11 @@ public enum NaturalPersonWithheld: RecordRule {
         case .withhold:
             return Decision(withholding: finding(r, "自然人的信用信息按规定不公开（disclosure.naturalPersons: withhold）"))
         case .mask:
-            if r.kind == .mingdan && s.naturalPersonLists.contains(r["名单名称"]) { return .none }
+            if r.kind == .mingdan && s.naturalPersonLists.contains(r[.listName]) { return .none }
             let lists = s.naturalPersonLists.isEmpty ? "（未设置）" : s.naturalPersonLists.joined(separator: "、")
             let what =
                 r.kind == .mingdan
-                ? "名单「\(r["名单名称"])」不在 disclosure.naturalPersonLists（\(lists)）中" : "自然人的\(r.kind.title)信息"
+                ? "名单「\(r[.listName])」不在 disclosure.naturalPersonLists（\(lists)）中" : "自然人的\(r.kind.title)信息"
             return Decision(withholding: finding(r, "\(what)：按《山东省社会信用条例》第二十条不公开自然人信息"))
         }
     }

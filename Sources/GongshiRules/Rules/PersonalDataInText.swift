@@ -12,10 +12,10 @@ public enum PersonalDataInText: RecordRule {
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         guard so.isPublic, r.category != nil else { return .none }
         var found: [Finding] = []
-        for (i, f) in r.schema.fields.enumerated() where f.role == .text || f.name == "状态说明" {
+        for (i, f) in r.schema.fields.enumerated() where f.role == .text || f == .statusNote {
             // A natural person's name is masked as a name, not scanned (Publisher.publishedFields).
-            if r.isNaturalPerson && (f.name == "行政相对人名称" || f.name == "主体名称") { continue }
-            if f.name == "状态说明" && r.statusDate.map({ $0 > env.date }) == true { continue }
+            if r.isNaturalPerson && f == r.kind.entityNameField { continue }
+            if f == .statusNote && r.statusDate.map({ $0 > env.date }) == true { continue }
             if PersonalData.scrub(r.source.values[i]).found {
                 found.append(finding(r, "「\(f.name)」中含有身份证号码、银行卡号或手机号码，公开时已打码；请从源数据中删除"))
             }

@@ -29,13 +29,13 @@ public enum PublicityEnded: RecordRule {
         guard let decided = r.primaryDate else { return Period() }
         if r.kind == .mingdan { return listPeriod(r, listed: decided) }
         if r.kind == .xzxk {
-            let end = r.date("有效期至")
+            let end = r.date(.validUntil)
             return Period(end: end, reason: "许可有效期至 \(end?.description ?? "")，已过期，不再公示")
         }
         let severity = r.severity
         let maxMonths = min(severity.allowedMonths.upperBound, absoluteMonths)
         let maxEnd = decided.adding(months: maxMonths)
-        if let explicit = r.date("公示截止期") {
+        if let explicit = r.date(.publicityEnd) {
             if explicit > maxEnd {
                 return Period(
                     end: maxEnd, reason: "\(severity.rawValue)失信信息最长公示 \(maxMonths) 个月，已于 \(maxEnd) 届满，不再公示",
@@ -54,7 +54,7 @@ public enum PublicityEnded: RecordRule {
 
     /// A list entry's last day: 有效期至; for a black list at most 60 months, and 36 months without it.
     static func listPeriod(_ r: RecordContext, listed: LocalDate) -> Period {
-        let until = r.date("有效期至")
+        let until = r.date(.validUntil)
         guard !r.isRedList else { return Period(end: until, reason: "名单有效期至 \(until?.description ?? "")，已届满，不再公示") }
         let cap = listed.adding(months: absoluteMonths)
         if let u = until, u > cap {
@@ -69,7 +69,7 @@ public enum PublicityEnded: RecordRule {
         guard so.isPublic else { return .none }
         let date = env.date
         if r.kind == .mingdan {
-            if let removed = r.date("移出日期"), removed <= date {
+            if let removed = r.date(.removedOn), removed <= date {
                 return Decision(withholding: finding(r, "已于 \(removed) 移出名单，不再公示"))
             }
             if r.listStatus(on: date) == .removed {

@@ -13,7 +13,7 @@ public enum PublicityTooLong: RecordRule {
         if r.kind == .mingdan && r.isRedList { return .none }
         let p = PublicityEnded.period(r, env)
         guard let wanted = p.cappedFrom, let end = p.end else { return .none }
-        let field = r.kind == .mingdan ? "有效期至" : "公示截止期"
+        let field = (r.kind == .mingdan ? Field.validUntil : .publicityEnd).name
         let limit =
             r.kind == .mingdan
             ? "黑名单最长公示 \(PublicityEnded.absoluteMonths) 个月"

@@ -9,9 +9,9 @@ public enum RedBlackConflict: ListRule {
         example: "某公司在「守合同重信用企业」中，又被列入「失信被执行人」",
         basis: "周政发〔2017〕72号（被列入黑名单的，及时撤销其荣誉称号）")
 
-    /// Identifies an entity by its 统一社会信用代码, else by its name.
+    /// Identifies an entity by its code (统一社会信用代码, else 组织机构代码, else 工商注册号), else by its name.
     static func identity(_ e: PublishedListEntry) -> String {
-        e.entityCode.isEmpty ? "name:" + e.entityName : "code:" + e.entityCode
+        e.identityCode.isEmpty ? "name:" + e.entityName : "code:" + e.identityCode
     }
 
     static func decide(_ entries: [(context: RecordContext, entry: PublishedListEntry)]) -> [(

@@ -14,7 +14,7 @@ public enum Revoked: RecordRule {
         let status = r.recordStatus(on: env.date)
         guard status.isWithdrawal else { return .none }
         let when = r.statusDate.map { "已于 \($0) " } ?? "已"
-        let reason = r["状态说明"].isEmpty ? "（未填写状态说明，请补充理由）" : "：\(r["状态说明"])"
+        let reason = r[.statusNote].isEmpty ? "（未填写状态说明，请补充理由）" : "：\(r[.statusNote])"
         var d = Decision(withholding: finding(r, "决定\(when)被\(status.rawValue)，页面改为撤回说明\(reason)"))
         d.withdrawal = status
         return d

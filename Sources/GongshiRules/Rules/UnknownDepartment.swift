@@ -10,7 +10,7 @@ public enum UnknownDepartment: RecordRule {
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         guard r.department == nil, !r.authority.isEmpty else { return .none }
-        let field = RecordContext.authorityField(r.kind)
+        let field = r.kind.authorityField.name
         var message = "「\(field)」「\(r.authority)」不在部门名录 departments.csv 中，该记录不予公示"
         if let near = env.departments.closest(to: r.authority) {
             message += "。最接近的部门：\(near.name)（\(near.code)）；如是同一部门，请在 departments.csv 该部门的「别名」列中加上「\(r.authority)」"

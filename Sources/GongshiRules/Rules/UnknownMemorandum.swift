@@ -10,7 +10,7 @@ public enum UnknownMemorandum: RecordRule {
         basis: "周政发〔2017〕72号附件（联合奖惩备忘录目录）")
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
-        guard r.kind == .mingdan, let cited = DocumentNumber.firstCitation(in: r["认定依据"]) else { return .none }
+        guard r.kind == .mingdan, let cited = DocumentNumber.firstCitation(in: r[.listingBasis]) else { return .none }
         if env.memoranda.contains(cited) { return .none }
         var issuer = cited.prefix
         for lead in ["依据", "根据", "按照", "参照", "依照"] where issuer.hasPrefix(lead) {

@@ -25,8 +25,9 @@ extension Renderer {
                     ctx["category"] = (records.first?.category ?? entries.first?.category)?.rawValue ?? ""
                     // The other codes of the entity, once at the top rather than on every row.
                     let fields = records.flatMap(\.fields) + entries.flatMap(\.fields)
-                    ctx["otherCodes"] = ["工商注册号", "组织机构代码"].compactMap { n -> [String: String]? in
-                        fields.first { $0.name == n && !$0.value.isEmpty }.map { ["name": n, "value": $0.value] }
+                    ctx["otherCodes"] = [Field.registrationNumber, .organizationCode].compactMap {
+                        f -> [String: String]? in
+                        fields.first { $0.field == f && !$0.value.isEmpty }.map { ["name": f.name, "value": $0.value] }
                     }
                     let lic = group.records.filter { self.publication.records[$0].kind == .xzxk }.map { index.rows[$0] }
                     let pen = group.records.filter { self.publication.records[$0].kind == .xzcf }.map { index.rows[$0] }
@@ -47,9 +48,10 @@ extension Renderer {
                         "licences": lic.count, "penalties": pen.count,
                         "red": entries.filter(\.isRed).count, "black": entries.filter { !$0.isRed }.count,
                     ]
-                    if let legal = records.first?.fields.first(where: { $0.name == "法定代表人" && !$0.value.isEmpty })?
-                        .value
-                    {
+                    if let legal = records.first?.fields.first(where: {
+                        $0.field == .legalRepresentative && !$0.value.isEmpty
+                    })?
+                    .value {
                         ctx["legalRepresentative"] = legal
                     }
                     try self.page("entity", ctx, to: path, out)

@@ -25,8 +25,7 @@ enum FilterShards {
 
     /// 处罚类别 may name several penalties (罚款；没收违法所得): each is a category of the record.
     static func categories(_ r: PublishedRecord) -> [String] {
-        let name = r.kind == .xzcf ? "处罚类别" : "许可类别"
-        let value = r.fields.first { $0.name == name }?.value ?? ""
+        let value = r.fields.value(of: r.kind == .xzcf ? .penaltyKinds : .licenceCategory) ?? ""
         let parts = value.split(whereSeparator: { "；;、，,/".contains($0) })
             .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         var seen = Set<String>()
@@ -37,7 +36,7 @@ enum FilterShards {
     /// 失信严重程度 as published (codes 1 and 3 as their names); licences have none.
     static func severity(_ r: PublishedRecord) -> String {
         guard r.kind == .xzcf else { return "" }
-        let v = (r.fields.first { $0.name == "失信严重程度" }?.value ?? "").trimmingWhitespace()
+        let v = (r.fields.value(of: .severity) ?? "").trimmingWhitespace()
         switch v {
         case "": return unspecified
         case "1": return Severity.ordinary.rawValue
@@ -96,9 +95,13 @@ enum FilterShards {
             let sorted = rows.sorted { ($0.record.decisionDate, $1.record.id) > ($1.record.decisionDate, $0.record.id) }
             let lines = sorted.map { row -> String in
                 let r = row.record
+                // The code shown under the name: the 统一社会信用代码, else the other code as the listing shows it.
+                let code =
+                    r.entityCode.isEmpty
+                    ? Views.otherCode(r.registrationNumber, r.organizationCode) ?? "" : r.entityCode
                 return "["
                     + [
-                        Escape.json(r.id), Escape.json(r.entityName), Escape.json(r.entityCode), Escape.json(r.title),
+                        Escape.json(r.id), Escape.json(r.entityName), Escape.json(code), Escape.json(r.title),
                         Escape.json(r.documentNumber), Escape.json(r.decisionDate.description),
                         Escape.json(r.firstPublished.description), String(row.combo), r.underObjection ? "1" : "0",
                     ]

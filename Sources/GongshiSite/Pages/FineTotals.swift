@@ -27,7 +27,7 @@ struct FineTotals {
         var total = Row(name: "合计")
         var unreadable = 0
         for r in records where r.kind == .xzcf {
-            let raw = (r.fields.first { $0.name == "罚款金额（万元）" }?.value ?? "").trimmingWhitespace()
+            let raw = (r.fields.value(of: .fineAmount) ?? "").trimmingWhitespace()
             var amount: Decimal? = nil
             if !raw.isEmpty {
                 amount = FineTotals.parse(raw)
@@ -78,6 +78,6 @@ struct FineTotals {
     }
 
     static func json(_ r: Row, key: String) -> [String: Any] {
-        [key: r.name, "决定数": r.decisions, "罚款决定数": r.fined, "罚款金额（万元）": Double(format(r.amount)) ?? 0]
+        [key: r.name, "决定数": r.decisions, "罚款决定数": r.fined, Field.fineAmount.name: Double(format(r.amount)) ?? 0]
     }
 }

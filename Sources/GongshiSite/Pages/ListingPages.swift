@@ -42,7 +42,7 @@ extension Renderer {
         ctx["dataJSON"] = "data/\(kind.rawValue).json"
         let root = ctx["root"] as? String ?? "./"
         ctx["filterSources"] = root + FilterShards.folder(kind)
-        ctx["filterCategoryLabel"] = kind == .xzcf ? "处罚类别" : "许可类别"
+        ctx["filterCategoryLabel"] = (kind == .xzcf ? Field.penaltyKinds : .licenceCategory).name
         ctx["pageSize"] = settings.pagination
         if let p = Format.pager(folder: folder, n: n, count: count, root: root) { ctx["pager"] = p }
         try page("listing", ctx, to: path, out)

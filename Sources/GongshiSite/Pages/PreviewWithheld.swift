@@ -40,7 +40,7 @@ extension Renderer {
                 "kindTitle": w.kind.title, "entityName": name, "key": w.key, "file": w.file,
                 "line": w.line > 0 ? "第\(w.line)行" : "", "ruleTitle": RuleTitles.title(w.rule), "rule": w.rule,
                 "isError": w.isError, "fields": w.row.map { ["name": $0.name, "value": $0.value] },
-                "hasFields": !w.row.isEmpty, "dateLabel": w.kind == .mingdan ? "列入日期" : "决定日期",
+                "hasFields": !w.row.isEmpty, "dateLabel": w.kind == .mingdan ? Field.listedOn.name : "决定日期",
                 "publishedAt": w.kind == .mingdan ? "更正后将在名单中公示" : "更正后将在这个地址公示",
             ]
             if let d = w.decided { rec["decided"] = d.description }

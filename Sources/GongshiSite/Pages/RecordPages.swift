@@ -48,7 +48,7 @@ extension Renderer {
         if !r.timelinessJudged {
             rec["notJudged"] = r.previousSystem ? "由本站启用前的原系统公示，公示日期不详，未评价是否按时" : "缺少节假日安排，未评价是否按时"
         }
-        if r.severityInferred { rec["inferredSeverity"] = r.fields.first { $0.name == "失信严重程度" }?.value ?? "" }
+        if r.severityInferred { rec["inferredSeverity"] = r.fields.value(of: .severity) ?? "" }
         if r.isLate { rec["late"] = r.lateWorkdays > 0 ? "逾期 \(r.lateWorkdays) 个工作日公示" : "在最迟公示日期后公示" }
         if !r.entityCode.isEmpty {
             rec["entityPath"] = Views.entityPath(r.entityCode)

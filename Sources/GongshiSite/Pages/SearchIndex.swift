@@ -3,7 +3,7 @@ import GongshiModel
 import GongshiRules
 
 /// The static search index of `/sousuo/`: entities found by any 2+ characters of their name or any
-/// 4+ consecutive characters of their 统一社会信用代码, and records by any 4+ consecutive characters of
+/// 4+ consecutive characters of their 统一社会信用代码 (else 组织机构代码 or 工商注册号), and records by any 4+ consecutive characters of
 /// their 决定书文号, without a server.
 ///
 /// Tokens (see ``SearchTokens``) are the name's character bigrams, the code's 4-grams and the
@@ -72,19 +72,21 @@ public enum SearchIndexPart {
         }
         var byKey: [String: Int] = [:]
         var acc: [Acc] = []
-        func slot(_ name: String, _ code: String, _ path: String) -> Int {
+        // `code`: the entity's 统一社会信用代码, else its 组织机构代码 or 工商注册号 (found by any 4 of its
+        // characters too); only a 统一社会信用代码 has a profile page to link to.
+        func slot(_ name: String, _ code: String, profile: String, _ path: String) -> Int {
             let key = code.isEmpty ? "n:" + name : "c:" + code
             if let i = byKey[key] { return i }
             byKey[key] = acc.count
-            acc.append(Acc(name: name, code: code, path: code.isEmpty ? path : Views.entityPath(code)))
+            acc.append(Acc(name: name, code: code, path: profile.isEmpty ? path : Views.entityPath(profile)))
             return acc.count - 1
         }
         for r in p.records where !r.entityName.isEmpty {
-            let i = slot(r.entityName, r.entityCode, Views.recordPath(r))
+            let i = slot(r.entityName, r.identityCode, profile: r.entityCode, Views.recordPath(r))
             if r.kind == .xzxk { acc[i].xk += 1 } else { acc[i].cf += 1 }
         }
         for (n, e) in p.listEntries.enumerated() where !e.entityName.isEmpty {
-            let i = slot(e.entityName, e.entityCode, index.entryPaths[n])
+            let i = slot(e.entityName, e.identityCode, profile: e.entityCode, index.entryPaths[n])
             if e.isRed { acc[i].red += 1 } else { acc[i].black += 1 }
         }
         return acc.map { a in

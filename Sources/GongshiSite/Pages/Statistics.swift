@@ -187,12 +187,12 @@ struct Statistics {
             "合计": dept(total),
             "部门": departments.map(dept),
             "月度": months.map { ["月份": $0.month, "首次公示": $0.published, "按时公示": $0.onTime] },
-            "名单": lists.map { ["名单名称": $0.name, "类型": $0.isRed ? "红名单" : "黑名单", "主体数": $0.count] },
+            "名单": lists.map { [Field.listName.name: $0.name, "类型": $0.isRed ? "红名单" : "黑名单", "主体数": $0.count] },
             "罚款金额": [
                 "说明": "公示中的行政处罚决定的罚款金额（万元）之和；有多个处罚类别的决定计入每个类别",
                 "合计": FineTotals.json(fines.total, key: "范围"),
-                "按处罚类别": fines.byCategory.map { FineTotals.json($0, key: "处罚类别") },
-                "按违法行为类型": fines.byViolation.map { FineTotals.json($0, key: "违法行为类型") },
+                "按处罚类别": fines.byCategory.map { FineTotals.json($0, key: Field.penaltyKinds.name) },
+                "按违法行为类型": fines.byViolation.map { FineTotals.json($0, key: Field.violationType.name) },
                 "金额无法识别的决定数": fines.unreadable,
             ] as [String: Any],
         ]

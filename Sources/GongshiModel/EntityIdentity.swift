@@ -1,0 +1,137 @@
+/// Who an organisation is, worked out from the code columns of one row (SPEC §8.2, §8.4): a valid
+/// 统一社会信用代码, else a valid 组织机构代码 (GB 11714 check character), else a 15-digit 工商注册号.
+///
+/// Real exports put codes in the wrong column, so each value is read by its shape, whatever column it is
+/// in: 18 characters are a 统一社会信用代码 (or, when they form a valid 居民身份证号码, a person's ID number
+/// that is never published), 15 digits a 工商注册号, 9 characters (or 8 + `-` + 1) a 组织机构代码. A value
+/// containing `*` was masked by the exporter and is no code. What was moved or dropped is said in
+/// ``notes`` (`bad-value` warnings); what was tried and failed in ``tried`` (the `invalid-uscc` message).
+public struct EntityIdentity: Sendable, Equatable {
+    /// A valid 统一社会信用代码, or empty.
+    public var uscc = ""
+    /// A valid 组织机构代码 as written (upper-cased, hyphen kept), or empty.
+    public var organizationCode = ""
+    /// A 15-digit 工商注册号, or empty.
+    public var registrationNumber = ""
+    /// The 统一社会信用代码 column held the placeholder `00000000000000000X` ("no code").
+    public var placeholder = false
+    /// Some code column held something (the placeholder does not count).
+    public var hasInput = false
+    /// A code column held a valid 居民身份证号码 (or the mixed column a masked one): the row may be a person's.
+    public var personID = false
+    /// Values read in another column than their own, masked values and invalid codes beside a valid
+    /// identity: one Chinese sentence each, for `bad-value` warnings.
+    public var notes: [String] = []
+    /// Every value that failed as a code, with why (for the `invalid-uscc` message).
+    public var tried: [String] = []
+
+    /// The code the entity is known by: the 统一社会信用代码, else the 组织机构代码 (without hyphen), else
+    /// the 工商注册号; empty when there is none.
+    public var code: String {
+        if !uscc.isEmpty { return uscc }
+        if !organizationCode.isEmpty { return OrganizationCode.shaped(organizationCode) ?? organizationCode }
+        return registrationNumber
+    }
+
+    public var isIdentified: Bool { !code.isEmpty }
+
+    /// The code columns a row may carry.
+    public enum Column: Sendable, CaseIterable {
+        case uscc, registration, organization
+        /// A court list's 身份证号码/组织机构代码: a valid ID number is a person's, anything else a code.
+        case idOrOrganization
+
+        public var field: Field {
+            switch self {
+            case .uscc: return .creditCode
+            case .registration: return .registrationNumber
+            case .organization: return .organizationCode
+            case .idOrOrganization: return .idOrOrganizationCode
+            }
+        }
+
+        /// The column's name, as findings quote it.
+        var name: String { field.name }
+    }
+
+    public init() {}
+
+    /// Reads the code columns of a row (values trimmed, upper-cased, inner spaces removed). For a
+    /// natural person the mixed ID/organisation column is the person's ID number and is not read.
+    public init(_ values: [Column: String], naturalPerson: Bool) {
+        var invalid: [(Column, String, String)] = []
+        for column in Column.allCases {
+            let v = values[column] ?? ""
+            guard !v.isEmpty else { continue }
+            if column == .idOrOrganization && naturalPerson { continue }
+            if column == .uscc && v == UnifiedSocialCreditCode.none {
+                placeholder = true
+                continue
+            }
+            hasInput = true
+            // A court list masks its persons' ID numbers (3703**********1234): a person's, not a code.
+            if column == .idOrOrganization, v.contains("*"), [15, 18].contains(v.count),
+                v.allSatisfy({ $0 == "*" || $0 == "X" || ($0.isASCII && $0.isNumber) })
+            {
+                personID = true
+                continue
+            }
+            if v.contains("*") {
+                // A masked value of the mixed column is most likely a person's ID number: not quoted.
+                let quoted = column == .idOrOrganization ? "" : "「\(v)」"
+                notes.append("「\(column.name)」为\(quoted.isEmpty ? "打码值" : quoted)，含有 *（已打码），不是代码，未读取也不公示")
+                tried.append("\(column.name)\(quoted)（已打码）")
+                continue
+            }
+            let chars = Array(v)
+            if chars.count == 18 {
+                if UnifiedSocialCreditCode.isValid(v) {
+                    take(\.uscc, v, from: column, as: .uscc)
+                } else if ResidentIDNumber.isValid(v) {
+                    personID = true
+                    // A person's ID number in a code column: never published, never quoted.
+                    if column != .idOrOrganization {
+                        notes.append("「\(column.name)」中是一个居民身份证号码，不是代码，未读取也不公示")
+                    }
+                } else {
+                    invalid.append((column, v, UnifiedSocialCreditCode.problem(v) ?? ""))
+                }
+            } else if RegistrationNumber.isValid(v) {
+                take(\.registrationNumber, v, from: column, as: .registration)
+            } else if OrganizationCode.shaped(v) != nil {
+                if let problem = OrganizationCode.problem(v) {
+                    invalid.append((column == .idOrOrganization ? column : .organization, v, problem))
+                } else {
+                    take(\.organizationCode, v, from: column, as: .organization)
+                }
+            } else {
+                let problem: String
+                switch column {
+                case .uscc: problem = UnifiedSocialCreditCode.problem(v) ?? ""
+                case .registration: problem = "应为15位数字"
+                case .organization, .idOrOrganization: problem = OrganizationCode.problem(v) ?? ""
+                }
+                invalid.append((column, v, problem))
+            }
+        }
+        for (column, v, problem) in invalid {
+            // The mixed column may hold a person's mistyped ID number: never quoted.
+            let quoted = column == .idOrOrganization ? "" : "「\(v)」"
+            tried.append("\(column.name)\(quoted)（\(problem)）")
+            // Beside a valid identity (or for a person, who needs none) an invalid code only warns.
+            if isIdentified || naturalPerson {
+                notes.append("「\(column.name)」为\(quoted.isEmpty ? "无效值" : quoted)，无效（\(problem)），未公示")
+            }
+        }
+    }
+
+    /// Keeps the first valid code of each kind; a value found in another column than its own is noted.
+    private mutating func take(
+        _ field: WritableKeyPath<EntityIdentity, String>, _ v: String, from column: Column, as own: Column
+    ) {
+        if column != own && column != .idOrOrganization {
+            notes.append("「\(column.name)」为「\(v)」，是\(own.name)，已按\(own.name)读取")
+        }
+        if self[keyPath: field].isEmpty { self[keyPath: field] = v }
+    }
+}
