@@ -27,7 +27,7 @@ public protocol ParsedFileCache: Sendable {
 extension RecordFileReader {
     /// Reads a data file whole, through `cache` when there is one.
     static func readWhole(
-        kind: RecordKind, path: String, file: String, columns: [String: String], cache: (any ParsedFileCache)?
+        kind: RecordKind, path: String, file: String, columns: [String: Field], cache: (any ParsedFileCache)?
     ) -> ParsedFile {
         func read() -> ParsedFile {
             var recs: [SourceRecord] = []
@@ -41,7 +41,7 @@ extension RecordFileReader {
             inputs.append(side.path)
             context += "sidecar \(side.file) \(isFirstSibling(path: path))\n"
         }
-        for (k, v) in columns.sorted(by: { $0.key < $1.key }) { context += "column \(k)\t\(v)\n" }
+        for (k, v) in columns.sorted(by: { $0.key < $1.key }) { context += "column \(k)\t\(v.rawValue)\n" }
         return cache.parsed(inputs: inputs, context: context, read: read)
     }
 }
