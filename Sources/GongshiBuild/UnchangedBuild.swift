@@ -15,8 +15,8 @@ import GongshiSite
 /// build's result are kept in the cache (`build-<hash of the output folder>.state`). A later build with
 /// the same key returns that result without reading, judging or rendering, but only when the live
 /// output is still that build's whole: the marker names the ledger as it is, every file is the very
-/// file the manifest describes (inode, size, time) and there is no other file; and the day's report
-/// is still the one written. Anything else, or a symbolic link or a pending ledger note among the
+/// file the manifest describes (inode, size, time) and there is no other file, the manifest is the one
+/// that build wrote; and the day's report is still the one written. Anything else, or a symbolic link or a pending ledger note among the
 /// inputs, builds as usual.
 enum UnchangedBuild {
     static let magic = Array("gongshi-build-state 1\n".utf8)
@@ -73,7 +73,8 @@ enum UnchangedBuild {
         let end = bytes.count - 32
         guard Array(SHA256.hash(data: bytes[0..<end])) == Array(bytes[end...]) else { return nil }
         var r = ByteReader(bytes: bytes, at: magic.count, end: end)
-        guard r.string() == cache.program, r.string() == key.description, let ledgerSHA = r.string(),
+        guard r.string() == cache.program, r.string() == key.description, r.string() == manifestSHA(out, cache),
+            let ledgerSHA = r.string(),
             let report = r.string(), let reportSHA = r.string(), let xzxk = r.int(), let xzcf = r.int(),
             let mingdan = r.int(), let withdrawals = r.int(), let forError = r.int(), let pages = r.int(),
             let files = r.int(), let rules = r.int(), rules >= 0, rules < end
@@ -117,7 +118,10 @@ enum UnchangedBuild {
             let text = [UInt8](FileManager.default.contents(atPath: options.site + "/" + report) ?? Data())
             reportSHA = Fingerprint(hashing: text).description
         }
-        for s in [cache.program, key.description, LedgerStore.mark(ledger).sha256, result.reportFile ?? "", reportSHA] {
+        for s in [
+            cache.program, key.description, manifestSHA(result.out, cache), LedgerStore.mark(ledger).sha256,
+            result.reportFile ?? "", reportSHA,
+        ] {
             w.string(s)
         }
         for n in [
@@ -133,6 +137,12 @@ enum UnchangedBuild {
         w.findings(result.findings)
         w.bytes += Array(SHA256.hash(data: w.bytes))
         cache.write(name(out: result.out), w.bytes)
+    }
+
+    /// The fingerprint of the output folder's manifest as it is now: a kept result belongs to one manifest.
+    static func manifestSHA(_ out: String, _ cache: BuildCache) -> String {
+        let name = (OutputManifest.path(cache: cache.folder, out: out) as NSString).lastPathComponent
+        return cache.read(name).map { Fingerprint(hashing: $0).description } ?? "none"
     }
 
     /// Forgets the kept result for `out` (a build that changed the output or the ledger).
