@@ -153,7 +153,12 @@ enum Publisher {
                 case .creditCode: v = r.identity.uscc
                 case .registrationNumber: v = r.identity.registrationNumber
                 case .organizationCode: v = r.identity.organizationCode
-                default: if v == UnifiedSocialCreditCode.none { v = "" }
+                default:
+                    if f == MissingField.filledAuthorityCode(r) {
+                        v = r.department?.uscc ?? ""
+                    } else if v == UnifiedSocialCreditCode.none {
+                        v = ""
+                    }
                 }
             case .secret:
                 break

@@ -7,11 +7,11 @@ import Testing
 struct MissingFieldTests {
     static let penaltyRequired = [
         "行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人", "行政处罚决定书文号", "违法行为类型",
-        "违法事实", "处罚依据", "处罚类别", "处罚内容", "处罚决定日期", "处罚机关", "处罚机关统一社会信用代码",
+        "违法事实", "处罚依据", "处罚类别", "处罚内容", "处罚决定日期", "处罚机关",
     ]
     static let licenceRequired = [
         "行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人", "行政许可决定文书名称",
-        "行政许可决定文书号", "许可类别", "许可内容", "许可决定日期", "许可机关", "许可机关统一社会信用代码",
+        "行政许可决定文书号", "许可类别", "许可内容", "许可决定日期", "许可机关",
     ]
     static let listRequired = ["名单类型", "名单名称", "主体名称", "主体类别", "统一社会信用代码", "列入日期", "认定部门"]
 
@@ -45,6 +45,30 @@ struct MissingFieldTests {
         #expect(j.findings("missing-field").first?.message.contains("「\(field)」") == true)
         #expect(j.findings.allSatisfy { $0.rule == "missing-field" }, "\(j.ruleIDs)")
         #expect(j.publication.listEntries.isEmpty)
+    }
+
+    @Test(
+        "an empty or placeholder authority code is filled from departments.csv, with a warning",
+        arguments: ["", "00000000000000000X"])
+    func authorityCodeFromDepartments(code: String) throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["处罚机关统一社会信用代码": code])]).judge()
+        let f = try #require(j.findings("missing-field").first)
+        #expect(f.severity == .warning)
+        #expect(f.message.contains(Fixture.scjgjCode))
+        let record = try #require(j.publication.records.first)
+        #expect(record.fields.value(of: .penaltyAuthorityCode) == Fixture.scjgjCode)
+        let licence = try Fixture(.xzxk, [Row.licence(["许可机关统一社会信用代码": code])]).judge()
+        #expect(licence.publication.records.count == 1)
+        #expect(licence.findings("missing-field").map(\.severity) == [.warning])
+    }
+
+    @Test("an empty authority code of an authority that is no department withholds the record")
+    func authorityCodeUnknownDepartment() throws {
+        let j = try Fixture(
+            .xzcf, [Row.penalty(["处罚机关": "某某局", "处罚机关统一社会信用代码": "00000000000000000X"])]
+        ).judge()
+        #expect(j.findings("missing-field").contains { $0.severity == .error && $0.message.contains("处罚机关统一社会信用代码") })
+        #expect(j.publication.records.isEmpty)
     }
 
     @Test("the finding carries key and department")

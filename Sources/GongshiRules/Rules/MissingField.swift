@@ -5,7 +5,7 @@ public enum MissingField: RecordRule {
     public static let info = RuleInfo(
         id: "missing-field", title: "缺少必填字段", severity: .error, withholds: "该记录（撤回缺少状态日期或状态说明时：—，仍按撤回处理）",
         summary:
-            "必填字段为空。法定代表人仅对法人及非法人组织必填；统一社会信用代码对自然人以外必填（也可只填工商注册号或组织机构代码）；个体工商户以 00000000000000000X 表示无代码时，工商注册号必填；自然人须有证件号码。当前状态为撤销、变更、确认违法或确认无效而缺少状态日期或状态说明，也报告此项（记录仍然撤回）",
+            "必填字段为空。法定代表人仅对法人及非法人组织必填；统一社会信用代码对自然人以外必填（也可只填工商注册号或组织机构代码）；个体工商户以 00000000000000000X 表示无代码时，工商注册号必填；自然人须有证件号码。许可机关、处罚机关的统一社会信用代码为空或为 00000000000000000X 而机关是 departments.csv 中的部门时，按该部门的代码公示，另报警告。当前状态为撤销、变更、确认违法或确认无效而缺少状态日期或状态说明，也报告此项（记录仍然撤回）",
         example: "行政处罚记录的「违法事实」为空；当前状态「撤销」而状态说明为空",
         basis: "《公共信用信息公示数据标准（双公示 v2.0）》必填项；撤回须说明理由：《中华人民共和国行政处罚法》第四十八条")
 
@@ -26,6 +26,13 @@ public enum MissingField: RecordRule {
             d.findings.append(finding(r, "缺少必填字段\(quoted(missing))，该记录不予公示"))
             d.withholds = true
         }
+        if let field = filledAuthorityCode(r), let uscc = r.department?.uscc {
+            d.findings.append(
+                finding(
+                    r,
+                    "「\(field.name)」为空或为 00000000000000000X，已按 departments.csv 中「\(r.department?.name ?? "")」的代码 \(uscc) 公示：请在导出中补填",
+                    severity: .warning))
+        }
         // A withdrawal must say when and why (Art.48: 公开说明理由); the record is withdrawn all the same.
         if r.kind != .mingdan, let status = RecordStatus(parsing: r.statusText), status.isWithdrawal {
             let absent = [Field.statusDate, .statusNote].filter { r[$0].isEmpty }
@@ -35,6 +42,17 @@ public enum MissingField: RecordRule {
             }
         }
         return d
+    }
+
+    /// The authority-code field a row leaves empty (or `00000000000000000X`) that its department's
+    /// 统一社会信用代码 in departments.csv fills; nil when the row gives a code or no department is known.
+    public static func filledAuthorityCode(_ r: RecordContext) -> Field? {
+        guard r.kind != .mingdan, let dept = r.department, UnifiedSocialCreditCode.isValid(dept.uscc) else {
+            return nil
+        }
+        let field: Field = r.kind == .xzxk ? .licensingAuthorityCode : .penaltyAuthorityCode
+        let v = r[field]
+        return v.isEmpty || v == UnifiedSocialCreditCode.none ? field : nil
     }
 
     static func quoted(_ fields: [Field]) -> String { fields.map { "「\($0.name)」" }.joined(separator: "、") }
@@ -47,8 +65,12 @@ public enum MissingField: RecordRule {
         case .xzcf: base = penalty
         case .mingdan: base = list
         }
-        // An authority code 00000000000000000X counts as empty (SPEC §8.4).
-        for field in base where r[field].isEmpty || r[field] == UnifiedSocialCreditCode.none { missing.append(field) }
+        // An authority code 00000000000000000X counts as empty (SPEC §8.4); departments.csv supplies it
+        // when the authority is one of the site's departments (real exports leave it out).
+        let filled = filledAuthorityCode(r)
+        for field in base where (r[field].isEmpty || r[field] == UnifiedSocialCreditCode.none) && field != filled {
+            missing.append(field)
+        }
         if let cat = r.category {
             // An organisation may be identified by its 工商注册号 or 组织机构代码 instead (SPEC §8.2).
             if cat != .naturalPerson && !r.identity.hasInput && !r.identity.placeholder { missing.append(.creditCode) }
