@@ -153,6 +153,30 @@ public struct FingerprintBuffer {
         return true
     }
 
+    /// Adds a template value (a page's context): every case is understood.
+    mutating func add(value: TemplateValue) {
+        switch value {
+        case .text(let s): add(s)
+        case .number(let n): add(n)
+        case .flag(let b): add(b)
+        case .list(let items):
+            bytes.append(0x61)
+            addLength(items.count)
+            for i in items { add(value: i) }
+        case .object(let o): add(object: o)
+        }
+    }
+
+    /// Adds a template object, keys in order.
+    mutating func add(object o: TemplateObject) {
+        bytes.append(0x4D)
+        addLength(o.values.count)
+        for (key, v) in o.values.sorted(by: { $0.key < $1.key }) {
+            add(key)
+            add(value: v)
+        }
+    }
+
     public func finish() -> Fingerprint { Fingerprint(hashing: bytes) }
 
     private mutating func addLength(_ n: Int) { addWord(UInt64(n)) }

@@ -48,6 +48,12 @@ struct SiteFixture {
 
     /// Renders the site on `date` into `sink`.
     func render(date: String = "2026-11-25", to sink: any OutputSink) throws {
+        let (renderer, judgement) = try self.renderer(date: date)
+        _ = try renderer.render(to: sink, extras: [SearchIndexPart.part, StatisticsPart.part(judgement: judgement)])
+    }
+
+    /// The site read and judged on `date`, and a renderer of it with the repository's theme.
+    func renderer(date: String = "2026-11-25") throws -> (Renderer, Judgement) {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("gongshi-site-\(UUID().uuidString)").path
         defer { try? fm.removeItem(atPath: dir) }
@@ -65,11 +71,11 @@ struct SiteFixture {
         let site = try SiteReader.read(root: dir)
         let day = LocalDate(parsing: date)!
         let judgement = Judge.judge(site, date: day)
-        let templates = try TemplateSet(directory: SiteFixture.repo.path + "/Templates")
+        let templates = try TemplateSet(theme: ThemeReader.read(root: SiteFixture.repo.path))
         let renderer = Renderer(
             publication: judgement.publication, templates: templates,
             context: SiteContext(settings: site.settings, date: day, preview: nil))
-        _ = try renderer.render(to: sink, extras: [SearchIndexPart.part, StatisticsPart.part(judgement: judgement)])
+        return (renderer, judgement)
     }
 
     /// A penalty row of 区市场监管局 unless `authority` says otherwise.
