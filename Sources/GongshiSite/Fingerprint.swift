@@ -65,9 +65,8 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
 
 /// Serialises values without ambiguity (a tag and a length before each) and hashes them.
 ///
-/// Only the plain values templates receive are understood: strings, integers, booleans, doubles,
-/// fingerprints, and arrays and string-keyed dictionaries of those. Anything else makes ``add(any:)``
-/// return false: the caller renders instead of trusting a fingerprint that may miss what the value holds.
+/// Strings, integers, booleans, fingerprints and template values (the typed page contexts), each kind
+/// with its own tag, so that values of different kinds or shapes never give the same bytes.
 public struct FingerprintBuffer {
     private var bytes: [UInt8] = []
 
@@ -103,54 +102,6 @@ public struct FingerprintBuffer {
         bytes.append(0x66)
         addWord(f.high)
         addWord(f.low)
-    }
-
-    /// Adds a template value; false when it holds a type this buffer does not understand.
-    public mutating func add(any value: Any) -> Bool {
-        switch value {
-        case let s as String: add(s)
-        case let b as Bool: add(b)
-        case let i as Int: add(i)
-        case let d as Double:
-            bytes.append(0x64)
-            addWord(d.bitPattern)
-        case let f as Fingerprint: add(f)
-        case let m as [String: String]:
-            bytes.append(0x6D)
-            addLength(m.count)
-            for key in m.keys.sorted() {
-                add(key)
-                add(m[key] ?? "")
-            }
-        case let m as [String: Any]:
-            return add(dictionary: m)
-        case let a as [String]:
-            bytes.append(0x61)
-            addLength(a.count)
-            for s in a { add(s) }
-        case let a as [[String: Any]]:
-            bytes.append(0x61)
-            addLength(a.count)
-            for m in a where !add(dictionary: m) { return false }
-        case let a as [Any]:
-            bytes.append(0x61)
-            addLength(a.count)
-            for v in a where !add(any: v) { return false }
-        default:
-            return false
-        }
-        return true
-    }
-
-    /// Adds a dictionary, keys in order; false when a value is of a type this buffer does not understand.
-    public mutating func add(dictionary m: [String: Any]) -> Bool {
-        bytes.append(0x4D)
-        addLength(m.count)
-        for key in m.keys.sorted() {
-            add(key)
-            guard let v = m[key], add(any: v) else { return false }
-        }
-        return true
     }
 
     /// Adds a template value (a page's context): every case is understood.
