@@ -120,7 +120,7 @@ public struct RecordSchema: Sendable {
             .legalRepresentative, .listedOn, .listingReason, .listingAuthority, .listingBasis, .listingDocument,
             .caseNumber, .enforcementDocument, .enforcementCourt, .courtObligation, .performance, .validUntil,
             .removedOn, .status, .statusDate, .statusNote, .legalRepresentativeIDType, .legalRepresentativeIDNumber,
-            .idType, .idNumber, .idOrOrganizationCode, .dataSource, .dataSourceCode, .remarks,
+            .idType, .idNumber, .idOrOrganizationCode, .sex, .age, .dataSource, .dataSourceCode, .remarks,
         ])
 }
 
