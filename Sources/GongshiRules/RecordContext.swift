@@ -199,8 +199,16 @@ public struct RecordContext: Sendable {
             key = document.isEmpty ? base : "\(base):\(document)"
             legacyKey = document.isEmpty ? nil : base
             if byName {
-                let old = prefix + "\(name):\(listed)"
-                formerKeys = document.isEmpty ? [old: base] : ["\(old):\(document)": key, old: base]
+                // Older builds keyed a person by the name, or by an old 15-digit ID number in the court
+                // lists' mixed column, read then as a 工商注册号.
+                let mixed = source[.idOrOrganizationCode].uppercased().filter { !$0.isWhitespace }
+                var former: [String: String] = [:]
+                for entity in ResidentIDNumber.isOld(mixed) ? [name, mixed] : [name] {
+                    let old = prefix + "\(entity):\(listed)"
+                    former[old] = base
+                    if !document.isEmpty { former["\(old):\(document)"] = key }
+                }
+                formerKeys = former
             } else {
                 formerKeys = [:]
             }

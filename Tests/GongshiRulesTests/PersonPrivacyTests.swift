@@ -109,4 +109,17 @@ struct PersonPrivacyTests {
         #expect(j.publication.newEvents.isEmpty)
         #expect(!j.publication.ledger.contains { $0.key.contains("欧阳娜娜") })
     }
+
+    @Test("an entry older builds published as an organisation under an old ID number keeps its place, no 撤回")
+    func formerKeyByOldID() throws {
+        let old = "mingdan:失信被执行人:\(Self.oldID):2026-11-02:（2025）鲁0303执1号"
+        var f = Fixture(.mingdan, [Self.courtRow("龙艳", Self.oldID)])
+        f.disclosure("naturalPersons: mask")
+        f.ledger = ["2026-11-03,公示,mingdan,\(old),0000000000000000"]
+        let j = try f.judge()
+        #expect(j.publication.listEntries.first?.firstPublished == day("2026-11-03"))
+        // What is shown changed (a masked name, no 工商注册号): one 更新, under the new key.
+        #expect(j.publication.newEvents.map(\.event) == [.updated])
+        #expect(j.publication.newEvents.allSatisfy { !$0.key.contains(Self.oldID) })
+    }
 }
