@@ -35,7 +35,7 @@ let package = Package(
         ),
         .target(
             name: "GongshiRules",
-            dependencies: ["GongshiModel", "GongshiContent", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["GongshiModel", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "GongshiSite",
@@ -56,14 +56,15 @@ let package = Package(
         .target(
             name: "GongshiServe",
             dependencies: [
-                "GongshiBuild", .product(name: "Hummingbird", package: "hummingbird"),
+                "GongshiBuild", "GongshiContent", "GongshiModel", "GongshiSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "gongshi",
             dependencies: [
-                "GongshiBuild", "GongshiServe",
+                "GongshiBuild", "GongshiServe", "GongshiModel", "GongshiRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,13 +72,16 @@ let package = Package(
         .testTarget(name: "GongshiModelTests", dependencies: ["GongshiModel"]),
         .testTarget(
             name: "GongshiContentTests",
-            dependencies: ["GongshiContent", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "GongshiContent", "GongshiModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
-        .testTarget(name: "GongshiRulesTests", dependencies: ["GongshiRules", "GongshiContent"]),
+        .testTarget(name: "GongshiRulesTests", dependencies: ["GongshiRules", "GongshiContent", "GongshiModel"]),
         .testTarget(
             name: "GongshiSiteTests",
             dependencies: [
                 "GongshiSite", "GongshiRules", "GongshiContent", "GongshiModel",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -1,5 +1,4 @@
 import Foundation
-import GongshiContent
 import GongshiModel
 import GongshiRules
 

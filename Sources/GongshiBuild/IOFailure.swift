@@ -1,5 +1,5 @@
 import Foundation
-import GongshiContent
+import GongshiModel
 
 #if canImport(Glibc)
     import Glibc

@@ -1,6 +1,6 @@
 import CGongshi
 import Foundation
-import GongshiContent
+import GongshiModel
 
 #if canImport(Glibc)
     import Glibc

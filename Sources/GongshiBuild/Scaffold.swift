@@ -1,5 +1,4 @@
 import Foundation
-import GongshiContent
 import GongshiModel
 
 /// `gongshi new` and `gongshi init`: files a webmaster starts from.

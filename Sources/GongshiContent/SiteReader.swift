@@ -1,42 +1,32 @@
 import Foundation
 import GongshiModel
 
-/// Everything read from a site folder's `Content/`: plain values plus the findings of reading.
-public struct Site: Sendable {
-    /// The site folder (holding `Content/` and `Templates/`).
-    public var root: String
-    public var settings: SiteSettings
-    public var departments: [Department]
-    public var memoranda: [Memorandum]
-    public var calendar: WorkdayCalendar
+/// A site as read from its folder: its values, and its data rows, held in memory (a small site,
+/// read once in parallel) or left in their files and streamed each time the judge asks for them.
+/// Reads through to the ``Site`` values (`source.settings`, `source.articles = …`).
+@dynamicMemberLookup
+public struct SiteSource: RecordSource {
+    public var site: Site
     /// Data rows of all kinds, files in byte order of their relative path, rows in order. Empty for a
-    /// site read with `streaming: true`: its rows are read from `dataFiles` by ``recordBatches(_:)``.
+    /// streaming site: its rows are read from `dataFiles` by ``recordBatches(size:_:)``.
     public var records: [SourceRecord]
-    /// The data files (`Content/xzxk/*.csv` …), in byte order of their relative paths.
-    public var dataFiles: [DataFile]
     public var streaming: Bool
-    public var articles: [Article]
-    public var ledger: [LedgerEvent]
-    /// Findings of reading: bad files and rows, unknown columns, bad registries and articles.
-    public var findings: [Finding]
-    /// Data rows read (xzxk + xzcf + mingdan), malformed ones included.
+    /// Data rows read (xzxk + xzcf + mingdan), malformed ones included; 0 for a streaming site until
+    /// its rows are read.
     public var rowsRead: Int
+
+    public subscript<T>(dynamicMember path: WritableKeyPath<Site, T>) -> T {
+        get { site[keyPath: path] }
+        set { site[keyPath: path] = newValue }
+    }
 }
 
-/// One data file of a site.
-public struct DataFile: Sendable {
-    public let kind: RecordKind
-    /// Relative to the site folder (`Content/xzcf/2026-10.csv`).
-    public let file: String
-    public let path: String
-}
-
-extension Site {
-    /// Calls `body` with the site's data rows in order, a few thousand at a time. A streaming site reads
-    /// them from its files now (a 1 GB export never sits in memory whole) and returns the findings of
+extension SiteSource {
+    /// Calls `body` with the site's data rows in order, `size` at a time. A streaming site reads them
+    /// from its files now (a 1 GB export never sits in memory whole) and returns the findings of
     /// reading; an in-memory site hands out `records` (its reading findings are in `findings`).
     @discardableResult
-    public func recordBatches(size: Int = 8192, _ body: ([SourceRecord]) -> Void) -> (findings: [Finding], rows: Int) {
+    public func recordBatches(size: Int, _ body: ([SourceRecord]) -> Void) -> (findings: [Finding], rows: Int) {
         guard streaming else {
             for start in stride(from: 0, to: records.count, by: size) {
                 body(Array(records[start..<min(start + size, records.count)]))
@@ -58,6 +48,8 @@ extension Site {
         // than that is streamed on its own, so memory never holds more than one group or one batch.
         let groupBytes = 64 << 20
         var i = 0
+        let dataFiles = site.dataFiles
+        let settings = site.settings
         while i < dataFiles.count {
             var group: [DataFile] = []
             var bytes = 0
@@ -100,13 +92,13 @@ extension Site {
 /// impossible to build at all (unreadable `site.yml`, a broken calendar file) throws.
 public enum SiteReader {
     /// - Parameter streaming: when the data files hold more than ``inMemoryBytes``, leave the rows in
-    ///   their files for ``Site/recordBatches(size:_:)`` to read when they are judged (what `build` and
+    ///   their files for ``SiteSource/recordBatches(size:_:)`` to read when they are judged (what `build` and
     ///   `check` ask for), instead of reading them all now.
     /// Data up to this size is read into memory even when streaming is asked for.
     public static let inMemoryBytes = 128 << 20
 
     public static func read(root: String, streaming: Bool = false, inMemoryLimit: Int = inMemoryBytes) throws(SiteError)
-        -> Site
+        -> SiteSource
     {
         let fm = FileManager.default
         let content = (root as NSString).appendingPathComponent("Content")
@@ -244,10 +236,10 @@ public enum SiteReader {
         }
         let ledger = try LedgerReader.read(path: ledgerPath, file: ledgerFile).events
 
-        return Site(
+        let site = Site(
             root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
-            records: records, dataFiles: files, streaming: streaming, articles: articles, ledger: ledger,
-            findings: findings, rowsRead: rowsRead)
+            dataFiles: files, articles: articles, ledger: ledger, findings: findings)
+        return SiteSource(site: site, records: records, streaming: streaming, rowsRead: rowsRead)
     }
 
     /// The real path of the site file `rel` when it may be read, else nil and a `bad-file` finding.
@@ -281,29 +273,5 @@ public enum SiteReader {
         }
         .map { dir + "/" + $0 }
         .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-    }
-}
-
-/// Order-preserving parallel map over both cores (or however many the machine has).
-public enum ParallelMap {
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        if items.count <= 1 { return items.map(transform) }
-        let box = ResultBox<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            box.set(i, transform(items[i]))
-        }
-        return box.values()
-    }
-
-    final class ResultBox<R>: @unchecked Sendable {
-        private var storage: [R?]
-        private let lock = NSLock()
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ v: R) {
-            lock.lock()
-            storage[i] = v
-            lock.unlock()
-        }
-        func values() -> [R] { storage.map { $0! } }
     }
 }

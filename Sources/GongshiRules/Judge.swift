@@ -1,5 +1,4 @@
 import Foundation
-import GongshiContent
 import GongshiModel
 
 /// The findings and the Publication for one build date.
@@ -28,17 +27,18 @@ public struct Judgement: Sendable {
 /// they decide. `check` and `build` both judge through here, so they always agree.
 public enum Judge {
     /// Judges every row in two passes over the data: the first gathers the keys (for duplicates) and
-    /// counts; the second judges each row. Rows are taken a batch at a time (``Site/recordBatches``), so a
-    /// streaming site never holds its raw rows: memory holds the keys, the findings and what is public.
+    /// counts; the second judges each row. Rows are taken from the ``RecordSource`` a batch at a time, so
+    /// a streaming source never holds its raw rows: memory holds the keys, the findings and what is public.
     /// A missing calendar year never stops it (SPEC §8.1): it is a finding, and the records it touches
     /// are published with their timeliness unjudged.
     /// - Parameter keepPublication: `check` passes false: public records are judged and counted but not
     ///   kept, so memory does not grow with the public data.
     /// - Parameter keepRows: the preview passes true: withheld records keep their row as read, for a
     ///   preview page that shows what to fix.
-    public static func judge(_ site: Site, date: LocalDate, keepPublication: Bool = true, keepRows: Bool = false)
-        -> Judgement
-    {
+    public static func judge(
+        _ source: some RecordSource, date: LocalDate, keepPublication: Bool = true, keepRows: Bool = false
+    ) -> Judgement {
+        let site = source.site
         let departments = DepartmentIndex(site.departments)
         let memoranda = MemorandumIndex(site.memoranda)
 
@@ -55,7 +55,7 @@ public enum Judge {
         for f in site.dataFiles {
             if let d = departments.named(inFile: f.file) { filesByDepartment[d.code, default: []].insert(f.file) }
         }
-        let (readFindings, rowsRead) = site.recordBatches { batch in
+        let (readFindings, rowsRead) = source.recordBatches { batch in
             let contexts = ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) }
             for c in contexts {
                 duplicates.add(c)
@@ -103,7 +103,7 @@ public enum Judge {
         // Missing calendar years, with the records each left unjudged.
         var unjudged: [Int: Int] = [:]
         var earliest = date
-        site.recordBatches { batch in
+        source.recordBatches { batch in
             let contexts = ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) }
             let dup = contexts.map { duplicates.judge($0) }
             let evaluations = ParallelMap.chunked(Array(contexts.indices)) { i in
@@ -223,16 +223,5 @@ extension PublishedListEntry {
         var e = self
         e.lastUpdated = date
         return e
-    }
-}
-
-extension ParallelMap {
-    /// Order-preserving parallel map in chunks, for many cheap items.
-    public static func chunked<T: Sendable, R: Sendable>(
-        _ items: [T], chunk: Int = 2048, _ transform: @Sendable (T) -> R
-    ) -> [R] {
-        if items.count <= chunk { return items.map(transform) }
-        let ranges = stride(from: 0, to: items.count, by: chunk).map { $0..<min($0 + chunk, items.count) }
-        return map(ranges) { range in items[range].map(transform) }.flatMap { $0 }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import GongshiBuild
-import GongshiContent
+import GongshiModel
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,4 @@
 import Foundation
-import GongshiContent
 import GongshiModel
 import GongshiRules
 
@@ -22,15 +21,15 @@ public struct Renderer: Sendable {
     public let progress: @Sendable (Int) -> Void
     /// Findings shown on the page of their record (the preview server), by record key.
     let findingsByKey: [String: [Finding]]
-    let fileErrors: [[String: String]]
+    let fileErrors: [TemplateObject]
     let fileErrorCount: Int
     /// Header, footer and feed links, made once per depth and section.
     let fragments = FragmentCache()
     /// The standing pages the footer links.
-    let standingPageLinks: [[String: String]]
+    let standingPageLinks: [TemplateObject]
     /// Keys this build publishes for the first time (the preview says "not yet published" for them).
     let publishedNow: Set<String>
-    var standingPages: [[String: Any]] { standingPageLinks }
+    var standingPages: [TemplateObject] { standingPageLinks }
 
     public init(
         publication: Publication, templates: TemplateSet, context: SiteContext, findings: [Finding] = [],
@@ -60,7 +59,7 @@ public struct Renderer: Sendable {
     }
 
     /// Template values for the findings of a record, for the preview.
-    func findingRows(_ key: String) -> [[String: Any]]? {
+    func findingRows(_ key: String) -> [TemplateObject]? {
         guard let list = findingsByKey[key], !list.isEmpty else { return nil }
         return list.map {
             [
@@ -122,14 +121,14 @@ public struct Renderer: Sendable {
 
     /// Renders a page template and writes it. The shared fragments (`header`, `footer`, `alternates`
     /// templates) are rendered once per folder depth, section and feed folder and passed in raw.
-    func page(_ template: String, _ ctx: [String: Any], to path: String, _ out: CountingSink, sitemap: Bool = true)
+    func page(_ template: String, _ ctx: TemplateObject, to path: String, _ out: CountingSink, sitemap: Bool = true)
         throws
     {
         var ctx = ctx
-        let root = ctx["root"] as? String ?? "./"
-        let section = ctx["section"] as? String ?? "-"
-        let feedFolder = ctx["feedFolder"] as? String ?? ""
-        let feedTitle = ctx["feedTitle"] as? String ?? feedTitle(feedFolder)
+        let root = ctx.text("root") ?? "./"
+        let section = ctx.text("section") ?? "-"
+        let feedFolder = ctx.text("feedFolder") ?? ""
+        let feedTitle = ctx.text("feedTitle") ?? feedTitle(feedFolder)
         let chrome = {
             self.context.chrome(
                 root: root, section: section, feedFolder: feedFolder, feedTitle: feedTitle,
@@ -146,7 +145,7 @@ public struct Renderer: Sendable {
             ctx["ownFeeds"] = SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle)
         }
         if context.preview != nil && fileErrorCount > 0 {
-            ctx["fileErrors"] = ["items": fileErrors, "count": fileErrorCount] as [String: Any]
+            ctx["fileErrors"] = ["items": fileErrors, "count": fileErrorCount] as TemplateObject
         }
         let html = templates.render(template, ctx)
         try out.write(path, html, isPage: sitemap)

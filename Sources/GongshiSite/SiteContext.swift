@@ -50,10 +50,10 @@ public struct SiteContext: Sendable {
     public func page(
         path: String, title: String, section: String, feeds feedFolder: String? = nil,
         description: String = "", rootOverride: String? = nil
-    ) -> [String: Any] {
+    ) -> TemplateObject {
         let root = rootOverride ?? SiteContext.root(for: path)
         let pageURL = url(path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
-        var ctx: [String: Any] = [
+        var ctx: TemplateObject = [
             "root": root,
             "site": siteValues,
             "title": title,
@@ -72,12 +72,12 @@ public struct SiteContext: Sendable {
                     "department": p.department ?? "",
                     "departmentName": p.departmentName ?? "",
                     "scoped": p.department != nil,
-                ] as [String: Any]
+                ] as TemplateObject
         }
         return ctx
     }
 
-    var siteValues: [String: Any] {
+    var siteValues: TemplateObject {
         let footer = settings.footer
         return [
             "title": settings.title, "region": settings.region, "language": settings.language,
@@ -101,7 +101,7 @@ public struct SiteContext: Sendable {
     }
 
     /// Feed links (`<link rel="alternate">` and visible links) of a feed folder.
-    static func feedLinks(root: String, folder: String, label: String) -> [[String: Any]] {
+    static func feedLinks(root: String, folder: String, label: String) -> [TemplateObject] {
         [
             [
                 "href": root + folder + "atom.xml", "type": "application/atom+xml", "title": "\(label)（Atom）",
@@ -119,21 +119,21 @@ public struct SiteContext: Sendable {
     }
 
     /// Values of the shared fragments (`header`, `footer`, `alternates`): site-wide values only.
-    func chrome(root: String, section: String, feedFolder: String, feedTitle: String, standingPages: [[String: Any]])
-        -> [String: Any]
+    func chrome(root: String, section: String, feedFolder: String, feedTitle: String, standingPages: [TemplateObject])
+        -> TemplateObject
     {
-        let nav: [[String: Any]] = SiteContext.sections.map { s in
+        let nav: [TemplateObject] = SiteContext.sections.map { s in
             ["href": root + s.path, "title": s.title, "current": s.path == section]
         }
         var feeds = SiteContext.feedLinks(root: root, folder: "", label: settings.title)
         if !feedFolder.isEmpty { feeds += SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle) }
-        var ctx: [String: Any] = [
+        var ctx: TemplateObject = [
             "root": root, "site": siteValues, "nav": nav, "feeds": feeds, "standingPages": standingPages,
             "buildDate": date.description, "buildDateChinese": date.chinese, "year": date.year,
             "isHome": section.isEmpty,
         ]
         if let p = preview {
-            ctx["preview"] = ["department": p.department ?? "", "scoped": p.department != nil] as [String: Any]
+            ctx["preview"] = ["department": p.department ?? "", "scoped": p.department != nil] as TemplateObject
         }
         return ctx
     }
@@ -151,9 +151,9 @@ enum Format {
     static func pagePath(_ folder: String, _ n: Int) -> String { n == 1 ? folder : "\(folder)page/\(n)/" }
 
     /// The pager context for page `n` of `count`.
-    static func pager(folder: String, n: Int, count: Int, root: String) -> [String: Any]? {
+    static func pager(folder: String, n: Int, count: Int, root: String) -> TemplateObject? {
         guard count > 1 else { return nil }
-        var items: [[String: Any]] = []
+        var items: [TemplateObject] = []
         let window = Set([1, count] + Array(max(1, n - 2)...min(count, n + 2)))
         var last = 0
         for i in window.sorted() {
@@ -161,7 +161,7 @@ enum Format {
             items.append(["number": i, "href": root + pagePath(folder, i), "current": i == n])
             last = i
         }
-        var p: [String: Any] = ["items": items, "page": n, "count": count]
+        var p: TemplateObject = ["items": items, "page": n, "count": count]
         if n > 1 { p["prev"] = root + pagePath(folder, n - 1) }
         if n < count { p["next"] = root + pagePath(folder, n + 1) }
         return p

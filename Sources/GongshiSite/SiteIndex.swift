@@ -1,4 +1,3 @@
-import GongshiContent
 import GongshiModel
 import GongshiRules
 
@@ -7,8 +6,8 @@ public struct SiteIndex: @unchecked Sendable {
     public let publication: Publication
     /// Indices into `publication.records`, per kind, newest first.
     let byKind: [RecordKind: [Int]]
-    let rows: [[String: Any]]
-    let entryRows: [[String: Any]]
+    let rows: [TemplateObject]
+    let entryRows: [TemplateObject]
     /// Lists in display order: (id, name, isRed, entry indices).
     let lists: [ListGroup]
     let byEntity: [String: (records: [Int], entries: [Int])]
@@ -85,7 +84,7 @@ public struct SiteIndex: @unchecked Sendable {
         self.byEntity = byEntity
         self.entityOrder = entityOrder.sorted()
         self.byDepartment = byDepartment
-        rows = ParallelRows.map(p.records, Views.row)
+        rows = ParallelMap.chunked(p.records, Views.row)
         entryRows = p.listEntries.map(Views.entryRow)
         let visible = p.articles.filter { $0.date.map { $0 <= p.date } ?? true }
         articles = visible.filter { $0.section == .xinwen }.sorted {
@@ -94,18 +93,4 @@ public struct SiteIndex: @unchecked Sendable {
         honghei = articles.filter(\.isHonghei)
         pages = visible.filter { $0.section == .pages }.sorted { $0.slug < $1.slug }
     }
-}
-
-enum ParallelRows {
-    static func map<T: Sendable>(_ items: [T], _ f: @escaping @Sendable (T) -> [String: Any]) -> [[String: Any]] {
-        let boxed = ParallelMap.chunked(items) { SendableBox(f($0)) }
-        return boxed.map(\.value)
-    }
-}
-
-/// Carries a template dictionary across threads; the values are immutable strings, numbers and
-/// nested dictionaries built once.
-struct SendableBox: @unchecked Sendable {
-    let value: [String: Any]
-    init(_ v: [String: Any]) { value = v }
 }

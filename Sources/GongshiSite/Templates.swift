@@ -1,5 +1,4 @@
 import Foundation
-import GongshiContent
 import GongshiModel
 import Mustache
 
@@ -10,7 +9,6 @@ import Mustache
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let names: Set<String>
-    public let directory: String
     /// Files of `Templates/assets/` (relative path, bytes), copied to `Public/assets/`.
     public let assets: [(path: String, bytes: [UInt8])]
     /// Files of the theme refused (links out of the site, FIFOs, oversized files): `bad-file` findings.
@@ -25,33 +23,18 @@ public struct TemplateSet: Sendable {
 
     static let pragma = "{{% CONTENT_TYPE: GONGSHI_HTML}}"
 
-    public init(directory: String) throws(SiteError) {
+    /// Parses the theme's templates. A syntax error or a missing template or partial stops the build,
+    /// with the file and line.
+    public init(theme: ThemeFiles) throws(SiteError) {
         MustacheContentTypes.register(FastHTMLEscaping(), named: "GONGSHI_HTML")
-        self.directory = directory
-        let fm = FileManager.default
-        let siteRoot = (directory as NSString).deletingLastPathComponent
-        guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
-            throw SiteError(file: "Templates", message: "找不到模板文件夹 Templates/（站点需要 Content/ 和 Templates/）")
-        }
         var templates: [String: MustacheTemplate] = [:]
-        var texts: [String: String] = [:]
-        for name in names.sorted() where name.hasSuffix(".mustache") {
-            let file = "Templates/\(name)"
-            let data: Data
-            do {
-                data = try InputFile.read(
-                    (directory as NSString).appendingPathComponent(name), root: siteRoot, limit: InputFile.Limit.text)
-            } catch {
-                throw SiteError(file: file, message: error.message)
-            }
-            guard let text = TextEncoding.decodeUTF8(data) else {
-                throw SiteError(file: file, message: "无法读取模板（应为 UTF-8 编码）")
-            }
+        let texts = theme.templates
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            let file = "Templates/\(name).mustache"
             do {
                 // Every template (partials too) escapes through FastHTMLEscaping: same characters as
                 // Mustache's HTML escaping, without its per-character dictionary lookups.
-                templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(
-                    string: TemplateSet.pragma + text)
+                templates[name] = try MustacheTemplate(string: TemplateSet.pragma + text)
             } catch let e as MustacheTemplate.ParserError {
                 let firstLine = e.context.lineNumber == 1
                 let column = e.context.columnNumber - (firstLine ? TemplateSet.pragma.count : 0)
@@ -63,7 +46,6 @@ public struct TemplateSet: Sendable {
             } catch {
                 throw SiteError(file: file, message: "模板错误：\(error)")
             }
-            texts[String(name.dropLast(".mustache".count))] = text
         }
         for r in TemplateSet.required where templates[r] == nil {
             throw SiteError(file: "Templates/\(r).mustache", message: "缺少模板文件")
@@ -89,22 +71,11 @@ public struct TemplateSet: Sendable {
         }
         library = MustacheLibrary(templates: templates)
         self.names = Set(templates.keys)
-        var assets: [(String, [UInt8])] = []
-        let (files, refused) = ThemeAssets.scan(root: siteRoot)
-        var findings = refused
-        for (rel, real) in files {
-            do { assets.append((rel, [UInt8](try InputFile.read(real, limit: InputFile.Limit.asset)))) } catch {
-                findings.append(
-                    Finding(
-                        rule: "bad-file", severity: .error, file: "Templates/assets/\(rel)", line: 0,
-                        message: error.message))
-            }
-        }
-        self.findings = findings
-        self.assets = assets.sorted { $0.0 < $1.0 }
+        self.findings = theme.findings
+        self.assets = theme.assets
     }
 
-    public func render(_ name: String, _ context: [String: Any]) -> String {
+    public func render(_ name: String, _ context: TemplateObject) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 }

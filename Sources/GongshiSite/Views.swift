@@ -11,8 +11,8 @@ enum Views {
     static func listPath(isRed: Bool, id: String) -> String { "\(isRed ? "hongmingdan" : "heimingdan")/\(id)/" }
 
     /// A row of a listing table.
-    static func row(_ r: PublishedRecord) -> [String: Any] {
-        var d: [String: Any] = [
+    static func row(_ r: PublishedRecord) -> TemplateObject {
+        var d: TemplateObject = [
             "path": recordPath(r), "entityName": r.entityName, "title": r.title, "documentNumber": r.documentNumber,
             "decisionDate": r.decisionDate.description, "published": r.firstPublished.description,
             "department": r.department.name, "departmentPath": departmentPath(r.department.code),
@@ -40,8 +40,8 @@ enum Views {
         .listingDocument, .caseNumber, .enforcementDocument, .enforcementCourt, .courtObligation, .performance,
     ]
 
-    static func entryRow(_ e: PublishedListEntry) -> [String: Any] {
-        var d: [String: Any] = [
+    static func entryRow(_ e: PublishedListEntry) -> TemplateObject {
+        var d: TemplateObject = [
             "id": e.id, "entityName": e.entityName, "listName": e.listName,
             "listPath": listPath(isRed: e.isRed, id: e.listID),
             "listedOn": e.listedOn.description, "validUntil": e.validUntil?.description ?? "", "reason": e.reason,
@@ -54,8 +54,8 @@ enum Views {
         }
         // Entries of one name are told apart by their other codes and their document (SPEC §8.4).
         d["otherCodes"] = [(Field.registrationNumber, e.registrationNumber), (.organizationCode, e.organizationCode)]
-            .filter { !$0.1.isEmpty }.map { ["name": $0.0.name, "value": shown($0.0, $0.1)] }
-        d["details"] = entryDetailFields.compactMap { field -> [String: String]? in
+            .filter { !$0.1.isEmpty }.map { ["name": $0.0.name, "value": shown($0.0, $0.1)] as TemplateObject }
+        d["details"] = entryDetailFields.compactMap { field -> TemplateObject? in
             guard let v = e.fields.first(where: { $0.field == field })?.value, !v.isEmpty else { return nil }
             return ["name": field.name, "value": v]
         }
@@ -64,7 +64,7 @@ enum Views {
     }
 
     /// The field table of a record page: published, non-empty, status columns shown separately.
-    static func fieldRows(_ fields: [PublishedField]) -> [[String: Any]] {
+    static func fieldRows(_ fields: [PublishedField]) -> [TemplateObject] {
         fieldPairs(fields).map { ["name": $0.0, "value": $0.1] }
     }
 

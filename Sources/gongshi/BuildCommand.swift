@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import GongshiBuild
-import GongshiContent
 import GongshiModel
 
 /// Builds the public site into `Public/` (or `--out`) and appends the day's events to the ledger.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import GongshiBuild
-import GongshiContent
 import GongshiModel
 
 /// Checks the site's data against the disclosure rules and reports every finding.

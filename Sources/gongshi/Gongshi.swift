@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import GongshiBuild
-import GongshiContent
 import GongshiModel
 
 /// `gongshi`: builds a credit-publicity portal from departments' disclosure data.

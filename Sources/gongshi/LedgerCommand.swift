@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongshiBuild
-import GongshiContent
+import GongshiModel
 
 /// `gongshi ledger`: work on the publication ledger.
 struct LedgerCommand: ParsableCommand {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import GongshiBuild
-import GongshiContent
 
 /// Creates content files.
 struct NewCommand: ParsableCommand {

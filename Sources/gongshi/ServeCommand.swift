@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongshiBuild
-import GongshiContent
+import GongshiModel
 import GongshiServe
 
 /// Previews the site on 127.0.0.1 and rebuilds it when Content/ or Templates/ change.

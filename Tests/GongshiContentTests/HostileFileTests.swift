@@ -25,7 +25,7 @@ struct HostileFileTests {
         return dir
     }
 
-    func badFile(_ site: Site, _ file: String) -> Finding? {
+    func badFile(_ site: SiteSource, _ file: String) -> Finding? {
         site.findings.first { $0.file == file && $0.rule == "bad-file" }
     }
 

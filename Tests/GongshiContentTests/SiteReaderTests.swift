@@ -8,7 +8,7 @@ import Testing
 struct SiteReaderTests {
     static let settings = "title: 信用周村\nbaseURL: https://xinyong.example.gov.cn/\n"
 
-    func site(_ files: [String: String]) throws -> Site {
+    func site(_ files: [String: String]) throws -> SiteSource {
         let dir = TempDir()
         for (name, text) in files { dir.write(name, text) }
         return try SiteReader.read(root: dir.path)

@@ -100,7 +100,7 @@ struct Fixture {
     }
 
     /// Reads the site in memory (the folder is removed at once).
-    func read() throws -> Site {
+    func read() throws -> SiteSource {
         let root = try write()
         defer { try? FileManager.default.removeItem(atPath: root) }
         return try SiteReader.read(root: root)

@@ -1,5 +1,6 @@
 import Foundation
 import GongshiContent
+import GongshiModel
 import Testing
 
 @testable import GongshiSite

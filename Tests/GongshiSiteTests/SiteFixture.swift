@@ -41,6 +41,14 @@ struct SiteFixture {
 
     /// Renders the site on `date`; returns the files written.
     func render(date: String = "2026-11-25") throws -> MemorySink {
+        let (renderer, judgement) = try self.renderer(date: date)
+        let sink = MemorySink()
+        _ = try renderer.render(to: sink, extras: [SearchIndexPart.part, StatisticsPart.part(judgement: judgement)])
+        return sink
+    }
+
+    /// The site read and judged on `date`, and a renderer of it with the repository's theme.
+    func renderer(date: String = "2026-11-25") throws -> (Renderer, Judgement) {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("gongshi-site-\(UUID().uuidString)").path
         defer { try? fm.removeItem(atPath: dir) }
@@ -58,13 +66,11 @@ struct SiteFixture {
         let site = try SiteReader.read(root: dir)
         let day = LocalDate(parsing: date)!
         let judgement = Judge.judge(site, date: day)
-        let templates = try TemplateSet(directory: SiteFixture.repo.path + "/Templates")
+        let templates = try TemplateSet(theme: ThemeReader.read(root: SiteFixture.repo.path))
         let renderer = Renderer(
             publication: judgement.publication, templates: templates,
             context: SiteContext(settings: site.settings, date: day, preview: nil))
-        let sink = MemorySink()
-        _ = try renderer.render(to: sink, extras: [SearchIndexPart.part, StatisticsPart.part(judgement: judgement)])
-        return sink
+        return (renderer, judgement)
     }
 
     /// A penalty row of 区市场监管局 unless `authority` says otherwise.

@@ -1,4 +1,3 @@
-import GongshiContent
 import GongshiModel
 
 /// `unknown-memorandum`: a list entry's 认定依据 cites a document number not in memoranda.csv.

@@ -19,7 +19,7 @@ extension Renderer {
                 description: "\(settings.region)信用工作动态与每月红黑榜发布。")
             ctx["articles"] = slice.map(articleRow)
             ctx["empty"] = index.articles.isEmpty
-            if let pg = Format.pager(folder: "xinwen/", n: n + 1, count: pages.count, root: ctx["root"] as! String) {
+            if let pg = Format.pager(folder: "xinwen/", n: n + 1, count: pages.count, root: ctx.text("root") ?? "./") {
                 ctx["pager"] = pg
             }
             try page("articles", ctx, to: path, out)
@@ -34,8 +34,8 @@ extension Renderer {
                 let entries = publication.listEntries.enumerated().filter { $0.element.listedOn.monthString == a.month }
                 let red = entries.filter { $0.element.isRed }.map { index.entryRows[$0.offset] }
                 let black = entries.filter { !$0.element.isRed }.map { index.entryRows[$0.offset] }
-                if !red.isEmpty { ctx["redTable"] = ["rows": red, "tableLabel": "红榜"] as [String: Any] }
-                if !black.isEmpty { ctx["blackTable"] = ["rows": black, "tableLabel": "黑榜"] as [String: Any] }
+                if !red.isEmpty { ctx["redTable"] = ["rows": red, "tableLabel": "红榜"] as TemplateObject }
+                if !black.isEmpty { ctx["blackTable"] = ["rows": black, "tableLabel": "黑榜"] as TemplateObject }
                 ctx["month"] = a.month
                 ctx["monthChinese"] = monthChinese(a.month)
                 try page("honghei", ctx, to: path, out)
@@ -45,7 +45,7 @@ extension Renderer {
         }
     }
 
-    func articleRow(_ a: Article) -> [String: Any] {
+    func articleRow(_ a: Article) -> TemplateObject {
         [
             "title": a.title, "path": Renderer.articlePath(a), "date": a.date?.description ?? "",
             "dateChinese": a.date?.chinese ?? "", "summary": a.summary, "honghei": a.isHonghei,

@@ -5,7 +5,7 @@ extension Renderer {
     /// `/bumen/` and `/bumen/<编码>/` (paginated): a department's records, lists and feeds.
     func renderDepartments(_ index: SiteIndex, _ out: CountingSink) throws {
         let departments = publication.departments
-        var overview: [[String: Any]] = []
+        var overview: [TemplateObject] = []
         for d in departments {
             let g = index.byDepartment[d.code] ?? ([], [])
             let lic = g.records.filter { publication.records[$0].kind == .xzxk }.count
@@ -29,7 +29,7 @@ extension Renderer {
                 var c = context.page(
                     path: path, title: n == 0 ? d.name : "\(d.name)（第\(n + 1)页）", section: "", feeds: folder,
                     description: "\(d.name)公示的行政许可、行政处罚和名单信息，可订阅或嵌入部门网站。")
-                var dept: [String: Any] = ["name": d.name, "code": d.code, "uscc": d.uscc, "website": d.website]
+                var dept: TemplateObject = ["name": d.name, "code": d.code, "uscc": d.uscc, "website": d.website]
                 let site = d.website.trimmingWhitespace()
                 // Only http(s) addresses become links: a registry value must not smuggle in `javascript:`.
                 if site.lowercased().hasPrefix("https://") || site.lowercased().hasPrefix("http://"),
@@ -44,18 +44,19 @@ extension Renderer {
                 c["total"] = g.records.count
                 if n == 0 && !g.entries.isEmpty {
                     c["entryTable"] =
-                        ["rows": g.entries.map { index.entryRows[$0] }, "tableLabel": "\(d.name)认定的名单"] as [String: Any]
+                        ["rows": g.entries.map { index.entryRows[$0] }, "tableLabel": "\(d.name)认定的名单"]
+                        as TemplateObject
                 }
                 c["feedURL"] = context.url(folder + "atom.xml")
                 c["firstPage"] = n == 0
-                let root = c["root"] as? String ?? "./"
+                let root = c.text("root") ?? "./"
                 c["filterSources"] = [RecordKind.xzxk, .xzcf].map { root + FilterShards.folder($0) }.joined(
                     separator: " ")
                 c["filterDepartment"] = d.code
                 c["filterCategoryLabel"] = "许可类别 / 处罚类别"
                 c["filterTableClass"] = "in-department mixed-kinds"
                 c["pageSize"] = settings.pagination
-                if let pg = Format.pager(folder: folder, n: n + 1, count: pages.count, root: c["root"] as! String) {
+                if let pg = Format.pager(folder: folder, n: n + 1, count: pages.count, root: c.text("root") ?? "./") {
                     c["pager"] = pg
                 }
                 try page("department", c, to: path, out)

@@ -26,7 +26,7 @@ extension Renderer {
                     // The other codes of the entity, once at the top rather than on every row.
                     let fields = records.flatMap(\.fields) + entries.flatMap(\.fields)
                     ctx["otherCodes"] = [Field.registrationNumber, .organizationCode].compactMap {
-                        f -> [String: String]? in
+                        f -> TemplateObject? in
                         fields.first { $0.field == f && !$0.value.isEmpty }.map {
                             ["name": f.name, "value": Views.shown(f, $0.value)]
                         }
@@ -39,17 +39,18 @@ extension Renderer {
                     let black = group.entries.filter { !self.publication.listEntries[$0].isRed }.map {
                         index.entryRows[$0]
                     }
-                    func table(_ rows: [[String: Any]], _ label: String) -> [String: Any]? {
+                    func table(_ rows: [TemplateObject], _ label: String) -> TemplateObject? {
                         rows.isEmpty ? nil : ["rows": rows, "tableLabel": label, "inEntity": true]
                     }
                     ctx["licenceTable"] = table(lic, "行政许可")
                     ctx["penaltyTable"] = table(pen, "行政处罚")
                     ctx["redTable"] = table(red, "红名单")
                     ctx["blackTable"] = table(black, "黑名单")
-                    ctx["counts"] = [
-                        "licences": lic.count, "penalties": pen.count,
-                        "red": entries.filter(\.isRed).count, "black": entries.filter { !$0.isRed }.count,
-                    ]
+                    ctx["counts"] =
+                        [
+                            "licences": lic.count, "penalties": pen.count,
+                            "red": entries.filter(\.isRed).count, "black": entries.filter { !$0.isRed }.count,
+                        ] as TemplateObject
                     if let legal = records.first?.fields.first(where: {
                         $0.field == .legalRepresentative && !$0.value.isEmpty
                     })?

@@ -73,7 +73,7 @@ struct FineTotals {
         return NSDecimalNumber(decimal: rounded).description(withLocale: Locale(identifier: "en_US_POSIX"))
     }
 
-    static func values(_ r: Row) -> [String: Any] {
+    static func values(_ r: Row) -> TemplateObject {
         ["name": r.name, "decisions": r.decisions, "fined": r.fined, "amount": format(r.amount)]
     }
 

@@ -26,7 +26,7 @@ extension Renderer {
                 ["title": "行政处罚", "path": "xzcf/", "count": index.byKind[.xzcf]?.count ?? 0, "note": "条决定"],
                 ["title": "红名单", "path": "hongmingdan/", "count": red, "note": "个主体"],
                 ["title": "黑名单", "path": "heimingdan/", "count": p.listEntries.count - red, "note": "个主体"],
-            ] as [[String: Any]]
+            ] as [TemplateObject]
         ctx["articles"] = index.articles.prefix(5).map(articleRow)
         if let latest = index.honghei.first { ctx["honghei"] = articleRow(latest) }
         ctx["departmentsCount"] = p.departments.count
@@ -39,7 +39,7 @@ extension Renderer {
         var ctx = context.page(
             path: "dingyue/index.html", title: "订阅", section: "dingyue/",
             description: "用订阅阅读器跟踪\(settings.title)的最新公示：Atom、RSS 和 JSON Feed。")
-        ctx["groups"] = groups.map { g -> [String: Any] in
+        ctx["groups"] = groups.map { g -> TemplateObject in
             [
                 "title": g.title, "folder": g.folder, "atom": context.url(g.folder + "atom.xml"),
                 "rss": context.url(g.folder + "rss.xml"), "json": context.url(g.folder + "feed.json"),

@@ -18,7 +18,7 @@ extension Renderer {
                 isRed
                 ? "守信激励对象名单。名单中的主体同时被列入有效黑名单的，不予展示。"
                 : "失信惩戒对象名单。异议核实期间暂不展示；移出或期满后不再展示。"
-            ctx["lists"] = groups.map { g -> [String: Any] in
+            ctx["lists"] = groups.map { g -> TemplateObject in
                 [
                     "name": g.name, "tableLabel": g.name, "path": Views.listPath(isRed: isRed, id: g.id),
                     "count": g.entries.count,
@@ -45,7 +45,7 @@ extension Renderer {
                     c["rows"] = slice.map { index.entryRows[$0] }
                     c["tableLabel"] = g.name
                     if let pg = Format.pager(
-                        folder: listFolder, n: n + 1, count: pages.count, root: c["root"] as! String)
+                        folder: listFolder, n: n + 1, count: pages.count, root: c.text("root") ?? "./")
                     {
                         c["pager"] = pg
                     }

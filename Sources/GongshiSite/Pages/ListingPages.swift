@@ -40,7 +40,7 @@ extension Renderer {
         ctx["empty"] = total == 0
         ctx["dataCSV"] = "data/\(kind.rawValue).csv"
         ctx["dataJSON"] = "data/\(kind.rawValue).json"
-        let root = ctx["root"] as? String ?? "./"
+        let root = ctx.text("root") ?? "./"
         ctx["filterSources"] = root + FilterShards.folder(kind)
         ctx["filterCategoryLabel"] = (kind == .xzcf ? Field.penaltyKinds : .licenceCategory).name
         ctx["pageSize"] = settings.pagination

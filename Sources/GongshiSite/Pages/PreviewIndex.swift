@@ -26,8 +26,8 @@ extension Renderer {
         var noticePaths = Dictionary(
             p.withdrawals.map { ($0.key, Views.noticePath($0)) }, uniquingKeysWith: { a, _ in a })
         for (key, page) in withheld where noticePaths[key] == nil { noticePaths[key] = page.path }
-        func row(_ f: Finding) -> [String: Any] {
-            var d: [String: Any] = [
+        func row(_ f: Finding) -> TemplateObject {
+            var d: TemplateObject = [
                 "rule": f.rule, "title": RuleTitles.title(f.rule), "severity": f.severity.rawValue,
                 "level": f.severity.chinese, "file": f.file, "line": f.line > 0 ? "第\(f.line)行" : "整个文件",
                 "key": f.key, "entity": f.entity, "message": f.message,
@@ -40,19 +40,20 @@ extension Renderer {
             ("warnings", "警告：请核对", [.warning]),
             ("infos", "提示", [.info]),
         ]
-        ctx["groups"] = groups.compactMap { id, heading, levels -> [String: Any]? in
+        ctx["groups"] = groups.compactMap { id, heading, levels -> TemplateObject? in
             let list = findings.filter { levels.contains($0.severity) }
             guard !list.isEmpty else { return nil }
             return ["id": id, "heading": heading, "count": list.count, "findings": list.map(row)]
         }
         ctx["hasFindings"] = !findings.isEmpty
-        ctx["counts"] = [
-            "errors": findings.filter { $0.severity == .error || $0.severity == .fatal }.count,
-            "warnings": findings.filter { $0.severity == .warning }.count,
-            "infos": findings.filter { $0.severity == .info }.count,
-        ]
-        ctx["upcoming"] = p.upcoming.map { u -> [String: Any] in
-            var d: [String: Any] = [
+        ctx["counts"] =
+            [
+                "errors": findings.filter { $0.severity == .error || $0.severity == .fatal }.count,
+                "warnings": findings.filter { $0.severity == .warning }.count,
+                "infos": findings.filter { $0.severity == .info }.count,
+            ] as TemplateObject
+        ctx["upcoming"] = p.upcoming.map { u -> TemplateObject in
+            var d: TemplateObject = [
                 "key": u.key, "entity": u.entity.isEmpty ? u.key : u.entity, "document": u.document,
                 "deadline": u.deadline.description, "file": u.file, "line": u.line,
             ]

@@ -15,9 +15,9 @@ extension Renderer {
         let names = Dictionary(p.departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         // A department's preview reports only its own records (the ledger holds every department's).
         let scope = context.preview?.department
-        func rows(_ items: [DailyReport.Item]) -> [[String: Any]] {
+        func rows(_ items: [DailyReport.Item]) -> [TemplateObject] {
             items.filter { scope == nil || $0.department == scope }.map { i in
-                var d: [String: Any] = [
+                var d: TemplateObject = [
                     "kind": i.kind.title, "name": i.name, "document": i.document, "key": i.key,
                     "department": names[i.department] ?? i.department,
                     "place": i.file.isEmpty ? "" : (i.line > 0 ? "\(i.file) 第\(i.line)行" : i.file),
@@ -28,10 +28,10 @@ extension Renderer {
         }
         ctx["sections"] = [("首次公示", report.published), ("更新", report.updated), ("撤回", report.withdrawn)].map {
             let shown = rows($0.1)
-            return ["heading": $0.0, "count": shown.count, "rows": shown, "empty": shown.isEmpty] as [String: Any]
+            return ["heading": $0.0, "count": shown.count, "rows": shown, "empty": shown.isEmpty] as TemplateObject
         }
         ctx["withheldCount"] = report.withheldCount
-        ctx["withheld"] = report.withheld.map { g -> [String: Any] in
+        ctx["withheld"] = report.withheld.map { g -> TemplateObject in
             [
                 "title": RuleTitles.title(g.rule), "rule": g.rule, "count": g.items.count, "rows": rows(g.items),
                 "why": g.isError ? "数据有错误，请更正后重新构建" : "按公示规则不予公示",

@@ -36,10 +36,10 @@ extension Renderer {
             var ctx = context.page(
                 path: file, title: "未公示：\(name)", section: w.kind == .mingdan ? "" : w.kind.rawValue + "/")
             ctx["robots"] = "noindex"
-            var rec: [String: Any] = [
+            var rec: TemplateObject = [
                 "kindTitle": w.kind.title, "entityName": name, "key": w.key, "file": w.file,
                 "line": w.line > 0 ? "第\(w.line)行" : "", "ruleTitle": RuleTitles.title(w.rule), "rule": w.rule,
-                "isError": w.isError, "fields": w.row.map { ["name": $0.name, "value": $0.value] },
+                "isError": w.isError, "fields": w.row.map { ["name": $0.name, "value": $0.value] as TemplateObject },
                 "hasFields": !w.row.isEmpty, "dateLabel": w.kind == .mingdan ? Field.listedOn.name : "决定日期",
                 "publishedAt": w.kind == .mingdan ? "更正后将在名单中公示" : "更正后将在这个地址公示",
             ]

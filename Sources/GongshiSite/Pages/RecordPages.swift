@@ -25,7 +25,7 @@ extension Renderer {
                     "withdrawnOn": n.withdrawnOn.description, "reason": n.reason, "until": n.until?.description ?? "",
                     "department": n.department.name, "departmentPath": Views.departmentPath(n.department.code),
                     "sectionPath": n.kind.rawValue + "/", "action": n.action,
-                ] as [String: Any]
+                ] as TemplateObject
             ctx["robots"] = "noindex"
             try page("withdrawal", ctx, to: path, out, sitemap: false)
         }
@@ -36,7 +36,7 @@ extension Renderer {
         var ctx = context.page(
             path: path, title: "\(r.entityName) \(r.documentNumber)", section: r.kind.rawValue + "/",
             description: "\(r.kind.title)：\(r.entityName)，\(r.title)，\(r.department.name) \(r.decisionDate.chinese)")
-        var rec: [String: Any] = [
+        var rec: TemplateObject = [
             "kind": r.kind.rawValue, "kindTitle": r.kind.title, "sectionPath": r.kind.rawValue + "/",
             "entityName": r.entityName, "title": r.title, "documentNumber": r.documentNumber,
             "department": r.department.name, "departmentPath": Views.departmentPath(r.department.code),

@@ -10,12 +10,12 @@ extension Renderer {
         var ctx = context.page(
             path: path, title: "网站地图", section: "",
             description: "\(settings.title)的全部栏目、名单、公示部门、信用动态和说明页面。")
-        func link(_ title: String, _ path: String, _ note: String = "") -> [String: Any] {
+        func link(_ title: String, _ path: String, _ note: String = "") -> TemplateObject {
             ["title": title, "path": path, "note": note]
         }
         let xk = index.byKind[.xzxk]?.count ?? 0
         let cf = index.byKind[.xzcf]?.count ?? 0
-        var groups: [[String: Any]] = []
+        var groups: [TemplateObject] = []
         groups.append([
             "heading": "栏目", "id": "lanmu",
             "links": [
@@ -30,7 +30,7 @@ extension Renderer {
                 "\($0.isRed ? "红名单" : "黑名单") · \($0.entries.count) 个主体")
         }
         if !lists.isEmpty { groups.append(["heading": "红黑名单", "id": "mingdan", "links": lists]) }
-        let departments = publication.departments.map { d -> [String: Any] in
+        let departments = publication.departments.map { d -> TemplateObject in
             let g = index.byDepartment[d.code]
             return link(d.name, Views.departmentPath(d.code), "\(g?.records.count ?? 0) 条决定")
         }

@@ -209,7 +209,7 @@ extension Renderer {
         var ctx = context.page(
             path: "tongji/index.html", title: "公示统计", section: "tongji/",
             description: "\(settings.region)各部门双公示的按时公示率、公示用时和名单数量。")
-        func row(_ d: DepartmentFigures) -> [String: Any] {
+        func row(_ d: DepartmentFigures) -> TemplateObject {
             [
                 "name": d.name, "path": d.code.isEmpty ? "" : Views.departmentPath(d.code), "licences": d.licences,
                 "penalties": d.penalties, "published": d.published, "onTime": d.onTime, "late": d.late,
@@ -226,14 +226,14 @@ extension Renderer {
             [
                 "month": $0.month, "published": $0.published, "onTime": $0.onTime,
                 "late": $0.published - $0.onTime,
-            ] as [String: Any]
+            ] as TemplateObject
         }
         ctx["lists"] = stats.lists.map {
-            ["name": $0.name, "colour": $0.isRed ? "红名单" : "黑名单", "count": $0.count] as [String: Any]
+            ["name": $0.name, "colour": $0.isRed ? "红名单" : "黑名单", "count": $0.count] as TemplateObject
         }
         ctx["deadlineWorkdays"] = settings.deadlineWorkdays
         let fines = FineTotals(publication.records)
-        var fineValues: [String: Any] = [
+        var fineValues: TemplateObject = [
             "total": FineTotals.values(fines.total),
             "byCategory": fines.byCategory.map(FineTotals.values),
             // The page shows the 20 largest; stats.json has every type.

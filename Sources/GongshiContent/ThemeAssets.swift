@@ -1,5 +1,4 @@
 import Foundation
-import GongshiContent
 import GongshiModel
 
 /// Finds the files of `Templates/assets/` that may be published as `Public/assets/`: regular files

@@ -1,5 +1,3 @@
-import GongshiModel
-
 /// A problem that stops the build or check altogether (exit status 2): unreadable settings,
 /// a missing calendar year, missing templates, bad arguments.
 public struct SiteError: Error, Sendable, CustomStringConvertible {

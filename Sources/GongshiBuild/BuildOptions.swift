@@ -1,0 +1,62 @@
+import Foundation
+import GongshiModel
+import GongshiSite
+
+/// What a build is asked to do (`gongshi build` and the preview server).
+public struct BuildOptions: Sendable {
+    public var site: String
+    public var out: String
+    public var date: LocalDate
+    public var baseURL: String?
+    public var writeLedger = true
+    /// Preview: the 预览 banner, and optionally one department's records only.
+    public var preview: SiteContext.PreviewInfo?
+    /// Asked before every file is written: true abandons the build (the preview server stopping).
+    public var isCancelled: @Sendable () -> Bool = { false }
+
+    public init(site: String, out: String? = nil, date: LocalDate) {
+        self.site = site
+        self.out = out ?? (site as NSString).appendingPathComponent("Public")
+        self.date = date
+    }
+}
+
+/// What a build did, for its summary.
+public struct BuildResult: Sendable {
+    public let date: LocalDate
+    public let published: [RecordKind: Int]
+    public let withdrawals: Int
+    /// Withheld records by rule id.
+    public let withheld: [String: Int]
+    /// Withheld for an error finding (what `--strict` fails on).
+    public let withheldForError: Int
+    public let pages: Int
+    public let files: Int
+    public let ledgerEvents: Int
+    public let seconds: Double
+    public let findings: [Finding]
+    public let out: String
+    /// The day's build report beside the ledger (`Content/baogao/YYYY-MM-DD.md`), when written.
+    public var reportFile: String?
+
+    /// The Chinese summary printed at the end of `gongshi build`.
+    public var summary: String {
+        var s =
+            "构建日期 \(date)：公示 行政许可 \(published[.xzxk] ?? 0) 条、行政处罚 \(published[.xzcf] ?? 0) 条、名单 \(published[.mingdan] ?? 0) 条"
+        if withdrawals > 0 { s += "，撤回说明 \(withdrawals) 条" }
+        s += "\n"
+        let total = withheld.values.reduce(0, +)
+        if total > 0 {
+            let parts = withheld.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map {
+                "\($0.key) \($0.value)"
+            }
+            s += "不予公示 \(total) 条：\(parts.joined(separator: "，"))（详见 gongshi check）\n"
+        }
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        s += "检查：错误 \(errors) 条，警告 \(warnings) 条\n"
+        s += "写出 \(pages) 个页面、共 \(files) 个文件到 \(out)，台账新增 \(ledgerEvents) 条，用时 \(String(format: "%.2f", seconds)) 秒\n"
+        if let report = reportFile { s += "构建报告（可转发）：\(report)\n" }
+        return s
+    }
+}

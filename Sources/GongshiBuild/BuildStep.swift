@@ -1,0 +1,216 @@
+import Foundation
+import GongshiContent
+import GongshiModel
+import GongshiRules
+import GongshiSite
+
+/// What the `read` step gathers: everything later steps need from the disk.
+struct BuildInputs {
+    /// The output folder, checked.
+    let out: String
+    /// Held by a build that writes the ledger, until the build ends.
+    let lock: SiteLock?
+    let ledgerFile: LedgerFile
+    /// The site's values and its data rows (judged from here, a batch at a time).
+    let source: SiteSource
+    let theme: ThemeFiles
+}
+
+/// A judgement narrowed to what one build shows (the preview of one department, or everything).
+struct ScopedJudgement {
+    let judgement: Judgement
+    let publication: Publication
+    /// The judge's findings and the theme's, or a department's own in its preview.
+    let findings: [Finding]
+    let department: String?
+}
+
+/// What the `render` step leaves for `commit`: a staging folder beside the output.
+struct RenderedSite {
+    let staging: String
+    let stats: RenderStats
+    /// The ledger with this build's events appended (the same bytes when none are).
+    let newLedger: [UInt8]
+    let appendEvents: Bool
+}
+
+/// The steps of ``SiteBuilder/build(_:progress:)``, in order.
+enum BuildStep {
+    /// read: checks the site and the output folder, takes the site's lock (builds that write the
+    /// ledger), finishes a commit a killed build left, reads the ledger, `Content/` and `Templates/`.
+    static func read(_ options: BuildOptions) throws(SiteError) -> BuildInputs {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.site + "/Content", isDirectory: &isFolder),
+            isFolder.boolValue
+        else {
+            _ = try SiteReader.read(root: options.site)  // says what is missing, before any file is made
+            throw SiteError(file: "Content", message: "找不到 Content/ 文件夹")
+        }
+        let out = try OutputFolder.validate(out: options.out, site: options.site)
+        // A build that writes the ledger holds the site's lock. One with --no-ledger (the preview, the
+        // demo, a copy for another server) writes nothing of the site's: several may run at once.
+        let lock = options.preview == nil && options.writeLedger ? try SiteLock.acquire(site: options.site) : nil
+        do throws(SiteError) {
+            if lock != nil {
+                try Interruption.committing { () throws(SiteError) in try LedgerStore.recover(site: options.site) }
+            }
+            let ledgerFile = try LedgerReader.read(
+                path: LedgerStore.path(site: options.site), file: LedgerStore.file)
+            var source = try SiteReader.read(root: options.site, streaming: true)
+            // The preview shows drafts (marked 草稿); a public build never does.
+            if options.preview != nil { source.articles = source.articles.map { $0.draft ? $0.previewedDraft() : $0 } }
+            if let base = options.baseURL {
+                guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
+                    throw SiteError(file: "", message: "--base-url 应为以 http:// 或 https:// 开头的绝对地址")
+                }
+                source.settings.baseURL = base.hasSuffix("/") ? base : base + "/"
+            }
+            let theme = try ThemeReader.read(root: options.site)
+            return BuildInputs(out: out, lock: lock, ledgerFile: ledgerFile, source: source, theme: theme)
+        } catch {
+            lock?.release()
+            throw error
+        }
+    }
+
+    /// parse theme: the templates' text into Mustache templates (pure). A syntax error stops the
+    /// build before anything is judged or written.
+    static func parseTheme(_ theme: ThemeFiles) throws(SiteError) -> TemplateSet {
+        try TemplateSet(theme: theme)
+    }
+
+    /// judge: every rule on every row (pure; rows from the source).
+    static func judge(_ source: some RecordSource, _ options: BuildOptions) -> Judgement {
+        Judge.judge(source, date: options.date, keepRows: options.preview != nil)
+    }
+
+    /// scope: a department's preview shows its own records, withdrawals, upcoming deadlines and
+    /// findings, and those without a department in the files that carry its records (pure).
+    static func scope(_ judgement: Judgement, themeFindings: [Finding], to department: String?) -> ScopedJudgement {
+        var publication = judgement.publication
+        guard let dept = department else {
+            return ScopedJudgement(
+                judgement: judgement, publication: publication, findings: judgement.findings + themeFindings,
+                department: nil)
+        }
+        publication.records.removeAll { $0.department.code != dept }
+        publication.listEntries.removeAll { $0.department.code != dept }
+        publication.withdrawals.removeAll { $0.department.code != dept }
+        publication.departments.removeAll { $0.code != dept }
+        publication.upcoming.removeAll { $0.department != dept }
+        let files = judgement.filesByDepartment[dept] ?? []
+        publication.withheld.removeAll {
+            $0.department != dept && !($0.department.isEmpty && files.contains($0.file))
+        }
+        return ScopedJudgement(
+            judgement: judgement, publication: publication, findings: judgement.findings(ofDepartment: dept),
+            department: dept)
+    }
+
+    /// render: the publication through the theme into a fresh staging folder beside the output,
+    /// with the output marker naming the ledger it goes with. A failure removes the staging folder.
+    static func render(
+        _ scoped: ScopedJudgement, _ templates: TemplateSet, _ inputs: BuildInputs, _ options: BuildOptions,
+        progress: @escaping @Sendable (Int) -> Void
+    ) throws(SiteError) -> RenderedSite {
+        let publication = scoped.publication
+        let context = SiteContext(settings: inputs.source.settings, date: options.date, preview: options.preview)
+        let renderer = Renderer(
+            publication: publication, templates: templates, context: context,
+            findings: options.preview == nil ? [] : scoped.findings, progress: progress)
+        let appendEvents = options.writeLedger && !publication.newEvents.isEmpty
+        var newLedger = inputs.ledgerFile.bytes
+        if appendEvents { newLedger = try LedgerStore.appended(inputs.ledgerFile, publication.newEvents) }
+
+        let out = inputs.out
+        let parent = (out as NSString).deletingLastPathComponent
+        do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+            throw SiteError(file: "", message: IOFailure.describe(error, path: parent, doing: "创建输出文件夹"))
+        }
+        OutputFolder.removeLeftovers(out: out, all: inputs.lock != nil)
+        let staging = OutputFolder.stagingPath(out)
+        OutputFolder.removeTree(staging)
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            var extras = [SearchIndexPart.part, StatisticsPart.part(judgement: scoped.judgement)]
+            if options.preview != nil { extras.append(PreviewPart.part(findings: scoped.findings)) }
+            let sink = DiskSink(root: staging, cancelled: options.isCancelled)
+            let stats = try renderer.render(to: sink, extras: extras)
+            try sink.write(
+                OutputFolder.markerName, Array(OutputFolder.marker(ledger: LedgerStore.mark(newLedger)).utf8))
+            try Interruption.check()
+            return RenderedSite(staging: staging, stats: stats, newLedger: newLedger, appendEvents: appendEvents)
+        } catch {
+            OutputFolder.removeTree(staging)
+            throw SiteBuilder.failure(error, writing: out)
+        }
+    }
+
+    /// commit: the ledger first, then the swap of the staging folder into place. Signals wait until
+    /// both are done; a failed swap takes the ledger's events back.
+    static func commit(_ rendered: RenderedSite, _ inputs: BuildInputs, _ options: BuildOptions) throws(SiteError) {
+        let (staging, out, appendEvents) = (rendered.staging, inputs.out, rendered.appendEvents)
+        try Interruption.committing { () throws(SiteError) in
+            if appendEvents {
+                do throws(SiteError) {
+                    try LedgerStore.write(site: options.site, old: inputs.ledgerFile, new: rendered.newLedger, out: out)
+                } catch {
+                    OutputFolder.removeTree(staging)
+                    throw error
+                }
+            }
+            do { try SiteBuilder.swap(staging: staging, into: out) } catch {
+                if appendEvents {
+                    // Not live: the events go again. Only if that fails too does the note stay for the next build.
+                    if (try? LedgerStore.writeAtomically(
+                        inputs.ledgerFile.bytes, to: LedgerStore.path(site: options.site), shown: LedgerStore.file))
+                        != nil
+                    {
+                        LedgerStore.committed(site: options.site)
+                    }
+                }
+                OutputFolder.removeTree(staging)
+                throw SiteBuilder.failure(error, writing: out)
+            }
+            if appendEvents { LedgerStore.committed(site: options.site) }
+        }
+        OutputFolder.removeLeftovers(out: out, all: false)
+    }
+
+    /// report: the day's build report beside the ledger (`Content/baogao/YYYY-MM-DD.md`), for builds
+    /// that write the ledger.
+    static func report(_ publication: Publication, _ inputs: BuildInputs, _ options: BuildOptions) throws(SiteError)
+        -> String?
+    {
+        guard options.writeLedger && options.preview == nil else { return nil }
+        return try DailyReportFile.write(
+            DailyReport(publication: publication), site: options.site,
+            siteTitle: inputs.source.settings.title, departments: inputs.source.departments)
+    }
+
+    /// The build's figures for its summary.
+    static func result(
+        _ scoped: ScopedJudgement, _ rendered: RenderedSite, _ inputs: BuildInputs, _ options: BuildOptions,
+        seconds: Double, reportFile: String?
+    ) -> BuildResult {
+        let publication = scoped.publication
+        let dept = scoped.department
+        var published: [RecordKind: Int] = [:]
+        for r in publication.records { published[r.kind, default: 0] += 1 }
+        published[.mingdan] = publication.listEntries.count
+        var withheld: [String: Int] = [:]
+        for w in publication.withheld where dept == nil || w.department == dept {
+            withheld[w.rule, default: 0] += 1
+        }
+        // Rows that could not be read are withheld too: count them with the rest.
+        let unreadRows = scoped.findings.filter { $0.withholds && BadFile.withholdsRow($0) }.count
+        if unreadRows > 0 { withheld["bad-file", default: 0] += unreadRows }
+        let forError =
+            publication.withheld.filter { $0.isError && (dept == nil || $0.department == dept) }.count + unreadRows
+        return BuildResult(
+            date: options.date, published: published, withdrawals: publication.withdrawals.count,
+            withheld: withheld, withheldForError: forError, pages: rendered.stats.pages, files: rendered.stats.files,
+            ledgerEvents: rendered.appendEvents ? publication.newEvents.count : 0, seconds: seconds,
+            findings: scoped.findings, out: inputs.out, reportFile: reportFile)
+    }
+}
