@@ -124,6 +124,16 @@ public struct EntityIdentity: Sendable, Equatable {
                 invalid.append((column, v, problem))
             }
         }
+        // A 组织机构代码 that is not the one inside the 统一社会信用代码 (its characters 9–17) is another
+        // entity's, or mistyped: which of the two is right cannot be told, so the code is not published.
+        if !uscc.isEmpty, let org = OrganizationCode.shaped(organizationCode),
+            let embedded = OrganizationCode.embedded(inUSCC: uscc), org != embedded
+        {
+            notes.append(
+                "「\(Column.organization.name)」为「\(organizationCode)」，与统一社会信用代码「\(uscc)」中的组织机构代码「\(embedded)」不符，未公示（请核对）"
+            )
+            organizationCode = ""
+        }
         for (column, v, problem) in invalid {
             // The mixed column may hold a person's mistyped ID number: never quoted.
             let quoted = column == .idOrOrganization ? "" : "「\(v)」"

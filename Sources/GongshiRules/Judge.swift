@@ -92,13 +92,12 @@ public enum Judge {
             legacyListKeys: Set(legacy.filter { $0.value.count == 1 && !$0.value.contains($0.key) }.keys),
             links: links)
         // A data row that cannot be read is withheld by its bad-file finding (the build summary counts it).
-        var findings =
-            site.findings
-            + readFindings.map { f in
-                var f = f
-                if f.rule == BadFile.info.id && f.line > 0 { f.withholds = true }
-                return f
-            }
+        // A site read into memory carries them in `site.findings`, a streamed one in `readFindings`.
+        var findings = (site.findings + readFindings).map { f in
+            var f = f
+            if BadFile.withholdsRow(f) { f.withholds = true }
+            return f
+        }
         var records: [PublishedRecord] = []
         var notices: [WithdrawalNotice] = []
         var withheld: [WithheldRecord] = []
