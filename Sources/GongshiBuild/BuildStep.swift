@@ -233,10 +233,7 @@ enum BuildStep {
             withheld[w.rule, default: 0] += 1
         }
         // Rows that could not be read are withheld too: count them with the rest.
-        let unreadRows = scoped.findings.filter { f in
-            f.rule == "bad-file" && f.line > 0
-                && RecordKind.allCases.contains { f.file.hasPrefix("Content/\($0.rawValue)/") }
-        }.count
+        let unreadRows = scoped.findings.filter { $0.withholds && BadFile.withholdsRow($0) }.count
         if unreadRows > 0 { withheld["bad-file", default: 0] += unreadRows }
         let forError =
             publication.withheld.filter { $0.isError && (dept == nil || $0.department == dept) }.count + unreadRows
