@@ -9,6 +9,9 @@ public struct BuildOptions: Sendable {
     public var date: LocalDate
     public var baseURL: String?
     public var writeLedger = true
+    /// Reuse and keep `.gongshi.cache/` (an incremental build); false builds everything from scratch.
+    /// The preview never uses it.
+    public var useCache = true
     /// Preview: the 预览 banner, and optionally one department's records only.
     public var preview: SiteContext.PreviewInfo?
     /// Asked before every file is written: true abandons the build (the preview server stopping).

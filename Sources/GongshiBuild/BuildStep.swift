@@ -14,6 +14,16 @@ struct BuildInputs {
     /// The site's values and its data rows (judged from here, a batch at a time).
     let source: SiteSource
     let theme: ThemeFiles
+    /// The build cache (an incremental build), the key of this build's inputs, its parsed data files.
+    let cache: BuildCache?
+    let key: Fingerprint?
+    let parsed: ParsedFileStore?
+}
+
+/// What the `read` step found: inputs to build from, or a live output already built from them.
+enum ReadOutcome {
+    case read(BuildInputs)
+    case unchanged(BuildResult, SiteLock?)
 }
 
 /// A judgement narrowed to what one build shows (the preview of one department, or everything).
@@ -38,7 +48,7 @@ struct RenderedSite {
 enum BuildStep {
     /// read: checks the site and the output folder, takes the site's lock (builds that write the
     /// ledger), finishes a commit a killed build left, reads the ledger, `Content/` and `Templates/`.
-    static func read(_ options: BuildOptions) throws(SiteError) -> BuildInputs {
+    static func read(_ options: BuildOptions, started: Date) throws(SiteError) -> ReadOutcome {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.site + "/Content", isDirectory: &isFolder),
             isFolder.boolValue
@@ -54,9 +64,22 @@ enum BuildStep {
             if lock != nil {
                 try Interruption.committing { () throws(SiteError) in try LedgerStore.recover(site: options.site) }
             }
+            // An incremental build reuses parsed data files and unchanged output files (the build cache),
+            // and when no input changed at all, the live output as it is.
+            let cache = options.useCache && options.preview == nil ? BuildCache(site: options.site) : nil
+            cache?.removeLeftovers()
+            let key = cache.flatMap { UnchangedBuild.key(options, out: out, program: $0.program) }
+            if let cache, let key {
+                if let kept = UnchangedBuild.result(options, out: out, key: key, cache: cache, started: started) {
+                    OutputFolder.removeLeftovers(out: out, all: lock != nil)
+                    return .unchanged(kept, lock)
+                }
+                UnchangedBuild.forget(out: out, cache: cache)
+            }
+            let parsed = cache.map { ParsedFileStore(cache: $0) }
             let ledgerFile = try LedgerReader.read(
                 path: LedgerStore.path(site: options.site), file: LedgerStore.file)
-            var source = try SiteReader.read(root: options.site, streaming: true)
+            var source = try SiteReader.read(root: options.site, streaming: true, cache: parsed)
             // The preview shows drafts (marked 草稿); a public build never does.
             if options.preview != nil { source.articles = source.articles.map { $0.draft ? $0.previewedDraft() : $0 } }
             if let base = options.baseURL {
@@ -66,7 +89,10 @@ enum BuildStep {
                 source.settings.baseURL = base.hasSuffix("/") ? base : base + "/"
             }
             let theme = try ThemeReader.read(root: options.site)
-            return BuildInputs(out: out, lock: lock, ledgerFile: ledgerFile, source: source, theme: theme)
+            return .read(
+                BuildInputs(
+                    out: out, lock: lock, ledgerFile: ledgerFile, source: source, theme: theme, cache: cache, key: key,
+                    parsed: parsed))
         } catch {
             lock?.release()
             throw error
@@ -130,14 +156,17 @@ enum BuildStep {
         OutputFolder.removeLeftovers(out: out, all: inputs.lock != nil)
         let staging = OutputFolder.stagingPath(out)
         OutputFolder.removeTree(staging)
+        // Unchanged files are taken from the live output (see PageReuse).
+        let reuse = inputs.cache.map { PageReuse(out: out, previous: $0.outputManifest(out: out)) }
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
             var extras = [SearchIndexPart.part, StatisticsPart.part(judgement: scoped.judgement)]
             if options.preview != nil { extras.append(PreviewPart.part(findings: scoped.findings)) }
-            let sink = DiskSink(root: staging, cancelled: options.isCancelled)
+            let sink = DiskSink(root: staging, cancelled: options.isCancelled, reuse: reuse)
             let stats = try renderer.render(to: sink, extras: extras)
             try sink.write(
                 OutputFolder.markerName, Array(OutputFolder.marker(ledger: LedgerStore.mark(newLedger)).utf8))
+            if let cache = inputs.cache, let reuse { cache.saveOutputManifest(reuse, out: out) }
             try Interruption.check()
             return RenderedSite(staging: staging, stats: stats, newLedger: newLedger, appendEvents: appendEvents)
         } catch {
@@ -174,6 +203,7 @@ enum BuildStep {
             }
             if appendEvents { LedgerStore.committed(site: options.site) }
         }
+        inputs.parsed?.removeUnused()
         OutputFolder.removeLeftovers(out: out, all: false)
     }
 
@@ -203,10 +233,7 @@ enum BuildStep {
             withheld[w.rule, default: 0] += 1
         }
         // Rows that could not be read are withheld too: count them with the rest.
-        let unreadRows = scoped.findings.filter { f in
-            f.rule == "bad-file" && f.line > 0
-                && RecordKind.allCases.contains { f.file.hasPrefix("Content/\($0.rawValue)/") }
-        }.count
+        let unreadRows = scoped.findings.filter { $0.withholds && BadFile.withholdsRow($0) }.count
         if unreadRows > 0 { withheld["bad-file", default: 0] += unreadRows }
         let forError =
             publication.withheld.filter { $0.isError && (dept == nil || $0.department == dept) }.count + unreadRows

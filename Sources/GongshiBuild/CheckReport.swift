@@ -117,13 +117,15 @@ public struct CheckReport: Sendable {
                 for f in list { byFile[f.file, default: []].append(f) }
                 for file in byFile.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
                     out += "  \(safe(file))\n"
-                    for f in byFile[file] ?? [] {
-                        var line = f.line > 0 ? "第\(f.line)行" : "整个文件"
-                        // A workbook's finding names the file, the sheet and the row: 文件 [工作表] 第N行.
-                        if !f.sheet.isEmpty {
-                            line = "\(safe(f.file)) [\(safe(f.sheet))] " + (f.line > 0 ? line : "整个工作表")
-                        }
-                        let place = line.count >= 7 ? line : line.padding(toLength: 7, withPad: " ", startingAt: 0)
+                    let inFile = byFile[file] ?? []
+                    // Under the file's heading a workbook's finding names the sheet and the row: [工作表] 第N行.
+                    let places = inFile.map { f in
+                        let line = f.line > 0 ? "第\(f.line)行" : f.sheet.isEmpty ? "整个文件" : "整个工作表"
+                        return f.sheet.isEmpty ? line : "[\(safe(f.sheet))] \(line)"
+                    }
+                    let width = max(7, places.map(\.count).max() ?? 0)
+                    for (f, line) in zip(inFile, places) {
+                        let place = line.padding(toLength: width, withPad: " ", startingAt: 0)
                         out +=
                             "    \(place) \(paint(f.severity.chinese, f.severity)) [\(safe(f.rule))] \(safe(f.message))\n"
                         if !f.key.isEmpty {

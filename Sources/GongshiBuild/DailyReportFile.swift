@@ -20,7 +20,8 @@ public enum DailyReportFile {
             var t = "| 类型 | 主体名称 | 文书号或名单 | 部门 | 记录键 | 数据位置 |\n|---|---|---|---|---|---|\n"
             for i in items {
                 let dept = i.department.isEmpty ? "" : (names[i.department] ?? i.department)
-                let place = i.file.isEmpty ? "" : (i.line > 0 ? "\(i.file) 第\(i.line)行" : i.file)
+                let file = i.sheet.isEmpty ? i.file : "\(i.file) [\(i.sheet)]"
+                let place = i.file.isEmpty ? "" : (i.line > 0 ? "\(file) 第\(i.line)行" : file)
                 t +=
                     "| " + [i.kind.title, i.name, i.document, dept, i.key, place].map(cell).joined(separator: " | ")
                     + " |\n"

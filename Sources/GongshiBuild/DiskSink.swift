@@ -8,31 +8,51 @@ import GongshiSite
 /// Writes rendered files under a folder (the staging folder of a build), from several threads.
 public final class DiskSink: OutputSink, @unchecked Sendable {
     public let root: String
+    private var made = Set<String>()
+    private let lock = NSLock()
 
     /// Asked before every file: true stops the build (the preview stopping).
     private let cancelled: @Sendable () -> Bool
 
-    public init(root: String, cancelled: @escaping @Sendable () -> Bool = { false }) {
+    init(root: String, cancelled: @escaping @Sendable () -> Bool, reuse: PageReuse?) {
         self.root = root
         self.cancelled = cancelled
+        self.reuse = reuse
     }
+
+    public convenience init(root: String, cancelled: @escaping @Sendable () -> Bool = { false }) {
+        self.init(root: root, cancelled: cancelled, reuse: nil)
+    }
+
+    /// Set for an incremental build: the previous output's files that may be taken by hard link.
+    let reuse: PageReuse?
+
+    public var reuses: Bool { reuse != nil }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws {
-        let fd = try create(path)
-        defer { close(fd) }
-        try write(fd, bytes, path: path)
+        guard let reuse else {
+            try writeFile(path, bytes)
+            return
+        }
+        let fingerprint = Fingerprint.content(bytes)
+        if try self.reuse(path, fingerprint: fingerprint) { return }
+        reuse.made(path, ManifestEntry(fingerprint: fingerprint, stat: try writeFile(path, bytes)))
     }
 
-    public func stream(_ path: String, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
-        let fd = try create(path)
-        defer { close(fd) }
-        try produce { bytes in try self.write(fd, bytes, path: path) }
+    public func write(_ path: String, _ bytes: [UInt8], fingerprint: Fingerprint) throws {
+        let st = try writeFile(path, bytes)
+        reuse?.made(path, ManifestEntry(fingerprint: fingerprint, stat: st))
     }
 
-    /// Opens a new file for writing, making its folders when they do not exist yet. Folders are made
-    /// on demand rather than remembered: a set of every folder made grows with the site (a million
-    /// record pages, each in its own folder).
-    private func create(_ path: String) throws -> Int32 {
+    public func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool {
+        guard let reuse, let old = reuse.previous(path, fingerprint) else { return false }
+        let full = try prepare(path)
+        guard reuse.link(path, old, to: full) else { return false }
+        return true
+    }
+
+    /// Checks `path`, makes its folder in the staging folder, and returns its full path there.
+    private func prepare(_ path: String) throws -> String {
         try Interruption.check()
         if cancelled() { throw WriteError(path: path, message: "构建已取消") }
         // Paths come from ids, codes and slugs that the rules restrict to [a-z0-9-]; refuse anything
@@ -43,16 +63,57 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             throw WriteError(path: path, message: "拒绝写出输出文件夹之外的路径")
         }
         let full = root + "/" + path
-        var fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 && errno == ENOENT, let slash = full.lastIndex(of: "/") {
+        if let slash = full.lastIndex(of: "/") {
             let dir = String(full[..<slash])
-            do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-                throw WriteError(path: path, message: IOFailure.code(of: error).map(IOFailure.advice) ?? "无法创建文件夹。")
+            lock.lock()
+            let known = made.contains(dir)
+            lock.unlock()
+            if !known {
+                do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+                    throw WriteError(path: path, message: IOFailure.code(of: error).map(IOFailure.advice) ?? "无法创建文件夹。")
+                }
+                lock.lock()
+                made.insert(dir)
+                lock.unlock()
             }
-            fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        return full
+    }
+
+    public func stream(
+        _ path: String, fingerprint: Fingerprint?, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void
+    ) throws {
+        let fd = try create(path)
+        defer { close(fd) }
+        try produce { bytes in try self.write(fd, bytes, path: path) }
+        if let fingerprint, let reuse {
+            var st = stat()
+            fstat(fd, &st)
+            reuse.made(path, ManifestEntry(fingerprint: fingerprint, stat: st))
+        }
+    }
+
+    /// Opens a new file (never an existing one: it may be a hard link to the live site's file).
+    private func create(_ path: String) throws -> Int32 {
+        let full = try prepare(path)
+        var fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST {
+            unlink(full)
+            fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw WriteError(path: path, message: IOFailure.advice(errno)) }
         return fd
+    }
+
+    /// Writes a new file and returns its status.
+    @discardableResult
+    private func writeFile(_ path: String, _ bytes: [UInt8]) throws -> stat {
+        let fd = try create(path)
+        defer { close(fd) }
+        try write(fd, bytes, path: path)
+        var st = stat()
+        if reuse != nil { fstat(fd, &st) }
+        return st
     }
 
     private func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws {

@@ -116,6 +116,20 @@ public enum Scaffold {
                 """
             ),
             (
+                // What a build writes beside the site's own files: its output, its cache, its lock.
+                ".gitignore",
+                """
+                Public/
+                .gongshi.cache/
+                .gongshi.lock
+                .Public.gongshi-staging-*
+                Public.gongshi-old-*
+                Content/ledger.csv.pending
+                Content/ledger.csv.tmp-*
+
+                """
+            ),
+            (
                 "Content/departments.csv",
                 """
                 编码,名称,统一社会信用代码,网站

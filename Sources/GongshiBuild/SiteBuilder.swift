@@ -21,7 +21,13 @@ public enum SiteBuilder {
     {
         let started = Date()
         let timer = PhaseTimer()
-        let inputs = try BuildStep.read(options)
+        let inputs: BuildInputs
+        switch try BuildStep.read(options, started: started) {
+        case .unchanged(let kept, let lock):
+            lock?.release()
+            return kept
+        case .read(let read): inputs = read
+        }
         defer { inputs.lock?.release() }
         timer.lap("read")
         let templates = try BuildStep.parseTheme(inputs.theme)
@@ -36,8 +42,16 @@ public enum SiteBuilder {
         try BuildStep.commit(rendered, inputs, options)
         timer.lap("swap")
         let reportFile = try BuildStep.report(scoped.publication, inputs, options)
-        return BuildStep.result(
+        let result = BuildStep.result(
             scoped, rendered, inputs, options, seconds: Date().timeIntervalSince(started), reportFile: reportFile)
+        // Built from the ledger as it still is, and from inputs that did not change meanwhile: the next
+        // build of the same inputs has nothing to do.
+        if let cache = inputs.cache, let key = inputs.key, !rendered.appendEvents,
+            UnchangedBuild.key(options, out: inputs.out, program: cache.program) == key
+        {
+            UnchangedBuild.save(result, options: options, key: key, cache: cache)
+        }
+        return result
     }
 
     /// The Chinese error for a failed render or swap; an interruption says so.

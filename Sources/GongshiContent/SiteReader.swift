@@ -11,6 +11,8 @@ public struct SiteSource: RecordSource {
     /// streaming site: its rows are read from `dataFiles` by ``recordBatches(size:_:)``.
     public var records: [SourceRecord]
     public var streaming: Bool
+    /// Where parsed data files are kept between builds (an incremental build), if anywhere.
+    public var parsedCache: (any ParsedFileCache)?
     /// Data rows read (xzxk + xzcf + mingdan), malformed ones included; 0 for a streaming site until
     /// its rows are read.
     public var rowsRead: Int
@@ -61,7 +63,8 @@ extension SiteSource {
                 i += 1
                 if size > groupBytes { break }
             }
-            if group.count == 1 {
+            // A file larger than a group is streamed, never held (nor cached) whole.
+            if group.count == 1 && (parsedCache == nil || bytes > groupBytes) {
                 let f = group[0]
                 let r = RecordFileReader.read(
                     kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]
@@ -70,12 +73,11 @@ extension SiteSource {
                 rows += r.rows
                 continue
             }
+            let cache = parsedCache
             let results = ParallelMap.map(group) { f -> ([SourceRecord], [Finding], Int) in
-                var recs: [SourceRecord] = []
-                let r = RecordFileReader.read(
-                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]
-                ) { recs.append($0) }
-                return (recs, r.findings, r.rows)
+                let p = RecordFileReader.readWhole(
+                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:], cache: cache)
+                return (p.records, p.findings, p.rows)
             }
             for (recs, f, n) in results {
                 for rec in recs { deliver(rec) }
@@ -97,9 +99,10 @@ public enum SiteReader {
     /// Data up to this size is read into memory even when streaming is asked for.
     public static let inMemoryBytes = 128 << 20
 
-    public static func read(root: String, streaming: Bool = false, inMemoryLimit: Int = inMemoryBytes) throws(SiteError)
-        -> SiteSource
-    {
+    /// - Parameter cache: parsed data files kept between builds (`build` passes the site's build cache).
+    public static func read(
+        root: String, streaming: Bool = false, inMemoryLimit: Int = inMemoryBytes, cache: (any ParsedFileCache)? = nil
+    ) throws(SiteError) -> SiteSource {
         let fm = FileManager.default
         let content = (root as NSString).appendingPathComponent("Content")
         var isDir: ObjCBool = false
@@ -183,13 +186,9 @@ public enum SiteReader {
             streaming
             ? []
             : ParallelMap.map(files) { f -> ([SourceRecord], [Finding], Int) in
-                var recs: [SourceRecord] = []
-                let r = RecordFileReader.read(
-                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:]
-                ) {
-                    recs.append($0)
-                }
-                return (recs, r.findings, r.rows)
+                let p = RecordFileReader.readWhole(
+                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:], cache: cache)
+                return (p.records, p.findings, p.rows)
             }
         var records: [SourceRecord] = []
         records.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
@@ -239,7 +238,7 @@ public enum SiteReader {
         let site = Site(
             root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
             dataFiles: files, articles: articles, ledger: ledger, findings: findings)
-        return SiteSource(site: site, records: records, streaming: streaming, rowsRead: rowsRead)
+        return SiteSource(site: site, records: records, streaming: streaming, parsedCache: cache, rowsRead: rowsRead)
     }
 
     /// The real path of the site file `rel` when it may be read, else nil and a `bad-file` finding.

@@ -26,6 +26,8 @@ struct TableMapper {
     private var rejected = false
     /// The first row of a worksheet seen before its header (a title row, or the row that was not a header).
     private var firstLine = 0
+    /// Title rows seen above the header, reported when the header is found.
+    private var titles: [Finding] = []
 
     init(kind: RecordKind, file: String, columns: [String: Field], defaults: [Int: String]) {
         self.kind = kind
@@ -44,6 +46,7 @@ struct TableMapper {
         for idx in defaults.keys { present[idx] = true }
         headerWidth = 0
         firstLine = 0
+        titles = []
         v1Categories = []
     }
 
@@ -76,22 +79,39 @@ struct TableMapper {
         if rejected { return }
         let blank = row.cells.allSatisfy { $0.trimmingWhitespace().isEmpty }
         if !sawHeader {
-            if table.isWorkbook {
-                if blank { return }
-                if firstLine == 0 { firstLine = row.line }
-                let recognised = row.cells.filter { field(for: $0) != nil }.count
-                if recognised < 2 {
-                    // One filled cell above the header is a title (「2026年11月行政许可信息」); keep looking.
-                    if row.cells.filter({ !$0.trimmingWhitespace().isEmpty }).count == 1 { return }
-                    rejectSheet(line: row.line)
+            if blank { return }
+            if firstLine == 0 { firstLine = row.line }
+            let recognised = row.cells.filter { field(for: $0) != nil }.count
+            // One filled cell above the header is a title (「2026年11月行政许可信息」); keep looking. A CSV
+            // file may have a single column, so there the cell must not be a header.
+            if recognised < (table.isWorkbook ? 2 : 1) {
+                if let title = HeaderRow.title(row.cells) {
+                    // Said once the header is found: a sheet without one is reported as a whole.
+                    titles.append(
+                        Finding(
+                            rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
+                            message: "「\(title)」是标题行，不是表头，已跳过（表头为其下的第一行）"))
                     return
                 }
+            }
+            // A CSV file's first row after its titles is its header, whatever it holds (unknown columns are said).
+            if recognised < 2 && table.isWorkbook {
+                rejectSheet(line: row.line)
+                return
             }
             readHeader(row)
             return
         }
         // A row of nothing but empty cells is not a record (Excel exports end in ,,,,,, lines).
         if blank && row.problem == nil { return }
+        // A total row under the data (合计 / 共5家) is not a record.
+        if row.problem == nil, let total = HeaderRow.total(row.cells) {
+            findings.append(
+                Finding(
+                    rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
+                    message: "「\(total)」是合计行，不是记录，未读取"))
+            return
+        }
         rows += 1
         if let problem = row.problem {
             findings.append(
@@ -135,6 +155,8 @@ struct TableMapper {
 
     private mutating func readHeader(_ row: RawRow) {
         sawHeader = true
+        findings += titles
+        titles = []
         headerWidth = row.cells.count
         var seen = Set<Int>()
         for (i, raw) in row.cells.enumerated() {

@@ -19,6 +19,8 @@ public struct EntityIdentity: Sendable, Equatable {
     public var hasInput = false
     /// A code column held a valid 居民身份证号码 (or the mixed column a masked one): the row may be a person's.
     public var personID = false
+    /// The mixed column held a person's ID number with a wrong check character: why (never the number).
+    public var idProblem = ""
     /// Values read in another column than their own, masked values and invalid codes beside a valid
     /// identity: one Chinese sentence each, for `bad-value` warnings.
     public var notes: [String] = []
@@ -84,6 +86,13 @@ public struct EntityIdentity: Sendable, Equatable {
                 continue
             }
             let chars = Array(v)
+            // The mixed column: a person's ID number, old (15 digits with a birth date) or mistyped (a
+            // wrong check character), is a person's and never a code (SPEC §8.4, §8.1).
+            if column == .idOrOrganization && (ResidentIDNumber.isOld(v) || ResidentIDNumber.isMistyped(v)) {
+                personID = true
+                if ResidentIDNumber.isMistyped(v) { idProblem = ResidentIDNumber.problem(v) ?? "" }
+                continue
+            }
             if chars.count == 18 {
                 if UnifiedSocialCreditCode.isValid(v) {
                     take(\.uscc, v, from: column, as: .uscc)
@@ -96,7 +105,8 @@ public struct EntityIdentity: Sendable, Equatable {
                 } else {
                     invalid.append((column, v, UnifiedSocialCreditCode.problem(v) ?? ""))
                 }
-            } else if RegistrationNumber.isValid(v) {
+            } else if RegistrationNumber.isValid(v) && column != .idOrOrganization {
+                // In the mixed column anything but an ID number is the 组织机构代码, never a 工商注册号.
                 take(\.registrationNumber, v, from: column, as: .registration)
             } else if OrganizationCode.shaped(v) != nil {
                 if let problem = OrganizationCode.problem(v) {
@@ -113,6 +123,16 @@ public struct EntityIdentity: Sendable, Equatable {
                 }
                 invalid.append((column, v, problem))
             }
+        }
+        // A 组织机构代码 that is not the one inside the 统一社会信用代码 (its characters 9–17) is another
+        // entity's, or mistyped: which of the two is right cannot be told, so the code is not published.
+        if !uscc.isEmpty, let org = OrganizationCode.shaped(organizationCode),
+            let embedded = OrganizationCode.embedded(inUSCC: uscc), org != embedded
+        {
+            notes.append(
+                "「\(Column.organization.name)」为「\(organizationCode)」，与统一社会信用代码「\(uscc)」中的组织机构代码「\(embedded)」不符，未公示（请核对）"
+            )
+            organizationCode = ""
         }
         for (column, v, problem) in invalid {
             // The mixed column may hold a person's mistyped ID number: never quoted.

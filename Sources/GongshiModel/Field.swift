@@ -25,6 +25,8 @@ public enum Field: Int, CaseIterable, Hashable, Sendable, Comparable {
     /// A court list's 身份证号码/组织机构代码: a person's ID number or an organisation's code, told apart by
     /// their shape (``EntityIdentity``); secret, read only for the code it may hold.
     case idOrOrganizationCode
+    /// A court list's 性别 and 年龄: filled only for persons, so they mark a person's row; never published.
+    case sex, age
 
     // Status and provenance, in every kind.
     case status, statusDate, statusNote, dataSource, dataSourceCode, remarks

@@ -98,6 +98,8 @@ extension Field {
             return D(
                 "身份证号码/组织机构代码", .secret,
                 list: ["组织机构代码/身份证号码", "证件号码/组织机构代码", "身份证号码/统一社会信用代码", "身份证号/组织机构代码"])
+        case .sex: return D("性别", .secret)
+        case .age: return D("年龄", .secret)
 
         case .status: return D("当前状态", .status, codes: ["XK_ZT", "CF_ZT"], vocabulary: .status)
         case .statusDate: return D("状态日期", .status, codes: ["XK_ZTRQ", "CF_ZTRQ"])

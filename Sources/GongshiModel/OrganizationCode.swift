@@ -10,6 +10,13 @@ public enum OrganizationCode {
         return String(chars)
     }
 
+    /// The form pages show (GB 11714: `59467239-9`) of a code written with or without its hyphen;
+    /// anything not shaped like a code is returned as it is.
+    public static func display(_ raw: String) -> String {
+        guard let code = shaped(raw) else { return raw }
+        return String(code.prefix(8)) + "-" + String(code.suffix(1))
+    }
+
     /// Why the code is invalid, in Chinese; nil when it is valid.
     public static func problem(_ raw: String) -> String? {
         guard let code = shaped(raw) else { return "应为8位数字或大写字母加1位校验码（可带连字符）" }

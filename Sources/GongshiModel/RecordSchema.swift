@@ -50,8 +50,18 @@ public struct RecordSchema: Sendable {
             }
             out.append(u)
         }
-        return String(out).uppercased()
+        // Templates mark required columns with a star (`*行政相对人名称`, `行政相对人名称*`).
+        let starred = String(out).uppercased()
+        guard starred.hasPrefix("*") || starred.hasSuffix("*") else { return starred }
+        let stripped = starred.drop { $0 == "*" }.reversed().drop { $0 == "*" }.reversed()
+        return String(stripped)
     }
+
+    /// Headers of bookkeeping columns (row numbers, notes): never given a "did you mean" hint, since
+    /// following one (序号 → 案号) would turn row numbers into data.
+    static let neverHinted: Set<String> = [
+        "序号", "编号", "行号", "顺序号", "序列号", "说明", "附注", "操作", "附件", "NO", "NO.", "ID",
+    ]
 
     /// The standard name closest to an unknown header, for a "did you mean" hint: a field name the
     /// header contains or is contained in (处罚机关名称 → 处罚机关), else one within a small edit
@@ -59,7 +69,7 @@ public struct RecordSchema: Sendable {
     public func suggestion(for header: String) -> String? {
         let h = RecordSchema.normalizeHeader(header)
         // A header far longer than any field name is not a misspelt one (and must stay cheap).
-        guard h.count >= 2, h.count <= 64 else { return nil }
+        guard h.count >= 2, h.count <= 64, !RecordSchema.neverHinted.contains(h) else { return nil }
         // Longest contained name first: 处罚机关统一社会信用代码码 should suggest the long name.
         let containing = hintNames.filter { h.contains($0.normalized) || $0.normalized.contains(h) }
         if let best = containing.min(by: { abs($0.name.count - h.count) < abs($1.name.count - h.count) }) {
@@ -120,7 +130,7 @@ public struct RecordSchema: Sendable {
             .legalRepresentative, .listedOn, .listingReason, .listingAuthority, .listingBasis, .listingDocument,
             .caseNumber, .enforcementDocument, .enforcementCourt, .courtObligation, .performance, .validUntil,
             .removedOn, .status, .statusDate, .statusNote, .legalRepresentativeIDType, .legalRepresentativeIDNumber,
-            .idType, .idNumber, .idOrOrganizationCode, .dataSource, .dataSourceCode, .remarks,
+            .idType, .idNumber, .idOrOrganizationCode, .sex, .age, .dataSource, .dataSourceCode, .remarks,
         ])
 }
 

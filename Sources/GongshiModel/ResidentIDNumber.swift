@@ -22,4 +22,23 @@ public enum ResidentIDNumber {
     }
 
     public static func isValid(_ raw: String) -> Bool { problem(raw) == nil }
+
+    /// An 18-character number that is a person's ID number with a wrong check character: 17 digits with
+    /// a valid birth date, then a digit or X (a mistyped ID number is still a person's, never a code).
+    public static func isMistyped(_ raw: String) -> Bool {
+        let id = Array(raw.uppercased())
+        guard id.count == 18, !isValid(raw), id[0..<17].allSatisfy({ $0.isASCII && $0.isNumber }),
+            id[17].isASCII, id[17].isNumber || id[17] == "X"
+        else { return false }
+        return ResidentIDNumber.problem(raw)?.hasPrefix("校验码") == true
+    }
+
+    /// A 15-digit ID number of the 1984 standard (6-digit area, YYMMDD birth date, 3 digits).
+    public static func isOld(_ raw: String) -> Bool {
+        guard raw.count == 15, raw.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return PersonalData.isOldIDNumber(raw.unicodeScalars.map { $0.value - 48 })
+    }
+
+    /// A person's ID number: a valid 18-character one or a 15-digit old one.
+    public static func isPersonal(_ raw: String) -> Bool { isValid(raw) || isOld(raw) }
 }

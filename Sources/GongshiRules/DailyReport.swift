@@ -17,6 +17,8 @@ public struct DailyReport: Sendable {
         /// `Content/…` file and Excel row, when the record is still in the data.
         public let file: String
         public let line: Int
+        /// The worksheet of a workbook (empty for CSV).
+        public var sheet = ""
     }
 
     /// Records withheld for one rule.
@@ -38,26 +40,34 @@ public struct DailyReport: Sendable {
         date = p.date
         var known: [String: Item] = [:]
         for r in p.records {
-            known[r.key] = Item(
+            var i = Item(
                 kind: r.kind, key: r.key, name: r.entityName, document: r.documentNumber,
                 department: r.department.code, file: r.file, line: r.line)
+            i.sheet = r.sheet
+            known[r.key] = i
         }
         for e in p.listEntries {
-            known[e.key] = Item(
+            var i = Item(
                 kind: .mingdan, key: e.key, name: e.entityName, document: e.listName,
                 department: e.department.code, file: e.file, line: e.line)
+            i.sheet = e.sheet
+            known[e.key] = i
         }
         for n in p.withdrawals {
-            known[n.key] = Item(
+            var i = Item(
                 kind: n.kind, key: n.key, name: n.entityName, document: n.documentNumber,
                 department: n.department.code, file: n.file, line: n.line)
+            i.sheet = n.sheet
+            known[n.key] = i
         }
         var withheldItems: [String: Item] = [:]
         for w in p.withheld {
-            withheldItems[w.key] = Item(
+            var i = Item(
                 kind: w.kind, key: w.key, name: w.entity.isEmpty ? (known[w.key]?.name ?? "") : w.entity,
                 document: "",
                 department: w.department, file: w.file, line: w.line)
+            i.sheet = w.sheet
+            withheldItems[w.key] = i
         }
         func item(_ e: LedgerEvent) -> Item {
             known[e.key] ?? withheldItems[e.key]
@@ -73,9 +83,13 @@ public struct DailyReport: Sendable {
         for w in p.withheld {
             let i =
                 withheldItems[w.key]
-                ?? Item(
-                    kind: w.kind, key: w.key, name: "", document: "", department: w.department, file: w.file,
-                    line: w.line)
+                ?? {
+                    var i = Item(
+                        kind: w.kind, key: w.key, name: "", document: "", department: w.department, file: w.file,
+                        line: w.line)
+                    i.sheet = w.sheet
+                    return i
+                }()
             groups[w.rule, default: (w.isError, [])].1.append(i)
         }
         withheld = groups.map { WithheldGroup(rule: $0.key, isError: $0.value.0, items: $0.value.1) }

@@ -52,6 +52,8 @@ public enum Judge {
         // Older list keys (without the document) → the current keys that map to them.
         var legacy: [String: Set<String>] = [:]
         var links = IdentityLinks()
+        // A natural person's list keys with the full name, as older builds wrote them → today's keys.
+        var formerKeys: [String: String] = [:]
         for f in site.dataFiles {
             if let d = departments.named(inFile: f.file) { filesByDepartment[d.code, default: []].insert(f.file) }
         }
@@ -60,6 +62,7 @@ public enum Judge {
             for c in contexts {
                 duplicates.add(c)
                 links.add(c.identity, name: c.entityName)
+                formerKeys.merge(c.formerKeys) { a, _ in a }
                 if c.kind == .mingdan && c.hasKey {
                     legacy[c.legacyKey ?? c.key, default: []].insert(c.key)
                 }
@@ -82,20 +85,19 @@ public enum Judge {
         duplicates.finish()
 
         // Pass 2: judge every row.
-        let history = LedgerHistory(events: site.ledger, through: date)
+        let history = LedgerHistory(events: site.ledger, through: date, aliases: formerKeys)
         let env = RuleEnvironment(
             date: date, settings: site.settings, calendar: site.calendar, memoranda: memoranda,
             history: history, departments: departments,
             legacyListKeys: Set(legacy.filter { $0.value.count == 1 && !$0.value.contains($0.key) }.keys),
             links: links)
         // A data row that cannot be read is withheld by its bad-file finding (the build summary counts it).
-        var findings =
-            site.findings
-            + readFindings.map { f in
-                var f = f
-                if f.rule == BadFile.info.id && f.line > 0 { f.withholds = true }
-                return f
-            }
+        // A site read into memory carries them in `site.findings`, a streamed one in `readFindings`.
+        var findings = (site.findings + readFindings).map { f in
+            var f = f
+            if BadFile.withholdsRow(f) { f.withholds = true }
+            return f
+        }
         var records: [PublishedRecord] = []
         var notices: [WithdrawalNotice] = []
         var withheld: [WithheldRecord] = []
@@ -196,7 +198,7 @@ public enum Judge {
             date: date, settings: site.settings, departments: site.departments, memoranda: site.memoranda,
             calendar: site.calendar, records: records, withdrawals: notices, listEntries: entries, articles: articles,
             withheld: withheld, upcoming: upcoming, newEvents: newEvents,
-            ledger: site.ledger.filter { $0.date <= date } + newEvents)
+            ledger: site.ledger.filter { $0.date <= date }.map { LedgerHistory.renamed($0, formerKeys) } + newEvents)
         return Judgement(
             findings: findings, publication: publication, rowsRead: rowsRead, rowsByDepartment: rowsByDepartment,
             filesByDepartment: filesByDepartment)

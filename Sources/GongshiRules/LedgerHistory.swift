@@ -21,11 +21,14 @@ public struct LedgerHistory: Sendable {
     /// Keys in order of first appearance (for deterministic 撤回 events).
     public private(set) var order: [String] = []
 
-    public init(events: [LedgerEvent], through date: LocalDate) {
+    /// `aliases` maps keys the ledger may hold to the keys that replaced them (a natural person's list
+    /// keys with the full name): their events are folded under the new key.
+    public init(events: [LedgerEvent], through date: LocalDate, aliases: [String: String] = [:]) {
         // Stable by date: a ledger appended out of order still folds chronologically.
         let sorted = events.enumerated().filter { $0.element.date <= date }
             .sorted { $0.element.date != $1.element.date ? $0.element.date < $1.element.date : $0.offset < $1.offset }
-        for (_, e) in sorted {
+        for (_, event) in sorted {
+            let e = LedgerHistory.renamed(event, aliases)
             var s =
                 states[e.key]
                 ?? {
@@ -52,4 +55,10 @@ public struct LedgerHistory: Sendable {
     }
 
     public subscript(key: String) -> LedgerState? { states[key] }
+
+    /// `event` under the key that replaced its key, if any.
+    public static func renamed(_ event: LedgerEvent, _ aliases: [String: String]) -> LedgerEvent {
+        guard let key = aliases[event.key] else { return event }
+        return LedgerEvent(date: event.date, event: event.event, kind: event.kind, key: key, digest: event.digest)
+    }
 }

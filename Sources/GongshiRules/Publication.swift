@@ -56,6 +56,8 @@ public struct PublishedRecord: Sendable {
     /// Source file and line (for the preview).
     public let file: String
     public let line: Int
+    /// The worksheet of a workbook the row is on (empty for CSV).
+    public var sheet = ""
     /// False when a calendar year it needs is missing: neither late nor on time (SPEC §8.1).
     public var timelinessJudged = true
     /// Published by the system this site took over from (`disclosure.adoptedOn`, or an 导入 event):
@@ -137,6 +139,8 @@ public struct WithdrawalNotice: Sendable {
     public let digest: String
     public let file: String
     public let line: Int
+    /// The worksheet of a workbook the row is on (empty for CSV).
+    public var sheet = ""
     /// What happened to the decision: 撤销, 变更, 确认违法 or 确认无效 (行政处罚法 Art.48).
     public var action = "撤销"
 }
@@ -164,6 +168,8 @@ public struct PublishedListEntry: Sendable {
     public let digest: String
     public let file: String
     public let line: Int
+    /// The worksheet of a workbook the row is on (empty for CSV).
+    public var sheet = ""
     /// A valid 15-digit 工商注册号 and 组织机构代码 of the entity (read by shape), or empty.
     public var registrationNumber = ""
     public var organizationCode = ""
@@ -189,6 +195,8 @@ public struct WithheldRecord: Sendable {
     public let isError: Bool
     public let file: String
     public let line: Int
+    /// The worksheet of a workbook the row is on (empty for CSV).
+    public var sheet = ""
     /// The entity's name as a report may show it (masked for a natural person).
     public var entity = ""
     /// The URL id the record would have when published (`scjgj-3f9a…`): the preview shows the withheld

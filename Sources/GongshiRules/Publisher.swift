@@ -44,6 +44,7 @@ enum Publisher {
             statusNote: status == .normal ? "" : PersonalData.scrub(r[.statusNote]).text,
             fields: fields, digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line,
             timelinessJudged: t.judged, severityInferred: r.kind == .xzcf && r.severityInferred)
+        record.sheet = r.source.sheet
         record.registrationNumber = r.identity.registrationNumber
         record.organizationCode = r.identity.organizationCode
         record.previousSystem =
@@ -62,13 +63,15 @@ enum Publisher {
         let (fields, _) = publishedFields(r, category: category, env: env)
         let state = env.history[r.key]
         let withdrawnOn = (state?.lastEvent == .withdrawn ? state?.lastWithdrawn : nil) ?? env.date
-        return WithdrawalNotice(
+        var notice = WithdrawalNotice(
             kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code),
             department: department, entityName: value(fields, .entityName, else: r.entityName),
             documentNumber: value(fields, r.kind.documentField), title: value(fields, titleField(r.kind)),
             decisionDate: decided, revokedOn: r.statusDate, withdrawnOn: withdrawnOn,
             reason: PersonalData.scrub(r[.statusNote]).text, until: period.end,
             digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line, action: action.rawValue)
+        notice.sheet = r.source.sheet
+        return notice
     }
 
     static func listEntry(
@@ -91,6 +94,7 @@ enum Publisher {
             underObjection: r.listStatus(on: env.date) == .objection, firstPublished: state?.firstPublished ?? env.date,
             lastUpdated: state?.lastUpdated, fields: fields, digest: ContentDigest.digest(fields),
             file: r.source.file, line: r.source.line)
+        entry.sheet = r.source.sheet
         entry.registrationNumber = r.identity.registrationNumber
         entry.organizationCode = r.identity.organizationCode
         entry.document = PersonalData.scrub(RecordContext.listDocument(r.source)).text

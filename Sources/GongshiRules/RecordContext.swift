@@ -1,3 +1,4 @@
+import Crypto
 import GongshiModel
 
 /// A data row with what every rule needs worked out once: its key, department, category, dates
@@ -89,10 +90,24 @@ public struct RecordContext: Sendable {
     static func categoryAndIdentity(_ source: SourceRecord, stated: String) -> (SubjectCategory?, EntityIdentity) {
         let category = SubjectCategory(parsing: stated)
         let identity = readIdentity(source, naturalPerson: category == .naturalPerson)
-        guard category != .naturalPerson, identity.personID, !identity.isIdentified else { return (category, identity) }
+        guard category != .naturalPerson, !identity.isIdentified else { return (category, identity) }
+        // A 证件号码 that is a person's ID number beside no organisation's code is a person's too (a v1
+        // licence export gives XK_XDR_SFZ and no category; its sidecar says 法人及非法人组织 for every row).
+        // A 个体工商户 is run by a person and gives the operator's ID: it stays a 个体工商户.
+        let byIDNumber =
+            category != .soleProprietor
+            && ResidentIDNumber.isPersonal(source[.idNumber].uppercased().filter { !$0.isWhitespace })
+        // A court list gives 性别 and 年龄 for its persons only: such a row is a person's, even without
+        // an ID number (SPEC §8.1: a person is never published as an organisation).
+        let bySexOrAge = !source[.sex].isEmpty || !source[.age].isEmpty
+        guard identity.personID || byIDNumber || bySexOrAge else { return (category, identity) }
         var person = readIdentity(source, naturalPerson: true)
+        if identity.personID { person.idProblem = identity.idProblem }
         if category != nil {
-            person.notes.append("类别为「\(stated)」，但代码列中是居民身份证号码、没有有效的单位代码：按自然人处理")
+            let why =
+                identity.personID
+                ? "代码列中是居民身份证号码" : byIDNumber ? "「\(Field.idNumber.name)」中是居民身份证号码" : "填有「性别」或「年龄」"
+            person.notes.append("类别为「\(stated)」，但\(why)、没有有效的单位代码：按自然人处理")
         }
         return (.naturalPerson, person)
     }
@@ -107,6 +122,16 @@ public struct RecordContext: Sendable {
 
     /// The key a list entry had before its document joined the key (the ledger may know it by that key).
     public let legacyKey: String?
+
+    /// A natural person's list keys as builds before 2026-11 wrote them (with the full name) → the keys
+    /// that replace them: the ledger's events under an old key count for the new one.
+    public let formerKeys: [String: String]
+
+    /// What stands for a natural person's name in a key: `自然人-` and 12 hex digits of the SHA-256 of
+    /// the name. Stable across builds (the name is required), and no name in the ledger or a report.
+    public static func personKeyPart(_ name: String) -> String {
+        "自然人-" + ContentDigest.hex(SHA256.hash(data: Array(name.utf8)), count: 6)
+    }
 
     /// The entity name field of this kind.
     public var entityName: String { source[kind.entityNameField] }
@@ -158,16 +183,35 @@ public struct RecordContext: Sendable {
                 ?? (authorityCode == UnifiedSocialCreditCode.none ? nil : departments.byCode[authorityCode])
             (category, identity) = RecordContext.categoryAndIdentity(source, stated: source[.entityCategory])
             legacyKey = nil
+            formerKeys = [:]
         case .mingdan:
             let (category, identity) = RecordContext.categoryAndIdentity(source, stated: source[.subjectCategory])
             self.category = category
             self.identity = identity
-            let entity = identity.isIdentified ? identity.code : source[.subjectName]
+            let name = source[.subjectName]
+            // A natural person's name never joins a key (keys are in the ledger, reports and check's output).
+            let byName = category == .naturalPerson && !identity.isIdentified && !name.isEmpty
+            let entity = identity.isIdentified ? identity.code : (byName ? RecordContext.personKeyPart(name) : name)
             let listed = primary?.description ?? source[.listedOn]
-            let base = "mingdan:\(source[.listName]):\(entity):\(listed)"
+            let prefix = "mingdan:\(source[.listName]):"
+            let base = prefix + "\(entity):\(listed)"
             let document = RecordContext.listDocument(source)
             key = document.isEmpty ? base : "\(base):\(document)"
             legacyKey = document.isEmpty ? nil : base
+            if byName {
+                // Older builds keyed a person by the name, or by an old 15-digit ID number in the court
+                // lists' mixed column, read then as a 工商注册号.
+                let mixed = source[.idOrOrganizationCode].uppercased().filter { !$0.isWhitespace }
+                var former: [String: String] = [:]
+                for entity in ResidentIDNumber.isOld(mixed) ? [name, mixed] : [name] {
+                    let old = prefix + "\(entity):\(listed)"
+                    former[old] = base
+                    if !document.isEmpty { former["\(old):\(document)"] = key }
+                }
+                formerKeys = former
+            } else {
+                formerKeys = [:]
+            }
             hasKey = !source[.listName].isEmpty && !entity.isEmpty && !listed.isEmpty
             department = departments.byName[authority]
         }

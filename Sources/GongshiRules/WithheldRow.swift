@@ -6,6 +6,7 @@ extension RecordContext {
         var w = WithheldRecord(
             kind: kind, key: key, department: department?.code ?? "", rule: rule, isError: isError,
             file: source.file, line: source.line)
+        w.sheet = source.sheet
         w.entity = displayName
         w.id = ContentDigest.id(for: key, prefix: kind == .mingdan ? "" : (department?.code ?? ""))
         w.decided = primaryDate

@@ -250,21 +250,44 @@ extension Renderer {
         let author = settings.footer.sponsor.isEmpty ? settings.title : settings.footer.sponsor
         let updated = items.map(\.updated).max() ?? publication.date
         let page = context.url(g.folder)
+        // The three files are made from these values alone: reuse them together or make them again.
+        var fingerprint: Fingerprint?
+        if out.reuses {
+            var b = FingerprintBuffer(tag: "feeds")
+            for s in [g.folder, g.title, g.description, author, updated.description, page, context.url("")] {
+                b.add(s)
+            }
+            for i in items {
+                for s in [i.id, i.title, i.url, i.published.description, i.updated.description, i.html, i.summary] {
+                    b.add(s)
+                }
+            }
+            let f = b.finish()
+            fingerprint = f
+            let names = ["atom.xml", "rss.xml", "feed.json"]
+            var reused = 0
+            for n in names {
+                guard try out.reuse(g.folder + n, fingerprint: f) else { break }
+                reused += 1
+            }
+            if reused == names.count { return }
+        }
         try out.write(
             g.folder + "atom.xml",
             Feeds.atom(
                 title: g.title, subtitle: g.description, selfURL: context.url(g.folder + "atom.xml"), pageURL: page,
-                author: author, updated: updated, items: items, id: Feeds.itemID("feed:" + g.folder)))
+                author: author, updated: updated, items: items, id: Feeds.itemID("feed:" + g.folder)),
+            fingerprint: fingerprint)
         try out.write(
             g.folder + "rss.xml",
             Feeds.rss(
                 title: g.title, selfURL: context.url(g.folder + "rss.xml"), pageURL: page,
-                description: g.description, updated: updated, items: items))
+                description: g.description, updated: updated, items: items), fingerprint: fingerprint)
         try out.write(
             g.folder + "feed.json",
             Feeds.json(
                 title: g.title, selfURL: context.url(g.folder + "feed.json"), pageURL: page,
-                description: g.description, author: author, items: items))
+                description: g.description, author: author, items: items), fingerprint: fingerprint)
     }
 
     /// - Parameter brief: the decision in a few fields (entity feeds), not every published field.

@@ -29,7 +29,28 @@ extension Renderer {
                 return r.fields.map(\.value) + [self.context.url(Views.recordPath(r))]
             }
         }
-        try out.stream("data/\(kind.rawValue).csv") { emit in
+        let names = ["csv", "json", "xlsx"].map { "data/\(kind.rawValue).\($0)" }
+        // The three files are made from these rows alone: taken from the previous output when they match.
+        var fingerprint: Fingerprint?
+        if out.reuses {
+            var b = FingerprintBuffer(tag: "open-data")
+            b.add(kind.title)
+            for c in columns { b.add(c) }
+            for n in 0..<count {
+                let cells = row(n)  // the fields' values, then the page's URL
+                b.add(cells.count - 1)
+                for v in cells { b.add(v) }
+            }
+            let f = b.finish()
+            fingerprint = f
+            var reused = 0
+            for n in names {
+                guard try out.reuse(n, fingerprint: f) else { break }
+                reused += 1
+            }
+            if reused == names.count { return }
+        }
+        try out.stream(names[0], fingerprint: fingerprint) { emit in
             try withoutActuallyEscaping(emit) { emit in
                 var buffer = ChunkBuffer(emit: emit)
                 try buffer.append("\u{FEFF}" + columns.map(Escape.csv).joined(separator: ",") + "\r\n")
@@ -38,7 +59,7 @@ extension Renderer {
             }
         }
         let keys = columns.map(Escape.json)
-        try out.stream("data/\(kind.rawValue).json") { emit in
+        try out.stream(names[1], fingerprint: fingerprint) { emit in
             try withoutActuallyEscaping(emit) { emit in
                 var buffer = ChunkBuffer(emit: emit)
                 try buffer.append("[\n")
@@ -57,7 +78,8 @@ extension Renderer {
         // Amounts are numbers so that a journalist can sum them; every other cell is text.
         let numeric = Set(columns.indices.filter { columns[$0].hasSuffix("（万元）") })
         try out.write(
-            "data/\(kind.rawValue).xlsx",
-            XLSXWriter.workbook(sheet: kind.title, header: columns, count: count, row: row, numericColumns: numeric))
+            names[2],
+            XLSXWriter.workbook(sheet: kind.title, header: columns, count: count, row: row, numericColumns: numeric),
+            fingerprint: fingerprint)
     }
 }

@@ -5,23 +5,41 @@ import Foundation
 public protocol OutputSink: Sendable {
     /// `path` is relative to the site root, `/`-separated (`xzxk/abc/index.html`).
     func write(_ path: String, _ bytes: [UInt8]) throws
+
+    /// Takes `path` unchanged from the previous output when it was made from the same `fingerprint`,
+    /// instead of it being rendered again (an incremental build). False: render and write it.
+    func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool
+
+    /// Writes a file made from `fingerprint`, so that the next build may reuse it.
+    func write(_ path: String, _ bytes: [UInt8], fingerprint: Fingerprint) throws
+
+    /// Whether ``reuse(_:fingerprint:)`` can ever say yes (else fingerprints are not worth making).
+    var reuses: Bool { get }
+
     /// Writes a file made in pieces: `produce` hands each piece to `emit` in order. A sink that writes
     /// to disk passes them on as they come, so a large file (the open data at a million records) is
-    /// never whole in memory; the default collects them and calls ``write(_:_:)``.
-    func stream(_ path: String, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws
+    /// never whole in memory; the default collects them and calls ``write(_:_:fingerprint:)``.
+    func stream(
+        _ path: String, fingerprint: Fingerprint?, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void
+    ) throws
 }
 
 extension OutputSink {
     public func write(_ path: String, _ text: String) throws { try write(path, Array(text.utf8)) }
+    public func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool { false }
+    public func write(_ path: String, _ bytes: [UInt8], fingerprint: Fingerprint) throws { try write(path, bytes) }
+    public var reuses: Bool { false }
 
-    public func stream(_ path: String, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+    public func stream(
+        _ path: String, fingerprint: Fingerprint?, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void
+    ) throws {
         var all: [UInt8] = []
         try produce { all += $0 }
-        try write(path, all)
+        if let fingerprint { try write(path, all, fingerprint: fingerprint) } else { try write(path, all) }
     }
 }
 
-/// Gathers small writes into pieces of about `size` bytes for ``OutputSink/stream(_:_:)``.
+/// Gathers small writes into pieces of about `size` bytes for ``OutputSink/stream(_:fingerprint:_:)``.
 struct ChunkBuffer {
     private var bytes: [UInt8] = []
     private let size: Int
@@ -35,11 +53,6 @@ struct ChunkBuffer {
 
     mutating func append(_ text: String) throws {
         bytes.append(contentsOf: text.utf8)
-        if bytes.count >= size { try flush() }
-    }
-
-    mutating func append(_ more: [UInt8]) throws {
-        bytes.append(contentsOf: more)
         if bytes.count >= size { try flush() }
     }
 

@@ -134,12 +134,12 @@ public struct Renderer: Sendable {
                 root: root, section: section, feedFolder: feedFolder, feedTitle: feedTitle,
                 standingPages: self.standingPages)
         }
-        ctx["header"] = fragments.get("h|\(root)|\(section)") { templates.render("header", chrome()) }
-        ctx["footer"] = fragments.get("f|\(root)") { templates.render("footer", chrome()) }
+        let header = fragments.get("h|\(root)|\(section)") { templates.render("header", chrome()) }
+        let footer = fragments.get("f|\(root)") { templates.render("footer", chrome()) }
         // An entity's feeds are linked from its page only: not worth a cache entry each.
-        ctx["alternates"] =
+        let alternates =
             feedFolder.hasPrefix("zhuti/")
-            ? templates.render("alternates", chrome())
+            ? Fragment(templates.render("alternates", chrome()))
             : fragments.get("a|\(root)|\(feedFolder)") { templates.render("alternates", chrome()) }
         if !feedFolder.isEmpty {
             ctx["ownFeeds"] = SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle)
@@ -147,8 +147,27 @@ public struct Renderer: Sendable {
         if context.preview != nil && fileErrorCount > 0 {
             ctx["fileErrors"] = ["items": fileErrors, "count": fileErrorCount] as TemplateObject
         }
+        // Everything the template receives, the fragments by their fingerprints: equal means equal bytes.
+        var fingerprint: Fingerprint?
+        if out.reuses {
+            ctx["header"] = nil
+            ctx["footer"] = nil
+            ctx["alternates"] = nil
+            var b = FingerprintBuffer(tag: "page")
+            b.add(templates.fingerprint)
+            b.add(template)
+            b.add(header.fingerprint)
+            b.add(footer.fingerprint)
+            b.add(alternates.fingerprint)
+            b.add(object: ctx)
+            fingerprint = b.finish()
+        }
+        if let fingerprint, try out.reuse(path, fingerprint: fingerprint, isPage: sitemap) { return }
+        ctx["header"] = header.text
+        ctx["footer"] = footer.text
+        ctx["alternates"] = alternates.text
         let html = templates.render(template, ctx)
-        try out.write(path, html, isPage: sitemap)
+        try out.write(path, Array(html.utf8), isPage: sitemap, fingerprint: fingerprint)
     }
 
     /// The title of the feed of a folder (`xzxk/` → 信用周村 · 行政许可).
@@ -164,18 +183,28 @@ public struct Renderer: Sendable {
     }
 }
 
+/// A rendered fragment (header, footer, feed links) and the fingerprint of its text.
+struct Fragment {
+    let text: String
+    let fingerprint: Fingerprint
+    init(_ text: String) {
+        self.text = text
+        fingerprint = Fingerprint.content(Array(text.utf8))
+    }
+}
+
 /// Rendered fragments by key, shared by the render threads.
 final class FragmentCache: @unchecked Sendable {
-    private var values: [String: String] = [:]
+    private var values: [String: Fragment] = [:]
     private let lock = NSLock()
-    func get(_ key: String, make: () -> String) -> String {
+    func get(_ key: String, make: () -> String) -> Fragment {
         lock.lock()
         if let v = values[key] {
             lock.unlock()
             return v
         }
         lock.unlock()
-        let v = make()
+        let v = Fragment(make())
         lock.lock()
         values[key] = v
         lock.unlock()
@@ -201,19 +230,34 @@ public final class CountingSink: @unchecked Sendable {
         self.counter = counter
         self.progress = progress
     }
-    public func write(_ path: String, _ text: String, isPage: Bool = false) throws {
-        try write(path, Array(text.utf8), isPage: isPage)
+    public func write(_ path: String, _ text: String, isPage: Bool = false, fingerprint: Fingerprint? = nil) throws {
+        try write(path, Array(text.utf8), isPage: isPage, fingerprint: fingerprint)
     }
-    public func write(_ path: String, _ bytes: [UInt8], isPage: Bool = false) throws {
-        try inner.write(path, bytes)
+    public func write(_ path: String, _ bytes: [UInt8], isPage: Bool = false, fingerprint: Fingerprint? = nil) throws {
+        if let fingerprint {
+            try inner.write(path, bytes, fingerprint: fingerprint)
+        } else {
+            try inner.write(path, bytes)
+        }
         counter.add(path: isPage ? path : nil)
         progress(1)
     }
-    /// A file written in pieces (see ``OutputSink/stream(_:_:)``); never a page.
-    public func stream(_ path: String, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
-        try inner.stream(path, produce)
+    /// A file written in pieces (see ``OutputSink/stream(_:fingerprint:_:)``); never a page.
+    public func stream(
+        _ path: String, fingerprint: Fingerprint? = nil, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void
+    ) throws {
+        try inner.stream(path, fingerprint: fingerprint, produce)
         counter.add(path: nil)
         progress(1)
+    }
+    /// Whether the sink may take unchanged files from the previous output.
+    public var reuses: Bool { inner.reuses }
+    /// Takes `path` from the previous output when it was made from `fingerprint` (counted as written).
+    public func reuse(_ path: String, fingerprint: Fingerprint, isPage: Bool = false) throws -> Bool {
+        guard try inner.reuse(path, fingerprint: fingerprint) else { return false }
+        counter.add(path: isPage ? path : nil)
+        progress(1)
+        return true
     }
 }
 

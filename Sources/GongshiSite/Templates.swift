@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// Files of `Templates/assets/` (relative path, bytes), copied to `Public/assets/`.
     public let assets: [(path: String, bytes: [UInt8])]
+    /// Every template's name and text: a page rendered by another theme is never reused.
+    public let fingerprint: Fingerprint
     /// Files of the theme refused (links out of the site, FIFOs, oversized files): `bad-file` findings.
     public let findings: [Finding]
 
@@ -70,6 +72,12 @@ public struct TemplateSet: Sendable {
             }
         }
         library = MustacheLibrary(templates: templates)
+        var hasher = FingerprintBuffer(tag: "templates")
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            hasher.add(name)
+            hasher.add(text)
+        }
+        fingerprint = hasher.finish()
         self.names = Set(templates.keys)
         self.findings = theme.findings
         self.assets = theme.assets

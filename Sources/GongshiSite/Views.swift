@@ -29,7 +29,7 @@ enum Views {
 
     /// How an entity without a 统一社会信用代码 is told apart in a table: its 组织机构代码, else its 工商注册号.
     static func otherCode(_ registration: String, _ organization: String) -> String? {
-        if !organization.isEmpty { return "\(Field.organizationCode.name) \(organization)" }
+        if !organization.isEmpty { return "\(Field.organizationCode.name) \(OrganizationCode.display(organization))" }
         if !registration.isEmpty { return "\(Field.registrationNumber.name) \(registration)" }
         return nil
     }
@@ -54,7 +54,7 @@ enum Views {
         }
         // Entries of one name are told apart by their other codes and their document (SPEC §8.4).
         d["otherCodes"] = [(Field.registrationNumber, e.registrationNumber), (.organizationCode, e.organizationCode)]
-            .filter { !$0.1.isEmpty }.map { ["name": $0.0.name, "value": $0.1] as TemplateObject }
+            .filter { !$0.1.isEmpty }.map { ["name": $0.0.name, "value": shown($0.0, $0.1)] as TemplateObject }
         d["details"] = entryDetailFields.compactMap { field -> TemplateObject? in
             guard let v = e.fields.first(where: { $0.field == field })?.value, !v.isEmpty else { return nil }
             return ["name": field.name, "value": v]
@@ -70,6 +70,12 @@ enum Views {
 
     /// The fields a page or feed shows: data fields with a value, as (name, value).
     static func fieldPairs(_ fields: [PublishedField]) -> [(String, String)] {
-        fields.filter { $0.role != .status && !$0.value.isEmpty }.map { ($0.name, $0.value) }
+        fields.filter { $0.role != .status && !$0.value.isEmpty }.map { ($0.name, shown($0.field, $0.value)) }
+    }
+
+    /// A value as pages show it: a 组织机构代码 always in its hyphenated form (`59467239-9`), however
+    /// the department wrote it (the open data keep what was written).
+    static func shown(_ field: Field, _ value: String) -> String {
+        field == .organizationCode ? OrganizationCode.display(value) : value
     }
 }

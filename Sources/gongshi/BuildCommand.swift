@@ -20,6 +20,8 @@ struct BuildCommand: ParsableCommand {
     var baseURL: String?
     @Flag(name: .customLong("no-ledger"), help: "只读台账，不写入。")
     var noLedger = false
+    @Flag(name: .customLong("no-cache"), help: "完整构建：不使用也不更新构建缓存 .gongshi.cache/（结果与增量构建相同，只是更慢）。")
+    var noCache = false
     @Flag(name: .long, help: "有记录因错误不予公示时，退出码为 1。")
     var strict = false
     @Flag(name: .long, help: "不显示进度和摘要。")
@@ -29,6 +31,7 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(site: siteOptions.siteRoot, out: out.map(absolute), date: try dateOption.resolve())
         options.baseURL = baseURL
         options.writeLedger = !noLedger
+        options.useCache = !noCache
         let progress = ProgressPrinter(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         Interruption.install()
         let result: BuildResult

@@ -144,3 +144,49 @@ struct EntityIdentityTests {
         #expect(id.notes.isEmpty)
     }
 }
+
+/// A court list's mixed 身份证号码/组织机构代码 column (SPEC §8.4, §8.1): an ID number, old or mistyped, is
+/// a person's; anything else is a 组织机构代码, never a 工商注册号.
+@Suite("The mixed ID/organisation column")
+struct MixedColumnTests {
+    @Test("a 15-digit number with a valid birth date is an old ID number: a person's, not a 工商注册号")
+    func oldIDNumber() {
+        #expect(ResidentIDNumber.isOld("370303770227202"))
+        let id = EntityIdentity([.idOrOrganization: "370303770227202"], naturalPerson: false)
+        #expect(id.personID)
+        #expect(id.registrationNumber.isEmpty && !id.isIdentified)
+        #expect(id.notes.isEmpty && id.tried.isEmpty)
+    }
+
+    @Test("15 digits without a birth date there are a failed 组织机构代码, never a 工商注册号")
+    func fifteenDigitsNotAnID() {
+        #expect(!ResidentIDNumber.isOld("370306991399456"))
+        let id = EntityIdentity([.idOrOrganization: "370306991399456"], naturalPerson: false)
+        #expect(!id.personID && !id.isIdentified)
+        #expect(id.registrationNumber.isEmpty)
+        #expect(id.tried.count == 1)
+        // The value itself is not quoted: the column may hold a person's number.
+        #expect(!id.tried[0].contains("370306991399456"))
+        // In its own column the same number still is a 工商注册号.
+        #expect(EntityIdentity([.registration: "370306991399456"], naturalPerson: false).isIdentified)
+    }
+
+    @Test("an ID number with a wrong check character is a person's, and says why")
+    func mistyped() {
+        let body = "37030319800101123"
+        let valid =
+            body
+            + String(
+                ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"].first { ResidentIDNumber.isValid(body + $0) }
+                    ?? "")
+        #expect(ResidentIDNumber.isValid(valid))
+        let wrong = body + (valid.last == "1" ? "2" : "1")
+        #expect(ResidentIDNumber.isMistyped(wrong))
+        #expect(!ResidentIDNumber.isMistyped(valid))
+        let id = EntityIdentity([.idOrOrganization: wrong], naturalPerson: false)
+        #expect(id.personID)
+        #expect(id.idProblem.hasPrefix("校验码"))
+        #expect(id.tried.isEmpty)
+        #expect(!ResidentIDNumber.isMistyped("91370303MA3C4LXX7Q"))
+    }
+}

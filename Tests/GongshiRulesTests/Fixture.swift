@@ -217,6 +217,11 @@ func licenceKey(_ number: String = "周市监许〔2026〕1号", authority: Stri
 
 func listKey(_ list: String, _ entity: String, _ listed: String) -> String { "mingdan:\(list):\(entity):\(listed)" }
 
+/// A natural person's list key: a digest stands for the name.
+func personListKey(_ list: String, _ name: String, _ listed: String) -> String {
+    listKey(list, RecordContext.personKeyPart(name), listed)
+}
+
 func day(_ s: String) -> LocalDate { LocalDate(parsing: s)! }
 
 extension Judgement {

@@ -67,6 +67,27 @@ struct IdentityTests {
         #expect(none.publication.records.isEmpty)
     }
 
+    @Test("a 组织机构代码 that is not the one inside the 统一社会信用代码 warns and is not published")
+    func conflictingOrganizationCode() throws {
+        let uscc = USCC.make("91", body: "59467239")
+        let other = "MA3C4L7Q-" + String(USCC.make("91", body: "MA3C4L7Q").dropFirst(16).prefix(1))
+        let j = try Fixture(.xzcf, [Row.penalty(["统一社会信用代码": uscc, "组织机构代码": other])]).judge()
+        #expect(j.ruleIDs == ["bad-value"])
+        let f = try #require(j.findings.first)
+        #expect(f.severity == .warning && !f.withholds)
+        #expect(f.message.contains(other) && f.message.contains("594672399") && f.message.contains("不符"))
+        let r = try #require(j.record(penaltyKey()))
+        #expect(r.entityCode == uscc)
+        #expect(r.organizationCode == "")
+        #expect(r.field("组织机构代码") == "")
+        // The matching code, with or without its hyphen, is published without a finding.
+        for same in [Self.organization, "594672399"] {
+            let ok = try Fixture(.xzcf, [Row.penalty(["统一社会信用代码": uscc, "组织机构代码": same])]).judge()
+            #expect(ok.ruleIDs == [])
+            #expect(ok.record(penaltyKey())?.organizationCode == same)
+        }
+    }
+
     @Test("no code at all is still missing-field")
     func noCode() throws {
         let j = try Fixture(.xzcf, [Row.penalty(["统一社会信用代码": ""])]).judge()

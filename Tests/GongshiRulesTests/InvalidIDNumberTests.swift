@@ -27,7 +27,7 @@ struct InvalidIDNumberTests {
         return f
     }
 
-    static let key = listKey("失信被执行人", "张三明", "2026-11-02")
+    static let key = personListKey("失信被执行人", "张三明", "2026-11-02")
 
     @Test(
         "a natural person's invalid 身份证 number is a warning; the record is still published",

@@ -85,7 +85,7 @@ struct NaturalPersonWithheldTests {
         let j = try f.judge()
         let e = try #require(j.publication.listEntries.first)
         #expect(e.entityName == "欧**娜")
-        #expect(e.key == listKey("失信被执行人", "欧阳娜娜", "2026-11-02"))
+        #expect(e.key == personListKey("失信被执行人", "欧阳娜娜", "2026-11-02"))
         #expect(!e.fields.contains { $0.value.contains(Self.id) })
     }
 

@@ -81,4 +81,21 @@ struct WithholdingAgreementTests {
         #expect(category.count == 8, "\(category.map(\.message))")
         #expect(category.allSatisfy { $0.withholds })
     }
+
+    /// A row that cannot be read (wrong width, bad quoting) is withheld: its bad-file finding says so
+    /// whether the site is read into memory (a small site) or streamed (a large one).
+    @Test("unreadable rows: bad-file findings withhold, in memory and streaming", arguments: [false, true])
+    func unreadRowsWithhold(streaming: Bool) throws {
+        var f = Fixture(.xzcf, [Row.penalty()])
+        let good = f.files["xzcf/a.csv"] ?? ""
+        f.files["xzcf/a.csv"] = good + "多,了,一,列\n\"引号未闭合\n"
+        let root = try f.write()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let site = try SiteReader.read(root: root, streaming: streaming, inMemoryLimit: streaming ? 0 : 1 << 30)
+        let check = Judge.judge(site, date: day("2026-11-25"), keepPublication: false)
+        let bad = check.findings.filter { $0.rule == "bad-file" }
+        #expect(bad.count == 2, "\(bad.map(\.message))")
+        #expect(bad.allSatisfy { $0.withholds && BadFile.withholdsRow($0) })
+        #expect(Judge.judge(site, date: day("2026-11-25")).findings == check.findings)
+    }
 }

@@ -30,6 +30,22 @@ struct IdentityPageTests {
         #expect(!sink.paths.contains { $0.hasPrefix("zhuti/") })
     }
 
+    @Test func organizationCodesShowHyphenatedHoweverWritten() throws {
+        var f = SiteFixture()
+        f.penalties = [
+            SiteFixture.penalty("周村丙商贸有限公司", code: "594672399", number: "周市监罚〔2026〕22号"),
+            SiteFixture.penalty("周村丁商贸有限公司", code: "59467239-9", number: "周市监罚〔2026〕23号"),
+        ]
+        let sink = try f.render()
+        let listing = try #require(sink.text("xzcf/index.html"))
+        #expect(!listing.contains("594672399"))
+        let pages = sink.paths.filter {
+            $0.hasPrefix("xzcf/") && $0.hasSuffix("/index.html") && $0 != "xzcf/index.html"
+        }
+        let record = try #require(pages.compactMap { sink.text($0) }.first { $0.contains("周市监罚〔2026〕22号") })
+        #expect(record.contains("<th scope=\"row\">组织机构代码</th><td>59467239-9</td>"))
+    }
+
     @Test func searchFindsThemByNameWithoutItsSpacesAndByCode() throws {
         let sink = try Self.render()
         let index = sink.paths.filter { $0.hasPrefix("sousuo/i/") }.compactMap { sink.text($0) }.joined()

@@ -41,10 +41,15 @@ struct SiteFixture {
 
     /// Renders the site on `date`; returns the files written.
     func render(date: String = "2026-11-25") throws -> MemorySink {
-        let (renderer, judgement) = try self.renderer(date: date)
         let sink = MemorySink()
-        _ = try renderer.render(to: sink, extras: [SearchIndexPart.part, StatisticsPart.part(judgement: judgement)])
+        try render(date: date, to: sink)
         return sink
+    }
+
+    /// Renders the site on `date` into `sink`.
+    func render(date: String = "2026-11-25", to sink: any OutputSink) throws {
+        let (renderer, judgement) = try self.renderer(date: date)
+        _ = try renderer.render(to: sink, extras: [SearchIndexPart.part, StatisticsPart.part(judgement: judgement)])
     }
 
     /// The site read and judged on `date`, and a renderer of it with the repository's theme.

@@ -5,12 +5,21 @@ import GongshiModel
 public enum BadFile: Rule {
     public static let info = RuleInfo(
         id: "bad-file", title: "文件或行无法读取", severity: .error, withholds: "该行（或整个文件）",
-        summary: "文件无法读取或解码（须为 UTF-8、带 BOM 的 UTF-8 或 GB18030），CSV 行格式错误（引号未闭合、列数与表头不符），Markdown 前置信息错误或网址别名（slug）无效、冲突",
+        summary:
+            "文件无法读取或解码（须为 UTF-8、带 BOM 的 UTF-8 或 GB18030），CSV 行格式错误（引号未闭合、列数与表头不符），Markdown 前置信息错误或网址别名（slug）无效、冲突；表头上方的标题行和数据下方的合计行（合计、共N家）不是记录，跳过并提示（info，不计为不予公示）",
         example: "`\"周村区某某商行,法人及非法人组织` —— 引号直到文件末尾都没有闭合",
         basis: "本站规则（无法读取的数据不公示）")
 }
 
 extension BadFile {
+    /// Whether `f` is about one row of a data file that could not be read: that row is withheld, and
+    /// `check` marks the finding as withholding so that it agrees with the count of `build`. A title or
+    /// total row (an info) and a hidden sheet without a header (a warning) are no records.
+    public static func withholdsRow(_ f: Finding) -> Bool {
+        f.rule == info.id && f.severity == .error && f.line > 0
+            && RecordKind.allCases.contains { f.file.hasPrefix("Content/\($0.rawValue)/") }
+    }
+
     /// Top-level folders of the site that a standing page's slug must not take.
     public static let reservedSlugs: Set<String> = [
         "xzxk", "xzcf", "hongmingdan", "heimingdan", "honghei", "zhuti", "bumen", "xinwen", "tongji", "sousuo",

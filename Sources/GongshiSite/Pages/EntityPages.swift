@@ -27,7 +27,9 @@ extension Renderer {
                     let fields = records.flatMap(\.fields) + entries.flatMap(\.fields)
                     ctx["otherCodes"] = [Field.registrationNumber, .organizationCode].compactMap {
                         f -> TemplateObject? in
-                        fields.first { $0.field == f && !$0.value.isEmpty }.map { ["name": f.name, "value": $0.value] }
+                        fields.first { $0.field == f && !$0.value.isEmpty }.map {
+                            ["name": f.name, "value": Views.shown(f, $0.value)]
+                        }
                     }
                     let lic = group.records.filter { self.publication.records[$0].kind == .xzxk }.map { index.rows[$0] }
                     let pen = group.records.filter { self.publication.records[$0].kind == .xzcf }.map { index.rows[$0] }

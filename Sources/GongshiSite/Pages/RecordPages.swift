@@ -44,6 +44,8 @@ extension Renderer {
             "deadline": r.deadline.description, "publicityEnd": r.publicityEnd?.description ?? "",
             "updated": r.lastUpdated?.description ?? "", "objection": r.underObjection, "statusNote": r.statusNote,
             "fields": Views.fieldRows(r.fields), "isPenalty": r.kind == .xzcf,
+            // Set (empty) in every build: the template's `empty()` test treats a missing key as not empty.
+            "previewDeadline": "",
         ]
         if !r.timelinessJudged {
             rec["notJudged"] = r.previousSystem ? "由本站启用前的原系统公示，公示日期不详，未评价是否按时" : "缺少节假日安排，未评价是否按时"

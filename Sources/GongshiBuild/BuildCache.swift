@@ -1,0 +1,110 @@
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The site's build cache, `.gongshi.cache/` in the site folder: what an incremental build reuses
+/// (the fingerprints of each output folder's files, the rows parsed from each data file).
+///
+/// Everything in it is an optimisation. It is written only by whole-file renames, every file carries
+/// the identity of the program that wrote it and a checksum, and anything missing, damaged, truncated
+/// or written by another program reads as absent: the build then reads and renders from scratch. The
+/// folder is safe to delete at any time, and a site folder that cannot hold it builds without it.
+struct BuildCache: Sendable {
+    static let folderName = ".gongshi.cache"
+
+    /// The cache folder's path.
+    let folder: String
+    /// The program that writes and may read the cache: its version and its executable's identity,
+    /// so that a cache left by any other build of gongshi is never trusted.
+    let program: String
+
+    /// The cache of the site at `site`, or nil when its folder cannot be made (a read-only site).
+    init?(site: String) {
+        folder = (site as NSString).appendingPathComponent(BuildCache.folderName)
+        program = BuildCache.programIdentity
+        var st = stat()
+        if lstat(folder, &st) == 0 {
+            guard (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        } else if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            return nil
+        }
+    }
+
+    /// `gongshi <version> <inode> <size> <mtime>` of the running executable.
+    static let programIdentity: String = {
+        var st = stat()
+        let exe = stat("/proc/self/exe", &st) == 0 ? st : stat()
+        return
+            "gongshi \(GongshiVersion.current) \(exe.st_ino) \(exe.st_size) \(exe.st_mtim.tv_sec).\(exe.st_mtim.tv_nsec)"
+    }()
+
+    /// The bytes of cache file `name`, or nil when it is absent or unreadable (or larger than `limit`).
+    func read(_ name: String, limit: Int = 1 << 30) -> [UInt8]? {
+        let path = folder + "/" + name
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= limit else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var off = 0
+        while off < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { p in
+                p.baseAddress.map { Glibc.read(fd, $0 + off, p.count - off) } ?? 0
+            }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            off += n
+        }
+        return bytes
+    }
+
+    /// Writes cache file `name` whole (a temporary file renamed into place). Best effort: a cache that
+    /// cannot be written is simply not there next time.
+    func write(_ name: String, _ bytes: [UInt8]) {
+        let path = folder + "/" + name
+        let tmp = folder + "/.tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        var off = 0
+        var ok = true
+        while off < bytes.count {
+            let n = bytes.withUnsafeBytes { p in p.baseAddress.map { Glibc.write(fd, $0 + off, p.count - off) } ?? 0 }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                ok = false
+                break
+            }
+            off += n
+        }
+        close(fd)
+        if !ok || rename(tmp, path) != 0 { unlink(tmp) }
+    }
+
+    /// Removes the temporary files of cache writers that are no longer running (killed builds).
+    func removeLeftovers() {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(".tmp-") {
+            guard let pid = Int32(name.dropFirst(5).prefix { $0 != "-" }), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+        }
+    }
+
+    /// Feeds the bytes of the regular file at `path` to `hasher`; false when it cannot be read whole.
+    static func hash(file path: String, into hasher: inout SHA256) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { p in p.baseAddress.map { Glibc.read(fd, $0, p.count) } ?? -1 }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return false }
+            if n == 0 { return true }
+            hasher.update(data: buffer[0..<n])
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Crypto
+import Foundation
+import GongshiSite
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One file of an output folder as the build that made it left it: what it was made from, and the
+/// file's identity then (inode, size, modification time), so that a later build can tell it is still
+/// that very file.
+struct ManifestEntry: Sendable {
+    var fingerprint: Fingerprint
+    var inode: UInt64
+    var size: Int64
+    var seconds: Int64
+    var nanoseconds: Int64
+
+    /// Whether `st` (an `lstat` of the file now) is the file this entry describes.
+    func matches(_ st: stat) -> Bool {
+        (st.st_mode & S_IFMT) == S_IFREG && UInt64(st.st_ino) == inode && Int64(st.st_size) == size
+            && Int64(st.st_mtim.tv_sec) == seconds && Int64(st.st_mtim.tv_nsec) == nanoseconds
+    }
+
+    init(fingerprint: Fingerprint, stat st: stat) {
+        self.fingerprint = fingerprint
+        inode = UInt64(st.st_ino)
+        size = Int64(st.st_size)
+        seconds = Int64(st.st_mtim.tv_sec)
+        nanoseconds = Int64(st.st_mtim.tv_nsec)
+    }
+
+    init(fingerprint: Fingerprint, inode: UInt64, size: Int64, seconds: Int64, nanoseconds: Int64) {
+        self.fingerprint = fingerprint
+        self.inode = inode
+        self.size = size
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+}
+
+/// The fingerprints of one output folder's files, kept in the build cache
+/// (`.gongshi.cache/output-<hash of the folder's path>.manifest`).
+///
+/// Binary: a magic line, the program's identity, the entry count, the entries (fingerprint, inode,
+/// size, modification time, path), and the SHA-256 of everything before it. A file of another program,
+/// a truncated or damaged file reads as no manifest at all: every page is rendered.
+/// The manifest never has to agree with the live output as a whole: each entry is used only when the
+/// file it names still has the inode, size and time it records, so a manifest written by a build killed
+/// before its swap, or an output replaced by some other build, can only make fewer files reused.
+enum OutputManifest {
+    static let magic = Array("gongshi-manifest 1\n".utf8)
+
+    /// The manifest file for output folder `out` (a real path) in cache folder `cache`.
+    static func path(cache: String, out: String) -> String {
+        let h = Fingerprint(hashing: Array(out.utf8))
+        return cache + "/output-\(h).manifest"
+    }
+
+    static func encode(_ entries: [(path: String, entry: ManifestEntry)], program: String) -> [UInt8] {
+        var out = magic
+        out.reserveCapacity(entries.count * 80 + 256)
+        func word(_ w: UInt64) {
+            for s in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: w >> UInt64(s))) }
+        }
+        let id = Array(program.utf8)
+        word(UInt64(id.count))
+        out += id
+        word(UInt64(entries.count))
+        for (path, e) in entries {
+            word(e.fingerprint.high)
+            word(e.fingerprint.low)
+            word(e.inode)
+            word(UInt64(bitPattern: e.size))
+            word(UInt64(bitPattern: e.seconds))
+            word(UInt64(bitPattern: e.nanoseconds))
+            let p = Array(path.utf8)
+            word(UInt64(p.count))
+            out += p
+        }
+        out += Array(SHA256.hash(data: out))
+        return out
+    }
+
+    /// The entries by path, or nil when the bytes are not a whole manifest of this program.
+    static func decode(_ bytes: [UInt8], program: String) -> [String: ManifestEntry]? {
+        guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return nil }
+        let body = bytes.count - 32
+        guard Array(SHA256.hash(data: bytes[0..<body])) == Array(bytes[body...]) else { return nil }
+        var i = magic.count
+        func word() -> UInt64? {
+            guard i + 8 <= body else { return nil }
+            var w: UInt64 = 0
+            for k in 0..<8 { w = w << 8 | UInt64(bytes[i + k]) }
+            i += 8
+            return w
+        }
+        func text(_ n: UInt64) -> String? {
+            guard n <= UInt64(body - i) else { return nil }
+            let s = String(decoding: bytes[i..<i + Int(n)], as: UTF8.self)
+            i += Int(n)
+            return s
+        }
+        guard let idCount = word(), let id = text(idCount), id == program, let count = word(),
+            count <= UInt64(body / 56)
+        else { return nil }
+        var entries: [String: ManifestEntry] = [:]
+        entries.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let h = word(), let l = word(), let ino = word(), let size = word(), let s = word(), let ns = word(),
+                let n = word(), let path = text(n)
+            else { return nil }
+            entries[path] = ManifestEntry(
+                fingerprint: Fingerprint(high: h, low: l), inode: ino, size: Int64(bitPattern: size),
+                seconds: Int64(bitPattern: s), nanoseconds: Int64(bitPattern: ns))
+        }
+        return i == body ? entries : nil
+    }
+}

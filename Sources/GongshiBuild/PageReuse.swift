@@ -1,0 +1,80 @@
+import Foundation
+import GongshiSite
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The files an incremental build may take from the live output instead of making them again, and the
+/// fingerprints of the files it makes, for the next build.
+///
+/// A file is taken when the previous build made it from the same fingerprint and it is still that very
+/// file (same inode, size and modification time: nobody replaced or edited it since). It is taken by a
+/// hard link into the staging folder, so the live site is untouched until the swap, and the swap stays
+/// one atomic rename.
+final class PageReuse: @unchecked Sendable {
+    /// The live output folder.
+    let out: String
+    private let previous: [String: ManifestEntry]
+    private var entries: [(String, ManifestEntry)] = []
+    private let lock = NSLock()
+    private(set) var reused = 0
+
+    init(out: String, previous: [String: ManifestEntry]) {
+        self.out = out
+        self.previous = previous
+        entries.reserveCapacity(previous.count)
+    }
+
+    /// The previous build's entry for `path` when it was made from `fingerprint`.
+    func previous(_ path: String, _ fingerprint: Fingerprint) -> ManifestEntry? {
+        guard let e = previous[path], e.fingerprint == fingerprint else { return nil }
+        return e
+    }
+
+    /// Links the live file `path` to `staged` when it is still the file `old` describes.
+    func link(_ path: String, _ old: ManifestEntry, to staged: String) -> Bool {
+        let live = out + "/" + path
+        var st = stat()
+        guard lstat(live, &st) == 0, old.matches(st) else { return false }
+        if Glibc.link(live, staged) != 0 {
+            guard errno == EEXIST, unlink(staged) == 0, Glibc.link(live, staged) == 0 else { return false }
+        }
+        lock.lock()
+        entries.append((path, old))
+        reused += 1
+        lock.unlock()
+        return true
+    }
+
+    /// Records a file this build wrote.
+    func made(_ path: String, _ entry: ManifestEntry) {
+        lock.lock()
+        entries.append((path, entry))
+        lock.unlock()
+    }
+
+    /// Every file of the new output, by path.
+    func manifest() -> [(path: String, entry: ManifestEntry)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }.map {
+            (path: $0.0, entry: $0.1)
+        }
+    }
+}
+
+extension BuildCache {
+    /// The previous build's fingerprints of output folder `out`; empty when there are none to trust.
+    func outputManifest(out: String) -> [String: ManifestEntry] {
+        let name = (OutputManifest.path(cache: folder, out: out) as NSString).lastPathComponent
+        guard let bytes = read(name) else { return [:] }
+        return OutputManifest.decode(bytes, program: program) ?? [:]
+    }
+
+    /// Keeps the fingerprints of the output folder `out` just staged, for the next build.
+    func saveOutputManifest(_ reuse: PageReuse, out: String) {
+        let name = (OutputManifest.path(cache: folder, out: out) as NSString).lastPathComponent
+        write(name, OutputManifest.encode(reuse.manifest(), program: program))
+    }
+}

@@ -1,0 +1,175 @@
+import Crypto
+import Foundation
+import GongshiModel
+import GongshiSite
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A build whose every input is what the live output was built from: nothing to do.
+///
+/// The inputs are the bytes of every file of `Content/` (but the build reports of `Content/baogao/`,
+/// which builds write) and `Templates/`, the build's options and date, and the program. After a build
+/// that appended nothing to the ledger (so the ledger it read is the ledger now), their key and the
+/// build's result are kept in the cache (`build-<hash of the output folder>.state`). A later build with
+/// the same key returns that result without reading, judging or rendering, but only when the live
+/// output is still that build's whole: the marker names the ledger as it is, every file is the very
+/// file the manifest describes (inode, size, time) and there is no other file, the manifest is the one
+/// that build wrote; and the day's report is still the one written. Anything else, or a symbolic link or a pending ledger note among the
+/// inputs, builds as usual.
+enum UnchangedBuild {
+    static let magic = Array("gongshi-build-state 1\n".utf8)
+
+    static func name(out: String) -> String { "build-\(Fingerprint(hashing: Array(out.utf8))).state" }
+
+    /// The key of everything the build of `options` into `out` depends on, or nil when it cannot be told.
+    static func key(_ options: BuildOptions, out: String, program: String) -> Fingerprint? {
+        var h = SHA256()
+        let head = [
+            program, options.date.description, options.baseURL ?? "-", out,
+            options.writeLedger ? "ledger" : "no-ledger",
+        ]
+        h.update(data: Array(head.joined(separator: "\n").utf8))
+        for dir in ["Content", "Templates"] {
+            guard hashTree(options.site + "/" + dir, rel: dir, into: &h) else { return nil }
+        }
+        return Fingerprint(hashing: Array(h.finalize()))
+    }
+
+    /// Hashes the names and bytes of the files under `path`, in byte order; false on anything but
+    /// folders and regular files (a link, whose target could change unseen) or a pending ledger note.
+    private static func hashTree(_ path: String, rel: String, into h: inout SHA256) -> Bool {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
+        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            let r = rel + "/" + name
+            if r == "Content/baogao" || r.hasPrefix("Content/ledger.csv.tmp-") { continue }
+            if r == "Content/ledger.csv.pending" { return false }
+            let full = path + "/" + name
+            var st = stat()
+            guard lstat(full, &st) == 0 else { return false }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                h.update(data: Array("d \(r)\n".utf8))
+                guard hashTree(full, rel: r, into: &h) else { return false }
+            case S_IFREG:
+                h.update(data: Array("f \(r) \(st.st_size)\n".utf8))
+                guard BuildCache.hash(file: full, into: &h) else { return false }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The result of the build that made the live output, when `key` is what it was built from and the
+    /// output, the ledger and the day's report are still as that build left them.
+    static func result(_ options: BuildOptions, out: String, key: Fingerprint, cache: BuildCache, started: Date)
+        -> BuildResult?
+    {
+        guard let bytes = cache.read(name(out: out)), bytes.count > magic.count + 32, bytes.starts(with: magic) else {
+            return nil
+        }
+        let end = bytes.count - 32
+        guard Array(SHA256.hash(data: bytes[0..<end])) == Array(bytes[end...]) else { return nil }
+        var r = ByteReader(bytes: bytes, at: magic.count, end: end)
+        guard r.string() == cache.program, r.string() == key.description, r.string() == manifestSHA(out, cache),
+            let ledgerSHA = r.string(),
+            let report = r.string(), let reportSHA = r.string(), let xzxk = r.int(), let xzcf = r.int(),
+            let mingdan = r.int(), let withdrawals = r.int(), let forError = r.int(), let pages = r.int(),
+            let files = r.int(), let rules = r.int(), rules >= 0, rules < end
+        else { return nil }
+        var withheld: [String: Int] = [:]
+        for _ in 0..<rules {
+            guard let rule = r.string(), let n = r.int() else { return nil }
+            withheld[rule] = n
+        }
+        guard let findings = r.findings(), r.at == end else { return nil }
+
+        // The live output and the ledger are still what that build left.
+        let ledger = [UInt8](FileManager.default.contents(atPath: LedgerStore.path(site: options.site)) ?? Data())
+        guard LedgerStore.mark(ledger).sha256 == ledgerSHA, OutputFolder.markedLedger(out)?.sha256 == ledgerSHA else {
+            return nil
+        }
+        if !report.isEmpty {
+            let text = [UInt8](FileManager.default.contents(atPath: options.site + "/" + report) ?? Data())
+            guard Fingerprint(hashing: text).description == reportSHA else { return nil }
+        }
+        let manifest = cache.outputManifest(out: out)
+        guard !manifest.isEmpty, countFiles(out) == manifest.count else { return nil }
+        for (path, entry) in manifest {
+            var st = stat()
+            guard lstat(out + "/" + path, &st) == 0, entry.matches(st) else { return nil }
+        }
+        return BuildResult(
+            date: options.date, published: [.xzxk: xzxk, .xzcf: xzcf, .mingdan: mingdan], withdrawals: withdrawals,
+            withheld: withheld, withheldForError: forError, pages: pages, files: files, ledgerEvents: 0,
+            seconds: Date().timeIntervalSince(started),
+            findings: findings, out: out, reportFile: report.isEmpty ? nil : report)
+    }
+
+    /// Keeps the key and the result of a build that appended nothing to the ledger.
+    static func save(_ result: BuildResult, options: BuildOptions, key: Fingerprint, cache: BuildCache) {
+        var w = ByteWriter()
+        w.bytes = magic
+        let ledger = [UInt8](FileManager.default.contents(atPath: LedgerStore.path(site: options.site)) ?? Data())
+        var reportSHA = ""
+        if let report = result.reportFile {
+            let text = [UInt8](FileManager.default.contents(atPath: options.site + "/" + report) ?? Data())
+            reportSHA = Fingerprint(hashing: text).description
+        }
+        for s in [
+            cache.program, key.description, manifestSHA(result.out, cache), LedgerStore.mark(ledger).sha256,
+            result.reportFile ?? "", reportSHA,
+        ] {
+            w.string(s)
+        }
+        for n in [
+            result.published[.xzxk] ?? 0, result.published[.xzcf] ?? 0, result.published[.mingdan] ?? 0,
+            result.withdrawals, result.withheldForError, result.pages, result.files, result.withheld.count,
+        ] {
+            w.int(n)
+        }
+        for (rule, n) in result.withheld.sorted(by: { $0.key < $1.key }) {
+            w.string(rule)
+            w.int(n)
+        }
+        w.findings(result.findings)
+        w.bytes += Array(SHA256.hash(data: w.bytes))
+        cache.write(name(out: result.out), w.bytes)
+    }
+
+    /// The fingerprint of the output folder's manifest as it is now: a kept result belongs to one manifest.
+    static func manifestSHA(_ out: String, _ cache: BuildCache) -> String {
+        let name = (OutputManifest.path(cache: cache.folder, out: out) as NSString).lastPathComponent
+        return cache.read(name).map { Fingerprint(hashing: $0).description } ?? "none"
+    }
+
+    /// Forgets the kept result for `out` (a build that changed the output or the ledger).
+    static func forget(out: String, cache: BuildCache) { unlink(cache.folder + "/" + name(out: out)) }
+
+    /// The number of files (all but folders) under `dir`, by folder listings only.
+    static func countFiles(_ dir: String) -> Int {
+        guard let d = opendir(dir) else { return -1 }
+        defer { closedir(d) }
+        var n = 0
+        while let e = readdir(d) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            var type = e.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var st = stat()
+                guard lstat(dir + "/" + name, &st) == 0 else { return -1 }
+                type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            if type == UInt8(DT_DIR) {
+                let inner = countFiles(dir + "/" + name)
+                guard inner >= 0 else { return -1 }
+                n += inner
+            } else {
+                n += 1
+            }
+        }
+        return n
+    }
+}

@@ -1,0 +1,61 @@
+/// Rows of a table that are not data: a title above the header and a total row under the data, as
+/// exporters and clerks add them. CSV files and worksheets are read alike.
+enum HeaderRow {
+    /// The text of a title row (one filled cell, e.g. 「淄博市2026年度纳税信用A级纳税人名单」), or nil.
+    /// Callers ask only of rows above the header that are not a header themselves.
+    static func title(_ cells: [String]) -> String? {
+        var filled: String?
+        for c in cells {
+            let t = c.trimmingWhitespace()
+            if t.isEmpty { continue }
+            if filled != nil { return nil }
+            filled = t
+        }
+        return filled.map(shortened)
+    }
+
+    /// The cells of a total row, joined for a message (「合计 共5家」), or nil: its first filled cell is
+    /// 合计, 总计, 小计 or 共计 (alone or followed by a colon), or 共N家 / 共N条 …, and every other filled
+    /// cell is such a word, a count (5家) or a number (a sum of amounts).
+    static func total(_ cells: [String]) -> String? {
+        var filled: [String] = []
+        for c in cells {
+            let t = String(c.unicodeScalars.filter { !$0.properties.isWhitespace })
+            if t.isEmpty { continue }
+            filled.append(t)
+            if filled.count > 6 { return nil }
+        }
+        guard let first = filled.first, isTotalWord(first) else { return nil }
+        for c in filled.dropFirst() where !isTotalWord(c) && !isCount(c) && Double(c.replacing(",", with: "")) == nil {
+            return nil
+        }
+        return shortened(filled.joined(separator: " "))
+    }
+
+    private static let totalWords = ["合计", "总计", "小计", "共计"]
+    private static let units: [String] = ["条记录", "家", "条", "个", "户", "项", "件", "人", "名", "笔", "起"]
+
+    /// 合计, 合计：5家, 共5家, 共计12条.
+    private static func isTotalWord(_ s: String) -> Bool {
+        for w in totalWords where s.hasPrefix(w) {
+            let rest = s.dropFirst(w.count)
+            if rest.isEmpty { return true }
+            if let c = rest.first, c == ":" || c == "：" { return rest.count <= 12 }
+            return isCount(String(rest))
+        }
+        if s.hasPrefix("共") { return isCount(String(s.dropFirst())) }
+        return false
+    }
+
+    /// A number with an optional counting unit: 5, 5家, 12条记录.
+    private static func isCount(_ s: String) -> Bool {
+        let digits = s.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return false }
+        let unit = s.dropFirst(digits.count)
+        return unit.isEmpty || units.contains(String(unit))
+    }
+
+    private static func shortened(_ s: String) -> String {
+        s.count > 40 ? String(s.prefix(40)) + "…" : s
+    }
+}
