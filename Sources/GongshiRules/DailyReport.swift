@@ -19,6 +19,20 @@ public struct DailyReport: Sendable {
         public let line: Int
         /// The worksheet of a workbook (empty for CSV).
         public var sheet = ""
+
+        init(
+            kind: RecordKind, key: String, name: String = "", document: String = "", department: String = "",
+            file: String = "", line: Int = 0, sheet: String = ""
+        ) {
+            self.kind = kind
+            self.key = key
+            self.name = name
+            self.document = document
+            self.department = department
+            self.file = file
+            self.line = line
+            self.sheet = sheet
+        }
     }
 
     /// Records withheld for one rule.
@@ -40,39 +54,27 @@ public struct DailyReport: Sendable {
         date = p.date
         var known: [String: Item] = [:]
         for r in p.records {
-            var i = Item(
+            known[r.key] = Item(
                 kind: r.kind, key: r.key, name: r.entityName, document: r.documentNumber,
-                department: r.department.code, file: r.file, line: r.line)
-            i.sheet = r.sheet
-            known[r.key] = i
+                department: r.department.code, file: r.file, line: r.line, sheet: r.sheet)
         }
         for e in p.listEntries {
-            var i = Item(
+            known[e.key] = Item(
                 kind: .mingdan, key: e.key, name: e.entityName, document: e.listName,
-                department: e.department.code, file: e.file, line: e.line)
-            i.sheet = e.sheet
-            known[e.key] = i
+                department: e.department.code, file: e.file, line: e.line, sheet: e.sheet)
         }
         for n in p.withdrawals {
-            var i = Item(
+            known[n.key] = Item(
                 kind: n.kind, key: n.key, name: n.entityName, document: n.documentNumber,
-                department: n.department.code, file: n.file, line: n.line)
-            i.sheet = n.sheet
-            known[n.key] = i
+                department: n.department.code, file: n.file, line: n.line, sheet: n.sheet)
         }
         var withheldItems: [String: Item] = [:]
         for w in p.withheld {
-            var i = Item(
+            withheldItems[w.key] = Item(
                 kind: w.kind, key: w.key, name: w.entity.isEmpty ? (known[w.key]?.name ?? "") : w.entity,
-                document: "",
-                department: w.department, file: w.file, line: w.line)
-            i.sheet = w.sheet
-            withheldItems[w.key] = i
+                department: w.department, file: w.file, line: w.line, sheet: w.sheet)
         }
-        func item(_ e: LedgerEvent) -> Item {
-            known[e.key] ?? withheldItems[e.key]
-                ?? Item(kind: e.kind, key: e.key, name: "", document: "", department: "", file: "", line: 0)
-        }
+        func item(_ e: LedgerEvent) -> Item { known[e.key] ?? withheldItems[e.key] ?? Item(kind: e.kind, key: e.key) }
         // Every ledger event of the date: this build's, and those of an earlier build of the same date.
         let today = p.ledger.filter { $0.date == p.date }
         published = today.filter { $0.event == .published }.map(item)
@@ -81,15 +83,10 @@ public struct DailyReport: Sendable {
 
         var groups: [String: (Bool, [Item])] = [:]
         for w in p.withheld {
+            // Every withheld record is in withheldItems (by key, as the ledger events find it).
             let i =
                 withheldItems[w.key]
-                ?? {
-                    var i = Item(
-                        kind: w.kind, key: w.key, name: "", document: "", department: w.department, file: w.file,
-                        line: w.line)
-                    i.sheet = w.sheet
-                    return i
-                }()
+                ?? Item(kind: w.kind, key: w.key, department: w.department, file: w.file, line: w.line, sheet: w.sheet)
             groups[w.rule, default: (w.isError, [])].1.append(i)
         }
         withheld = groups.map { WithheldGroup(rule: $0.key, isError: $0.value.0, items: $0.value.1) }
