@@ -134,6 +134,7 @@ enum Publisher {
         let period = r.kind == .xzxk ? nil : PublicityEnded.period(r, env)
         let capped = period?.cappedFrom == nil ? nil : period?.end
         let cappedField: Field = r.kind == .mingdan ? .validUntil : .publicityEnd
+        let authorityCodeFilled = r.authorityCodeFromDepartments
         out.reserveCapacity(schema.fields.count)
         for (i, f) in schema.fields.enumerated() where f.role != .secret {
             var v = r.source.values[i]
@@ -155,7 +156,7 @@ enum Publisher {
                 case .registrationNumber: v = r.identity.registrationNumber
                 case .organizationCode: v = r.identity.organizationCode
                 default:
-                    if f == MissingField.filledAuthorityCode(r) {
+                    if f == authorityCodeFilled {
                         v = r.department?.uscc ?? ""
                     } else if v == UnifiedSocialCreditCode.none {
                         v = ""

@@ -24,6 +24,15 @@ public struct RecordContext: Sendable {
     public let severityInferred: Bool
 
     /// Optional date fields: a bad value there is a `bad-value` warning, never a reason to withhold.
+    /// The authority-code field the row leaves empty (or `00000000000000000X`) that its department's
+    /// 统一社会信用代码 in departments.csv fills; nil when the row gives a code or no department is known.
+    public var authorityCodeFromDepartments: Field? {
+        guard kind != .mingdan, let dept = department, UnifiedSocialCreditCode.isValid(dept.uscc) else { return nil }
+        let field: Field = kind == .xzxk ? .licensingAuthorityCode : .penaltyAuthorityCode
+        let v = source[field]
+        return v.isEmpty || v == UnifiedSocialCreditCode.none ? field : nil
+    }
+
     static let optionalDateFields: Set<Field> = [.validFrom, .validUntil, .penaltyValidUntil, .publicityEnd]
     /// End dates whose words or placeholders mean "no end" (SPEC §8.2).
     static let endDateFields: Set<Field> = [.validUntil, .penaltyValidUntil, .publicityEnd]

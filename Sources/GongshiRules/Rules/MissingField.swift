@@ -26,7 +26,7 @@ public enum MissingField: RecordRule {
             d.findings.append(finding(r, "缺少必填字段\(quoted(missing))，该记录不予公示"))
             d.withholds = true
         }
-        if let field = filledAuthorityCode(r), let uscc = r.department?.uscc {
+        if let field = r.authorityCodeFromDepartments, let uscc = r.department?.uscc {
             d.findings.append(
                 finding(
                     r,
@@ -44,17 +44,6 @@ public enum MissingField: RecordRule {
         return d
     }
 
-    /// The authority-code field a row leaves empty (or `00000000000000000X`) that its department's
-    /// 统一社会信用代码 in departments.csv fills; nil when the row gives a code or no department is known.
-    public static func filledAuthorityCode(_ r: RecordContext) -> Field? {
-        guard r.kind != .mingdan, let dept = r.department, UnifiedSocialCreditCode.isValid(dept.uscc) else {
-            return nil
-        }
-        let field: Field = r.kind == .xzxk ? .licensingAuthorityCode : .penaltyAuthorityCode
-        let v = r[field]
-        return v.isEmpty || v == UnifiedSocialCreditCode.none ? field : nil
-    }
-
     static func quoted(_ fields: [Field]) -> String { fields.map { "「\($0.name)」" }.joined(separator: "、") }
 
     static func requiredMissing(_ r: RecordContext) -> [Field] {
@@ -67,7 +56,7 @@ public enum MissingField: RecordRule {
         }
         // An authority code 00000000000000000X counts as empty (SPEC §8.4); departments.csv supplies it
         // when the authority is one of the site's departments (real exports leave it out).
-        let filled = filledAuthorityCode(r)
+        let filled = r.authorityCodeFromDepartments
         for field in base where (r[field].isEmpty || r[field] == UnifiedSocialCreditCode.none) && field != filled {
             missing.append(field)
         }
