@@ -41,6 +41,17 @@ struct BuildCache: Sendable {
             "gongshi \(GongshiVersion.current) \(exe.st_ino) \(exe.st_size) \(exe.st_mtim.tv_sec).\(exe.st_mtim.tv_nsec)"
     }()
 
+    /// `body` followed by its SHA-256: how every cache file ends, so that a damaged one reads as absent.
+    static func sealed(_ body: [UInt8]) -> [UInt8] { body + Array(SHA256.hash(data: body)) }
+
+    /// Where the body of a sealed cache file ends (its SHA-256 follows), when `bytes` starts with `magic`
+    /// and the checksum holds; nil for anything else.
+    static func bodyEnd(of bytes: [UInt8], magic: [UInt8]) -> Int? {
+        guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return nil }
+        let end = bytes.count - 32
+        return Array(SHA256.hash(data: bytes[0..<end])) == Array(bytes[end...]) ? end : nil
+    }
+
     /// The bytes of cache file `name`, or nil when it is absent or unreadable (or larger than `limit`).
     func read(_ name: String, limit: Int = 1 << 30) -> [UInt8]? {
         let path = folder + "/" + name

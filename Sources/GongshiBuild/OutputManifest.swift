@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GongshiSite
 
@@ -78,15 +77,12 @@ enum OutputManifest {
             word(UInt64(p.count))
             out += p
         }
-        out += Array(SHA256.hash(data: out))
-        return out
+        return BuildCache.sealed(out)
     }
 
     /// The entries by path, or nil when the bytes are not a whole manifest of this program.
     static func decode(_ bytes: [UInt8], program: String) -> [String: ManifestEntry]? {
-        guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return nil }
-        let body = bytes.count - 32
-        guard Array(SHA256.hash(data: bytes[0..<body])) == Array(bytes[body...]) else { return nil }
+        guard let body = BuildCache.bodyEnd(of: bytes, magic: magic) else { return nil }
         var i = magic.count
         func word() -> UInt64? {
             guard i + 8 <= body else { return nil }

@@ -79,14 +79,11 @@ enum ParsedFileCoding {
             for b in r.present { w.bytes.append(b ? 1 : 0) }
         }
         w.findings(p.findings)
-        w.bytes += Array(SHA256.hash(data: w.bytes))
-        return w.bytes
+        return BuildCache.sealed(w.bytes)
     }
 
     static func decode(_ bytes: [UInt8], key: Fingerprint) -> ParsedFile? {
-        guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return nil }
-        let end = bytes.count - 32
-        guard Array(SHA256.hash(data: bytes[0..<end])) == Array(bytes[end...]) else { return nil }
+        guard let end = BuildCache.bodyEnd(of: bytes, magic: magic) else { return nil }
         var r = ByteReader(bytes: bytes, at: magic.count, end: end)
         guard r.string() == key.description, let rows = r.int(), let count = r.int(), count <= end else { return nil }
         var records: [SourceRecord] = []

@@ -67,11 +67,9 @@ enum UnchangedBuild {
     static func result(_ options: BuildOptions, out: String, key: Fingerprint, cache: BuildCache, started: Date)
         -> BuildResult?
     {
-        guard let bytes = cache.read(name(out: out)), bytes.count > magic.count + 32, bytes.starts(with: magic) else {
+        guard let bytes = cache.read(name(out: out)), let end = BuildCache.bodyEnd(of: bytes, magic: magic) else {
             return nil
         }
-        let end = bytes.count - 32
-        guard Array(SHA256.hash(data: bytes[0..<end])) == Array(bytes[end...]) else { return nil }
         var r = ByteReader(bytes: bytes, at: magic.count, end: end)
         guard r.string() == cache.program, r.string() == key.description, r.string() == manifestSHA(out, cache),
             let ledgerSHA = r.string(),
@@ -135,8 +133,7 @@ enum UnchangedBuild {
             w.int(n)
         }
         w.findings(result.findings)
-        w.bytes += Array(SHA256.hash(data: w.bytes))
-        cache.write(name(out: result.out), w.bytes)
+        cache.write(name(out: result.out), BuildCache.sealed(w.bytes))
     }
 
     /// The fingerprint of the output folder's manifest as it is now: a kept result belongs to one manifest.
