@@ -3,26 +3,7 @@ import Testing
 
 @Suite("gongshi check on a fixture site")
 struct CheckTests {
-    struct Report: Decodable {
-        struct Summary: Decodable {
-            let errors: Int
-            let warnings: Int
-            let infos: Int
-            let records: Int
-        }
-        struct Item: Decodable {
-            let rule: String
-            let severity: String
-            let file: String
-            let line: Int
-            let key: String
-            let department: String
-            let message: String
-        }
-        let date: String
-        let summary: Summary
-        let findings: [Item]
-    }
+    typealias Report = CheckReportJSON
 
     func report(_ site: String, _ extra: [String] = []) throws -> (Int32, Report) {
         let r = try Gongshi.run(["check", "--site", site, "--date", "2026-11-25", "--format", "json"] + extra)

@@ -4,24 +4,7 @@ import Testing
 /// A department clerk's view of `gongshi check`: named by 编码, 名称 or alias, errors first, one level.
 @Suite("gongshi check for one department")
 struct DepartmentViewTests {
-    struct Report: Decodable {
-        struct Summary: Decodable {
-            let errors: Int
-            let warnings: Int
-            let infos: Int
-        }
-        struct Item: Decodable {
-            let rule: String
-            let severity: String
-            let department: String
-            let key: String
-            let file: String
-            let message: String
-            let entity: String?
-        }
-        let summary: Summary
-        let findings: [Item]
-    }
+    typealias Report = CheckReportJSON
 
     /// The basic fixture with an alias for 区市场监管局, used by one penalty as its 处罚机关.
     func siteWithAlias() throws -> String {

@@ -146,3 +146,26 @@ final class PreviewProcess {
         return page
     }
 }
+
+/// `gongshi check --format json`, as the end-to-end tests read it.
+struct CheckReportJSON: Decodable {
+    struct Summary: Decodable {
+        let errors: Int
+        let warnings: Int
+        let infos: Int
+        let records: Int
+    }
+    struct Item: Decodable {
+        let rule: String
+        let severity: String
+        let file: String
+        let line: Int
+        let key: String
+        let department: String
+        let message: String
+        let entity: String?
+    }
+    let date: String
+    let summary: Summary
+    let findings: [Item]
+}
