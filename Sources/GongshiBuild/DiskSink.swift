@@ -68,10 +68,14 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             lock.lock()
             let known = made.contains(dir)
             lock.unlock()
-            if !known {
+            // One mkdir when the parent is there (a record's folder under `xzxk/`): FileManager looks at
+            // every component of the path first, a twentieth of an incremental build's render.
+            if !known && mkdir(dir, 0o777) != 0 && errno != EEXIST {
                 do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
                     throw WriteError(path: path, message: IOFailure.code(of: error).map(IOFailure.advice) ?? "无法创建文件夹。")
                 }
+            }
+            if !known {
                 lock.lock()
                 made.insert(dir)
                 lock.unlock()

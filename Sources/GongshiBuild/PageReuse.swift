@@ -58,7 +58,7 @@ final class PageReuse: @unchecked Sendable {
     func manifest() -> [(path: String, entry: ManifestEntry)] {
         lock.lock()
         defer { lock.unlock() }
-        return entries.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }.map {
+        return entries.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map {
             (path: $0.0, entry: $0.1)
         }
     }

@@ -28,10 +28,18 @@ enum EntityFeeds {
 extension Renderer {
     /// `/zhuti/<统一社会信用代码>/atom.xml`, `rss.xml`, `feed.json`: follow one company — its records
     /// and list entries, newest first publication first, as the section feeds.
+    ///
+    /// - Parameter key: adds what the feeds are made of (the entity's code, records and entries).
     func writeEntityFeeds(
-        code: String, name: String, _ records: [Int], _ entries: [Int], _ index: SiteIndex, _ out: CountingSink
+        code: String, _ records: [Int], _ entries: [Int], _ index: SiteIndex, _ out: CountingSink,
+        key: (inout FingerprintBuffer) -> Void
     ) throws {
+        let folder = Views.entityPath(code)
+        let fingerprint = inputKey("entity-feeds", folder, index, key)
+        if let fingerprint, try reuseAll(Feeds.names.map { folder + $0 }, fingerprint, out) { return }
         let p = publication
+        let name =
+            records.first.map { p.records[$0].entityName } ?? entries.first.map { p.listEntries[$0].entityName } ?? code
         var candidates: [(LocalDate, String, FeedSource)] = records.map {
             (p.records[$0].firstPublished, p.records[$0].key, .record($0))
         }
@@ -48,6 +56,6 @@ extension Renderer {
         let g = FeedGroup(
             folder: Views.entityPath(code), title: "\(settings.title) · \(name)",
             description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单公示")
-        try writeFeeds(g, items, out)
+        try writeFeeds(g, items, out, fingerprint: fingerprint)
     }
 }

@@ -17,6 +17,9 @@ struct FeedItem {
 
 /// Atom 1.0, RSS 2.0 and JSON Feed 1.1 writers.
 enum Feeds {
+    /// The three files of a feed folder.
+    static let names = ["atom.xml", "rss.xml", "feed.json"]
+
     /// `urn:uuid:` from a hash of the record key: never changes across builds, base URLs or edits.
     static func itemID(_ key: String) -> String {
         let d = Array(SHA256.hash(data: Array(("gongshi:" + key).utf8)).prefix(16))
@@ -246,13 +249,18 @@ extension Renderer {
     }
 
     /// Writes the Atom, RSS and JSON Feed of a folder.
-    func writeFeeds(_ g: FeedGroup, _ items: [FeedItem], _ out: CountingSink) throws {
+    ///
+    /// - Parameter given: the files' fingerprint when the caller made it from their inputs and found
+    ///   them changed; else it is made from the items here.
+    func writeFeeds(_ g: FeedGroup, _ items: [FeedItem], _ out: CountingSink, fingerprint given: Fingerprint? = nil)
+        throws
+    {
         let author = settings.footer.sponsor.isEmpty ? settings.title : settings.footer.sponsor
         let updated = items.map(\.updated).max() ?? publication.date
         let page = context.url(g.folder)
         // The three files are made from these values alone: reuse them together or make them again.
-        var fingerprint: Fingerprint?
-        if out.reuses {
+        var fingerprint = given
+        if out.reuses && given == nil {
             var b = FingerprintBuffer(tag: "feeds")
             for s in [g.folder, g.title, g.description, author, updated.description, page, context.url("")] {
                 b.add(s)
@@ -264,13 +272,7 @@ extension Renderer {
             }
             let f = b.finish()
             fingerprint = f
-            let names = ["atom.xml", "rss.xml", "feed.json"]
-            var reused = 0
-            for n in names {
-                guard try out.reuse(g.folder + n, fingerprint: f) else { break }
-                reused += 1
-            }
-            if reused == names.count { return }
+            if try reuseAll(Feeds.names.map { g.folder + $0 }, f, out) { return }
         }
         try out.write(
             g.folder + "atom.xml",

@@ -31,25 +31,16 @@ extension Renderer {
         }
         let names = ["csv", "json", "xlsx"].map { "data/\(kind.rawValue).\($0)" }
         // The three files are made from these rows alone: taken from the previous output when they match.
-        var fingerprint: Fingerprint?
-        if out.reuses {
-            var b = FingerprintBuffer(tag: "open-data")
-            b.add(kind.title)
+        // Made of the kind's records (or the entries and where their lists show them), in order.
+        let fingerprint = inputKey("open-data", names[0], index) { b in
             for c in columns { b.add(c) }
-            for n in 0..<count {
-                let cells = row(n)  // the fields' values, then the page's URL
-                b.add(cells.count - 1)
-                for v in cells { b.add(v) }
+            if kind == .mingdan {
+                b.add(entries: Array(self.publication.listEntries.indices), index)
+            } else {
+                b.add(records: index.byKind[kind] ?? [], index)
             }
-            let f = b.finish()
-            fingerprint = f
-            var reused = 0
-            for n in names {
-                guard try out.reuse(n, fingerprint: f) else { break }
-                reused += 1
-            }
-            if reused == names.count { return }
         }
+        if let fingerprint, try reuseAll(names, fingerprint, out) { return }
         try out.stream(names[0], fingerprint: fingerprint) { emit in
             try withoutActuallyEscaping(emit) { emit in
                 var buffer = ChunkBuffer(emit: emit)

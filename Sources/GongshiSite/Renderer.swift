@@ -84,7 +84,10 @@ public struct Renderer: Sendable {
         let counter = Counter()
         let out = CountingSink(inner: sink, counter: counter, progress: progress)
         let timer = PhaseTimer()
-        let index = SiteIndex(publication)
+        var made = SiteIndex(publication)
+        // An incremental build tells unchanged pages by what they are made of (see keyedPage).
+        if out.reuses { made.inputs = InputFingerprints(self) }
+        let index = made
         timer.lap("index")
         var jobs: [Job] = []
         jobs += recordJobs(index, out)
@@ -121,9 +124,13 @@ public struct Renderer: Sendable {
 
     /// Renders a page template and writes it. The shared fragments (`header`, `footer`, `alternates`
     /// templates) are rendered once per folder depth, section and feed folder and passed in raw.
-    func page(_ template: String, _ ctx: TemplateObject, to path: String, _ out: CountingSink, sitemap: Bool = true)
-        throws
-    {
+    ///
+    /// - Parameter given: the page's fingerprint when the caller made it from the page's inputs (see
+    ///   ``keyedPage(_:to:_:_:sitemap:key:context:)``); else it is made from the context.
+    func page(
+        _ template: String, _ ctx: TemplateObject, to path: String, _ out: CountingSink, sitemap: Bool = true,
+        fingerprint given: Fingerprint? = nil
+    ) throws {
         var ctx = ctx
         let root = ctx.text("root") ?? "./"
         let section = ctx.text("section") ?? "-"
@@ -148,8 +155,8 @@ public struct Renderer: Sendable {
             ctx["fileErrors"] = ["items": fileErrors, "count": fileErrorCount] as TemplateObject
         }
         // Everything the template receives, the fragments by their fingerprints: equal means equal bytes.
-        var fingerprint: Fingerprint?
-        if out.reuses {
+        var fingerprint = given
+        if out.reuses && given == nil {
             ctx["header"] = nil
             ctx["footer"] = nil
             ctx["alternates"] = nil
@@ -162,7 +169,7 @@ public struct Renderer: Sendable {
             b.add(object: ctx)
             fingerprint = b.finish()
         }
-        if let fingerprint, try out.reuse(path, fingerprint: fingerprint, isPage: sitemap) { return }
+        if given == nil, let fingerprint, try out.reuse(path, fingerprint: fingerprint, isPage: sitemap) { return }
         ctx["header"] = header.text
         ctx["footer"] = footer.text
         ctx["alternates"] = alternates.text

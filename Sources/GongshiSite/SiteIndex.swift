@@ -21,6 +21,8 @@ public struct SiteIndex: @unchecked Sendable {
     let articles: [Article]
     let honghei: [Article]
     let pages: [Article]
+    /// Set in an incremental build: what records and entries are made of, to tell unchanged outputs.
+    var inputs: InputFingerprints?
 
     struct ListGroup: Sendable {
         let id: String

@@ -128,6 +128,42 @@ struct IncrementalBuildTests {
         try Self.buildAndCompare(site, date: "2027-11-10", extra: ["--base-url", "https://other.example/xy/"])
     }
 
+    /// Record, entity, listing, department pages, entity feeds and open data are taken by fingerprints
+    /// of what they are made of, without their contexts (KeyedPages.swift): edits of each such input.
+    @Test func editsOfWhatKeyedPagesAreMadeOfReachThem() throws {
+        let site = try Gongshi.site("basic")
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        // A second licence of an entity that has one: its entity page and feeds change, and its new page
+        // goes first in the listing, shifting the others.
+        try """
+        行政相对人名称,行政相对人类别,统一社会信用代码,法定代表人,行政许可决定文书名称,行政许可决定文书号,许可类别,许可内容,许可决定日期,许可机关,许可机关统一社会信用代码
+        周村测试甲食品有限公司,法人及非法人组织,91370306MA3C10017X,张三,食品经营许可变更决定书,周市监食〔2026〕8号,普通,预包装食品销售,2026-11-24,区市场监管局,11370306004000024A
+
+        """.write(toFile: site + "/Content/xzxk/2026-11-c.csv", atomically: true, encoding: .utf8)
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        #expect(Gongshi.read(site + "/Public/zhuti/91370306MA3C10017X/index.html").contains("周市监食〔2026〕8号"))
+        #expect(Gongshi.read(site + "/Public/zhuti/91370306MA3C10017X/atom.xml").contains("周市监食〔2026〕8号"))
+        // A list entry's reason.
+        try Self.edit(site + "/Content/mingdan/lists.csv") {
+            $0.replacingOccurrences(of: "2025年度纳税信用A级", with: "2025年度纳税信用A级（复评）")
+        }
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        #expect(Gongshi.read(site + "/Public/zhuti/91370306MA3C10017X/index.html").contains("（复评）"))
+        // A standing page (every footer links it), the footer's settings, the page size.
+        try "---\ntitle: 联系我们\nslug: lianxi\n---\n\n电话。\n".write(
+            toFile: site + "/Content/pages/lianxi.md", atomically: true, encoding: .utf8)
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        try Self.edit(site + "/Content/site.yml") { $0.replacingOccurrences(of: "3703069999", with: "3703068888") }
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        try Self.edit(site + "/Content/site.yml") { $0 + "pagination: 1\n" }
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        #expect(FileManager.default.fileExists(atPath: site + "/Public/xzxk/page/2/index.html"))
+        // The licence removed again: the entity page and the listing go back.
+        try FileManager.default.removeItem(atPath: site + "/Content/xzxk/2026-11-c.csv")
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        #expect(!Gongshi.read(site + "/Public/zhuti/91370306MA3C10017X/index.html").contains("周市监食〔2026〕8号"))
+    }
+
     @Test func aDamagedOrForeignCacheIsNeverTrusted() throws {
         let site = try Gongshi.site("basic")
         try Self.buildAndCompare(site, date: "2026-11-25")

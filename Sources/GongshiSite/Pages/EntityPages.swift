@@ -10,57 +10,74 @@ extension Renderer {
             {
                 for code in chunk {
                     let group = index.byEntity[code]!
-                    let records = group.records.map { self.publication.records[$0] }
-                    let entries = group.entries.map { self.publication.listEntries[$0] }
-                    let name = records.first?.entityName ?? entries.first?.entityName ?? code
                     let folder = Views.entityPath(code)
                     let path = folder + "index.html"
-                    var ctx = self.context.page(
-                        path: path, title: "\(name) 信用信息", section: "", feeds: folder,
-                        description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单信息。")
-                    ctx["feedTitle"] = "\(self.settings.title) · \(name)"
-                    ctx["feedLabel"] = "订阅该主体的公示信息"
-                    ctx["entityName"] = name
-                    ctx["entityCode"] = code
-                    ctx["category"] = (records.first?.category ?? entries.first?.category)?.rawValue ?? ""
-                    // The other codes of the entity, once at the top rather than on every row.
-                    let fields = records.flatMap(\.fields) + entries.flatMap(\.fields)
-                    ctx["otherCodes"] = [Field.registrationNumber, .organizationCode].compactMap {
-                        f -> TemplateObject? in
-                        fields.first { $0.field == f && !$0.value.isEmpty }.map {
-                            ["name": f.name, "value": Views.shown(f, $0.value)]
-                        }
+                    // Page and feeds are made of the entity's records and entries alone.
+                    let key = { (b: inout FingerprintBuffer) in
+                        b.add(code)
+                        b.add(records: group.records, index)
+                        b.add(entries: group.entries, index)
                     }
-                    let lic = group.records.filter { self.publication.records[$0].kind == .xzxk }.map { index.rows[$0] }
-                    let pen = group.records.filter { self.publication.records[$0].kind == .xzcf }.map { index.rows[$0] }
-                    let red = group.entries.filter { self.publication.listEntries[$0].isRed }.map {
-                        index.entryRows[$0]
+                    try self.keyedPage("entity", to: path, index, out, key: key) {
+                        self.entityContext(code, group.records, group.entries, index)
                     }
-                    let black = group.entries.filter { !self.publication.listEntries[$0].isRed }.map {
-                        index.entryRows[$0]
-                    }
-                    func table(_ rows: [TemplateObject], _ label: String) -> TemplateObject? {
-                        rows.isEmpty ? nil : ["rows": rows, "tableLabel": label, "inEntity": true]
-                    }
-                    ctx["licenceTable"] = table(lic, "行政许可")
-                    ctx["penaltyTable"] = table(pen, "行政处罚")
-                    ctx["redTable"] = table(red, "红名单")
-                    ctx["blackTable"] = table(black, "黑名单")
-                    ctx["counts"] =
-                        [
-                            "licences": lic.count, "penalties": pen.count,
-                            "red": entries.filter(\.isRed).count, "black": entries.filter { !$0.isRed }.count,
-                        ] as TemplateObject
-                    if let legal = records.first?.fields.first(where: {
-                        $0.field == .legalRepresentative && !$0.value.isEmpty
-                    })?
-                    .value {
-                        ctx["legalRepresentative"] = legal
-                    }
-                    try self.page("entity", ctx, to: path, out)
-                    try self.writeEntityFeeds(code: code, name: name, group.records, group.entries, index, out)
+                    try self.writeEntityFeeds(code: code, group.records, group.entries, index, out, key: key)
                 }
             }
         }
+    }
+
+    func entityContext(_ code: String, _ recordIndices: [Int], _ entryIndices: [Int], _ index: SiteIndex)
+        -> TemplateObject
+    {
+        let group = (records: recordIndices, entries: entryIndices)
+        let records = group.records.map { self.publication.records[$0] }
+        let entries = group.entries.map { self.publication.listEntries[$0] }
+        let name = records.first?.entityName ?? entries.first?.entityName ?? code
+        let folder = Views.entityPath(code)
+        let path = folder + "index.html"
+        var ctx = self.context.page(
+            path: path, title: "\(name) 信用信息", section: "", feeds: folder,
+            description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单信息。")
+        ctx["feedTitle"] = "\(self.settings.title) · \(name)"
+        ctx["feedLabel"] = "订阅该主体的公示信息"
+        ctx["entityName"] = name
+        ctx["entityCode"] = code
+        ctx["category"] = (records.first?.category ?? entries.first?.category)?.rawValue ?? ""
+        // The other codes of the entity, once at the top rather than on every row.
+        let fields = records.flatMap(\.fields) + entries.flatMap(\.fields)
+        ctx["otherCodes"] = [Field.registrationNumber, .organizationCode].compactMap {
+            f -> TemplateObject? in
+            fields.first { $0.field == f && !$0.value.isEmpty }.map {
+                ["name": f.name, "value": Views.shown(f, $0.value)]
+            }
+        }
+        let lic = group.records.filter { self.publication.records[$0].kind == .xzxk }.map { index.rows[$0] }
+        let pen = group.records.filter { self.publication.records[$0].kind == .xzcf }.map { index.rows[$0] }
+        let red = group.entries.filter { self.publication.listEntries[$0].isRed }.map {
+            index.entryRows[$0]
+        }
+        let black = group.entries.filter { !self.publication.listEntries[$0].isRed }.map {
+            index.entryRows[$0]
+        }
+        func table(_ rows: [TemplateObject], _ label: String) -> TemplateObject? {
+            rows.isEmpty ? nil : ["rows": rows, "tableLabel": label, "inEntity": true]
+        }
+        ctx["licenceTable"] = table(lic, "行政许可")
+        ctx["penaltyTable"] = table(pen, "行政处罚")
+        ctx["redTable"] = table(red, "红名单")
+        ctx["blackTable"] = table(black, "黑名单")
+        ctx["counts"] =
+            [
+                "licences": lic.count, "penalties": pen.count,
+                "red": entries.filter(\.isRed).count, "black": entries.filter { !$0.isRed }.count,
+            ] as TemplateObject
+        if let legal = records.first?.fields.first(where: {
+            $0.field == .legalRepresentative && !$0.value.isEmpty
+        })?
+        .value {
+            ctx["legalRepresentative"] = legal
+        }
+        return ctx
     }
 }

@@ -24,6 +24,20 @@ extension Renderer {
     ) throws {
         let folder = kind.rawValue + "/"
         let path = Format.pagePath(folder, n) + "index.html"
+        // Made of its slice of records, its place among the pages and the kind's total.
+        try keyedPage(
+            "listing", to: path, index, out,
+            key: { b in
+                for v in [n, count, total] { b.add(v) }
+                b.add(records: slice, index)
+            },
+            context: { listingContext(kind, n, of: count, slice, total: total, index, path) })
+    }
+
+    func listingContext(
+        _ kind: RecordKind, _ n: Int, of count: Int, _ slice: [Int], total: Int, _ index: SiteIndex, _ path: String
+    ) -> TemplateObject {
+        let folder = kind.rawValue + "/"
         let title = n == 1 ? kind.title : "\(kind.title)（第\(n)页）"
         var ctx = context.page(
             path: path, title: title, section: folder, feeds: folder,
@@ -45,6 +59,6 @@ extension Renderer {
         ctx["filterCategoryLabel"] = (kind == .xzcf ? Field.penaltyKinds : .licenceCategory).name
         ctx["pageSize"] = settings.pagination
         if let p = Format.pager(folder: folder, n: n, count: count, root: root) { ctx["pager"] = p }
-        try page("listing", ctx, to: path, out)
+        return ctx
     }
 }

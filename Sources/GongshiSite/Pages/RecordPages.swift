@@ -6,7 +6,7 @@ extension Renderer {
     func recordJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
         let records = publication.records
         var jobs: [Job] = stride(from: 0, to: records.count, by: 200).map { start in
-            { for i in start..<min(start + 200, records.count) { try self.renderRecord(records[i], out) } }
+            { for i in start..<min(start + 200, records.count) { try self.renderRecord(i, index, out) } }
         }
         jobs.append { try self.renderNotices(out) }
         return jobs
@@ -31,8 +31,16 @@ extension Renderer {
         }
     }
 
-    func renderRecord(_ r: PublishedRecord, _ out: CountingSink) throws {
+    /// The page of `publication.records[i]`: made of the record alone (and what every page shares).
+    func renderRecord(_ i: Int, _ index: SiteIndex, _ out: CountingSink) throws {
+        let r = publication.records[i]
         let path = Views.recordPath(r) + "index.html"
+        try keyedPage(
+            "record", to: path, index, out, key: { $0.add(records: [i], index) },
+            context: { recordContext(r, path) })
+    }
+
+    func recordContext(_ r: PublishedRecord, _ path: String) -> TemplateObject {
         var ctx = context.page(
             path: path, title: "\(r.entityName) \(r.documentNumber)", section: r.kind.rawValue + "/",
             description: "\(r.kind.title)：\(r.entityName)，\(r.title)，\(r.department.name) \(r.decisionDate.chinese)")
@@ -66,7 +74,7 @@ extension Renderer {
             ctx["findings"] = extra
             ctx["hasFindings"] = true
         }
-        try page("record", ctx, to: path, out)
+        return ctx
     }
 }
 
