@@ -54,13 +54,14 @@ final class PageReuse: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Every file of the new output, by path.
+    /// Every file of the new output, in the order they were made or taken: not sorted, which cost the
+    /// build a quarter of a second after its render at 200 000 files and nothing needs. A path recorded
+    /// twice (taken, then written again when the rest of its group was not there) is read back with its
+    /// last entry, the file the staging folder holds.
     func manifest() -> [(path: String, entry: ManifestEntry)] {
         lock.lock()
         defer { lock.unlock() }
-        return entries.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map {
-            (path: $0.0, entry: $0.1)
-        }
+        return entries.map { (path: $0.0, entry: $0.1) }
     }
 }
 

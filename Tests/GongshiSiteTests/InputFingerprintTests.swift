@@ -95,6 +95,10 @@ struct InputFingerprintTests {
         #expect(second.reused.contains("data/xzxk.csv"))
         #expect(second.reused.contains("bumen/hbj/index.html"))
         #expect(second.rendered.contains("bumen/scjgj/index.html"))
+        // Filter shards are made again for the kind whose records changed, and taken whole for the other.
+        #expect(second.rendered.contains("xzcf/shaixuan/index.json"))
+        #expect(second.rendered.contains("xzcf/shaixuan/scjgj/2026-11.json"))
+        #expect(second.reused.contains("xzxk/shaixuan/index.json"))
     }
 
     @Test func settingsAndTheDateReachEveryKeyedPage() throws {

@@ -150,11 +150,28 @@ extension Renderer {
     func filterShardJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
         [RecordKind.xzxk, .xzcf].map { kind in
             {
-                let records = (index.byKind[kind] ?? []).map { self.publication.records[$0] }
+                let ids = index.byKind[kind] ?? []
+                // Made of the kind's records and the departments: when none changed, the files are taken
+                // whole, found by their paths (one per department and month) without making them.
+                let fingerprint = self.inputKey("filter-shards", FilterShards.folder(kind), index) {
+                    $0.add(records: ids, index)
+                }
+                if let fingerprint {
+                    var shards = Set<String>()
+                    for i in ids {
+                        let r = self.publication.records[i]
+                        shards.insert(r.department.code + "/" + r.decisionDate.monthString)
+                    }
+                    let paths = shards.sorted().map { FilterShards.folder(kind) + $0 + ".json" }
+                    if try self.reuseAll(paths + [FilterShards.folder(kind) + "index.json"], fingerprint, out) {
+                        return
+                    }
+                }
+                let records = ids.map { self.publication.records[$0] }
                 for (path, text) in FilterShards.files(
                     kind: kind, records: records, departments: self.publication.departments)
                 {
-                    try out.write(path, text)
+                    try out.write(path, text, fingerprint: fingerprint)
                 }
             }
         }
