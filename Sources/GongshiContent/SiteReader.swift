@@ -24,6 +24,9 @@ public struct SiteSource: RecordSource {
 }
 
 extension SiteSource {
+    /// A site read into memory hands out the same rows for each pass; a streaming one reads them again.
+    public var holdsRows: Bool { !streaming }
+
     /// Calls `body` with the site's data rows in order, `size` at a time. A streaming site reads them
     /// from its files now (a 1 GB export never sits in memory whole) and returns the findings of
     /// reading; an in-memory site hands out `records` (its reading findings are in `findings`).
