@@ -23,12 +23,16 @@ enum Feeds {
         var b = d
         b[6] = (b[6] & 0x0F) | 0x50  // version 5 style
         b[8] = (b[8] & 0x3F) | 0x80
-        let hex = b.map { String(format: "%02x", $0) }.joined()
-        let parts = [
-            hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4),
-            hex.dropFirst(20),
-        ]
-        return "urn:uuid:" + parts.joined(separator: "-")
+        // Hex by table, dashes after bytes 4, 6, 8 and 10: `String(format:)` per byte was 3 % of a build.
+        let digits = Array("0123456789abcdef".utf8)
+        var out = Array("urn:uuid:".utf8)
+        out.reserveCapacity(45)
+        for (i, byte) in b.enumerated() {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(45) }
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func iso(_ d: LocalDate) -> String { "\(d.description)T00:00:00+08:00" }
