@@ -24,6 +24,7 @@ public struct SiteContext: Sendable {
         self.settings = settings
         self.date = date
         self.preview = preview
+        self.siteValues = SiteContext.siteValues(settings)
     }
 
     static let sections: [(path: String, title: String)] = [
@@ -77,7 +78,10 @@ public struct SiteContext: Sendable {
         return ctx
     }
 
-    var siteValues: TemplateObject {
+    /// The settings every page shows (made once: every page's context holds them).
+    let siteValues: TemplateObject
+
+    static func siteValues(_ settings: SiteSettings) -> TemplateObject {
         let footer = settings.footer
         return [
             "title": settings.title, "region": settings.region, "language": settings.language,
