@@ -49,7 +49,9 @@ struct CompiledTemplateTests {
         for t in tokens {
             switch t {
             case .variable(let n, _): found.formUnion(n.path)
-            case .section(let n, let inner, _): found.formUnion(n.path).formUnion(names(inner))
+            case .section(let n, let inner, _):
+                found.formUnion(n.path)
+                found.formUnion(names(inner))
             default: break
             }
         }
@@ -76,8 +78,12 @@ struct CompiledTemplateTests {
 
     @Test func everyThemeTemplateIsCompiledAndRendersAsMustacheDoes() throws {
         let set = try TemplateSet(theme: ThemeReader.read(root: SiteFixture.repo.path))
-        #expect(Set(set.compiled.keys) == set.names)
-        for name in set.names.sorted() { Self.compare(set, name, contexts: 60, seed: UInt64(name.utf8.count)) }
+        // `lists` includes `entry-rows` indented on a line of its own, which indents every line of
+        // it: left to swift-mustache (one page a build).
+        #expect(set.names.subtracting(set.compiled.keys) == ["lists"])
+        for name in set.compiled.keys.sorted() {
+            Self.compare(set, name, contexts: 60, seed: UInt64(name.utf8.count))
+        }
     }
 
     static let edgeCases: [String] = [
