@@ -47,7 +47,7 @@ enum Feeds {
 
     static func atom(
         title: String, subtitle: String, selfURL: String, pageURL: String, author: String, updated: LocalDate,
-        items: [FeedItem], id: String
+        items: [FeedItem], id: String, xmlHTML: [String]? = nil
     ) -> String {
         var s = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -62,7 +62,7 @@ enum Feeds {
               <generator>Gongshi</generator>
 
             """
-        for i in items {
+        for (k, i) in items.enumerated() {
             s += """
                   <entry>
                     <title>\(Escape.xml(i.title))</title>
@@ -71,7 +71,7 @@ enum Feeds {
                     <published>\(iso(i.published))</published>
                     <updated>\(iso(i.updated))</updated>
                     <summary type="text">\(Escape.xml(i.summary))</summary>
-                    <content type="html">\(Escape.xml(i.html))</content>
+                    <content type="html">\(xmlHTML?[k] ?? Escape.xml(i.html))</content>
                   </entry>
 
                 """
@@ -80,7 +80,8 @@ enum Feeds {
     }
 
     static func rss(
-        title: String, selfURL: String, pageURL: String, description: String, updated: LocalDate, items: [FeedItem]
+        title: String, selfURL: String, pageURL: String, description: String, updated: LocalDate, items: [FeedItem],
+        xmlHTML: [String]? = nil
     ) -> String {
         // RSS readers take <description> as HTML: data in it (an entity's name) is escaped as HTML
         // first, then as XML, so markup in a name arrives as text.
@@ -97,14 +98,14 @@ enum Feeds {
                 <atom:link href="\(Escape.xml(selfURL))" rel="self" type="application/rss+xml"/>
 
             """
-        for i in items {
+        for (k, i) in items.enumerated() {
             s += """
                     <item>
                       <title>\(Escape.xml(i.title))</title>
                       <link>\(Escape.xml(i.url))</link>
                       <guid isPermaLink="false">\(i.id)</guid>
                       <pubDate>\(rfc822(i.published))</pubDate>
-                      <description>\(Escape.xml(i.html))</description>
+                      <description>\(xmlHTML?[k] ?? Escape.xml(i.html))</description>
                     </item>
 
                 """
@@ -276,17 +277,20 @@ extension Renderer {
             }
             if reused == names.count { return }
         }
+        // Both Atom and RSS carry each item's HTML escaped for XML: escaped once.
+        let xmlHTML = items.map { Escape.xml($0.html) }
         try out.write(
             g.folder + "atom.xml",
             Feeds.atom(
                 title: g.title, subtitle: g.description, selfURL: context.url(g.folder + "atom.xml"), pageURL: page,
-                author: author, updated: updated, items: items, id: Feeds.itemID("feed:" + g.folder)),
+                author: author, updated: updated, items: items, id: Feeds.itemID("feed:" + g.folder), xmlHTML: xmlHTML),
             fingerprint: fingerprint)
         try out.write(
             g.folder + "rss.xml",
             Feeds.rss(
                 title: g.title, selfURL: context.url(g.folder + "rss.xml"), pageURL: page,
-                description: g.description, updated: updated, items: items), fingerprint: fingerprint)
+                description: g.description, updated: updated, items: items, xmlHTML: xmlHTML),
+            fingerprint: fingerprint)
         try out.write(
             g.folder + "feed.json",
             Feeds.json(
