@@ -79,7 +79,7 @@ enum BuildStep {
             let parsed = cache.map { ParsedFileStore(cache: $0) }
             let ledgerFile = try LedgerReader.read(
                 path: LedgerStore.path(site: options.site), file: LedgerStore.file)
-            var source = try SiteReader.read(root: options.site, streaming: true, cache: parsed)
+            var source = try SiteReader.read(root: options.site, streaming: true, cache: parsed, ledger: ledgerFile)
             // The preview shows drafts (marked 草稿); a public build never does.
             if options.preview != nil { source.articles = source.articles.map { $0.draft ? $0.previewedDraft() : $0 } }
             if let base = options.baseURL {
