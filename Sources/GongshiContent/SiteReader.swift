@@ -16,6 +16,8 @@ public struct SiteSource: RecordSource {
     /// Data rows read (xzxk + xzcf + mingdan), malformed ones included; 0 for a streaming site until
     /// its rows are read.
     public var rowsRead: Int
+    /// The ledger file as read, without its events (they are `site.ledger`): how a build appends to it.
+    public var ledgerFile = LedgerFile.empty
 
     public subscript<T>(dynamicMember path: WritableKeyPath<Site, T>) -> T {
         get { site[keyPath: path] }
@@ -233,12 +235,18 @@ public enum SiteReader {
                 throw SiteError(file: ledgerFile, message: "台账无法读取：\(error.message)")
             }
         }
-        let ledger = try LedgerReader.read(path: ledgerPath, file: ledgerFile).events
+        // Read once: the events go to the judge, the rest (bytes, encoding) to the build that appends.
+        var ledger = try LedgerReader.read(path: ledgerPath, file: ledgerFile)
+        let events = ledger.events
+        ledger.events = []
 
         let site = Site(
             root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
-            dataFiles: files, articles: articles, ledger: ledger, findings: findings)
-        return SiteSource(site: site, records: records, streaming: streaming, parsedCache: cache, rowsRead: rowsRead)
+            dataFiles: files, articles: articles, ledger: events, findings: findings)
+        var source = SiteSource(
+            site: site, records: records, streaming: streaming, parsedCache: cache, rowsRead: rowsRead)
+        source.ledgerFile = ledger
+        return source
     }
 
     /// The real path of the site file `rel` when it may be read, else nil and a `bad-file` finding.

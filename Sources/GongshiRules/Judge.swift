@@ -198,7 +198,8 @@ public enum Judge {
             date: date, settings: site.settings, departments: site.departments, memoranda: site.memoranda,
             calendar: site.calendar, records: records, withdrawals: notices, listEntries: entries, articles: articles,
             withheld: withheld, upcoming: upcoming, newEvents: newEvents,
-            ledger: site.ledger.filter { $0.date <= date }.map { LedgerHistory.renamed($0, formerKeys) } + newEvents)
+            eventsOfDate: site.ledger.filter { $0.date == date }.map { LedgerHistory.renamed($0, formerKeys) }
+                + newEvents)
         return Judgement(
             findings: findings, publication: publication, rowsRead: rowsRead, rowsByDepartment: rowsByDepartment,
             filesByDepartment: filesByDepartment)
