@@ -109,13 +109,17 @@ struct BuildCache: Sendable {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        // Not zeroed, and no larger than the file (a build hashes every data file, most of them small).
+        var st = stat()
+        let size = fstat(fd, &st) == 0 ? Int(st.st_size) : 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: min(max(size + 1, 4096), 1 << 20), alignment: 16)
+        defer { buffer.deallocate() }
         while true {
-            let n = buffer.withUnsafeMutableBytes { p in p.baseAddress.map { Glibc.read(fd, $0, p.count) } ?? -1 }
+            let n = buffer.baseAddress.map { Glibc.read(fd, $0, buffer.count) } ?? -1
             if n < 0 && errno == EINTR { continue }
             if n < 0 { return false }
             if n == 0 { return true }
-            hasher.update(data: buffer[0..<n])
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
     }
 }

@@ -79,9 +79,10 @@ enum BuildStep {
                 UnchangedBuild.forget(out: out, cache: cache)
             }
             let parsed = cache.map { ParsedFileStore(cache: $0) }
-            var source = try SiteReader.read(root: options.site, streaming: true, cache: parsed)
-            let ledger = HeldLedger(source.ledgerFile)
-            source.ledgerFile = .empty
+            let ledgerFile = try LedgerReader.read(
+                path: LedgerStore.path(site: options.site), file: LedgerStore.file)
+            var source = try SiteReader.read(root: options.site, streaming: true, cache: parsed, ledger: ledgerFile)
+            let ledger = HeldLedger(ledgerFile)
             // The preview shows drafts (marked 草稿); a public build never does.
             if options.preview != nil { source.articles = source.articles.map { $0.draft ? $0.previewedDraft() : $0 } }
             if let base = options.baseURL {

@@ -77,7 +77,7 @@ public enum SiteBuilder {
         }
         if gongshi_exchange_paths(staging, out) == 0 {
             LedgerStore.syncFolder(of: out)
-            OutputFolder.removeTree(staging)  // now holds the old site
+            OutputFolder.removeTreeInParallel(staging)  // now holds the old site
             return
         }
         let old = out + ".gongshi-old-\(getpid())"
@@ -88,6 +88,6 @@ public enum SiteBuilder {
             throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
         LedgerStore.syncFolder(of: out)
-        OutputFolder.removeTree(old)
+        OutputFolder.removeTreeInParallel(old)
     }
 }

@@ -16,8 +16,6 @@ public struct SiteSource: RecordSource {
     /// Data rows read (xzxk + xzcf + mingdan), malformed ones included; 0 for a streaming site until
     /// its rows are read.
     public var rowsRead: Int
-    /// The ledger file as read, without its events (they are `site.ledger`): how a build appends to it.
-    public var ledgerFile = LedgerFile.empty
 
     public subscript<T>(dynamicMember path: WritableKeyPath<Site, T>) -> T {
         get { site[keyPath: path] }
@@ -26,6 +24,9 @@ public struct SiteSource: RecordSource {
 }
 
 extension SiteSource {
+    /// A site read into memory hands out the same rows for each pass; a streaming one reads them again.
+    public var holdsRows: Bool { !streaming }
+
     /// Calls `body` with the site's data rows in order, `size` at a time. A streaming site reads them
     /// from its files now (a 1 GB export never sits in memory whole) and returns the findings of
     /// reading; an in-memory site hands out `records` (its reading findings are in `findings`).
@@ -102,8 +103,11 @@ public enum SiteReader {
     public static let inMemoryBytes = 128 << 20
 
     /// - Parameter cache: parsed data files kept between builds (`build` passes the site's build cache).
+    /// - Parameter ledger: the ledger as the caller already read it from `Content/ledger.csv` (`build`
+    ///   reads it to append to it): its events are taken instead of parsing the file a second time.
     public static func read(
-        root: String, streaming: Bool = false, inMemoryLimit: Int = inMemoryBytes, cache: (any ParsedFileCache)? = nil
+        root: String, streaming: Bool = false, inMemoryLimit: Int = inMemoryBytes, cache: (any ParsedFileCache)? = nil,
+        ledger read: LedgerFile? = nil
     ) throws(SiteError) -> SiteSource {
         let fm = FileManager.default
         let content = (root as NSString).appendingPathComponent("Content")
@@ -235,18 +239,18 @@ public enum SiteReader {
                 throw SiteError(file: ledgerFile, message: "台账无法读取：\(error.message)")
             }
         }
-        // Read once: the events go to the judge, the rest (bytes, encoding) to the build that appends.
-        var ledger = try LedgerReader.read(path: ledgerPath, file: ledgerFile)
-        let events = ledger.events
-        ledger.events = []
+        // Checked all the same (a link out of the site is refused), and read unless the caller has.
+        let ledger: [LedgerEvent]
+        if let read {
+            ledger = read.events
+        } else {
+            ledger = try LedgerReader.read(path: ledgerPath, file: ledgerFile).events
+        }
 
         let site = Site(
             root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
-            dataFiles: files, articles: articles, ledger: events, findings: findings)
-        var source = SiteSource(
-            site: site, records: records, streaming: streaming, parsedCache: cache, rowsRead: rowsRead)
-        source.ledgerFile = ledger
-        return source
+            dataFiles: files, articles: articles, ledger: ledger, findings: findings)
+        return SiteSource(site: site, records: records, streaming: streaming, parsedCache: cache, rowsRead: rowsRead)
     }
 
     /// The real path of the site file `rel` when it may be read, else nil and a `bad-file` finding.

@@ -85,7 +85,6 @@ public struct EntityIdentity: Sendable, Equatable {
                 tried.append("\(column.name)\(quoted)（已打码）")
                 continue
             }
-            let chars = Array(v)
             // The mixed column: a person's ID number, old (15 digits with a birth date) or mistyped (a
             // wrong check character), is a person's and never a code (SPEC §8.4, §8.1).
             if column == .idOrOrganization && (ResidentIDNumber.isOld(v) || ResidentIDNumber.isMistyped(v)) {
@@ -93,7 +92,7 @@ public struct EntityIdentity: Sendable, Equatable {
                 if ResidentIDNumber.isMistyped(v) { idProblem = ResidentIDNumber.problem(v) ?? "" }
                 continue
             }
-            if chars.count == 18 {
+            if v.count == 18 {
                 if UnifiedSocialCreditCode.isValid(v) {
                     take(\.uscc, v, from: column, as: .uscc)
                 } else if ResidentIDNumber.isValid(v) {

@@ -59,7 +59,14 @@ public enum Field: Int, CaseIterable, Hashable, Sendable, Comparable {
     /// removed (OCR and Excel put spaces inside codes).
     public func normalize(_ raw: String) -> String {
         let v = raw.trimmingWhitespace()
-        return role == .code ? String(v.uppercased().filter { !$0.isWhitespace }) : v
+        return role == .code ? Field.foldedCode(v) : v
+    }
+
+    /// A code as compared and published: upper-case, without whitespace. A code as exported (printable
+    /// ASCII without a lower-case letter) is already so, and is not taken apart into characters.
+    public static func foldedCode(_ v: String) -> String {
+        if v.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !(0x61...0x7A).contains($0) }) { return v }
+        return String(v.uppercased().filter { !$0.isWhitespace })
     }
 
     /// Every header that stands for this field in a file of `kind`: its name, the codes with that

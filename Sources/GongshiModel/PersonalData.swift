@@ -130,6 +130,13 @@ public enum PersonalData {
 extension StringProtocol {
     /// Trims spaces, tabs, line breaks and the ideographic space U+3000 that Excel exports carry.
     public func trimmingWhitespace() -> String {
+        // Most values begin and end with a letter, digit or ideograph: kept whole, without taking the
+        // ends apart into characters (a Unicode property lookup and a grapheme break search each).
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.properties.isWhitespace,
+            String.endsCharacterAlone(last)
+        {
+            return String(self)
+        }
         let s = self.drop(while: { $0.isWhitespace })
         var end = s.endIndex
         while end > s.startIndex {
@@ -137,5 +144,17 @@ extension StringProtocol {
             if s[before].isWhitespace { end = before } else { break }
         }
         return String(s[s.startIndex..<end])
+    }
+}
+
+extension String {
+    /// A scalar that is no whitespace and that no scalar before it joins into one character, except a
+    /// prepended one that is no whitespace either: printable ASCII, a CJK unified ideograph, a
+    /// full-width form. The last character of a text ending in it is not whitespace.
+    static func endsCharacterAlone(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x21...0x7E, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        default: return false
+        }
     }
 }

@@ -11,9 +11,16 @@ public protocol RecordSource: Sendable {
     /// both calls must deliver the same rows.
     @discardableResult
     func recordBatches(size: Int, _ body: ([SourceRecord]) -> Void) -> (findings: [Finding], rows: Int)
+
+    /// The rows are in memory already; see the default in the extension.
+    var holdsRows: Bool { get }
 }
 
 extension RecordSource {
+    /// The rows are held in memory (not read from their files again for each pass): the judge may then
+    /// keep what it worked out of each row in its first pass for the second. Sources say so themselves.
+    public var holdsRows: Bool { false }
+
     /// The rows in batches of 8 192.
     @discardableResult
     public func recordBatches(_ body: ([SourceRecord]) -> Void) -> (findings: [Finding], rows: Int) {

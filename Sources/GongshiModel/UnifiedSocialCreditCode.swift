@@ -13,6 +13,8 @@ public enum UnifiedSocialCreditCode {
 
     /// Why a code is invalid, in Chinese for the report; nil when it is valid.
     public static func problem(_ raw: String) -> String? {
+        // Most codes are valid and plain ASCII: checked on their bytes; the rest are looked at closely.
+        if isValidASCII(raw) { return nil }
         let code = Array(raw.uppercased())
         guard code.count == 18 else { return "长度应为18位，实为\(code.count)位" }
         var values: [Int] = []
@@ -46,6 +48,49 @@ public enum UnifiedSocialCreditCode {
     }
 
     public static func isValid(_ raw: String) -> Bool { problem(raw) == nil }
+
+    /// The value of each ASCII byte in ``alphabet`` (-1 outside it), lower-case letters as upper-case.
+    static let byteValues: [Int8] = (0..<128).map { b in
+        let upper = (97...122).contains(b) ? b - 32 : b
+        return Int8(alphabet.firstIndex(of: Character(Unicode.Scalar(UInt8(upper)))) ?? -1)
+    }
+    /// The second characters each first character allows, as bytes.
+    static let allowedCategories: [UInt8: [UInt8]] = [
+        "1": "1239", "2": "19", "3": "123459", "4": "19", "5": "1239", "6": "129",
+        "7": "129", "8": "19", "9": "123", "A": "19", "N": "1239", "Y": "1",
+    ].reduce(into: [:]) { $0[$1.key.utf8.first ?? 0] = Array($1.value.utf8) }
+
+    /// The checks of ``problem(_:)`` on the bytes of an ASCII code, without building its message: true
+    /// only when ``problem(_:)`` finds nothing (any doubt is left to it). Every row has a code or two.
+    static func isValidASCII(_ raw: String) -> Bool {
+        var raw = raw
+        return raw.withUTF8 { u -> Bool in
+            guard u.count == 18 else { return false }
+            var values = [Int](repeating: 0, count: 18)
+            var code = [UInt8](repeating: 0, count: 18)
+            for i in 0..<18 {
+                let b = u[i]
+                guard b < 128, byteValues[Int(b)] >= 0 else { return false }
+                values[i] = Int(byteValues[Int(b)])
+                code[i] = (97...122).contains(b) ? b - 32 : b
+            }
+            guard let allowed = allowedCategories[code[0]], allowed.contains(code[1]) else { return false }
+            guard code[2..<8].allSatisfy({ (48...57).contains($0) }) else { return false }
+            var orgSum = 0
+            for i in 0..<8 {
+                // GB 11714 counts a letter from A = 10, the letters the alphabet leaves out included.
+                let b = code[8 + i]
+                orgSum += (b <= 57 ? Int(b) - 48 : Int(b) - 55) * orgWeights[i]
+            }
+            let orgCheck = 11 - orgSum % 11
+            let expectedOrg: UInt8 = orgCheck == 10 ? 88 : orgCheck == 11 ? 48 : UInt8(48 + orgCheck)
+            guard expectedOrg == code[16] else { return false }
+            var sum = 0
+            for i in 0..<17 { sum += values[i] * weights[i] }
+            return code[17] == UInt8(ascii: alphabetASCII[(31 - sum % 31) % 31])
+        }
+    }
+    static let alphabetASCII: [Unicode.Scalar] = alphabet.map { $0.unicodeScalars.first ?? "0" }
 
     /// The 18th character for the first 17 (given as alphabet values).
     static func checkCharacter(_ values: ArraySlice<Int>) -> Character {

@@ -57,8 +57,12 @@ public enum Judge {
         for f in site.dataFiles {
             if let d = departments.named(inFile: f.file) { filesByDepartment[d.code, default: []].insert(f.file) }
         }
+        // Rows held in memory anyway: their contexts are kept for pass 2 rather than worked out again.
+        let keepContexts = source.holdsRows
+        var kept: [[RecordContext]] = []
         let (readFindings, rowsRead) = source.recordBatches { batch in
             let contexts = ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) }
+            if keepContexts { kept.append(contexts) }
             for c in contexts {
                 duplicates.add(c)
                 links.add(c.identity, name: c.entityName)
@@ -106,8 +110,7 @@ public enum Judge {
         // Missing calendar years, with the records each left unjudged.
         var unjudged: [Int: Int] = [:]
         var earliest = date
-        source.recordBatches { batch in
-            let contexts = ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) }
+        func judgeBatch(_ contexts: [RecordContext]) {
             let dup = contexts.map { duplicates.judge($0) }
             let evaluations = ParallelMap.chunked(Array(contexts.indices)) { i in
                 Evaluator.evaluate(contexts[i], duplicate: dup[i], env: env)
@@ -129,6 +132,16 @@ public enum Judge {
                     let c = contexts[i]
                     withheld.append(c.withheld(rule: rule, isError: e.withheldForError, keepRow: keepRows))
                 }
+            }
+        }
+        if keepContexts {
+            for i in kept.indices {
+                judgeBatch(kept[i])
+                kept[i] = []
+            }
+        } else {
+            source.recordBatches { batch in
+                judgeBatch(ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) })
             }
         }
         // Every year from the earliest date the rules counted working days from, up to the build date.

@@ -23,16 +23,21 @@ public struct RecordContext: Sendable {
     /// The severity was not given as a known value and was inferred from 处罚类别.
     public let severityInferred: Bool
 
-    /// Optional date fields: a bad value there is a `bad-value` warning, never a reason to withhold.
     /// The authority-code field the row leaves empty (or `00000000000000000X`) that its department's
     /// 统一社会信用代码 in departments.csv fills; nil when the row gives a code or no department is known.
-    public var authorityCodeFromDepartments: Field? {
-        guard kind != .mingdan, let dept = department, UnifiedSocialCreditCode.isValid(dept.uscc) else { return nil }
-        let field: Field = kind == .xzxk ? .licensingAuthorityCode : .penaltyAuthorityCode
+    /// (Worked out once: the rules and the publisher ask for it several times a row.)
+    public let authorityCodeFromDepartments: Field?
+
+    static func authorityCodeFromDepartments(_ source: SourceRecord, department: Department?) -> Field? {
+        guard source.kind != .mingdan, let dept = department, UnifiedSocialCreditCode.isValid(dept.uscc) else {
+            return nil
+        }
+        let field: Field = source.kind == .xzxk ? .licensingAuthorityCode : .penaltyAuthorityCode
         let v = source[field]
         return v.isEmpty || v == UnifiedSocialCreditCode.none ? field : nil
     }
 
+    /// Optional date fields: a bad value there is a `bad-value` warning, never a reason to withhold.
     static let optionalDateFields: Set<Field> = [.validFrom, .validUntil, .penaltyValidUntil, .publicityEnd]
     /// End dates whose words or placeholders mean "no end" (SPEC §8.2).
     static let endDateFields: Set<Field> = [.validUntil, .penaltyValidUntil, .publicityEnd]
@@ -88,7 +93,7 @@ public struct RecordContext: Sendable {
         var values: [EntityIdentity.Column: String] = [:]
         for (column, i) in identityColumns[source.kind] ?? [] {
             // The court lists' mixed column is a secret one, read as written: fold it like a code.
-            values[column] = String(source.values[i].uppercased().filter { !$0.isWhitespace })
+            values[column] = Field.foldedCode(source.values[i])
         }
         return EntityIdentity(values, naturalPerson: naturalPerson)
     }
@@ -224,6 +229,7 @@ public struct RecordContext: Sendable {
             hasKey = !source[.listName].isEmpty && !entity.isEmpty && !listed.isEmpty
             department = departments.byName[authority]
         }
+        authorityCodeFromDepartments = RecordContext.authorityCodeFromDepartments(source, department: department)
         statusText = source[.status]
         statusDate = schema.index(of: .statusDate).flatMap { dates[$0] }
         if kind == .xzcf {

@@ -68,6 +68,32 @@ struct OutputFolderTests {
         #expect(FileManager.default.fileExists(atPath: site + "/Public/.gongshi-output"))
     }
 
+    @Test func theReplacedSiteIsRemovedWholeButNothingALinkInItPointsTo() throws {
+        let site = try Gongshi.site("basic")
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"]).status == 0)
+        // Things a webmaster may have left in the live output: a folder without write permission, deep
+        // folders, a link to a file outside it and a link to a folder outside it.
+        let fm = FileManager.default
+        let outside = site + "/outside"
+        try fm.createDirectory(atPath: outside + "/inner", withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: outside + "/inner/keep.txt"))
+        let deep = site + "/Public/a/b/c/d/e"
+        try fm.createDirectory(atPath: deep, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: deep + "/x.txt"))
+        try fm.createSymbolicLink(atPath: site + "/Public/a/folder-link", withDestinationPath: outside + "/inner")
+        try fm.createSymbolicLink(
+            atPath: site + "/Public/a/b/file-link", withDestinationPath: outside + "/inner/keep.txt")
+        try fm.setAttributes([.posixPermissions: 0o555], ofItemAtPath: site + "/Public/a/b/c")
+        let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!fm.fileExists(atPath: site + "/Public/a"))
+        #expect(fm.fileExists(atPath: site + "/Public/index.html"))
+        #expect(Gongshi.read(outside + "/inner/keep.txt") == "keep")
+        // Nothing is left beside the output: no staging folder, no old copy.
+        let beside = try fm.contentsOfDirectory(atPath: site).filter { $0.contains("gongshi-") }
+        #expect(beside.isEmpty, "\(beside)")
+    }
+
     @Test func aNameTooLongIsExplainedInChinese() throws {
         let site = try Gongshi.site("basic")
         let r = try Gongshi.run([

@@ -144,4 +144,27 @@ struct UnifiedSocialCreditCodeTests {
         #expect(valid >= 2000)
         #expect(invalid > 2000)
     }
+
+    @Test("the byte check accepts exactly the codes the character check finds nothing wrong with")
+    func byteCheckAgrees() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXYabcxyzIOSVZ*- ")
+        var valid = 0
+        for n in 0..<20_000 {
+            // Valid codes, then each with one character changed (most become invalid).
+            let body = String((0..<8).map { _ in alphabet[Int.random(in: 0..<31, using: &rng)] })
+            let pair = ["91", "11", "A1", "N3", "Y1", "52", "93", "31"][n % 8]
+            var code = Array(ReferenceUSCC.make(pair, area: "370306", body: body))
+            if n % 2 == 1 {
+                code[Int.random(in: 0..<18, using: &rng)] = alphabet.randomElement(using: &rng) ?? "0"
+            }
+            if n % 5 == 4 { code = code.map { Character($0.lowercased()) } }
+            let s = String(code)
+            let expected = ReferenceUSCC.isValid(s)
+            #expect(UnifiedSocialCreditCode.isValidASCII(s) == expected, "\(s)")
+            #expect(UnifiedSocialCreditCode.isValid(s) == expected, "\(s)")
+            if expected { valid += 1 }
+        }
+        #expect(valid > 8_000)
+    }
 }

@@ -26,7 +26,10 @@ public enum DuplicateRecord: RecordRule {
 }
 
 /// The keys of every row, gathered in a first pass over the data so that duplicates are known before
-/// any row is judged, without keeping the rows: only a key, a content hash and where the first copy is.
+/// any row is judged, without keeping the rows: only a 128-bit hash of each key (not the key: a
+/// million keys would be a hundred megabytes), a hash of its content and where the first copy is.
+/// Keys and contents are compared by their UTF-8 bytes, as they are written to the ledger and pages
+/// (hashing a String compares canonical forms, a Unicode table lookup per character).
 struct DuplicateIndex {
     struct Entry {
         var firstFile: String
@@ -36,11 +39,34 @@ struct DuplicateIndex {
         var conflicting: Bool
         var seen = 0
     }
-    private var entries: [String: Entry] = [:]
+    /// Two 64-bit hashes of a key's bytes: two different keys sharing both would take 2^64 keys.
+    struct KeyHash: Hashable {
+        let a: UInt64
+        let b: UInt64
+        init(_ key: String) {
+            var key = key
+            (a, b) = key.withUTF8 { u in
+                var h1 = Hasher()
+                var h2 = Hasher()
+                h1.combine(0 as UInt8)
+                h2.combine(1 as UInt8)
+                h1.combine(bytes: UnsafeRawBufferPointer(u))
+                h2.combine(bytes: UnsafeRawBufferPointer(u))
+                return (UInt64(bitPattern: Int64(h1.finalize())), UInt64(bitPattern: Int64(h2.finalize())))
+            }
+        }
+    }
+    private var entries: [KeyHash: Entry] = [:]
 
     static func contentHash(_ r: RecordContext) -> Int {
         var h = Hasher()
-        h.combine(r.source.values)
+        for v in r.source.values {
+            var v = v
+            v.withUTF8 { u in
+                h.combine(u.count)
+                h.combine(bytes: UnsafeRawBufferPointer(u))
+            }
+        }
         return h.finalize()
     }
 
@@ -48,12 +74,13 @@ struct DuplicateIndex {
     mutating func add(_ r: RecordContext) {
         guard r.hasKey else { return }
         let hash = DuplicateIndex.contentHash(r)
-        if var e = entries[r.key] {
+        let key = KeyHash(r.key)
+        if var e = entries[key] {
             e.copies += 1
             if hash != e.firstHash { e.conflicting = true }
-            entries[r.key] = e
+            entries[key] = e
         } else {
-            entries[r.key] = Entry(
+            entries[key] = Entry(
                 firstFile: r.source.file, firstLine: r.source.line, firstHash: hash, copies: 1, conflicting: false)
         }
     }
@@ -71,9 +98,11 @@ struct DuplicateIndex {
 
     /// Pass 2, rows in the same order: whether the row is a copy, and of what.
     mutating func judge(_ r: RecordContext) -> Judgement {
-        guard r.hasKey, var e = entries[r.key] else { return .unique }
+        guard r.hasKey, !entries.isEmpty else { return .unique }
+        let key = KeyHash(r.key)
+        guard var e = entries[key] else { return .unique }
         e.seen += 1
-        entries[r.key] = e
+        entries[key] = e
         guard e.seen > 1 else { return e.conflicting ? .firstOfConflicting : .firstOfIdentical }
         let at = "\(e.firstFile) 第\(e.firstLine)行"
         return e.conflicting ? .laterConflicting(at: at) : .laterIdentical(at: at)
