@@ -8,45 +8,52 @@ public enum Escape {
         guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 || $0 < 32 }) else {
             return s
         }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\t", "\r": out.unicodeScalars.append(ch)
-            default:
-                // Control characters are not allowed in XML 1.0.
-                if ch.value < 32 { continue }
-                out.unicodeScalars.append(ch)
+        // Bytes, not scalars: every character escaped or dropped is ASCII, so a UTF-8 sequence passes whole.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 64)
+        for b in s.utf8 {
+            switch b {
+            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
+            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
+            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
+            case 34: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
+            case 39: out.append(contentsOf: [38, 35, 51, 57, 59])  // &#39;
+            case 10, 9, 13: out.append(b)
+            // Control characters are not allowed in XML 1.0.
+            case 0..<32: continue
+            default: out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A JSON string literal (quotes, backslashes and control characters escaped).
     public static func json(_ s: String) -> String {
         // Most values need no escaping at all: check the bytes first.
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C }) { return "\"" + s + "\"" }
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"  // safe to embed in HTML
-            default:
-                if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
+        var out: [UInt8] = [34]
+        out.reserveCapacity(s.utf8.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
+        for b in s.utf8 {
+            switch b {
+            case 34: out.append(contentsOf: [92, 34])  // \"
+            case 92: out.append(contentsOf: [92, 92])
+            case 10: out.append(contentsOf: [92, 110])  // \n
+            case 13: out.append(contentsOf: [92, 114])  // \r
+            case 9: out.append(contentsOf: [92, 116])  // \t
+            case 60: out.append(contentsOf: Array("\\u003c".utf8))  // safe to embed in HTML
+            case 0..<32: out.append(contentsOf: [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: out.append(b)
             }
         }
-        return out + "\""
+        out.append(34)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Escapes a CSV field for the open data (quoted when needed), as the ledger is written.
-    public static func csv(_ s: String) -> String { csvQuoted(s) }
+    public static func csv(_ s: String) -> String {
+        // Most values hold none of the bytes that can need quoting: skip csvQuoted's scan by Character.
+        guard s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return s }
+        return csvQuoted(s)
+    }
 }

@@ -166,8 +166,7 @@ public struct Renderer: Sendable {
         ctx["header"] = header.text
         ctx["footer"] = footer.text
         ctx["alternates"] = alternates.text
-        let html = templates.render(template, ctx)
-        try out.write(path, Array(html.utf8), isPage: sitemap, fingerprint: fingerprint)
+        try out.write(path, templates.renderBytes(template, ctx), isPage: sitemap, fingerprint: fingerprint)
     }
 
     /// The title of the feed of a folder (`xzxk/` → 信用周村 · 行政许可).

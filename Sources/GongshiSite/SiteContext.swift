@@ -24,7 +24,14 @@ public struct SiteContext: Sendable {
         self.settings = settings
         self.date = date
         self.preview = preview
+        self.siteValues = SiteContext.siteValues(settings)
+        buildDate = date.description
+        buildDateChinese = date.chinese
     }
+
+    /// The build date as every page shows it (made once).
+    let buildDate: String
+    let buildDateChinese: String
 
     static let sections: [(path: String, title: String)] = [
         ("", "首页"), ("xzxk/", "行政许可"), ("xzcf/", "行政处罚"), ("hongmingdan/", "红名单"), ("heimingdan/", "黑名单"),
@@ -60,8 +67,8 @@ public struct SiteContext: Sendable {
             "fullTitle": title == settings.title ? title : "\(title) - \(settings.title)",
             "description": description.isEmpty
                 ? "\(settings.title)：\(settings.region)行政许可、行政处罚信息和红黑名单公示。" : description,
-            "buildDate": date.description,
-            "buildDateChinese": date.chinese,
+            "buildDate": buildDate,
+            "buildDateChinese": buildDateChinese,
             "section": path == "index.html" ? "" : (section.isEmpty ? "-" : section),
             "feedFolder": feedFolder ?? "",
         ]
@@ -77,7 +84,10 @@ public struct SiteContext: Sendable {
         return ctx
     }
 
-    var siteValues: TemplateObject {
+    /// The settings every page shows (made once: every page's context holds them).
+    let siteValues: TemplateObject
+
+    static func siteValues(_ settings: SiteSettings) -> TemplateObject {
         let footer = settings.footer
         return [
             "title": settings.title, "region": settings.region, "language": settings.language,

@@ -8,6 +8,8 @@ import Mustache
 /// webmaster restyling the site without Swift sees where the mistake is.
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
+    /// The templates (and partials) the compiled renderer takes, with every partial they include.
+    let compiled: [String: CompiledTemplate]
     public let names: Set<String>
     /// Files of `Templates/assets/` (relative path, bytes), copied to `Public/assets/`.
     public let assets: [(path: String, bytes: [UInt8])]
@@ -72,6 +74,7 @@ public struct TemplateSet: Sendable {
             }
         }
         library = MustacheLibrary(templates: templates)
+        compiled = TemplateSet.compile(texts)
         var hasher = FingerprintBuffer(tag: "templates")
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             hasher.add(name)
@@ -84,7 +87,43 @@ public struct TemplateSet: Sendable {
     }
 
     public func render(_ name: String, _ context: TemplateObject) -> String {
+        guard compiled[name] != nil else { return library.render(context, withTemplate: name) ?? "" }
+        return String(decoding: renderBytes(name, context), as: UTF8.self)
+    }
+
+    /// The page as UTF-8 bytes (what the sink writes).
+    public func renderBytes(_ name: String, _ context: TemplateObject) -> [UInt8] {
+        guard let template = compiled[name] else { return Array(render(name, context).utf8) }
+        var out: [UInt8] = []
+        out.reserveCapacity(16_384)
+        template.render(context, partials: compiled, into: &out)
+        return out
+    }
+
+    /// The same page through swift-mustache (tests compare both).
+    func renderWithMustache(_ name: String, _ context: TemplateObject) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Compiles the templates ``CompiledTemplateParser`` takes, keeping only those whose partials
+    /// (and theirs) are compiled too: a template renders wholly one way or the other.
+    static func compile(_ texts: [String: String]) -> [String: CompiledTemplate] {
+        var parsed: [String: CompiledTemplate] = [:]
+        for (name, text) in texts {
+            if let tokens = CompiledTemplateParser.parse(pragma + text) {
+                parsed[name] = CompiledTemplate(tokens: tokens)
+            }
+        }
+        // Drop templates including a template that is missing or dropped, until nothing changes.
+        var changed = true
+        while changed {
+            changed = false
+            for (name, template) in parsed where template.partialNames.contains(where: { parsed[$0] == nil }) {
+                parsed[name] = nil
+                changed = true
+            }
+        }
+        return parsed
     }
 }
 

@@ -90,23 +90,34 @@ enum XLSXWriter {
         -> [UInt8]
     {
         var out: [UInt8] = []
-        out += Array("<row r=\"\(n)\">".utf8)
+        out.reserveCapacity(64 + cells.count * 96)
+        let number = Array(String(n).utf8)
+        out += "<row r=\"".utf8
+        out += number
+        out += "\">".utf8
         for (i, v) in cells.enumerated() where !v.isEmpty && i < letters.count {
-            let ref = letters[i] + String(n)
+            out += "<c r=\"".utf8
+            out += letters[i].utf8
+            out += number
             if !headerRow, numericColumns.contains(i), isPlainNumber(v) {
-                out += Array("<c r=\"\(ref)\"><v>\(v)</v></c>".utf8)
+                out += "\"><v>".utf8
+                out += v.utf8
+                out += "</v></c>".utf8
             } else {
-                out += Array(
-                    "<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(headerRow ? 2 : 1)\"><is><t xml:space=\"preserve\">".utf8)
-                out += Array(escape(v).utf8)
-                out += Array("</t></is></c>".utf8)
+                out += (headerRow ? "\" t=\"inlineStr\" s=\"2\">" : "\" t=\"inlineStr\" s=\"1\">").utf8
+                out += "<is><t xml:space=\"preserve\">".utf8
+                // Most cells hold nothing to escape or cut: their bytes go in as they are.
+                let plain =
+                    v.utf8.count <= maxCellLength
+                    && !v.utf8.contains { $0 < 0x20 || $0 == 38 || $0 == 60 || $0 == 62 || $0 == 95 || $0 == 0xEF }
+                if plain { out += v.utf8 } else { out += escape(v).utf8 }
+                out += "</t></is></c>".utf8
             }
         }
-        out += Array("</row>".utf8)
+        out += "</row>".utf8
         return out
     }
 
-    /// `-12.5`, `0.2`, `3`: what a number cell may hold; anything else stays text.
     static func isPlainNumber(_ s: String) -> Bool {
         var digits = 0
         var dots = 0

@@ -50,14 +50,19 @@ public enum SearchIndexPart {
     /// Records by their document number, shortest numbers first: a token shared by more than
     /// `documentCap` records keeps the first ones, and the shortest are the closest to what was typed.
     static func documents(_ p: Publication) -> [Entity] {
-        p.records.compactMap { r in
+        let documents: [Entity] = p.records.compactMap { r in
             let number = SearchTokens.normalizeDocument(r.documentNumber)
             guard !number.isEmpty else { return nil }
             // Short: a record is repeated in the bucket of each 4-gram of its number.
             return Entity(
                 name: r.documentNumber, code: "", path: Views.recordPath(r),
                 summary: "\(r.entityName) · \(r.department.name) · \(r.decisionDate)", document: number)
-        }.sorted { ($0.document.count, $0.document, $0.path) < ($1.document.count, $1.document, $1.path) }
+        }
+        // Lengths counted once, not in every comparison (counting Characters walks the whole text).
+        let keyed: [(length: Int, entity: Entity)] = documents.map { ($0.document.count, $0) }
+        return keyed.sorted {
+            ($0.length, $0.entity.document, $0.entity.path) < ($1.length, $1.entity.document, $1.entity.path)
+        }.map(\.entity)
     }
 
     static func entities(_ p: Publication, _ index: SiteIndex) -> [Entity] {
@@ -99,6 +104,22 @@ public enum SearchIndexPart {
         }.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
     }
 
+    /// Every document's JSON (``json(_:)``) made once, in one buffer: a document is in the bucket of
+    /// each of its tokens, so a site's buckets list each one ten times or more.
+    struct DocumentJSON {
+        private var bytes: [UInt8] = []
+        private var ends: [Int] = []
+        init(_ entities: [Entity]) {
+            ends.reserveCapacity(entities.count)
+            for e in entities {
+                bytes += SearchIndexPart.json(e).utf8
+                ends.append(bytes.count)
+            }
+        }
+        subscript(_ i: Int) -> ArraySlice<UInt8> { bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]] }
+        var sizes: [Int] { ends.indices.map { ends[$0] - ($0 == 0 ? 0 : ends[$0 - 1]) } }
+    }
+
     /// The postings of every token and the number of buckets they are spread over. A bucket's file is
     /// made when it is written (``file(_:)``): the files of a million records would be gigabytes.
     struct Plan {
@@ -107,27 +128,51 @@ public enum SearchIndexPart {
         let buckets: Int
         /// Each bucket's tokens, sorted.
         let tokensOf: [[String]]
+        let documents: DocumentJSON
+
+        init(
+            entities: [Entity], postings: [String: [Int32]], buckets: Int, tokensOf: [[String]],
+            documents: DocumentJSON? = nil
+        ) {
+            self.entities = entities
+            self.postings = postings
+            self.buckets = buckets
+            self.tokensOf = tokensOf
+            self.documents = documents ?? DocumentJSON(entities)
+        }
 
         /// `sousuo/i/<bucket>.json`: the bucket's tokens with their kept postings (as positions in its
         /// own list of documents), then those documents.
         func file(_ b: Int) -> [UInt8] {
             var local: [Int32: Int] = [:]
             var docs: [Int32] = []
-            var tokenJSON: [String] = []
-            for t in tokensOf[b] {
+            var out = Array("{\"t\":{".utf8)
+            for (k, t) in tokensOf[b].enumerated() {
+                if k > 0 { out.append(44) }  // ,
                 let list = postings[t] ?? []
-                let kept = list.prefix(cap(of: t)).map { id -> Int in
-                    if let l = local[id] { return l }
-                    local[id] = docs.count
-                    docs.append(id)
-                    return docs.count - 1
+                out += Escape.json(t).utf8
+                out += ":[".utf8
+                out += String(list.count).utf8
+                out += ",[".utf8
+                for (j, id) in list.prefix(cap(of: t)).enumerated() {
+                    if j > 0 { out.append(44) }
+                    if let l = local[id] {
+                        out += String(l).utf8
+                    } else {
+                        local[id] = docs.count
+                        out += String(docs.count).utf8
+                        docs.append(id)
+                    }
                 }
-                tokenJSON.append("\(Escape.json(t)):[\(list.count),[\(kept.map(String.init).joined(separator: ","))]]")
+                out += "]]".utf8
             }
-            var s = "{\"t\":{" + tokenJSON.joined(separator: ",") + "},\"d\":["
-            s += docs.map { SearchIndexPart.json(entities[Int($0)]) }.joined(separator: ",")
-            s += "]}\n"
-            return Array(s.utf8)
+            out += "},\"d\":[".utf8
+            for (k, id) in docs.enumerated() {
+                if k > 0 { out.append(44) }
+                out += documents[Int(id)]
+            }
+            out += "]}\n".utf8
+            return out
         }
     }
 
@@ -160,44 +205,82 @@ public enum SearchIndexPart {
         var buckets = 16
         while buckets < 65_536 && estimate / buckets > targetBucketBytes { buckets *= 2 }
         let tokens = postings.keys.sorted()
-        let documentBytes = entities.map { json($0).utf8.count }
+        let documents = DocumentJSON(entities)
+        let counter = SizeCounter(tokens: tokens, postings: postings, documentBytes: documents.sizes)
         while true {
-            let sizes = sizes(buckets: buckets, tokens: tokens, postings: postings, documentBytes: documentBytes)
+            let sizes = counter.sizes(buckets: buckets)
             if buckets >= 65_536 || sizes.allSatisfy({ $0 <= maxBucketBytes }) { break }
             buckets *= 2
         }
         var tokensOf = [[String]](repeating: [], count: buckets)
         for t in tokens { tokensOf[bucket(t, buckets)].append(t) }
-        return Plan(entities: entities, postings: postings, buckets: buckets, tokensOf: tokensOf)
+        return Plan(entities: entities, postings: postings, buckets: buckets, tokensOf: tokensOf, documents: documents)
     }
 
     /// The size in bytes of each bucket's file for a number of buckets, exactly as ``Plan/file(_:)``
     /// would make it, counted without making it.
     static func sizes(buckets: Int, tokens: [String], postings: [String: [Int32]], documentBytes: [Int]) -> [Int] {
-        var tokensOf = [[String]](repeating: [], count: buckets)
-        for t in tokens { tokensOf[bucket(t, buckets)].append(t) }
-        func digits(_ n: Int) -> Int { n < 10 ? 1 : String(n).utf8.count }
-        return tokensOf.map { tokens in
-            var local: [Int32: Int] = [:]
-            var size = "{\"t\":{".utf8.count + "},\"d\":[".utf8.count + "]}\n".utf8.count
-            size += max(tokens.count - 1, 0)  // commas between tokens
+        SizeCounter(tokens: tokens, postings: postings, documentBytes: documentBytes).sizes(buckets: buckets)
+    }
+
+    /// What the size of a bucket's file depends on, worked out once for every bucket count tried:
+    /// each token's hash, the bytes of its own text and its kept postings.
+    struct SizeCounter {
+        let hashes: [UInt32]
+        let fixed: [Int]
+        let kept: [ArraySlice<Int32>]
+        let documentBytes: [Int]
+
+        init(tokens: [String], postings: [String: [Int32]], documentBytes: [Int]) {
+            var hashes: [UInt32] = []
+            var fixed: [Int] = []
+            var kept: [ArraySlice<Int32>] = []
             for t in tokens {
                 let list = postings[t] ?? []
-                let kept = list.prefix(cap(of: t))
+                var h: UInt32 = 0x811C_9DC5
+                for b in t.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+                hashes.append(h)
+                let k = list.prefix(cap(of: t))
+                kept.append(k)
                 // "token":[count,[a,b,c]]
-                size +=
-                    Escape.json(t).utf8.count + ":[".utf8.count + digits(list.count) + ",[".utf8.count + "]]".utf8.count
-                size += max(kept.count - 1, 0)
-                for id in kept {
-                    if let l = local[id] {
-                        size += digits(l)
-                    } else {
-                        size += digits(local.count) + documentBytes[Int(id)]
-                        local[id] = local.count
+                fixed.append(
+                    Escape.json(t).utf8.count + ":[".utf8.count + SizeCounter.digits(list.count) + ",[".utf8.count
+                        + "]]".utf8.count + max(k.count - 1, 0))
+            }
+            self.hashes = hashes
+            self.fixed = fixed
+            self.kept = kept
+            self.documentBytes = documentBytes
+        }
+
+        static func digits(_ n: Int) -> Int { n < 10 ? 1 : String(n).utf8.count }
+
+        func sizes(buckets: Int) -> [Int] {
+            var tokensOf = [[Int]](repeating: [], count: buckets)
+            for i in hashes.indices { tokensOf[Int(hashes[i] % UInt32(buckets))].append(i) }
+            // A document's position in the current bucket's list, valid when `seenIn` is that bucket.
+            var seenIn = [Int](repeating: -1, count: documentBytes.count)
+            var position = [Int](repeating: 0, count: documentBytes.count)
+            return tokensOf.enumerated().map { b, tokens in
+                var size = "{\"t\":{".utf8.count + "},\"d\":[".utf8.count + "]}\n".utf8.count
+                size += max(tokens.count - 1, 0)  // commas between tokens
+                var count = 0
+                for i in tokens {
+                    size += fixed[i]
+                    for id in kept[i] {
+                        let d = Int(id)
+                        if seenIn[d] == b {
+                            size += SizeCounter.digits(position[d])
+                        } else {
+                            seenIn[d] = b
+                            position[d] = count
+                            size += SizeCounter.digits(count) + documentBytes[d]
+                            count += 1
+                        }
                     }
                 }
+                return size + max(count - 1, 0)  // commas between documents
             }
-            return size + max(local.count - 1, 0)  // commas between documents
         }
     }
 }
