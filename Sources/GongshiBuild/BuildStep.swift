@@ -10,9 +10,11 @@ struct BuildInputs {
     let out: String
     /// Held by a build that writes the ledger, until the build ends.
     let lock: SiteLock?
-    let ledgerFile: LedgerFile
-    /// The site's values and its data rows (judged from here, a batch at a time).
-    let source: SiteSource
+    /// The ledger's mark and format (its events are in `source`, its bytes are read again to append).
+    let ledger: HeldLedger
+    /// The site's values and its data rows (judged from here, a batch at a time). Its ledger events
+    /// are released once judged.
+    var source: SiteSource
     let theme: ThemeFiles
     /// The build cache (an incremental build), the key of this build's inputs, its parsed data files.
     let cache: BuildCache?
@@ -39,8 +41,8 @@ struct ScopedJudgement {
 struct RenderedSite {
     let staging: String
     let stats: RenderStats
-    /// The ledger with this build's events appended (the same bytes when none are).
-    let newLedger: [UInt8]
+    /// What this build appends to the ledger (empty when it appends nothing).
+    let appendix: [UInt8]
     let appendEvents: Bool
 }
 
@@ -80,6 +82,7 @@ enum BuildStep {
             let ledgerFile = try LedgerReader.read(
                 path: LedgerStore.path(site: options.site), file: LedgerStore.file)
             var source = try SiteReader.read(root: options.site, streaming: true, cache: parsed, ledger: ledgerFile)
+            let ledger = HeldLedger(ledgerFile)
             // The preview shows drafts (marked 草稿); a public build never does.
             if options.preview != nil { source.articles = source.articles.map { $0.draft ? $0.previewedDraft() : $0 } }
             if let base = options.baseURL {
@@ -91,7 +94,7 @@ enum BuildStep {
             let theme = try ThemeReader.read(root: options.site)
             return .read(
                 BuildInputs(
-                    out: out, lock: lock, ledgerFile: ledgerFile, source: source, theme: theme, cache: cache, key: key,
+                    out: out, lock: lock, ledger: ledger, source: source, theme: theme, cache: cache, key: key,
                     parsed: parsed))
         } catch {
             lock?.release()
@@ -145,8 +148,7 @@ enum BuildStep {
             publication: publication, templates: templates, context: context,
             findings: options.preview == nil ? [] : scoped.findings, progress: progress)
         let appendEvents = options.writeLedger && !publication.newEvents.isEmpty
-        var newLedger = inputs.ledgerFile.bytes
-        if appendEvents { newLedger = try LedgerStore.appended(inputs.ledgerFile, publication.newEvents) }
+        let appendix = appendEvents ? try inputs.ledger.appendix(publication.newEvents) : []
 
         let out = inputs.out
         let parent = (out as NSString).deletingLastPathComponent
@@ -165,10 +167,11 @@ enum BuildStep {
             let sink = DiskSink(root: staging, cancelled: options.isCancelled, reuse: reuse)
             let stats = try renderer.render(to: sink, extras: extras)
             try sink.write(
-                OutputFolder.markerName, Array(OutputFolder.marker(ledger: LedgerStore.mark(newLedger)).utf8))
+                OutputFolder.markerName,
+                Array(OutputFolder.marker(ledger: inputs.ledger.mark(appending: appendix)).utf8))
             if let cache = inputs.cache, let reuse { cache.saveOutputManifest(reuse, out: out) }
             try Interruption.check()
-            return RenderedSite(staging: staging, stats: stats, newLedger: newLedger, appendEvents: appendEvents)
+            return RenderedSite(staging: staging, stats: stats, appendix: appendix, appendEvents: appendEvents)
         } catch {
             OutputFolder.removeTree(staging)
             throw SiteBuilder.failure(error, writing: out)
@@ -180,9 +183,11 @@ enum BuildStep {
     static func commit(_ rendered: RenderedSite, _ inputs: BuildInputs, _ options: BuildOptions) throws(SiteError) {
         let (staging, out, appendEvents) = (rendered.staging, inputs.out, rendered.appendEvents)
         try Interruption.committing { () throws(SiteError) in
+            var before: [UInt8] = []
             if appendEvents {
                 do throws(SiteError) {
-                    try LedgerStore.write(site: options.site, old: inputs.ledgerFile, new: rendered.newLedger, out: out)
+                    before = try LedgerStore.write(
+                        site: options.site, held: inputs.ledger, appendix: rendered.appendix, out: out)
                 } catch {
                     OutputFolder.removeTree(staging)
                     throw error
@@ -192,7 +197,7 @@ enum BuildStep {
                 if appendEvents {
                     // Not live: the events go again. Only if that fails too does the note stay for the next build.
                     if (try? LedgerStore.writeAtomically(
-                        inputs.ledgerFile.bytes, to: LedgerStore.path(site: options.site), shown: LedgerStore.file))
+                        before, to: LedgerStore.path(site: options.site), shown: LedgerStore.file))
                         != nil
                     {
                         LedgerStore.committed(site: options.site)

@@ -8,7 +8,11 @@ import GongshiSite
 /// Writes rendered files under a folder (the staging folder of a build), from several threads.
 public final class DiskSink: OutputSink, @unchecked Sendable {
     public let root: String
+    /// Folders recently made (a file's folder is made before it is written). Forgotten every
+    /// ``madeLimit`` folders: every record has a folder of its own, and a province's million were
+    /// 160 MB; making a folder that exists again only costs a failed `mkdir`.
     private var made = Set<String>()
+    private static let madeLimit = 4096
     private let lock = NSLock()
 
     /// Asked before every file: true stops the build (the preview stopping).
@@ -77,6 +81,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             }
             if !known {
                 lock.lock()
+                if made.count >= Self.madeLimit { made.removeAll(keepingCapacity: true) }
                 made.insert(dir)
                 lock.unlock()
             }

@@ -25,8 +25,11 @@ public enum LedgerStore {
 
     /// Size and SHA-256 of ledger bytes.
     static func mark(_ bytes: [UInt8]) -> LedgerMark {
-        LedgerMark(bytes: bytes.count, sha256: SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined())
+        LedgerMark(bytes: bytes.count, sha256: hex(SHA256.hash(data: bytes)))
     }
+
+    /// A digest in lowercase hexadecimal.
+    static func hex(_ digest: SHA256.Digest) -> String { digest.map { String(format: "%02x", $0) }.joined() }
 
     /// What an interrupted commit left: the ledger before and after its append, and its output folder.
     struct Pending: Equatable {
@@ -94,27 +97,19 @@ public enum LedgerStore {
         unlink(notePath)
     }
 
-    /// The ledger bytes after appending `events` to `ledger`, or a refusal when its encoding cannot
-    /// hold them.
-    static func appended(_ ledger: LedgerFile, _ events: [LedgerEvent]) throws(SiteError) -> [UInt8] {
-        guard let bytes = ledger.appending(events) else {
-            throw SiteError(
-                file: file, message: "台账是 \(ledger.encoding.rawValue) 编码，无法用同一编码追加新事件。请把台账另存为 UTF-8 后重新构建；台账未改动。")
-        }
-        return bytes
-    }
-
-    /// Writes the pending note, then the new ledger (nothing when `new` equals what is on disk).
-    static func write(site: String, old: LedgerFile, new: [UInt8], out: String) throws(SiteError) {
+    /// Writes the pending note, then the ledger with `appendix` after its bytes. Returns the ledger's
+    /// bytes before, which a failed swap puts back.
+    static func write(site: String, held: HeldLedger, appendix: [UInt8], out: String) throws(SiteError) -> [UInt8] {
         let ledger = path(site: site)
         // The ledger must still be the one this build judged.
         let current = [UInt8](FileManager.default.contents(atPath: ledger) ?? Data())
-        guard current == old.bytes else {
+        guard mark(current) == held.before else {
             throw SiteError(file: file, message: "台账在构建期间被其他程序修改，本次构建未写入台账，也未替换网站。请重新构建。")
         }
-        let note = Pending(before: mark(old.bytes), after: mark(new), out: out)
+        let note = Pending(before: held.before, after: held.mark(appending: appendix), out: out)
         try writeAtomically(Array(note.text.utf8), to: pendingPath(site: site), shown: file + ".pending")
-        try writeAtomically(new, to: ledger, shown: file)
+        try writeAtomically(current + appendix, to: ledger, shown: file)
+        return current
     }
 
     /// Appends events that need no new site (what `gongshi ledger import` will write): in the ledger's
@@ -124,7 +119,8 @@ public enum LedgerStore {
         guard !events.isEmpty else { return }
         let ledger = try LedgerReader.read(path: path(site: site), file: file)
         try Interruption.committing { () throws(SiteError) in
-            try writeAtomically(try appended(ledger, events), to: path(site: site), shown: file)
+            let appendix = try HeldLedger(ledger).appendix(events)
+            try writeAtomically(ledger.bytes + appendix, to: path(site: site), shown: file)
         }
     }
 

@@ -21,7 +21,7 @@ public enum SiteBuilder {
     {
         let started = Date()
         let timer = PhaseTimer()
-        let inputs: BuildInputs
+        var inputs: BuildInputs
         switch try BuildStep.read(options, started: started) {
         case .unchanged(let kept, let lock):
             lock?.release()
@@ -32,6 +32,8 @@ public enum SiteBuilder {
         timer.lap("read")
         let templates = try BuildStep.parseTheme(inputs.theme)
         let judgement = BuildStep.judge(inputs.source, options)
+        // The ledger's events are folded into the judgement: a province's million are not kept for the render.
+        inputs.source.site.ledger = []
         timer.lap("judge")
         if options.isCancelled() { throw SiteError(file: "", message: "构建已取消") }
         let scoped = BuildStep.scope(judgement, themeFindings: templates.findings, to: options.preview?.department)

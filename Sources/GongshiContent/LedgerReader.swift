@@ -17,27 +17,37 @@ public struct LedgerFile: Sendable {
 
     public static let empty = LedgerFile(events: [], encoding: .utf8, lineEnding: "\n", bytes: [])
 
+    public init(events: [LedgerEvent], encoding: TextEncoding, lineEnding: String, bytes: [UInt8]) {
+        self.events = events
+        self.encoding = encoding
+        self.lineEnding = lineEnding
+        self.bytes = bytes
+    }
+
     /// The bytes of the whole file after appending `events`, in the file's encoding and line ending
     /// (a new ledger starts with the header). Nil when an event cannot be encoded that way.
     public func appending(_ new: [LedgerEvent]) -> [UInt8]? {
-        var out = bytes
+        appendix(new).map { bytes + $0 }
+    }
+
+    /// The bytes `appending(_:)` adds after the file's own, nil when an event cannot be encoded.
+    public func appendix(_ new: [LedgerEvent]) -> [UInt8]? {
         var text = ""
-        if out.isEmpty {
+        if bytes.isEmpty {
             text += LedgerReader.header + lineEnding
-        } else if out.last != 0x0A && out.last != 0x0D {
+        } else if bytes.last != 0x0A && bytes.last != 0x0D {
             text += lineEnding
         }
         for e in new { text += e.csvLine + lineEnding }
         switch encoding {
         case .utf8, .utf8BOM:
-            out.append(contentsOf: text.utf8)
+            return Array(text.utf8)
         case .gb18030:
             guard let data = text.data(using: TextEncoding.foundationGB18030),
                 String(data: data, encoding: TextEncoding.foundationGB18030) == text
             else { return nil }
-            out.append(contentsOf: data)
+            return [UInt8](data)
         }
-        return out
     }
 }
 

@@ -76,7 +76,7 @@ public struct DailyReport: Sendable {
         }
         func item(_ e: LedgerEvent) -> Item { known[e.key] ?? withheldItems[e.key] ?? Item(kind: e.kind, key: e.key) }
         // Every ledger event of the date: this build's, and those of an earlier build of the same date.
-        let today = p.ledger.filter { $0.date == p.date }
+        let today = p.eventsOfDate
         published = today.filter { $0.event == .published }.map(item)
         updated = today.filter { $0.event == .updated }.map(item)
         withdrawn = today.filter { $0.event == .withdrawn }.map(item)

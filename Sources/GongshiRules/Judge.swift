@@ -189,8 +189,11 @@ public enum Judge {
         newEvents.sort { ($0.kind, $0.key, $0.event.rawValue) < ($1.kind, $1.key, $1.event.rawValue) }
         let updatedNow = Set(newEvents.filter { $0.event == .updated }.map(\.key))
         if !updatedNow.isEmpty {
-            records = records.map { $0.key.isEmpty || !updatedNow.contains($0.key) ? $0 : $0.updated(on: date) }
-            entries = entries.map { !updatedNow.contains($0.key) ? $0 : $0.updated(on: date) }
+            // In place: a copy of a province's published records is a few hundred MB.
+            for i in records.indices where !records[i].key.isEmpty && updatedNow.contains(records[i].key) {
+                records[i].lastUpdated = date
+            }
+            for i in entries.indices where updatedNow.contains(entries[i].key) { entries[i].lastUpdated = date }
         }
 
         records.sort {
@@ -211,7 +214,8 @@ public enum Judge {
             date: date, settings: site.settings, departments: site.departments, memoranda: site.memoranda,
             calendar: site.calendar, records: records, withdrawals: notices, listEntries: entries, articles: articles,
             withheld: withheld, upcoming: upcoming, newEvents: newEvents,
-            ledger: site.ledger.filter { $0.date <= date }.map { LedgerHistory.renamed($0, formerKeys) } + newEvents)
+            eventsOfDate: site.ledger.filter { $0.date == date }.map { LedgerHistory.renamed($0, formerKeys) }
+                + newEvents)
         return Judgement(
             findings: findings, publication: publication, rowsRead: rowsRead, rowsByDepartment: rowsByDepartment,
             filesByDepartment: filesByDepartment)
@@ -223,21 +227,5 @@ public enum Judge {
         if a.line != b.line { return a.line < b.line }
         if a.rule != b.rule { return a.rule < b.rule }
         return a.message < b.message
-    }
-}
-
-extension PublishedRecord {
-    func updated(on date: LocalDate) -> PublishedRecord {
-        var r = self
-        r.lastUpdated = date
-        return r
-    }
-}
-
-extension PublishedListEntry {
-    func updated(on date: LocalDate) -> PublishedListEntry {
-        var e = self
-        e.lastUpdated = date
-        return e
     }
 }

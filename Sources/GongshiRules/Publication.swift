@@ -239,6 +239,7 @@ public struct Publication: Sendable {
     public var upcoming: [UpcomingDeadline]
     /// Events the build appends to the ledger for `date`.
     public var newEvents: [LedgerEvent]
-    /// The ledger up to and including `date`, plus `newEvents`.
-    public var ledger: [LedgerEvent]
+    /// The ledger's events of `date` (an earlier build of the same day), then `newEvents`: what the day's
+    /// report lists. Not the whole ledger: a province's million events are not kept for the render.
+    public var eventsOfDate: [LedgerEvent]
 }

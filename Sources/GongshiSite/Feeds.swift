@@ -213,10 +213,22 @@ extension Renderer {
     /// One job per feed group, each writing its Atom, RSS and JSON Feed.
     func feedJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
         let p = publication
-        // (published, sort key, source) for everything, bucketed by feed folder.
+        // (published, sort key, source) for everything, bucketed by feed folder. A folder keeps only its
+        // newest `limit` (three candidates a record were 100 MB at a million records): whenever it holds
+        // twice that, the older half goes. The sort is stable, so ties keep the order they were added
+        // in, as when every candidate was kept.
         typealias Candidate = (published: LocalDate, sortKey: String, source: FeedSource)
+        let limit = settings.feedItems
+        @Sendable func newest(_ a: [Candidate]) -> ArraySlice<Candidate> {
+            a.sorted { ($0.published, $0.sortKey) > ($1.published, $1.sortKey) }.prefix(limit)
+        }
         var byFolder: [String: [Candidate]] = [:]
-        func add(_ folders: [String], _ c: Candidate) { for f in folders { byFolder[f, default: []].append(c) } }
+        func add(_ folders: [String], _ c: Candidate) {
+            for f in folders {
+                byFolder[f, default: []].append(c)
+                if let held = byFolder[f], held.count >= 2 * max(limit, 64) { byFolder[f] = Array(newest(held)) }
+            }
+        }
         for (i, r) in p.records.enumerated() {
             add(
                 ["", r.kind.rawValue + "/", Views.departmentPath(r.department.code)],
@@ -235,11 +247,10 @@ extension Renderer {
         for (i, a) in index.articles.enumerated() {
             add(["", "xinwen/"], (a.date ?? p.date, a.slug, .article(i)))
         }
-        let limit = settings.feedItems
         return feedGroups().map { g in
             let candidates = byFolder[g.folder] ?? []
             return {
-                let top = candidates.sorted { ($0.published, $0.sortKey) > ($1.published, $1.sortKey) }.prefix(limit)
+                let top = newest(candidates)
                 let items = top.map { c -> FeedItem in
                     switch c.source {
                     case .record(let i): return self.recordItem(p.records[i])

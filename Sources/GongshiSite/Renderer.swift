@@ -273,21 +273,52 @@ final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var files = 0
     private(set) var pages = 0
-    private var sitemapPaths: [String] = []
+    /// The pages' paths end to end, and where each ends: a string each was about 80 bytes a page.
+    private var pathBytes: [UInt8] = []
+    private var pathEnds: [Int] = []
     func add(path: String?) {
         lock.lock()
         files += 1
         if let p = path {
             pages += 1
-            sitemapPaths.append(p)
+            pathBytes.append(contentsOf: p.utf8)
+            pathEnds.append(pathBytes.count)
         }
         lock.unlock()
     }
-    func paths() -> [String] {
+    /// The pages' paths as the sitemap lists them (a folder's `index.html` as the folder), in byte order.
+    func sitemapPaths() -> SitemapPaths {
         lock.lock()
         defer { lock.unlock() }
-        return sitemapPaths
+        return SitemapPaths(bytes: pathBytes, ends: pathEnds)
     }
+}
+
+/// Page paths held as bytes, sorted, each made a string when it is written out.
+struct SitemapPaths {
+    private let bytes: [UInt8]
+    private let ranges: [Range<Int>]
+
+    init(bytes: [UInt8], ends: [Int]) {
+        let index = Array("index.html".utf8)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(ends.count)
+        var start = 0
+        for end in ends {
+            var last = end
+            if end - start >= index.count && bytes[(end - index.count)..<end].elementsEqual(index) {
+                last -= index.count
+            }
+            ranges.append(start..<last)
+            start = end
+        }
+        ranges.sort { a, b in bytes[a].lexicographicallyPrecedes(bytes[b]) }
+        self.bytes = bytes
+        self.ranges = ranges
+    }
+
+    var count: Int { ranges.count }
+    subscript(_ i: Int) -> String { String(decoding: bytes[ranges[i]], as: UTF8.self) }
 }
 
 /// Prints phase durations to standard error when `GONGSHI_TIMING` is set (for profiling builds).

@@ -20,7 +20,7 @@ struct LedgerEventsTests {
         #expect(events.first { $0.kind == .xzcf }?.digest == j.record(penaltyKey())?.digest)
         #expect(events.allSatisfy { $0.digest.count == 16 && $0.digest.allSatisfy(\.isHexDigit) })
         #expect(!events.contains { $0.key == penaltyKey("周市监罚〔2026〕2号") })
-        #expect(j.publication.ledger == events)
+        #expect(j.publication.eventsOfDate == events)
     }
 
     @Test("an unchanged record already in the ledger gets no event and keeps its first publication")
@@ -34,7 +34,7 @@ struct LedgerEventsTests {
         let r = try #require(j.record(penaltyKey()))
         #expect(r.firstPublished == day("2026-11-23"))
         #expect(r.lastUpdated == nil)
-        #expect(j.publication.ledger.count == 1)
+        #expect(j.publication.eventsOfDate.isEmpty)
     }
 
     @Test("a changed record gets an 更新 event; its first publication stays")
@@ -98,7 +98,7 @@ struct LedgerEventsTests {
         let j = try f.judge("2026-11-25")
         #expect(j.publication.newEvents.map(\.event) == [.published])
         #expect(j.record(penaltyKey())?.firstPublished == day("2026-11-25"))
-        #expect(j.publication.ledger.count == 1)
+        #expect(j.publication.eventsOfDate == j.publication.newEvents)
     }
 
     @Test("a ledger out of date order is folded chronologically")

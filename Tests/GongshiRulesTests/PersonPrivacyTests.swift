@@ -107,7 +107,7 @@ struct PersonPrivacyTests {
         #expect(e.firstPublished == day("2026-11-03"))
         // Neither withdrawn under the old key nor published again under the new one.
         #expect(j.publication.newEvents.isEmpty)
-        #expect(!j.publication.ledger.contains { $0.key.contains("欧阳娜娜") })
+        #expect(!j.publication.eventsOfDate.contains { $0.key.contains("欧阳娜娜") })
     }
 
     @Test("an entry older builds published as an organisation under an old ID number keeps its place, no 撤回")

@@ -77,26 +77,23 @@ extension Renderer {
 
     /// `sitemap.xml` (a sitemap index past 50 000 pages, as the protocol requires).
     func renderSitemap(_ out: CountingSink) throws {
-        let paths = out.counter.paths().map {
-            $0.hasSuffix("index.html") ? String($0.dropLast("index.html".count)) : $0
-        }
-        .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let paths = out.counter.sitemapPaths()
         let limit = 50_000
-        func urlset(_ slice: ArraySlice<String>) -> String {
+        func urlset(_ slice: Range<Int>) -> String {
             var s =
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            for p in slice { s += "  <url><loc>\(Escape.xml(context.url(p)))</loc></url>\n" }
+            for i in slice { s += "  <url><loc>\(Escape.xml(context.url(paths[i])))</loc></url>\n" }
             return s + "</urlset>\n"
         }
         if paths.count <= limit {
-            try out.write("sitemap.xml", urlset(paths[...]))
+            try out.write("sitemap.xml", urlset(0..<paths.count))
             return
         }
         var index =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (n, start) in stride(from: 0, to: paths.count, by: limit).enumerated() {
             let name = "sitemap-\(n + 1).xml"
-            try out.write(name, urlset(paths[start..<min(start + limit, paths.count)]))
+            try out.write(name, urlset(start..<min(start + limit, paths.count)))
             index += "  <sitemap><loc>\(Escape.xml(context.url(name)))</loc></sitemap>\n"
         }
         try out.write("sitemap.xml", index + "</sitemapindex>\n")

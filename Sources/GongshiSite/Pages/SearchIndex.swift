@@ -287,17 +287,20 @@ public enum SearchIndexPart {
 
 extension Renderer {
     func renderSearch(_ index: SiteIndex, _ out: CountingSink) throws {
-        let entities = SearchIndexPart.entities(publication, index)
-        let documents = SearchIndexPart.documents(publication)
-        let plan = SearchIndexPart.plan(entities + documents)
+        // Entities then records, in the one list the plan keeps: no copy of either beside it.
+        var documents = SearchIndexPart.entities(publication, index)
+        let entities = documents.count
+        documents += SearchIndexPart.documents(publication)
+        let plan = SearchIndexPart.plan(documents)
+        let records = documents.count - entities
         let buckets = plan.buckets
         for b in 0..<buckets { try out.write("sousuo/i/\(b).json", plan.file(b)) }
         var ctx = context.page(
             path: "sousuo/index.html", title: "信用信息查询", section: "",
             description: "按企业名称的任意部分、统一社会信用代码或决定书文号查询\(settings.region)的行政许可、行政处罚和红黑名单信息。")
         ctx["buckets"] = buckets
-        ctx["entities"] = entities.count
-        ctx["documents"] = documents.count
+        ctx["entities"] = entities
+        ctx["documents"] = records
         try page("search", ctx, to: "sousuo/index.html", out)
     }
 }
