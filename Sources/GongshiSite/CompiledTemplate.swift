@@ -225,15 +225,8 @@ struct CompiledTemplate: Sendable {
             out.append(contentsOf: s.utf8)
             return
         }
-        for b in s.utf8 {
-            switch b {
-            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
-            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
-            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
-            case 34: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
-            case 39: out.append(contentsOf: [38, 35, 51, 57, 59])  // &#39;
-            default: out.append(b)
-            }
+        for b in s.utf8 where !Escape.appendEntity(b, to: &out) {
+            out.append(b)
         }
     }
 }

@@ -11,20 +11,26 @@ public enum Escape {
         // Bytes, not scalars: every character escaped or dropped is ASCII, so a UTF-8 sequence passes whole.
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 64)
-        for b in s.utf8 {
-            switch b {
-            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
-            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
-            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
-            case 34: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
-            case 39: out.append(contentsOf: [38, 35, 51, 57, 59])  // &#39;
-            case 10, 9, 13: out.append(b)
-            // Control characters are not allowed in XML 1.0.
-            case 0..<32: continue
-            default: out.append(b)
-            }
+        for b in s.utf8 where !appendEntity(b, to: &out) {
+            // Control characters but tab and line ends are not allowed in XML 1.0.
+            if b >= 32 || b == 10 || b == 9 || b == 13 { out.append(b) }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the entity of `b` when it is one of `& < > " '` (the ones HTML and XML text and
+    /// attributes need escaped) and says whether it did.
+    @inline(__always)
+    static func appendEntity(_ b: UInt8, to out: inout [UInt8]) -> Bool {
+        switch b {
+        case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
+        case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
+        case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
+        case 34: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
+        case 39: out.append(contentsOf: [38, 35, 51, 57, 59])  // &#39;
+        default: return false
+        }
+        return true
     }
 
     /// A JSON string literal (quotes, backslashes and control characters escaped).
