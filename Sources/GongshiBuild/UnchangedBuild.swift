@@ -146,12 +146,12 @@ enum UnchangedBuild {
     /// once, each file looked at relative to its open folder (no path walk per file), so that a build
     /// with nothing to do stays a small part of a full one.
     static func liveOutputIs(_ manifest: [String: ManifestEntry], out: String) -> Bool {
-        guard let top = entries(out) else { return false }
-        let counts = ParallelMap.map(top) { entry -> Int in
-            let fd = open(out, O_RDONLY | O_DIRECTORY)
-            guard fd >= 0 else { return -1 }
-            defer { close(fd) }
-            return matchingFiles(in: fd, entry.name, isFolder: entry.isFolder, prefix: "", manifest)
+        let fd = open(out, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard let top = entries(in: fd) else { return false }
+        let counts = ParallelMap.map(top) { entry in
+            matchingFiles(in: fd, entry.name, isFolder: entry.isFolder, prefix: "", manifest)
         }
         return !counts.contains(-1) && counts.reduce(0, +) == manifest.count
     }
@@ -169,31 +169,28 @@ enum UnchangedBuild {
             return 1
         }
         let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
-        guard fd >= 0, let d = fdopendir(fd) else { return -1 }
-        defer { closedir(d) }
+        guard fd >= 0 else { return -1 }
+        defer { close(fd) }
+        guard let list = entries(in: fd) else { return -1 }
         var n = 0
-        while let e = readdir(d) {
-            let inner = withUnsafeBytes(of: e.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if inner == "." || inner == ".." { continue }
-            var type = e.pointee.d_type
-            if type == UInt8(DT_UNKNOWN) {
-                var st = stat()
-                guard fstatat(fd, inner, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return -1 }
-                type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
-            }
+        for entry in list {
             let count = matchingFiles(
-                in: fd, inner, isFolder: type == UInt8(DT_DIR), prefix: prefix + name + "/", manifest)
+                in: fd, entry.name, isFolder: entry.isFolder, prefix: prefix + name + "/", manifest)
             guard count >= 0 else { return -1 }
             n += count
         }
         return n
     }
 
-    /// The names in folder `dir` and whether each is a folder; nil when it cannot be listed.
-    static func entries(_ dir: String) -> [(name: String, isFolder: Bool)]? {
-        guard let d = opendir(dir) else { return nil }
+    /// The names in the open folder `fd` and whether each is a folder; nil when it cannot be listed.
+    /// `fd` stays open (the listing reads a duplicate of it).
+    static func entries(in fd: Int32) -> [(name: String, isFolder: Bool)]? {
+        let listing = dup(fd)
+        guard listing >= 0 else { return nil }
+        guard let d = fdopendir(listing) else {
+            close(listing)
+            return nil
+        }
         defer { closedir(d) }
         var list: [(name: String, isFolder: Bool)] = []
         while let e = readdir(d) {
@@ -202,7 +199,7 @@ enum UnchangedBuild {
             var type = e.pointee.d_type
             if type == UInt8(DT_UNKNOWN) {
                 var st = stat()
-                guard lstat(dir + "/" + name, &st) == 0 else { return nil }
+                guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
                 type = (st.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
             }
             list.append((name, type == UInt8(DT_DIR)))
