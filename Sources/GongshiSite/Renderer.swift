@@ -156,12 +156,10 @@ public struct Renderer: Sendable {
         if context.preview != nil && fileErrorCount > 0 {
             ctx["fileErrors"] = ["items": fileErrors, "count": fileErrorCount] as TemplateObject
         }
-        // Everything the template receives, the fragments by their fingerprints: equal means equal bytes.
+        // A page not keyed by its inputs (see KeyedPages) is fingerprinted by everything the template
+        // receives, the fragments by their fingerprints: equal means equal bytes.
         var fingerprint = given
-        if out.reuses && given == nil {
-            ctx["header"] = nil
-            ctx["footer"] = nil
-            ctx["alternates"] = nil
+        if given == nil && out.reuses {
             var b = FingerprintBuffer(tag: "page")
             b.add(templates.fingerprint)
             b.add(template)
@@ -169,9 +167,10 @@ public struct Renderer: Sendable {
             b.add(footer.fingerprint)
             b.add(alternates.fingerprint)
             b.add(object: ctx)
-            fingerprint = b.finish()
+            let made = b.finish()
+            if try out.reuse(path, fingerprint: made, isPage: sitemap) { return }
+            fingerprint = made
         }
-        if given == nil, let fingerprint, try out.reuse(path, fingerprint: fingerprint, isPage: sitemap) { return }
         ctx["header"] = header.text
         ctx["footer"] = footer.text
         ctx["alternates"] = alternates.text
