@@ -87,7 +87,7 @@ public struct TemplateSet: Sendable {
     }
 
     public func render(_ name: String, _ context: TemplateObject) -> String {
-        guard compiled[name] != nil else { return library.render(context, withTemplate: name) ?? "" }
+        guard compiled[name] != nil else { return renderWithMustache(name, context) }
         return String(decoding: renderBytes(name, context), as: UTF8.self)
     }
 
@@ -100,7 +100,8 @@ public struct TemplateSet: Sendable {
         return out
     }
 
-    /// The same page through swift-mustache (tests compare both).
+    /// The page through swift-mustache: for templates the compiled renderer does not take, and for
+    /// tests comparing both.
     func renderWithMustache(_ name: String, _ context: TemplateObject) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
@@ -139,15 +140,8 @@ struct FastHTMLEscaping: MustacheContentType {
         guard needs else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        for b in text.utf8 {
-            switch b {
-            case 38: out += Array("&amp;".utf8)
-            case 60: out += Array("&lt;".utf8)
-            case 62: out += Array("&gt;".utf8)
-            case 34: out += Array("&quot;".utf8)
-            case 39: out += Array("&#39;".utf8)
-            default: out.append(b)
-            }
+        for b in text.utf8 where !Escape.appendEntity(b, to: &out) {
+            out.append(b)
         }
         return String(decoding: out, as: UTF8.self)
     }
