@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GongshiContent
 import GongshiModel
+import GongshiRules
 
 #if canImport(Glibc)
     import Glibc
@@ -29,7 +30,7 @@ public enum LedgerStore {
     }
 
     /// A digest in lowercase hexadecimal.
-    static func hex(_ digest: SHA256.Digest) -> String { digest.map { String(format: "%02x", $0) }.joined() }
+    static func hex(_ digest: SHA256.Digest) -> String { ContentDigest.hex(digest, count: SHA256.byteCount) }
 
     /// What an interrupted commit left: the ledger before and after its append, and its output folder.
     struct Pending: Equatable {

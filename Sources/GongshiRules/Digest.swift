@@ -25,7 +25,8 @@ public enum ContentDigest {
         return prefix.isEmpty ? h : "\(prefix)-\(h)"
     }
 
-    static func hex(_ digest: SHA256.Digest, count: Int) -> String {
+    /// The first `count` bytes of `digest` in lower-case hexadecimal.
+    public static func hex(_ digest: SHA256.Digest, count: Int) -> String {
         let table = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(count * 2)
