@@ -67,15 +67,18 @@ final class PageReuse: @unchecked Sendable {
 
 extension BuildCache {
     /// The previous build's fingerprints of output folder `out`; empty when there are none to trust.
-    func outputManifest(out: String) -> [String: ManifestEntry] {
+    func outputManifest(out: String) -> OutputManifestContents {
         let name = (OutputManifest.path(cache: folder, out: out) as NSString).lastPathComponent
-        guard let bytes = read(name) else { return [:] }
-        return OutputManifest.decode(bytes, program: program) ?? [:]
+        guard let bytes = read(name) else { return OutputManifestContents() }
+        return OutputManifest.decode(bytes, program: program) ?? OutputManifestContents()
     }
 
-    /// Keeps the fingerprints of the output folder `out` just staged, for the next build.
-    func saveOutputManifest(_ reuse: PageReuse, out: String) {
+    /// Keeps the fingerprints of the output folder `out` just staged in `staging` (every file written),
+    /// and the stamps of its folders, for the next build.
+    func saveOutputManifest(_ reuse: PageReuse, out: String, staging: String) {
         let name = (OutputManifest.path(cache: folder, out: out) as NSString).lastPathComponent
-        write(name, OutputManifest.encode(reuse.manifest(), program: program))
+        let files = reuse.manifest()
+        let folders = FolderStamp.stamps(of: files.map(\.path), under: staging)
+        write(name, OutputManifest.encode(files, folders: folders, program: program))
     }
 }
