@@ -24,7 +24,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "CGongshi"),
+        .target(name: "CGongshi", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "GongshiModel"),
         .target(
             name: "GongshiContent",
@@ -40,10 +40,9 @@ let package = Package(
         .target(
             name: "GongshiSite",
             dependencies: [
-                "GongshiModel", "GongshiRules", "Ccmark",
+                "GongshiModel", "GongshiRules", "Ccmark", "CGongshi",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(

@@ -144,7 +144,7 @@ enum BuildStep {
     ) throws(SiteError) -> RenderedSite {
         let publication = scoped.publication
         let context = SiteContext(settings: inputs.source.settings, date: options.date, preview: options.preview)
-        let renderer = Renderer(
+        var renderer = Renderer(
             publication: publication, templates: templates, context: context,
             findings: options.preview == nil ? [] : scoped.findings, progress: progress)
         let appendEvents = options.writeLedger && !publication.newEvents.isEmpty
@@ -160,6 +160,9 @@ enum BuildStep {
         OutputFolder.removeTree(staging)
         // Unchanged files are taken from the live output (see PageReuse).
         let reuse = inputs.cache.map { PageReuse(out: out, previous: $0.outputManifest(out: out).files) }
+        if let cache = inputs.cache, let reuse {
+            renderer.openDataStore = OpenDataFiles(cache: cache, out: out, reuse: reuse)
+        }
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
             var extras = [SearchIndexPart.part, StatisticsPart.part(judgement: scoped.judgement)]

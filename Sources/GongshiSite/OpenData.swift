@@ -10,24 +10,35 @@ extension Renderer {
         RecordKind.allCases.map { kind in { try self.renderOpenData(kind, index, out) } }
     }
 
+    /// The three files of `kind`, made in pieces of rows (``OpenDataPieces``): each row's cells are
+    /// made once for the three, and an incremental build copies the pieces of unchanged rows from the
+    /// previous build's files. The files are streamed, never whole in memory (gigabytes at a million
+    /// records); the workbook holds its compressed sheet until it is written.
     func renderOpenData(_ kind: RecordKind, _ index: SiteIndex, _ out: CountingSink) throws {
         let columns = kind.schema.fields.filter { $0.role != .secret }.map(\.name) + ["页面"]
-        // Rows are made one at a time as each file is written (three times: CSV, JSON, workbook) rather
-        // than held: at a million records the tables would be gigabytes.
         let count: Int
-        let row: (Int) -> [String]
+        let cells: (Int) -> [String]
+        let rowKey: (Int) -> String
+        // What a row is made of beyond the settings' base URL (its piece's fingerprint).
+        let rowInputs: (Int, inout FingerprintBuffer) -> Void
         if kind == .mingdan {
-            count = publication.listEntries.count
-            row = { n in
-                self.publication.listEntries[n].fields.map(\.value) + [self.context.url(index.entryPaths[n])]
+            let entries = publication.listEntries
+            count = entries.count
+            cells = { n in entries[n].fields.map(\.value) + [self.context.url(index.entryPaths[n])] }
+            rowKey = { entries[$0].key }
+            rowInputs = { n, b in
+                b.add(entries: [n], index)
             }
         } else {
             let ids = index.byKind[kind] ?? []
+            let records = publication.records
             count = ids.count
-            row = { n in
-                let r = self.publication.records[ids[n]]
+            cells = { n in
+                let r = records[ids[n]]
                 return r.fields.map(\.value) + [self.context.url(Views.recordPath(r))]
             }
+            rowKey = { records[ids[$0]].key }
+            rowInputs = { n, b in b.add(records: [ids[n]], index) }
         }
         let names = ["csv", "json", "xlsx"].map { "data/\(kind.rawValue).\($0)" }
         // The three files are made from these rows alone: taken from the previous output when they match.
@@ -41,36 +52,86 @@ extension Renderer {
             }
         }
         if let fingerprint, try reuseAll(names, fingerprint, out) { return }
-        try out.stream(names[0], fingerprint: fingerprint) { emit in
-            try withoutActuallyEscaping(emit) { emit in
-                var buffer = ChunkBuffer(emit: emit)
-                try buffer.append("\u{FEFF}" + columns.map(Escape.csv).joined(separator: ",") + "\r\n")
-                for n in 0..<count { try buffer.append(row(n).map(Escape.csv).joined(separator: ",") + "\r\n") }
-                try buffer.flush()
-            }
-        }
-        let keys = columns.map(Escape.json)
-        try out.stream(names[1], fingerprint: fingerprint) { emit in
-            try withoutActuallyEscaping(emit) { emit in
-                var buffer = ChunkBuffer(emit: emit)
-                try buffer.append("[\n")
-                for n in 0..<count {
-                    var object = "  {"
-                    for (i, v) in row(n).enumerated() {
-                        if i > 0 { object += ", " }
-                        object += keys[i] + ": " + Escape.json(v)
-                    }
-                    try buffer.append(object + (n == count - 1 ? "}\n" : "},\n"))
-                }
-                try buffer.append("]\n")
-                try buffer.flush()
-            }
-        }
+
         // Amounts are numbers so that a journalist can sum them; every other cell is text.
         let numeric = Set(columns.indices.filter { columns[$0].hasSuffix("（万元）") })
-        try out.write(
-            names[2],
-            XLSXWriter.workbook(sheet: kind.title, header: columns, count: count, row: row, numericColumns: numeric),
-            fingerprint: fingerprint)
+        let jsonKeys = columns.map(Escape.json)
+        let pieces = OpenDataPieces.cut(count, key: rowKey)
+        // An incremental build: each piece's fingerprint, and the previous build's pieces and files.
+        let store = index.inputs == nil ? nil : openDataStore
+        let indexName = "opendata-\(kind.rawValue)"
+        var keys: [Fingerprint] = []
+        var previous: (index: OpenDataIndex, files: [any PreviousFile])?
+        if let store {
+            keys = pieces.map { rows in
+                var b = FingerprintBuffer(tag: "open-data-piece")
+                b.add(kind.rawValue)
+                for c in columns { b.add(c) }
+                b.add(settings.baseURL)
+                b.add(DeflatedPiece.zlibVersion)
+                b.add(Int(DeflatedPiece.level))
+                for n in rows { rowInputs(n, &b) }
+                return b.finish()
+            }
+            if let bytes = store.index(indexName), let old = OpenDataIndex(decoding: bytes) {
+                let files = names.compactMap { store.previous($0, fingerprint: old.fingerprint) }
+                if files.count == 3 { previous = (old, files) }
+            }
+        }
+
+        let made = fingerprint.map { OpenDataIndex(fingerprint: $0) }
+        var sheet: [DeflatedPiece] = []
+        sheet.reserveCapacity(pieces.count)
+        var spans: [(csv: Range<Int>, json: Range<Int>)] = []
+        try out.stream(names[0], fingerprint: fingerprint) { emitCSV in
+            try out.stream(names[1], fingerprint: fingerprint) { emitJSON in
+                let head = Array(("\u{FEFF}" + columns.map(Escape.csv).joined(separator: ",") + "\r\n").utf8)
+                try emitCSV(head)
+                try emitJSON(Array("[\n".utf8))
+                var csvAt = head.count
+                var jsonAt = 2
+                for (p, rows) in pieces.enumerated() {
+                    var piece: OpenDataPieces.Piece
+                    if let previous, let l = previous.index.pieces[keys[p]],
+                        let csv = previous.files[0].read(l.csv), let json = previous.files[1].read(l.json),
+                        let deflated = previous.files[2].read(l.sheet)
+                    {
+                        piece = .init(
+                            csv: csv, json: json,
+                            sheet: DeflatedPiece(bytes: deflated, crc: l.crc, rawCount: l.rawCount))
+                    } else {
+                        piece = try OpenDataPieces.make(
+                            rows, columns: columns.count, jsonKeys: jsonKeys, numericColumns: numeric, cells: cells)
+                    }
+                    try emitCSV(piece.csv)
+                    // The last object of the array has no comma after it.
+                    if p == pieces.count - 1 { piece.json.replaceSubrange((piece.json.count - 2)..., with: [10]) }
+                    try emitJSON(piece.json)
+                    spans.append((csvAt..<(csvAt + piece.csv.count), jsonAt..<(jsonAt + piece.json.count)))
+                    csvAt += piece.csv.count
+                    jsonAt += piece.json.count
+                    sheet.append(piece.sheet)
+                }
+                try emitJSON(Array("]\n".utf8))
+            }
+        }
+        var starts: [[Int]] = []
+        try out.stream(names[2], fingerprint: fingerprint) { emit in
+            let entries = try XLSXWriter.entries(
+                sheet: kind.title, header: columns, numericColumns: numeric, rows: sheet)
+            starts = try ZIPFile.write(entries, emit: emit)
+        }
+        // Where this build's pieces lie, for the next; the last piece's JSON lost its comma, so it is
+        // not kept (the next build makes its rows again).
+        guard let store, var made, let sheetStarts = starts.last else { return }
+        for p in pieces.indices.dropLast() {
+            let s = sheet[p]
+            // The sheet's first piece is its head and header row.
+            let at = sheetStarts[p + 1]
+            made.pieces[keys[p]] = OpenDataIndex.Location(
+                csv: spans[p].csv, json: spans[p].json, sheet: at..<(at + s.bytes.count), crc: s.crc,
+                rawCount: s.rawCount)
+        }
+        store.save(indexName, made.encode())
     }
 }

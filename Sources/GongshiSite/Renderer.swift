@@ -30,6 +30,8 @@ public struct Renderer: Sendable {
     /// Keys this build publishes for the first time (the preview says "not yet published" for them).
     let publishedNow: Set<String>
     var standingPages: [TemplateObject] { standingPageLinks }
+    /// Set for an incremental build: where the open data's pieces of the previous build are (see OpenData).
+    public var openDataStore: (any OpenDataStore)?
 
     public init(
         publication: Publication, templates: TemplateSet, context: SiteContext, findings: [Finding] = [],

@@ -1,81 +1,53 @@
-import Foundation
-import ZIPFoundation
-
 /// Writes a one-sheet Excel workbook (`.xlsx`) for the open data.
 ///
 /// Every cell is a text cell (inline string, format `@`) except the columns named numeric, so that
 /// Excel and LibreOffice never turn a 统一社会信用代码 or 工商注册号 into `9.137E+17` or drop leading
 /// zeros. The bytes are deterministic: fixed part order, fixed ZIP timestamps, no volatile metadata.
+///
+/// Rows and cells carry no references (`r="B2"`, optional in SpreadsheetML: a row follows the one
+/// before, a cell the one before it, an empty cell is written `<c/>`), so a row's XML does not depend
+/// on where it stands, and the sheet is deflated in pieces of rows that an incremental build keeps
+/// (see ``OpenDataPieces``) even when new records come before them.
 enum XLSXWriter {
     static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    /// 1980-01-01 00:00:00 UTC, the first time a ZIP entry can carry.
-    static let timestamp = Date(timeIntervalSince1970: 315_532_800)
     /// Excel refuses longer text in one cell.
     static let maxCellLength = 32_767
 
+    /// The workbook of `rows` (in one piece).
     static func workbook(sheet: String, header: [String], rows: [[String]], numericColumns: Set<Int>) throws -> [UInt8]
     {
-        try workbook(sheet: sheet, header: header, count: rows.count, row: { rows[$0] }, numericColumns: numericColumns)
+        var raw: [UInt8] = []
+        for cells in rows { rowXML(cells, headerRow: false, header.count, numericColumns, into: &raw) }
+        return try ZIPFile.bytes(
+            entries(
+                sheet: sheet, header: header, numericColumns: numericColumns, rows: [DeflatedPiece(compressing: raw)])
+        )
     }
 
-    /// The workbook of `count` rows, asked for one at a time: the sheet is made twice as it is
-    /// compressed (once to know its size, which the archive needs first, then for its bytes), so
-    /// memory holds the compressed workbook and one piece of the sheet, never the whole sheet.
-    static func workbook(
-        sheet: String, header: [String], count: Int, row: (Int) -> [String], numericColumns: Set<Int>
-    ) throws -> [UInt8] {
-        let archive = try Archive(accessMode: .create)
-        func add(_ path: String, _ bytes: [UInt8]) throws {
-            let data = Data(bytes)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: timestamp,
-                compressionMethod: .deflate
-            ) { position, size in
-                data.subdata(in: Int(position)..<(Int(position) + size))
-            }
-        }
-        try add("[Content_Types].xml", Array(contentTypes.utf8))
-        try add("_rels/.rels", Array(packageRels.utf8))
-        try add("xl/workbook.xml", Array(workbookXML(sheet: sheet).utf8))
-        try add("xl/_rels/workbook.xml.rels", Array(workbookRels.utf8))
-        try add("xl/styles.xml", Array(styles.utf8))
-        let letters = (0..<max(header.count, 1)).map(columnName)
-        // Piece 0 is the head and the header row, pieces 1...count the rows, count + 1 the tail.
-        func piece(_ i: Int) -> [UInt8] {
-            if i == 0 { return Array(sheetHead.utf8) + rowXML(1, header, headerRow: true, letters, numericColumns) }
-            if i <= count { return rowXML(i + 1, row(i - 1), headerRow: false, letters, numericColumns) }
-            return Array(sheetTail.utf8)
-        }
-        var size = 0
-        for i in 0...(count + 1) { size += piece(i).count }
-        var pending: [UInt8] = []
-        var pendingStart = 0  // the sheet offset of pending[0]
-        var next = 0
-        try archive.addEntry(
-            with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(size), modificationDate: timestamp,
-            compressionMethod: .deflate
-        ) { position, length in
-            // The archive asks for consecutive ranges, in order.
-            let start = Int(position)
-            if start > pendingStart {
-                pending.removeFirst(min(start - pendingStart, pending.count))
-                pendingStart = start
-            }
-            while pendingStart + pending.count < start + length && next <= count + 1 {
-                pending += piece(next)
-                next += 1
-            }
-            let from = start - pendingStart
-            return Data(pending[from..<min(from + length, pending.count)])
-        }
-        return [UInt8](archive.data ?? Data())
+    /// The archive's entries: the fixed parts, then the sheet joined from `rows`, pieces of rows'
+    /// XML (``rowXML(_:headerRow:_:_:into:)``) in order, between its head and its tail.
+    static func entries(sheet: String, header: [String], numericColumns: Set<Int>, rows: [DeflatedPiece]) throws
+        -> [ZIPFile.Entry]
+    {
+        var head = Array(sheetHead.utf8)
+        rowXML(header, headerRow: true, header.count, numericColumns, into: &head)
+        let first = try DeflatedPiece(compressing: head)
+        let last = try DeflatedPiece(compressing: Array(sheetTail.utf8))
+        return [
+            try ZIPFile.Entry("[Content_Types].xml", Array(contentTypes.utf8)),
+            try ZIPFile.Entry("_rels/.rels", Array(packageRels.utf8)),
+            try ZIPFile.Entry("xl/workbook.xml", Array(workbookXML(sheet: sheet).utf8)),
+            try ZIPFile.Entry("xl/_rels/workbook.xml.rels", Array(workbookRels.utf8)),
+            try ZIPFile.Entry("xl/styles.xml", Array(styles.utf8)),
+            ZIPFile.Entry("xl/worksheets/sheet1.xml", pieces: [first] + rows + [last]),
+        ]
     }
 
     static func sheetXML(header: [String], rows: [[String]], numericColumns: Set<Int>) -> [UInt8] {
-        let letters = (0..<max(header.count, 1)).map(columnName)
-        var out = Array(sheetHead.utf8) + rowXML(1, header, headerRow: true, letters, numericColumns)
-        for (k, cells) in rows.enumerated() { out += rowXML(k + 2, cells, headerRow: false, letters, numericColumns) }
+        var out = Array(sheetHead.utf8)
+        rowXML(header, headerRow: true, header.count, numericColumns, into: &out)
+        for cells in rows { rowXML(cells, headerRow: false, header.count, numericColumns, into: &out) }
         return out + Array(sheetTail.utf8)
     }
 
@@ -85,26 +57,27 @@ enum XLSXWriter {
         + "</sheetView></sheetViews><sheetData>"
     static let sheetTail = "</sheetData></worksheet>\n"
 
-    /// Row `n` of the sheet: a cell per non-empty value, numbers in the numeric columns, text elsewhere.
-    static func rowXML(_ n: Int, _ cells: [String], headerRow: Bool, _ letters: [String], _ numericColumns: Set<Int>)
-        -> [UInt8]
-    {
-        var out: [UInt8] = []
-        out.reserveCapacity(64 + cells.count * 96)
-        let number = Array(String(n).utf8)
-        out += "<row r=\"".utf8
-        out += number
-        out += "\">".utf8
-        for (i, v) in cells.enumerated() where !v.isEmpty && i < letters.count {
-            out += "<c r=\"".utf8
-            out += letters[i].utf8
-            out += number
+    /// A row of the sheet, appended to `out`: its first `columns` cells, numbers in the numeric columns,
+    /// text elsewhere, an empty cell before a later value as `<c/>` (keeping the later one in its column).
+    static func rowXML(
+        _ cells: [String], headerRow: Bool, _ columns: Int, _ numericColumns: Set<Int>, into out: inout [UInt8]
+    ) {
+        out.reserveCapacity(out.count + 16 + cells.count * 96)
+        out += "<row>".utf8
+        var empties = 0
+        for (i, v) in cells.prefix(columns).enumerated() {
+            if v.isEmpty {
+                empties += 1
+                continue
+            }
+            for _ in 0..<empties { out += "<c/>".utf8 }
+            empties = 0
             if !headerRow, numericColumns.contains(i), isPlainNumber(v) {
-                out += "\"><v>".utf8
+                out += "<c><v>".utf8
                 out += v.utf8
                 out += "</v></c>".utf8
             } else {
-                out += (headerRow ? "\" t=\"inlineStr\" s=\"2\">" : "\" t=\"inlineStr\" s=\"1\">").utf8
+                out += (headerRow ? "<c t=\"inlineStr\" s=\"2\">" : "<c t=\"inlineStr\" s=\"1\">").utf8
                 out += "<is><t xml:space=\"preserve\">".utf8
                 // Most cells hold nothing to escape or cut: their bytes go in as they are.
                 let plain =
@@ -115,7 +88,6 @@ enum XLSXWriter {
             }
         }
         out += "</row>".utf8
-        return out
     }
 
     static func isPlainNumber(_ s: String) -> Bool {
@@ -131,18 +103,6 @@ enum XLSXWriter {
             digits += 1
         }
         return digits > 0 && digits <= 15 && dots <= 1 && !s.hasSuffix(".") && !s.hasPrefix(".")
-    }
-
-    /// Column letters: 0 → A, 25 → Z, 26 → AA.
-    static func columnName(_ index: Int) -> String {
-        var n = index + 1
-        var s = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            s = String(UnicodeScalar(UInt8(65 + r))) + s
-            n = (n - 1) / 26
-        }
-        return s
     }
 
     /// XML text escaping; control characters XML cannot hold become Excel's `_xHHHH_`, and a literal

@@ -176,6 +176,39 @@ struct IncrementalBuildTests {
         #expect(!Gongshi.read(site + "/Public/zhuti/91370306MA3C10017X/index.html").contains("周市监食〔2026〕8号"))
     }
 
+    /// Open data of many rows is made in pieces, and an incremental build copies the pieces of
+    /// unchanged rows from the live files (OpenData.swift): after new, edited and removed rows the
+    /// CSV, JSON and workbook are those of a build from scratch.
+    @Test func openDataInPiecesAfterNewEditedAndRemovedRows() throws {
+        let site = try Gongshi.site("basic")
+        let header =
+            "行政相对人名称,行政相对人类别,统一社会信用代码,法定代表人,行政许可决定文书名称,行政许可决定文书号,许可类别,许可内容,许可决定日期,许可机关,许可机关统一社会信用代码"
+        func licences(_ numbers: Range<Int>, decided: String) -> String {
+            ([header]
+                + numbers.map {
+                    "周村测试第\($0)商贸有限公司,法人及非法人组织,91370306MA3C10025Q,赵六,食品经营许可决定书,周市监食〔2026〕\($0)号,"
+                        + "普通,预包装食品销售（第\($0)项）,\(decided),区市场监管局,11370306004000024A"
+                }).joined(separator: "\n") + "\n"
+        }
+        let many = site + "/Content/xzxk/2026-11-many.csv"
+        try licences(1000..<1500, decided: "2026-11-10").write(toFile: many, atomically: true, encoding: .utf8)
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        let cache = try FileManager.default.contentsOfDirectory(atPath: site + "/.gongshi.cache")
+        #expect(cache.contains { $0.hasPrefix("opendata-xzxk-") }, "\(cache)")
+
+        let day = site + "/Content/xzxk/2026-11-day.csv"
+        try licences(2000..<2060, decided: "2026-11-24").write(toFile: day, atomically: true, encoding: .utf8)
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        #expect(Gongshi.read(site + "/Public/data/xzxk.csv").contains("周市监食〔2026〕2059号"))
+        try Self.edit(many) { $0.replacingOccurrences(of: "（第1250项）", with: "（第1250项，已变更）") }
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        #expect(Gongshi.read(site + "/Public/data/xzxk.json").contains("已变更"))
+        try FileManager.default.removeItem(atPath: day)
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        #expect(!Gongshi.read(site + "/Public/data/xzxk.csv").contains("周市监食〔2026〕2059号"))
+        try Self.buildAndCompare(site, date: "2026-11-25", extra: ["--base-url", "https://other.example/xy/"])
+    }
+
     @Test func aDamagedOrForeignCacheIsNeverTrusted() throws {
         let site = try Gongshi.site("basic")
         try Self.buildAndCompare(site, date: "2026-11-25")

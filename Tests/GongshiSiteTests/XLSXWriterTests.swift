@@ -1,4 +1,5 @@
 import Foundation
+import GongshiContent
 import Testing
 import ZIPFoundation
 
@@ -22,21 +23,16 @@ struct XLSXWriterTests {
         let b = try XLSXWriter.workbook(sheet: "行政处罚", header: header, rows: rows, numericColumns: [2])
         #expect(a == b)
         let sheet = try part(a, "xl/worksheets/sheet1.xml")
-        #expect(
-            sheet.contains("<c r=\"B2\" t=\"inlineStr\" s=\"1\"><is><t xml:space=\"preserve\">913703061658853012</t>"))
-        #expect(sheet.contains("<c r=\"C2\"><v>0.2</v></c>"))
-        #expect(sheet.contains("<c r=\"C3\" t=\"inlineStr\""))
+        // No cell or row references: a row's XML is the same wherever it stands.
+        #expect(!sheet.contains(" r=\""))
+        #expect(sheet.contains("</row><row><c t=\"inlineStr\" s=\"1\"><is><t xml:space=\"preserve\">A&amp;B"))
+        #expect(sheet.contains("<c t=\"inlineStr\" s=\"1\"><is><t xml:space=\"preserve\">913703061658853012</t>"))
+        #expect(sheet.contains("<c><v>0.2</v></c>"))
+        #expect(sheet.contains("<t xml:space=\"preserve\">约2万</t>"))
         #expect(sheet.contains("A&amp;B &lt;公司&gt;"))
         #expect(sheet.contains("_x005F_x000D_ 公司_x0001_"))
         #expect(try part(a, "xl/workbook.xml").contains("name=\"行政处罚\""))
         #expect(try part(a, "xl/styles.xml").contains("numFmtId=\"49\""))
-    }
-
-    @Test func columnNames() {
-        #expect(XLSXWriter.columnName(0) == "A")
-        #expect(XLSXWriter.columnName(25) == "Z")
-        #expect(XLSXWriter.columnName(26) == "AA")
-        #expect(XLSXWriter.columnName(27) == "AB")
     }
 
     @Test func plainNumbers() {
@@ -54,5 +50,23 @@ struct XLSXWriterTests {
         #expect(whole.count > 4 * 16_384)
         let book = try XLSXWriter.workbook(sheet: "行政处罚", header: header, rows: rows, numericColumns: [2])
         #expect(try part(book, "xl/worksheets/sheet1.xml") == String(decoding: whole, as: UTF8.self))
+    }
+
+    @Test("an empty cell keeps the cells after it in their columns, as a spreadsheet reader sees them")
+    func emptyCellsKeepColumns() throws {
+        let header = ["行政相对人名称", "工商注册号", "罚款金额（万元）", "页面"]
+        let rows = [["甲公司", "", "1.5", "https://x.example/a/"], ["", "", "", "https://x.example/b/"]]
+        let book = try XLSXWriter.workbook(sheet: "行政处罚", header: header, rows: rows, numericColumns: [2])
+        #expect(try part(book, "xl/worksheets/sheet1.xml").contains("<row><c/><c/><c/><c t=\"inlineStr\""))
+        var read: [XLSXRow] = []
+        try XLSXReader.read(data: Data(book)) { event in
+            if case .row(let r) = event { read.append(r) }
+        }
+        #expect(read.map(\.line) == [1, 2, 3])
+        #expect(
+            read.map(\.cells) == [
+                header, ["甲公司", "", "1.5", "https://x.example/a/"], ["", "", "", "https://x.example/b/"],
+            ])
+        #expect(read[1].numbers[2] == 1.5)
     }
 }
