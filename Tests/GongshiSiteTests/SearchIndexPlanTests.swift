@@ -5,19 +5,21 @@ import Testing
 
 /// The search index picks its number of buckets from sizes it counts without making the files; the
 /// count must be exact, or a bucket could pass the limit, or the site change with the way it is built.
+/// Its plan is made in shards on every core: the files must be those of one plain dictionary of every
+/// token (``SearchIndexReference``).
 @Suite("Search index plan: counted bucket sizes equal the files")
 struct SearchIndexPlanTests {
     /// Entities sharing tokens past the cap (公司, 9137), names that JSON must escape, and documents.
-    static func entities() -> [SearchIndexPart.Entity] {
+    static func entities(count: Int = 700) -> [SearchIndexPart.Entity] {
         var list: [SearchIndexPart.Entity] = []
-        for i in 0..<700 {
+        for i in 0..<count {
             let code = String(format: "91370306MA%08dX", i)
             list.append(
                 SearchIndexPart.Entity(
                     name: "淄博周村\(i % 37)号\"食品\"<有限>公司", code: i % 5 == 0 ? "" : code,
                     path: "zhuti/\(code)/", summary: "行政许可 \(i % 3 + 1)"))
         }
-        for i in 0..<400 {
+        for i in 0..<(count * 4 / 7) {
             let number = "周市监罚〔2026〕\(i)号"
             list.append(
                 SearchIndexPart.Entity(
@@ -28,28 +30,62 @@ struct SearchIndexPlanTests {
     }
 
     @Test func countedSizesEqualTheFilesForEveryBucketCount() {
-        let plan = SearchIndexPart.plan(Self.entities())
-        let tokens = plan.postings.keys.sorted()
-        let documentBytes = plan.entities.map { SearchIndexPart.json($0).utf8.count }
+        let entities = Self.entities()
         for buckets in [16, 64, 256] {
-            let counted = SearchIndexPart.sizes(
-                buckets: buckets, tokens: tokens, postings: plan.postings, documentBytes: documentBytes)
-            var tokensOf = [[String]](repeating: [], count: buckets)
-            for t in tokens { tokensOf[SearchIndexPart.bucket(t, buckets)].append(t) }
-            let other = SearchIndexPart.Plan(
-                entities: plan.entities, postings: plan.postings, buckets: buckets, tokensOf: tokensOf)
-            #expect(counted == (0..<buckets).map { other.file($0).count })
+            let plan = SearchPlan(entities, buckets: buckets)
+            var scratch = SearchScratch(documents: entities.count)
+            let sizes = plan.documents.sizes
+            var counted = [Int](repeating: 0, count: buckets)
+            for (s, shard) in plan.shards.enumerated() {
+                for (k, size) in shard.sizes(buckets: buckets, documentBytes: sizes, scratch: &scratch).enumerated() {
+                    counted[k * SearchPlan.shards + s] = size
+                }
+            }
+            #expect(counted == (0..<buckets).map { plan.file($0).count })
+        }
+    }
+
+    @Test func filesEqualThoseOfOneDictionaryOfEveryToken() {
+        // 9 000 entities need more than the least number of buckets.
+        for entities in [Self.entities(), Self.entities(count: 9_000)] {
+            let plan = SearchIndexPart.plan(entities)
+            let postings = SearchIndexReference.postings(entities)
+            #expect(plan.buckets == SearchIndexReference.buckets(entities, postings))
+            let tokensOf = SearchIndexReference.tokensOf(buckets: plan.buckets, postings)
+            for b in 0..<plan.buckets {
+                #expect(plan.file(b) == SearchIndexReference.file(tokensOf[b], entities, postings))
+            }
         }
     }
 
     @Test func everyBucketFileIsJSONListingItsTokens() throws {
         let plan = SearchIndexPart.plan(Self.entities())
         #expect(plan.buckets >= 16)
+        let postings = SearchIndexReference.postings(Self.entities())
         for b in 0..<plan.buckets {
             let object = try JSONSerialization.jsonObject(with: Data(plan.file(b))) as? [String: Any]
             let tokens = object?["t"] as? [String: Any]
-            #expect(Set(tokens?.keys.map { $0 } ?? []) == Set(plan.tokensOf[b]))
+            let expected = postings.keys.filter { SearchIndexPart.bucket($0, plan.buckets) == b }
+            #expect(Set(tokens?.keys.map { $0 } ?? []) == Set(expected))
             #expect(plan.file(b).count <= SearchIndexPart.maxBucketBytes)
+        }
+    }
+
+    /// A bucket's fingerprint changes when a document with a token in it does, and only then.
+    @Test func bucketFingerprintsFollowTheirDocuments() {
+        var entities = Self.entities()
+        let before = SearchIndexPart.plan(entities)
+        entities[3] = SearchIndexPart.Entity(
+            name: entities[3].name, code: entities[3].code, path: entities[3].path, summary: "行政许可 9")
+        let after = SearchIndexPart.plan(entities)
+        #expect(before.buckets == after.buckets)
+        let (old, new) = (before.fingerprints(), after.fingerprints())
+        var tokens: [String] = []
+        SearchTokens.tokens(of: entities[3], into: &tokens)
+        let touched = Set(tokens.map { SearchIndexPart.bucket($0, after.buckets) })
+        for b in 0..<after.buckets {
+            #expect((old[b] != new[b]) == touched.contains(b), "bucket \(b)")
+            if old[b] == new[b] { #expect(before.file(b) == after.file(b)) }
         }
     }
 }

@@ -24,21 +24,26 @@ public enum SearchIndexPart {
     /// bucket count up to its limit at 100 000 records.
     public static let documentCap = 100
 
-    static func cap(of token: String) -> Int { token.hasPrefix("%") || token.hasPrefix("=") ? documentCap : cap }
+    static func cap(of token: String) -> Int {
+        let first = token.utf8.first
+        return first == 0x25 || first == 0x3D ? documentCap : cap  // % or =
+    }
     public static let targetBucketBytes = 60_000
     /// No bucket may be larger: the browser fetches at most three per query, so a query downloads
     /// at most ~285 KB whatever the size of the site (SPEC §7: 300 KB at 100 000 records).
     public static let maxBucketBytes = 95_000
 
     /// FNV-1a over the token's UTF-8 bytes; `search.js` computes the same.
-    static func bucket(_ token: String, _ count: Int) -> Int {
+    static func bucket(_ token: String, _ count: Int) -> Int { Int(hash(token) % UInt32(count)) }
+
+    static func hash(_ token: String) -> UInt32 {
         var h: UInt32 = 0x811C_9DC5
         for b in token.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
-        return Int(h % UInt32(count))
+        return h
     }
 
     /// One search result: an entity (found by name or code) or a record (found by its number).
-    struct Entity {
+    struct Entity: Sendable {
         let name: String
         let code: String
         let path: String
@@ -50,18 +55,24 @@ public enum SearchIndexPart {
     /// Records by their document number, shortest numbers first: a token shared by more than
     /// `documentCap` records keeps the first ones, and the shortest are the closest to what was typed.
     static func documents(_ p: Publication) -> [Entity] {
-        let documents: [Entity] = p.records.compactMap { r in
+        // Made on every core; lengths counted once, not in every comparison (counting Characters walks
+        // the whole text).
+        let made = ParallelMap.chunked(p.records, chunk: 4096) { r -> (length: Int, entity: Entity)? in
             let number = SearchTokens.normalizeDocument(r.documentNumber)
             guard !number.isEmpty else { return nil }
             // Short: a record is repeated in the bucket of each 4-gram of its number.
-            return Entity(
+            let entity = Entity(
                 name: r.documentNumber, code: "", path: Views.recordPath(r),
                 summary: "\(r.entityName) · \(r.department.name) · \(r.decisionDate)", document: number)
+            return (number.count, entity)
         }
-        // Lengths counted once, not in every comparison (counting Characters walks the whole text).
-        let keyed: [(length: Int, entity: Entity)] = documents.map { ($0.document.count, $0) }
-        return keyed.sorted {
-            ($0.length, $0.entity.document, $0.entity.path) < ($1.length, $1.entity.document, $1.entity.path)
+        // Byte order: String's `<` for text in normal form C, without its Unicode walk per comparison.
+        return made.compactMap { $0 }.sorted { a, b in
+            if a.length != b.length { return a.length < b.length }
+            if !a.entity.document.utf8.elementsEqual(b.entity.document.utf8) {
+                return a.entity.document.utf8.lexicographicallyPrecedes(b.entity.document.utf8)
+            }
+            return a.entity.path.utf8.lexicographicallyPrecedes(b.entity.path.utf8)
         }.map(\.entity)
     }
 
@@ -101,78 +112,10 @@ public enum SearchIndexPart {
             if a.red > 0 { parts.append("红名单 \(a.red)") }
             if a.black > 0 { parts.append("黑名单 \(a.black)") }
             return Entity(name: a.name, code: a.code, path: a.path, summary: parts.joined(separator: " · "))
-        }.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
-    }
-
-    /// Every document's JSON (``json(_:)``) made once, in one buffer: a document is in the bucket of
-    /// each of its tokens, so a site's buckets list each one ten times or more.
-    struct DocumentJSON {
-        private var bytes: [UInt8] = []
-        private var ends: [Int] = []
-        init(_ entities: [Entity]) {
-            ends.reserveCapacity(entities.count)
-            for e in entities {
-                bytes += SearchIndexPart.json(e).utf8
-                ends.append(bytes.count)
-            }
-        }
-        subscript(_ i: Int) -> ArraySlice<UInt8> { bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]] }
-        var sizes: [Int] { ends.indices.map { ends[$0] - ($0 == 0 ? 0 : ends[$0 - 1]) } }
-    }
-
-    /// The postings of every token and the number of buckets they are spread over. A bucket's file is
-    /// made when it is written (``file(_:)``): the files of a million records would be gigabytes.
-    struct Plan {
-        let entities: [Entity]
-        let postings: [String: [Int32]]
-        let buckets: Int
-        /// Each bucket's tokens, sorted.
-        let tokensOf: [[String]]
-        let documents: DocumentJSON
-
-        init(
-            entities: [Entity], postings: [String: [Int32]], buckets: Int, tokensOf: [[String]],
-            documents: DocumentJSON? = nil
-        ) {
-            self.entities = entities
-            self.postings = postings
-            self.buckets = buckets
-            self.tokensOf = tokensOf
-            self.documents = documents ?? DocumentJSON(entities)
-        }
-
-        /// `sousuo/i/<bucket>.json`: the bucket's tokens with their kept postings (as positions in its
-        /// own list of documents), then those documents.
-        func file(_ b: Int) -> [UInt8] {
-            var local: [Int32: Int] = [:]
-            var docs: [Int32] = []
-            var out = Array("{\"t\":{".utf8)
-            for (k, t) in tokensOf[b].enumerated() {
-                if k > 0 { out.append(44) }  // ,
-                let list = postings[t] ?? []
-                out += Escape.json(t).utf8
-                out += ":[".utf8
-                out += String(list.count).utf8
-                out += ",[".utf8
-                for (j, id) in list.prefix(cap(of: t)).enumerated() {
-                    if j > 0 { out.append(44) }
-                    if let l = local[id] {
-                        out += String(l).utf8
-                    } else {
-                        local[id] = docs.count
-                        out += String(docs.count).utf8
-                        docs.append(id)
-                    }
-                }
-                out += "]]".utf8
-            }
-            out += "},\"d\":[".utf8
-            for (k, id) in docs.enumerated() {
-                if k > 0 { out.append(44) }
-                out += documents[Int(id)]
-            }
-            out += "]}\n".utf8
-            return out
+        }.sorted { a, b in
+            // Byte order, as the records' (see documents).
+            if !a.name.utf8.elementsEqual(b.name.utf8) { return a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
+            return a.code.utf8.lexicographicallyPrecedes(b.code.utf8)
         }
     }
 
@@ -181,108 +124,8 @@ public enum SearchIndexPart {
         "[\(Escape.json(e.name)),\(Escape.json(e.code)),\(Escape.json(e.path)),\(Escape.json(e.summary))]"
     }
 
-    /// Picks the number of buckets: from an estimate, then doubled until no bucket file is larger than
-    /// `maxBucketBytes` (sizes are counted, not made: see ``sizes(buckets:tokens:postings:documentBytes:)``).
-    static func plan(_ entities: [Entity]) -> Plan {
-        var postings: [String: [Int32]] = [:]
-        for (i, e) in entities.enumerated() {
-            if !e.document.isEmpty {
-                for t in SearchTokens.documentTokens(e.document) { postings[t, default: []].append(Int32(i)) }
-                continue
-            }
-            for t in SearchTokens.nameTokens(e.name) { postings[t, default: []].append(Int32(i)) }
-            for t in SearchTokens.codeTokens(e.code) { postings[t, default: []].append(Int32(i)) }
-        }
-        // Estimate the index size to pick the number of buckets (a power of two).
-        // Size estimate: each kept posting carries its entity (deduplicated within a bucket, so this
-        // overestimates), which picks a bucket count that rarely needs doubling.
-        let docBytes = entities.reduce(0) {
-            $0 + $1.name.utf8.count + $1.code.count + $1.path.count + $1.summary.utf8.count + 16
-        }
-        let avgDoc = entities.isEmpty ? 0 : docBytes / entities.count
-        var estimate = 0
-        for (t, list) in postings { estimate += min(list.count, cap(of: t)) * (avgDoc + 6) }
-        var buckets = 16
-        while buckets < 65_536 && estimate / buckets > targetBucketBytes { buckets *= 2 }
-        let tokens = postings.keys.sorted()
-        let documents = DocumentJSON(entities)
-        let counter = SizeCounter(tokens: tokens, postings: postings, documentBytes: documents.sizes)
-        while true {
-            let sizes = counter.sizes(buckets: buckets)
-            if buckets >= 65_536 || sizes.allSatisfy({ $0 <= maxBucketBytes }) { break }
-            buckets *= 2
-        }
-        var tokensOf = [[String]](repeating: [], count: buckets)
-        for t in tokens { tokensOf[bucket(t, buckets)].append(t) }
-        return Plan(entities: entities, postings: postings, buckets: buckets, tokensOf: tokensOf, documents: documents)
-    }
-
-    /// The size in bytes of each bucket's file for a number of buckets, exactly as ``Plan/file(_:)``
-    /// would make it, counted without making it.
-    static func sizes(buckets: Int, tokens: [String], postings: [String: [Int32]], documentBytes: [Int]) -> [Int] {
-        SizeCounter(tokens: tokens, postings: postings, documentBytes: documentBytes).sizes(buckets: buckets)
-    }
-
-    /// What the size of a bucket's file depends on, worked out once for every bucket count tried:
-    /// each token's hash, the bytes of its own text and its kept postings.
-    struct SizeCounter {
-        let hashes: [UInt32]
-        let fixed: [Int]
-        let kept: [ArraySlice<Int32>]
-        let documentBytes: [Int]
-
-        init(tokens: [String], postings: [String: [Int32]], documentBytes: [Int]) {
-            var hashes: [UInt32] = []
-            var fixed: [Int] = []
-            var kept: [ArraySlice<Int32>] = []
-            for t in tokens {
-                let list = postings[t] ?? []
-                var h: UInt32 = 0x811C_9DC5
-                for b in t.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
-                hashes.append(h)
-                let k = list.prefix(cap(of: t))
-                kept.append(k)
-                // "token":[count,[a,b,c]]
-                fixed.append(
-                    Escape.json(t).utf8.count + ":[".utf8.count + SizeCounter.digits(list.count) + ",[".utf8.count
-                        + "]]".utf8.count + max(k.count - 1, 0))
-            }
-            self.hashes = hashes
-            self.fixed = fixed
-            self.kept = kept
-            self.documentBytes = documentBytes
-        }
-
-        static func digits(_ n: Int) -> Int { n < 10 ? 1 : String(n).utf8.count }
-
-        func sizes(buckets: Int) -> [Int] {
-            var tokensOf = [[Int]](repeating: [], count: buckets)
-            for i in hashes.indices { tokensOf[Int(hashes[i] % UInt32(buckets))].append(i) }
-            // A document's position in the current bucket's list, valid when `seenIn` is that bucket.
-            var seenIn = [Int](repeating: -1, count: documentBytes.count)
-            var position = [Int](repeating: 0, count: documentBytes.count)
-            return tokensOf.enumerated().map { b, tokens in
-                var size = "{\"t\":{".utf8.count + "},\"d\":[".utf8.count + "]}\n".utf8.count
-                size += max(tokens.count - 1, 0)  // commas between tokens
-                var count = 0
-                for i in tokens {
-                    size += fixed[i]
-                    for id in kept[i] {
-                        let d = Int(id)
-                        if seenIn[d] == b {
-                            size += SizeCounter.digits(position[d])
-                        } else {
-                            seenIn[d] = b
-                            position[d] = count
-                            size += SizeCounter.digits(count) + documentBytes[d]
-                            count += 1
-                        }
-                    }
-                }
-                return size + max(count - 1, 0)  // commas between documents
-            }
-        }
-    }
+    /// Plans the index of `entities` (entities then records, in the site's order).
+    static func plan(_ entities: [Entity]) -> SearchPlan { SearchPlan(entities) }
 }
 
 extension Renderer {
@@ -294,7 +137,25 @@ extension Renderer {
         let plan = SearchIndexPart.plan(documents)
         let records = documents.count - entities
         let buckets = plan.buckets
-        for b in 0..<buckets { try out.write("sousuo/i/\(b).json", plan.file(b)) }
+        // An incremental build takes the buckets whose documents did not change from the previous
+        // output without making them (a day's records change a third of them at 100 000 records).
+        let fingerprints = out.reuses ? plan.fingerprints() : nil
+        let failures = ParallelMap.map(Array(0..<SearchPlan.shards)) { s -> (any Error)? in
+            var scratch = SearchScratch(documents: plan.entities.count)
+            do {
+                for b in stride(from: s, to: buckets, by: SearchPlan.shards) {
+                    let path = "sousuo/i/\(b).json"
+                    if let fingerprint = fingerprints?[b] {
+                        if try out.reuse(path, fingerprint: fingerprint) { continue }
+                        try out.write(path, plan.file(b, &scratch), fingerprint: fingerprint)
+                    } else {
+                        try out.write(path, plan.file(b, &scratch))
+                    }
+                }
+                return nil
+            } catch { return error }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
         var ctx = context.page(
             path: "sousuo/index.html", title: "信用信息查询", section: "",
             description: "按企业名称的任意部分、统一社会信用代码或决定书文号查询\(settings.region)的行政许可、行政处罚和红黑名单信息。")

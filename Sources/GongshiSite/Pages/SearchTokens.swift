@@ -57,4 +57,33 @@ enum SearchTokens {
         guard chars.count >= n else { return [] }
         return Set((0...(chars.count - n)).map { prefix + String(chars[$0..<($0 + n)]) })
     }
+
+    /// Every token of a search document once, appended to `list`: a record's number's (its `document`,
+    /// already folded by ``normalizeDocument(_:)``), else the entity's name's and code's. Tokens are
+    /// told apart by their bytes, as the browser looks them up.
+    static func tokens(of e: SearchIndexPart.Entity, into list: inout [String]) {
+        if !e.document.isEmpty {
+            let chars = Array(e.document)
+            appendGrams(chars, 4, prefix: "%", to: &list)
+            appendUnique("=" + e.document, to: &list, from: 0)
+            return
+        }
+        appendGrams(Array(normalize(e.name)), 2, prefix: "", to: &list)
+        appendGrams(Array(normalize(e.code)), 4, prefix: "#", to: &list)
+    }
+
+    private static func appendGrams(_ chars: [Character], _ n: Int, prefix: String, to list: inout [String]) {
+        guard chars.count >= n else { return }
+        let start = list.count
+        for i in 0...(chars.count - n) {
+            var t = prefix
+            for c in chars[i..<(i + n)] { t.append(c) }
+            appendUnique(t, to: &list, from: start)
+        }
+    }
+
+    private static func appendUnique(_ t: String, to list: inout [String], from start: Int) {
+        for k in start..<list.count where list[k].utf8.elementsEqual(t.utf8) { return }
+        list.append(t)
+    }
 }

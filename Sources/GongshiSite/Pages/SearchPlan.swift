@@ -1,0 +1,188 @@
+import Crypto
+import GongshiModel
+
+/// The postings of every token of the search index and the number of buckets they are spread over,
+/// planned in ``shards`` independent parts on every core. A bucket's file is made when it is written
+/// (``file(_:)``): the files of a million records would be gigabytes.
+struct SearchPlan: Sendable {
+    /// The number of shards: the least number of buckets, so that a bucket never spans two.
+    static let shards = 16
+    /// Documents per chunk when tokenising and making their JSON in parallel.
+    static let chunk = 4096
+
+    let entities: [SearchIndexPart.Entity]
+    let shards: [SearchShard]
+    let documents: DocumentJSON
+    let buckets: Int
+    /// Each shard's buckets' tokens for ``buckets`` (see ``SearchShard/grouped(buckets:)``).
+    let grouped: [[[Int32]]]
+
+    /// Plans the index of `entities` (in the site's order). `buckets`: the number of buckets to use
+    /// instead of the one the sizes ask for (tests).
+    init(_ entities: [SearchIndexPart.Entity], buckets forced: Int? = nil) {
+        self.entities = entities
+        let ranges = stride(from: 0, to: entities.count, by: Self.chunk).map {
+            $0..<min($0 + Self.chunk, entities.count)
+        }
+        let chunks = ParallelMap.map(ranges) { r in (SearchPairs(entities[r]), DocumentJSON.Part(entities[r])) }
+        let pairs = chunks.map(\.0)
+        let shards = ParallelMap.map(Array(0..<Self.shards)) { SearchShard($0, pairs) }
+        let documents = DocumentJSON(chunks.map(\.1))
+        self.shards = shards
+        self.documents = documents
+        let buckets = forced ?? Self.bucketCount(entities, shards, documents)
+        self.buckets = buckets
+        grouped = ParallelMap.map(shards) { $0.grouped(buckets: buckets) }
+    }
+
+    /// Picks the number of buckets: from an estimate, then doubled until no bucket file is larger than
+    /// `maxBucketBytes` (sizes are counted, not made: see ``SearchShard/sizes(buckets:documentBytes:scratch:)``).
+    static func bucketCount(_ entities: [SearchIndexPart.Entity], _ shards: [SearchShard], _ documents: DocumentJSON)
+        -> Int
+    {
+        // Size estimate: each kept posting carries its entity (deduplicated within a bucket, so this
+        // overestimates), which picks a bucket count that rarely needs doubling.
+        let docBytes = entities.reduce(0) {
+            $0 + $1.name.utf8.count + $1.code.count + $1.path.count + $1.summary.utf8.count + 16
+        }
+        let avgDoc = entities.isEmpty ? 0 : docBytes / entities.count
+        var estimate = 0
+        for shard in shards {
+            for i in 0..<shard.count {
+                estimate += min(Int(shard.starts[i + 1] - shard.starts[i]), SearchIndexPart.cap(of: shard.tokens[i]))
+            }
+        }
+        estimate *= avgDoc + 6
+        var buckets = shards.count
+        while buckets < 65_536 && estimate / buckets > SearchIndexPart.targetBucketBytes { buckets *= 2 }
+        let sizes = documents.sizes
+        while buckets < 65_536 {
+            let count = buckets
+            let fits = ParallelMap.map(shards) { shard in
+                var scratch = SearchScratch(documents: entities.count)
+                return shard.sizes(buckets: count, documentBytes: sizes, scratch: &scratch)
+                    .allSatisfy { $0 <= SearchIndexPart.maxBucketBytes }
+            }
+            if !fits.contains(false) { break }
+            buckets *= 2
+        }
+        return buckets
+    }
+
+    /// The tokens of bucket `b`, in byte order, as indices into its shard's.
+    func tokens(of b: Int) -> (shard: SearchShard, tokens: [Int32]) {
+        let s = b % Self.shards
+        return (shards[s], grouped[s][b / Self.shards])
+    }
+
+    /// `sousuo/i/<bucket>.json`: the bucket's tokens with their kept postings (as positions in its
+    /// own list of documents), then those documents.
+    func file(_ b: Int) -> [UInt8] {
+        var scratch = SearchScratch(documents: entities.count)
+        return file(b, &scratch)
+    }
+
+    func file(_ b: Int, _ scratch: inout SearchScratch) -> [UInt8] {
+        let (shard, tokens) = tokens(of: b)
+        scratch.next()
+        var docs: [Int32] = []
+        var out = Array("{\"t\":{".utf8)
+        for (k, t) in tokens.enumerated() {
+            if k > 0 { out.append(44) }  // ,
+            let i = Int(t)
+            out += Escape.json(shard.tokens[i]).utf8
+            out += ":[".utf8
+            out += String(shard.starts[i + 1] - shard.starts[i]).utf8
+            out += ",[".utf8
+            for (j, id) in shard.kept(i).enumerated() {
+                if j > 0 { out.append(44) }
+                let (position, new) = scratch.position(of: Int(id), next: docs.count)
+                if new { docs.append(id) }
+                out += String(position).utf8
+            }
+            out += "]]".utf8
+        }
+        out += "},\"d\":[".utf8
+        for (k, id) in docs.enumerated() {
+            if k > 0 { out.append(44) }
+            out += documents[Int(id)]
+        }
+        out += "]}\n".utf8
+        return out
+    }
+
+    /// What each bucket's file is made of, for an incremental build to take it unchanged from the
+    /// previous output without making it: the bucket count and the documents with a token in the
+    /// bucket, once for each such token (a file is a function of them: the order of documents is
+    /// their content's, and a token's postings are the documents that have it), summed as 128-bit
+    /// hashes of each document's JSON.
+    func fingerprints() -> [Fingerprint] {
+        let ranges = stride(from: 0, to: entities.count, by: Self.chunk).map {
+            $0..<min($0 + Self.chunk, entities.count)
+        }
+        let hashes = ParallelMap.map(ranges) { r in
+            r.map { i -> (UInt64, UInt64) in
+                var h = SHA256()
+                h.update(data: entities[i].document.isEmpty ? [0x65] : [0x64])
+                h.update(data: documents[i])
+                let f = Fingerprint(digest: h.finalize())
+                return (f.high, f.low)
+            }
+        }.flatMap { $0 }
+        let buckets = self.buckets
+        let perShard = ParallelMap.map(Array(0..<Self.shards)) { s -> [Fingerprint] in
+            let shard = shards[s]
+            return grouped[s].map { tokens in
+                var high: UInt64 = 0
+                var low: UInt64 = 0
+                var pairs = 0
+                for t in tokens {
+                    for d in shard.postings(Int(t)) {
+                        high &+= hashes[Int(d)].0
+                        low &+= hashes[Int(d)].1
+                        pairs += 1
+                    }
+                }
+                var b = FingerprintBuffer(tag: "search-bucket-2")
+                b.add(buckets)
+                b.add(SearchIndexPart.cap)
+                b.add(SearchIndexPart.documentCap)
+                b.add(pairs)
+                b.add(Int(bitPattern: UInt(high)))
+                b.add(Int(bitPattern: UInt(low)))
+                return b.finish()
+            }
+        }
+        return (0..<buckets).map { perShard[$0 % Self.shards][$0 / Self.shards] }
+    }
+}
+
+/// Every document's JSON (``SearchIndexPart/json(_:)``) made once: a document is in the bucket of
+/// each of its tokens, so a site's buckets list each one ten times or more.
+struct DocumentJSON: Sendable {
+    /// The JSON of a run of ``SearchPlan/chunk`` documents, end to end.
+    struct Part: Sendable {
+        var bytes: [UInt8] = []
+        var ends: [Int32] = []
+        init(_ entities: ArraySlice<SearchIndexPart.Entity>) {
+            ends.reserveCapacity(entities.count)
+            for e in entities {
+                bytes += SearchIndexPart.json(e).utf8
+                ends.append(Int32(bytes.count))
+            }
+        }
+    }
+    private let parts: [Part]
+
+    init(_ parts: [Part]) { self.parts = parts }
+
+    subscript(_ i: Int) -> ArraySlice<UInt8> {
+        let part = parts[i / SearchPlan.chunk]
+        let j = i % SearchPlan.chunk
+        return part.bytes[(j == 0 ? 0 : Int(part.ends[j - 1]))..<Int(part.ends[j])]
+    }
+
+    var sizes: [Int32] {
+        parts.flatMap { part in part.ends.indices.map { part.ends[$0] - ($0 == 0 ? 0 : part.ends[$0 - 1]) } }
+    }
+}

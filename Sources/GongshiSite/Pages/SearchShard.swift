@@ -1,0 +1,198 @@
+/// The tokens of one shard of the search index and their postings: the tokens whose hash ends in the
+/// shard's number (`hash % SearchPlan.shards`).
+///
+/// The number of buckets is a power of two and at least ``SearchPlan/shards``, so every bucket's tokens
+/// lie in one shard (`bucket % shards == shard`): the shards are planned, counted and written on
+/// every core at once, each without the others.
+struct SearchShard: Sendable {
+    /// The shard's tokens in UTF-8 byte order (the order of a bucket file's tokens).
+    let tokens: [String]
+    /// Each token's FNV-1a hash (see ``SearchIndexPart/bucket(_:_:)``).
+    let hashes: [UInt32]
+    /// The postings of token `i`: `documents[starts[i]..<starts[i + 1]]`, in the site's document order.
+    let starts: [Int32]
+    let documents: [Int32]
+
+    var count: Int { tokens.count }
+    func postings(_ i: Int) -> ArraySlice<Int32> { documents[Int(starts[i])..<Int(starts[i + 1])] }
+    /// The postings a bucket file lists (a token's first `cap`).
+    func kept(_ i: Int) -> ArraySlice<Int32> {
+        let all = postings(i)
+        return all.prefix(SearchIndexPart.cap(of: tokens[i]))
+    }
+
+    /// Gathers the shard's tokens from every chunk of documents, in chunk order (so in document order).
+    /// Tokens are equal when their bytes are, as the browser hashes and looks them up.
+    init(_ shard: Int, _ chunks: [SearchPairs]) {
+        let pairs = chunks.reduce(0) { $0 + $1.documents[shard].count }
+        var bits = 4
+        while 1 << bits < pairs * 2 { bits += 1 }
+        let mask = (1 << bits) - 1
+        var table = [Int32](repeating: -1, count: 1 << bits)
+        var tokens: [String] = []
+        var hashes: [UInt32] = []
+        var counts: [Int32] = []
+        var slots: [Int32] = []
+        slots.reserveCapacity(pairs)
+        for chunk in chunks {
+            let ts = chunk.tokens[shard]
+            let hs = chunk.hashes[shard]
+            for k in ts.indices {
+                let h = hs[k]
+                // The low bits are the shard's, the same for all: spread the others.
+                var at = Int((h &* 0x9E37_79B1) >> UInt32(32 - bits)) & mask
+                while true {
+                    let slot = table[at]
+                    if slot < 0 {
+                        table[at] = Int32(tokens.count)
+                        slots.append(Int32(tokens.count))
+                        tokens.append(ts[k])
+                        hashes.append(h)
+                        counts.append(1)
+                        break
+                    }
+                    if hashes[Int(slot)] == h && tokens[Int(slot)].utf8.elementsEqual(ts[k].utf8) {
+                        slots.append(slot)
+                        counts[Int(slot)] += 1
+                        break
+                    }
+                    at = (at + 1) & mask
+                }
+            }
+        }
+        table = []
+        // Byte order: the order String's `<` gives text in Unicode normal form C, as names are.
+        let order = tokens.indices.sorted { tokens[$0].utf8.lexicographicallyPrecedes(tokens[$1].utf8) }
+        var rank = [Int32](repeating: 0, count: tokens.count)
+        for (r, i) in order.enumerated() { rank[i] = Int32(r) }
+        var starts = [Int32](repeating: 0, count: tokens.count + 1)
+        for (r, i) in order.enumerated() { starts[r + 1] = starts[r] + counts[i] }
+        var fill = starts
+        var documents = [Int32](repeating: 0, count: pairs)
+        var p = 0
+        for chunk in chunks {
+            for d in chunk.documents[shard] {
+                let r = Int(rank[Int(slots[p])])
+                documents[Int(fill[r])] = d
+                fill[r] += 1
+                p += 1
+            }
+        }
+        self.tokens = order.map { tokens[$0] }
+        self.hashes = order.map { hashes[$0] }
+        self.starts = starts
+        self.documents = documents
+    }
+
+    /// Each token's bytes in a bucket file beyond its documents' numbers: `"token":[count,[` `]]` and
+    /// the commas between the numbers.
+    func fixedBytes(_ i: Int) -> Int {
+        let all = Int(starts[i + 1] - starts[i])
+        let kept = min(all, SearchIndexPart.cap(of: tokens[i]))
+        return SearchShard.jsonBytes(tokens[i]) + 2 + SearchShard.digits(all) + 2 + 2 + max(kept - 1, 0)
+    }
+
+    /// The length of `Escape.json(s)`, counted without making it.
+    static func jsonBytes(_ s: String) -> Int {
+        var n = 2
+        for b in s.utf8 {
+            switch b {
+            case 34, 92, 10, 13, 9: n += 2
+            case 60: n += 6
+            case 0..<32: n += 6
+            default: n += 1
+            }
+        }
+        return n
+    }
+
+    static func digits(_ n: Int) -> Int {
+        var d = 1
+        var v = n
+        while v >= 10 {
+            v /= 10
+            d += 1
+        }
+        return d
+    }
+
+    /// The shard's buckets for `buckets` buckets: each one's tokens (indices, in byte order), by the
+    /// bucket's number divided by the number of shards.
+    func grouped(buckets: Int) -> [[Int32]] {
+        var groups = [[Int32]](repeating: [], count: buckets / SearchPlan.shards)
+        for i in hashes.indices { groups[Int(hashes[i] % UInt32(buckets)) / SearchPlan.shards].append(Int32(i)) }
+        return groups
+    }
+
+    /// The size in bytes of each of the shard's bucket files (as ``grouped(buckets:)`` orders them),
+    /// exactly as ``SearchPlan/file(_:)`` makes them, counted without making them.
+    func sizes(buckets: Int, documentBytes: [Int32], scratch: inout SearchScratch) -> [Int] {
+        grouped(buckets: buckets).map { tokens in
+            scratch.next()
+            var size = "{\"t\":{".utf8.count + "},\"d\":[".utf8.count + "]}\n".utf8.count
+            size += max(tokens.count - 1, 0)  // commas between tokens
+            var count = 0
+            for t in tokens {
+                size += fixedBytes(Int(t))
+                for id in kept(Int(t)) {
+                    let (position, new) = scratch.position(of: Int(id), next: count)
+                    size += SearchShard.digits(position)
+                    if new {
+                        size += Int(documentBytes[Int(id)])
+                        count += 1
+                    }
+                }
+            }
+            return size + max(count - 1, 0)  // commas between documents
+        }
+    }
+}
+
+/// A document's position in the bucket being made or counted, without a dictionary per bucket: valid
+/// while `seenIn` holds the current bucket's stamp.
+struct SearchScratch {
+    private var seenIn: [Int32]
+    private var position: [Int32]
+    private var stamp: Int32 = 0
+
+    init(documents: Int) {
+        seenIn = [Int32](repeating: -1, count: documents)
+        position = [Int32](repeating: 0, count: documents)
+    }
+
+    /// Starts another bucket.
+    mutating func next() { stamp += 1 }
+
+    /// The document's position in this bucket's list, and whether it was new (then given `next`).
+    mutating func position(of d: Int, next: Int) -> (Int, Bool) {
+        if seenIn[d] == stamp { return (Int(position[d]), false) }
+        seenIn[d] = stamp
+        position[d] = Int32(next)
+        return (next, true)
+    }
+}
+
+/// The tokens of a run of documents, by shard: what each chunk of the tokenising hands the shards.
+struct SearchPairs: Sendable {
+    var tokens: [[String]]
+    var hashes: [[UInt32]]
+    var documents: [[Int32]]
+
+    init(_ entities: ArraySlice<SearchIndexPart.Entity>) {
+        tokens = Array(repeating: [], count: SearchPlan.shards)
+        hashes = Array(repeating: [], count: SearchPlan.shards)
+        documents = Array(repeating: [], count: SearchPlan.shards)
+        var list: [String] = []
+        for i in entities.indices {
+            list.removeAll(keepingCapacity: true)
+            SearchTokens.tokens(of: entities[i], into: &list)
+            for t in list {
+                let h = SearchIndexPart.hash(t)
+                let s = Int(h % UInt32(SearchPlan.shards))
+                tokens[s].append(t)
+                hashes[s].append(h)
+                documents[s].append(Int32(i))
+            }
+        }
+    }
+}
