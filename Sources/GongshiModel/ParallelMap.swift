@@ -36,3 +36,36 @@ extension ParallelMap {
         return map(ranges) { range in items[range].map(transform) }.flatMap { $0 }
     }
 }
+
+/// Batches worked on every core while the calling thread consumes the batch before: a loop of
+/// "parallel map, then serial fold" would leave every core but one idle during each fold. The caller
+/// pushes the work of each batch in order and gets each result back, in order, on its own thread.
+public struct Pipeline<R: Sendable> {
+    private var pending: R?
+    private let consume: (R) -> Void
+
+    /// - Parameter consume: called on the pushing thread with each batch's result, in order.
+    public init(consume: @escaping (R) -> Void) { self.consume = consume }
+
+    /// Starts `work` (which may itself use ``ParallelMap``) on another thread, consumes the result of
+    /// the batch pushed before meanwhile, then waits for `work`.
+    public mutating func push(_ work: @escaping @Sendable () -> R) {
+        let box = ParallelMap.ResultBox<R>(count: 1)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { box.set(0, work()) }
+        if let p = pending {
+            pending = nil
+            consume(p)
+        }
+        group.wait()
+        pending = box.values().first
+    }
+
+    /// Consumes the last batch's result.
+    public mutating func finish() {
+        if let p = pending {
+            pending = nil
+            consume(p)
+        }
+    }
+}

@@ -71,10 +71,14 @@ public enum PersonalData {
     /// numbers are left alone: in decisions they are offices' published numbers.
     /// Returns the text and whether anything was masked.
     public static func scrub(_ text: String) -> (text: String, found: Bool) {
-        // Fast path: fewer than 11 ASCII digits cannot hold any pattern.
-        var digitCount = 0
-        for b in text.utf8 where b >= 48 && b <= 57 { digitCount += 1 }
-        if digitCount < 11 { return (text, false) }
+        // Fast path: every pattern is a run of at least 11 ASCII digits (a date or an amount is shorter).
+        var run = 0
+        var longest = 0
+        for b in text.utf8 {
+            run = b >= 48 && b <= 57 ? run + 1 : 0
+            if run > longest { longest = run }
+        }
+        if longest < 11 { return (text, false) }
 
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()

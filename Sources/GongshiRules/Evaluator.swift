@@ -29,13 +29,19 @@ struct Evaluation: Sendable {
     var upcoming: UpcomingDeadline?
     /// A calendar year the rules needed and the site lacks (the record's timeliness is not judged).
     var missingYear: Int?
+    /// The position of the row's key in the ledger history (nil when the ledger does not know it).
+    var ledgerPosition: Int?
 }
 
 /// Runs the registered per-record rules (``RuleRegistry/recordRules``) in order on one row. The first
 /// rule that withholds the row names why, and its first finding is marked as the withholding one.
 /// What stays public is then shaped for the pages by ``Publisher``.
 enum Evaluator {
-    static func evaluate(_ r: RecordContext, duplicate: DuplicateIndex.Judgement, env: RuleEnvironment) -> Evaluation {
+    static func evaluate(_ row: RecordContext, duplicate: DuplicateIndex.Judgement, env: RuleEnvironment) -> Evaluation
+    {
+        var r = row
+        let position = env.history.position(of: r.key)
+        r.ledger = position.map { env.history.state(at: $0) }
         var v = Verdict()
         v.duplicate = duplicate
         for rule in RuleRegistry.recordRules {
@@ -52,7 +58,7 @@ enum Evaluator {
         }
         var e = Evaluation(
             findings: v.findings, withheldRule: v.withheldBy, withheldForError: v.withheldForError,
-            missingYear: v.missingYear)
+            missingYear: v.missingYear, ledgerPosition: position)
         guard let department = r.department, let decided = r.primaryDate, let category = r.category else { return e }
         if v.isPublic {
             if r.kind == .mingdan {

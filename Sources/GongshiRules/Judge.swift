@@ -60,19 +60,24 @@ public enum Judge {
         // Rows held in memory anyway: their contexts are kept for pass 2 rather than worked out again.
         let keepContexts = source.holdsRows
         var kept: [[RecordContext]] = []
-        let (readFindings, rowsRead) = source.recordBatches { batch in
-            let contexts = ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) }
+        var lastFileOfDepartment = (code: "", file: "")
+        // The contexts of each batch are worked out on every core while this thread notes the batch before.
+        var pass1 = Pipeline<[RecordContext]> { contexts in
             if keepContexts { kept.append(contexts) }
             for c in contexts {
                 duplicates.add(c)
                 links.add(c.identity, name: c.entityName)
-                formerKeys.merge(c.formerKeys) { a, _ in a }
+                if !c.formerKeys.isEmpty { formerKeys.merge(c.formerKeys) { a, _ in a } }
                 if c.kind == .mingdan && c.hasKey {
                     legacy[c.legacyKey ?? c.key, default: []].insert(c.key)
                 }
                 rowsByDepartment[c.department?.code ?? "", default: 0] += 1
                 if let d = c.department {
-                    filesByDepartment[d.code, default: []].insert(c.source.file)
+                    // Rows come file by file, mostly of one department: a pair already noted is skipped.
+                    if d.code != lastFileOfDepartment.code || c.source.file != lastFileOfDepartment.file {
+                        filesByDepartment[d.code, default: []].insert(c.source.file)
+                        lastFileOfDepartment = (d.code, c.source.file)
+                    }
                 } else {
                     // No department yet: the closest one to the authority, else to the 数据来源单位.
                     let named = c.authority.isEmpty ? c.source[.dataSource] : c.authority
@@ -86,6 +91,10 @@ public enum Judge {
                 }
             }
         }
+        let (readFindings, rowsRead) = source.recordBatches { batch in
+            pass1.push { ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) } }
+        }
+        pass1.finish()
         duplicates.finish()
 
         // Pass 2: judge every row.
@@ -103,6 +112,8 @@ public enum Judge {
             return f
         }
         var records: [PublishedRecord] = []
+        // The ledger position of each record's key, in the order of `records` (nil: a key it does not know).
+        var recordPositions: [Int?] = []
         var notices: [WithdrawalNotice] = []
         var withheld: [WithheldRecord] = []
         var upcoming: [UpcomingDeadline] = []
@@ -110,16 +121,16 @@ public enum Judge {
         // Missing calendar years, with the records each left unjudged.
         var unjudged: [Int: Int] = [:]
         var earliest = date
-        func judgeBatch(_ contexts: [RecordContext]) {
-            let dup = contexts.map { duplicates.judge($0) }
-            let evaluations = ParallelMap.chunked(Array(contexts.indices)) { i in
-                Evaluator.evaluate(contexts[i], duplicate: dup[i], env: env)
-            }
+        // Each batch is evaluated on every core while this thread gathers what the batch before decided.
+        var pass2 = Pipeline<(contexts: [RecordContext], evaluations: [Evaluation])> { contexts, evaluations in
             for (i, e) in evaluations.enumerated() {
                 if let year = e.missingYear { unjudged[year, default: 0] += 1 }
                 findings.append(contentsOf: e.findings)
                 if let r = e.record {
-                    if keepPublication { records.append(r) }
+                    if keepPublication {
+                        records.append(r)
+                        recordPositions.append(e.ledgerPosition)
+                    }
                     if r.decisionDate < earliest { earliest = r.decisionDate }
                 }
                 if let n = e.notice {
@@ -134,6 +145,15 @@ public enum Judge {
                 }
             }
         }
+        func judgeBatch(_ contexts: [RecordContext]) {
+            let dup = contexts.map { duplicates.judge($0) }
+            pass2.push {
+                let evaluations = ParallelMap.chunked(Array(contexts.indices)) { i in
+                    Evaluator.evaluate(contexts[i], duplicate: dup[i], env: env)
+                }
+                return (contexts, evaluations)
+            }
+        }
         if keepContexts {
             for i in kept.indices {
                 judgeBatch(kept[i])
@@ -144,6 +164,7 @@ public enum Judge {
                 judgeBatch(ParallelMap.chunked(batch) { RecordContext(source: $0, departments: departments) })
             }
         }
+        pass2.finish()
         // Every year from the earliest date the rules counted working days from, up to the build date.
         for year in earliest.year...date.year where !site.calendar.years.contains(year) && unjudged[year] == nil {
             unjudged[year] = 0
@@ -165,13 +186,19 @@ public enum Judge {
 
         // Ledger events of this date: 公示 / 更新 for what is public, 撤回 for what no longer is.
         var newEvents: [LedgerEvent] = []
-        var publicKeys = Set<String>()
+        // Whether each key of the ledger history is public today (by position: no key is hashed again).
+        var isPublic = [Bool](repeating: false, count: history.order.count)
         /// `previous`: published by the system this site took over from (SPEC §8.3): recorded as 导入.
-        func publish(_ kind: RecordKind, _ key: String, _ digest: String, previous: Bool) {
-            publicKeys.insert(key)
-            guard let s = history[key], s.isShown else {
-                let event: LedgerEvent.Kind = history[key] == nil && previous ? .imported : .published
+        func publish(_ kind: RecordKind, _ key: String, _ digest: String, at position: Int?, previous: Bool) {
+            guard let position else {
+                let event: LedgerEvent.Kind = previous ? .imported : .published
                 newEvents.append(LedgerEvent(date: date, event: event, kind: kind, key: key, digest: digest))
+                return
+            }
+            isPublic[position] = true
+            let s = history.state(at: position)
+            guard s.isShown else {
+                newEvents.append(LedgerEvent(date: date, event: .published, kind: kind, key: key, digest: digest))
                 return
             }
             // An 导入 without a digest (a row of `ledger import` not public then) adopts what is shown.
@@ -179,11 +206,18 @@ public enum Judge {
                 newEvents.append(LedgerEvent(date: date, event: .updated, kind: kind, key: key, digest: digest))
             }
         }
-        for r in records { publish(r.kind, r.key, r.digest, previous: r.previousSystem && history[r.key] == nil) }
+        for (r, position) in zip(records, recordPositions) {
+            publish(r.kind, r.key, r.digest, at: position, previous: r.previousSystem)
+        }
         let adopted = site.settings.adoptedOn
-        for e in entries { publish(.mingdan, e.key, e.digest, previous: adopted.map { e.listedOn < $0 } ?? false) }
-        for key in history.order {
-            guard let s = history[key], s.isShown, !publicKeys.contains(key) else { continue }
+        for e in entries {
+            publish(
+                .mingdan, e.key, e.digest, at: history.position(of: e.key),
+                previous: adopted.map { e.listedOn < $0 } ?? false)
+        }
+        for (position, key) in history.order.enumerated() where !isPublic[position] {
+            let s = history.state(at: position)
+            guard s.isShown else { continue }
             newEvents.append(LedgerEvent(date: date, event: .withdrawn, kind: s.kind, key: key, digest: s.lastDigest))
         }
         newEvents.sort { ($0.kind, $0.key, $0.event.rawValue) < ($1.kind, $1.key, $1.event.rawValue) }
@@ -223,7 +257,7 @@ public enum Judge {
 
     /// Files in byte order, then line, then rule id: the order every report uses.
     public static func findingOrder(_ a: Finding, _ b: Finding) -> Bool {
-        if a.file != b.file { return Array(a.file.utf8).lexicographicallyPrecedes(Array(b.file.utf8)) }
+        if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
         if a.line != b.line { return a.line < b.line }
         if a.rule != b.rule { return a.rule < b.rule }
         return a.message < b.message

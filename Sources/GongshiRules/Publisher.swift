@@ -11,7 +11,7 @@ enum Publisher {
         let status = r.recordStatus(on: date)
         let period = PublicityEnded.period(r, env)
         let (fields, _) = publishedFields(r, category: category, env: env)
-        let state = env.history[r.key]
+        let state = r.ledger
         let first = state?.firstPublished
         var missingYear: Int?
         let t: LateDisclosure.Timeliness
@@ -61,7 +61,7 @@ enum Publisher {
         let period = PublicityEnded.period(r, env)
         guard !period.never, period.end.map({ env.date <= $0 }) ?? true else { return nil }
         let (fields, _) = publishedFields(r, category: category, env: env)
-        let state = env.history[r.key]
+        let state = r.ledger
         let withdrawnOn = (state?.lastEvent == .withdrawn ? state?.lastWithdrawn : nil) ?? env.date
         var notice = WithdrawalNotice(
             kind: r.kind, key: r.key, id: ContentDigest.id(for: r.key, prefix: department.code),
@@ -80,7 +80,7 @@ enum Publisher {
     ) -> PublishedListEntry {
         let (fields, _) = publishedFields(r, category: category, env: env)
         let key = ledgerKey(r, env)
-        let state = env.history[key]
+        let state = key == r.key ? r.ledger : env.history[key]
         let listName = r[.listName]
         var entry = PublishedListEntry(
             key: key, id: ContentDigest.id(for: key, prefix: ""), isRed: r.isRedList, listName: listName,
@@ -106,7 +106,7 @@ enum Publisher {
     /// it is neither withdrawn nor published again, and its link stays; unless two entries of today
     /// would share the older key (two documents of one entity on one day): then each takes its new key.
     static func ledgerKey(_ r: RecordContext, _ env: RuleEnvironment) -> String {
-        guard let legacy = r.legacyKey, env.history[r.key] == nil, env.history[legacy] != nil,
+        guard let legacy = r.legacyKey, r.ledger == nil, env.history[legacy] != nil,
             env.legacyListKeys.contains(legacy)
         else { return r.key }
         return legacy

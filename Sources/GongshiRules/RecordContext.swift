@@ -23,6 +23,15 @@ public struct RecordContext: Sendable {
     /// The severity was not given as a known value and was inferred from 处罚类别.
     public let severityInferred: Bool
 
+    /// What the ledger says about `key` up to the build date (nil when it does not know the key): looked
+    /// up once by ``Evaluator`` before the rules run, since several rules and the publisher ask for it.
+    public internal(set) var ledger: LedgerState?
+
+    /// Hashes of the key's bytes and of every value, for ``DuplicateIndex`` (worked out with the rest of
+    /// the context, on every core, rather than in the judge's serial part); both 0 without a full key.
+    let keyHash: DuplicateIndex.KeyHash
+    let contentHash: Int
+
     /// The authority-code field the row leaves empty (or `00000000000000000X`) that its department's
     /// 统一社会信用代码 in departments.csv fills; nil when the row gives a code or no department is known.
     /// (Worked out once: the rules and the publisher ask for it several times a row.)
@@ -228,6 +237,13 @@ public struct RecordContext: Sendable {
             }
             hasKey = !source[.listName].isEmpty && !entity.isEmpty && !listed.isEmpty
             department = departments.byName[authority]
+        }
+        if hasKey {
+            keyHash = DuplicateIndex.KeyHash(key)
+            contentHash = DuplicateIndex.contentHash(source.values)
+        } else {
+            keyHash = DuplicateIndex.KeyHash(a: 0, b: 0)
+            contentHash = 0
         }
         authorityCodeFromDepartments = RecordContext.authorityCodeFromDepartments(source, department: department)
         statusText = source[.status]

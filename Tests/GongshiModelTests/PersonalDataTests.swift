@@ -32,6 +32,16 @@ struct PersonalDataTests {
         #expect(PersonalData.scrub("13805331234").text == "138****1234")
     }
 
+    @Test("many digits in short runs (dates, amounts) are no number; a long run among them is")
+    func shortRuns() {
+        let dates = "2026年11月25日至2027年11月24日，罚款12345.67元，编号2026-1105-3312"
+        #expect(PersonalData.scrub(dates).text == dates)
+        #expect(!PersonalData.scrub(dates).found)
+        let r = PersonalData.scrub(dates + "，电话13805331234")
+        #expect(r.text == dates + "，电话138****1234")
+        #expect(r.found)
+    }
+
     @Test("every mobile prefix 13–19 is masked", arguments: ["13", "14", "15", "16", "17", "18", "19"])
     func mobilePrefixes(prefix: String) {
         let number = prefix + "912345678"

@@ -9,7 +9,7 @@ public enum DueSoon: RecordRule {
         basis: "本站规则（提醒部门在7个工作日的期限内公示）")
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
-        guard so.isPublic, r.kind != .mingdan, env.history[r.key]?.firstPublished == nil, let decided = r.primaryDate,
+        guard so.isPublic, r.kind != .mingdan, r.ledger?.firstPublished == nil, let decided = r.primaryDate,
             !LateDisclosure.publishedBeforeAdoption(r, decided: decided, env: env)
         else { return .none }
         do {

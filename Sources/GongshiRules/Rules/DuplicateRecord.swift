@@ -43,6 +43,10 @@ struct DuplicateIndex {
     struct KeyHash: Hashable {
         let a: UInt64
         let b: UInt64
+        init(a: UInt64, b: UInt64) {
+            self.a = a
+            self.b = b
+        }
         init(_ key: String) {
             var key = key
             (a, b) = key.withUTF8 { u in
@@ -58,9 +62,9 @@ struct DuplicateIndex {
     }
     private var entries: [KeyHash: Entry] = [:]
 
-    static func contentHash(_ r: RecordContext) -> Int {
+    static func contentHash(_ values: [String]) -> Int {
         var h = Hasher()
-        for v in r.source.values {
+        for v in values {
             var v = v
             v.withUTF8 { u in
                 h.combine(u.count)
@@ -73,8 +77,8 @@ struct DuplicateIndex {
     /// Pass 1: every row with a key, in file order.
     mutating func add(_ r: RecordContext) {
         guard r.hasKey else { return }
-        let hash = DuplicateIndex.contentHash(r)
-        let key = KeyHash(r.key)
+        let hash = r.contentHash
+        let key = r.keyHash
         if var e = entries[key] {
             e.copies += 1
             if hash != e.firstHash { e.conflicting = true }
@@ -99,7 +103,7 @@ struct DuplicateIndex {
     /// Pass 2, rows in the same order: whether the row is a copy, and of what.
     mutating func judge(_ r: RecordContext) -> Judgement {
         guard r.hasKey, !entries.isEmpty else { return .unique }
-        let key = KeyHash(r.key)
+        let key = r.keyHash
         guard var e = entries[key] else { return .unique }
         e.seen += 1
         entries[key] = e

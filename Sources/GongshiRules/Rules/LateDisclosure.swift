@@ -26,7 +26,7 @@ public enum LateDisclosure: RecordRule {
         -> Timeliness
     {
         let deadline = try env.calendar.addingWorkdays(env.settings.deadlineWorkdays, to: decided)
-        let published = env.history[r.key]?.firstPublished ?? env.date
+        let published = r.ledger?.firstPublished ?? env.date
         // Published by the previous system on a date no one recorded: neither late nor on time.
         if publishedBeforeAdoption(r, decided: decided, env: env) {
             return Timeliness(
@@ -44,7 +44,7 @@ public enum LateDisclosure: RecordRule {
     /// `gongshi ledger import`, before `adoptedOn`) is judged like any publication.
     static func publishedBeforeAdoption(_ r: RecordContext, decided: LocalDate, env: RuleEnvironment) -> Bool {
         guard let adopted = env.settings.adoptedOn, decided < adopted else { return false }
-        guard let s = env.history[r.key], let first = s.firstPublished else { return true }
+        guard let s = r.ledger, let first = s.firstPublished else { return true }
         return s.firstImported && first >= adopted
     }
 
@@ -56,7 +56,7 @@ public enum LateDisclosure: RecordRule {
             let late = t.lateWorkdays > 0 ? "逾期 \(t.lateWorkdays) 个工作日" : "在最迟公示日期后的休息日公示"
             // A record the ledger does not know yet is published by this build: say so, not that it was.
             let when =
-                env.history[r.key]?.firstPublished == nil
+                r.ledger?.firstPublished == nil
                 ? "尚未公示，今天（\(t.published)）公示时" : "首次公示于 \(t.published)，"
             return Decision(findings: [finding(r, "\(when)最迟公示日期为 \(t.deadline)，\(late)（仍然公示）")])
         } catch {

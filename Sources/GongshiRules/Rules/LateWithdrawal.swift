@@ -10,7 +10,7 @@ public enum LateWithdrawal: RecordRule {
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         guard let action = so.withdrawal, let statusDate = r.statusDate else { return .none }
-        let state = env.history[r.key]
+        let state = r.ledger
         let withdrawn = (state?.lastEvent == .withdrawn ? state?.lastWithdrawn : nil) ?? env.date
         do {
             let due = try env.calendar.addingWorkdays(env.settings.withdrawWorkdays, to: statusDate)
