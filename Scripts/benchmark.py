@@ -111,7 +111,7 @@ def fresh_site(content, base):
     return site
 
 
-def add_day_of_records(site, count=100, decided="2026-11-24", name="benchmark"):
+def add_day_of_records(site, count=100, decided="2026-11-24", series="基准", file="benchmark"):
     """Writes `count` new licences into a new file, as a department's export of one more day: rows of an
     existing UTF-8 export with new document numbers, decided the working day before the build date."""
     folder = os.path.join(site, "Content", "xzxk")
@@ -123,10 +123,10 @@ def add_day_of_records(site, count=100, decided="2026-11-24", name="benchmark"):
     out = []
     for i in range(count):
         row = list(body[i % len(body)])
-        row[doc_col] = f"周市监{name}〔2026〕{i + 1}号"
+        row[doc_col] = f"周市监{series}〔2026〕{i + 1}号"
         row[decided_col] = row[valid_from] = decided
         out.append(row)
-    path = os.path.join(folder, f"2026-11-scjgj-{name}.csv")
+    path = os.path.join(folder, f"2026-11-scjgj-{file}.csv")
     with open(path, "w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\r\n").writerows([header] + out)
     return path
@@ -218,7 +218,7 @@ def main():
                         day.append(run_measured(cmd, args.max_rss_mb))
                         with_ledger = [c for c in cmd if c != "--no-ledger"]
                         run_measured(with_ledger, args.max_rss_mb)
-                        add_day_of_records(site, decided=BUILD_DATE, name="nextday")
+                        add_day_of_records(site, decided=BUILD_DATE, series="次日", file="nextday")
                         next_cmd = [NEXT_DATE if c == BUILD_DATE else c for c in with_ledger]
                         nextday.append(run_measured(next_cmd, args.max_rss_mb))
                     if with_hugo:
