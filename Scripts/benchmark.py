@@ -12,6 +12,11 @@ cache the build keeps beside its site starts cold), and measures, for the releas
   no-change   the same build again into the same --out (what an incremental build can skip);
   +100        a day's 100 new records (a new CSV of licences decided the day before the build date)
               added to the site, and the build again into the same --out.
+  next-day    a webmaster's real daily build: the day's build having written the ledger (not measured),
+              another 100 new records, and the build of the next working day (--date one day later), with
+              the ledger, into the same --out.
+
+Full, no-change and +100 use --no-ledger and one date, as Hugo's build has neither.
 
 The incremental scenarios are also printed as a percentage of the full build's wall time. With --hugo,
 the records Gongshi published (its open data, xzxk and xzcf) are written as one Markdown page each (JSON
@@ -25,6 +30,7 @@ import argparse, csv, os, shutil, signal, statistics, subprocess, sys, tempfile,
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD_DATE = "2026-11-25"
+NEXT_DATE = "2026-11-26"  # the next working day (a Thursday)
 
 
 class Measure:
@@ -97,12 +103,15 @@ def fresh_site(content, base):
     """A site folder of its own for one run: Content hard-linked (cheap on tmpfs), Templates copied."""
     site = os.path.join(base, "site")
     shutil.copytree(content, os.path.join(site, "Content"), copy_function=os.link,
-                    ignore=shutil.ignore_patterns(".complete"))
+                    ignore=shutil.ignore_patterns(".complete", "ledger.csv"))
+    # The ledger is copied, not linked: the next-day scenario's builds append to it.
+    if os.path.exists(os.path.join(content, "ledger.csv")):
+        shutil.copy(os.path.join(content, "ledger.csv"), os.path.join(site, "Content", "ledger.csv"))
     shutil.copytree(os.path.join(ROOT, "Templates"), os.path.join(site, "Templates"))
     return site
 
 
-def add_day_of_records(site, count=100):
+def add_day_of_records(site, count=100, decided="2026-11-24", name="benchmark"):
     """Writes `count` new licences into a new file, as a department's export of one more day: rows of an
     existing UTF-8 export with new document numbers, decided the working day before the build date."""
     folder = os.path.join(site, "Content", "xzxk")
@@ -110,14 +119,14 @@ def add_day_of_records(site, count=100):
     with open(source, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     header, body = rows[0], rows[1:]
-    doc, decided, valid_from = (header.index(c) for c in ("行政许可决定文书号", "许可决定日期", "有效期自"))
+    doc_col, decided_col, valid_from = (header.index(c) for c in ("行政许可决定文书号", "许可决定日期", "有效期自"))
     out = []
     for i in range(count):
         row = list(body[i % len(body)])
-        row[doc] = f"周市监基准〔2026〕{i + 1}号"
-        row[decided] = row[valid_from] = "2026-11-24"
+        row[doc_col] = f"周市监{name}〔2026〕{i + 1}号"
+        row[decided_col] = row[valid_from] = decided
         out.append(row)
-    path = os.path.join(folder, "2026-11-scjgj-benchmark.csv")
+    path = os.path.join(folder, f"2026-11-scjgj-{name}.csv")
     with open(path, "w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\r\n").writerows([header] + out)
     return path
@@ -186,7 +195,7 @@ def main():
     try:
         for n in args.sizes:
             content = generated_content(n, work)
-            full, same, day = [], [], []
+            full, same, day, nextday = [], [], [], []
             hugo = []
             pages = files = hpages = hfiles = 0
             for run in range(args.runs):
@@ -207,6 +216,11 @@ def main():
                         same.append(run_measured(cmd, args.max_rss_mb))
                         add_day_of_records(site)
                         day.append(run_measured(cmd, args.max_rss_mb))
+                        with_ledger = [c for c in cmd if c != "--no-ledger"]
+                        run_measured(with_ledger, args.max_rss_mb)
+                        add_day_of_records(site, decided=BUILD_DATE, name="nextday")
+                        next_cmd = [NEXT_DATE if c == BUILD_DATE else c for c in with_ledger]
+                        nextday.append(run_measured(next_cmd, args.max_rss_mb))
                     if with_hugo:
                         hout = os.path.join(base, "hugo-public")
                         hugo.append(run_measured(["hugo", "--quiet", "-s", h, "-d", hout], args.max_rss_mb))
@@ -220,6 +234,8 @@ def main():
                     median(full, "wall"))
                 row(n, "+100", day, pages, files, "gongshi build (100 new records, same --out)",
                     median(full, "wall"))
+                row(n, "next-day", nextday, pages, files,
+                    "gongshi build (ledger written, 100 new records, --date a day later)", median(full, "wall"))
             if hugo:
                 row(count, "full", hugo, hpages, hfiles, "hugo (one page per published record)")
                 print(f"{'':>9} gongshi CPU / hugo CPU = {median(full, 'cpu') / median(hugo, 'cpu'):.2f}, "

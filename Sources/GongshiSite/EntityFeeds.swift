@@ -35,7 +35,8 @@ extension Renderer {
         key: (inout FingerprintBuffer) -> Void
     ) throws {
         let folder = Views.entityPath(code)
-        let fingerprint = inputKey("entity-feeds", folder, index, key)
+        // Dated by their newest item, not the build date (which only a feed of no items would show).
+        let fingerprint = inputKey("entity-feeds", folder, index, dated: settings.feedItems == 0, key)
         if let fingerprint, try reuseAll(Feeds.names.map { folder + $0 }, fingerprint, out) { return }
         let p = publication
         let name =

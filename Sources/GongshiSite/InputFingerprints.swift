@@ -133,6 +133,9 @@ struct InputFingerprints: Sendable {
     /// Everything every output shares: the theme, the settings, the date, the standing pages the
     /// footer links, the departments (feed titles name them).
     let site: Fingerprint
+    /// The same without the build date, for outputs that never show it (record and entity pages, entity
+    /// feeds): the date decides which records are public, and each record's own fingerprint says the rest.
+    let undatedSite: Fingerprint
     /// By index into `publication.records` and `publication.listEntries`.
     let records: [Fingerprint]
     let entries: [Fingerprint]
@@ -142,13 +145,16 @@ struct InputFingerprints: Sendable {
         var b = FingerprintBuffer(tag: "site")
         b.add(r.templates.fingerprint)
         b.add(settings: r.context.settings)
-        b.add(r.context.date)
-        b.add(p.date)
         b.add(r.context.preview != nil)
         b.add(object: ["links": r.standingPageLinks])
         b.add(p.departments.count)
         for d in p.departments { b.add(department: d) }
-        site = b.finish()
+        undatedSite = b.finish()
+        var dated = FingerprintBuffer(tag: "dated-site")
+        dated.add(undatedSite)
+        dated.add(r.context.date)
+        dated.add(p.date)
+        site = dated.finish()
         records = ParallelMap.chunked(p.records, chunk: 1024) { r in
             var b = FingerprintBuffer(tag: "record")
             b.add(record: r)

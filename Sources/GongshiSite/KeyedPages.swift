@@ -8,14 +8,18 @@ extension Renderer {
     /// The fingerprint of an output made from `key`'s values and what every output shares
     /// (``InputFingerprints/site``: theme, settings, date, standing pages, departments).
     ///
-    /// - Parameter key: adds every value the output is made of beyond the shared ones; the output
-    ///   must be a function of them. Its path and kind (`tag`) are added here.
-    func inputKey(_ tag: String, _ path: String, _ index: SiteIndex, _ key: (inout FingerprintBuffer) -> Void)
-        -> Fingerprint?
-    {
+    /// - Parameters:
+    ///   - dated: false for an output that never shows the build date (a record's page, an entity's page
+    ///     and feeds): the date is then left out of the shared values, and a build on another day takes it.
+    ///   - key: adds every value the output is made of beyond the shared ones; the output must be a
+    ///     function of them. Its path and kind (`tag`) are added here.
+    func inputKey(
+        _ tag: String, _ path: String, _ index: SiteIndex, dated: Bool = true,
+        _ key: (inout FingerprintBuffer) -> Void
+    ) -> Fingerprint? {
         guard let inputs = index.inputs else { return nil }
         var b = FingerprintBuffer(tag: "inputs")
-        b.add(inputs.site)
+        b.add(dated ? inputs.site : inputs.undatedSite)
         b.add(tag)
         b.add(path)
         key(&b)
@@ -24,13 +28,17 @@ extension Renderer {
 
     /// Renders page `template` at `path` from the context `make` builds, unless the previous output
     /// holds it made from the same inputs (`key`, see ``inputKey(_:_:_:_:)``): then `make` never runs.
+    ///
+    /// - Parameter dated: false for a page that must read the same on any build date (see
+    ///   ``page(_:_:to:_:sitemap:dated:fingerprint:)``).
     func keyedPage(
         _ template: String, to path: String, _ index: SiteIndex, _ out: CountingSink, sitemap: Bool = true,
-        key: (inout FingerprintBuffer) -> Void, context make: () -> TemplateObject
+        dated: Bool = true, key: (inout FingerprintBuffer) -> Void, context make: () -> TemplateObject
     ) throws {
-        let fingerprint = inputKey("page:" + template + (sitemap ? "" : ":hidden"), path, index, key)
+        let fingerprint = inputKey(
+            "page:" + template + (sitemap ? "" : ":hidden"), path, index, dated: dated, key)
         if let fingerprint, try out.reuse(path, fingerprint: fingerprint, isPage: sitemap) { return }
-        try page(template, make(), to: path, out, sitemap: sitemap, fingerprint: fingerprint)
+        try page(template, make(), to: path, out, sitemap: sitemap, dated: dated, fingerprint: fingerprint)
     }
 
     /// Takes every one of `paths` from the previous output when all were made from `fingerprint`.

@@ -127,13 +127,20 @@ public struct Renderer: Sendable {
     /// Renders a page template and writes it. The shared fragments (`header`, `footer`, `alternates`
     /// templates) are rendered once per folder depth, section and feed folder and passed in raw.
     ///
-    /// - Parameter given: the page's fingerprint when the caller made it from the page's inputs (see
-    ///   ``keyedPage(_:to:_:_:sitemap:key:context:)``); else it is made from the context.
+    /// - Parameters:
+    ///   - given: the page's fingerprint when the caller made it from the page's inputs (see
+    ///     ``keyedPage(_:to:_:_:sitemap:dated:key:context:)``); else it is made from the context.
+    ///   - dated: false for a page that reads the same whatever the build date (a record's, an entity's):
+    ///     its context and its header and footer get no build date, so the footer leaves out 数据截至
+    ///     and the next day's build takes the page from the live output.
     func page(
         _ template: String, _ ctx: TemplateObject, to path: String, _ out: CountingSink, sitemap: Bool = true,
-        fingerprint given: Fingerprint? = nil
+        dated: Bool = true, fingerprint given: Fingerprint? = nil
     ) throws {
         var ctx = ctx
+        if !dated {
+            for key in SiteContext.dateKeys { ctx[key] = nil }
+        }
         let root = ctx.text("root") ?? "./"
         let section = ctx.text("section") ?? "-"
         let feedFolder = ctx.text("feedFolder") ?? ""
@@ -141,15 +148,16 @@ public struct Renderer: Sendable {
         let chrome = {
             self.context.chrome(
                 root: root, section: section, feedFolder: feedFolder, feedTitle: feedTitle,
-                standingPages: self.standingPages)
+                standingPages: self.standingPages, dated: dated)
         }
-        let header = fragments.get("h|\(root)|\(section)") { templates.render("header", chrome()) }
-        let footer = fragments.get("f|\(root)") { templates.render("footer", chrome()) }
+        let undated = dated ? "" : "|undated"
+        let header = fragments.get("h|\(root)|\(section)\(undated)") { templates.render("header", chrome()) }
+        let footer = fragments.get("f|\(root)\(undated)") { templates.render("footer", chrome()) }
         // An entity's feeds are linked from its page only: not worth a cache entry each.
         let alternates =
             feedFolder.hasPrefix("zhuti/")
             ? Fragment(templates.render("alternates", chrome()))
-            : fragments.get("a|\(root)|\(feedFolder)") { templates.render("alternates", chrome()) }
+            : fragments.get("a|\(root)|\(feedFolder)\(undated)") { templates.render("alternates", chrome()) }
         if !feedFolder.isEmpty {
             ctx["ownFeeds"] = SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle)
         }

@@ -128,10 +128,15 @@ public struct SiteContext: Sendable {
         ]
     }
 
-    /// Values of the shared fragments (`header`, `footer`, `alternates`): site-wide values only.
-    func chrome(root: String, section: String, feedFolder: String, feedTitle: String, standingPages: [TemplateObject])
-        -> TemplateObject
-    {
+    /// The values that say the build date (a page or fragment made `dated: false` has none of them).
+    static let dateKeys = ["buildDate", "buildDateChinese", "year"]
+
+    /// Values of the shared fragments (`header`, `footer`, `alternates`): site-wide values only, and the
+    /// build date unless `dated` is false (a footer without it leaves out 数据截至).
+    func chrome(
+        root: String, section: String, feedFolder: String, feedTitle: String, standingPages: [TemplateObject],
+        dated: Bool = true
+    ) -> TemplateObject {
         let nav: [TemplateObject] = SiteContext.sections.map { s in
             ["href": root + s.path, "title": s.title, "current": s.path == section]
         }
@@ -139,9 +144,13 @@ public struct SiteContext: Sendable {
         if !feedFolder.isEmpty { feeds += SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle) }
         var ctx: TemplateObject = [
             "root": root, "site": siteValues, "nav": nav, "feeds": feeds, "standingPages": standingPages,
-            "buildDate": date.description, "buildDateChinese": date.chinese, "year": date.year,
             "isHome": section.isEmpty,
         ]
+        if dated {
+            ctx["buildDate"] = buildDate
+            ctx["buildDateChinese"] = buildDateChinese
+            ctx["year"] = date.year
+        }
         if let p = preview {
             ctx["preview"] = ["department": p.department ?? "", "scoped": p.department != nil] as TemplateObject
         }

@@ -123,6 +123,18 @@ struct IncrementalBuildTests {
         try Self.buildAndCompare(site, date: "2026-11-25")
 
         // The date moves: past the deadlines of the unpublished records, then past a penalty's publicity end.
+        // Record and entity pages do not say the build date: those of unchanged records are kept.
+        let kept = Self.recordPages(site, "xzcf") + Self.recordPages(site, "xzxk")
+        let keptInodes = kept.map(Self.inode)
+        let entities = Gongshi.files(site + "/Public/zhuti").filter { $0.hasSuffix("/index.html") }
+            .map { site + "/Public/zhuti/" + $0 }
+        #expect(!entities.isEmpty)
+        let entityInodes = entities.map(Self.inode)
+        try Self.buildAndCompare(site, date: "2026-11-26")
+        #expect(zip(kept, keptInodes).filter { Self.inode($0.0) == $0.1 }.count >= kept.count - 1)
+        #expect(zip(entities, entityInodes).contains { Self.inode($0.0) == $0.1 }, "no entity page was kept")
+        #expect(Gongshi.read(site + "/Public/xzcf/index.html").contains("数据截至 2026年11月26日"))
+        #expect(!Gongshi.read(kept[0]).contains("数据截至"))
         try Self.buildAndCompare(site, date: "2026-11-27")
         try Self.buildAndCompare(site, date: "2027-11-10")
         try Self.buildAndCompare(site, date: "2027-11-10", extra: ["--base-url", "https://other.example/xy/"])

@@ -12,6 +12,8 @@ final class ReusingSink: OutputSink, @unchecked Sendable {
     /// Files made by their template or writer this time.
     private(set) var rendered: Set<String> = []
     private(set) var reused: Set<String> = []
+    /// The bytes of the files made by their template or writer this time.
+    private(set) var bytes: [String: [UInt8]] = [:]
 
     var reuses: Bool { true }
 
@@ -29,6 +31,7 @@ final class ReusingSink: OutputSink, @unchecked Sendable {
         defer { lock.unlock() }
         made[path] = fingerprint
         rendered.insert(path)
+        self.bytes[path] = bytes
     }
 
     func write(_ path: String, _ bytes: [UInt8]) throws {
@@ -36,6 +39,7 @@ final class ReusingSink: OutputSink, @unchecked Sendable {
         defer { lock.unlock() }
         made[path] = Fingerprint.content(bytes)
         rendered.insert(path)
+        self.bytes[path] = bytes
     }
 
     /// A sink for the next render, knowing this one's fingerprints.
@@ -101,9 +105,39 @@ struct FingerprintTests {
         let remade = records.filter { second.rendered.contains($0) }
         #expect(remade.count == 1)
         #expect(records.filter { second.reused.contains($0) }.count == 1)
-        // The date is on every page (数据截至): a new date makes every page again.
-        let third = second.next()
-        try Self.fixture("2").render(date: "2026-11-26", to: third)
-        #expect(third.reused.filter { $0.hasSuffix(".html") }.isEmpty)
+    }
+
+    @Test func aNewDateMakesAgainThePagesThatSayItOnly() throws {
+        // Built on the 25th (its ledger says so), then on the 26th: the pages that say the date (数据截至,
+        // listings, home) are made again; record and entity pages, which say only their records' own
+        // dates, are taken as they are.
+        let site = try Self.fixture().published(on: "2026-11-25")
+        let first = ReusingSink()
+        try site.render(date: "2026-11-25", to: first)
+        let second = first.next()
+        try site.render(date: "2026-11-26", to: second)
+        #expect(second.rendered.contains("xzcf/index.html"))
+        #expect(second.rendered.contains("index.html"))
+        let kept = second.made.keys.filter {
+            ($0.hasPrefix("xzcf/") || $0.hasPrefix("zhuti/")) && $0.split(separator: "/").count == 3
+                && !$0.contains("/page/") && !$0.hasSuffix(".json")
+        }
+        #expect(kept.count >= 4)
+        for path in kept { #expect(second.reused.contains(path), "\(path) was made again") }
+    }
+
+    @Test func recordAndEntityPagesDoNotSayTheBuildDate() throws {
+        let sink = ReusingSink()
+        try Self.fixture().render(to: sink)
+        let pages = sink.made.keys.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 3 }
+            .filter { $0.hasPrefix("xzcf/") || $0.hasPrefix("zhuti/") }.filter { !$0.contains("/page/") }
+        #expect(pages.contains { $0.hasPrefix("zhuti/") } && pages.contains { $0.hasPrefix("xzcf/") })
+        for path in pages {
+            let text = String(decoding: sink.bytes[path] ?? [], as: UTF8.self)
+            #expect(text.contains("本站依据"), "\(path) has no footer")
+            #expect(!text.contains("数据截至") && !text.contains("2026年11月25日"), "\(path) says the build date")
+        }
+        let listing = String(decoding: sink.bytes["xzcf/index.html"] ?? [], as: UTF8.self)
+        #expect(listing.contains("数据截至 2026年11月25日"))
     }
 }

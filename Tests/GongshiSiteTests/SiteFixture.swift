@@ -38,6 +38,15 @@ struct SiteFixture {
         """
     /// Rows of `Content/xzcf/a.csv`, after the header.
     var penalties: [String] = []
+    /// `Content/ledger.csv`, when the site has been built before.
+    var ledger: [LedgerEvent] = []
+
+    /// This site with a ledger of what a build on `date` publishes (as if it had been built that day).
+    func published(on date: String) throws -> SiteFixture {
+        var f = self
+        f.ledger = try renderer(date: date).0.publication.newEvents
+        return f
+    }
 
     /// Renders the site on `date`; returns the files written.
     func render(date: String = "2026-11-25") throws -> MemorySink {
@@ -68,6 +77,11 @@ struct SiteFixture {
         try departments.write(toFile: dir + "/Content/departments.csv", atomically: true, encoding: .utf8)
         try ([SiteFixture.header] + penalties).joined(separator: "\n").appending("\n")
             .write(toFile: dir + "/Content/xzcf/a.csv", atomically: true, encoding: .utf8)
+        if !ledger.isEmpty {
+            let lines = ledger.map { "\($0.date),\($0.event.rawValue),\($0.kind.rawValue),\($0.key),\($0.digest)" }
+            try (["日期,事件,类型,记录键,摘要"] + lines).joined(separator: "\n").appending("\n")
+                .write(toFile: dir + "/Content/ledger.csv", atomically: true, encoding: .utf8)
+        }
         let site = try SiteReader.read(root: dir)
         let day = LocalDate(parsing: date)!
         let judgement = Judge.judge(site, date: day)

@@ -12,13 +12,14 @@ extension Renderer {
                     let group = index.byEntity[code]!
                     let folder = Views.entityPath(code)
                     let path = folder + "index.html"
-                    // Page and feeds are made of the entity's records and entries alone.
+                    // Page and feeds are made of the entity's records and entries alone, not of the build
+                    // date: a daily build takes them as they are unless one of those changed.
                     let key = { (b: inout FingerprintBuffer) in
                         b.add(code)
                         b.add(records: group.records, index)
                         b.add(entries: group.entries, index)
                     }
-                    try self.keyedPage("entity", to: path, index, out, key: key) {
+                    try self.keyedPage("entity", to: path, index, out, dated: false, key: key) {
                         self.entityContext(code, group.records, group.entries, index)
                     }
                     try self.writeEntityFeeds(code: code, group.records, group.entries, index, out, key: key)
