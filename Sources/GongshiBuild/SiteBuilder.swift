@@ -36,7 +36,6 @@ public enum SiteBuilder {
         // judged: neither is kept for the render (a province's million events; 140 MB of rows at 100 000).
         inputs.source.site.ledger = []
         inputs.source.records = []
-        releaseFreedMemory()
         timer.lap("judge")
         if options.isCancelled() { throw SiteError(file: "", message: "构建已取消") }
         let scoped = BuildStep.scope(judgement, themeFindings: templates.findings, to: options.preview?.department)
@@ -57,15 +56,6 @@ public enum SiteBuilder {
             UnchangedBuild.save(result, options: options, key: key, cache: cache)
         }
         return result
-    }
-
-    /// Hands the pages the judge freed (the ledger's events and history, the duplicate index, the last
-    /// batches of rows) back to the system before the render: glibc keeps freed memory in its arenas,
-    /// and what the render's threads do not happen to reuse of it would count in the build's peak.
-    static func releaseFreedMemory() {
-        #if canImport(Glibc)
-            _ = malloc_trim(0)
-        #endif
     }
 
     /// The Chinese error for a failed render or swap; an interruption says so.
