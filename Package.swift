@@ -86,6 +86,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GongshiFuzzTests", dependencies: ["GongshiFuzz"]),
+        .testTarget(name: "GongshiBuildTests", dependencies: ["GongshiBuild", "GongshiSite"]),
         .testTarget(
             name: "GongshiEndToEndTests",
             dependencies: ["gongshi", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

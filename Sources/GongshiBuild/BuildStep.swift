@@ -159,7 +159,7 @@ enum BuildStep {
         let staging = OutputFolder.stagingPath(out)
         OutputFolder.removeTree(staging)
         // Unchanged files are taken from the live output (see PageReuse).
-        let reuse = inputs.cache.map { PageReuse(out: out, previous: $0.outputManifest(out: out)) }
+        let reuse = inputs.cache.map { PageReuse(out: out, previous: $0.outputManifest(out: out).files) }
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
             var extras = [SearchIndexPart.part, StatisticsPart.part(judgement: scoped.judgement)]
@@ -169,7 +169,7 @@ enum BuildStep {
             try sink.write(
                 OutputFolder.markerName,
                 Array(OutputFolder.marker(ledger: inputs.ledger.mark(appending: appendix)).utf8))
-            if let cache = inputs.cache, let reuse { cache.saveOutputManifest(reuse, out: out) }
+            if let cache = inputs.cache, let reuse { cache.saveOutputManifest(reuse, out: out, staging: staging) }
             try Interruption.check()
             return RenderedSite(staging: staging, stats: stats, appendix: appendix, appendEvents: appendEvents)
         } catch {

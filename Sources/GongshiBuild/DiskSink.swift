@@ -18,10 +18,23 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     /// Asked before every file: true stops the build (the preview stopping).
     private let cancelled: @Sendable () -> Bool
 
+    /// `root`, open: files and folders are made relative to it, not by their whole paths (a province's
+    /// output is 200 000 files, each a path walk from `/` saved). -1 when it could not be opened.
+    private let rootFD: Int32
+
     init(root: String, cancelled: @escaping @Sendable () -> Bool, reuse: PageReuse?) {
         self.root = root
         self.cancelled = cancelled
         self.reuse = reuse
+        rootFD = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    }
+
+    deinit { if rootFD >= 0 { close(rootFD) } }
+
+    /// The folder and path to make `path` (a path in the output) at: relative to the open root, or the
+    /// whole path when the root could not be opened.
+    private func at(_ path: String) -> (folder: Int32, path: String) {
+        rootFD >= 0 ? (rootFD, path) : (AT_FDCWD, root + "/" + path)
     }
 
     public convenience init(root: String, cancelled: @escaping @Sendable () -> Bool = { false }) {
@@ -50,13 +63,13 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
 
     public func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool {
         guard let reuse, let old = reuse.previous(path, fingerprint) else { return false }
-        let full = try prepare(path)
-        guard reuse.link(path, old, to: full) else { return false }
-        return true
+        try prepare(path)
+        let (folder, staged) = at(path)
+        return reuse.link(path, old, to: staged, in: folder)
     }
 
-    /// Checks `path`, makes its folder in the staging folder, and returns its full path there.
-    private func prepare(_ path: String) throws -> String {
+    /// Checks `path` and makes its folder in the staging folder.
+    private func prepare(_ path: String) throws {
         try Interruption.check()
         if cancelled() { throw WriteError(path: path, message: "构建已取消") }
         // Paths come from ids, codes and slugs that the rules restrict to [a-z0-9-]; refuse anything
@@ -66,16 +79,19 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         else {
             throw WriteError(path: path, message: "拒绝写出输出文件夹之外的路径")
         }
-        let full = root + "/" + path
-        if let slash = full.lastIndex(of: "/") {
-            let dir = String(full[..<slash])
+        if let slash = path.lastIndex(of: "/") {
+            let dir = String(path[..<slash])
             lock.lock()
             let known = made.contains(dir)
             lock.unlock()
             // Most folders are a page's own, in a parent already made: one mkdir, without FileManager's
             // checks of every level (3 % of a full build's CPU).
-            if !known && mkdir(dir, 0o755) != 0 && errno != EEXIST {
-                do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+            let (folder, relative) = at(dir)
+            if !known && mkdirat(folder, relative, 0o755) != 0 && errno != EEXIST {
+                do {
+                    try FileManager.default.createDirectory(
+                        atPath: root + "/" + dir, withIntermediateDirectories: true)
+                } catch {
                     throw WriteError(path: path, message: IOFailure.code(of: error).map(IOFailure.advice) ?? "无法创建文件夹。")
                 }
             }
@@ -86,7 +102,6 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
                 lock.unlock()
             }
         }
-        return full
     }
 
     public func stream(
@@ -104,11 +119,12 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
 
     /// Opens a new file (never an existing one: it may be a hard link to the live site's file).
     private func create(_ path: String) throws -> Int32 {
-        let full = try prepare(path)
-        var fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        try prepare(path)
+        let (folder, file) = at(path)
+        var fd = openat(folder, file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0 && errno == EEXIST {
-            unlink(full)
-            fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            unlinkat(folder, file, 0)
+            fd = openat(folder, file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw WriteError(path: path, message: IOFailure.advice(errno)) }
         return fd

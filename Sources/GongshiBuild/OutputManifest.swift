@@ -1,4 +1,5 @@
 import Foundation
+import GongshiModel
 import GongshiSite
 
 #if canImport(Glibc)
@@ -38,17 +39,74 @@ struct ManifestEntry: Sendable {
     }
 }
 
+/// One folder of an output folder as the build that made it left it: a folder whose inode and
+/// modification time are unchanged holds the very names it held then (making, removing or renaming
+/// an entry in a folder sets its modification time), so a build with nothing to do checks the output
+/// is whole without listing a folder.
+struct FolderStamp: Sendable, Equatable {
+    var inode: UInt64
+    var seconds: Int64
+    var nanoseconds: Int64
+
+    init(_ st: stat) {
+        inode = UInt64(st.st_ino)
+        seconds = Int64(st.st_mtim.tv_sec)
+        nanoseconds = Int64(st.st_mtim.tv_nsec)
+    }
+
+    init(inode: UInt64, seconds: Int64, nanoseconds: Int64) {
+        self.inode = inode
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    /// Whether `st` (an `lstat` of the folder now) is the folder this stamp describes, unchanged.
+    func matches(_ st: stat) -> Bool {
+        (st.st_mode & S_IFMT) == S_IFDIR && FolderStamp(st) == self
+    }
+
+    /// The stamps of the folder `root` (path "") and of every folder holding one of `files` (paths in
+    /// it), taken once every file is written; empty when one cannot be looked at.
+    static func stamps(of files: [String], under root: String) -> [(path: String, stamp: FolderStamp)] {
+        var folders: Set<Substring> = [""]
+        for path in files {
+            var folder = path[...]
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(folder).inserted else { break }
+            }
+        }
+        let fd = open(root, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        let stamped = ParallelMap.chunked(folders.map(String.init), chunk: 2048) { path -> (String, FolderStamp)? in
+            var st = stat()
+            guard fstatat(fd, path.isEmpty ? "." : path, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            return (path, FolderStamp(st))
+        }
+        let all = stamped.compactMap { $0 }
+        return all.count == stamped.count ? all.map { (path: $0.0, stamp: $0.1) } : []
+    }
+}
+
+/// What an output manifest holds: its files by path, and the stamps of its folders.
+struct OutputManifestContents {
+    var files: [String: ManifestEntry] = [:]
+    var folders: [(path: String, stamp: FolderStamp)] = []
+}
+
 /// The fingerprints of one output folder's files, kept in the build cache
 /// (`.gongshi.cache/output-<hash of the folder's path>.manifest`).
 ///
 /// Binary: a magic line, the program's identity, the entry count, the entries (fingerprint, inode,
-/// size, modification time, path), and the SHA-256 of everything before it. A file of another program,
+/// size, modification time, path), the folder count, the folders' stamps (inode, modification time,
+/// path), and the SHA-256 of everything before it. A file of another program,
 /// a truncated or damaged file reads as no manifest at all: every page is rendered.
 /// The manifest never has to agree with the live output as a whole: each entry is used only when the
 /// file it names still has the inode, size and time it records, so a manifest written by a build killed
 /// before its swap, or an output replaced by some other build, can only make fewer files reused.
 enum OutputManifest {
-    static let magic = Array("gongshi-manifest 1\n".utf8)
+    static let magic = Array("gongshi-manifest 2\n".utf8)
 
     /// The manifest file for output folder `out` (a real path) in cache folder `cache`.
     static func path(cache: String, out: String) -> String {
@@ -56,7 +114,10 @@ enum OutputManifest {
         return cache + "/output-\(h).manifest"
     }
 
-    static func encode(_ entries: [(path: String, entry: ManifestEntry)], program: String) -> [UInt8] {
+    static func encode(
+        _ entries: [(path: String, entry: ManifestEntry)], folders: [(path: String, stamp: FolderStamp)],
+        program: String
+    ) -> [UInt8] {
         var out = magic
         out.reserveCapacity(entries.count * 80 + 256)
         func word(_ w: UInt64) {
@@ -77,11 +138,21 @@ enum OutputManifest {
             word(UInt64(p.count))
             out += p
         }
+        word(UInt64(folders.count))
+        for (path, stamp) in folders {
+            word(stamp.inode)
+            word(UInt64(bitPattern: stamp.seconds))
+            word(UInt64(bitPattern: stamp.nanoseconds))
+            let p = Array(path.utf8)
+            word(UInt64(p.count))
+            out += p
+        }
         return BuildCache.sealed(out)
     }
 
-    /// The entries by path, or nil when the bytes are not a whole manifest of this program.
-    static func decode(_ bytes: [UInt8], program: String) -> [String: ManifestEntry]? {
+    /// The entries by path and the folders' stamps, or nil when the bytes are not a whole manifest of
+    /// this program.
+    static func decode(_ bytes: [UInt8], program: String) -> OutputManifestContents? {
         guard let body = BuildCache.bodyEnd(of: bytes, magic: magic) else { return nil }
         var i = magic.count
         func word() -> UInt64? {
@@ -100,16 +171,25 @@ enum OutputManifest {
         guard let idCount = word(), let id = text(idCount), id == program, let count = word(),
             count <= UInt64(body / 56)
         else { return nil }
-        var entries: [String: ManifestEntry] = [:]
-        entries.reserveCapacity(Int(count))
+        var contents = OutputManifestContents()
+        contents.files.reserveCapacity(Int(count))
         for _ in 0..<count {
             guard let h = word(), let l = word(), let ino = word(), let size = word(), let s = word(), let ns = word(),
                 let n = word(), let path = text(n)
             else { return nil }
-            entries[path] = ManifestEntry(
+            contents.files[path] = ManifestEntry(
                 fingerprint: Fingerprint(high: h, low: l), inode: ino, size: Int64(bitPattern: size),
                 seconds: Int64(bitPattern: s), nanoseconds: Int64(bitPattern: ns))
         }
-        return i == body ? entries : nil
+        guard let folders = word(), folders <= UInt64(body / 32) else { return nil }
+        contents.folders.reserveCapacity(Int(folders))
+        for _ in 0..<folders {
+            guard let ino = word(), let s = word(), let ns = word(), let n = word(), let path = text(n) else {
+                return nil
+            }
+            let stamp = FolderStamp(inode: ino, seconds: Int64(bitPattern: s), nanoseconds: Int64(bitPattern: ns))
+            contents.folders.append((path, stamp))
+        }
+        return i == body ? contents : nil
     }
 }

@@ -1,0 +1,84 @@
+import Foundation
+import GongshiSite
+import Testing
+
+@testable import GongshiBuild
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The output manifest a build keeps in its cache, and the check that the live output is still the
+/// whole of what it describes (a build with nothing to do keeps the live output only then).
+@Suite("Output manifest")
+struct OutputManifestTests {
+    /// A small output folder (`index.html`, `a/b/index.html`, `a/c.xml`) and its manifest as a build
+    /// would write it.
+    static func output() throws -> (folder: String, manifest: OutputManifestContents) {
+        let fm = FileManager.default
+        let folder = fm.temporaryDirectory.appendingPathComponent("gongshi-manifest-\(UUID().uuidString)").path
+        let files = ["index.html", "a/b/index.html", "a/c.xml"]
+        for f in files {
+            let path = folder + "/" + f
+            try fm.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(f.utf8).write(to: URL(fileURLWithPath: path))
+        }
+        // Times in the past: a change made now sets a time the manifest cannot hold, however coarse the
+        // file system's clock.
+        for path in files + ["a/b", "a", ""] {
+            var past = [timespec(tv_sec: 1_600_000_000, tv_nsec: 0), timespec(tv_sec: 1_600_000_000, tv_nsec: 0)]
+            #expect(utimensat(AT_FDCWD, folder + "/" + path, &past, AT_SYMLINK_NOFOLLOW) == 0)
+        }
+        let entries = files.map { f -> (path: String, entry: ManifestEntry) in
+            var st = stat()
+            lstat(folder + "/" + f, &st)
+            return (f, ManifestEntry(fingerprint: Fingerprint.content(Array(f.utf8)), stat: st))
+        }
+        let bytes = OutputManifest.encode(
+            entries, folders: FolderStamp.stamps(of: files, under: folder), program: "test")
+        return (folder, try #require(OutputManifest.decode(bytes, program: "test")))
+    }
+
+    @Test func aManifestReadsBackAsWritten() throws {
+        let (folder, manifest) = try Self.output()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(Set(manifest.files.keys) == ["index.html", "a/b/index.html", "a/c.xml"])
+        #expect(Set(manifest.folders.map(\.path)) == ["", "a", "a/b"])
+        let bytes = OutputManifest.encode(
+            manifest.files.map { ($0.key, $0.value) }, folders: manifest.folders, program: "test")
+        #expect(OutputManifest.decode(bytes, program: "other") == nil)
+        #expect(OutputManifest.decode(Array(bytes.dropLast()), program: "test") == nil)
+        var damaged = bytes
+        damaged[damaged.count / 2] ^= 1
+        #expect(OutputManifest.decode(damaged, program: "test") == nil)
+    }
+
+    @Test func theUntouchedOutputIsWhole() throws {
+        let (folder, manifest) = try Self.output()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(UnchangedBuild.liveOutputIs(manifest, out: folder))
+        #expect(!UnchangedBuild.liveOutputIs(OutputManifestContents(), out: folder))
+    }
+
+    @Test(arguments: ["stray file", "removed file", "edited file", "replaced file", "stray folder", "removed folder"])
+    func anyChangeToTheOutputIsSeen(_ change: String) throws {
+        let (folder, manifest) = try Self.output()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fm = FileManager.default
+        switch change {
+        case "stray file": try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/a/b/stray.html"))
+        case "removed file": try fm.removeItem(atPath: folder + "/a/c.xml")
+        case "edited file":
+            // In place, same size: only the file's time tells.
+            let h = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/a/c.xml"))
+            try h.write(contentsOf: Data("A".utf8))
+            try h.close()
+        case "replaced file":
+            try Data("a/c.xml".utf8).write(to: URL(fileURLWithPath: folder + "/a/c.xml"), options: .atomic)
+        case "stray folder": try fm.createDirectory(atPath: folder + "/a/b/new", withIntermediateDirectories: false)
+        default: try fm.removeItem(atPath: folder + "/a/b")
+        }
+        #expect(!UnchangedBuild.liveOutputIs(manifest, out: folder))
+    }
+}
