@@ -165,6 +165,8 @@ public enum Judge {
             }
         }
         pass2.finish()
+        // Every row is judged: the duplicate index (one entry per key read) is not needed for what follows.
+        duplicates = DuplicateIndex()
         // Every year from the earliest date the rules counted working days from, up to the build date.
         for year in earliest.year...date.year where !site.calendar.years.contains(year) && unjudged[year] == nil {
             unjudged[year] = 0

@@ -43,10 +43,8 @@ enum Publisher {
             underObjection: status == .objection,
             statusNote: status == .normal ? "" : PersonalData.scrub(r[.statusNote]).text,
             fields: fields, digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line,
-            timelinessJudged: t.judged, severityInferred: r.kind == .xzcf && r.severityInferred)
-        record.sheet = r.source.sheet
-        record.registrationNumber = r.identity.registrationNumber
-        record.organizationCode = r.identity.organizationCode
+            sheet: r.source.sheet, timelinessJudged: t.judged, severityInferred: r.kind == .xzcf && r.severityInferred,
+            registrationNumber: r.identity.registrationNumber, organizationCode: r.identity.organizationCode)
         record.previousSystem =
             state?.firstImported == true || LateDisclosure.publishedBeforeAdoption(r, decided: decided, env: env)
         return (record, upcoming, missingYear)

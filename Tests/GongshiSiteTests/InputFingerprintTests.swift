@@ -26,16 +26,23 @@ struct InputFingerprintTests {
             decisionDate: day, publicityEnd: nil, deadline: day, firstPublished: day, lastUpdated: nil, lateWorkdays: 0,
             publishWorkdays: 0, isLate: false, underObjection: false, statusNote: "", fields: [], digest: "",
             file: "", line: 0)
+        // A record is packed (PublishedRecord.swift): its dates, counts, flags and short texts are stored
+        // in parts, each listed here. `flags` holds isLate, underObjection, timelinessJudged, previousSystem
+        // and severityInferred; `values` the published values, then the texts of `PublishedRecord.Text`.
         #expect(
-            Self.labels(record)
-                == [
-                    "kind", "key", "id", "department", "entityCode", "category", "decisionDate", "publicityEnd",
-                    "deadline", "firstPublished", "lastUpdated", "lateWorkdays", "publishWorkdays", "isLate",
-                    "underObjection", "statusNote", "values", "digest", "timelinessJudged", "previousSystem",
-                    "severityInferred", "registrationNumber", "organizationCode",
-                    // where the row was read from: the preview's only
-                    "file", "line", "sheet",
-                ])
+            Self.labels(record) == [
+                "kind", "category", "flags", "key", "department", "days", "counts", "values", "file",
+            ])
+        #expect(
+            Mirror(reflecting: record).descendant("days").map(Self.labels)
+                == ["decided", "deadline", "firstPublished", "publicityEnd", "lastUpdated"])
+        // `line` (and `file`, `sheet`): where the row was read from, the preview's only.
+        #expect(
+            Mirror(reflecting: record).descendant("counts").map(Self.labels)
+                == ["lateWorkdays", "publishWorkdays", "line"])
+        #expect(
+            PublishedRecord.Text.allCases.map { "\($0)" }
+                == ["id", "entityCode", "statusNote", "digest", "sheet", "registrationNumber", "organizationCode"])
         let entry = PublishedListEntry(
             key: "k", id: "i", isRed: false, listName: "", listID: "", department: Self.department, entityName: "",
             entityCode: "", category: .organization, listedOn: day, validUntil: nil, reason: "", basis: "",
