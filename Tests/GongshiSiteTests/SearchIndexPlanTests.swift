@@ -58,6 +58,19 @@ struct SearchIndexPlanTests {
         }
     }
 
+    /// A province's shards are made in waves (to hold fewer token pairs at once): the same files.
+    @Test func shardsMadeInWavesGiveTheSameFiles() {
+        let entities = Self.entities(count: 9_000)
+        let whole = SearchPlan(entities, waves: 1)
+        #expect(SearchPlan.waves(1_000_000) > 1)
+        for waves in [2, 4, 16] {
+            let plan = SearchPlan(entities, waves: waves)
+            #expect(plan.buckets == whole.buckets)
+            #expect((0..<plan.buckets).allSatisfy { plan.file($0) == whole.file($0) })
+            #expect(plan.fingerprints() == whole.fingerprints())
+        }
+    }
+
     @Test func everyBucketFileIsJSONListingItsTokens() throws {
         let plan = SearchIndexPart.plan(Self.entities())
         #expect(plan.buckets >= 16)

@@ -17,17 +17,26 @@ struct SearchPlan: Sendable {
     /// Each shard's buckets' tokens for ``buckets`` (see ``SearchShard/grouped(buckets:)``).
     let grouped: [[[Int32]]]
 
+    /// The number of waves the shards of `count` documents are made in: every (token, document) pair
+    /// of the shards of a wave is held at once (some 40 a document, about a gigabyte at a million
+    /// records), so a province's are made a quarter at a time, each wave tokenising every document.
+    static func waves(_ count: Int) -> Int { count > 300_000 ? 4 : 1 }
+
     /// Plans the index of `entities` (in the site's order). `buckets`: the number of buckets to use
-    /// instead of the one the sizes ask for (tests).
-    init(_ entities: [SearchIndexPart.Entity], buckets forced: Int? = nil) {
+    /// instead of the one the sizes ask for (tests); `waves`: see ``waves(_:)``.
+    init(_ entities: [SearchIndexPart.Entity], buckets forced: Int? = nil, waves: Int? = nil) {
         self.entities = entities
         let ranges = stride(from: 0, to: entities.count, by: Self.chunk).map {
             $0..<min($0 + Self.chunk, entities.count)
         }
-        let chunks = ParallelMap.map(ranges) { r in (SearchPairs(entities[r]), DocumentJSON.Part(entities[r])) }
-        let pairs = chunks.map(\.0)
-        let shards = ParallelMap.map(Array(0..<Self.shards)) { SearchShard($0, pairs) }
-        let documents = DocumentJSON(chunks.map(\.1))
+        let documents = DocumentJSON(ParallelMap.map(ranges) { r in DocumentJSON.Part(entities[r]) })
+        let waves = max(1, min(waves ?? Self.waves(entities.count), Self.shards))
+        var shards: [SearchShard] = []
+        for w in 0..<waves {
+            let wave = (w * Self.shards / waves)..<((w + 1) * Self.shards / waves)
+            let pairs = ParallelMap.map(ranges) { r in SearchPairs(entities[r], shards: wave) }
+            shards += ParallelMap.map(Array(wave)) { SearchShard($0, pairs) }
+        }
         self.shards = shards
         self.documents = documents
         let buckets = forced ?? Self.bucketCount(entities, shards, documents)

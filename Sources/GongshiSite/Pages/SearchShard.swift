@@ -178,7 +178,8 @@ struct SearchPairs: Sendable {
     var hashes: [[UInt32]]
     var documents: [[Int32]]
 
-    init(_ entities: ArraySlice<SearchIndexPart.Entity>) {
+    /// The pairs of `entities`' tokens that fall in `wanted` shards (the others' lists stay empty).
+    init(_ entities: ArraySlice<SearchIndexPart.Entity>, shards wanted: Range<Int> = 0..<SearchPlan.shards) {
         tokens = Array(repeating: [], count: SearchPlan.shards)
         hashes = Array(repeating: [], count: SearchPlan.shards)
         documents = Array(repeating: [], count: SearchPlan.shards)
@@ -189,6 +190,7 @@ struct SearchPairs: Sendable {
             for t in list {
                 let h = SearchIndexPart.hash(t)
                 let s = Int(h % UInt32(SearchPlan.shards))
+                guard wanted.contains(s) else { continue }
                 tokens[s].append(t)
                 hashes[s].append(h)
                 documents[s].append(Int32(i))
