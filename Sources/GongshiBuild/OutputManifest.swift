@@ -154,42 +154,25 @@ enum OutputManifest {
     /// this program.
     static func decode(_ bytes: [UInt8], program: String) -> OutputManifestContents? {
         guard let body = BuildCache.bodyEnd(of: bytes, magic: magic) else { return nil }
-        var i = magic.count
-        func word() -> UInt64? {
-            guard i + 8 <= body else { return nil }
-            var w: UInt64 = 0
-            for k in 0..<8 { w = w << 8 | UInt64(bytes[i + k]) }
-            i += 8
-            return w
-        }
-        func text(_ n: UInt64) -> String? {
-            guard n <= UInt64(body - i) else { return nil }
-            let s = String(decoding: bytes[i..<i + Int(n)], as: UTF8.self)
-            i += Int(n)
-            return s
-        }
-        guard let idCount = word(), let id = text(idCount), id == program, let count = word(),
-            count <= UInt64(body / 56)
-        else { return nil }
+        var r = ByteReader(bytes: bytes, at: magic.count, end: body)
+        guard r.string() == program, let count = r.word(), count <= UInt64(body / 56) else { return nil }
         var contents = OutputManifestContents()
         contents.files.reserveCapacity(Int(count))
         for _ in 0..<count {
-            guard let h = word(), let l = word(), let ino = word(), let size = word(), let s = word(), let ns = word(),
-                let n = word(), let path = text(n)
+            guard let h = r.word(), let l = r.word(), let ino = r.word(), let size = r.word(), let s = r.word(),
+                let ns = r.word(), let path = r.string()
             else { return nil }
             contents.files[path] = ManifestEntry(
                 fingerprint: Fingerprint(high: h, low: l), inode: ino, size: Int64(bitPattern: size),
                 seconds: Int64(bitPattern: s), nanoseconds: Int64(bitPattern: ns))
         }
-        guard let folders = word(), folders <= UInt64(body / 32) else { return nil }
+        guard let folders = r.word(), folders <= UInt64(body / 32) else { return nil }
         contents.folders.reserveCapacity(Int(folders))
         for _ in 0..<folders {
-            guard let ino = word(), let s = word(), let ns = word(), let n = word(), let path = text(n) else {
-                return nil
-            }
+            guard let ino = r.word(), let s = r.word(), let ns = r.word(), let path = r.string() else { return nil }
             let stamp = FolderStamp(inode: ino, seconds: Int64(bitPattern: s), nanoseconds: Int64(bitPattern: ns))
             contents.folders.append((path, stamp))
         }
-        return i == body ? contents : nil
+        return r.at == body ? contents : nil
     }
 }

@@ -138,13 +138,15 @@ struct ByteReader {
     let bytes: [UInt8]
     var at: Int
     let end: Int
-    mutating func int() -> Int? {
+    /// The next 8 bytes, big-endian.
+    mutating func word() -> UInt64? {
         guard at + 8 <= end else { return nil }
         var w: UInt64 = 0
         for k in 0..<8 { w = w << 8 | UInt64(bytes[at + k]) }
         at += 8
-        return Int(Int64(bitPattern: w))
+        return w
     }
+    mutating func int() -> Int? { word().map { Int(Int64(bitPattern: $0)) } }
     mutating func take(_ n: Int) -> ArraySlice<UInt8>? {
         guard n >= 0, n <= end - at else { return nil }
         defer { at += n }
