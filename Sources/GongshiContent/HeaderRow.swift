@@ -18,6 +18,9 @@ enum HeaderRow {
     /// 合计, 总计, 小计 or 共计 (alone or followed by a colon), or 共N家 / 共N条 …, and every other filled
     /// cell is such a word, a count (5家) or a number (a sum of amounts).
     static func total(_ cells: [String]) -> String? {
+        // Every data row is asked: most are told apart by the first letter of their first filled cell,
+        // without removing the whitespace of every cell.
+        guard firstFilledScalarMayStartTotal(cells) else { return nil }
         var filled: [String] = []
         for c in cells {
             let t = String(c.unicodeScalars.filter { !$0.properties.isWhitespace })
@@ -30,6 +33,24 @@ enum HeaderRow {
             return nil
         }
         return shortened(filled.joined(separator: " "))
+    }
+
+    /// Whether the first letter (not whitespace) of the first cell holding one is 合, 总, 小 or 共: the
+    /// first letters of every total word (共 also opens 共5家).
+    private static func firstFilledScalarMayStartTotal(_ cells: [String]) -> Bool {
+        for c in cells {
+            for u in c.unicodeScalars {
+                let v = u.value
+                // ASCII whitespace by value; other scalars through their Unicode property.
+                if v < 0x80 {
+                    if v == 0x20 || (0x09...0x0D).contains(v) { continue }
+                    return false
+                }
+                if u.properties.isWhitespace { continue }
+                return v == 0x5408 || v == 0x603B || v == 0x5C0F || v == 0x5171  // 合 总 小 共
+            }
+        }
+        return false
     }
 
     private static let totalWords = ["合计", "总计", "小计", "共计"]

@@ -52,6 +52,8 @@ struct TitleAndTotalRowTests {
         "total rows (合计 / 共5家 / 总计 with sums) are not records: an info, not an error",
         arguments: [
             "合计,共5家,,", "总计：5家,,,", "共5家,,,", ",合计,,", "合计,,,12.5", "小计, ,, ",
+            // Whitespace before the word, ASCII or not (the first letter is checked before anything else).
+            " 合计,,,", "\u{3000}总计,,,", "\t, 共计12条,,",
         ])
     func totalRows(footer: String) {
         let text = "\(Self.listHeader)\n91370303MA3C4L7Q1X,甲公司,2026-07-01,红名单\n\(footer)\n"
