@@ -225,8 +225,6 @@ struct CompiledTemplate: Sendable {
             out.append(contentsOf: s.utf8)
             return
         }
-        for b in s.utf8 where !Escape.appendEntity(b, to: &out) {
-            out.append(b)
-        }
+        Escape.appendHTML(s, to: &out)
     }
 }

@@ -77,7 +77,7 @@ enum OpenDataPieces {
                 if i > 0 { json += ", ".utf8 }
                 json += jsonKeys[i].utf8
                 json += ": ".utf8
-                json += Escape.json(v).utf8
+                Escape.appendJSON(v, to: &json)
             }
             json += "},\n".utf8
             XLSXWriter.rowXML(values, headerRow: false, columns, numericColumns, into: &sheet)

@@ -26,6 +26,23 @@ struct EscapeTests {
         }
     }
 
+    @Test func appendingEscapesAsTheStringFunctionsDo() {
+        let samples = [
+            "", "周村", "a&b", "&", "<周>", "甲\"乙'丙", "a\u{1}b\nc\td\re", "\\x</script>", "末尾&", "&开头", "🙂<🙂>",
+        ]
+        for s in samples {
+            var xml: [UInt8] = Array("前".utf8)
+            Escape.appendXML(s, to: &xml)
+            #expect(String(decoding: xml, as: UTF8.self) == "前" + Escape.xml(s))
+            var json: [UInt8] = []
+            Escape.appendJSON(s, to: &json)
+            #expect(String(decoding: json, as: UTF8.self) == Escape.json(s))
+            var html: [UInt8] = []
+            Escape.appendHTML(s, to: &html)
+            #expect(String(decoding: html, as: UTF8.self) == FastHTMLEscaping().escapeText(s))
+        }
+    }
+
     @Test func csvQuotesOnlyWhatNeedsIt() {
         #expect(Escape.csv("周村") == "周村")
         #expect(Escape.csv("a,b") == "\"a,b\"")
