@@ -120,7 +120,11 @@ extension Renderer {
             if try reuseAll(Feeds.names.map { g.folder + $0 }, f, out) { return }
         }
         // Both Atom and RSS carry each item's HTML escaped for XML: escaped once.
-        let xmlHTML = items.map { Escape.xml($0.html) }
+        let xmlHTML = items.map { i -> [UInt8] in
+            var b: [UInt8] = []
+            Escape.appendXML(i.html, to: &b)
+            return b
+        }
         try out.write(
             g.folder + "atom.xml",
             Feeds.atom(

@@ -48,98 +48,88 @@ enum Feeds {
         return "\(days[d.weekday - 1]), \(day) \(months[c.month - 1]) \(c.year) 00:00:00 +0800"
     }
 
+    /// Atom 1.0. `xmlHTML`: each item's HTML already escaped for XML (Atom and RSS both carry it).
     static func atom(
         title: String, subtitle: String, selfURL: String, pageURL: String, author: String, updated: LocalDate,
-        items: [FeedItem], id: String, xmlHTML: [String]? = nil
-    ) -> String {
-        var s = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
-              <title>\(Escape.xml(title))</title>
-              <subtitle>\(Escape.xml(subtitle))</subtitle>
-              <id>\(Escape.xml(id))</id>
-              <link rel="self" type="application/atom+xml" href="\(Escape.xml(selfURL))"/>
-              <link rel="alternate" type="text/html" href="\(Escape.xml(pageURL))"/>
-              <updated>\(iso(updated))</updated>
-              <author><name>\(Escape.xml(author))</name></author>
-              <generator>Gongshi</generator>
-
-            """
+        items: [FeedItem], id: String, xmlHTML: [[UInt8]]? = nil
+    ) -> [UInt8] {
+        var s = FeedText()
+        s.add(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n"
+        )
+        s.add("  <title>", xml: title, "</title>\n  <subtitle>")
+        s.add(xml: subtitle, "</subtitle>\n  <id>")
+        s.add(xml: id, "</id>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"")
+        s.add(xml: selfURL, "\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"")
+        s.add(xml: pageURL, "\"/>\n  <updated>")
+        s.add(iso(updated), "</updated>\n  <author><name>")
+        s.add(xml: author, "</name></author>\n  <generator>Gongshi</generator>\n")
         for (k, i) in items.enumerated() {
-            s += """
-                  <entry>
-                    <title>\(Escape.xml(i.title))</title>
-                    <id>\(i.id)</id>
-                    <link rel="alternate" type="text/html" href="\(Escape.xml(i.url))"/>
-                    <published>\(iso(i.published))</published>
-                    <updated>\(iso(i.updated))</updated>
-                    <summary type="text">\(Escape.xml(i.summary))</summary>
-                    <content type="html">\(xmlHTML?[k] ?? Escape.xml(i.html))</content>
-                  </entry>
-
-                """
+            s.add("  <entry>\n    <title>", xml: i.title, "</title>\n    <id>")
+            s.add(i.id, "</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"")
+            s.add(xml: i.url, "\"/>\n    <published>")
+            s.add(iso(i.published), "</published>\n    <updated>")
+            s.add(iso(i.updated), "</updated>\n    <summary type=\"text\">")
+            s.add(xml: i.summary, "</summary>\n    <content type=\"html\">")
+            s.add(xmlOf: i, k, xmlHTML)
+            s.add("</content>\n  </entry>\n")
         }
-        return s + "</feed>\n"
+        s.add("</feed>\n")
+        return s.bytes
     }
 
+    /// RSS 2.0. `xmlHTML`: as for ``atom(title:subtitle:selfURL:pageURL:author:updated:items:id:xmlHTML:)``.
     static func rss(
         title: String, selfURL: String, pageURL: String, description: String, updated: LocalDate, items: [FeedItem],
-        xmlHTML: [String]? = nil
-    ) -> String {
+        xmlHTML: [[UInt8]]? = nil
+    ) -> [UInt8] {
+        var s = FeedText()
+        s.add(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n"
+        )
+        s.add("  <channel>\n    <title>", xml: title, "</title>\n    <link>")
         // RSS readers take <description> as HTML: data in it (an entity's name) is escaped as HTML
         // first, then as XML, so markup in a name arrives as text.
-        var s = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
-              <channel>
-                <title>\(Escape.xml(title))</title>
-                <link>\(Escape.xml(pageURL))</link>
-                <description>\(Escape.xml(Escape.xml(description)))</description>
-                <language>zh-cn</language>
-                <lastBuildDate>\(rfc822(updated))</lastBuildDate>
-                <generator>Gongshi</generator>
-                <atom:link href="\(Escape.xml(selfURL))" rel="self" type="application/rss+xml"/>
-
-            """
+        s.add(xml: pageURL, "</link>\n    <description>")
+        s.add(xml: Escape.xml(description), "</description>\n    <language>zh-cn</language>\n    <lastBuildDate>")
+        s.add(rfc822(updated), "</lastBuildDate>\n    <generator>Gongshi</generator>\n    <atom:link href=\"")
+        s.add(xml: selfURL, "\" rel=\"self\" type=\"application/rss+xml\"/>\n")
         for (k, i) in items.enumerated() {
-            s += """
-                    <item>
-                      <title>\(Escape.xml(i.title))</title>
-                      <link>\(Escape.xml(i.url))</link>
-                      <guid isPermaLink="false">\(i.id)</guid>
-                      <pubDate>\(rfc822(i.published))</pubDate>
-                      <description>\(xmlHTML?[k] ?? Escape.xml(i.html))</description>
-                    </item>
-
-                """
+            s.add("    <item>\n      <title>", xml: i.title, "</title>\n      <link>")
+            s.add(xml: i.url, "</link>\n      <guid isPermaLink=\"false\">")
+            s.add(i.id, "</guid>\n      <pubDate>")
+            s.add(rfc822(i.published), "</pubDate>\n      <description>")
+            s.add(xmlOf: i, k, xmlHTML)
+            s.add("</description>\n    </item>\n")
         }
-        return s + "  </channel>\n</rss>\n"
+        s.add("  </channel>\n</rss>\n")
+        return s.bytes
     }
 
+    /// JSON Feed 1.1, written by hand with keys in a fixed order (JSONSerialization was a tenth of a
+    /// build's time here).
     static func json(
         title: String, selfURL: String, pageURL: String, description: String, author: String, items: [FeedItem]
-    ) -> String {
-        // Written by hand, keys in a fixed order: JSONSerialization is a tenth of a build's time here.
-        func field(_ k: String, _ v: String) -> String { "\(Escape.json(k)): \(Escape.json(v))" }
-        var s =
-            "{\n  "
-            + [
-                field("version", "https://jsonfeed.org/version/1.1"), field("title", title),
-                field("home_page_url", pageURL),
-                field("feed_url", selfURL), field("description", description), field("language", "zh-CN"),
-                "\"authors\": [{\(field("name", author))}]",
-            ].joined(separator: ",\n  ")
-        s += ",\n  \"items\": ["
-        s += items.map { i in
-            "\n    {"
-                + [
-                    field("id", i.id), field("url", i.url), field("title", i.title), field("content_html", i.html),
-                    field("summary", i.summary), field("date_published", iso(i.published)),
-                    field("date_modified", iso(i.updated)),
-                ].joined(separator: ", ") + "}"
-        }.joined(separator: ",")
-        s += items.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return s
+    ) -> [UInt8] {
+        var s = FeedText()
+        s.add("{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  \"title\": ")
+        s.add(json: title, ",\n  \"home_page_url\": ")
+        s.add(json: pageURL, ",\n  \"feed_url\": ")
+        s.add(json: selfURL, ",\n  \"description\": ")
+        s.add(json: description, ",\n  \"language\": \"zh-CN\",\n  \"authors\": [{\"name\": ")
+        s.add(json: author, "}],\n  \"items\": [")
+        for (k, i) in items.enumerated() {
+            s.add(k == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ")
+            s.add(json: i.id, ", \"url\": ")
+            s.add(json: i.url, ", \"title\": ")
+            s.add(json: i.title, ", \"content_html\": ")
+            s.add(json: i.html, ", \"summary\": ")
+            s.add(json: i.summary, ", \"date_published\": ")
+            s.add(json: iso(i.published), ", \"date_modified\": ")
+            s.add(json: iso(i.updated), "}")
+        }
+        s.add(items.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        return s.bytes
     }
 
     /// Resolves the relative `href` and `src` of rendered Markdown against the article's URL: a feed
@@ -172,5 +162,35 @@ enum Feeds {
         var s = "<table>"
         for (k, v) in rows where !v.isEmpty { s += "<tr><th>\(Escape.xml(k))</th><td>\(Escape.xml(v))</td></tr>" }
         return s + "</table>"
+    }
+}
+
+/// A feed file's bytes as they are written: text as it is, values escaped for XML or JSON in one pass.
+struct FeedText {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(4096) }
+
+    mutating func add(_ text: String, _ more: String = "") {
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(contentsOf: more.utf8)
+    }
+
+    /// `before`, then `value` escaped for XML, then `after`.
+    mutating func add(_ before: String = "", xml value: String, _ after: String) {
+        bytes.append(contentsOf: before.utf8)
+        Escape.appendXML(value, to: &bytes)
+        bytes.append(contentsOf: after.utf8)
+    }
+
+    /// `value` as a JSON string literal, then `after`.
+    mutating func add(json value: String, _ after: String) {
+        Escape.appendJSON(value, to: &bytes)
+        bytes.append(contentsOf: after.utf8)
+    }
+
+    /// Item `k`'s HTML escaped for XML: from `escaped` when the caller made it once for two feeds.
+    mutating func add(xmlOf item: FeedItem, _ k: Int, _ escaped: [[UInt8]]?) {
+        if let escaped { bytes.append(contentsOf: escaped[k]) } else { Escape.appendXML(item.html, to: &bytes) }
     }
 }

@@ -41,18 +41,20 @@ struct FeedItemTests {
 
     @Test func atomRSSAndJSONCarryEveryItemEscaped() throws {
         let items = [Self.item("行政处罚：甲<公司>", key: "a"), Self.item("行政许可：乙 & 丙", key: "b")]
-        let atom = Feeds.atom(
-            title: "信用 & 测试", subtitle: "s", selfURL: "https://x.example/atom.xml", pageURL: "https://x.example/",
-            author: "作者", updated: Self.day, items: items, id: "https://x.example/")
+        let atom = String(
+            decoding: Feeds.atom(
+                title: "信用 & 测试", subtitle: "s", selfURL: "https://x.example/atom.xml", pageURL: "https://x.example/",
+                author: "作者", updated: Self.day, items: items, id: "https://x.example/"), as: UTF8.self)
         #expect(atom.components(separatedBy: "<entry>").count - 1 == 2)
         #expect(atom.contains("<title>信用 &amp; 测试</title>"))
         #expect(atom.contains("甲&lt;公司&gt;"))
         #expect(atom.contains(Feeds.itemID("a")) && atom.contains(Feeds.itemID("b")))
         #expect(try XMLParsing.wellFormed(atom))
 
-        let rss = Feeds.rss(
-            title: "t", selfURL: "https://x.example/rss.xml", pageURL: "https://x.example/", description: "d",
-            updated: Self.day, items: items)
+        let rss = String(
+            decoding: Feeds.rss(
+                title: "t", selfURL: "https://x.example/rss.xml", pageURL: "https://x.example/", description: "d",
+                updated: Self.day, items: items), as: UTF8.self)
         #expect(rss.components(separatedBy: "<item>").count - 1 == 2)
         #expect(rss.contains("Wed, 25 Nov 2026 00:00:00 +0800"))
         #expect(try XMLParsing.wellFormed(rss))
@@ -60,14 +62,14 @@ struct FeedItemTests {
         let json = Feeds.json(
             title: "t", selfURL: "https://x.example/feed.json", pageURL: "https://x.example/", description: "d",
             author: "a", items: items)
-        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let parsed = try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any]
         let parsedItems = parsed?["items"] as? [[String: Any]] ?? []
         #expect(parsedItems.map { $0["title"] as? String } == ["行政处罚：甲<公司>", "行政许可：乙 & 丙"])
         #expect(parsedItems.first?["content_html"] as? String == items[0].html)
         #expect(parsedItems.first?["date_published"] as? String == "2026-11-25T00:00:00+08:00")
         let empty = Feeds.json(title: "t", selfURL: "u", pageURL: "p", description: "d", author: "a", items: [])
         #expect(
-            ((try JSONSerialization.jsonObject(with: Data(empty.utf8)) as? [String: Any])?["items"] as? [Any])?.isEmpty
+            ((try JSONSerialization.jsonObject(with: Data(empty)) as? [String: Any])?["items"] as? [Any])?.isEmpty
                 == true)
     }
 
