@@ -31,10 +31,12 @@ extension Renderer {
     func entityContext(_ code: String, _ recordIndices: [Int], _ entryIndices: [Int], _ index: SiteIndex)
         -> TemplateObject
     {
-        let group = (records: recordIndices, entries: entryIndices)
-        let records = group.records.map { self.publication.records[$0] }
-        let entries = group.entries.map { self.publication.listEntries[$0] }
-        let name = records.first?.entityName ?? entries.first?.entityName ?? code
+        // Read through the indices: copying every record and list entry of the entity (and unpacking
+        // all their fields to find two codes) was most of this function's time.
+        let p = publication
+        let firstRecord = recordIndices.first.map { p.records[$0] }
+        let firstEntry = entryIndices.first.map { p.listEntries[$0] }
+        let name = firstRecord?.entityName ?? firstEntry?.entityName ?? code
         let folder = Views.entityPath(code)
         let path = folder + "index.html"
         var ctx = self.context.page(
@@ -44,23 +46,22 @@ extension Renderer {
         ctx["feedLabel"] = "订阅该主体的公示信息"
         ctx["entityName"] = name
         ctx["entityCode"] = code
-        ctx["category"] = (records.first?.category ?? entries.first?.category)?.rawValue ?? ""
-        // The other codes of the entity, once at the top rather than on every row.
-        let fields = records.flatMap(\.fields) + entries.flatMap(\.fields)
-        ctx["otherCodes"] = [Field.registrationNumber, .organizationCode].compactMap {
-            f -> TemplateObject? in
-            fields.first { $0.field == f && !$0.value.isEmpty }.map {
-                ["name": f.name, "value": Views.shown(f, $0.value)]
-            }
+        ctx["category"] = (firstRecord?.category ?? firstEntry?.category)?.rawValue ?? ""
+        // The other codes of the entity, once at the top rather than on every row: the first filled one
+        // of its records, then of its list entries.
+        ctx["otherCodes"] = [Field.registrationNumber, .organizationCode].compactMap { f -> TemplateObject? in
+            let value =
+                recordIndices.lazy.map { p.records[$0].value(f) }.first { !$0.isEmpty }
+                ?? entryIndices.lazy.compactMap {
+                    p.listEntries[$0].fields.first { $0.field == f && !$0.value.isEmpty }
+                }
+                .first?.value
+            return value.map { ["name": f.name, "value": Views.shown(f, $0)] }
         }
-        let lic = group.records.filter { self.publication.records[$0].kind == .xzxk }.map { index.rows[$0] }
-        let pen = group.records.filter { self.publication.records[$0].kind == .xzcf }.map { index.rows[$0] }
-        let red = group.entries.filter { self.publication.listEntries[$0].isRed }.map {
-            index.entryRows[$0]
-        }
-        let black = group.entries.filter { !self.publication.listEntries[$0].isRed }.map {
-            index.entryRows[$0]
-        }
+        let lic = recordIndices.filter { p.records[$0].kind == .xzxk }.map { index.rows[$0] }
+        let pen = recordIndices.filter { p.records[$0].kind == .xzcf }.map { index.rows[$0] }
+        let red = entryIndices.filter { p.listEntries[$0].isRed }.map { index.entryRows[$0] }
+        let black = entryIndices.filter { !p.listEntries[$0].isRed }.map { index.entryRows[$0] }
         func table(_ rows: [TemplateObject], _ label: String) -> TemplateObject? {
             rows.isEmpty ? nil : ["rows": rows, "tableLabel": label, "inEntity": true]
         }
@@ -71,12 +72,9 @@ extension Renderer {
         ctx["counts"] =
             [
                 "licences": lic.count, "penalties": pen.count,
-                "red": entries.filter(\.isRed).count, "black": entries.filter { !$0.isRed }.count,
+                "red": red.count, "black": black.count,
             ] as TemplateObject
-        if let legal = records.first?.fields.first(where: {
-            $0.field == .legalRepresentative && !$0.value.isEmpty
-        })?
-        .value {
+        if let legal = firstRecord?.value(.legalRepresentative), !legal.isEmpty {
             ctx["legalRepresentative"] = legal
         }
         return ctx
