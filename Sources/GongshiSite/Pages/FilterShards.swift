@@ -47,8 +47,8 @@ enum FilterShards {
 
     static func facets(_ r: PublishedRecord) -> Facets { Facets(categories: categories(r), severity: severity(r)) }
 
-    /// The index and shard files of one kind: (path, text).
-    static func files(kind: RecordKind, records: [PublishedRecord], departments: [Department]) -> [(String, String)] {
+    /// The index and shard files of one kind: (path, UTF-8 text).
+    static func files(kind: RecordKind, records: [PublishedRecord], departments: [Department]) -> [(String, [UInt8])] {
         let base = folder(kind)
         var combos: [Facets] = []
         var comboIndex: [Facets: Int] = [:]
@@ -77,7 +77,7 @@ enum FilterShards {
         for r in records where !depts.contains(where: { $0.code == r.department.code }) { depts.append(r.department) }
         let deptIndex = Dictionary(uniqueKeysWithValues: depts.enumerated().map { ($1.code, $0) })
 
-        var out: [(String, String)] = []
+        var out: [(String, [UInt8])] = []
         var shardLines: [String] = []
         // Newest month first, then by department: the order the browser reads them in.
         let keys = shards.keys.sorted { a, b in
@@ -92,22 +92,31 @@ enum FilterShards {
             for row in rows { counts[row.combo, default: 0] += 1 }
             let countJSON = counts.sorted { $0.key < $1.key }.map { "[\($0.key),\($0.value)]" }.joined(separator: ",")
             shardLines.append("[\(d),\"\(month)\",[\(countJSON)]]")
-            let sorted = rows.sorted { ($0.record.decisionDate, $1.record.id) > ($1.record.decisionDate, $0.record.id) }
-            let lines = sorted.map { row -> String in
-                let r = row.record
+            // Each record's id is unpacked once, not at every comparison of the sort.
+            let sortKeys = rows.map { (date: $0.record.decisionDate, id: $0.record.id) }
+            let order = rows.indices.sorted {
+                (sortKeys[$0].date, sortKeys[$1].id) > (sortKeys[$1].date, sortKeys[$0].id)
+            }
+            var text: [UInt8] = Array("[\n".utf8)
+            for (n, k) in order.enumerated() {
+                let r = rows[k].record
                 // The code shown under the name: the 统一社会信用代码, else the other code as the listing shows it.
                 let code =
                     r.entityCode.isEmpty
                     ? Views.otherCode(r.registrationNumber, r.organizationCode) ?? "" : r.entityCode
-                return "["
-                    + [
-                        Escape.json(r.id), Escape.json(r.entityName), Escape.json(code), Escape.json(r.title),
-                        Escape.json(r.documentNumber), Escape.json(r.decisionDate.description),
-                        Escape.json(r.firstPublished.description), String(row.combo), r.underObjection ? "1" : "0",
-                    ]
-                    .joined(separator: ",") + "]"
+                text += n == 0 ? "[".utf8 : ",\n[".utf8
+                for value in [
+                    sortKeys[k].id, r.entityName, code, r.title, r.documentNumber, r.decisionDate.description,
+                    r.firstPublished.description,
+                ] {
+                    Escape.appendJSON(value, to: &text)
+                    text.append(44)  // ,
+                }
+                text += String(rows[k].combo).utf8
+                text += r.underObjection ? ",1]".utf8 : ",0]".utf8
             }
-            out.append((base + key + ".json", "[\n" + lines.joined(separator: ",\n") + "\n]\n"))
+            text += "\n]\n".utf8
+            out.append((base + key + ".json", text))
         }
         let comboJSON = combos.map { f in
             "[[\(f.categories.compactMap { catIndex[$0] }.map(String.init).joined(separator: ","))],\(f.severity.isEmpty ? -1 : sevIndex[f.severity] ?? -1)]"
@@ -120,7 +129,7 @@ enum FilterShards {
         index += "\"severities\": [" + severities.map(Escape.json).joined(separator: ",") + "],\n"
         index += "\"combos\": [" + comboJSON.joined(separator: ",") + "],\n"
         index += "\"shards\": [\n" + shardLines.joined(separator: ",\n") + "\n]\n}\n"
-        out.append((base + "index.json", index))
+        out.append((base + "index.json", Array(index.utf8)))
         return out
     }
 
