@@ -87,15 +87,19 @@ extension PublishedField {
 
     /// The position of a published field among `published(kind)`, nil when the kind does not publish it.
     static func position(_ kind: RecordKind, _ field: Field) -> Int? {
+        let p: Int
         switch kind {
-        case .xzxk: return positionsXZXK[field]
-        case .xzcf: return positionsXZCF[field]
-        case .mingdan: return positionsMingdan[field]
+        case .xzxk: p = positionsXZXK[field.rawValue]
+        case .xzcf: p = positionsXZCF[field.rawValue]
+        case .mingdan: p = positionsMingdan[field.rawValue]
         }
+        return p < 0 ? nil : p
     }
-    private static func positions(_ kind: RecordKind) -> [Field: Int] {
-        var d: [Field: Int] = [:]
-        for (i, f) in published(kind).enumerated() where d[f] == nil { d[f] = i }
+    /// By the field's raw value, -1 when not published: every read of a record's name or title asks,
+    /// and a dictionary hashed the field each time.
+    private static func positions(_ kind: RecordKind) -> [Int] {
+        var d = [Int](repeating: -1, count: (Field.allCases.map(\.rawValue).max() ?? 0) + 1)
+        for (i, f) in published(kind).enumerated() where d[f.rawValue] < 0 { d[f.rawValue] = i }
         return d
     }
     private static let positionsXZXK = positions(.xzxk)
