@@ -35,6 +35,19 @@ struct SearchTokenTests {
         #expect(SearchTokens.codeTokens("913").isEmpty)
     }
 
+    @Test func byteOrderIsTheOrderOfUTF8Bytes() {
+        // "é" precomposed and decomposed are one String but two byte sequences: tokens keep them apart.
+        let samples = ["", "a", "ab", "b", "周", "周村", "罚〔2026〕1号", "e\u{301}", "\u{E9}", "Z", "zz", "🙂"]
+        for a in samples {
+            for b in samples {
+                let c = ByteOrder.compare(a, b)
+                #expect((c < 0) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
+                #expect((c == 0) == a.utf8.elementsEqual(b.utf8), "\(a) \(b)")
+                #expect(ByteOrder.equal(a, b) == a.utf8.elementsEqual(b.utf8))
+            }
+        }
+    }
+
     @Test func bucketsMatchTheBrowsersHash() {
         // FNV-1a 32-bit of "周村" as search.js computes it (TextEncoder bytes, Math.imul).
         var h: UInt32 = 0x811C_9DC5

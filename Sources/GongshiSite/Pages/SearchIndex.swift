@@ -69,10 +69,9 @@ public enum SearchIndexPart {
         // Byte order: String's `<` for text in normal form C, without its Unicode walk per comparison.
         return made.compactMap { $0 }.sorted { a, b in
             if a.length != b.length { return a.length < b.length }
-            if !a.entity.document.utf8.elementsEqual(b.entity.document.utf8) {
-                return a.entity.document.utf8.lexicographicallyPrecedes(b.entity.document.utf8)
-            }
-            return a.entity.path.utf8.lexicographicallyPrecedes(b.entity.path.utf8)
+            let byDocument = ByteOrder.compare(a.entity.document, b.entity.document)
+            if byDocument != 0 { return byDocument < 0 }
+            return ByteOrder.compare(a.entity.path, b.entity.path) < 0
         }.map(\.entity)
     }
 

@@ -51,7 +51,7 @@ struct SearchShard: Sendable {
                         counts.append(1)
                         break
                     }
-                    if hashes[Int(slot)] == h && tokens[Int(slot)].utf8.elementsEqual(ts[k].utf8) {
+                    if hashes[Int(slot)] == h && ByteOrder.equal(tokens[Int(slot)], ts[k]) {
                         slots.append(slot)
                         counts[Int(slot)] += 1
                         break
@@ -62,7 +62,7 @@ struct SearchShard: Sendable {
         }
         table = []
         // Byte order: the order String's `<` gives text in Unicode normal form C, as names are.
-        let order = tokens.indices.sorted { tokens[$0].utf8.lexicographicallyPrecedes(tokens[$1].utf8) }
+        let order = tokens.indices.sorted { ByteOrder.compare(tokens[$0], tokens[$1]) < 0 }
         var rank = [Int32](repeating: 0, count: tokens.count)
         for (r, i) in order.enumerated() { rank[i] = Int32(r) }
         var starts = [Int32](repeating: 0, count: tokens.count + 1)
