@@ -19,6 +19,20 @@ struct FieldSchemaTests {
         }
     }
 
+    @Test("headers fold whitespace, full-width forms, case and stars; normal ones come back as they are")
+    func headersNormalize() {
+        let cases: [(String, String)] = [
+            ("行政相对人名称", "行政相对人名称"), ("XK_XDR_MC", "XK_XDR_MC"), ("xk_xdr_mc", "XK_XDR_MC"),
+            (" 单位 名称\u{3000}", "单位名称"), ("\u{FEFF}名称", "名称"), ("ＸＫ＿ＸＤＲ", "XK_XDR"),
+            ("*行政相对人名称", "行政相对人名称"), ("行政相对人名称**", "行政相对人名称"), ("Straße", "STRASSE"), ("", ""),
+            ("NO.", "NO."),
+        ]
+        for (raw, normal) in cases {
+            #expect(RecordSchema.normalizeHeader(raw) == normal, "\(raw)")
+        }
+        #expect(RecordSchema.isNormalHeader("行政相对人名称") && !RecordSchema.isNormalHeader("名称*"))
+    }
+
     @Test("within a kind, every header of a field leads back to that field and to no other")
     func headersAreUnambiguous() {
         for schema in Self.schemas {
