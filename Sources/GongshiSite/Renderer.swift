@@ -155,11 +155,25 @@ public struct Renderer: Sendable {
         let undated = dated ? "" : "|undated"
         let header = fragments.get("h|\(root)|\(section)\(undated)") { templates.render("header", chrome()) }
         let footer = fragments.get("f|\(root)\(undated)") { templates.render("footer", chrome()) }
-        // An entity's feeds are linked from its page only: not worth a cache entry each.
-        let alternates =
-            feedFolder.hasPrefix("zhuti/")
-            ? Fragment(templates.render("alternates", chrome()))
-            : fragments.get("a|\(root)|\(feedFolder)\(undated)") { templates.render("alternates", chrome()) }
+        let alternates: Fragment
+        if feedFolder.hasPrefix("zhuti/") {
+            // An entity's feeds are linked from its page only: not worth a cache entry each. Its chrome is
+            // that of a page without a feed folder (made once) with the entity's feed links added, and its
+            // fingerprint is made only for a build that can reuse pages.
+            var entityChrome = fragments.chrome("c|\(root)|\(section)\(undated)") {
+                self.context.chrome(
+                    root: root, section: section, feedFolder: "", feedTitle: feedTitle,
+                    standingPages: self.standingPages, dated: dated)
+            }
+            entityChrome["feeds"] =
+                SiteContext.feedLinks(root: root, folder: "", label: settings.title)
+                + SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle)
+            alternates = Fragment(templates.render("alternates", entityChrome), fingerprinted: out.reuses)
+        } else {
+            alternates = fragments.get("a|\(root)|\(feedFolder)\(undated)") {
+                templates.render("alternates", chrome())
+            }
+        }
         if !feedFolder.isEmpty {
             ctx["ownFeeds"] = SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle)
         }
@@ -204,16 +218,34 @@ public struct Renderer: Sendable {
 struct Fragment {
     let text: String
     let fingerprint: Fingerprint
-    init(_ text: String) {
+    /// - Parameter fingerprinted: false when no page will be fingerprinted (nothing can be reused):
+    ///   the fingerprint is then a placeholder never read.
+    init(_ text: String, fingerprinted: Bool = true) {
         self.text = text
-        fingerprint = Fingerprint.content(Array(text.utf8))
+        fingerprint = fingerprinted ? Fingerprint.content(Array(text.utf8)) : Fingerprint(high: 0, low: 0)
     }
 }
 
-/// Rendered fragments by key, shared by the render threads.
+/// Rendered fragments (and the chrome entity pages start from) by key, shared by the render threads.
 final class FragmentCache: @unchecked Sendable {
     private var values: [String: Fragment] = [:]
+    private var chromes: [String: TemplateObject] = [:]
     private let lock = NSLock()
+
+    func chrome(_ key: String, make: () -> TemplateObject) -> TemplateObject {
+        lock.lock()
+        if let v = chromes[key] {
+            lock.unlock()
+            return v
+        }
+        lock.unlock()
+        let v = make()
+        lock.lock()
+        chromes[key] = v
+        lock.unlock()
+        return v
+    }
+
     func get(_ key: String, make: () -> String) -> Fragment {
         lock.lock()
         if let v = values[key] {
