@@ -39,6 +39,12 @@ struct ManifestEntry: Sendable {
     }
 }
 
+extension Fingerprint {
+    /// Recorded for a file written without a fingerprint of its inputs: no build asks for it, so the
+    /// file is listed in the manifest but never taken again.
+    static let unmatched = Fingerprint(high: .max, low: .max)
+}
+
 /// One folder of an output folder as the build that made it left it: a folder whose inode and
 /// modification time are unchanged holds the very names it held then (making, removing or renaming
 /// an entry in a folder sets its modification time), so a build with nothing to do checks the output
@@ -63,6 +69,27 @@ struct FolderStamp: Sendable, Equatable {
     /// Whether `st` (an `lstat` of the folder now) is the folder this stamp describes, unchanged.
     func matches(_ st: stat) -> Bool {
         (st.st_mode & S_IFMT) == S_IFDIR && FolderStamp(st) == self
+    }
+
+    /// Whether every folder of `folders` (paths under the open folder `fd`, "" for it) is still the folder
+    /// its stamp describes: then each holds the names it held when stamped, no more, no fewer. Looked at
+    /// on every core, none listed.
+    static func allMatch(_ folders: [(path: String, stamp: FolderStamp)], under fd: Int32) -> Bool {
+        guard !folders.isEmpty else { return false }
+        let matched = ParallelMap.chunked(folders, chunk: 4096) { folder -> Bool in
+            var st = stat()
+            let path = folder.path.isEmpty ? "." : folder.path
+            return fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 && folder.stamp.matches(st)
+        }
+        return !matched.contains(false)
+    }
+
+    /// ``allMatch(_:under:)`` for the folder at `root`.
+    static func allMatch(_ folders: [(path: String, stamp: FolderStamp)], under root: String) -> Bool {
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return allMatch(folders, under: fd)
     }
 
     /// The stamps of the folder `root` (path "") and of every folder holding one of `files` (paths in
