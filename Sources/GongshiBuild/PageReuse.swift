@@ -20,6 +20,8 @@ final class PageReuse: @unchecked Sendable {
     /// The spare claimed as the staging folder, if any.
     let spare: SpareOutput?
     private var entries: [(String, ManifestEntry)] = []
+    /// The spare's files the new site has (by slot): the others are swept.
+    private var inNewSite: [Bool]
     private let lock = NSLock()
     private(set) var reused = 0
 
@@ -31,6 +33,7 @@ final class PageReuse: @unchecked Sendable {
         self.out = out
         self.previous = previous
         self.spare = spare
+        inNewSite = Array(repeating: false, count: spare?.paths.count ?? 0)
         outFD = previous.isEmpty ? -1 : open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         entries.reserveCapacity(previous.count)
     }
@@ -46,11 +49,12 @@ final class PageReuse: @unchecked Sendable {
     /// Keeps the file the claimed spare holds at `path` (`staged` in the open staging folder `folder`)
     /// when it was made from `fingerprint` and is still the file its manifest describes.
     func keep(_ path: String, _ fingerprint: Fingerprint, at staged: String, in folder: Int32) -> Bool {
-        guard let old = spare?.files[path], old.fingerprint == fingerprint else { return false }
+        guard let file = spare?.files[path], file.entry.fingerprint == fingerprint else { return false }
         var st = stat()
-        guard fstatat(folder, staged, &st, AT_SYMLINK_NOFOLLOW) == 0, old.matches(st) else { return false }
+        guard fstatat(folder, staged, &st, AT_SYMLINK_NOFOLLOW) == 0, file.entry.matches(st) else { return false }
         lock.lock()
-        entries.append((path, old))
+        entries.append((path, file.entry))
+        inNewSite[file.slot] = true
         reused += 1
         lock.unlock()
         return true
@@ -61,9 +65,9 @@ final class PageReuse: @unchecked Sendable {
     func sweepSpare(in folder: Int32) {
         guard let spare else { return }
         lock.lock()
-        let kept = Set(entries.map(\.0))
+        let seen = inNewSite
         lock.unlock()
-        spare.sweep(keeping: kept, in: folder)
+        spare.sweep(inNewSite: seen, in: folder)
     }
 
     /// Links the live file `path` to `staged` (a path in the open folder `folder`) when it is still the
@@ -76,8 +80,10 @@ final class PageReuse: @unchecked Sendable {
             guard errno == EEXIST, unlinkat(folder, staged, 0) == 0, linkat(outFD, path, folder, staged, 0) == 0
             else { return false }
         }
+        let slot = spare?.files[path]?.slot
         lock.lock()
         entries.append((path, old))
+        if let slot { inNewSite[slot] = true }
         reused += 1
         lock.unlock()
         return true
@@ -85,8 +91,10 @@ final class PageReuse: @unchecked Sendable {
 
     /// Records a file this build wrote.
     func made(_ path: String, _ entry: ManifestEntry) {
+        let slot = spare?.files[path]?.slot
         lock.lock()
         entries.append((path, entry))
+        if let slot { inNewSite[slot] = true }
         lock.unlock()
     }
 

@@ -26,10 +26,16 @@ import Foundation
 /// has no spare (a spare must be renamed into place); its old site is removed after the swap, as
 /// before.
 struct SpareOutput {
-    /// The files of the spare by path, as its manifest describes them.
-    let files: [String: ManifestEntry]
-    /// Its folders (paths in it, "" the spare itself).
-    let folders: [String]
+    /// One file of the spare: as its manifest describes it, and its place in ``paths``.
+    struct File {
+        let entry: ManifestEntry
+        let slot: Int
+    }
+
+    /// The files of the spare by path.
+    let files: [String: File]
+    /// Their paths, by slot.
+    let paths: [String]
 
     /// The spare folder in `cache`.
     static func path(_ cache: BuildCache) -> String { cache.folder + "/spare" }
@@ -54,7 +60,13 @@ struct SpareOutput {
             OutputFolder.removeTreeInParallel(staging)
             return nil
         }
-        return SpareOutput(files: manifest.files, folders: manifest.folders.map(\.path))
+        let paths = Array(manifest.files.keys)
+        var files: [String: File] = [:]
+        files.reserveCapacity(paths.count)
+        for (slot, path) in paths.enumerated() {
+            if let entry = manifest.files[path] { files[path] = File(entry: entry, slot: slot) }
+        }
+        return SpareOutput(files: files, paths: paths)
     }
 
     /// After a swap: keeps the old site (now at `old`) as the spare of `out`, with `manifest` (the
@@ -67,24 +79,22 @@ struct SpareOutput {
         cache.write(manifestName(cache: cache, out: out), manifest)
     }
 
-    /// Removes from the claimed spare, open as `folder`, the files the new site does not have (`kept`
-    /// holds every path of the new site), then the folders left empty, deepest first. A folder that
-    /// still holds something (a file of the new site) stays; so does a path that became a folder.
-    func sweep(keeping kept: Set<String>, in folder: Int32) {
-        for path in files.keys where !kept.contains(path) {
+    /// Removes from the claimed spare, open as `folder`, the files the new site does not have (those
+    /// whose slot `inNewSite` does not mark), then the folders that held them if they are left empty,
+    /// deepest first: removing a folder that still holds something fails and it stays. Looks at the
+    /// gone files only, not at the 200 000 of the new site.
+    func sweep(inNewSite: [Bool], in folder: Int32) {
+        var emptied: Set<Substring> = []
+        for (slot, path) in paths.enumerated() where !(slot < inNewSite.count && inNewSite[slot]) {
             unlinkat(folder, path, 0)
-        }
-        var living: Set<Substring> = [""]
-        for path in kept {
             var f = path[...]
             while let slash = f.lastIndex(of: "/") {
                 f = f[..<slash]
-                guard living.insert(f).inserted else { break }
+                guard emptied.insert(f).inserted else { break }
             }
         }
-        let gone = folders.filter { !living.contains($0[...]) }
-        for path in gone.sorted(by: { $0.utf8.count > $1.utf8.count }) {
-            unlinkat(folder, path, AT_REMOVEDIR)
+        for path in emptied.sorted(by: { $0.utf8.count > $1.utf8.count }) {
+            unlinkat(folder, String(path), AT_REMOVEDIR)
         }
     }
 }

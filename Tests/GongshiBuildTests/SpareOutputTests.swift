@@ -66,7 +66,7 @@ struct SpareOutputTests {
         try Data("new".utf8).write(to: URL(fileURLWithPath: staging + "/a/b/d/index.html"))
         let fd = open(staging, O_RDONLY | O_DIRECTORY)
         defer { close(fd) }
-        spare.sweep(keeping: ["index.html", "a/b/d/index.html"], in: fd)
+        spare.sweep(inNewSite: spare.paths.map { $0 == "index.html" }, in: fd)
         #expect(Self.files(staging) == ["a/b/d/index.html", "index.html"])
         #expect(!FileManager.default.fileExists(atPath: staging + "/a/c.xml"))
     }
