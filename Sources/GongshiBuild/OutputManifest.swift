@@ -15,6 +15,8 @@ struct ManifestEntry: Sendable {
     var size: Int64
     var seconds: Int64
     var nanoseconds: Int64
+    /// Its place in the manifest it was read from (what a claimed spare marks its files by).
+    var slot = 0
 
     /// Whether `st` (an `lstat` of the file now) is the file this entry describes.
     func matches(_ st: stat) -> Bool {
@@ -185,13 +187,15 @@ enum OutputManifest {
         guard r.string() == program, let count = r.word(), count <= UInt64(body / 56) else { return nil }
         var contents = OutputManifestContents()
         contents.files.reserveCapacity(Int(count))
-        for _ in 0..<count {
+        for slot in 0..<Int(count) {
             guard let h = r.word(), let l = r.word(), let ino = r.word(), let size = r.word(), let s = r.word(),
                 let ns = r.word(), let path = r.string()
             else { return nil }
-            contents.files[path] = ManifestEntry(
+            var entry = ManifestEntry(
                 fingerprint: Fingerprint(high: h, low: l), inode: ino, size: Int64(bitPattern: size),
                 seconds: Int64(bitPattern: s), nanoseconds: Int64(bitPattern: ns))
+            entry.slot = slot
+            contents.files[path] = entry
         }
         guard let folders = r.word(), folders <= UInt64(body / 32) else { return nil }
         contents.folders.reserveCapacity(Int(folders))

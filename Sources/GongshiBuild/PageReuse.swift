@@ -33,7 +33,7 @@ final class PageReuse: @unchecked Sendable {
         self.out = out
         self.previous = previous
         self.spare = spare
-        inNewSite = Array(repeating: false, count: spare?.paths.count ?? 0)
+        inNewSite = Array(repeating: false, count: spare?.slots ?? 0)
         outFD = previous.isEmpty ? -1 : open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         entries.reserveCapacity(previous.count)
     }
@@ -49,11 +49,11 @@ final class PageReuse: @unchecked Sendable {
     /// Keeps the file the claimed spare holds at `path` (`staged` in the open staging folder `folder`)
     /// when it was made from `fingerprint` and is still the file its manifest describes.
     func keep(_ path: String, _ fingerprint: Fingerprint, at staged: String, in folder: Int32) -> Bool {
-        guard let file = spare?.files[path], file.entry.fingerprint == fingerprint else { return false }
+        guard let file = spare?.files[path], file.fingerprint == fingerprint else { return false }
         var st = stat()
-        guard fstatat(folder, staged, &st, AT_SYMLINK_NOFOLLOW) == 0, file.entry.matches(st) else { return false }
+        guard fstatat(folder, staged, &st, AT_SYMLINK_NOFOLLOW) == 0, file.matches(st) else { return false }
         lock.lock()
-        entries.append((path, file.entry))
+        entries.append((path, file))
         inNewSite[file.slot] = true
         reused += 1
         lock.unlock()

@@ -26,16 +26,10 @@ import Foundation
 /// has no spare (a spare must be renamed into place); its old site is removed after the swap, as
 /// before.
 struct SpareOutput {
-    /// One file of the spare: as its manifest describes it, and its place in ``paths``.
-    struct File {
-        let entry: ManifestEntry
-        let slot: Int
-    }
-
-    /// The files of the spare by path.
-    let files: [String: File]
-    /// Their paths, by slot.
-    let paths: [String]
+    /// The files of the spare by path, as its manifest describes them (each with its slot).
+    let files: [String: ManifestEntry]
+    /// One more than the highest slot.
+    let slots: Int
 
     /// The spare folder in `cache`.
     static func path(_ cache: BuildCache) -> String { cache.folder + "/spare" }
@@ -60,13 +54,7 @@ struct SpareOutput {
             OutputFolder.removeTreeInParallel(staging)
             return nil
         }
-        let paths = Array(manifest.files.keys)
-        var files: [String: File] = [:]
-        files.reserveCapacity(paths.count)
-        for (slot, path) in paths.enumerated() {
-            if let entry = manifest.files[path] { files[path] = File(entry: entry, slot: slot) }
-        }
-        return SpareOutput(files: files, paths: paths)
+        return SpareOutput(files: manifest.files, slots: (manifest.files.values.map(\.slot).max() ?? -1) + 1)
     }
 
     /// After a swap: keeps the old site (now at `old`) as the spare of `out`, with `manifest` (the
@@ -85,7 +73,7 @@ struct SpareOutput {
     /// gone files only, not at the 200 000 of the new site.
     func sweep(inNewSite: [Bool], in folder: Int32) {
         var emptied: Set<Substring> = []
-        for (slot, path) in paths.enumerated() where !(slot < inNewSite.count && inNewSite[slot]) {
+        for (path, entry) in files where !(entry.slot < inNewSite.count && inNewSite[entry.slot]) {
             unlinkat(folder, path, 0)
             var f = path[...]
             while let slash = f.lastIndex(of: "/") {

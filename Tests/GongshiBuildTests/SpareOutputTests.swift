@@ -66,7 +66,9 @@ struct SpareOutputTests {
         try Data("new".utf8).write(to: URL(fileURLWithPath: staging + "/a/b/d/index.html"))
         let fd = open(staging, O_RDONLY | O_DIRECTORY)
         defer { close(fd) }
-        spare.sweep(inNewSite: spare.paths.map { $0 == "index.html" }, in: fd)
+        var inNewSite = Array(repeating: false, count: spare.slots)
+        if let slot = spare.files["index.html"]?.slot { inNewSite[slot] = true }
+        spare.sweep(inNewSite: inNewSite, in: fd)
         #expect(Self.files(staging) == ["a/b/d/index.html", "index.html"])
         #expect(!FileManager.default.fileExists(atPath: staging + "/a/c.xml"))
     }
