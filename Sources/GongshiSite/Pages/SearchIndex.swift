@@ -125,7 +125,7 @@ public enum SearchIndexPart {
     }
 
     /// Plans the index of `entities` (entities then records, in the site's order).
-    static func plan(_ entities: [Entity]) -> SearchPlan { SearchPlan(entities) }
+    static func plan(_ entities: consuming [Entity]) -> SearchPlan { SearchPlan(entities) }
 }
 
 extension Renderer {
@@ -134,14 +134,14 @@ extension Renderer {
         var documents = SearchIndexPart.entities(publication, index)
         let entities = documents.count
         documents += SearchIndexPart.documents(publication)
-        let plan = SearchIndexPart.plan(documents)
         let records = documents.count - entities
+        let plan = SearchIndexPart.plan(consume documents)
         let buckets = plan.buckets
         // An incremental build takes the buckets whose documents did not change from the previous
         // output without making them (a day's records change a third of them at 100 000 records).
         let fingerprints = out.reuses ? plan.fingerprints() : nil
         let failures = ParallelMap.map(Array(0..<SearchPlan.shards)) { s -> (any Error)? in
-            var scratch = SearchScratch(documents: plan.entities.count)
+            var scratch = SearchScratch(documents: plan.count)
             do {
                 for b in stride(from: s, to: buckets, by: SearchPlan.shards) {
                     let path = "sousuo/i/\(b).json"
