@@ -57,7 +57,7 @@ public enum SearchIndexPart {
     static func documents(_ p: Publication) -> [Entity] {
         // Made on every core; lengths counted once, not in every comparison (counting Characters walks
         // the whole text).
-        let made = ParallelMap.chunked(p.records, chunk: 4096) { r -> (length: Int, entity: Entity)? in
+        var made = ParallelMap.chunked(p.records, chunk: 4096) { r -> (length: Int, entity: Entity)? in
             let number = SearchTokens.normalizeDocument(r.documentNumber)
             guard !number.isEmpty else { return nil }
             // Short: a record is repeated in the bucket of each 4-gram of its number.
@@ -67,13 +67,17 @@ public enum SearchIndexPart {
             return (number.count, entity)
         }
         // Byte order: String's `<` for text in normal form C, without its Unicode walk per comparison.
-        return made.compactMap { $0 }.sorted { a, b in
+        // Sorted in place, the unsorted list let go first: a province's are 80 MB each.
+        var kept = made.compactMap { $0 }
+        made = []
+        kept.sort { a, b in
             if a.length != b.length { return a.length < b.length }
             if !a.entity.document.utf8.elementsEqual(b.entity.document.utf8) {
                 return a.entity.document.utf8.lexicographicallyPrecedes(b.entity.document.utf8)
             }
             return a.entity.path.utf8.lexicographicallyPrecedes(b.entity.path.utf8)
-        }.map(\.entity)
+        }
+        return kept.map(\.entity)
     }
 
     static func entities(_ p: Publication, _ index: SiteIndex) -> [Entity] {
