@@ -12,6 +12,9 @@ cache the build keeps beside its site starts cold), and measures, for the releas
   no-change   the same build again into the same --out (what an incremental build can skip);
   +100        a day's 100 new records (a new CSV of licences decided the day before the build date)
               added to the site, and the build again into the same --out.
+  +100 again  another 100 new records and the build again: the steady state of daily builds, where the
+              site before the live one is kept as the spare to stage into (the +100 build has none yet:
+              it is only the second build).
   next-day    a webmaster's real daily build: the day's build having written the ledger (not measured),
               another 100 new records, and the build of the next working day (--date one day later), with
               the ledger, into the same --out.
@@ -195,7 +198,7 @@ def main():
     try:
         for n in args.sizes:
             content = generated_content(n, work)
-            full, same, day, nextday = [], [], [], []
+            full, same, day, again, nextday = [], [], [], [], []
             hugo = []
             pages = files = hpages = hfiles = 0
             for run in range(args.runs):
@@ -216,6 +219,8 @@ def main():
                         same.append(run_measured(cmd, args.max_rss_mb))
                         add_day_of_records(site)
                         day.append(run_measured(cmd, args.max_rss_mb))
+                        add_day_of_records(site, series="再次", file="again")
+                        again.append(run_measured(cmd, args.max_rss_mb))
                         with_ledger = [c for c in cmd if c != "--no-ledger"]
                         run_measured(with_ledger, args.max_rss_mb)
                         add_day_of_records(site, decided=BUILD_DATE, series="次日", file="nextday")
@@ -233,6 +238,8 @@ def main():
                 row(n, "no-change", same, pages, files, "gongshi build (again into the same --out)",
                     median(full, "wall"))
                 row(n, "+100", day, pages, files, "gongshi build (100 new records, same --out)",
+                    median(full, "wall"))
+                row(n, "+100 again", again, pages, files, "gongshi build (100 more new records, same --out)",
                     median(full, "wall"))
                 row(n, "next-day", nextday, pages, files,
                     "gongshi build (ledger written, 100 new records, --date a day later)", median(full, "wall"))

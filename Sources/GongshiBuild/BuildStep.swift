@@ -44,6 +44,9 @@ struct RenderedSite {
     /// What this build appends to the ledger (empty when it appends nothing).
     let appendix: [UInt8]
     let appendEvents: Bool
+    /// The manifest the live site was built with (sealed, as cached), when there is one to trust: the
+    /// live site becomes the spare with it after the swap (see ``SpareOutput``).
+    let liveManifest: [UInt8]?
 }
 
 /// The steps of ``SiteBuilder/build(_:progress:)``, in order.
@@ -158,8 +161,14 @@ enum BuildStep {
         OutputFolder.removeLeftovers(out: out, all: inputs.lock != nil)
         let staging = OutputFolder.stagingPath(out)
         OutputFolder.removeTree(staging)
-        // Unchanged files are taken from the live output (see PageReuse).
-        let reuse = inputs.cache.map { PageReuse(out: out, previous: $0.outputManifest(out: out).files) }
+        // Unchanged files are kept in the claimed spare or taken from the live output (see PageReuse).
+        let live = inputs.cache.flatMap { cache in
+            cache.outputManifestBytes(out: out).flatMap { bytes in
+                OutputManifest.decode(bytes, program: cache.program).map { (bytes: bytes, files: $0.files) }
+            }
+        }
+        let spare = inputs.cache.flatMap { SpareOutput.claim(out: out, staging: staging, cache: $0) }
+        let reuse = inputs.cache.map { _ in PageReuse(out: out, previous: live?.files ?? [:], spare: spare) }
         if let cache = inputs.cache, let reuse {
             renderer.openDataStore = OpenDataFiles(cache: cache, out: out, reuse: reuse)
         }
@@ -172,9 +181,12 @@ enum BuildStep {
             try sink.write(
                 OutputFolder.markerName,
                 Array(OutputFolder.marker(ledger: inputs.ledger.mark(appending: appendix)).utf8))
+            sink.sweepSpare()
             if let cache = inputs.cache, let reuse { cache.saveOutputManifest(reuse, out: out, staging: staging) }
             try Interruption.check()
-            return RenderedSite(staging: staging, stats: stats, appendix: appendix, appendEvents: appendEvents)
+            return RenderedSite(
+                staging: staging, stats: stats, appendix: appendix, appendEvents: appendEvents,
+                liveManifest: live?.bytes)
         } catch {
             OutputFolder.removeTree(staging)
             throw SiteBuilder.failure(error, writing: out)
@@ -196,7 +208,11 @@ enum BuildStep {
                     throw error
                 }
             }
-            do { try SiteBuilder.swap(staging: staging, into: out) } catch {
+            let retire: (String) -> Void = { old in
+                guard let cache = inputs.cache else { return OutputFolder.removeTreeInParallel(old) }
+                SpareOutput.keep(old: old, out: out, manifest: rendered.liveManifest, cache: cache)
+            }
+            do { try SiteBuilder.swap(staging: staging, into: out, retire: retire) } catch {
                 if appendEvents {
                     // Not live: the events go again. Only if that fails too does the note stay for the next build.
                     if (try? LedgerStore.writeAtomically(

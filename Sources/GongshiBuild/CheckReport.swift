@@ -28,6 +28,10 @@ public struct CheckReport: Sendable {
         // Theme files that a build would refuse to publish (links out of the site, FIFOs …).
         var findings =
             judgement.findings + ThemeAssets.templateFindings(root: root) + ThemeAssets.scan(root: root).findings
+        // Date values where the build gives none (the theme's syntax is the build's to report).
+        if let theme = try? ThemeReader.read(root: root) {
+            findings += TemplateDate.check(templates: theme.templates, undated: TemplateSet.undated)
+        }
         var records = judgement.rowsRead
         if let asked = department {
             let dept = try resolveDepartment(asked, in: site.departments)

@@ -62,16 +62,31 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     }
 
     public func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool {
-        guard let reuse, let old = reuse.previous(path, fingerprint) else { return false }
-        try prepare(path)
+        guard let reuse else { return false }
         let (folder, staged) = at(path)
+        if reuse.spare != nil {
+            try checkStop(path)
+            if reuse.keep(path, fingerprint, at: staged, in: folder) { return true }
+        }
+        guard let old = reuse.previous(path, fingerprint) else { return false }
+        try prepare(path)
         return reuse.link(path, old, to: staged, in: folder)
+    }
+
+    /// Removes from a claimed spare what the new site does not have (see ``SpareOutput``).
+    func sweepSpare() {
+        if rootFD >= 0 { reuse?.sweepSpare(in: rootFD) }
+    }
+
+    /// Throws when the build is interrupted or cancelled.
+    private func checkStop(_ path: String) throws {
+        try Interruption.check()
+        if cancelled() { throw WriteError(path: path, message: "构建已取消") }
     }
 
     /// Checks `path` and makes its folder in the staging folder.
     private func prepare(_ path: String) throws {
-        try Interruption.check()
-        if cancelled() { throw WriteError(path: path, message: "构建已取消") }
+        try checkStop(path)
         // Paths come from ids, codes and slugs that the rules restrict to [a-z0-9-]; refuse anything
         // that could leave the output folder all the same.
         guard !path.hasPrefix("/"),
@@ -88,6 +103,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             // checks of every level (3 % of a full build's CPU).
             let (folder, relative) = at(dir)
             if !known && mkdirat(folder, relative, 0o755) != 0 && errno != EEXIST {
+                if reuse?.spare != nil { clearWay(path) }
                 do {
                     try FileManager.default.createDirectory(
                         atPath: root + "/" + dir, withIntermediateDirectories: true)
@@ -110,10 +126,11 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         let fd = try create(path)
         defer { close(fd) }
         try produce { bytes in try self.write(fd, bytes, path: path) }
-        if let fingerprint, let reuse {
+        if let reuse {
+            // Recorded even without a fingerprint (never to be reused): the manifest lists every file.
             var st = stat()
             fstat(fd, &st)
-            reuse.made(path, ManifestEntry(fingerprint: fingerprint, stat: st))
+            reuse.made(path, ManifestEntry(fingerprint: fingerprint ?? .unmatched, stat: st))
         }
     }
 
@@ -126,8 +143,37 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             unlinkat(folder, file, 0)
             fd = openat(folder, file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
+        if fd < 0 && (errno == EISDIR || errno == ENOTDIR || errno == EEXIST) && reuse?.spare != nil {
+            clearWay(path)
+            try? FileManager.default.createDirectory(
+                atPath: ((root + "/" + path) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            fd = openat(folder, file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw WriteError(path: path, message: IOFailure.advice(errno)) }
         return fd
+    }
+
+    /// Removes what a claimed spare holds in the way of the file `path`: a file where one of its folders
+    /// must be, or a folder where it must be (the spare holds a site two builds old, whose pages may
+    /// have had other shapes).
+    private func clearWay(_ path: String) {
+        var prefix = ""
+        for part in path.split(separator: "/").dropLast() {
+            prefix += prefix.isEmpty ? String(part) : "/" + part
+            let (folder, relative) = at(prefix)
+            var st = stat()
+            if fstatat(folder, relative, &st, AT_SYMLINK_NOFOLLOW) == 0 && (st.st_mode & S_IFMT) != S_IFDIR {
+                unlinkat(folder, relative, 0)
+            }
+        }
+        let (folder, relative) = at(path)
+        var st = stat()
+        if fstatat(folder, relative, &st, AT_SYMLINK_NOFOLLOW) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+            OutputFolder.removeTree(root + "/" + path)
+        }
+        lock.lock()
+        made.removeAll(keepingCapacity: true)
+        lock.unlock()
     }
 
     /// Writes a new file and returns its status.

@@ -15,6 +15,8 @@ struct ManifestEntry: Sendable {
     var size: Int64
     var seconds: Int64
     var nanoseconds: Int64
+    /// Its place in the manifest it was read from (what a claimed spare marks its files by).
+    var slot = 0
 
     /// Whether `st` (an `lstat` of the file now) is the file this entry describes.
     func matches(_ st: stat) -> Bool {
@@ -37,6 +39,12 @@ struct ManifestEntry: Sendable {
         self.seconds = seconds
         self.nanoseconds = nanoseconds
     }
+}
+
+extension Fingerprint {
+    /// Recorded for a file written without a fingerprint of its inputs: no build asks for it, so the
+    /// file is listed in the manifest but never taken again.
+    static let unmatched = Fingerprint(high: .max, low: .max)
 }
 
 /// One folder of an output folder as the build that made it left it: a folder whose inode and
@@ -63,6 +71,27 @@ struct FolderStamp: Sendable, Equatable {
     /// Whether `st` (an `lstat` of the folder now) is the folder this stamp describes, unchanged.
     func matches(_ st: stat) -> Bool {
         (st.st_mode & S_IFMT) == S_IFDIR && FolderStamp(st) == self
+    }
+
+    /// Whether every folder of `folders` (paths under the open folder `fd`, "" for it) is still the folder
+    /// its stamp describes: then each holds the names it held when stamped, no more, no fewer. Looked at
+    /// on every core, none listed.
+    static func allMatch(_ folders: [(path: String, stamp: FolderStamp)], under fd: Int32) -> Bool {
+        guard !folders.isEmpty else { return false }
+        let matched = ParallelMap.chunked(folders, chunk: 4096) { folder -> Bool in
+            var st = stat()
+            let path = folder.path.isEmpty ? "." : folder.path
+            return fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 && folder.stamp.matches(st)
+        }
+        return !matched.contains(false)
+    }
+
+    /// ``allMatch(_:under:)`` for the folder at `root`.
+    static func allMatch(_ folders: [(path: String, stamp: FolderStamp)], under root: String) -> Bool {
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return allMatch(folders, under: fd)
     }
 
     /// The stamps of the folder `root` (path "") and of every folder holding one of `files` (paths in
@@ -158,13 +187,15 @@ enum OutputManifest {
         guard r.string() == program, let count = r.word(), count <= UInt64(body / 56) else { return nil }
         var contents = OutputManifestContents()
         contents.files.reserveCapacity(Int(count))
-        for _ in 0..<count {
+        for slot in 0..<Int(count) {
             guard let h = r.word(), let l = r.word(), let ino = r.word(), let size = r.word(), let s = r.word(),
                 let ns = r.word(), let path = r.string()
             else { return nil }
-            contents.files[path] = ManifestEntry(
+            var entry = ManifestEntry(
                 fingerprint: Fingerprint(high: h, low: l), inode: ino, size: Int64(bitPattern: size),
                 seconds: Int64(bitPattern: s), nanoseconds: Int64(bitPattern: ns))
+            entry.slot = slot
+            contents.files[path] = entry
         }
         guard let folders = r.word(), folders <= UInt64(body / 32) else { return nil }
         contents.folders.reserveCapacity(Int(folders))

@@ -11,12 +11,17 @@ import GongshiSite
 /// A file is taken when the previous build made it from the same fingerprint and it is still that very
 /// file (same inode, size and modification time: nobody replaced or edited it since). It is taken by a
 /// hard link into the staging folder, so the live site is untouched until the swap, and the swap stays
-/// one atomic rename.
+/// one atomic rename. When the staging folder is the claimed spare (see ``SpareOutput``), a file it
+/// already holds is kept in place on the same terms.
 final class PageReuse: @unchecked Sendable {
     /// The live output folder.
     let out: String
     private let previous: [String: ManifestEntry]
+    /// The spare claimed as the staging folder, if any.
+    let spare: SpareOutput?
     private var entries: [(String, ManifestEntry)] = []
+    /// The spare's files the new site has (by slot): the others are swept.
+    private var inNewSite: [Bool]
     private let lock = NSLock()
     private(set) var reused = 0
 
@@ -24,9 +29,11 @@ final class PageReuse: @unchecked Sendable {
     /// looked at and linked relative to it, not by their whole paths (200 000 path walks fewer).
     private let outFD: Int32
 
-    init(out: String, previous: [String: ManifestEntry]) {
+    init(out: String, previous: [String: ManifestEntry], spare: SpareOutput? = nil) {
         self.out = out
         self.previous = previous
+        self.spare = spare
+        inNewSite = Array(repeating: false, count: spare?.slots ?? 0)
         outFD = previous.isEmpty ? -1 : open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         entries.reserveCapacity(previous.count)
     }
@@ -39,6 +46,30 @@ final class PageReuse: @unchecked Sendable {
         return e
     }
 
+    /// Keeps the file the claimed spare holds at `path` (`staged` in the open staging folder `folder`)
+    /// when it was made from `fingerprint` and is still the file its manifest describes.
+    func keep(_ path: String, _ fingerprint: Fingerprint, at staged: String, in folder: Int32) -> Bool {
+        guard let file = spare?.files[path], file.fingerprint == fingerprint else { return false }
+        var st = stat()
+        guard fstatat(folder, staged, &st, AT_SYMLINK_NOFOLLOW) == 0, file.matches(st) else { return false }
+        lock.lock()
+        entries.append((path, file))
+        inNewSite[file.slot] = true
+        reused += 1
+        lock.unlock()
+        return true
+    }
+
+    /// Removes from the claimed spare (the staging folder, open as `folder`) what the new site does not
+    /// have, once every file of it is made or taken.
+    func sweepSpare(in folder: Int32) {
+        guard let spare else { return }
+        lock.lock()
+        let seen = inNewSite
+        lock.unlock()
+        spare.sweep(inNewSite: seen, in: folder)
+    }
+
     /// Links the live file `path` to `staged` (a path in the open folder `folder`) when it is still the
     /// file `old` describes.
     func link(_ path: String, _ old: ManifestEntry, to staged: String, in folder: Int32) -> Bool {
@@ -49,8 +80,10 @@ final class PageReuse: @unchecked Sendable {
             guard errno == EEXIST, unlinkat(folder, staged, 0) == 0, linkat(outFD, path, folder, staged, 0) == 0
             else { return false }
         }
+        let slot = spare?.files[path]?.slot
         lock.lock()
         entries.append((path, old))
+        if let slot { inNewSite[slot] = true }
         reused += 1
         lock.unlock()
         return true
@@ -58,8 +91,10 @@ final class PageReuse: @unchecked Sendable {
 
     /// Records a file this build wrote.
     func made(_ path: String, _ entry: ManifestEntry) {
+        let slot = spare?.files[path]?.slot
         lock.lock()
         entries.append((path, entry))
+        if let slot { inNewSite[slot] = true }
         lock.unlock()
     }
 
@@ -77,9 +112,13 @@ final class PageReuse: @unchecked Sendable {
 extension BuildCache {
     /// The previous build's fingerprints of output folder `out`; empty when there are none to trust.
     func outputManifest(out: String) -> OutputManifestContents {
-        let name = (OutputManifest.path(cache: folder, out: out) as NSString).lastPathComponent
-        guard let bytes = read(name) else { return OutputManifestContents() }
+        guard let bytes = outputManifestBytes(out: out) else { return OutputManifestContents() }
         return OutputManifest.decode(bytes, program: program) ?? OutputManifestContents()
+    }
+
+    /// The cached manifest file of output folder `out`, as it is stored (sealed).
+    func outputManifestBytes(out: String) -> [UInt8]? {
+        read((OutputManifest.path(cache: folder, out: out) as NSString).lastPathComponent)
     }
 
     /// Keeps the fingerprints of the output folder `out` just staged in `staging` (every file written),

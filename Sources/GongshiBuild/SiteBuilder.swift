@@ -68,9 +68,12 @@ public enum SiteBuilder {
         return SiteError(file: "", message: IOFailure.describe(error, path: out, doing: "写出网站到"))
     }
 
-    /// Atomically exchanges the staging folder with the current output (renameat2), then removes
-    /// the old site. Where the file system cannot exchange, falls back to two renames.
-    static func swap(staging: String, into out: String) throws {
+    /// Atomically exchanges the staging folder with the current output (renameat2), then hands the
+    /// old site to `retire` (which keeps it as the spare or removes it). Where the file system cannot
+    /// exchange, falls back to two renames.
+    static func swap(
+        staging: String, into out: String, retire: (String) -> Void = OutputFolder.removeTreeInParallel
+    ) throws {
         var st = stat()
         if lstat(out, &st) != 0 {
             guard rename(staging, out) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -79,7 +82,7 @@ public enum SiteBuilder {
         }
         if gongshi_exchange_paths(staging, out) == 0 {
             LedgerStore.syncFolder(of: out)
-            OutputFolder.removeTreeInParallel(staging)  // now holds the old site
+            retire(staging)  // now holds the old site
             return
         }
         let old = out + ".gongshi-old-\(getpid())"
@@ -90,6 +93,6 @@ public enum SiteBuilder {
             throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
         LedgerStore.syncFolder(of: out)
-        OutputFolder.removeTreeInParallel(old)
+        retire(old)
     }
 }

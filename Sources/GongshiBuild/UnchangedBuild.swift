@@ -151,12 +151,7 @@ enum UnchangedBuild {
         let fd = open(out, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        let folders = ParallelMap.chunked(manifest.folders, chunk: 4096) { folder -> Bool in
-            var st = stat()
-            let path = folder.path.isEmpty ? "." : folder.path
-            return fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 && folder.stamp.matches(st)
-        }
-        guard !folders.contains(false) else { return false }
+        guard FolderStamp.allMatch(manifest.folders, under: fd) else { return false }
         let files = ParallelMap.chunked(Array(manifest.files), chunk: 4096) { file -> Bool in
             var st = stat()
             return fstatat(fd, file.key, &st, AT_SYMLINK_NOFOLLOW) == 0 && file.value.matches(st)

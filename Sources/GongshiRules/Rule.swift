@@ -150,8 +150,11 @@ public enum RuleRegistry {
     /// Rules the readers of `GongshiContent` report (they know files and rows); documented here.
     static let readerRules: [any Rule.Type] = [BadFile.self, UnknownColumn.self]
 
+    /// Rules about the theme's templates, reported when the theme is parsed; documented here.
+    static let themeRules: [any Rule.Type] = [TemplateDate.self]
+
     /// Every rule, in the order of the reference.
-    public static var all: [any Rule.Type] { readerRules + recordRules + listRules + siteRules }
+    public static var all: [any Rule.Type] { readerRules + recordRules + listRules + siteRules + themeRules }
 }
 
 /// The reference entry of every rule.

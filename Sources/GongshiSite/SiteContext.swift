@@ -129,7 +129,7 @@ public struct SiteContext: Sendable {
     }
 
     /// The values that say the build date (a page or fragment made `dated: false` has none of them).
-    static let dateKeys = ["buildDate", "buildDateChinese", "year"]
+    static let dateKeys = TemplateDate.dateKeys
 
     /// Values of the shared fragments (`header`, `footer`, `alternates`): site-wide values only, and the
     /// build date unless `dated` is false (a footer without it leaves out 数据截至).

@@ -1,5 +1,6 @@
 import Foundation
 import GongshiModel
+import GongshiRules
 import Mustache
 
 /// The theme's Mustache templates (`Templates/*.mustache`, partials included with `{{> name}}`).
@@ -15,8 +16,13 @@ public struct TemplateSet: Sendable {
     public let assets: [(path: String, bytes: [UInt8])]
     /// Every template's name and text: a page rendered by another theme is never reused.
     public let fingerprint: Fingerprint
-    /// Files of the theme refused (links out of the site, FIFOs, oversized files): `bad-file` findings.
+    /// Files of the theme refused (links out of the site, FIFOs, oversized files): `bad-file` findings;
+    /// and date values where the build gives none (`template-date`).
     public let findings: [Finding]
+
+    /// The templates rendered without the build date (see ``SiteContext/dateKeys``), with the partials
+    /// they include.
+    public static let undated = ["record", "entity", "header", "footer", "alternates"]
 
     /// Templates every build needs; a theme missing one cannot build the site.
     public static let required = [
@@ -82,7 +88,7 @@ public struct TemplateSet: Sendable {
         }
         fingerprint = hasher.finish()
         self.names = Set(templates.keys)
-        self.findings = theme.findings
+        self.findings = theme.findings + TemplateDate.check(templates: texts, undated: TemplateSet.undated)
         self.assets = theme.assets
     }
 

@@ -35,6 +35,24 @@ struct CheckTests {
         #expect(late.department == "scjgj")
     }
 
+    /// A portal's own footer that says the build date unguarded: check and build both warn, naming the line.
+    @Test func aFooterSayingTheBuildDateUnguardedIsAWarning() throws {
+        let site = try Gongshi.site("basic")
+        let footer = site + "/Templates/footer.mustache"
+        let text = Gongshi.read(footer).replacingOccurrences(
+            of: "{{#buildDateChinese}}数据截至 {{buildDateChinese}}。{{/buildDateChinese}}",
+            with: "数据截至 {{buildDateChinese}}。")
+        #expect(text != Gongshi.read(footer))
+        try text.write(toFile: footer, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("数据截至") }! + 1
+        let (_, rep) = try report(site)
+        let found = rep.findings.filter { $0.rule == "template-date" }
+        #expect(found.map { "\($0.file)|\($0.line)|\($0.severity)" } == ["Templates/footer.mustache|\(line)|warning"])
+        let build = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
+        #expect(build.status == 0 || build.status == 1, "\(build.stderr)")
+        #expect(build.stdout.contains("警告 \(rep.summary.warnings) 条"), "\(build.stdout)")
+    }
+
     @Test func textReportGroupsByDepartmentAndEndsWithASummary() throws {
         let site = try Gongshi.site("basic")
         let r = try Gongshi.run(["check", "--site", site, "--date", "2026-11-25"])

@@ -1,0 +1,84 @@
+import Foundation
+import GongshiSite
+import Testing
+
+@testable import GongshiBuild
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The spare (the site before the live one, kept in the cache): claimed only when it is exactly what
+/// its manifest describes, and swept of what the new site does not have.
+@Suite("Spare output")
+struct SpareOutputTests {
+    /// A site folder with a cache whose spare is the small output of ``OutputManifestTests/output()``,
+    /// with its manifest for the output folder `site/Public`.
+    static func spare() throws -> (site: String, cache: BuildCache, out: String) {
+        let (folder, manifest) = try OutputManifestTests.output()
+        let site = folder + "-site"
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        let cache = try #require(BuildCache(site: site))
+        let out = site + "/Public"
+        #expect(rename(folder, SpareOutput.path(cache)) == 0)
+        let bytes = OutputManifest.encode(
+            manifest.files.map { ($0.key, $0.value) }, folders: manifest.folders, program: cache.program)
+        cache.write(SpareOutput.manifestName(cache: cache, out: out), bytes)
+        return (site, cache, out)
+    }
+
+    @Test func anUntouchedSpareIsClaimedAndItsManifestForgotten() throws {
+        let (site, cache, out) = try Self.spare()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let staging = site + "/.Public.gongshi-staging-1"
+        let spare = try #require(SpareOutput.claim(out: out, staging: staging, cache: cache))
+        #expect(Set(spare.files.keys) == ["index.html", "a/b/index.html", "a/c.xml"])
+        #expect(FileManager.default.fileExists(atPath: staging + "/a/b/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: SpareOutput.path(cache)))
+        #expect(cache.read(SpareOutput.manifestName(cache: cache, out: out)) == nil)
+    }
+
+    @Test func aTouchedSpareOrOneOfAnotherOutputIsRemoved() throws {
+        for touch in ["file added", "file removed", "other output"] {
+            let (site, cache, out) = try Self.spare()
+            defer { try? FileManager.default.removeItem(atPath: site) }
+            let folder = SpareOutput.path(cache)
+            switch touch {
+            case "file added": try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/a/stray.html"))
+            case "file removed": try FileManager.default.removeItem(atPath: folder + "/a/c.xml")
+            default: break
+            }
+            let staging = site + "/.Public.gongshi-staging-1"
+            let claimed = SpareOutput.claim(
+                out: touch == "other output" ? site + "/Other" : out, staging: staging, cache: cache)
+            #expect(claimed == nil, "\(touch)")
+            #expect(!FileManager.default.fileExists(atPath: staging), "\(touch)")
+            #expect(!FileManager.default.fileExists(atPath: folder), "\(touch)")
+        }
+    }
+
+    @Test func theSweepRemovesWhatTheNewSiteLacksAndEmptyFolders() throws {
+        let (site, cache, out) = try Self.spare()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let staging = site + "/.Public.gongshi-staging-1"
+        let spare = try #require(SpareOutput.claim(out: out, staging: staging, cache: cache))
+        try FileManager.default.createDirectory(atPath: staging + "/a/b/d", withIntermediateDirectories: true)
+        try Data("new".utf8).write(to: URL(fileURLWithPath: staging + "/a/b/d/index.html"))
+        let fd = open(staging, O_RDONLY | O_DIRECTORY)
+        defer { close(fd) }
+        var inNewSite = Array(repeating: false, count: spare.slots)
+        if let slot = spare.files["index.html"]?.slot { inNewSite[slot] = true }
+        spare.sweep(inNewSite: inNewSite, in: fd)
+        #expect(Self.files(staging) == ["a/b/d/index.html", "index.html"])
+        #expect(!FileManager.default.fileExists(atPath: staging + "/a/c.xml"))
+    }
+
+    /// Every file under `root`, sorted.
+    static func files(_ root: String) -> [String] {
+        (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
+                && !isFolder.boolValue
+        }.sorted()
+    }
+}
