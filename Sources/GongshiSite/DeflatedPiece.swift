@@ -31,8 +31,9 @@ struct DeflatedPiece: Sendable, Equatable {
             }
         }
         guard made >= 0 else { throw RenderError(message: "压缩开放数据失败") }
-        out.removeSubrange(made...)
-        bytes = out
+        // A copy of the exact size: the buffer keeps the capacity of the bound (more than the raw bytes),
+        // and a workbook's pieces are all held until it is written (hundreds of MB at a million records).
+        bytes = Array(out[..<made])
         crc = Self.crc(raw)
         rawCount = raw.count
     }

@@ -47,13 +47,19 @@ enum FilterShards {
 
     static func facets(_ r: PublishedRecord) -> Facets { Facets(categories: categories(r), severity: severity(r)) }
 
-    /// The index and shard files of one kind: (path, UTF-8 text).
-    static func files(kind: RecordKind, records: [PublishedRecord], departments: [Department]) -> [(String, [UInt8])] {
+    /// The index and shard files of one kind, the records `ids` of `records`: each (path, UTF-8 text) is
+    /// handed to `emit` as it is made (a province's shards are hundreds of MB of text), the index last.
+    static func files(
+        kind: RecordKind, ids: [Int], of records: [PublishedRecord], departments: [Department],
+        emit: (String, [UInt8]) throws -> Void
+    ) rethrows {
         let base = folder(kind)
         var combos: [Facets] = []
         var comboIndex: [Facets: Int] = [:]
-        var shards: [String: [(record: PublishedRecord, combo: Int)]] = [:]
-        for r in records {
+        // Positions in `records`, not copies of the records.
+        var shards: [String: [(record: Int, combo: Int)]] = [:]
+        for i in ids {
+            let r = records[i]
             let f = facets(r)
             let c: Int
             if let i = comboIndex[f] {
@@ -63,7 +69,7 @@ enum FilterShards {
                 comboIndex[f] = c
                 combos.append(f)
             }
-            shards[r.department.code + "/" + r.decisionDate.monthString, default: []].append((r, c))
+            shards[r.department.code + "/" + r.decisionDate.monthString, default: []].append((i, c))
         }
         let categories = Array(Set(combos.flatMap(\.categories))).sorted { order($0, $1) }
         let severities = Array(Set(combos.map(\.severity).filter { !$0.isEmpty })).sorted {
@@ -74,10 +80,11 @@ enum FilterShards {
         // Departments in the registry's order; one that is not in it (it cannot be, but a shard must
         // never be dropped silently) after them.
         var depts = departments.filter { d in shards.keys.contains { $0.hasPrefix(d.code + "/") } }
-        for r in records where !depts.contains(where: { $0.code == r.department.code }) { depts.append(r.department) }
+        for i in ids where !depts.contains(where: { $0.code == records[i].department.code }) {
+            depts.append(records[i].department)
+        }
         let deptIndex = Dictionary(uniqueKeysWithValues: depts.enumerated().map { ($1.code, $0) })
 
-        var out: [(String, [UInt8])] = []
         var shardLines: [String] = []
         // Newest month first, then by department: the order the browser reads them in.
         let keys = shards.keys.sorted { a, b in
@@ -93,13 +100,13 @@ enum FilterShards {
             let countJSON = counts.sorted { $0.key < $1.key }.map { "[\($0.key),\($0.value)]" }.joined(separator: ",")
             shardLines.append("[\(d),\"\(month)\",[\(countJSON)]]")
             // Each record's id is unpacked once, not at every comparison of the sort.
-            let sortKeys = rows.map { (date: $0.record.decisionDate, id: $0.record.id) }
+            let sortKeys = rows.map { (date: records[$0.record].decisionDate, id: records[$0.record].id) }
             let order = rows.indices.sorted {
                 (sortKeys[$0].date, sortKeys[$1].id) > (sortKeys[$1].date, sortKeys[$0].id)
             }
             var text: [UInt8] = Array("[\n".utf8)
             for (n, k) in order.enumerated() {
-                let r = rows[k].record
+                let r = records[rows[k].record]
                 // The code shown under the name: the 统一社会信用代码, else the other code as the listing shows it.
                 let code =
                     r.entityCode.isEmpty
@@ -116,7 +123,7 @@ enum FilterShards {
                 text += r.underObjection ? ",1]".utf8 : ",0]".utf8
             }
             text += "\n]\n".utf8
-            out.append((base + key + ".json", text))
+            try emit(base + key + ".json", text)
         }
         let comboJSON = combos.map { f in
             "[[\(f.categories.compactMap { catIndex[$0] }.map(String.init).joined(separator: ","))],\(f.severity.isEmpty ? -1 : sevIndex[f.severity] ?? -1)]"
@@ -129,8 +136,7 @@ enum FilterShards {
         index += "\"severities\": [" + severities.map(Escape.json).joined(separator: ",") + "],\n"
         index += "\"combos\": [" + comboJSON.joined(separator: ",") + "],\n"
         index += "\"shards\": [\n" + shardLines.joined(separator: ",\n") + "\n]\n}\n"
-        out.append((base + "index.json", Array(index.utf8)))
-        return out
+        try emit(base + "index.json", Array(index.utf8))
     }
 
     static func split(_ key: String) -> (String, String) {
@@ -176,10 +182,9 @@ extension Renderer {
                         return
                     }
                 }
-                let records = ids.map { self.publication.records[$0] }
-                for (path, text) in FilterShards.files(
-                    kind: kind, records: records, departments: self.publication.departments)
-                {
+                try FilterShards.files(
+                    kind: kind, ids: ids, of: self.publication.records, departments: self.publication.departments
+                ) { path, text in
                     try out.write(path, text, fingerprint: fingerprint)
                 }
             }

@@ -57,7 +57,7 @@ public enum SearchIndexPart {
     static func documents(_ p: Publication) -> [Entity] {
         // Made on every core; lengths counted once, not in every comparison (counting Characters walks
         // the whole text).
-        let made = ParallelMap.chunked(p.records, chunk: 4096) { r -> (length: Int, entity: Entity)? in
+        var made = ParallelMap.chunked(p.records, chunk: 4096) { r -> (length: Int, entity: Entity)? in
             let number = SearchTokens.normalizeDocument(r.documentNumber)
             guard !number.isEmpty else { return nil }
             // Short: a record is repeated in the bucket of each 4-gram of its number.
@@ -67,12 +67,16 @@ public enum SearchIndexPart {
             return (number.count, entity)
         }
         // Byte order: String's `<` for text in normal form C, without its Unicode walk per comparison.
-        return made.compactMap { $0 }.sorted { a, b in
+        // Sorted in place, the unsorted list let go first: a province's are 80 MB each.
+        var kept = made.compactMap { $0 }
+        made = []
+        kept.sort { a, b in
             if a.length != b.length { return a.length < b.length }
             let byDocument = ByteOrder.compare(a.entity.document, b.entity.document)
             if byDocument != 0 { return byDocument < 0 }
             return ByteOrder.compare(a.entity.path, b.entity.path) < 0
-        }.map(\.entity)
+        }
+        return kept.map(\.entity)
     }
 
     static func entities(_ p: Publication, _ index: SiteIndex) -> [Entity] {
@@ -124,7 +128,7 @@ public enum SearchIndexPart {
     }
 
     /// Plans the index of `entities` (entities then records, in the site's order).
-    static func plan(_ entities: [Entity]) -> SearchPlan { SearchPlan(entities) }
+    static func plan(_ entities: consuming [Entity]) -> SearchPlan { SearchPlan(entities) }
 }
 
 extension Renderer {
@@ -133,14 +137,14 @@ extension Renderer {
         var documents = SearchIndexPart.entities(publication, index)
         let entities = documents.count
         documents += SearchIndexPart.documents(publication)
-        let plan = SearchIndexPart.plan(documents)
         let records = documents.count - entities
+        let plan = SearchIndexPart.plan(consume documents)
         let buckets = plan.buckets
         // An incremental build takes the buckets whose documents did not change from the previous
         // output without making them (a day's records change a third of them at 100 000 records).
         let fingerprints = out.reuses ? plan.fingerprints() : nil
         let failures = ParallelMap.map(Array(0..<SearchPlan.shards)) { s -> (any Error)? in
-            var scratch = SearchScratch(documents: plan.entities.count)
+            var scratch = SearchScratch(documents: plan.count)
             do {
                 for b in stride(from: s, to: buckets, by: SearchPlan.shards) {
                     let path = "sousuo/i/\(b).json"

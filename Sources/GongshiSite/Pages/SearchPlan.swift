@@ -10,7 +10,11 @@ struct SearchPlan: Sendable {
     /// Documents per chunk when tokenising and making their JSON in parallel.
     static let chunk = 4096
 
-    let entities: [SearchIndexPart.Entity]
+    /// The number of documents (entities then records).
+    let count: Int
+    /// What each document is found by: its name and code, or its folded number. The documents
+    /// themselves (five strings each, some 350 bytes a record) are let go once their JSON is made.
+    let texts: SearchTexts
     let shards: [SearchShard]
     let documents: DocumentJSON
     let buckets: Int
@@ -23,38 +27,45 @@ struct SearchPlan: Sendable {
     static func waves(_ count: Int) -> Int { count > 300_000 ? 4 : 1 }
 
     /// Plans the index of `entities` (in the site's order). `buckets`: the number of buckets to use
-    /// instead of the one the sizes ask for (tests); `waves`: see ``waves(_:)``.
-    init(_ entities: [SearchIndexPart.Entity], buckets forced: Int? = nil, waves: Int? = nil) {
-        self.entities = entities
-        let ranges = stride(from: 0, to: entities.count, by: Self.chunk).map {
-            $0..<min($0 + Self.chunk, entities.count)
-        }
-        let documents = DocumentJSON(ParallelMap.map(ranges) { r in DocumentJSON.Part(entities[r]) })
-        let waves = max(1, min(waves ?? Self.waves(entities.count), Self.shards))
+    /// instead of the one the sizes ask for (tests); `waves`: see ``waves(_:)``. The documents are
+    /// consumed: what the plan needs of them is kept apart (their JSON, their texts), so a caller that
+    /// hands them over (`consume`) holds neither them nor their copy while the shards are made.
+    init(_ entities: consuming [SearchIndexPart.Entity], buckets forced: Int? = nil, waves: Int? = nil) {
+        let count = entities.count
+        self.count = count
+        let ranges = stride(from: 0, to: count, by: Self.chunk).map { $0..<min($0 + Self.chunk, count) }
+        let documents = DocumentJSON(ParallelMap.map(ranges) { [entities] r in DocumentJSON.Part(entities[r]) })
+        let texts = SearchTexts(ParallelMap.map(ranges) { [entities] r in SearchTexts.Part(entities[r]) })
+        let estimate = Self.documentBytes(entities)
+        _ = consume entities
+        self.texts = texts
+        let waves = max(1, min(waves ?? Self.waves(count), Self.shards))
         var shards: [SearchShard] = []
         for w in 0..<waves {
             let wave = (w * Self.shards / waves)..<((w + 1) * Self.shards / waves)
-            let pairs = ParallelMap.map(ranges) { r in SearchPairs(entities[r], shards: wave) }
+            let pairs = ParallelMap.map(ranges) { r in SearchPairs(texts, r, shards: wave) }
             shards += ParallelMap.map(Array(wave)) { SearchShard($0, pairs) }
         }
         self.shards = shards
         self.documents = documents
-        let buckets = forced ?? Self.bucketCount(entities, shards, documents)
+        let buckets = forced ?? Self.bucketCount(count, documentBytes: estimate, shards, documents)
         self.buckets = buckets
         grouped = ParallelMap.map(shards) { $0.grouped(buckets: buckets) }
     }
 
+    /// The bytes of every document's fields, for the estimate of ``bucketCount(_:documentBytes:_:_:)``.
+    static func documentBytes(_ entities: [SearchIndexPart.Entity]) -> Int {
+        entities.reduce(0) { $0 + $1.name.utf8.count + $1.code.count + $1.path.count + $1.summary.utf8.count + 16 }
+    }
+
     /// Picks the number of buckets: from an estimate, then doubled until no bucket file is larger than
     /// `maxBucketBytes` (sizes are counted, not made: see ``SearchShard/sizes(buckets:documentBytes:scratch:)``).
-    static func bucketCount(_ entities: [SearchIndexPart.Entity], _ shards: [SearchShard], _ documents: DocumentJSON)
-        -> Int
-    {
+    static func bucketCount(
+        _ documentCount: Int, documentBytes docBytes: Int, _ shards: [SearchShard], _ documents: DocumentJSON
+    ) -> Int {
         // Size estimate: each kept posting carries its entity (deduplicated within a bucket, so this
         // overestimates), which picks a bucket count that rarely needs doubling.
-        let docBytes = entities.reduce(0) {
-            $0 + $1.name.utf8.count + $1.code.count + $1.path.count + $1.summary.utf8.count + 16
-        }
-        let avgDoc = entities.isEmpty ? 0 : docBytes / entities.count
+        let avgDoc = documentCount == 0 ? 0 : docBytes / documentCount
         var estimate = 0
         for shard in shards {
             for i in 0..<shard.count {
@@ -68,7 +79,7 @@ struct SearchPlan: Sendable {
         while buckets < 65_536 {
             let count = buckets
             let fits = ParallelMap.map(shards) { shard in
-                var scratch = SearchScratch(documents: entities.count)
+                var scratch = SearchScratch(documents: documentCount)
                 return shard.sizes(buckets: count, documentBytes: sizes, scratch: &scratch)
                     .allSatisfy { $0 <= SearchIndexPart.maxBucketBytes }
             }
@@ -87,7 +98,7 @@ struct SearchPlan: Sendable {
     /// `sousuo/i/<bucket>.json`: the bucket's tokens with their kept postings (as positions in its
     /// own list of documents), then those documents.
     func file(_ b: Int) -> [UInt8] {
-        var scratch = SearchScratch(documents: entities.count)
+        var scratch = SearchScratch(documents: count)
         return file(b, &scratch)
     }
 
@@ -126,13 +137,11 @@ struct SearchPlan: Sendable {
     /// their content's, and a token's postings are the documents that have it), summed as 128-bit
     /// hashes of each document's JSON.
     func fingerprints() -> [Fingerprint] {
-        let ranges = stride(from: 0, to: entities.count, by: Self.chunk).map {
-            $0..<min($0 + Self.chunk, entities.count)
-        }
+        let ranges = stride(from: 0, to: count, by: Self.chunk).map { $0..<min($0 + Self.chunk, count) }
         let hashes = ParallelMap.map(ranges) { r in
             r.map { i -> (UInt64, UInt64) in
                 var h = SHA256()
-                h.update(data: entities[i].document.isEmpty ? [0x65] : [0x64])
+                h.update(data: texts.isDocument(i) ? [0x64] : [0x65])
                 h.update(data: documents[i])
                 let f = Fingerprint(digest: h.finalize())
                 return (f.high, f.low)
@@ -193,5 +202,49 @@ struct DocumentJSON: Sendable {
 
     var sizes: [Int32] {
         parts.flatMap { part in part.ends.indices.map { part.ends[$0] - ($0 == 0 ? 0 : part.ends[$0 - 1]) } }
+    }
+}
+
+/// What each search document is found by, packed: a record's folded number (``SearchIndexPart/Entity/document``),
+/// else an entity's name and code. The shards are made in waves, each tokenising every document again
+/// from these.
+struct SearchTexts: Sendable {
+    /// The texts of a run of ``SearchPlan/chunk`` documents, end to end.
+    struct Part: Sendable {
+        var bytes: [UInt8] = []
+        /// Two a document: where its name (or number) ends, where its code ends.
+        var ends: [Int32] = []
+        var isDocument: [Bool] = []
+        init(_ entities: ArraySlice<SearchIndexPart.Entity>) {
+            ends.reserveCapacity(entities.count * 2)
+            isDocument.reserveCapacity(entities.count)
+            for e in entities {
+                let document = !e.document.isEmpty
+                bytes += (document ? e.document : e.name).utf8
+                ends.append(Int32(bytes.count))
+                if !document { bytes += e.code.utf8 }
+                ends.append(Int32(bytes.count))
+                isDocument.append(document)
+            }
+        }
+    }
+    private let parts: [Part]
+
+    init(_ parts: [Part]) { self.parts = parts }
+
+    func isDocument(_ i: Int) -> Bool { parts[i / SearchPlan.chunk].isDocument[i % SearchPlan.chunk] }
+
+    /// The document as far as its tokens go (``SearchTokens/tokens(of:into:)``): no path or summary.
+    subscript(_ i: Int) -> SearchIndexPart.Entity {
+        let part = parts[i / SearchPlan.chunk]
+        let j = i % SearchPlan.chunk
+        let start = j == 0 ? 0 : Int(part.ends[2 * j - 1])
+        let (first, second) = (Int(part.ends[2 * j]), Int(part.ends[2 * j + 1]))
+        let text = String(decoding: part.bytes[start..<first], as: UTF8.self)
+        if part.isDocument[j] {
+            return SearchIndexPart.Entity(name: "", code: "", path: "", summary: "", document: text)
+        }
+        let code = String(decoding: part.bytes[first..<second], as: UTF8.self)
+        return SearchIndexPart.Entity(name: text, code: code, path: "", summary: "")
     }
 }

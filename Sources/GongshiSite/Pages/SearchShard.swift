@@ -178,15 +178,15 @@ struct SearchPairs: Sendable {
     var hashes: [[UInt32]]
     var documents: [[Int32]]
 
-    /// The pairs of `entities`' tokens that fall in `wanted` shards (the others' lists stay empty).
-    init(_ entities: ArraySlice<SearchIndexPart.Entity>, shards wanted: Range<Int> = 0..<SearchPlan.shards) {
+    /// The pairs of the tokens of the documents in `range` that fall in `wanted` shards (the others' lists stay empty).
+    init(_ texts: SearchTexts, _ range: Range<Int>, shards wanted: Range<Int> = 0..<SearchPlan.shards) {
         tokens = Array(repeating: [], count: SearchPlan.shards)
         hashes = Array(repeating: [], count: SearchPlan.shards)
         documents = Array(repeating: [], count: SearchPlan.shards)
         var list: [String] = []
-        for i in entities.indices {
+        for i in range {
             list.removeAll(keepingCapacity: true)
-            SearchTokens.tokens(of: entities[i], into: &list)
+            SearchTokens.tokens(of: texts[i], into: &list)
             for t in list {
                 let h = SearchIndexPart.hash(t)
                 let s = Int(h % UInt32(SearchPlan.shards))
