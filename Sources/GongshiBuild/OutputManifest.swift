@@ -182,11 +182,38 @@ enum OutputManifest {
     /// The entries by path and the folders' stamps, or nil when the bytes are not a whole manifest of
     /// this program.
     static func decode(_ bytes: [UInt8], program: String) -> OutputManifestContents? {
+        var contents = OutputManifestContents()
+        guard
+            let folders = read(
+                bytes, program: program, reserve: { contents.files.reserveCapacity($0) },
+                each: { contents.files[$0] = $1 })
+        else { return nil }
+        contents.folders = folders
+        return contents
+    }
+
+    /// The entries in the order written (a path may be listed twice: the last entry is the file) and
+    /// the folders' stamps, or nil as for ``decode(_:program:)``.
+    static func decodeList(_ bytes: [UInt8], program: String)
+        -> (files: [(path: String, entry: ManifestEntry)], folders: [(path: String, stamp: FolderStamp)])?
+    {
+        var files: [(path: String, entry: ManifestEntry)] = []
+        guard
+            let folders = read(
+                bytes, program: program, reserve: { files.reserveCapacity($0) }, each: { files.append(($0, $1)) })
+        else { return nil }
+        return (files, folders)
+    }
+
+    /// Reads a manifest: hands `reserve` the entry count and `each` every entry (with its slot), and
+    /// returns the folders' stamps; nil when the bytes are not a whole manifest of this program.
+    private static func read(
+        _ bytes: [UInt8], program: String, reserve: (Int) -> Void, each: (String, ManifestEntry) -> Void
+    ) -> [(path: String, stamp: FolderStamp)]? {
         guard let body = BuildCache.bodyEnd(of: bytes, magic: magic) else { return nil }
         var r = ByteReader(bytes: bytes, at: magic.count, end: body)
         guard r.string() == program, let count = r.word(), count <= UInt64(body / 56) else { return nil }
-        var contents = OutputManifestContents()
-        contents.files.reserveCapacity(Int(count))
+        reserve(Int(count))
         for slot in 0..<Int(count) {
             guard let h = r.word(), let l = r.word(), let ino = r.word(), let size = r.word(), let s = r.word(),
                 let ns = r.word(), let path = r.string()
@@ -195,15 +222,16 @@ enum OutputManifest {
                 fingerprint: Fingerprint(high: h, low: l), inode: ino, size: Int64(bitPattern: size),
                 seconds: Int64(bitPattern: s), nanoseconds: Int64(bitPattern: ns))
             entry.slot = slot
-            contents.files[path] = entry
+            each(path, entry)
         }
-        guard let folders = r.word(), folders <= UInt64(body / 32) else { return nil }
-        contents.folders.reserveCapacity(Int(folders))
-        for _ in 0..<folders {
+        guard let count = r.word(), count <= UInt64(body / 32) else { return nil }
+        var folders: [(path: String, stamp: FolderStamp)] = []
+        folders.reserveCapacity(Int(count))
+        for _ in 0..<count {
             guard let ino = r.word(), let s = r.word(), let ns = r.word(), let path = r.string() else { return nil }
             let stamp = FolderStamp(inode: ino, seconds: Int64(bitPattern: s), nanoseconds: Int64(bitPattern: ns))
-            contents.folders.append((path, stamp))
+            folders.append((path, stamp))
         }
-        return r.at == body ? contents : nil
+        return r.at == body ? folders : nil
     }
 }

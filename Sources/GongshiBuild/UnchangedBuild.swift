@@ -71,7 +71,10 @@ enum UnchangedBuild {
             return nil
         }
         var r = ByteReader(bytes: bytes, at: magic.count, end: end)
-        guard r.string() == cache.program, r.string() == key.description, r.string() == manifestSHA(out, cache),
+        // The manifest is read once: its fingerprint ties the kept result to it, its entries are checked.
+        let manifest = cache.outputManifestBytes(out: out)
+        guard r.string() == cache.program, r.string() == key.description,
+            r.string() == (manifest.map { Fingerprint(hashing: $0).description } ?? "none"),
             let ledgerSHA = r.string(),
             let report = r.string(), let reportSHA = r.string(), let xzxk = r.int(), let xzcf = r.int(),
             let mingdan = r.int(), let withdrawals = r.int(), let forError = r.int(), let pages = r.int(),
@@ -93,7 +96,9 @@ enum UnchangedBuild {
             let text = [UInt8](FileManager.default.contents(atPath: options.site + "/" + report) ?? Data())
             guard Fingerprint(hashing: text).description == reportSHA else { return nil }
         }
-        guard liveOutputIs(cache.outputManifest(out: out), out: out) else { return nil }
+        guard let manifest, let list = OutputManifest.decodeList(manifest, program: cache.program),
+            liveOutputIs(files: list.files, folders: list.folders, out: out)
+        else { return nil }
         return BuildResult(
             date: options.date, published: [.xzxk: xzxk, .xzcf: xzcf, .mingdan: mingdan], withdrawals: withdrawals,
             withheld: withheld, withheldForError: forError, pages: pages, files: files, ledgerEvents: 0,
@@ -147,15 +152,24 @@ enum UnchangedBuild {
     /// folder, on every core, and none is listed, so that a build with nothing to do stays a small part
     /// of a full one.
     static func liveOutputIs(_ manifest: OutputManifestContents, out: String) -> Bool {
-        guard !manifest.files.isEmpty, !manifest.folders.isEmpty else { return false }
+        liveOutputIs(files: manifest.files.map { (path: $0.key, entry: $0.value) }, folders: manifest.folders, out: out)
+    }
+
+    /// ``liveOutputIs(_:out:)`` for a manifest read as a list, without a dictionary of its 200 000
+    /// paths. A path listed twice (taken, then written again) fails on its older entry: the build then
+    /// simply runs.
+    static func liveOutputIs(
+        files: [(path: String, entry: ManifestEntry)], folders: [(path: String, stamp: FolderStamp)], out: String
+    ) -> Bool {
+        guard !files.isEmpty, !folders.isEmpty else { return false }
         let fd = open(out, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        guard FolderStamp.allMatch(manifest.folders, under: fd) else { return false }
-        let files = ParallelMap.chunked(Array(manifest.files), chunk: 4096) { file -> Bool in
+        guard FolderStamp.allMatch(folders, under: fd) else { return false }
+        let matched = ParallelMap.chunked(files, chunk: 4096) { file -> Bool in
             var st = stat()
-            return fstatat(fd, file.key, &st, AT_SYMLINK_NOFOLLOW) == 0 && file.value.matches(st)
+            return fstatat(fd, file.path, &st, AT_SYMLINK_NOFOLLOW) == 0 && file.entry.matches(st)
         }
-        return !files.contains(false)
+        return !matched.contains(false)
     }
 }
