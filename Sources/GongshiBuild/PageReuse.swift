@@ -52,11 +52,7 @@ final class PageReuse: @unchecked Sendable {
         guard let file = spare?.files[path], file.fingerprint == fingerprint else { return false }
         var st = stat()
         guard fstatat(folder, staged, &st, AT_SYMLINK_NOFOLLOW) == 0, file.matches(st) else { return false }
-        lock.lock()
-        entries.append((path, file))
-        inNewSite[file.slot] = true
-        reused += 1
-        lock.unlock()
+        record(path, file, spareSlot: file.slot, reused: true)
         return true
     }
 
@@ -80,21 +76,22 @@ final class PageReuse: @unchecked Sendable {
             guard errno == EEXIST, unlinkat(folder, staged, 0) == 0, linkat(outFD, path, folder, staged, 0) == 0
             else { return false }
         }
-        let slot = spare?.files[path]?.slot
-        lock.lock()
-        entries.append((path, old))
-        if let slot { inNewSite[slot] = true }
-        reused += 1
-        lock.unlock()
+        record(path, old, spareSlot: spare?.files[path]?.slot, reused: true)
         return true
     }
 
     /// Records a file this build wrote.
     func made(_ path: String, _ entry: ManifestEntry) {
-        let slot = spare?.files[path]?.slot
+        record(path, entry, spareSlot: spare?.files[path]?.slot, reused: false)
+    }
+
+    /// Adds a file of the new output to the manifest, and marks the spare's file at its path (its slot)
+    /// as one the new site has.
+    private func record(_ path: String, _ entry: ManifestEntry, spareSlot: Int?, reused isReused: Bool) {
         lock.lock()
         entries.append((path, entry))
-        if let slot { inNewSite[slot] = true }
+        if let spareSlot { inNewSite[spareSlot] = true }
+        if isReused { reused += 1 }
         lock.unlock()
     }
 
