@@ -107,12 +107,6 @@ final class PageReuse: @unchecked Sendable {
 }
 
 extension BuildCache {
-    /// The previous build's fingerprints of output folder `out`; empty when there are none to trust.
-    func outputManifest(out: String) -> OutputManifestContents {
-        guard let bytes = outputManifestBytes(out: out) else { return OutputManifestContents() }
-        return OutputManifest.decode(bytes, program: program) ?? OutputManifestContents()
-    }
-
     /// The cached manifest file of output folder `out`, as it is stored (sealed).
     func outputManifestBytes(out: String) -> [UInt8]? {
         read((OutputManifest.path(cache: folder, out: out) as NSString).lastPathComponent)

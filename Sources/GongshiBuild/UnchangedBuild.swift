@@ -150,14 +150,8 @@ enum UnchangedBuild {
     /// written, no more, no fewer), every file still the file its entry describes. A province's output
     /// holds some 200 000 files in 130 000 folders: each is looked at once, relative to the open output
     /// folder, on every core, and none is listed, so that a build with nothing to do stays a small part
-    /// of a full one.
-    static func liveOutputIs(_ manifest: OutputManifestContents, out: String) -> Bool {
-        liveOutputIs(files: manifest.files.map { (path: $0.key, entry: $0.value) }, folders: manifest.folders, out: out)
-    }
-
-    /// ``liveOutputIs(_:out:)`` for a manifest read as a list, without a dictionary of its 200 000
-    /// paths. A path listed twice (taken, then written again) fails on its older entry: the build then
-    /// simply runs.
+    /// of a full one. The manifest is read as a list, without a dictionary of its 200 000 paths: a path
+    /// listed twice (taken, then written again) fails on its older entry, and the build then simply runs.
     static func liveOutputIs(
         files: [(path: String, entry: ManifestEntry)], folders: [(path: String, stamp: FolderStamp)], out: String
     ) -> Bool {

@@ -82,3 +82,10 @@ struct OutputManifestTests {
         #expect(!UnchangedBuild.liveOutputIs(manifest, out: folder))
     }
 }
+
+extension UnchangedBuild {
+    /// ``liveOutputIs(files:folders:out:)`` for a manifest decoded by path.
+    static func liveOutputIs(_ manifest: OutputManifestContents, out: String) -> Bool {
+        liveOutputIs(files: manifest.files.map { (path: $0.key, entry: $0.value) }, folders: manifest.folders, out: out)
+    }
+}
