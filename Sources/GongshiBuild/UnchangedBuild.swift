@@ -74,7 +74,7 @@ enum UnchangedBuild {
         // The manifest is read once: its fingerprint ties the kept result to it, its entries are checked.
         let manifest = cache.outputManifestBytes(out: out)
         guard r.string() == cache.program, r.string() == key.description,
-            r.string() == (manifest.map { Fingerprint(hashing: $0).description } ?? "none"),
+            r.string() == manifestSHA(manifest),
             let ledgerSHA = r.string(),
             let report = r.string(), let reportSHA = r.string(), let xzxk = r.int(), let xzcf = r.int(),
             let mingdan = r.int(), let withdrawals = r.int(), let forError = r.int(), let pages = r.int(),
@@ -117,7 +117,8 @@ enum UnchangedBuild {
             reportSHA = Fingerprint(hashing: text).description
         }
         for s in [
-            cache.program, key.description, manifestSHA(result.out, cache), LedgerStore.mark(ledger).sha256,
+            cache.program, key.description, manifestSHA(cache.outputManifestBytes(out: result.out)),
+            LedgerStore.mark(ledger).sha256,
             result.reportFile ?? "", reportSHA,
         ] {
             w.string(s)
@@ -136,10 +137,10 @@ enum UnchangedBuild {
         cache.write(name(out: result.out), BuildCache.sealed(w.bytes))
     }
 
-    /// The fingerprint of the output folder's manifest as it is now: a kept result belongs to one manifest.
-    static func manifestSHA(_ out: String, _ cache: BuildCache) -> String {
-        let name = (OutputManifest.path(cache: cache.folder, out: out) as NSString).lastPathComponent
-        return cache.read(name).map { Fingerprint(hashing: $0).description } ?? "none"
+    /// The fingerprint of an output folder's manifest (its cached bytes, nil when there are none): a kept
+    /// result belongs to one manifest.
+    static func manifestSHA(_ manifest: [UInt8]?) -> String {
+        manifest.map { Fingerprint(hashing: $0).description } ?? "none"
     }
 
     /// Forgets the kept result for `out` (a build that changed the output or the ledger).
