@@ -54,7 +54,7 @@ struct SpareOutput {
             OutputFolder.removeTreeInParallel(staging)
             return nil
         }
-        return SpareOutput(files: manifest.files, slots: (manifest.files.values.map(\.slot).max() ?? -1) + 1)
+        return SpareOutput(files: manifest.files, slots: manifest.files.values.reduce(0) { max($0, $1.slot + 1) })
     }
 
     /// After a swap: keeps the old site (now at `old`) as the spare of `out`, with `manifest` (the
