@@ -22,6 +22,8 @@ struct CompiledTemplate: Sendable {
         /// The tag's text, which a section's end tag repeats.
         let source: String
         let path: [String]
+        /// ``TemplateObject/tag(_:)`` of each part of `path`, made once here rather than on every lookup.
+        let tags: [UInt64]
         /// `.`: the innermost context.
         let isSelf: Bool
         /// `.name`: looked up in the innermost context only.
@@ -39,6 +41,7 @@ struct CompiledTemplate: Sendable {
             isSelf = name == "."
             isRelative = !isSelf && name.hasPrefix(".")
             path = name.split(separator: ".").map(String.init)
+            tags = path.map(TemplateObject.tag)
             guard isSelf || !path.isEmpty else { throw CompiledTemplateParser.Unsupported() }
             self.transforms = try transforms.reversed().map {
                 guard let t = Transform(rawValue: $0) else { throw CompiledTemplateParser.Unsupported() }
@@ -70,9 +73,9 @@ struct CompiledTemplate: Sendable {
             }
         }
 
-        func child(_ name: String) -> Item? {
+        func child(_ name: String, tag: UInt64) -> Item? {
             switch self {
-            case .root(let o), .value(.object(let o)): return o.values[name].map(Item.init(field:))
+            case .root(let o), .value(.object(let o)): return o.value(name, tag: tag).map(Item.init(field:))
             default: return nil
             }
         }
@@ -82,7 +85,7 @@ struct CompiledTemplate: Sendable {
             case .value(.text(let s)): return t == .empty ? .bool(s.isEmpty) : nil
             case .value(.number(let n)), .int(let n): return Item.integer(n, t)
             case .value(.list(let items)), .array(let items): return Item.collection(items.count, t)
-            case .value(.object(let o)): return Item.collection(o.values.count, t)
+            case .value(.object(let o)): return Item.collection(o.count, t)
             case .value(.flag), .bool, .root: return nil
             }
         }
@@ -201,12 +204,12 @@ struct CompiledTemplate: Sendable {
             found = stack.last
         } else if name.isRelative {
             found = stack.last
-            for n in name.path { found = found?.child(n) }
+            for k in name.path.indices { found = found?.child(name.path[k], tag: name.tags[k]) }
         } else {
             for item in stack.reversed() {
-                if let c = item.child(name.path[0]) {
+                if let c = item.child(name.path[0], tag: name.tags[0]) {
                     found = c
-                    for n in name.path.dropFirst() { found = found?.child(n) }
+                    for k in name.path.indices.dropFirst() { found = found?.child(name.path[k], tag: name.tags[k]) }
                     break
                 }
             }

@@ -130,10 +130,10 @@ public struct FingerprintBuffer {
     /// Adds a template object, keys in order.
     mutating func add(object o: TemplateObject) {
         bytes.append(0x4D)
-        addLength(o.values.count)
-        for (key, v) in o.values.sorted(by: { $0.key < $1.key }) {
-            add(key)
-            add(value: v)
+        addLength(o.count)
+        for e in o.entries.sorted(by: { $0.key < $1.key }) {
+            add(e.key)
+            add(value: e.value)
         }
     }
 

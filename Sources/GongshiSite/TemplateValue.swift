@@ -57,8 +57,8 @@ extension TemplateValue: MustacheParent, MustacheCustomRenderable, MustacheTrans
         case .list(let items): return items.transform(name)
         case .object(let o):
             switch name {
-            case "count": return o.values.count
-            case "empty": return o.values.isEmpty
+            case "count": return o.count
+            case "empty": return o.count == 0
             default: return nil
             }
         }
@@ -67,29 +67,81 @@ extension TemplateValue: MustacheParent, MustacheCustomRenderable, MustacheTrans
 
 /// Named template values: a page's context, a row of a table, a link. Written as a dictionary literal
 /// (`["title": r.title, "count": 3, "rows": rows]`) of ``TemplateConvertible`` values.
+///
+/// Held as a short list of entries, each with a 64-bit tag of its name: an object has a few dozen names
+/// at most, and a scan comparing tags was cheaper than a dictionary, which hashed every name once
+/// when the page's object was made and again on every tag of its template (together a tenth of a
+/// full build). Names are unique; setting a name again replaces its value.
 public struct TemplateObject: Sendable, Equatable, MustacheParent, ExpressibleByDictionaryLiteral {
-    fileprivate(set) var values: [String: TemplateValue]
+    struct Entry: Sendable, Equatable {
+        let tag: UInt64
+        let key: String
+        var value: TemplateValue
+    }
+
+    /// In the order the names were first set.
+    private(set) var entries: [Entry]
 
     public init(dictionaryLiteral elements: (String, any TemplateConvertible)...) {
-        var values: [String: TemplateValue] = [:]
-        values.reserveCapacity(elements.count)
-        for (k, v) in elements { values[k] = v.templateValue }
-        self.values = values
+        entries = []
+        entries.reserveCapacity(elements.count)
+        for (k, v) in elements { set(k, tag: TemplateObject.tag(k), v.templateValue) }
     }
+
+    /// How many names the object holds.
+    var count: Int { entries.count }
 
     /// Sets, replaces or (with nil) removes a value.
     public subscript(name: String) -> (any TemplateConvertible)? {
-        get { values[name] }
-        set { values[name] = newValue?.templateValue }
+        get { value(name) }
+        set { set(name, tag: TemplateObject.tag(name), newValue?.templateValue) }
+    }
+
+    /// The value under `name`.
+    func value(_ name: String) -> TemplateValue? { value(name, tag: TemplateObject.tag(name)) }
+
+    /// The value under `name`, whose ``tag(_:)`` the caller made once (a compiled template's names).
+    func value(_ name: String, tag: UInt64) -> TemplateValue? {
+        for e in entries where e.tag == tag && e.key == name { return e.value }
+        return nil
     }
 
     /// The text under `name`, if it is text.
     public func text(_ name: String) -> String? {
-        if case .text(let s) = values[name] { return s }
+        if case .text(let s) = value(name) { return s }
         return nil
     }
 
-    public func child(named name: String) -> Any? { values[name]?.mustache }
+    public func child(named name: String) -> Any? { value(name)?.mustache }
+
+    private mutating func set(_ name: String, tag: UInt64, _ value: TemplateValue?) {
+        if let i = entries.firstIndex(where: { $0.tag == tag && $0.key == name }) {
+            if let value { entries[i].value = value } else { entries.remove(at: i) }
+        } else if let value {
+            entries.append(Entry(tag: tag, key: name, value: value))
+        }
+    }
+
+    /// A name's tag: FNV-1a of its UTF-8 bytes. Equal names have equal tags; a scan compares the whole
+    /// name only when the tags are equal.
+    static func tag(_ name: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// Equal when both hold the same names with equal values, in any order (as the dictionary it was).
+    public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
+        guard a.entries.count == b.entries.count else { return false }
+        return a.entries.allSatisfy { e in b.value(e.key, tag: e.tag) == e.value }
+    }
+}
+
+extension TemplateObject: CustomStringConvertible {
+    /// What `{{.}}` shows for an object: its names in order, as a dictionary's description would.
+    public var description: String {
+        "[" + entries.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "]"
+    }
 }
 
 /// A Swift value a template can show: text, a whole number, a flag, a list of them or an object.

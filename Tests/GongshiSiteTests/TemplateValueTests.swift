@@ -112,4 +112,26 @@ struct TemplateValueTests {
         #expect(o.child(named: "b") is [TemplateValue])
         #expect(o.text("b") == nil)
     }
+
+    /// The object is a list of tagged names, not a dictionary: it must still act as one.
+    @Test func namesAreUniqueAndOrderDoesNotMatterForEquality() {
+        var o: TemplateObject = ["a": "1", "b": 2]
+        o["a"] = "3"
+        #expect(o.count == 2)
+        #expect(o.text("a") == "3")
+        o["b"] = "x"
+        o["c"] = true
+        #expect(o.count == 3)
+        #expect(o.text("b") == "x")
+        let reordered: TemplateObject = ["c": true, "b": "x", "a": "3"]
+        #expect(o == reordered)
+        #expect(o != (["c": true, "b": "x", "a": "4"] as TemplateObject))
+        #expect(o != (["c": true, "b": "x"] as TemplateObject))
+        o["a"] = nil
+        #expect(o.count == 2 && o.value("a") == nil)
+        // A wrong tag never finds a name; names differing only after their first bytes are told apart.
+        #expect(o.value("b", tag: TemplateObject.tag("b") &+ 1) == nil)
+        let near: TemplateObject = ["entityName": "n", "entityPath": "p", "entityCode": "c"]
+        #expect(near.text("entityPath") == "p" && near.text("entityCode") == "c" && near.text("entity") == nil)
+    }
 }
