@@ -18,7 +18,10 @@ struct CompiledTemplate: Sendable {
     }
 
     /// A tag's name (`a.b`, `.`) and the transforms applied to it, innermost first.
-    struct Name: Sendable {
+    ///
+    /// A class: rendering reads a token's name for every tag of every page, and a struct of four
+    /// counted fields was copied (four retains and releases) each time.
+    final class Name: Sendable {
         /// The tag's text, which a section's end tag repeats.
         let source: String
         let path: [String]
@@ -148,8 +151,9 @@ struct CompiledTemplate: Sendable {
     private static func render(
         _ tokens: [Token], _ stack: inout [Item], _ partials: [String: CompiledTemplate], _ out: inout [UInt8]
     ) {
-        for token in tokens {
-            switch token {
+        // By index: the loop's own copy of each token retained its payload once more.
+        for k in tokens.indices {
+            switch tokens[k] {
             case .text(let bytes):
                 out.append(contentsOf: bytes)
             case .variable(let name, let escaped):
@@ -206,8 +210,8 @@ struct CompiledTemplate: Sendable {
             found = stack.last
             for k in name.path.indices { found = found?.child(name.path[k], tag: name.tags[k]) }
         } else {
-            for item in stack.reversed() {
-                if let c = item.child(name.path[0], tag: name.tags[0]) {
+            for j in stack.indices.reversed() {
+                if let c = stack[j].child(name.path[0], tag: name.tags[0]) {
                     found = c
                     for k in name.path.indices.dropFirst() { found = found?.child(name.path[k], tag: name.tags[k]) }
                     break
