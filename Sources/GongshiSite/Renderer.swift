@@ -136,9 +136,10 @@ public struct Renderer: Sendable {
     ///     its context and its header and footer get no build date, so the footer leaves out 数据截至
     ///     and the next day's build takes the page from the live output.
     func page(
-        _ template: String, _ ctx: TemplateObject, to path: String, _ out: CountingSink, sitemap: Bool = true,
-        dated: Bool = true, fingerprint given: Fingerprint? = nil
+        _ template: String, _ ctx: consuming TemplateObject, to path: String, _ out: CountingSink,
+        sitemap: Bool = true, dated: Bool = true, fingerprint given: Fingerprint? = nil
     ) throws {
+        // Consumed, not copied: the page's own object is set below without a copy of its entries.
         var ctx = ctx
         if !dated {
             for key in SiteContext.dateKeys { ctx[key] = nil }
@@ -168,7 +169,10 @@ public struct Renderer: Sendable {
             entityChrome["feeds"] =
                 SiteContext.feedLinks(root: root, folder: "", label: settings.title)
                 + SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle)
-            alternates = Fragment(templates.render("alternates", entityChrome), fingerprinted: out.reuses)
+            // Its fingerprint is read only for a page fingerprinted by its context (an entity page is
+            // keyed by its inputs): not made otherwise.
+            alternates = Fragment(
+                templates.render("alternates", entityChrome), fingerprinted: out.reuses && given == nil)
         } else {
             alternates = fragments.get("a|\(root)|\(feedFolder)\(undated)") {
                 templates.render("alternates", chrome())

@@ -54,9 +54,11 @@ public struct SiteContext: Sendable {
     ///
     /// The header, the footer and the feed links of `<head>` are the same on many pages: the renderer
     /// makes them once per folder depth and section (see `Renderer.page`), from `chrome(…)`.
+    ///   - dated: false for a page rendered without the build date (``Renderer/page(_:_:to:_:sitemap:dated:fingerprint:)``
+    ///     would remove it): its values are then never set.
     public func page(
         path: String, title: String, section: String, feeds feedFolder: String? = nil,
-        description: String = "", rootOverride: String? = nil
+        description: String = "", rootOverride: String? = nil, dated: Bool = true
     ) -> TemplateObject {
         let root = rootOverride ?? SiteContext.root(for: path)
         let pageURL = url(path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
@@ -67,11 +69,13 @@ public struct SiteContext: Sendable {
             "fullTitle": title == settings.title ? title : "\(title) - \(settings.title)",
             "description": description.isEmpty
                 ? "\(settings.title)：\(settings.region)行政许可、行政处罚信息和红黑名单公示。" : description,
-            "buildDate": buildDate,
-            "buildDateChinese": buildDateChinese,
             "section": path == "index.html" ? "" : (section.isEmpty ? "-" : section),
             "feedFolder": feedFolder ?? "",
         ]
+        if dated {
+            ctx["buildDate"] = buildDate
+            ctx["buildDateChinese"] = buildDateChinese
+        }
         if rootOverride == nil { ctx["canonical"] = pageURL }
         if let p = preview {
             ctx["preview"] =

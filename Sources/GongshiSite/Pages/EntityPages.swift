@@ -41,7 +41,7 @@ extension Renderer {
         let path = folder + "index.html"
         var ctx = self.context.page(
             path: path, title: "\(name) 信用信息", section: "", feeds: folder,
-            description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单信息。")
+            description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单信息。", dated: false)
         ctx["feedTitle"] = "\(self.settings.title) · \(name)"
         ctx["feedLabel"] = "订阅该主体的公示信息"
         ctx["entityName"] = name

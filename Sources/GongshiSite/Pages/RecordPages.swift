@@ -42,17 +42,23 @@ extension Renderer {
     }
 
     func recordContext(_ r: PublishedRecord, _ path: String) -> TemplateObject {
+        // Unpacked once each: every read of a packed text decodes and allocates it again.
+        let name = r.entityName
+        let title = r.title
+        let number = r.documentNumber
+        let section = r.kind.rawValue + "/"
         var ctx = context.page(
-            path: path, title: "\(r.entityName) \(r.documentNumber)", section: r.kind.rawValue + "/",
-            description: "\(r.kind.title)：\(r.entityName)，\(r.title)，\(r.department.name) \(r.decisionDate.chinese)")
+            path: path, title: "\(name) \(number)", section: section,
+            description: "\(r.kind.title)：\(name)，\(title)，\(r.department.name) \(r.decisionDate.chinese)", dated: false
+        )
         var rec: TemplateObject = [
-            "kind": r.kind.rawValue, "kindTitle": r.kind.title, "sectionPath": r.kind.rawValue + "/",
-            "entityName": r.entityName, "title": r.title, "documentNumber": r.documentNumber,
+            "kind": r.kind.rawValue, "kindTitle": r.kind.title, "sectionPath": section,
+            "entityName": name, "title": title, "documentNumber": number,
             "department": r.department.name, "departmentPath": Views.departmentPath(r.department.code),
             "decisionDate": r.decisionDate.description, "published": r.firstPublished.description,
             "deadline": r.deadline.description, "publicityEnd": r.publicityEnd?.description ?? "",
             "updated": r.lastUpdated?.description ?? "", "objection": r.underObjection, "statusNote": r.statusNote,
-            "fields": Views.fieldRows(r.fields), "isPenalty": r.kind == .xzcf,
+            "fields": Views.fieldRows(r), "isPenalty": r.kind == .xzcf,
             // Set (empty) in every build: the template's `empty()` test treats a missing key as not empty.
             "previewDeadline": "",
         ]
@@ -61,9 +67,10 @@ extension Renderer {
         }
         if r.severityInferred { rec["inferredSeverity"] = r.fields.value(of: .severity) ?? "" }
         if r.isLate { rec["late"] = r.lateWorkdays > 0 ? "逾期 \(r.lateWorkdays) 个工作日公示" : "在最迟公示日期后公示" }
-        if !r.entityCode.isEmpty {
-            rec["entityPath"] = Views.entityPath(r.entityCode)
-            rec["entityCode"] = r.entityCode
+        let code = r.entityCode
+        if !code.isEmpty {
+            rec["entityPath"] = Views.entityPath(code)
+            rec["entityCode"] = code
         }
         if context.preview != nil {
             rec["previewDeadline"] = deadlineText(decided: r.decisionDate) ?? ""
