@@ -149,9 +149,10 @@ extension Renderer {
         var rows = brief ? EntityFeeds.briefRows(r) : Views.fieldPairs(r.fields)
         if r.underObjection { rows.insert(("状态", "异议处理中"), at: 0) }
         let title = "\(r.kind.title)：\(r.entityName) \(r.title)"
+        let published = r.firstPublished
         return FeedItem(
-            id: Feeds.itemID(r.key), title: title, url: context.url(Views.recordPath(r)), published: r.firstPublished,
-            updated: r.lastUpdated ?? r.firstPublished, html: Feeds.table(rows),
+            id: Feeds.itemID(r.key), title: title, url: context.url(Views.recordPath(r)), published: published,
+            updated: r.lastUpdated ?? published, html: Feeds.table(rows),
             summary: "\(r.department.name) \(r.documentNumber)，决定日期 \(r.decisionDate)", sortKey: r.key)
     }
 
