@@ -62,7 +62,8 @@ enum XLSXWriter {
     static func rowXML(
         _ cells: [String], headerRow: Bool, _ columns: Int, _ numericColumns: Set<Int>, into out: inout [UInt8]
     ) {
-        out.reserveCapacity(out.count + 16 + cells.count * 96)
+        // No reserveCapacity here: reserving a little more than the count on every row grew the buffer
+        // to exactly that size each time (no doubling), copying a piece's whole sheet once per row.
         out += "<row>".utf8
         var empties = 0
         for (i, v) in cells.prefix(columns).enumerated() {
