@@ -6,12 +6,12 @@ import Testing
 struct PagerTests {
     /// The pager's links as text: `3*` is the current page, `…` a gap.
     static func links(_ p: TemplateObject?) -> [String] {
-        guard case .list(let items) = p?.values["items"] else { return [] }
+        guard case .list(let items) = p?.value("items") else { return [] }
         return items.map { item -> String in
             guard case .object(let o) = item else { return "?" }
-            if o.values["gap"] == .flag(true) { return "…" }
-            guard case .number(let n) = o.values["number"] else { return "?" }
-            return o.values["current"] == .flag(true) ? "\(n)*" : "\(n)"
+            if o.value("gap") == .flag(true) { return "…" }
+            guard case .number(let n) = o.value("number") else { return "?" }
+            return o.value("current") == .flag(true) ? "\(n)*" : "\(n)"
         }
     }
 
@@ -35,9 +35,9 @@ struct PagerTests {
     @Test func thePagerShowsTheEndsAndTwoPagesEachSideWithGaps() {
         let first = Format.pager(folder: "xzxk/", n: 1, count: 10, root: "../")
         #expect(Self.links(first) == ["1*", "2", "3", "…", "10"])
-        #expect(first?.values["prev"] == nil)
+        #expect(first?.value("prev") == nil)
         #expect(first?.text("next") == "../xzxk/page/2/")
-        #expect(first?.values["page"] == .number(1) && first?.values["count"] == .number(10))
+        #expect(first?.value("page") == .number(1) && first?.value("count") == .number(10))
 
         let middle = Format.pager(folder: "xzxk/", n: 5, count: 10, root: "../")
         #expect(Self.links(middle) == ["1", "…", "3", "4", "5*", "6", "7", "…", "10"])
@@ -52,7 +52,7 @@ struct PagerTests {
         let last = Format.pager(folder: "xzxk/", n: 10, count: 10, root: "./")
         #expect(Self.links(last) == ["1", "…", "8", "9", "10*"])
         #expect(last?.text("prev") == "./xzxk/page/9/")
-        #expect(last?.values["next"] == nil)
+        #expect(last?.value("next") == nil)
         // Page 2 goes back to the folder itself, not to page/1/.
         #expect(Format.pager(folder: "xzxk/", n: 2, count: 3, root: "../../")?.text("prev") == "../../xzxk/")
     }
