@@ -127,8 +127,11 @@ public enum SearchIndexPart {
         "[\(Escape.json(e.name)),\(Escape.json(e.code)),\(Escape.json(e.path)),\(Escape.json(e.summary))]"
     }
 
-    /// Plans the index of `entities` (entities then records, in the site's order).
-    static func plan(_ entities: consuming [Entity]) -> SearchPlan { SearchPlan(entities) }
+    /// Plans the index of `entities` (entities then records, in the site's order), from the previous
+    /// build's plan in `store` when it has one (see ``SearchPlanCache``).
+    static func plan(_ entities: consuming [Entity], store: (any OpenDataStore)? = nil) -> SearchPlan {
+        SearchPlan(entities, store: store)
+    }
 }
 
 extension Renderer {
@@ -138,7 +141,8 @@ extension Renderer {
         let entities = documents.count
         documents += SearchIndexPart.documents(publication)
         let records = documents.count - entities
-        let plan = SearchIndexPart.plan(consume documents)
+        // An incremental build keeps the plan in the build cache, and plans only what changed.
+        let plan = SearchIndexPart.plan(consume documents, store: index.inputs == nil ? nil : openDataStore)
         let buckets = plan.buckets
         // An incremental build takes the buckets whose documents did not change from the previous
         // output without making them (a day's records change a third of them at 100 000 records).
