@@ -94,7 +94,8 @@ struct SearchPlanCacheTests {
         var changed = entities
         changed.removeFirst(3)
         let scratch = SearchPlan(changed)
-        // Damaged shards: cut short, another generation's, postings past the documents, absent.
+        // Damaged shards: cut short, another generation's, postings past the documents, absent, another
+        // shard's; the documents' keys changed.
         let damages: [(MemoryStore) -> Void] = [
             { s in s.save(SearchPlanCache.shardName(3), Array(s.index(SearchPlanCache.shardName(3))!.dropLast(9))) },
             { s in
@@ -108,6 +109,7 @@ struct SearchPlanCacheTests {
                 s.save(SearchPlanCache.shardName(1), bytes)
             },
             { s in s.save(SearchPlanCache.shardName(0), []) },
+            { s in s.save(SearchPlanCache.shardName(2), s.index(SearchPlanCache.shardName(5))!) },
             { s in
                 var bytes = s.index(SearchPlanCache.documentsName)!
                 bytes[bytes.count - 1] ^= 1

@@ -48,7 +48,7 @@ enum SearchPlanCache {
     static func loadShard(_ s: Int, _ store: any OpenDataStore, _ documents: Documents) -> SearchShard? {
         guard let bytes = store.index(shardName(s)) else { return nil }
         var r = CacheReader(bytes)
-        guard r.expect(magic), r.fingerprint() == documents.generation, let tokenCount = r.count(),
+        guard r.expect(magic), r.fingerprint() == documents.generation, r.count() == s, let tokenCount = r.count(),
             let ends = r.int32s(tokenCount), let byteCount = r.count(), let tokenSlice = r.bytes(byteCount),
             let hashes = r.int32s(tokenCount), let starts = r.int32s(tokenCount + 1), let pairs = r.count(),
             let postings = r.int32s(pairs), r.atEnd
@@ -78,7 +78,7 @@ enum SearchPlanCache {
         for k in keys { appendFingerprint(k, to: &keyBytes) }
         let generation = Self.generation(keyBytes[...])
         _ = ParallelMap.map(Array(plan.shards.indices)) { s -> Bool in
-            store.save(shardName(s), encode(plan.shards[s], generation))
+            store.save(shardName(s), encode(plan.shards[s], s, generation))
             return true
         }
         var w = magic
@@ -87,7 +87,8 @@ enum SearchPlanCache {
         store.save(documentsName, w + keyBytes)
     }
 
-    static func encode(_ shard: SearchShard, _ generation: Fingerprint) -> [UInt8] {
+    /// Shard `s`'s file: the shard's number too, so that one shard's file never stands for another's.
+    static func encode(_ shard: SearchShard, _ s: Int, _ generation: Fingerprint) -> [UInt8] {
         var tokenBytes: [UInt8] = []
         var ends: [Int32] = []
         ends.reserveCapacity(shard.count)
@@ -98,6 +99,7 @@ enum SearchPlanCache {
         var w = magic
         w.reserveCapacity(64 + tokenBytes.count + shard.count * 12 + shard.documents.count * 4)
         appendFingerprint(generation, to: &w)
+        appendInt32(s, to: &w)
         appendInt32(shard.count, to: &w)
         appendInt32s(ends, to: &w)
         appendInt32(tokenBytes.count, to: &w)
