@@ -76,23 +76,31 @@ struct BuildCache: Sendable {
     /// Writes cache file `name` whole (a temporary file renamed into place). Best effort: a cache that
     /// cannot be written is simply not there next time.
     func write(_ name: String, _ bytes: [UInt8]) {
-        let path = folder + "/" + name
+        guard let (tmp, fd) = temporaryFile() else { return }
+        let ok = bytes.withUnsafeBytes { BuildCache.writeAll(fd, $0) }
+        close(fd)
+        if !ok || rename(tmp, folder + "/" + name) != 0 { unlink(tmp) }
+    }
+
+    /// A new temporary file of the cache, open for writing: renamed into place when whole, removed
+    /// otherwise (or by ``removeLeftovers()`` once its writer is gone).
+    func temporaryFile() -> (path: String, fd: Int32)? {
         let tmp = folder + "/.tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
+        return fd >= 0 ? (tmp, fd) : nil
+    }
+
+    /// Writes all of `bytes` to `fd`; false when it cannot.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
         var off = 0
-        var ok = true
         while off < bytes.count {
-            let n = bytes.withUnsafeBytes { p in p.baseAddress.map { Glibc.write(fd, $0 + off, p.count - off) } ?? 0 }
+            let n = Glibc.write(fd, base + off, bytes.count - off)
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                ok = false
-                break
-            }
+            guard n > 0 else { return false }
             off += n
         }
-        close(fd)
-        if !ok || rename(tmp, path) != 0 { unlink(tmp) }
+        return true
     }
 
     /// Removes the temporary files of cache writers that are no longer running (killed builds).

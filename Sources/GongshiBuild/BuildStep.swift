@@ -168,7 +168,9 @@ enum BuildStep {
             }
         }
         let spare = inputs.cache.flatMap { SpareOutput.claim(out: out, staging: staging, cache: $0) }
-        let reuse = inputs.cache.map { _ in PageReuse(out: out, previous: live?.files ?? [:], spare: spare) }
+        let reuse = inputs.cache.map {
+            PageReuse(out: out, previous: live?.files ?? [:], spare: spare, manifest: $0.manifestWriter(out: out))
+        }
         if let cache = inputs.cache, let reuse {
             renderer.openDataStore = OpenDataFiles(cache: cache, out: out, reuse: reuse)
         }
@@ -182,7 +184,7 @@ enum BuildStep {
                 OutputFolder.markerName,
                 Array(OutputFolder.marker(ledger: inputs.ledger.mark(appending: appendix)).utf8))
             sink.sweepSpare()
-            if let cache = inputs.cache, let reuse { cache.saveOutputManifest(reuse, out: out, staging: staging) }
+            reuse?.finishManifest(staging: staging)
             try Interruption.check()
             return RenderedSite(
                 staging: staging, stats: stats, appendix: appendix, appendEvents: appendEvents,

@@ -97,24 +97,46 @@ struct FolderStamp: Sendable, Equatable {
     /// The stamps of the folder `root` (path "") and of every folder holding one of `files` (paths in
     /// it), taken once every file is written; empty when one cannot be looked at.
     static func stamps(of files: [String], under root: String) -> [(path: String, stamp: FolderStamp)] {
-        var folders: Set<Substring> = [""]
-        for path in files {
-            var folder = path[...]
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(folder).inserted else { break }
-            }
-        }
-        let fd = open(root, O_RDONLY | O_DIRECTORY)
+        var folders = OutputFolders()
+        for path in files { folders.add(holding: path) }
+        return stamps(of: folders, under: root)
+    }
+
+    /// The stamps of `folders` (paths under `root`, "" for it), looked at on every core; empty when one
+    /// cannot be looked at.
+    static func stamps(of folders: OutputFolders, under root: String) -> [(path: String, stamp: FolderStamp)] {
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return [] }
         defer { close(fd) }
-        let stamped = ParallelMap.chunked(folders.map(String.init), chunk: 2048) { path -> (String, FolderStamp)? in
+        let paths = Array(folders.paths)
+        let stamps = ParallelMap.chunked(paths, chunk: 2048) { path -> FolderStamp? in
             var st = stat()
             guard fstatat(fd, path.isEmpty ? "." : path, &st, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-            return (path, FolderStamp(st))
+            return FolderStamp(st)
         }
-        let all = stamped.compactMap { $0 }
-        return all.count == stamped.count ? all.map { (path: $0.0, stamp: $0.1) } : []
+        var all: [(path: String, stamp: FolderStamp)] = []
+        all.reserveCapacity(paths.count)
+        for (path, stamp) in zip(paths, stamps) {
+            guard let stamp else { return [] }
+            all.append((path, stamp))
+        }
+        return all
+    }
+}
+
+/// The folders of an output folder's files: the output folder itself ("") and every folder above a
+/// file, each once.
+struct OutputFolders {
+    private(set) var paths: Set<String> = [""]
+
+    /// Adds the folders above the file at `path` (a path in the output folder).
+    mutating func add(holding path: String) {
+        var folder = path[...]
+        // Stops at the first folder already known: the ones above it are known too.
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            guard paths.insert(String(folder)).inserted else { break }
+        }
     }
 }
 
@@ -127,15 +149,16 @@ struct OutputManifestContents {
 /// The fingerprints of one output folder's files, kept in the build cache
 /// (`.gongshi.cache/output-<hash of the folder's path>.manifest`).
 ///
-/// Binary: a magic line, the program's identity, the entry count, the entries (fingerprint, inode,
-/// size, modification time, path), the folder count, the folders' stamps (inode, modification time,
-/// path), and the SHA-256 of everything before it. A file of another program,
+/// Binary: a magic line, the program's identity, the entries (each a tag byte 1, fingerprint, inode,
+/// size, modification time, path; written as the files are made, so their count comes last: a tag byte
+/// 0), the folder count, the folders' stamps (inode, modification time, path), and the SHA-256 of
+/// everything before it. A file of another program,
 /// a truncated or damaged file reads as no manifest at all: every page is rendered.
 /// The manifest never has to agree with the live output as a whole: each entry is used only when the
 /// file it names still has the inode, size and time it records, so a manifest written by a build killed
 /// before its swap, or an output replaced by some other build, can only make fewer files reused.
 enum OutputManifest {
-    static let magic = Array("gongshi-manifest 2\n".utf8)
+    static let magic = Array("gongshi-manifest 3\n".utf8)
 
     /// The manifest file for output folder `out` (a real path) in cache folder `cache`.
     static func path(cache: String, out: String) -> String {
@@ -143,39 +166,14 @@ enum OutputManifest {
         return cache + "/output-\(h).manifest"
     }
 
+    /// The manifest of `entries` and `folders` in memory (what ``ManifestWriter`` streams to the cache).
     static func encode(
         _ entries: [(path: String, entry: ManifestEntry)], folders: [(path: String, stamp: FolderStamp)],
         program: String
     ) -> [UInt8] {
-        var out = magic
-        out.reserveCapacity(entries.count * 80 + 256)
-        func word(_ w: UInt64) {
-            for s in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: w >> UInt64(s))) }
-        }
-        let id = Array(program.utf8)
-        word(UInt64(id.count))
-        out += id
-        word(UInt64(entries.count))
-        for (path, e) in entries {
-            word(e.fingerprint.high)
-            word(e.fingerprint.low)
-            word(e.inode)
-            word(UInt64(bitPattern: e.size))
-            word(UInt64(bitPattern: e.seconds))
-            word(UInt64(bitPattern: e.nanoseconds))
-            let p = Array(path.utf8)
-            word(UInt64(p.count))
-            out += p
-        }
-        word(UInt64(folders.count))
-        for (path, stamp) in folders {
-            word(stamp.inode)
-            word(UInt64(bitPattern: stamp.seconds))
-            word(UInt64(bitPattern: stamp.nanoseconds))
-            let p = Array(path.utf8)
-            word(UInt64(p.count))
-            out += p
-        }
+        var out = ManifestPieces.head(program: program)
+        for (path, e) in entries { ManifestPieces.file(path, e, into: &out) }
+        ManifestPieces.folders(folders, into: &out)
         return BuildCache.sealed(out)
     }
 
@@ -212,10 +210,15 @@ enum OutputManifest {
     ) -> [(path: String, stamp: FolderStamp)]? {
         guard let body = BuildCache.bodyEnd(of: bytes, magic: magic) else { return nil }
         var r = ByteReader(bytes: bytes, at: magic.count, end: body)
-        guard r.string() == program, let count = r.word(), count <= UInt64(body / 56) else { return nil }
-        reserve(Int(count))
-        for slot in 0..<Int(count) {
-            guard let h = r.word(), let l = r.word(), let ino = r.word(), let size = r.word(), let s = r.word(),
+        guard r.string() == program else { return nil }
+        // An estimate of the entry count (an entry is 57 bytes and its path; folders follow them).
+        reserve((body - r.at) / 100)
+        var slot = 0
+        while true {
+            guard let tag = r.take(1)?.first else { return nil }
+            if tag == ManifestPieces.endOfFiles { break }
+            guard tag == ManifestPieces.fileTag, let h = r.word(), let l = r.word(), let ino = r.word(),
+                let size = r.word(), let s = r.word(),
                 let ns = r.word(), let path = r.string()
             else { return nil }
             var entry = ManifestEntry(
@@ -223,6 +226,7 @@ enum OutputManifest {
                 seconds: Int64(bitPattern: s), nanoseconds: Int64(bitPattern: ns))
             entry.slot = slot
             each(path, entry)
+            slot += 1
         }
         guard let count = r.word(), count <= UInt64(body / 32) else { return nil }
         var folders: [(path: String, stamp: FolderStamp)] = []

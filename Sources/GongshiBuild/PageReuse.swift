@@ -19,7 +19,9 @@ final class PageReuse: @unchecked Sendable {
     private let previous: [String: ManifestEntry]
     /// The spare claimed as the staging folder, if any.
     let spare: SpareOutput?
-    private var entries: [(String, ManifestEntry)] = []
+    /// The new output's manifest, written to the cache as its files are made (nil: none is kept).
+    private let manifest: ManifestWriter?
+    private var folders = OutputFolders()
     /// The spare's files the new site has (by slot): the others are swept.
     private var inNewSite: [Bool]
     private let lock = NSLock()
@@ -29,13 +31,13 @@ final class PageReuse: @unchecked Sendable {
     /// looked at and linked relative to it, not by their whole paths (200 000 path walks fewer).
     private let outFD: Int32
 
-    init(out: String, previous: [String: ManifestEntry], spare: SpareOutput? = nil) {
+    init(out: String, previous: [String: ManifestEntry], spare: SpareOutput? = nil, manifest: ManifestWriter?) {
         self.out = out
         self.previous = previous
         self.spare = spare
+        self.manifest = manifest
         inNewSite = Array(repeating: false, count: spare?.slots ?? 0)
         outFD = previous.isEmpty ? -1 : open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        entries.reserveCapacity(previous.count)
     }
 
     deinit { if outFD >= 0 { close(outFD) } }
@@ -89,20 +91,20 @@ final class PageReuse: @unchecked Sendable {
     /// as one the new site has.
     private func record(_ path: String, _ entry: ManifestEntry, spareSlot: Int?, reused isReused: Bool) {
         lock.lock()
-        entries.append((path, entry))
+        manifest?.append(path, entry)
+        folders.add(holding: path)
         if let spareSlot { inNewSite[spareSlot] = true }
         if isReused { reused += 1 }
         lock.unlock()
     }
 
-    /// Every file of the new output, in the order they were made or taken: not sorted, which cost the
-    /// build a quarter of a second after its render at 200 000 files and nothing needs. A path recorded
-    /// twice (taken, then written again when the rest of its group was not there) is read back with its
-    /// last entry, the file the staging folder holds.
-    func manifest() -> [(path: String, entry: ManifestEntry)] {
+    /// Finishes the new output's manifest (in the order its files were made or taken: a path recorded
+    /// twice, taken and then written again when the rest of its group was not there, is read back with
+    /// its last entry) with the stamps of its folders in `staging`, every file being written.
+    func finishManifest(staging: String) {
         lock.lock()
         defer { lock.unlock() }
-        return entries.map { (path: $0.0, entry: $0.1) }
+        manifest?.finish(folders: FolderStamp.stamps(of: folders, under: staging))
     }
 }
 
@@ -112,12 +114,10 @@ extension BuildCache {
         read((OutputManifest.path(cache: folder, out: out) as NSString).lastPathComponent)
     }
 
-    /// Keeps the fingerprints of the output folder `out` just staged in `staging` (every file written),
-    /// and the stamps of its folders, for the next build.
-    func saveOutputManifest(_ reuse: PageReuse, out: String, staging: String) {
-        let name = (OutputManifest.path(cache: folder, out: out) as NSString).lastPathComponent
-        let files = reuse.manifest()
-        let folders = FolderStamp.stamps(of: files.map(\.path), under: staging)
-        write(name, OutputManifest.encode(files, folders: folders, program: program))
+    /// A writer of the manifest of output folder `out` (see ``PageReuse/finishManifest(staging:)``).
+    func manifestWriter(out: String) -> ManifestWriter? {
+        ManifestWriter(
+            cache: self, name: (OutputManifest.path(cache: folder, out: out) as NSString).lastPathComponent,
+            program: program)
     }
 }

@@ -61,6 +61,27 @@ struct OutputManifestTests {
         #expect(!UnchangedBuild.liveOutputIs(OutputManifestContents(), out: folder))
     }
 
+    @Test func theWriterStreamsTheManifestEncodeMakesAndLeavesNothingWhenDropped() throws {
+        let (folder, manifest) = try Self.output()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = try #require(BuildCache(site: folder))
+        let entries = manifest.files.map { (path: $0.key, entry: $0.value) }
+        let writer = try #require(ManifestWriter(cache: cache, name: "written", program: "test"))
+        // More than one piece of a megabyte, so that flushing is part of what is compared.
+        let many = (0..<20_000).flatMap { _ in entries }
+        for (path, entry) in many { writer.append(path, entry) }
+        #expect(writer.finish(folders: manifest.folders))
+        let written = try #require(cache.read("written"))
+        #expect(written == OutputManifest.encode(many, folders: manifest.folders, program: "test"))
+        #expect(OutputManifest.decodeList(written, program: "test")?.files.count == many.count)
+
+        var dropped = ManifestWriter(cache: cache, name: "dropped", program: "test")
+        dropped?.append("index.html", entries[0].entry)
+        dropped = nil
+        let left = try FileManager.default.contentsOfDirectory(atPath: cache.folder)
+        #expect(Set(left) == ["written"])
+    }
+
     @Test(arguments: ["stray file", "removed file", "edited file", "replaced file", "stray folder", "removed folder"])
     func anyChangeToTheOutputIsSeen(_ change: String) throws {
         let (folder, manifest) = try Self.output()

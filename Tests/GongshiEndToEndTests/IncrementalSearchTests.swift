@@ -41,4 +41,36 @@ extension IncrementalBuildTests {
         try Self.buildAndCompare(site, date: "2026-11-25")
         #expect(!Self.searchBuckets(site).map(Gongshi.read).joined().contains("周村搜索新增商贸有限公司"))
     }
+
+    /// The plan is kept in the build cache (`search-*`) and the next build plans from it: an entity
+    /// renamed, and the plan's files damaged one at a time, still give the buckets of a full build.
+    @Test func thePlanInTheCacheFollowsARenameAndIsNeverTrustedDamaged() throws {
+        let site = try Gongshi.site("basic")
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        let cache = site + "/.gongshi.cache"
+        let plan = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasPrefix("search-") }
+            .sorted()
+        #expect(plan.count == 17, "\(plan)")
+
+        for kind in ["xzcf", "xzxk"] {
+            try Self.edit(site + "/Content/\(kind)/2026-11.csv") {
+                $0.replacingOccurrences(of: "周村测试甲食品有限公司", with: "周村改名乙食品有限公司")
+            }
+        }
+        try Self.buildAndCompare(site, date: "2026-11-25")
+        let all = Self.searchBuckets(site).map(Gongshi.read).joined()
+        #expect(all.contains("周村改名乙食品有限公司"))
+
+        // Each file of the plan in turn: another's bytes (they are sealed alike), then a record added.
+        for (n, name) in plan.enumerated() {
+            let other = cache + "/" + plan[(n + 1) % plan.count]
+            try FileManager.default.removeItem(atPath: cache + "/" + name)
+            try FileManager.default.copyItem(atPath: other, toPath: cache + "/" + name)
+            try Self.edit(site + "/Content/xzcf/2026-11.csv") {
+                $0.replacingOccurrences(of: "周市监罚〔2026〕\(n == 0 ? 7 : 700 + n - 1)号", with: "周市监罚〔2026〕\(700 + n)号")
+            }
+            try Self.buildAndCompare(site, date: "2026-11-25")
+        }
+        #expect(Self.searchBuckets(site).map(Gongshi.read).joined().contains("周市监罚〔2026〕\(700 + plan.count - 1)号"))
+    }
 }

@@ -18,6 +18,27 @@ struct SearchTokenTests {
         #expect(SearchTokens.normalizeDocument("周环罚字（２０２５）３号") == "周环罚字〔2025〕3号")
     }
 
+    /// The short way of folding a number and counting its characters gives what the long way does.
+    @Test func foldedDocumentsAreNormalizedDocumentsWithTheirLength() {
+        let numbers = [
+            "周市监罚〔2026〕12号", "周环罚字[2025]3号", "周环罚字【2025】3号", "周环罚字（２０２５）３号", "ab-12/x", "A B", "",
+            "周〇罚〡〩〪字1号", "e\u{301}罚〔1〕", "罚\u{200B}号", "𠀀罚\u{FE0F}", "罚\r\n号", "罚\u{7F}号", "〹〿罚", "罚_^{}~号",
+        ]
+        for n in numbers {
+            let (text, length) = SearchTokens.foldedDocument(n)
+            #expect(text == SearchTokens.normalizeDocument(n), "\(n)")
+            #expect(text.utf8.elementsEqual(SearchTokens.normalizeDocument(n).utf8), "\(n)")
+            #expect(length == SearchTokens.normalizeDocument(n).count, "\(n)")
+        }
+        // Every scalar the short way takes as a character of its own is one, beside any other.
+        let plain = Array(0x21...0x7E) + Array(0x3001...0x3029) + Array(0x3400...0x9FFF)
+        for v in plain {
+            let u = Unicode.Scalar(UInt32(v))!
+            let s = String(String.UnicodeScalarView([u, u, "a", u, "〔", u, "中", u]))
+            if SearchTokens.foldedDocument(s).text == s { #expect(s.count == 8, "U+\(String(v, radix: 16))") }
+        }
+    }
+
     @Test func aDocumentNumberIsFoundWholeAndByAnyFourCharacters() {
         let tokens = SearchTokens.documentTokens("周市监罚〔2026〕12号")
         #expect(tokens.contains("=周市监罚〔2026〕12号"))

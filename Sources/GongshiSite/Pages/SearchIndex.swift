@@ -58,13 +58,13 @@ public enum SearchIndexPart {
         // Made on every core; lengths counted once, not in every comparison (counting Characters walks
         // the whole text).
         var made = ParallelMap.chunked(p.records, chunk: 4096) { r -> (length: Int, entity: Entity)? in
-            let number = SearchTokens.normalizeDocument(r.documentNumber)
-            guard !number.isEmpty else { return nil }
+            let (number, length) = SearchTokens.foldedDocument(r.documentNumber)
+            guard length > 0 else { return nil }
             // Short: a record is repeated in the bucket of each 4-gram of its number.
             let entity = Entity(
                 name: r.documentNumber, code: "", path: Views.recordPath(r),
                 summary: "\(r.entityName) · \(r.department.name) · \(r.decisionDate)", document: number)
-            return (number.count, entity)
+            return (length, entity)
         }
         // Byte order: String's `<` for text in normal form C, without its Unicode walk per comparison.
         // Sorted in place, the unsorted list let go first: a province's are 80 MB each.
@@ -89,23 +89,25 @@ public enum SearchIndexPart {
             var red = 0
             var black = 0
         }
-        var byKey: [String: Int] = [:]
+        // By code, else by name: two tables rather than a key string made for every record.
+        var byCode: [String: Int] = [:]
+        var byName: [String: Int] = [:]
         var acc: [Acc] = []
         // `code`: the entity's 统一社会信用代码, else its 组织机构代码 or 工商注册号 (found by any 4 of its
-        // characters too); only a 统一社会信用代码 has a profile page to link to.
-        func slot(_ name: String, _ code: String, profile: String, _ path: String) -> Int {
-            let key = code.isEmpty ? "n:" + name : "c:" + code
-            if let i = byKey[key] { return i }
-            byKey[key] = acc.count
-            acc.append(Acc(name: name, code: code, path: profile.isEmpty ? path : Views.entityPath(profile)))
+        // characters too); only a 统一社会信用代码 has a profile page to link to. The path is made only
+        // for an entity's first record or entry.
+        func slot(_ name: String, _ code: String, profile: String, _ path: () -> String) -> Int {
+            if let i = code.isEmpty ? byName[name] : byCode[code] { return i }
+            if code.isEmpty { byName[name] = acc.count } else { byCode[code] = acc.count }
+            acc.append(Acc(name: name, code: code, path: profile.isEmpty ? path() : Views.entityPath(profile)))
             return acc.count - 1
         }
         for r in p.records where !r.entityName.isEmpty {
-            let i = slot(r.entityName, r.identityCode, profile: r.entityCode, Views.recordPath(r))
+            let i = slot(r.entityName, r.identityCode, profile: r.entityCode) { Views.recordPath(r) }
             if r.kind == .xzxk { acc[i].xk += 1 } else { acc[i].cf += 1 }
         }
         for (n, e) in p.listEntries.enumerated() where !e.entityName.isEmpty {
-            let i = slot(e.entityName, e.identityCode, profile: e.entityCode, index.entryPaths[n])
+            let i = slot(e.entityName, e.identityCode, profile: e.entityCode) { index.entryPaths[n] }
             if e.isRed { acc[i].red += 1 } else { acc[i].black += 1 }
         }
         return acc.map { a in
@@ -117,8 +119,8 @@ public enum SearchIndexPart {
             return Entity(name: a.name, code: a.code, path: a.path, summary: parts.joined(separator: " · "))
         }.sorted { a, b in
             // Byte order, as the records' (see documents).
-            if !a.name.utf8.elementsEqual(b.name.utf8) { return a.name.utf8.lexicographicallyPrecedes(b.name.utf8) }
-            return a.code.utf8.lexicographicallyPrecedes(b.code.utf8)
+            let byName = ByteOrder.compare(a.name, b.name)
+            return byName != 0 ? byName < 0 : ByteOrder.compare(a.code, b.code) < 0
         }
     }
 
@@ -127,8 +129,11 @@ public enum SearchIndexPart {
         "[\(Escape.json(e.name)),\(Escape.json(e.code)),\(Escape.json(e.path)),\(Escape.json(e.summary))]"
     }
 
-    /// Plans the index of `entities` (entities then records, in the site's order).
-    static func plan(_ entities: consuming [Entity]) -> SearchPlan { SearchPlan(entities) }
+    /// Plans the index of `entities` (entities then records, in the site's order), from the previous
+    /// build's plan in `store` when it has one (see ``SearchPlanCache``).
+    static func plan(_ entities: consuming [Entity], store: (any OpenDataStore)? = nil) -> SearchPlan {
+        SearchPlan(entities, store: store)
+    }
 }
 
 extension Renderer {
@@ -138,7 +143,8 @@ extension Renderer {
         let entities = documents.count
         documents += SearchIndexPart.documents(publication)
         let records = documents.count - entities
-        let plan = SearchIndexPart.plan(consume documents)
+        // An incremental build keeps the plan in the build cache, and plans only what changed.
+        let plan = SearchIndexPart.plan(consume documents, store: index.inputs == nil ? nil : openDataStore)
         let buckets = plan.buckets
         // An incremental build takes the buckets whose documents did not change from the previous
         // output without making them (a day's records change a third of them at 100 000 records).

@@ -17,6 +17,10 @@ struct SearchPlan: Sendable {
     let texts: SearchTexts
     let shards: [SearchShard]
     let documents: DocumentJSON
+    /// Each document's key (see ``keys(_:_:count:)``), made when the plan has a store.
+    let keys: [Fingerprint]?
+    /// Whether the shards were made from the previous build's (else from every document).
+    let fromCache: Bool
     let buckets: Int
     /// Each shard's buckets' tokens for ``buckets`` (see ``SearchShard/grouped(buckets:)``).
     let grouped: [[[Int32]]]
@@ -30,27 +34,78 @@ struct SearchPlan: Sendable {
     /// instead of the one the sizes ask for (tests); `waves`: see ``waves(_:)``. The documents are
     /// consumed: what the plan needs of them is kept apart (their JSON, their texts), so a caller that
     /// hands them over (`consume`) holds neither them nor their copy while the shards are made.
-    init(_ entities: consuming [SearchIndexPart.Entity], buckets forced: Int? = nil, waves: Int? = nil) {
+    ///
+    /// With a `store` (an incremental build), the plan starts from the previous build's
+    /// (``SearchPlanCache``): only the documents it does not have are tokenised, and the shards are
+    /// the previous ones with the documents moved, dropped and added, which is the plan made from
+    /// scratch; anything missing or not matching plans from scratch. The plan is then saved for the next.
+    init(
+        _ entities: consuming [SearchIndexPart.Entity], buckets forced: Int? = nil, waves: Int? = nil,
+        store: (any OpenDataStore)? = nil
+    ) {
         let count = entities.count
         self.count = count
-        let ranges = stride(from: 0, to: count, by: Self.chunk).map { $0..<min($0 + Self.chunk, count) }
+        let ranges = Self.ranges(count)
         let documents = DocumentJSON(ParallelMap.map(ranges) { [entities] r in DocumentJSON.Part(entities[r]) })
         let texts = SearchTexts(ParallelMap.map(ranges) { [entities] r in SearchTexts.Part(entities[r]) })
         let estimate = Self.documentBytes(entities)
         _ = consume entities
         self.texts = texts
-        let waves = max(1, min(waves ?? Self.waves(count), Self.shards))
+        self.documents = documents
+        let keys = store == nil ? nil : Self.keys(texts, documents, count: count)
+        self.keys = keys
+        var shards: [SearchShard]? = nil
+        var unchanged = false
+        if let store, let keys, let previous = SearchPlanCache.loadDocuments(store),
+            let match = SearchDocumentMatch(previous: previous.keys, now: keys)
+        {
+            unchanged = match.unchanged
+            let added = stride(from: 0, to: match.added.count, by: Self.chunk).map {
+                match.added[$0..<min($0 + Self.chunk, match.added.count)]
+            }
+            let pairs = ParallelMap.map(added) { SearchPairs(texts, $0) }
+            let merged = ParallelMap.map(Array(0..<Self.shards)) { s -> SearchShard? in
+                SearchPlanCache.loadShard(s, store, previous).map {
+                    SearchShard(s, merging: $0, moved: match.moved, added: pairs)
+                }
+            }
+            if !merged.contains(where: { $0 == nil }) { shards = merged.compactMap { $0 } }
+        }
+        let made = shards ?? Self.shards(texts, ranges, waves: max(1, min(waves ?? Self.waves(count), Self.shards)))
+        self.shards = made
+        fromCache = shards != nil
+        let buckets = forced ?? Self.bucketCount(count, documentBytes: estimate, made, documents)
+        self.buckets = buckets
+        grouped = ParallelMap.map(made) { $0.grouped(buckets: buckets) }
+        if let store, let keys, !(shards != nil && unchanged) { SearchPlanCache.save(self, keys: keys, store) }
+    }
+
+    static func ranges(_ count: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: chunk).map { $0..<min($0 + chunk, count) }
+    }
+
+    /// Every shard, from every document's tokens.
+    static func shards(_ texts: SearchTexts, _ ranges: [Range<Int>], waves: Int) -> [SearchShard] {
         var shards: [SearchShard] = []
         for w in 0..<waves {
             let wave = (w * Self.shards / waves)..<((w + 1) * Self.shards / waves)
             let pairs = ParallelMap.map(ranges) { r in SearchPairs(texts, r, shards: wave) }
             shards += ParallelMap.map(Array(wave)) { SearchShard($0, pairs) }
         }
-        self.shards = shards
-        self.documents = documents
-        let buckets = forced ?? Self.bucketCount(count, documentBytes: estimate, shards, documents)
-        self.buckets = buckets
-        grouped = ParallelMap.map(shards) { $0.grouped(buckets: buckets) }
+        return shards
+    }
+
+    /// Each document's key: the first 128 bits of the SHA-256 of its kind and JSON. What a document is
+    /// found by is a function of them, as is what its buckets list of it.
+    static func keys(_ texts: SearchTexts, _ documents: DocumentJSON, count: Int) -> [Fingerprint] {
+        ParallelMap.map(ranges(count)) { r in
+            r.map { i -> Fingerprint in
+                var h = SHA256()
+                h.update(data: texts.isDocument(i) ? [0x64] : [0x65])
+                h.update(data: documents[i])
+                return Fingerprint(digest: h.finalize())
+            }
+        }.flatMap { $0 }
     }
 
     /// The bytes of every document's fields, for the estimate of ``bucketCount(_:documentBytes:_:_:)``.
@@ -137,16 +192,7 @@ struct SearchPlan: Sendable {
     /// their content's, and a token's postings are the documents that have it), summed as 128-bit
     /// hashes of each document's JSON.
     func fingerprints() -> [Fingerprint] {
-        let ranges = stride(from: 0, to: count, by: Self.chunk).map { $0..<min($0 + Self.chunk, count) }
-        let hashes = ParallelMap.map(ranges) { r in
-            r.map { i -> (UInt64, UInt64) in
-                var h = SHA256()
-                h.update(data: texts.isDocument(i) ? [0x64] : [0x65])
-                h.update(data: documents[i])
-                let f = Fingerprint(digest: h.finalize())
-                return (f.high, f.low)
-            }
-        }.flatMap { $0 }
+        let hashes = (keys ?? Self.keys(texts, documents, count: count)).map { ($0.high, $0.low) }
         let buckets = self.buckets
         let perShard = ParallelMap.map(Array(0..<Self.shards)) { s -> [Fingerprint] in
             let shard = shards[s]

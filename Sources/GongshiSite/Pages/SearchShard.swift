@@ -178,13 +178,14 @@ struct SearchPairs: Sendable {
     var hashes: [[UInt32]]
     var documents: [[Int32]]
 
-    /// The pairs of the tokens of the documents in `range` that fall in `wanted` shards (the others' lists stay empty).
-    init(_ texts: SearchTexts, _ range: Range<Int>, shards wanted: Range<Int> = 0..<SearchPlan.shards) {
+    /// The pairs of the tokens of the documents `indices` (ascending) that fall in `wanted` shards (the
+    /// others' lists stay empty).
+    init(_ texts: SearchTexts, _ indices: some Sequence<Int>, shards wanted: Range<Int> = 0..<SearchPlan.shards) {
         tokens = Array(repeating: [], count: SearchPlan.shards)
         hashes = Array(repeating: [], count: SearchPlan.shards)
         documents = Array(repeating: [], count: SearchPlan.shards)
         var list: [String] = []
-        for i in range {
+        for i in indices {
             list.removeAll(keepingCapacity: true)
             SearchTokens.tokens(of: texts[i], into: &list)
             for t in list {
