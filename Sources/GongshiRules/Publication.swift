@@ -98,7 +98,8 @@ public struct WithheldRecord: Sendable {
     /// The entity's name as a report may show it (masked for a natural person).
     public var entity = ""
     /// The URL id the record would have when published (`scjgj-3f9a…`): the preview shows the withheld
-    /// record there, so that a department's link never ends in a bare 404.
+    /// record there, so that a department's link never ends in a bare 404. Empty unless the judge was
+    /// asked to keep rows (the preview).
     public var id = ""
     /// The decision (or listing) date, when it could be read.
     public var decided: LocalDate?

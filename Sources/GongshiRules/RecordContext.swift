@@ -15,7 +15,7 @@ public struct RecordContext: Sendable {
     /// 许可决定日期 / 处罚决定日期 / 列入日期 (nil when missing or invalid).
     public let primaryDate: LocalDate?
     /// Every date field parsed, by schema index (nil where empty or invalid).
-    public let dates: [LocalDate?]
+    public let dates: ParsedDates
     public let statusText: String
     public let statusDate: LocalDate?
     /// A penalty's 失信严重程度: given, or inferred from 处罚类别 (SPEC §8.1); 一般 for other kinds.
@@ -75,9 +75,18 @@ public struct RecordContext: Sendable {
         }
     }
 
-    static let dateFields: [RecordKind: DateFields] = Dictionary(
-        uniqueKeysWithValues: RecordKind.allCases.map { ($0, DateFields($0.schema)) })
-    var dateFields: DateFields { RecordContext.dateFields[kind] ?? DateFields(schema) }
+    /// The date fields of `kind` (by a switch: a dictionary hashed the kind for every row and rule).
+    static func dateFields(_ kind: RecordKind) -> DateFields {
+        switch kind {
+        case .xzxk: return dateFieldsXZXK
+        case .xzcf: return dateFieldsXZCF
+        case .mingdan: return dateFieldsMingdan
+        }
+    }
+    private static let dateFieldsXZXK = DateFields(RecordKind.xzxk.schema)
+    private static let dateFieldsXZCF = DateFields(RecordKind.xzcf.schema)
+    private static let dateFieldsMingdan = DateFields(RecordKind.mingdan.schema)
+    var dateFields: DateFields { RecordContext.dateFields(kind) }
 
     public var kind: RecordKind { source.kind }
     public var schema: RecordSchema { source.kind.schema }
@@ -178,8 +187,8 @@ public struct RecordContext: Sendable {
         let schema = kind.schema
         let authority = source[kind.authorityField]
         self.authority = authority
-        var dates = [LocalDate?](repeating: nil, count: schema.fields.count)
-        let fields = RecordContext.dateFields[kind] ?? DateFields(schema)
+        var dates = ParsedDates(kind: kind)
+        let fields = RecordContext.dateFields(kind)
         for i in fields.parsed {
             let v = source.values[i]
             guard !v.isEmpty else { continue }

@@ -23,11 +23,15 @@ public enum UnknownMemorandum: RecordRule {
 public struct MemorandumIndex: Sendable {
     let byNumber: [String: [String]]
     public let all: [Memorandum]
+    /// The citation of each memorandum's own document number, in the order of `all` (worked out once:
+    /// every list entry asks which memorandum it cites).
+    private let citations: [(prefix: String, number: String)?]
     public init(_ memoranda: [Memorandum]) {
         all = memoranda
+        citations = memoranda.map { DocumentNumber.firstCitation(in: $0.documentNumber) }
         var d: [String: [String]] = [:]
-        for m in memoranda {
-            if let c = DocumentNumber.firstCitation(in: m.documentNumber) { d[c.number, default: []].append(c.prefix) }
+        for c in citations {
+            if let c { d[c.number, default: []].append(c.prefix) }
         }
         byNumber = d
     }
@@ -38,9 +42,9 @@ public struct MemorandumIndex: Sendable {
     }
     public func memorandum(citedIn text: String) -> Memorandum? {
         guard let c = DocumentNumber.firstCitation(in: text), contains(c) else { return nil }
-        return all.first { m in
-            guard let mc = DocumentNumber.firstCitation(in: m.documentNumber) else { return false }
+        return all.indices.first { i in
+            guard let mc = citations[i] else { return false }
             return mc.number == c.number && c.prefix.hasSuffix(mc.prefix)
-        }
+        }.map { all[$0] }
     }
 }
