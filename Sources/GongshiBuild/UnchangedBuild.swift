@@ -159,57 +159,15 @@ enum UnchangedBuild {
     static func liveOutputIs(
         files: [(path: String, entry: ManifestEntry)], folders: [(path: String, stamp: FolderStamp)], out: String
     ) -> Bool {
-        guard !files.isEmpty, !folders.isEmpty, let output = OpenOutput(out, folders: folders.map(\.path)) else {
-            return false
-        }
-        let stamped = ParallelMap.chunked(folders, chunk: 4096) { folder -> Bool in
-            var st = stat()
-            return output.stat(folder.path, &st) && folder.stamp.matches(st)
-        }
-        guard !stamped.contains(false) else { return false }
+        guard !files.isEmpty, !folders.isEmpty else { return false }
+        let fd = open(out, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard FolderStamp.allMatch(folders, under: fd) else { return false }
         let matched = ParallelMap.chunked(files, chunk: 4096) { file -> Bool in
             var st = stat()
-            return output.stat(file.path, &st) && file.entry.matches(st)
+            return fstatat(fd, file.path, &st, AT_SYMLINK_NOFOLLOW) == 0 && file.entry.matches(st)
         }
         return !matched.contains(false)
-    }
-}
-
-/// An output folder open for looking at its files, with its top-level folders open beside it: a path
-/// is looked at relative to its top-level folder, one component fewer for the kernel to walk (a third
-/// of the walk of `xzxk/<id>/index.html`, and the no-change check looks at 330 000 such paths).
-struct OpenOutput: ~Copyable {
-    let fd: Int32
-    private let tops: [(name: [UInt8], fd: Int32)]
-
-    /// `out` open, and those of `folders` that lie directly in it; nil when `out` cannot be opened.
-    init?(_ out: String, folders: [String]) {
-        fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        var tops: [(name: [UInt8], fd: Int32)] = []
-        for name in folders where !name.isEmpty && !name.contains("/") {
-            let top = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            if top >= 0 { tops.append((Array(name.utf8), top)) }
-        }
-        self.tops = tops
-    }
-
-    deinit {
-        for top in tops { close(top.fd) }
-        close(fd)
-    }
-
-    /// `lstat` of `path` (relative to the output folder, "" for it).
-    func stat(_ path: String, _ st: inout stat) -> Bool {
-        guard !path.isEmpty else { return fstatat(fd, ".", &st, AT_SYMLINK_NOFOLLOW) == 0 }
-        return path.withCString { c in
-            if let slash = strchr(c, 0x2F) {
-                let length = c.distance(to: slash)
-                for top in tops where top.name.count == length && memcmp(c, top.name, length) == 0 {
-                    return fstatat(top.fd, slash + 1, &st, AT_SYMLINK_NOFOLLOW) == 0
-                }
-            }
-            return fstatat(fd, c, &st, AT_SYMLINK_NOFOLLOW) == 0
-        }
     }
 }
