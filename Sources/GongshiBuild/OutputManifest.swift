@@ -181,21 +181,23 @@ enum OutputManifest {
     /// this program.
     static func decode(_ bytes: [UInt8], program: String) -> OutputManifestContents? {
         var contents = OutputManifestContents()
+        let path = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
         guard
             let folders = read(
                 bytes, program: program, reserve: { contents.files.reserveCapacity($0) },
-                each: { contents.files[$0] = $1 })
+                each: { contents.files[path($0)] = $1 })
         else { return nil }
-        contents.folders = folders
+        contents.folders = folders.map { (path($0.path), $0.stamp) }
         return contents
     }
 
-    /// The entries in the order written (a path may be listed twice: the last entry is the file) and
-    /// the folders' stamps, or nil as for ``decode(_:program:)``.
-    static func decodeList(_ bytes: [UInt8], program: String)
-        -> (files: [(path: String, entry: ManifestEntry)], folders: [(path: String, stamp: FolderStamp)])?
+    /// Where each entry's path and each folder's path lie in `bytes`, the entries in the order written
+    /// (a path may be listed twice: the last entry is the file), or nil as for ``decode(_:program:)``:
+    /// what the no-change check looks at, without making a String of any of 330 000 paths.
+    static func layout(_ bytes: [UInt8], program: String)
+        -> (files: [(path: Range<Int>, entry: ManifestEntry)], folders: [(path: Range<Int>, stamp: FolderStamp)])?
     {
-        var files: [(path: String, entry: ManifestEntry)] = []
+        var files: [(path: Range<Int>, entry: ManifestEntry)] = []
         guard
             let folders = read(
                 bytes, program: program, reserve: { files.reserveCapacity($0) }, each: { files.append(($0, $1)) })
@@ -203,11 +205,12 @@ enum OutputManifest {
         return (files, folders)
     }
 
-    /// Reads a manifest: hands `reserve` the entry count and `each` every entry (with its slot), and
-    /// returns the folders' stamps; nil when the bytes are not a whole manifest of this program.
+    /// Reads a manifest: hands `reserve` an estimate of the entry count and `each` every entry (where its
+    /// path lies in `bytes`, the entry with its slot), and returns the folders' stamps (where their paths
+    /// lie); nil when the bytes are not a whole manifest of this program.
     private static func read(
-        _ bytes: [UInt8], program: String, reserve: (Int) -> Void, each: (String, ManifestEntry) -> Void
-    ) -> [(path: String, stamp: FolderStamp)]? {
+        _ bytes: [UInt8], program: String, reserve: (Int) -> Void, each: (Range<Int>, ManifestEntry) -> Void
+    ) -> [(path: Range<Int>, stamp: FolderStamp)]? {
         guard let body = BuildCache.bodyEnd(of: bytes, magic: magic) else { return nil }
         var r = ByteReader(bytes: bytes, at: magic.count, end: body)
         guard r.string() == program else { return nil }
@@ -219,7 +222,7 @@ enum OutputManifest {
             if tag == ManifestPieces.endOfFiles { break }
             guard tag == ManifestPieces.fileTag, let h = r.word(), let l = r.word(), let ino = r.word(),
                 let size = r.word(), let s = r.word(),
-                let ns = r.word(), let path = r.string()
+                let ns = r.word(), let path = r.path()
             else { return nil }
             var entry = ManifestEntry(
                 fingerprint: Fingerprint(high: h, low: l), inode: ino, size: Int64(bitPattern: size),
@@ -229,13 +232,22 @@ enum OutputManifest {
             slot += 1
         }
         guard let count = r.word(), count <= UInt64(body / 32) else { return nil }
-        var folders: [(path: String, stamp: FolderStamp)] = []
+        var folders: [(path: Range<Int>, stamp: FolderStamp)] = []
         folders.reserveCapacity(Int(count))
         for _ in 0..<count {
-            guard let ino = r.word(), let s = r.word(), let ns = r.word(), let path = r.string() else { return nil }
+            guard let ino = r.word(), let s = r.word(), let ns = r.word(), let path = r.path() else { return nil }
             let stamp = FolderStamp(inode: ino, seconds: Int64(bitPattern: s), nanoseconds: Int64(bitPattern: ns))
             folders.append((path, stamp))
         }
         return r.at == body ? folders : nil
+    }
+}
+
+extension ByteReader {
+    /// Where the next length-prefixed path lies in the bytes (nil when it contains a NUL, which no
+    /// path can: the no-change check hands it to the kernel as it is).
+    fileprivate mutating func path() -> Range<Int>? {
+        guard let n = int(), let b = take(n), !b.contains(0) else { return nil }
+        return b.startIndex..<b.endIndex
     }
 }

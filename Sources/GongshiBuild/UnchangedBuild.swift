@@ -96,9 +96,7 @@ enum UnchangedBuild {
             let text = [UInt8](FileManager.default.contents(atPath: options.site + "/" + report) ?? Data())
             guard Fingerprint(hashing: text).description == reportSHA else { return nil }
         }
-        guard let manifest, let list = OutputManifest.decodeList(manifest, program: cache.program),
-            liveOutputIs(files: list.files, folders: list.folders, out: out)
-        else { return nil }
+        guard let manifest, liveOutputIs(manifest, program: cache.program, out: out) else { return nil }
         return BuildResult(
             date: options.date, published: [.xzxk: xzxk, .xzcf: xzcf, .mingdan: mingdan], withdrawals: withdrawals,
             withheld: withheld, withheldForError: forError, pages: pages, files: files, ledgerEvents: 0,
@@ -154,20 +152,37 @@ enum UnchangedBuild {
     /// written, no more, no fewer), every file still the file its entry describes. A province's output
     /// holds some 200 000 files in 130 000 folders: each is looked at once, relative to the open output
     /// folder, on every core, and none is listed, so that a build with nothing to do stays a small part
-    /// of a full one. The manifest is read as a list, without a dictionary of its 200 000 paths: a path
-    /// listed twice (taken, then written again) fails on its older entry, and the build then simply runs.
-    static func liveOutputIs(
-        files: [(path: String, entry: ManifestEntry)], folders: [(path: String, stamp: FolderStamp)], out: String
-    ) -> Bool {
-        guard !files.isEmpty, !folders.isEmpty else { return false }
+    /// of a full one. The manifest (`manifest`, its bytes) is read as a list of where its paths lie, without
+    /// a String or a dictionary of its 200 000 paths: a path listed twice (taken, then written again)
+    /// fails on its older entry, and the build then simply runs.
+    static func liveOutputIs(_ manifest: [UInt8], program: String, out: String) -> Bool {
+        guard let (files, folders) = OutputManifest.layout(manifest, program: program), !files.isEmpty,
+            !folders.isEmpty
+        else { return false }
         let fd = open(out, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        guard FolderStamp.allMatch(folders, under: fd) else { return false }
+        let stamped = ParallelMap.chunked(folders, chunk: 4096) { folder -> Bool in
+            var st = stat()
+            return look(manifest, folder.path, under: fd, &st) && folder.stamp.matches(st)
+        }
+        guard !stamped.contains(false) else { return false }
         let matched = ParallelMap.chunked(files, chunk: 4096) { file -> Bool in
             var st = stat()
-            return fstatat(fd, file.path, &st, AT_SYMLINK_NOFOLLOW) == 0 && file.entry.matches(st)
+            return look(manifest, file.path, under: fd, &st) && file.entry.matches(st)
         }
         return !matched.contains(false)
+    }
+
+    /// `lstat` of the path that lies at `range` of `bytes` (empty: the folder `fd` itself), relative to
+    /// the open folder `fd`.
+    private static func look(_ bytes: [UInt8], _ range: Range<Int>, under fd: Int32, _ st: inout stat) -> Bool {
+        guard !range.isEmpty else { return fstatat(fd, ".", &st, AT_SYMLINK_NOFOLLOW) == 0 }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: range.count + 1) { path in
+            for (i, b) in bytes[range].enumerated() { path[i] = CChar(bitPattern: b) }
+            path[range.count] = 0
+            guard let p = path.baseAddress else { return false }
+            return fstatat(fd, p, &st, AT_SYMLINK_NOFOLLOW) == 0
+        }
     }
 }

@@ -73,7 +73,7 @@ struct OutputManifestTests {
         #expect(writer.finish(folders: manifest.folders))
         let written = try #require(cache.read("written"))
         #expect(written == OutputManifest.encode(many, folders: manifest.folders, program: "test"))
-        #expect(OutputManifest.decodeList(written, program: "test")?.files.count == many.count)
+        #expect(OutputManifest.layout(written, program: "test")?.files.count == many.count)
 
         var dropped = ManifestWriter(cache: cache, name: "dropped", program: "test")
         dropped?.append("index.html", entries[0].entry)
@@ -105,8 +105,10 @@ struct OutputManifestTests {
 }
 
 extension UnchangedBuild {
-    /// ``liveOutputIs(files:folders:out:)`` for a manifest decoded by path.
+    /// ``liveOutputIs(_:program:out:)`` for a manifest decoded by path.
     static func liveOutputIs(_ manifest: OutputManifestContents, out: String) -> Bool {
-        liveOutputIs(files: manifest.files.map { (path: $0.key, entry: $0.value) }, folders: manifest.folders, out: out)
+        let files = manifest.files.map { (path: $0.key, entry: $0.value) }
+        let bytes = OutputManifest.encode(files, folders: manifest.folders, program: "test")
+        return liveOutputIs(bytes, program: "test", out: out)
     }
 }
