@@ -6,8 +6,8 @@ import GongshiSite
     import Glibc
 #endif
 
-/// The pieces of an output manifest's binary form (see ``OutputManifest``): shared by the writer that
-/// streams a build's manifest into the cache and by ``OutputManifest/encode(_:folders:program:)``.
+/// The pieces of an output manifest's binary form (see ``OutputManifest``), as the writer that streams a
+/// build's manifest into the cache puts them (and the tests, to make manifests in memory).
 enum ManifestPieces {
     /// An entry starts with this byte; the byte after the last entry is ``endOfFiles``.
     static let fileTag: UInt8 = 1

@@ -94,14 +94,6 @@ struct FolderStamp: Sendable, Equatable {
         return allMatch(folders, under: fd)
     }
 
-    /// The stamps of the folder `root` (path "") and of every folder holding one of `files` (paths in
-    /// it), taken once every file is written; empty when one cannot be looked at.
-    static func stamps(of files: [String], under root: String) -> [(path: String, stamp: FolderStamp)] {
-        var folders = OutputFolders()
-        for path in files { folders.add(holding: path) }
-        return stamps(of: folders, under: root)
-    }
-
     /// The stamps of `folders` (paths under `root`, "" for it), looked at on every core; empty when one
     /// cannot be looked at.
     static func stamps(of folders: OutputFolders, under root: String) -> [(path: String, stamp: FolderStamp)] {
@@ -164,17 +156,6 @@ enum OutputManifest {
     static func path(cache: String, out: String) -> String {
         let h = Fingerprint(hashing: Array(out.utf8))
         return cache + "/output-\(h).manifest"
-    }
-
-    /// The manifest of `entries` and `folders` in memory (what ``ManifestWriter`` streams to the cache).
-    static func encode(
-        _ entries: [(path: String, entry: ManifestEntry)], folders: [(path: String, stamp: FolderStamp)],
-        program: String
-    ) -> [UInt8] {
-        var out = ManifestPieces.head(program: program)
-        for (path, e) in entries { ManifestPieces.file(path, e, into: &out) }
-        ManifestPieces.folders(folders, into: &out)
-        return BuildCache.sealed(out)
     }
 
     /// The entries by path and the folders' stamps, or nil when the bytes are not a whole manifest of

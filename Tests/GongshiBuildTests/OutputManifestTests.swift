@@ -112,3 +112,26 @@ extension UnchangedBuild {
         return liveOutputIs(bytes, program: "test", out: out)
     }
 }
+
+extension OutputManifest {
+    /// The manifest of `entries` and `folders` in memory, as ``ManifestWriter`` streams it to the cache.
+    static func encode(
+        _ entries: [(path: String, entry: ManifestEntry)], folders: [(path: String, stamp: FolderStamp)],
+        program: String
+    ) -> [UInt8] {
+        var out = ManifestPieces.head(program: program)
+        for (path, e) in entries { ManifestPieces.file(path, e, into: &out) }
+        ManifestPieces.folders(folders, into: &out)
+        return BuildCache.sealed(out)
+    }
+}
+
+extension FolderStamp {
+    /// The stamps of the folder `root` (path "") and of every folder holding one of `files` (paths in
+    /// it), taken once every file is written; empty when one cannot be looked at.
+    static func stamps(of files: [String], under root: String) -> [(path: String, stamp: FolderStamp)] {
+        var folders = OutputFolders()
+        for path in files { folders.add(holding: path) }
+        return stamps(of: folders, under: root)
+    }
+}
