@@ -114,6 +114,18 @@ extension BuildCache {
         read((OutputManifest.path(cache: folder, out: out) as NSString).lastPathComponent)
     }
 
+    /// The last 32 bytes of the cached manifest of output folder `out` (its seal), read alone.
+    func outputManifestSeal(out: String) -> [UInt8]? {
+        let fd = open(OutputManifest.path(cache: folder, out: out), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size >= 32 else { return nil }
+        var seal = [UInt8](repeating: 0, count: 32)
+        let n = seal.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 32, st.st_size - 32) }
+        return n == 32 ? seal : nil
+    }
+
     /// A writer of the manifest of output folder `out` (see ``PageReuse/finishManifest(staging:)``).
     func manifestWriter(out: String) -> ManifestWriter? {
         ManifestWriter(

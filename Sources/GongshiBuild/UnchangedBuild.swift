@@ -74,7 +74,7 @@ enum UnchangedBuild {
         // The manifest is read once: its fingerprint ties the kept result to it, its entries are checked.
         let manifest = cache.outputManifestBytes(out: out)
         guard r.string() == cache.program, r.string() == key.description,
-            r.string() == manifestSHA(manifest),
+            r.string() == manifestSHA(seal: manifest.map { Array($0.suffix(32)) }),
             let ledgerSHA = r.string(),
             let report = r.string(), let reportSHA = r.string(), let xzxk = r.int(), let xzcf = r.int(),
             let mingdan = r.int(), let withdrawals = r.int(), let forError = r.int(), let pages = r.int(),
@@ -115,7 +115,7 @@ enum UnchangedBuild {
             reportSHA = Fingerprint(hashing: text).description
         }
         for s in [
-            cache.program, key.description, manifestSHA(cache.outputManifestBytes(out: result.out)),
+            cache.program, key.description, manifestSHA(seal: cache.outputManifestSeal(out: result.out)),
             LedgerStore.mark(ledger).sha256,
             result.reportFile ?? "", reportSHA,
         ] {
@@ -135,13 +135,12 @@ enum UnchangedBuild {
         cache.write(name(out: result.out), BuildCache.sealed(w.bytes))
     }
 
-    /// The fingerprint of an output folder's manifest (its cached bytes, nil when there are none): a kept
-    /// result belongs to one manifest.
-    static func manifestSHA(_ manifest: [UInt8]?) -> String {
-        // A manifest ends with the SHA-256 of the rest of it, checked whenever it is decoded: that names
-        // it, without hashing its megabytes a second time.
-        guard let manifest, manifest.count >= 32 else { return "none" }
-        return Fingerprint(hashing: Array(manifest.suffix(32))).description
+    /// The fingerprint of an output folder's manifest, from its seal (the SHA-256 of the rest of it,
+    /// checked whenever it is decoded; nil when there is no manifest): a kept result belongs to one
+    /// manifest, named without hashing or even reading its megabytes again.
+    static func manifestSHA(seal: [UInt8]?) -> String {
+        guard let seal, seal.count == 32 else { return "none" }
+        return Fingerprint(hashing: seal).description
     }
 
     /// Forgets the kept result for `out` (a build that changed the output or the ledger).
