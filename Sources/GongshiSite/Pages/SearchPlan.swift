@@ -60,9 +60,7 @@ struct SearchPlan: Sendable {
             let match = SearchDocumentMatch(previous: previous.keys, now: keys)
         {
             unchanged = match.unchanged
-            let added = stride(from: 0, to: match.added.count, by: Self.chunk).map {
-                match.added[$0..<min($0 + Self.chunk, match.added.count)]
-            }
+            let added = Self.ranges(match.added.count).map { match.added[$0] }
             let pairs = ParallelMap.map(added) { SearchPairs(texts, $0) }
             let merged = ParallelMap.map(Array(0..<Self.shards)) { s -> SearchShard? in
                 SearchPlanCache.loadShard(s, store, previous).map {
@@ -80,6 +78,7 @@ struct SearchPlan: Sendable {
         if let store, let keys, !(shards != nil && unchanged) { SearchPlanCache.save(self, keys: keys, store) }
     }
 
+    /// `0..<count` in runs of ``chunk``.
     static func ranges(_ count: Int) -> [Range<Int>] {
         stride(from: 0, to: count, by: chunk).map { $0..<min($0 + chunk, count) }
     }
