@@ -146,7 +146,7 @@ extension Renderer {
 
     /// - Parameter brief: the decision in a few fields (entity feeds), not every published field.
     func recordItem(_ r: PublishedRecord, brief: Bool = false) -> FeedItem {
-        var rows = brief ? EntityFeeds.briefRows(r) : Views.fieldPairs(r.fields)
+        var rows = brief ? EntityFeeds.briefRows(r) : Views.fieldPairs(r)
         if r.underObjection { rows.insert(("状态", "异议处理中"), at: 0) }
         let title = "\(r.kind.title)：\(r.entityName) \(r.title)"
         let published = r.firstPublished

@@ -70,15 +70,20 @@ enum Views {
     /// Read from the packed values in one pass: unpacking every field into a list, filtering it and
     /// mapping it twice more was a third of a record page's context.
     static func fieldRows(_ r: PublishedRecord) -> TemplateValue {
+        .list(fieldPairs(r).map { .object(["name": $0.0, "value": $0.1]) })
+    }
+
+    /// The fields a page or feed shows of a record, read from its packed values in one pass.
+    static func fieldPairs(_ r: PublishedRecord) -> [(String, String)] {
         let fields = PublishedField.published(r.kind)
         let values = r.values
-        var rows: [TemplateValue] = []
-        rows.reserveCapacity(fields.count)
+        var pairs: [(String, String)] = []
+        pairs.reserveCapacity(fields.count)
         for (i, field) in fields.enumerated() where field.role != .status {
             let v = values[i]
-            if !v.isEmpty { rows.append(.object(["name": field.name, "value": shown(field, v)])) }
+            if !v.isEmpty { pairs.append((field.name, shown(field, v))) }
         }
-        return .list(rows)
+        return pairs
     }
 
     /// The fields a page or feed shows: data fields with a value, as (name, value).
