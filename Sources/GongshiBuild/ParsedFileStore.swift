@@ -111,9 +111,10 @@ enum ParsedFileCoding {
 
 struct ByteWriter {
     var bytes: [UInt8] = []
+    /// Big-endian, appended whole (byte by byte, each append checked the capacity: eight per value of a
+    /// parsed file).
     mutating func int(_ i: Int) {
-        let w = UInt64(bitPattern: Int64(i))
-        for s in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: w >> UInt64(s))) }
+        withUnsafeBytes(of: UInt64(bitPattern: Int64(i)).bigEndian) { bytes.append(contentsOf: $0) }
     }
     mutating func string(_ s: String) {
         var s = s

@@ -151,9 +151,8 @@ public struct FingerprintBuffer {
 
     private mutating func addLength(_ n: Int) { addWord(UInt64(n)) }
 
+    /// Big-endian, appended whole: byte by byte, each append checked the capacity.
     private mutating func addWord(_ w: UInt64) {
-        for shift in stride(from: 56, through: 0, by: -8) {
-            bytes.append(UInt8(truncatingIfNeeded: w >> UInt64(shift)))
-        }
+        withUnsafeBytes(of: w.bigEndian) { bytes.append(contentsOf: $0) }
     }
 }
