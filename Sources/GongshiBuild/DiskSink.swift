@@ -53,12 +53,13 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         }
         let fingerprint = Fingerprint.content(bytes)
         if try self.reuse(path, fingerprint: fingerprint) { return }
-        reuse.made(path, ManifestEntry(fingerprint: fingerprint, stat: try writeFile(path, bytes)))
+        let (st, folder) = try writeFile(path, bytes)
+        reuse.made(path, newFolder: folder, ManifestEntry(fingerprint: fingerprint, stat: st))
     }
 
     public func write(_ path: String, _ bytes: [UInt8], fingerprint: Fingerprint) throws {
-        let st = try writeFile(path, bytes)
-        reuse?.made(path, ManifestEntry(fingerprint: fingerprint, stat: st))
+        let (st, folder) = try writeFile(path, bytes)
+        reuse?.made(path, newFolder: folder, ManifestEntry(fingerprint: fingerprint, stat: st))
     }
 
     public func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool {
@@ -69,7 +70,9 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             if reuse.keep(path, fingerprint, at: staged, in: folder) { return true }
         }
         guard let old = reuse.previous(path, fingerprint) else { return false }
-        try prepare(path)
+        // A folder made here is recorded now: when the link fails the file is written into it, and its
+        // write finds the folder already made.
+        if let made = try prepare(path) { reuse.madeFolder(made) }
         return reuse.link(path, old, to: staged, in: folder)
     }
 
@@ -84,59 +87,78 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         if cancelled() { throw WriteError(path: path, message: "构建已取消") }
     }
 
-    /// Checks `path` and makes its folder in the staging folder.
-    private func prepare(_ path: String) throws {
+    /// Whether `path` stays inside the output folder: not absolute, no `.` or `..` part. Read as bytes,
+    /// not split into an array of its parts for every file.
+    static func staysInside(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { b in
+            if b.first == UInt8(ascii: "/") { return false }
+            var start = 0
+            for i in 0...b.count where i == b.count || b[i] == UInt8(ascii: "/") {
+                let n = i - start
+                let dot = UInt8(ascii: ".")
+                if (n == 1 && b[start] == dot) || (n == 2 && b[start] == dot && b[start + 1] == dot) { return false }
+                start = i + 1
+            }
+            return true
+        }
+    }
+
+    /// Checks `path` and makes its folder in the staging folder; returns that folder when it was not
+    /// among those recently made (nil: one of those, or the staging folder itself). A folder is recorded
+    /// with the first file written into it: the three feeds of an entity beside its page need not be.
+    @discardableResult
+    private func prepare(_ path: String) throws -> String? {
         try checkStop(path)
         // Paths come from ids, codes and slugs that the rules restrict to [a-z0-9-]; refuse anything
         // that could leave the output folder all the same.
-        guard !path.hasPrefix("/"),
-            !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
-        else {
+        guard Self.staysInside(path) else {
             throw WriteError(path: path, message: "拒绝写出输出文件夹之外的路径")
         }
-        if let slash = path.lastIndex(of: "/") {
-            let dir = String(path[..<slash])
-            lock.lock()
-            let known = made.contains(dir)
-            lock.unlock()
-            // Most folders are a page's own, in a parent already made: one mkdir, without FileManager's
-            // checks of every level (3 % of a full build's CPU).
-            let (folder, relative) = at(dir)
-            if !known && mkdirat(folder, relative, 0o755) != 0 && errno != EEXIST {
-                if reuse?.spare != nil { clearWay(path) }
-                do {
-                    try FileManager.default.createDirectory(
-                        atPath: root + "/" + dir, withIntermediateDirectories: true)
-                } catch {
-                    throw WriteError(path: path, message: IOFailure.code(of: error).map(IOFailure.advice) ?? "无法创建文件夹。")
-                }
-            }
-            if !known {
-                lock.lock()
-                if made.count >= Self.madeLimit { made.removeAll(keepingCapacity: true) }
-                made.insert(dir)
-                lock.unlock()
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        let dir = String(path[..<slash])
+        lock.lock()
+        let known = made.contains(dir)
+        lock.unlock()
+        // Most folders are a page's own, in a parent already made: one mkdir, without FileManager's
+        // checks of every level (3 % of a full build's CPU).
+        let (folder, relative) = at(dir)
+        if !known && mkdirat(folder, relative, 0o755) != 0 && errno != EEXIST {
+            if reuse?.spare != nil { clearWay(path) }
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: root + "/" + dir, withIntermediateDirectories: true)
+            } catch {
+                throw WriteError(path: path, message: IOFailure.code(of: error).map(IOFailure.advice) ?? "无法创建文件夹。")
             }
         }
+        if !known {
+            lock.lock()
+            if made.count >= Self.madeLimit { made.removeAll(keepingCapacity: true) }
+            made.insert(dir)
+            lock.unlock()
+        }
+        return known ? nil : dir
     }
 
     public func stream(
         _ path: String, fingerprint: Fingerprint?, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void
     ) throws {
-        let fd = try create(path)
+        let (fd, folder) = try create(path)
         defer { close(fd) }
         try produce { bytes in try self.write(fd, bytes, path: path) }
         if let reuse {
             // Recorded even without a fingerprint (never to be reused): the manifest lists every file.
             var st = stat()
             fstat(fd, &st)
-            reuse.made(path, ManifestEntry(fingerprint: fingerprint ?? .unmatched, stat: st))
+            reuse.made(path, newFolder: folder, ManifestEntry(fingerprint: fingerprint ?? .unmatched, stat: st))
         }
     }
 
-    /// Opens a new file (never an existing one: it may be a hard link to the live site's file).
-    private func create(_ path: String) throws -> Int32 {
-        try prepare(path)
+    /// Opens a new file (never an existing one: it may be a hard link to the live site's file); returns
+    /// it and its folder when that is new (see ``prepare(_:)``).
+    private func create(_ path: String) throws -> (fd: Int32, folder: String?) {
+        let dir = try prepare(path)
         let (folder, file) = at(path)
         var fd = openat(folder, file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if fd < 0 && errno == EEXIST {
@@ -150,7 +172,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
             fd = openat(folder, file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw WriteError(path: path, message: IOFailure.advice(errno)) }
-        return fd
+        return (fd, dir)
     }
 
     /// Removes what a claimed spare holds in the way of the file `path`: a file where one of its folders
@@ -176,15 +198,16 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Writes a new file and returns its status.
+    /// Writes a new file and returns its status (looked at only when files are recorded for reuse) and
+    /// its folder when that is new (see ``prepare(_:)``).
     @discardableResult
-    private func writeFile(_ path: String, _ bytes: [UInt8]) throws -> stat {
-        let fd = try create(path)
+    private func writeFile(_ path: String, _ bytes: [UInt8]) throws -> (stat: stat, folder: String?) {
+        let (fd, folder) = try create(path)
         defer { close(fd) }
         try write(fd, bytes, path: path)
         var st = stat()
         if reuse != nil { fstat(fd, &st) }
-        return st
+        return (st, folder)
     }
 
     private func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws {

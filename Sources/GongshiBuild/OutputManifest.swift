@@ -123,7 +123,14 @@ struct OutputFolders {
 
     /// Adds the folders above the file at `path` (a path in the output folder).
     mutating func add(holding path: String) {
-        var folder = path[...]
+        guard let slash = path.lastIndex(of: "/") else { return }
+        add(folder: String(path[..<slash]))
+    }
+
+    /// Adds `folder` (a path in the output folder) and the folders above it.
+    mutating func add(folder: String) {
+        guard paths.insert(folder).inserted else { return }
+        var folder = folder[...]
         // Stops at the first folder already known: the ones above it are known too.
         while let slash = folder.lastIndex(of: "/") {
             folder = folder[..<slash]

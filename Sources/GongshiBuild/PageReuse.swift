@@ -44,7 +44,8 @@ final class PageReuse: @unchecked Sendable {
 
     /// The previous build's entry for `path` when it was made from `fingerprint`.
     func previous(_ path: String, _ fingerprint: Fingerprint) -> ManifestEntry? {
-        guard let e = previous[path], e.fingerprint == fingerprint else { return nil }
+        // A cold build's every file asks: no path is hashed for an empty manifest.
+        guard !previous.isEmpty, let e = previous[path], e.fingerprint == fingerprint else { return nil }
         return e
     }
 
@@ -82,19 +83,31 @@ final class PageReuse: @unchecked Sendable {
         return true
     }
 
-    /// Records a file this build wrote.
-    func made(_ path: String, _ entry: ManifestEntry) {
-        record(path, entry, spareSlot: spare?.files[path]?.slot, reused: false)
+    /// Records a file this build wrote. `newFolder`: its folder (the part of `path` before its last `/`)
+    /// when the sink had not written a file into it lately; nil when it had (the folder is known here
+    /// already) or the file has no folder.
+    func made(_ path: String, newFolder: String?, _ entry: ManifestEntry) {
+        record(path, entry, spareSlot: spare?.files[path]?.slot, reused: false, newFolder: newFolder)
     }
 
     /// Adds a file of the new output to the manifest, and marks the spare's file at its path (its slot)
-    /// as one the new site has.
-    private func record(_ path: String, _ entry: ManifestEntry, spareSlot: Int?, reused isReused: Bool) {
+    /// as one the new site has. A file taken (`reused`) adds its folders; one written, its `newFolder`.
+    private func record(
+        _ path: String, _ entry: ManifestEntry, spareSlot: Int?, reused isReused: Bool, newFolder: String? = nil
+    ) {
         lock.lock()
         manifest?.append(path, entry)
-        folders.add(holding: path)
+        if isReused { folders.add(holding: path) } else if let newFolder { folders.add(folder: newFolder) }
         if let spareSlot { inNewSite[spareSlot] = true }
         if isReused { reused += 1 }
+        lock.unlock()
+    }
+
+    /// Adds `folder` (a path in the output) to the new output's folders: the sink made it for a file
+    /// it then took, or will write (see ``made(_:newFolder:_:)``).
+    func madeFolder(_ folder: String) {
+        lock.lock()
+        folders.add(folder: folder)
         lock.unlock()
     }
 
