@@ -59,6 +59,13 @@ extension FingerprintBuffer {
         for i in records { add(inputs.records[i]) }
     }
 
+    /// One record by index: as ``add(records:_:)`` of `[i]`, without making that array.
+    mutating func add(record i: Int, _ index: SiteIndex) {
+        add(1)
+        guard let inputs = index.inputs else { return }
+        add(inputs.records[i])
+    }
+
     /// List entries by index, each with where its list shows it.
     mutating func add(entries: [Int], _ index: SiteIndex) {
         add(entries.count)

@@ -91,7 +91,8 @@ public struct SiteIndex: @unchecked Sendable {
         self.byDepartment = byDepartment
         let records = p.records
         let entries = p.listEntries
-        rows = LazyRows { Views.row(records[$0]) }
+        // The record is read where it lies, not copied (a copy retained each of its strings).
+        rows = LazyRows { i in records.withUnsafeBufferPointer { Views.row($0[i]) } }
         entryRows = LazyRows { Views.entryRow(entries[$0]) }
         let visible = p.articles.filter { $0.date.map { $0 <= p.date } ?? true }
         articles = visible.filter { $0.section == .xinwen }.sorted {

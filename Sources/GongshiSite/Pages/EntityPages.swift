@@ -31,12 +31,23 @@ extension Renderer {
     func entityContext(_ code: String, _ recordIndices: [Int], _ entryIndices: [Int], _ index: SiteIndex)
         -> TemplateObject
     {
+        publication.records.withUnsafeBufferPointer { records in
+            entityContext(code, recordIndices, entryIndices, index, records: records)
+        }
+    }
+
+    /// ``entityContext(_:_:_:_:)`` with the publication's records read where they lie: each copy of a
+    /// record retained and released each of its strings.
+    private func entityContext(
+        _ code: String, _ recordIndices: [Int], _ entryIndices: [Int], _ index: SiteIndex,
+        records: UnsafeBufferPointer<PublishedRecord>
+    ) -> TemplateObject {
         // Read through the indices: copying every record and list entry of the entity (and unpacking
         // all their fields to find two codes) was most of this function's time.
         let p = publication
-        let firstRecord = recordIndices.first.map { p.records[$0] }
+        let firstRecord = recordIndices.first
         let firstEntry = entryIndices.first.map { p.listEntries[$0] }
-        let name = firstRecord?.entityName ?? firstEntry?.entityName ?? code
+        let name = firstRecord.map { records[$0].entityName } ?? firstEntry?.entityName ?? code
         let folder = Views.entityPath(code)
         let path = folder + "index.html"
         var ctx = self.context.page(
@@ -46,20 +57,20 @@ extension Renderer {
         ctx["feedLabel"] = "订阅该主体的公示信息"
         ctx["entityName"] = name
         ctx["entityCode"] = code
-        ctx["category"] = (firstRecord?.category ?? firstEntry?.category)?.rawValue ?? ""
+        ctx["category"] = (firstRecord.map { records[$0].category } ?? firstEntry?.category)?.rawValue ?? ""
         // The other codes of the entity, once at the top rather than on every row: the first filled one
         // of its records, then of its list entries.
         ctx["otherCodes"] = [Field.registrationNumber, .organizationCode].compactMap { f -> TemplateObject? in
             let value =
-                recordIndices.lazy.map { p.records[$0].value(f) }.first { !$0.isEmpty }
+                recordIndices.lazy.map { records[$0].value(f) }.first { !$0.isEmpty }
                 ?? entryIndices.lazy.compactMap {
                     p.listEntries[$0].fields.first { $0.field == f && !$0.value.isEmpty }
                 }
                 .first?.value
             return value.map { ["name": f.name, "value": Views.shown(f, $0)] }
         }
-        let lic = recordIndices.filter { p.records[$0].kind == .xzxk }.map { index.rows[$0] }
-        let pen = recordIndices.filter { p.records[$0].kind == .xzcf }.map { index.rows[$0] }
+        let lic = recordIndices.filter { records[$0].kind == .xzxk }.map { index.rows[$0] }
+        let pen = recordIndices.filter { records[$0].kind == .xzcf }.map { index.rows[$0] }
         let red = entryIndices.filter { p.listEntries[$0].isRed }.map { index.entryRows[$0] }
         let black = entryIndices.filter { !p.listEntries[$0].isRed }.map { index.entryRows[$0] }
         func table(_ rows: [TemplateObject], _ label: String) -> TemplateObject? {
@@ -74,7 +85,7 @@ extension Renderer {
                 "licences": lic.count, "penalties": pen.count,
                 "red": red.count, "black": black.count,
             ] as TemplateObject
-        if let legal = firstRecord?.value(.legalRepresentative), !legal.isEmpty {
+        if let legal = firstRecord.map({ records[$0].value(.legalRepresentative) }), !legal.isEmpty {
             ctx["legalRepresentative"] = legal
         }
         return ctx

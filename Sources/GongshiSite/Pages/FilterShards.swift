@@ -53,6 +53,17 @@ enum FilterShards {
         kind: RecordKind, ids: [Int], of records: [PublishedRecord], departments: [Department],
         emit: (String, [UInt8]) throws -> Void
     ) rethrows {
+        try records.withUnsafeBufferPointer { records in
+            try files(kind: kind, ids: ids, of: records, departments: departments, emit: emit)
+        }
+    }
+
+    /// ``files(kind:ids:of:departments:emit:)`` with the records read where they lie: a copy of a
+    /// record retained and released each of its strings.
+    static func files(
+        kind: RecordKind, ids: [Int], of records: UnsafeBufferPointer<PublishedRecord>, departments: [Department],
+        emit: (String, [UInt8]) throws -> Void
+    ) rethrows {
         let base = folder(kind)
         var combos: [Facets] = []
         var comboIndex: [Facets: Int] = [:]

@@ -34,11 +34,13 @@ extension Renderer {
     /// The page of `publication.records[i]`: made of the record alone (and what every page shares but
     /// the build date: the page says the record's own dates, and the next day's build takes it as it is).
     func renderRecord(_ i: Int, _ index: SiteIndex, _ out: CountingSink) throws {
-        let r = publication.records[i]
-        let path = Views.recordPath(r) + "index.html"
-        try keyedPage(
-            "record", to: path, index, out, dated: false, key: { $0.add(records: [i], index) },
-            context: { recordContext(r, path) })
+        // The record is read where it lies: a copy retained and released each of its strings.
+        try publication.records.withUnsafeBufferPointer { records in
+            let path = Views.recordPath(records[i]) + "index.html"
+            try keyedPage(
+                "record", to: path, index, out, dated: false, key: { $0.add(record: i, index) },
+                context: { recordContext(records[i], path) })
+        }
     }
 
     func recordContext(_ r: PublishedRecord, _ path: String) -> TemplateObject {
