@@ -46,6 +46,8 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
 
     public var reuses: Bool { reuse != nil }
 
+    public var mayTake: Bool { reuse?.mayTake ?? false }
+
     public func write(_ path: String, _ bytes: [UInt8]) throws {
         guard let reuse else {
             try writeFile(path, bytes)

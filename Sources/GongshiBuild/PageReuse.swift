@@ -42,6 +42,10 @@ final class PageReuse: @unchecked Sendable {
 
     deinit { if outFD >= 0 { close(outFD) } }
 
+    /// Whether any file can be taken: false when the cache held no manifest and no spare was claimed
+    /// (a cold build).
+    var mayTake: Bool { !previous.isEmpty || spare != nil }
+
     /// The previous build's entry for `path` when it was made from `fingerprint`.
     func previous(_ path: String, _ fingerprint: Fingerprint) -> ManifestEntry? {
         // A cold build's every file asks: no path is hashed for an empty manifest.

@@ -32,6 +32,8 @@ public final class CountingSink: @unchecked Sendable {
     }
     /// Whether the sink may take unchanged files from the previous output.
     public var reuses: Bool { inner.reuses }
+    /// Whether there is a previous output to take files from now (see ``OutputSink/mayTake``).
+    public var mayTake: Bool { inner.mayTake }
     /// Takes `path` from the previous output when it was made from `fingerprint` (counted as written).
     public func reuse(_ path: String, fingerprint: Fingerprint, isPage: Bool = false) throws -> Bool {
         guard try inner.reuse(path, fingerprint: fingerprint) else { return false }

@@ -43,8 +43,11 @@ extension Renderer {
 
     /// Takes every one of `paths` from the previous output when all were made from `fingerprint`.
     /// False: none or only some were; the caller makes them all again.
-    func reuseAll(_ paths: [String], _ fingerprint: Fingerprint, _ out: CountingSink) throws -> Bool {
-        for p in paths {
+    func reuseAll(_ paths: @autoclosure () -> [String], _ fingerprint: Fingerprint, _ out: CountingSink) throws -> Bool
+    {
+        // Nothing to take: the paths are not even made.
+        guard out.mayTake else { return false }
+        for p in paths() {
             guard try out.reuse(p, fingerprint: fingerprint) else { return false }
         }
         return true

@@ -16,6 +16,10 @@ public protocol OutputSink: Sendable {
     /// Whether ``reuse(_:fingerprint:)`` can ever say yes (else fingerprints are not worth making).
     var reuses: Bool { get }
 
+    /// Whether there is anything to take now: false for a build whose cache holds no previous output
+    /// (a cold build records its fingerprints for the next build, and need not ask for files).
+    var mayTake: Bool { get }
+
     /// Writes a file made in pieces: `produce` hands each piece to `emit` in order. A sink that writes
     /// to disk passes them on as they come, so a large file (the open data at a million records) is
     /// never whole in memory; the default collects them and calls ``write(_:_:fingerprint:)``.
@@ -29,6 +33,7 @@ extension OutputSink {
     public func reuse(_ path: String, fingerprint: Fingerprint) throws -> Bool { false }
     public func write(_ path: String, _ bytes: [UInt8], fingerprint: Fingerprint) throws { try write(path, bytes) }
     public var reuses: Bool { false }
+    public var mayTake: Bool { reuses }
 
     public func stream(
         _ path: String, fingerprint: Fingerprint?, _ produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void

@@ -182,7 +182,7 @@ extension Renderer {
                 let fingerprint = self.inputKey("filter-shards", FilterShards.folder(kind), index) {
                     $0.add(records: ids, index)
                 }
-                if let fingerprint {
+                if let fingerprint, out.mayTake {
                     var shards = Set<String>()
                     for i in ids {
                         let r = self.publication.records[i]
