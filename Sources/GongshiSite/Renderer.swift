@@ -148,10 +148,12 @@ public struct Renderer: Sendable {
         let section = ctx.text("section") ?? "-"
         let feedFolder = ctx.text("feedFolder") ?? ""
         let feedTitle = ctx.text("feedTitle") ?? feedTitle(feedFolder)
-        let chrome = {
-            self.context.chrome(
+        // A local function, not a closure value: that copied the whole renderer (a retain of each of its
+        // fields) on every page, for a chrome made only when a fragment is not cached yet.
+        func chrome() -> TemplateObject {
+            context.chrome(
                 root: root, section: section, feedFolder: feedFolder, feedTitle: feedTitle,
-                standingPages: self.standingPages, dated: dated)
+                standingPages: standingPages, dated: dated)
         }
         let undated = dated ? "" : "|undated"
         let header = fragments.get("h|\(root)|\(section)\(undated)") { templates.render("header", chrome()) }
