@@ -117,7 +117,8 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         guard Self.staysInside(path) else {
             throw WriteError(path: path, message: "拒绝写出输出文件夹之外的路径")
         }
-        guard let slash = path.lastIndex(of: "/") else { return nil }
+        // Found in the UTF-8 bytes: a search by Character walked the path grapheme by grapheme.
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
         let dir = String(path[..<slash])
         lock.lock()
         let known = made.contains(dir)

@@ -123,7 +123,7 @@ struct OutputFolders {
 
     /// Adds the folders above the file at `path` (a path in the output folder).
     mutating func add(holding path: String) {
-        guard let slash = path.lastIndex(of: "/") else { return }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         add(folder: String(path[..<slash]))
     }
 
@@ -132,7 +132,8 @@ struct OutputFolders {
         guard paths.insert(folder).inserted else { return }
         var folder = folder[...]
         // Stops at the first folder already known: the ones above it are known too.
-        while let slash = folder.lastIndex(of: "/") {
+        // In the UTF-8 bytes: a search by Character walked the path grapheme by grapheme.
+        while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
             folder = folder[..<slash]
             guard paths.insert(String(folder)).inserted else { break }
         }
