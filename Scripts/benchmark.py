@@ -28,12 +28,24 @@ with Debian's `hugo` into an empty folder. Figures are medians of --runs runs. C
 user+system of the child (os.wait4's rusage); peak memory is its maximum resident set. A child whose
 resident set passes --max-rss-mb is killed and reported as such (Hugo at 1 000 000 records may).
 Figures only: this is not a test and asserts nothing.
+
+A size whose runs would not fit in memory on tmpfs (the output, about 20 KB a record with the cache, next to
+the build's own memory; 1 000 000 records need about 22 GB) runs on disk instead, in --scratch (default
+/var/tmp), and says so; its Content is then copied, not linked. With two sizes or more, the last lines
+give each size's full build against the previous size's (issue 11 asks at most 11x from 100 000 to 1 000 000).
 """
 import argparse, csv, os, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD_DATE = "2026-11-25"
 NEXT_DATE = "2026-11-26"  # the next working day (a Thursday)
+# What one run holds on its filesystem per record: the output (1.7 GB at 100 000 records on tmpfs), the cache
+# beside the site (0.15 GB) and the spare's changed files, with room to spare.
+RUN_BYTES_PER_RECORD = 20_000
+# The build's own resident memory per record (2.2 GB at 1 000 000), which tmpfs competes with for memory.
+BUILD_BYTES_PER_RECORD = 2_300
+# Hugo's site (one Markdown file a record) and output, on the same filesystem.
+HUGO_BYTES_PER_RECORD = 12_000
 
 
 class Measure:
@@ -109,10 +121,18 @@ def generated_content(n, work):
     return content
 
 
+def link_or_copy(src, dst):
+    """A hard link where src and dst share a filesystem, else a copy (a run on disk, Content on tmpfs)."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
 def fresh_site(content, base):
     """A site folder of its own for one run: Content hard-linked (cheap on tmpfs), Templates copied."""
     site = os.path.join(base, "site")
-    shutil.copytree(content, os.path.join(site, "Content"), copy_function=os.link,
+    shutil.copytree(content, os.path.join(site, "Content"), copy_function=link_or_copy,
                     ignore=shutil.ignore_patterns(".complete", "ledger.csv"))
     # The ledger is copied, not linked: the next-day scenario's builds append to it.
     if os.path.exists(os.path.join(content, "ledger.csv")):
@@ -172,6 +192,34 @@ def hugo_site(gongshi_out, base):
     return h, n
 
 
+def mem_available():
+    """The memory the kernel could still give, in bytes (tmpfs files are not part of it)."""
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def free_bytes(folder):
+    st = os.statvfs(folder)
+    return st.f_bavail * st.f_frsize
+
+
+def scratch_for(n, hugo, tmp, disk):
+    """Where the runs of n records go: tmpfs when their files fit beside the build's memory, else disk.
+    Returns the folder and a note saying why (None on tmpfs)."""
+    need = n * (RUN_BYTES_PER_RECORD + (HUGO_BYTES_PER_RECORD if hugo else 0))
+    room = min(free_bytes(tmp), mem_available() - n * BUILD_BYTES_PER_RECORD) if tmp else 0
+    if need < room:
+        return tmp, None
+    os.makedirs(disk, exist_ok=True)
+    gb = lambda b: f"{max(b, 0) / 1e9:.1f} GB"
+    if need > free_bytes(disk):
+        sys.exit(f"{n} records need about {gb(need)}: tmpfs has {gb(room)} to spare, {disk} {gb(free_bytes(disk))}")
+    return disk, f"# {n} records: on disk in {disk}, not tmpfs (the runs need about {gb(need)}, tmpfs has {gb(room)} to spare)"
+
+
 def median(ms, attr):
     return statistics.median(getattr(m, attr) for m in ms)
 
@@ -195,6 +243,7 @@ def main():
     ap.add_argument("--work", help="keep generated sites here for the next invocation (default: a temporary folder)")
     ap.add_argument("--max-rss-mb", type=float, default=12000, help="kill a build whose resident set passes this")
     ap.add_argument("--no-incremental", action="store_true", help="measure full builds only")
+    ap.add_argument("--scratch", default="/var/tmp", help="where runs go that do not fit on tmpfs (a disk folder)")
     args = ap.parse_args()
     if not os.path.exists(args.binary):
         subprocess.run(["swift", "build", "-c", "release", "--product", "gongshi"], cwd=ROOT, check=True)
@@ -203,13 +252,17 @@ def main():
     print(f"{'records':>9} {'scenario':<10} {'wall s':>8} {'CPU s':>8} {'CPU/wall':>6} {'peak MB':>8} {'of full':>7} "
           f"{'pages':>8} {'files':>8}  tool")
     try:
+        fulls = []
         for n in args.sizes:
             content = generated_content(n, work)
             full, same, day, again, nextday = [], [], [], [], []
             hugo = []
             pages = files = hpages = hfiles = 0
+            scratch, note = scratch_for(n, args.hugo and shutil.which("hugo"), tmp, args.scratch)
+            if note:
+                print(note)
             for run in range(args.runs):
-                base = tempfile.mkdtemp(prefix=f"gongshi-bench-{n}-", dir=tmp)
+                base = tempfile.mkdtemp(prefix=f"gongshi-bench-{n}-", dir=scratch)
                 try:
                     site = fresh_site(content, base)
                     out = os.path.join(base, "gongshi-public")
@@ -241,6 +294,7 @@ def main():
                 finally:
                     shutil.rmtree(base, ignore_errors=True)
             row(n, "full", full, pages, files, "gongshi build")
+            fulls.append((n, full, "disk" if note else "tmpfs"))
             if same:
                 row(n, "no-change", same, pages, files, "gongshi build (again into the same --out)",
                     median(full, "wall"))
@@ -254,6 +308,10 @@ def main():
                 row(count, "full", hugo, hpages, hfiles, "hugo (one page per published record)")
                 print(f"{'':>9} gongshi CPU / hugo CPU = {median(full, 'cpu') / median(hugo, 'cpu'):.2f}, "
                       f"wall = {median(full, 'wall') / median(hugo, 'wall'):.2f}")
+        for (a, fa, wa), (b, fb, wb) in zip(fulls, fulls[1:]):
+            print(f"{b} / {a} records ({b / a:g}x): full build {median(fb, 'wall') / median(fa, 'wall'):.2f}x the wall "
+                  f"time, {median(fb, 'cpu') / median(fa, 'cpu'):.2f}x the CPU seconds, "
+                  f"{median(fb, 'mb') / median(fa, 'mb'):.2f}x the peak memory ({wa}, {wb})")
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
