@@ -15,6 +15,9 @@ struct RuleEnvironment: Sendable {
     var legacyListKeys: Set<String> = []
     /// Entities named without their 统一社会信用代码 that other rows give it for.
     var links = IdentityLinks()
+    /// Where the published records of the build keep the values of their low-variety columns (nil: each
+    /// keeps its own, as `check`, which keeps no records, does).
+    var values: ValueTable?
 }
 
 /// What the rules decided about one data row, and what it publishes.

@@ -103,7 +103,7 @@ public enum Judge {
             date: date, settings: site.settings, calendar: site.calendar, memoranda: memoranda,
             history: history, departments: departments,
             legacyListKeys: Set(legacy.filter { $0.value.count == 1 && !$0.value.contains($0.key) }.keys),
-            links: links)
+            links: links, values: keepPublication ? ValueTable() : nil)
         // A data row that cannot be read is withheld by its bad-file finding (the build summary counts it).
         // A site read into memory carries them in `site.findings`, a streamed one in `readFindings`.
         var findings = (site.findings + readFindings).map { f in

@@ -4,20 +4,36 @@ import GongshiModel
 /// their UTF-8 bytes end to end, after a table of where each ends. A province keeps about a million
 /// records public; as an array of ``PublishedField`` each record held its names, roles and a string
 /// allocation per value (about 2 KB), packed it holds the bytes of its values and 2 bytes per text
-/// (4 when the texts pass 64 KB). Names and roles are the kind's published schema fields
+/// (4 when the texts pass 32 KB). Names and roles are the kind's published schema fields
 /// (``PublishedField/published(_:)``), the same for every record of a kind.
+///
+/// A value of a low-variety column (``PublishedField/shared(_:)``) is kept once in the build's
+/// ``ValueTable`` and packed as its number there (1 to 3 bytes) instead of its bytes.
 public struct PackedValues: Sendable {
     /// The number of texts (UInt16), the number of them that are values (UInt16), the width of an end
-    /// offset (one byte: 2 or 4), then the end offset of each text (little-endian), then the bytes.
+    /// offset (one byte: 2 or 4), then each text's end offset shifted left by one, its low bit set
+    /// when the text's bytes are its number in `table` (little-endian), then the bytes.
     private let storage: [UInt8]
+    private let table: ValueTable?
     private static let header = 5
 
     /// `values`, then `extras`: texts of the record that are not published fields (its key's id, its
-    /// digest …), read with ``extra(_:)``. At most 65 535 texts.
-    public init(_ values: [String], extras: [String] = []) {
+    /// digest …), read with ``extra(_:)``. At most 65 535 texts. A non-empty value whose position
+    /// `shared` holds true is kept in `table` (when it is not full).
+    public init(_ values: [String], extras: [String] = [], table: ValueTable? = nil, shared: [Bool] = []) {
         let texts = values + extras
-        let total = texts.reduce(0) { $0 + $1.utf8.count }
-        let width = total <= Int(UInt16.max) ? 2 : 4
+        var numbers = [Int](repeating: -1, count: values.count)
+        if let table {
+            for i in values.indices where i < shared.count && shared[i] && !values[i].isEmpty {
+                numbers[i] = table.number(of: values[i]) ?? -1
+            }
+        }
+        func length(_ i: Int) -> Int {
+            guard i < numbers.count, numbers[i] >= 0 else { return texts[i].utf8.count }
+            return Self.numberLength(numbers[i])
+        }
+        let total = texts.indices.reduce(0) { $0 + length($1) }
+        let width = total <= Int(UInt16.max) >> 1 ? 2 : 4
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Self.header + width * texts.count + total)
         func append(_ n: Int, _ width: Int) {
@@ -27,13 +43,23 @@ public struct PackedValues: Sendable {
         append(values.count, 2)
         bytes.append(UInt8(width))
         var end = 0
-        for v in texts {
-            end += v.utf8.count
-            append(end, width)
+        for i in texts.indices {
+            end += length(i)
+            append(end << 1 | (i < numbers.count && numbers[i] >= 0 ? 1 : 0), width)
         }
-        for v in texts { bytes.append(contentsOf: v.utf8) }
+        for i in texts.indices {
+            if i < numbers.count && numbers[i] >= 0 {
+                append(numbers[i], Self.numberLength(numbers[i]))
+            } else {
+                bytes.append(contentsOf: texts[i].utf8)
+            }
+        }
         storage = bytes
+        self.table = numbers.contains { $0 >= 0 } ? table : nil
     }
+
+    /// The bytes a number in the table is packed in.
+    private static func numberLength(_ n: Int) -> Int { n < 1 << 8 ? 1 : n < 1 << 16 ? 2 : 3 }
 
     /// The number of values (the extras not counted).
     public var count: Int { Int(storage[2]) | Int(storage[3]) << 8 }
@@ -56,7 +82,7 @@ public struct PackedValues: Sendable {
     private var total: Int { Int(storage[0]) | Int(storage[1]) << 8 }
 
     private func text(_ i: Int) -> String {
-        storage.withUnsafeBufferPointer { p in
+        let (number, decoded): (Int, String?) = storage.withUnsafeBufferPointer { p in
             let n = Int(p[0]) | Int(p[1]) << 8
             let width = Int(p[4])
             func end(_ k: Int) -> Int {
@@ -66,9 +92,17 @@ public struct PackedValues: Sendable {
                 return v
             }
             let base = Self.header + width * n
-            let start = i == 0 ? 0 : end(i - 1)
-            return String(decoding: UnsafeBufferPointer(rebasing: p[(base + start)..<(base + end(i))]), as: UTF8.self)
+            let start = i == 0 ? 0 : end(i - 1) >> 1
+            let last = end(i)
+            let range = (base + start)..<(base + last >> 1)
+            guard last & 1 == 1 else {
+                return (-1, String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self))
+            }
+            var number = 0
+            for (k, at) in range.enumerated() { number |= Int(p[at]) << (8 * k) }
+            return (number, nil)
         }
+        return decoded ?? table.map { $0[number] } ?? ""
     }
 }
 
@@ -84,6 +118,26 @@ extension PublishedField {
     private static let publishedXZXK = RecordKind.xzxk.schema.fields.filter { $0.role != .secret }
     private static let publishedXZCF = RecordKind.xzcf.schema.fields.filter { $0.role != .secret }
     private static let publishedMingdan = RecordKind.mingdan.schema.fields.filter { $0.role != .secret }
+
+    /// Whether each of `published(kind)` is a low-variety column, whose values a build keeps once in its
+    /// ``ValueTable``: categories, decision kinds and bases, authorities and sources with their codes,
+    /// status and dates. Names, numbers, facts and contents vary from record to record: kept in place.
+    public static func shared(_ kind: RecordKind) -> [Bool] {
+        switch kind {
+        case .xzxk: return sharedXZXK
+        case .xzcf: return sharedXZCF
+        case .mingdan: return sharedMingdan
+        }
+    }
+    static let sharedFields: Set<Field> = [
+        .entityCategory, .licenceDocumentName, .licenceCategory, .licenceCertificateName, .licenceDate, .validFrom,
+        .validUntil, .licensingAuthority, .licensingAuthorityCode, .violationType, .penaltyBasis, .penaltyKinds,
+        .penaltyContent, .penaltyDate, .penaltyValidUntil, .publicityEnd, .penaltyAuthority, .penaltyAuthorityCode,
+        .severity, .status, .statusDate, .dataSource, .dataSourceCode,
+    ]
+    private static let sharedXZXK = publishedXZXK.map(sharedFields.contains)
+    private static let sharedXZCF = publishedXZCF.map(sharedFields.contains)
+    private static let sharedMingdan = publishedMingdan.map(sharedFields.contains)
 
     /// The position of a published field among `published(kind)`, nil when the kind does not publish it.
     static func position(_ kind: RecordKind, _ field: Field) -> Int? {

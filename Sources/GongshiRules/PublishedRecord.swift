@@ -78,14 +78,15 @@ public struct PublishedRecord: Sendable {
     }
 
     /// `fields` are the kind's published fields (``PublishedField/published(_:)``) in order; the entity's
-    /// name, the document number and the title are read from them.
+    /// name, the document number and the title are read from them. `table`: the build's, where the
+    /// values of low-variety columns are kept once (see ``PackedValues``).
     public init(
         kind: RecordKind, key: String, id: String, department: Department, entityCode: String,
         category: SubjectCategory, decisionDate: LocalDate, publicityEnd: LocalDate?, deadline: LocalDate,
         firstPublished: LocalDate, lastUpdated: LocalDate?, lateWorkdays: Int, publishWorkdays: Int, isLate: Bool,
         underObjection: Bool, statusNote: String, fields: [PublishedField], digest: String, file: String, line: Int,
         sheet: String = "", timelinessJudged: Bool = true, severityInferred: Bool = false,
-        registrationNumber: String = "", organizationCode: String = ""
+        registrationNumber: String = "", organizationCode: String = "", table: ValueTable? = nil
     ) {
         self.kind = kind
         self.key = key
@@ -112,7 +113,8 @@ public struct PublishedRecord: Sendable {
         extras[Text.sheet.rawValue] = sheet
         extras[Text.registrationNumber.rawValue] = registrationNumber
         extras[Text.organizationCode.rawValue] = organizationCode
-        values = PackedValues(fields.map(\.value), extras: extras)
+        values = PackedValues(
+            fields.map(\.value), extras: extras, table: table, shared: PublishedField.shared(kind))
     }
 
     /// The code the entity is known by: its 统一社会信用代码, else its 组织机构代码 (without hyphen), else its

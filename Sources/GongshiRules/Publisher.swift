@@ -44,7 +44,8 @@ enum Publisher {
             statusNote: status == .normal ? "" : PersonalData.scrub(r[.statusNote]).text,
             fields: fields, digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line,
             sheet: r.source.sheet, timelinessJudged: t.judged, severityInferred: r.kind == .xzcf && r.severityInferred,
-            registrationNumber: r.identity.registrationNumber, organizationCode: r.identity.organizationCode)
+            registrationNumber: r.identity.registrationNumber, organizationCode: r.identity.organizationCode,
+            table: env.values)
         record.previousSystem =
             state?.firstImported == true || LateDisclosure.publishedBeforeAdoption(r, decided: decided, env: env)
         return (record, upcoming, missingYear)

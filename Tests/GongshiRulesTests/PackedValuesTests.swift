@@ -37,3 +37,42 @@ struct PackedValuesTests {
         #expect(PublishedField.position(.xzxk, .fineAmount) == nil)
     }
 }
+
+@Suite("ValueTable: a build's low-variety values kept once")
+struct ValueTableTests {
+    /// Values of the shared positions come back as given, through the table; equal values share one
+    /// number, so the table holds each once; others (and empty ones) stay in the record.
+    @Test func sharedValuesComeBackAndAreKeptOnce() {
+        let table = ValueTable()
+        let long = String(repeating: "长", count: 20_000)
+        let rows = [
+            ["淄博周村品宁食品有限公司", "《城市市容和环境卫生管理条例》第三十六条", "", "区城管局", long],
+            ["周村区商家镇卓诚小吃部", "《城市市容和环境卫生管理条例》第三十六条", "x", "区城管局", long],
+        ]
+        let shared = [false, true, true, true, true]
+        let packed = rows.map { PackedValues($0, extras: ["scjgj-3f9a", ""], table: table, shared: shared) }
+        for (p, row) in zip(packed, rows) {
+            #expect(p.all == row)
+            #expect(p.count == row.count)
+            #expect((0..<3).map(p.extra) == ["scjgj-3f9a", "", ""])
+        }
+        // 依据, 区城管局, x and the long text: the names and the empty value are not in the table.
+        #expect(table.valueCount == 4)
+        #expect(table.number(of: "区城管局") == table.number(of: "区城管局"))
+        #expect(table.valueCount == 4)
+    }
+
+    /// Numbers past one and two bytes, and many values at once from every core, each found again.
+    @Test func manyValuesFromManyThreadsKeepTheirNumbers() {
+        let table = ValueTable()
+        let values = (0..<70_000).map { "值\($0)" }
+        let numbers = ParallelMap.chunked(values + values, chunk: 1000) { table.number(of: $0) ?? -1 }
+        #expect(table.valueCount == values.count)
+        let wrong = values.indices.filter {
+            numbers[$0] != numbers[$0 + values.count] || table[numbers[$0]] != values[$0]
+        }
+        #expect(wrong.isEmpty)
+        let packed = PackedValues(["a", values[69_999], values[300]], table: table, shared: [true, true, true])
+        #expect(packed.all == ["a", values[69_999], values[300]])
+    }
+}

@@ -58,11 +58,13 @@ public enum SearchIndexPart {
         // Made on every core; lengths counted once, not in every comparison (counting Characters walks
         // the whole text).
         var made = ParallelMap.chunked(p.records, chunk: 4096) { r -> (length: Int, entity: Entity)? in
-            let (number, length) = SearchTokens.foldedDocument(r.documentNumber)
+            // Unpacked once: a number already folded (nearly all) is then one string, not two.
+            let documentNumber = r.documentNumber
+            let (number, length) = SearchTokens.foldedDocument(documentNumber)
             guard length > 0 else { return nil }
             // Short: a record is repeated in the bucket of each 4-gram of its number.
             let entity = Entity(
-                name: r.documentNumber, code: "", path: Views.recordPath(r),
+                name: documentNumber, code: "", path: Views.recordPath(r),
                 summary: "\(r.entityName) · \(r.department.name) · \(r.decisionDate)", document: number)
             return (length, entity)
         }

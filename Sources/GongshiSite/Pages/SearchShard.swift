@@ -22,21 +22,25 @@ struct SearchShard: Sendable {
     }
 
     /// Gathers the shard's tokens from every chunk of documents, in chunk order (so in document order).
-    /// Tokens are equal when their bytes are, as the browser hashes and looks them up.
+    /// Tokens are equal when their bytes are, as the browser hashes and looks them up. Each chunk's
+    /// distinct tokens are looked up once, not once per document that has them.
     init(_ shard: Int, _ chunks: [SearchPairs]) {
         let pairs = chunks.reduce(0) { $0 + $1.documents[shard].count }
+        let distinct = chunks.reduce(0) { $0 + $1.tokens[shard].count }
         var bits = 4
-        while 1 << bits < pairs * 2 { bits += 1 }
+        while 1 << bits < distinct * 2 { bits += 1 }
         let mask = (1 << bits) - 1
         var table = [Int32](repeating: -1, count: 1 << bits)
         var tokens: [String] = []
         var hashes: [UInt32] = []
         var counts: [Int32] = []
-        var slots: [Int32] = []
-        slots.reserveCapacity(pairs)
+        // Each chunk's tokens' positions among the shard's, by their position in the chunk.
+        var slots: [[Int32]] = []
+        slots.reserveCapacity(chunks.count)
         for chunk in chunks {
             let ts = chunk.tokens[shard]
             let hs = chunk.hashes[shard]
+            var local = [Int32](repeating: 0, count: ts.count)
             for k in ts.indices {
                 let h = hs[k]
                 // The low bits are the shard's, the same for all: spread the others.
@@ -45,20 +49,21 @@ struct SearchShard: Sendable {
                     let slot = table[at]
                     if slot < 0 {
                         table[at] = Int32(tokens.count)
-                        slots.append(Int32(tokens.count))
+                        local[k] = Int32(tokens.count)
                         tokens.append(ts[k])
                         hashes.append(h)
-                        counts.append(1)
+                        counts.append(0)
                         break
                     }
                     if hashes[Int(slot)] == h && ByteOrder.equal(tokens[Int(slot)], ts[k]) {
-                        slots.append(slot)
-                        counts[Int(slot)] += 1
+                        local[k] = slot
                         break
                     }
                     at = (at + 1) & mask
                 }
             }
+            for t in chunk.pairTokens[shard] { counts[Int(local[Int(t)])] += 1 }
+            slots.append(local)
         }
         table = []
         // Byte order: the order String's `<` gives text in Unicode normal form C, as names are.
@@ -69,13 +74,12 @@ struct SearchShard: Sendable {
         for (r, i) in order.enumerated() { starts[r + 1] = starts[r] + counts[i] }
         var fill = starts
         var documents = [Int32](repeating: 0, count: pairs)
-        var p = 0
-        for chunk in chunks {
-            for d in chunk.documents[shard] {
-                let r = Int(rank[Int(slots[p])])
+        for (c, chunk) in chunks.enumerated() {
+            let local = slots[c]
+            for (t, d) in zip(chunk.pairTokens[shard], chunk.documents[shard]) {
+                let r = Int(rank[Int(local[Int(t)])])
                 documents[Int(fill[r])] = d
                 fill[r] += 1
-                p += 1
             }
         }
         self.tokens = order.map { tokens[$0] }
@@ -173,9 +177,14 @@ struct SearchScratch {
 }
 
 /// The tokens of a run of documents, by shard: what each chunk of the tokenising hands the shards.
+/// A run's distinct tokens are kept once each (names share their bigrams, numbers their prefixes), and
+/// each (token, document) pair as two numbers: a province's pairs are tens of millions.
 struct SearchPairs: Sendable {
+    /// By shard: the run's distinct tokens, in the order they first come, and their hashes.
     var tokens: [[String]]
     var hashes: [[UInt32]]
+    /// By shard, each pair: its token's position in `tokens`, and its document.
+    var pairTokens: [[Int32]]
     var documents: [[Int32]]
 
     /// The pairs of the tokens of the documents `indices` (ascending) that fall in `wanted` shards (the
@@ -183,7 +192,11 @@ struct SearchPairs: Sendable {
     init(_ texts: SearchTexts, _ indices: some Sequence<Int>, shards wanted: Range<Int> = 0..<SearchPlan.shards) {
         tokens = Array(repeating: [], count: SearchPlan.shards)
         hashes = Array(repeating: [], count: SearchPlan.shards)
+        pairTokens = Array(repeating: [], count: SearchPlan.shards)
         documents = Array(repeating: [], count: SearchPlan.shards)
+        // The run's distinct tokens of every shard, as (shard, position) packed in one number, by hash.
+        var table = [Int64](repeating: -1, count: 1 << 12)
+        var distinct = 0
         var list: [String] = []
         for i in indices {
             list.removeAll(keepingCapacity: true)
@@ -192,10 +205,41 @@ struct SearchPairs: Sendable {
                 let h = SearchIndexPart.hash(t)
                 let s = Int(h % UInt32(SearchPlan.shards))
                 guard wanted.contains(s) else { continue }
-                tokens[s].append(t)
-                hashes[s].append(h)
+                let mask = table.count - 1
+                var at = Int((h &* 0x9E37_79B1) >> 8) & mask
+                var position = -1
+                while table[at] >= 0 {
+                    let (shard, k) = (Int(table[at] >> 32), Int(table[at] & 0xFFFF_FFFF))
+                    if shard == s && hashes[s][k] == h && ByteOrder.equal(tokens[s][k], t) {
+                        position = k
+                        break
+                    }
+                    at = (at + 1) & mask
+                }
+                if position < 0 {
+                    position = tokens[s].count
+                    table[at] = Int64(s) << 32 | Int64(position)
+                    tokens[s].append(t)
+                    hashes[s].append(h)
+                    distinct += 1
+                    if distinct * 2 > table.count { table = Self.grown(table, tokens: tokens, hashes: hashes) }
+                }
+                pairTokens[s].append(Int32(position))
                 documents[s].append(Int32(i))
             }
         }
+    }
+
+    /// `table` twice as large, its entries placed again.
+    private static func grown(_ table: [Int64], tokens: [[String]], hashes: [[UInt32]]) -> [Int64] {
+        var bigger = [Int64](repeating: -1, count: table.count * 2)
+        let mask = bigger.count - 1
+        for entry in table where entry >= 0 {
+            let h = hashes[Int(entry >> 32)][Int(entry & 0xFFFF_FFFF)]
+            var at = Int((h &* 0x9E37_79B1) >> 8) & mask
+            while bigger[at] >= 0 { at = (at + 1) & mask }
+            bigger[at] = entry
+        }
+        return bigger
     }
 }
