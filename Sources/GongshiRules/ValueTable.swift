@@ -18,7 +18,9 @@ public final class ValueTable: @unchecked Sendable {
     static let maxPages = 1024
 
     private let lock = NSLock()
-    private let pages: UnsafeMutablePointer<UnsafeMutablePointer<String>?>
+    /// The first `allocated` are pages (of `pageSize` values each); the others are not yet set.
+    private let pages: UnsafeMutablePointer<UnsafeMutablePointer<String>>
+    private var allocated = 0
     /// Guarded by `lock`: the number of values, an open-addressing table of their numbers + 1 (0: empty
     /// slot), and each value's hash.
     private var count = 0
@@ -27,20 +29,18 @@ public final class ValueTable: @unchecked Sendable {
 
     public init() {
         pages = .allocate(capacity: Self.maxPages)
-        pages.initialize(repeating: nil, count: Self.maxPages)
         slots = [Int32](repeating: 0, count: 1 << 10)
     }
 
     deinit {
         var left = count
-        for p in 0..<Self.maxPages {
-            guard let page = pages[p] else { break }
+        for p in 0..<allocated {
             let n = min(left, Self.pageSize)
-            page.deinitialize(count: n)
-            page.deallocate()
+            pages[p].deinitialize(count: n)
+            pages[p].deallocate()
             left -= n
         }
-        pages.deinitialize(count: Self.maxPages)
+        pages.deinitialize(count: allocated)
         pages.deallocate()
     }
 
@@ -54,7 +54,7 @@ public final class ValueTable: @unchecked Sendable {
     /// The value numbered `n` by ``number(of:)``.
     public subscript(_ n: Int) -> String {
         // A number given out by `number(of:)`: its page exists and its slot was written before.
-        pages[n >> Self.pageBits].unsafelyUnwrapped[n & (Self.pageSize - 1)]
+        pages[n >> Self.pageBits][n & (Self.pageSize - 1)]
     }
 
     /// The number of `value` (the same for equal bytes), added if new; nil when the table is full.
@@ -76,10 +76,12 @@ public final class ValueTable: @unchecked Sendable {
             guard count < Self.pageSize * Self.maxPages else { return nil }
             let n = count
             let page = n >> Self.pageBits
-            if pages[page] == nil { pages[page] = .allocate(capacity: Self.pageSize) }
+            if page == allocated {
+                (pages + page).initialize(to: .allocate(capacity: Self.pageSize))
+                allocated += 1
+            }
             // Its own copy: the record's string may carry spare capacity, or be part of a larger one.
-            pages[page].unsafelyUnwrapped.advanced(by: n & (Self.pageSize - 1)).initialize(
-                to: String(decoding: bytes, as: UTF8.self))
+            (pages[page] + (n & (Self.pageSize - 1))).initialize(to: String(decoding: bytes, as: UTF8.self))
             hashes.append(h)
             count += 1
             slots[at] = Int32(n + 1)
