@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GongshiModel
 import GongshiSite
 
 #if canImport(Glibc)
@@ -13,14 +14,8 @@ enum ManifestPieces {
     static let fileTag: UInt8 = 1
     static let endOfFiles: UInt8 = 0
 
-    /// Big-endian, appended whole (byte by byte, with an array of the words per entry, it was most of
-    /// the cost of recording a file).
-    static func word(_ w: UInt64, into out: inout [UInt8]) {
-        withUnsafeBytes(of: w.bigEndian) { out.append(contentsOf: $0) }
-    }
-
     static func path(_ path: String, into out: inout [UInt8]) {
-        word(UInt64(path.utf8.count), into: &out)
+        out.appendBigEndian(UInt64(path.utf8.count))
         out.append(contentsOf: path.utf8)
     }
 
@@ -33,22 +28,22 @@ enum ManifestPieces {
 
     static func file(_ path: String, _ e: ManifestEntry, into out: inout [UInt8]) {
         out.append(fileTag)
-        word(e.fingerprint.high, into: &out)
-        word(e.fingerprint.low, into: &out)
-        word(e.inode, into: &out)
-        word(UInt64(bitPattern: e.size), into: &out)
-        word(UInt64(bitPattern: e.seconds), into: &out)
-        word(UInt64(bitPattern: e.nanoseconds), into: &out)
+        out.appendBigEndian(e.fingerprint.high)
+        out.appendBigEndian(e.fingerprint.low)
+        out.appendBigEndian(e.inode)
+        out.appendBigEndian(UInt64(bitPattern: e.size))
+        out.appendBigEndian(UInt64(bitPattern: e.seconds))
+        out.appendBigEndian(UInt64(bitPattern: e.nanoseconds))
         Self.path(path, into: &out)
     }
 
     /// The end of the files, and the folders' stamps after it.
     static func folders(_ folders: [(path: String, stamp: FolderStamp)], into out: inout [UInt8]) {
         out.append(endOfFiles)
-        word(UInt64(folders.count), into: &out)
+        out.appendBigEndian(UInt64(folders.count))
         for (path, stamp) in folders {
             for w in [stamp.inode, UInt64(bitPattern: stamp.seconds), UInt64(bitPattern: stamp.nanoseconds)] {
-                word(w, into: &out)
+                out.appendBigEndian(w)
             }
             Self.path(path, into: &out)
         }

@@ -111,11 +111,7 @@ enum ParsedFileCoding {
 
 struct ByteWriter {
     var bytes: [UInt8] = []
-    /// Big-endian, appended whole (byte by byte, each append checked the capacity: eight per value of a
-    /// parsed file).
-    mutating func int(_ i: Int) {
-        withUnsafeBytes(of: UInt64(bitPattern: Int64(i)).bigEndian) { bytes.append(contentsOf: $0) }
-    }
+    mutating func int(_ i: Int) { bytes.appendBigEndian(UInt64(bitPattern: Int64(i))) }
     mutating func string(_ s: String) {
         var s = s
         s.withUTF8 { u in

@@ -1,4 +1,5 @@
 import Crypto
+import GongshiModel
 
 /// What an output file was made from, in 16 bytes: equal fingerprints mean equal bytes.
 ///
@@ -151,8 +152,5 @@ public struct FingerprintBuffer {
 
     private mutating func addLength(_ n: Int) { addWord(UInt64(n)) }
 
-    /// Big-endian, appended whole: byte by byte, each append checked the capacity.
-    private mutating func addWord(_ w: UInt64) {
-        withUnsafeBytes(of: w.bigEndian) { bytes.append(contentsOf: $0) }
-    }
+    private mutating func addWord(_ w: UInt64) { bytes.appendBigEndian(w) }
 }

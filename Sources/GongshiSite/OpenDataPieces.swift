@@ -1,3 +1,5 @@
+import GongshiModel
+
 /// Where an incremental build finds the open data's pieces of the previous build: their index in the
 /// build cache and their bytes in the live output's files. Implemented by `GongshiBuild` (the renderer
 /// reads no files).
@@ -108,9 +110,7 @@ struct OpenDataIndex {
     func encode() -> [UInt8] {
         var out = Self.magic
         out.reserveCapacity(out.count + 24 + pieces.count * 76)
-        func word(_ w: UInt64) {
-            for s in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: w >> UInt64(s))) }
-        }
+        func word(_ w: UInt64) { out.appendBigEndian(w) }
         word(fingerprint.high)
         word(fingerprint.low)
         word(UInt64(pieces.count))
