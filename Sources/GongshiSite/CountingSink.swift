@@ -41,6 +41,17 @@ public final class CountingSink: @unchecked Sendable {
         progress(1)
         return true
     }
+    /// Takes every one of `paths` (none a page) from the previous output when all were made from
+    /// `fingerprint`, counting them only then: when some are not there the caller writes them all again,
+    /// and a file taken and then written must be counted once.
+    public func reuseAll(_ paths: [String], fingerprint: Fingerprint) throws -> Bool {
+        for p in paths {
+            guard try inner.reuse(p, fingerprint: fingerprint) else { return false }
+        }
+        for _ in paths { counter.add(path: nil) }
+        progress(paths.count)
+        return true
+    }
 }
 
 final class Counter: @unchecked Sendable {

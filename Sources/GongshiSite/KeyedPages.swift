@@ -47,10 +47,7 @@ extension Renderer {
     {
         // Nothing to take: the paths are not even made.
         guard out.mayTake else { return false }
-        for p in paths() {
-            guard try out.reuse(p, fingerprint: fingerprint) else { return false }
-        }
-        return true
+        return try out.reuseAll(paths(), fingerprint: fingerprint)
     }
 }
 
