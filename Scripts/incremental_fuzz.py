@@ -135,6 +135,7 @@ class Fuzzer:
         self.failures = []
         self.expected_time = 1.0
         self.departments = []
+        self.out = "Public"
 
     # --- helpers -------------------------------------------------------------------------------------
 
@@ -581,11 +582,14 @@ class Fuzzer:
     # --- builds and comparisons ----------------------------------------------------------------------
 
     def build_args(self, site, options, full):
+        if full and "--out" in options:  # the full build writes the twin's Public/
+            i = options.index("--out")
+            options = options[:i] + options[i + 2:]
         args = [self.binary, "build", "--site", site, "--date", iso(self.date)] + options
         return args + (["--no-cache"] if full else [])
 
     def summary(self, text, site):
-        text = text.replace(site, "SITE")
+        text = text.replace(site + "/Other", site + "/Public").replace(site, "SITE")
         if self.args.ignore_file_count:
             text = re.sub(r"共 [0-9]+ 个文件", "共 N 个文件", text)
         return re.sub(r"用时 [0-9.]+ 秒", "用时 X 秒", text)
@@ -611,8 +615,8 @@ class Fuzzer:
         if self.summary(inc.stdout, self.site) != self.summary(full.stdout, twin):
             problems.append(f"summary differs:\n  inc:  {self.summary(inc.stdout, self.site)!r}\n"
                             f"  full: {self.summary(full.stdout, twin)!r}")
-        if os.path.isdir(os.path.join(twin, "Public")) or os.path.isdir(self.p("Public")):
-            problems += self.diff(self.p("Public"), os.path.join(twin, "Public"))[:20]
+        if os.path.isdir(os.path.join(twin, "Public")) or os.path.isdir(self.p(self.out)):
+            problems += self.diff(self.p(self.out), os.path.join(twin, "Public"))[:20]
         problems += self.diff(self.p("Content"), os.path.join(twin, "Content"))[:20]
         if problems:
             print(f"  !! step {step} {label}: {len(problems)} problem(s)")
@@ -624,9 +628,11 @@ class Fuzzer:
         """Starts the incremental build, kills it, checks Public/ is the old or the new site."""
         old = os.path.join(self.work, "old-public")
         shutil.rmtree(old, ignore_errors=True)
-        had_public = os.path.isdir(self.p("Public"))
+        had_public = os.path.isdir(self.p(self.out))
         if had_public:
-            shutil.copytree(self.p("Public"), old, symlinks=True)
+            shutil.copytree(self.p(self.out), old, symlinks=True)
+        ledger = self.p("Content", "ledger.csv")
+        old_ledger = open(ledger, "rb").read() if os.path.exists(ledger) else None
         delay = fraction * self.expected_time * 1.2
         proc = subprocess.Popen(self.build_args(self.site, options, False), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
@@ -637,7 +643,7 @@ class Fuzzer:
             state = f"finished (exit {proc.returncode}) before the kill at {delay:.2f} s"
         else:
             state = f"killed at {delay:.2f} s"
-        pub = self.p("Public")
+        pub = self.p(self.out)
         problems = []
         if not os.path.isdir(pub):
             if had_public:
@@ -649,6 +655,11 @@ class Fuzzer:
                 problems.append("Public/ is neither the old site nor the new one: "
                                 + "; ".join(self.diff(pub, os.path.join(twin, "Public"))[:5]))
             state += ", Public/ is " + ("the old site" if as_old else "the new site" if as_new else "A MIX")
+        now = open(ledger, "rb").read() if os.path.exists(ledger) else None
+        twin_ledger = os.path.join(twin, "Content", "ledger.csv")
+        new_ledger = open(twin_ledger, "rb").read() if os.path.exists(twin_ledger) else None
+        if now != old_ledger and now != new_ledger:
+            problems.append("the ledger is neither the old one nor the one a full build writes")
         print(f"     kill: {state}")
         if problems:
             print(f"  !! step {step} kill: " + "; ".join(problems))
@@ -700,8 +711,15 @@ class Fuzzer:
                 options.append("--no-ledger")
             if self.rng.random() < 0.05:
                 options += ["--base-url", "https://mirror.example/xinyong/"]
+            if self.rng.random() < 0.05:
+                options.append("--strict")
+            # Now and then another output folder (`--out`): the cache keeps a manifest per output folder,
+            # and the spare belongs to one.
+            self.out = "Other" if self.rng.random() < 0.06 else "Public"
+            if self.out != "Public":
+                options += ["--out", self.p(self.out)]
             # Drawn on every step, so that a run with --kill 0 replays the same edits.
-            kill_roll, fraction = self.rng.random(), self.rng.random()
+            kill_roll, fraction, repeat = self.rng.random(), self.rng.random(), self.rng.random()
             kill = step > 0 and kill_roll < self.args.kill
             print(f"[{step}] {self.date} {' '.join(options)} {desc}{' +kill' if kill else ''}", flush=True)
             self.copy_twin(twin)
@@ -709,7 +727,10 @@ class Fuzzer:
             if kill:
                 # The new site is the full build of the input as it is before the killed build.
                 full = self.run_full(twin, options)
-                problems += self.killed_build(step, options, twin, fraction)
+                # Sometimes killed again (and again) before a build completes: a half-claimed spare, staging
+                # folders and old copies left by the first kill are the next build's to clean up.
+                for k in range(1 if repeat < 0.7 else 2 if repeat < 0.9 else 3):
+                    problems += self.killed_build(step, options, twin, (fraction + 0.37 * k) % 1.0)
                 self.copy_twin(twin)  # the killed build may have written the ledger or the day's report
             start = time.monotonic()
             inc = subprocess.run(self.build_args(self.site, options, False), capture_output=True, text=True)
@@ -727,6 +748,7 @@ class Fuzzer:
                     break
                 # Go on from a state both agree on: the full build's output replaces the incremental one.
                 shutil.rmtree(self.p("Public"), ignore_errors=True)
+                shutil.rmtree(self.p("Other"), ignore_errors=True)
                 shutil.rmtree(self.p(".gongshi.cache"), ignore_errors=True)
                 shutil.rmtree(self.p("Content"))
                 shutil.copytree(os.path.join(twin, "Content"), self.p("Content"), symlinks=True)
