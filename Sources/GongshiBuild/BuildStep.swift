@@ -169,7 +169,7 @@ enum BuildStep {
         }
         let spare = inputs.cache.flatMap { SpareOutput.claim(out: out, staging: staging, cache: $0) }
         let reuse = inputs.cache.map {
-            PageReuse(out: out, previous: live?.files ?? [:], spare: spare, manifest: $0.manifestWriter(out: out))
+            PageReuse(out: out, previous: live?.files ?? ManifestFiles(), spare: spare, manifest: $0.manifestWriter(out: out))
         }
         if let cache = inputs.cache, let reuse {
             renderer.openDataStore = OpenDataFiles(cache: cache, out: out, reuse: reuse)

@@ -142,7 +142,7 @@ struct OutputFolders {
 
 /// What an output manifest holds: its files by path, and the stamps of its folders.
 struct OutputManifestContents {
-    var files: [String: ManifestEntry] = [:]
+    var files = ManifestFiles()
     var folders: [(path: String, stamp: FolderStamp)] = []
 }
 
@@ -169,15 +169,10 @@ enum OutputManifest {
     /// The entries by path and the folders' stamps, or nil when the bytes are not a whole manifest of
     /// this program.
     static func decode(_ bytes: [UInt8], program: String) -> OutputManifestContents? {
-        var contents = OutputManifestContents()
-        let path = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
-        guard
-            let folders = read(
-                bytes, program: program, reserve: { contents.files.reserveCapacity($0) },
-                each: { contents.files[path($0)] = $1 })
-        else { return nil }
-        contents.folders = folders.map { (path($0.path), $0.stamp) }
-        return contents
+        guard let (files, folders) = layout(bytes, program: program) else { return nil }
+        return OutputManifestContents(
+            files: ManifestFiles(bytes: bytes, files: files),
+            folders: folders.map { (String(decoding: bytes[$0.path], as: UTF8.self), $0.stamp) })
     }
 
     /// Where each entry's path and each folder's path lie in `bytes`, the entries in the order written

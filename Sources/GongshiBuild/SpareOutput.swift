@@ -27,9 +27,9 @@ import Foundation
 /// before.
 struct SpareOutput {
     /// The files of the spare by path, as its manifest describes them (each with its slot).
-    let files: [String: ManifestEntry]
+    let files: ManifestFiles
     /// One more than the highest slot.
-    let slots: Int
+    var slots: Int { files.slots }
 
     /// The spare folder in `cache`.
     static func path(_ cache: BuildCache) -> String { cache.folder + "/spare" }
@@ -54,7 +54,7 @@ struct SpareOutput {
             OutputFolder.removeTreeInParallel(staging)
             return nil
         }
-        return SpareOutput(files: manifest.files, slots: manifest.files.values.reduce(0) { max($0, $1.slot + 1) })
+        return SpareOutput(files: manifest.files)
     }
 
     /// After a swap: keeps the old site (now at `old`) as the spare of `out`, with `manifest` (the
@@ -73,7 +73,8 @@ struct SpareOutput {
     /// gone files only, not at the 200 000 of the new site.
     func sweep(inNewSite: [Bool], in folder: Int32) {
         var emptied: Set<Substring> = []
-        for (path, entry) in files where !(entry.slot < inNewSite.count && inNewSite[entry.slot]) {
+        for entry in files.lastEntries where !(entry.slot < inNewSite.count && inNewSite[entry.slot]) {
+            let path = files.path(entry)
             unlinkat(folder, path, 0)
             var f = path[...]
             while let slash = f.lastIndex(of: "/") {
