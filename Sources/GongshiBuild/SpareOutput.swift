@@ -48,13 +48,13 @@ struct SpareOutput {
         // Forgotten before the spare is touched: a build killed from here on leaves no manifest for it.
         unlink(cache.folder + "/" + name)
         guard rename(path(cache), staging) == 0 else { return nil }
-        guard let bytes, let manifest = OutputManifest.decode(bytes, program: cache.program),
-            !manifest.files.isEmpty, FolderStamp.allMatch(manifest.folders, under: staging)
+        guard let bytes, let (files, folders) = OutputManifest.layout(bytes, program: cache.program),
+            !files.isEmpty, FolderStamp.allMatch(folders, in: bytes, under: staging)
         else {
             OutputFolder.removeTreeInParallel(staging)
             return nil
         }
-        return SpareOutput(files: manifest.files)
+        return SpareOutput(files: ManifestFiles(bytes: bytes, files: files))
     }
 
     /// After a swap: keeps the old site (now at `old`) as the spare of `out`, with `manifest` (the

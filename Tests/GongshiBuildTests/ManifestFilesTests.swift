@@ -54,3 +54,20 @@ struct ManifestFilesTests {
         #expect(Self.files([])["index.html"] == nil)
     }
 }
+
+/// What an output manifest holds, as the tests compare it: its files, and its folders' stamps by path.
+struct OutputManifestContents {
+    var files = ManifestFiles()
+    var folders: [(path: String, stamp: FolderStamp)] = []
+}
+
+extension OutputManifest {
+    /// The files and the folders' stamps of a manifest, or nil when the bytes are not a whole manifest
+    /// of this program.
+    static func decode(_ bytes: [UInt8], program: String) -> OutputManifestContents? {
+        guard let (files, folders) = layout(bytes, program: program) else { return nil }
+        return OutputManifestContents(
+            files: ManifestFiles(bytes: bytes, files: files),
+            folders: folders.map { (String(decoding: bytes[$0.path], as: UTF8.self), $0.stamp) })
+    }
+}
