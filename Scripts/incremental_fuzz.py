@@ -678,6 +678,11 @@ class Fuzzer:
     def setup(self):
         shutil.rmtree(self.work, ignore_errors=True)
         os.makedirs(self.site)
+        # A copy of the program: a rebuild of .build/ during the run (swift test relinks it) would stop
+        # the run with "Text file busy", or change the program the cache was written by.
+        copy = os.path.join(self.work, "gongshi")
+        shutil.copy2(self.binary, copy)
+        self.binary = copy
         if self.args.content:
             shutil.copytree(self.args.content, self.p("Content"), symlinks=True)
             shutil.copytree(os.path.join(REPO, "Templates"), self.p("Templates"))
