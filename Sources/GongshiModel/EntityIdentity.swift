@@ -61,9 +61,14 @@ public struct EntityIdentity: Sendable, Equatable {
     /// Reads the code columns of a row (values trimmed, upper-cased, inner spaces removed). For a
     /// natural person the mixed ID/organisation column is the person's ID number and is not read.
     public init(_ values: [Column: String], naturalPerson: Bool) {
+        self.init(columns: Column.allCases.map { values[$0] ?? "" }, naturalPerson: naturalPerson)
+    }
+
+    /// `values`: the value of each of ``Column/allCases``, in that order ("" for a column the row lacks);
+    /// the judge reads every row so, without a dictionary per row.
+    public init(columns values: [String], naturalPerson: Bool) {
         var invalid: [(Column, String, String)] = []
-        for column in Column.allCases {
-            let v = values[column] ?? ""
+        for (column, v) in zip(Column.allCases, values) {
             guard !v.isEmpty else { continue }
             if column == .idOrOrganization && naturalPerson { continue }
             if column == .uscc && v == UnifiedSocialCreditCode.none {

@@ -34,7 +34,7 @@ public enum MissingField: RecordRule {
                     severity: .warning))
         }
         // A withdrawal must say when and why (Art.48: 公开说明理由); the record is withdrawn all the same.
-        if r.kind != .mingdan, let status = RecordStatus(parsing: r.statusText), status.isWithdrawal {
+        if r.kind != .mingdan, let status = r.givenRecordStatus, status.isWithdrawal {
             let absent = [Field.statusDate, .statusNote].filter { r[$0].isEmpty }
             if !absent.isEmpty {
                 d.findings.append(

@@ -1,0 +1,24 @@
+import GongshiModel
+
+/// Departments by 名称 and by 统一社会信用代码.
+public struct DepartmentIndex: Sendable {
+    public let byName: [String: Department]
+    public let byCode: [String: Department]
+    public let all: [Department]
+    /// The character bigrams of each department's name and aliases, in the order of `all`, for
+    /// ``closest(to:)`` (worked out once: it runs for every row whose authority matches no name).
+    let nameBigrams: [[Set<String>]]
+    public init(_ departments: [Department]) {
+        all = departments
+        nameBigrams = departments.map { d in ([d.name] + d.aliases).map(DepartmentIndex.bigrams) }
+        var n: [String: Department] = [:]
+        var c: [String: Department] = [:]
+        for d in departments {
+            if n[d.name] == nil { n[d.name] = d }
+            for alias in d.aliases where n[alias] == nil { n[alias] = d }
+            if !d.uscc.isEmpty, c[d.uscc] == nil { c[d.uscc] = d }
+        }
+        byName = n
+        byCode = c
+    }
+}
