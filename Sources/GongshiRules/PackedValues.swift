@@ -21,37 +21,40 @@ public struct PackedValues: Sendable {
     /// digest …), read with ``extra(_:)``. At most 65 535 texts. A non-empty value whose position
     /// `shared` holds true is kept in `table` (when it is not full).
     public init(_ values: [String], extras: [String] = [], table: ValueTable? = nil, shared: [Bool] = []) {
-        let texts = values + extras
+        let count = values.count + extras.count
+        func text(_ i: Int) -> String { i < values.count ? values[i] : extras[i - values.count] }
+        // Each text's number in the table (-1: its bytes are kept), and its length here.
         var numbers = [Int](repeating: -1, count: values.count)
         if let table {
             for i in values.indices where i < shared.count && shared[i] && !values[i].isEmpty {
                 numbers[i] = table.number(of: values[i]) ?? -1
             }
         }
-        func length(_ i: Int) -> Int {
-            guard i < numbers.count, numbers[i] >= 0 else { return texts[i].utf8.count }
-            return Self.numberLength(numbers[i])
+        var lengths = [Int](repeating: 0, count: count)
+        var total = 0
+        for i in 0..<count {
+            lengths[i] = i < numbers.count && numbers[i] >= 0 ? Self.numberLength(numbers[i]) : text(i).utf8.count
+            total += lengths[i]
         }
-        let total = texts.indices.reduce(0) { $0 + length($1) }
         let width = total <= Int(UInt16.max) >> 1 ? 2 : 4
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.header + width * texts.count + total)
+        bytes.reserveCapacity(Self.header + width * count + total)
         func append(_ n: Int, _ width: Int) {
             for k in 0..<width { bytes.append(UInt8(truncatingIfNeeded: n >> (8 * k))) }
         }
-        append(texts.count, 2)
+        append(count, 2)
         append(values.count, 2)
         bytes.append(UInt8(width))
         var end = 0
-        for i in texts.indices {
-            end += length(i)
+        for i in 0..<count {
+            end += lengths[i]
             append(end << 1 | (i < numbers.count && numbers[i] >= 0 ? 1 : 0), width)
         }
-        for i in texts.indices {
+        for i in 0..<count {
             if i < numbers.count && numbers[i] >= 0 {
                 append(numbers[i], Self.numberLength(numbers[i]))
             } else {
-                bytes.append(contentsOf: texts[i].utf8)
+                bytes.appendUTF8(text(i))
             }
         }
         storage = bytes
