@@ -55,10 +55,10 @@ public struct RecordContext: Sendable {
     /// (Worked out once: the rules and the publisher ask for it several times a row.)
     public var authorityCodeFromDepartments: Field? { shared.facts.authorityCodeFromDepartments }
 
-    static func authorityCodeFromDepartments(_ source: SourceRecord, department: Department?) -> Field? {
-        guard source.kind != .mingdan, let dept = department, UnifiedSocialCreditCode.isValid(dept.uscc) else {
-            return nil
-        }
+    static func authorityCodeFromDepartments(
+        _ source: SourceRecord, department: Department?, in departments: DepartmentIndex
+    ) -> Field? {
+        guard source.kind != .mingdan, let dept = department, departments.hasValidUSCC(dept) else { return nil }
         let field: Field = source.kind == .xzxk ? .licensingAuthorityCode : .penaltyAuthorityCode
         let v = source[field]
         return v.isEmpty || v == UnifiedSocialCreditCode.none ? field : nil

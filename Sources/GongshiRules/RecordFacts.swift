@@ -73,7 +73,7 @@ struct RecordFacts: Sendable {
             // The placeholder 00000000000000000X names no authority (SPEC §8.4).
             let authorityCode = source[codeField]
             department =
-                departments.byName[authority]
+                departments.named(authority)
                 ?? (authorityCode == UnifiedSocialCreditCode.none ? nil : departments.byCode[authorityCode])
             (category, identity) = RecordContext.categoryAndIdentity(source, stated: source[.entityCategory])
             legacyKey = nil
@@ -107,7 +107,7 @@ struct RecordFacts: Sendable {
                 formerKeys = [:]
             }
             hasKey = !source[.listName].isEmpty && !entity.isEmpty && !listed.isEmpty
-            department = departments.byName[authority]
+            department = departments.named(authority)
         }
         if hasKey {
             keyHash = DuplicateIndex.KeyHash(key)
@@ -116,7 +116,8 @@ struct RecordFacts: Sendable {
             keyHash = DuplicateIndex.KeyHash(a: 0, b: 0)
             contentHash = 0
         }
-        authorityCodeFromDepartments = RecordContext.authorityCodeFromDepartments(source, department: department)
+        authorityCodeFromDepartments = RecordContext.authorityCodeFromDepartments(
+            source, department: department, in: departments)
         statusText = source[.status]
         statusDate = schema.index(of: .statusDate).flatMap { dates[$0] }
         givenRecordStatus = kind == .mingdan ? nil : RecordStatus(parsing: statusText)
