@@ -23,8 +23,16 @@ public enum RecordKind: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (a: RecordKind, b: RecordKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// In the order of `allCases` (which builds an array at every call: the judge sorts a province's
+    /// ledger events by kind).
+    public static func < (a: RecordKind, b: RecordKind) -> Bool { a.position < b.position }
+
+    private var position: Int {
+        switch self {
+        case .xzxk: return 0
+        case .xzcf: return 1
+        case .mingdan: return 2
+        }
     }
 }
 
