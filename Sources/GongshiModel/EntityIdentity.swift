@@ -71,7 +71,7 @@ public struct EntityIdentity: Sendable, Equatable {
         for (column, v) in zip(Column.allCases, values) {
             guard !v.isEmpty else { continue }
             if column == .idOrOrganization && naturalPerson { continue }
-            if column == .uscc && v == UnifiedSocialCreditCode.none {
+            if column == .uscc && UnifiedSocialCreditCode.isNone(v) {
                 placeholder = true
                 continue
             }

@@ -70,6 +70,22 @@ public enum PersonalData {
     /// every record is asked, twice).
     public static func mayHoldPersonalData(_ text: String) -> Bool {
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            // 11 digits in a row fill at least one aligned 4-byte word: a text without a word of four
+            // digits (most are) is answered four bytes at a time.
+            let words = bytes.count / 4
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                var any = false
+                for k in 0..<words {
+                    let w = raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)
+                    // Every byte 0x30–0x39: high nibble 3, and adding 6 to the low nibble carries nowhere.
+                    if w & 0xF0F0_F0F0 == 0x3030_3030 && ((w & 0x0F0F_0F0F) &+ 0x0606_0606) & 0x1010_1010 == 0 {
+                        any = true
+                        break
+                    }
+                }
+                if !any { return false }
+            }
             var run = 0
             for b in bytes {
                 if b &- 48 < 10 {

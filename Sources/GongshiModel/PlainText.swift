@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text that Swift compares and hashes by Unicode canonical equivalence, decided from its UTF-8 bytes
 /// where that gives the same answer. A string of "plain" scalars (ASCII, CJK ideographs, the CJK
 /// symbols and punctuation that combine with nothing, the full-width ASCII forms) is in NFC and has no
@@ -67,9 +69,18 @@ public struct TextKey: Hashable, Sendable {
         h.combine(0xFF as UInt8)
     }
 
+    /// A dictionary compares its key with every key on its probe path: lengths first, then memory.
     public static func == (a: TextKey, b: TextKey) -> Bool {
-        if a.text.utf8.elementsEqual(b.text.utf8) { return true }
-        return a.plain && b.plain ? false : a.text == b.text
+        guard a.plain && b.plain else { return a.text == b.text }
+        var x = a.text
+        var y = b.text
+        guard x.utf8.count == y.utf8.count else { return false }
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                guard let pa = p.baseAddress, let qa = q.baseAddress else { return true }
+                return memcmp(pa, qa, p.count) == 0
+            }
+        }
     }
 }
 

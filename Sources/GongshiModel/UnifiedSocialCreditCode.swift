@@ -11,6 +11,11 @@ public enum UnifiedSocialCreditCode {
     /// The placeholder a 个体工商户 without a code carries ("17 个 0 加 X").
     public static let none = "00000000000000000X"
 
+    /// `v == none`, rejecting by length first: no other spelling of the placeholder exists (no scalar
+    /// is canonically equivalent to a digit or X), and comparing a Chinese value with an ASCII one
+    /// takes String's slow path (the rules ask of every required field of every row).
+    public static func isNone(_ v: String) -> Bool { v.utf8.count == 18 && v == none }
+
     /// Why a code is invalid, in Chinese for the report; nil when it is valid.
     public static func problem(_ raw: String) -> String? {
         // Most codes are valid and plain ASCII: checked on their bytes; the rest are looked at closely.

@@ -159,7 +159,7 @@ enum Publisher {
                 default:
                     if f == authorityCodeFilled {
                         v = r.department?.uscc ?? ""
-                    } else if v == UnifiedSocialCreditCode.none {
+                    } else if UnifiedSocialCreditCode.isNone(v) {
                         v = ""
                     }
                 }

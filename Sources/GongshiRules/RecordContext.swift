@@ -61,7 +61,7 @@ public struct RecordContext: Sendable {
         guard source.kind != .mingdan, let dept = department, departments.hasValidUSCC(dept) else { return nil }
         let field: Field = source.kind == .xzxk ? .licensingAuthorityCode : .penaltyAuthorityCode
         let v = source[field]
-        return v.isEmpty || v == UnifiedSocialCreditCode.none ? field : nil
+        return v.isEmpty || UnifiedSocialCreditCode.isNone(v) ? field : nil
     }
 
     /// Optional date fields: a bad value there is a `bad-value` warning, never a reason to withhold.

@@ -74,7 +74,7 @@ struct RecordFacts: Sendable {
             let authorityCode = source[codeField]
             department =
                 departments.named(authority)
-                ?? (authorityCode == UnifiedSocialCreditCode.none ? nil : departments.byCode[authorityCode])
+                ?? (UnifiedSocialCreditCode.isNone(authorityCode) ? nil : departments.byCode[authorityCode])
             (category, identity) = RecordContext.categoryAndIdentity(source, stated: source[.entityCategory])
             legacyKey = nil
             formerKeys = [:]

@@ -57,7 +57,9 @@ public enum MissingField: RecordRule {
         // An authority code 00000000000000000X counts as empty (SPEC §8.4); departments.csv supplies it
         // when the authority is one of the site's departments (real exports leave it out).
         let filled = r.authorityCodeFromDepartments
-        for field in base where (r[field].isEmpty || r[field] == UnifiedSocialCreditCode.none) && field != filled {
+        for field in base where field != filled {
+            let v = r[field]
+            guard v.isEmpty || UnifiedSocialCreditCode.isNone(v) else { continue }
             missing.append(field)
         }
         if let cat = r.category {
