@@ -37,25 +37,34 @@ public struct PackedValues: Sendable {
             total += lengths[i]
         }
         let width = total <= Int(UInt16.max) >> 1 ? 2 : 4
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.header + width * count + total)
-        func append(_ n: Int, _ width: Int) {
-            for k in 0..<width { bytes.append(UInt8(truncatingIfNeeded: n >> (8 * k))) }
-        }
-        append(count, 2)
-        append(values.count, 2)
-        bytes.append(UInt8(width))
-        var end = 0
-        for i in 0..<count {
-            end += lengths[i]
-            append(end << 1 | (i < numbers.count && numbers[i] >= 0 ? 1 : 0), width)
-        }
-        for i in 0..<count {
-            if i < numbers.count && numbers[i] >= 0 {
-                append(numbers[i], Self.numberLength(numbers[i]))
-            } else {
-                bytes.appendUTF8(text(i))
+        let size = Self.header + width * count + total
+        // Written in place, the size known: appending byte by byte checked capacity at every byte.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { out, initialized in
+            var at = 0
+            func put(_ n: Int, _ width: Int) {
+                for k in 0..<width { out[at + k] = UInt8(truncatingIfNeeded: n >> (8 * k)) }
+                at += width
             }
+            put(count, 2)
+            put(values.count, 2)
+            put(width, 1)
+            var end = 0
+            for i in 0..<count {
+                end += lengths[i]
+                put(end << 1 | (i < numbers.count && numbers[i] >= 0 ? 1 : 0), width)
+            }
+            for i in 0..<count {
+                if i < numbers.count && numbers[i] >= 0 {
+                    put(numbers[i], lengths[i])
+                } else {
+                    var t = text(i)
+                    t.withUTF8 { u in
+                        _ = UnsafeMutableBufferPointer(rebasing: out[at..<(at + u.count)]).initialize(fromContentsOf: u)
+                    }
+                    at += lengths[i]
+                }
+            }
+            initialized = at
         }
         storage = bytes
         self.table = numbers.contains { $0 >= 0 } ? table : nil
