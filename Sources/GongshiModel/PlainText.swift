@@ -36,6 +36,31 @@ public enum PlainText {
         return true
     }
 
+    /// `a` before `b`, -1, 0 or 1, as `String` orders them (`<`, `==`); `plainA` and `plainB` say
+    /// whether each is plain (``isPlain(_:)``, asked once per text by a sort), and then their bytes
+    /// decide, compared in place.
+    public static func compare(_ a: String, plain plainA: Bool, _ b: String, plain plainB: Bool) -> Int {
+        guard plainA && plainB else { return a == b ? 0 : a < b ? -1 : 1 }
+        return compareBytes(a, b)
+    }
+
+    /// The byte order of the UTF-8 of `a` and `b`, -1, 0 or 1 (`a.utf8.lexicographicallyPrecedes(b.utf8)`
+    /// and `elementsEqual`, compared in place).
+    public static func compareBytes(_ a: String, _ b: String) -> Int {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                if n > 0, let p = x.baseAddress, let q = y.baseAddress {
+                    let c = memcmp(p, q, n)
+                    if c != 0 { return c < 0 ? -1 : 1 }
+                }
+                return x.count == y.count ? 0 : x.count < y.count ? -1 : 1
+            }
+        }
+    }
+
     /// `a < b` as Swift decides it, from the bytes when both are plain.
     public static func less(_ a: String, _ b: String) -> Bool {
         var a = a
