@@ -75,9 +75,10 @@ struct DuplicateIndex {
             var v = v
             v.withUTF8 { u in
                 mix(UInt64(u.count))
+                let raw = UnsafeRawBufferPointer(u)
                 var i = 0
                 while i + 8 <= u.count {
-                    mix(UnsafeRawBufferPointer(rebasing: u[i..<(i + 8)]).loadUnaligned(as: UInt64.self))
+                    mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                     i += 8
                 }
                 var tail: UInt64 = 0
