@@ -61,24 +61,34 @@ public struct EntityIdentity: Sendable, Equatable {
     /// Reads the code columns of a row (values trimmed, upper-cased, inner spaces removed). For a
     /// natural person the mixed ID/organisation column is the person's ID number and is not read.
     public init(_ values: [Column: String], naturalPerson: Bool) {
+        self.init(columns: Column.allCases.map { values[$0] ?? "" }, naturalPerson: naturalPerson)
+    }
+
+    /// `values`: the value of each of ``Column/allCases``, in that order ("" for a column the row lacks);
+    /// the judge reads every row so, without a dictionary per row.
+    public init(columns values: [String], naturalPerson: Bool) {
         var invalid: [(Column, String, String)] = []
-        for column in Column.allCases {
-            let v = values[column] ?? ""
+        for (column, v) in zip(Column.allCases, values) {
             guard !v.isEmpty else { continue }
             if column == .idOrOrganization && naturalPerson { continue }
-            if column == .uscc && v == UnifiedSocialCreditCode.none {
+            if column == .uscc && UnifiedSocialCreditCode.isNone(v) {
                 placeholder = true
                 continue
             }
             hasInput = true
+            // A value of printable ASCII (most codes) is one character per byte: counted and searched
+            // on its bytes, not taken apart into characters.
+            let printable = v.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+            let masked = printable ? v.utf8.contains(0x2A) : v.contains("*")
+            let length = printable ? v.utf8.count : v.count
             // A court list masks its persons' ID numbers (3703**********1234): a person's, not a code.
-            if column == .idOrOrganization, v.contains("*"), [15, 18].contains(v.count),
+            if column == .idOrOrganization, masked, [15, 18].contains(length),
                 v.allSatisfy({ $0 == "*" || $0 == "X" || ($0.isASCII && $0.isNumber) })
             {
                 personID = true
                 continue
             }
-            if v.contains("*") {
+            if masked {
                 // A masked value of the mixed column is most likely a person's ID number: not quoted.
                 let quoted = column == .idOrOrganization ? "" : "「\(v)」"
                 notes.append("「\(column.name)」为\(quoted.isEmpty ? "打码值" : quoted)，含有 *（已打码），不是代码，未读取也不公示")
@@ -92,7 +102,7 @@ public struct EntityIdentity: Sendable, Equatable {
                 if ResidentIDNumber.isMistyped(v) { idProblem = ResidentIDNumber.problem(v) ?? "" }
                 continue
             }
-            if v.count == 18 {
+            if length == 18 {
                 if UnifiedSocialCreditCode.isValid(v) {
                     take(\.uscc, v, from: column, as: .uscc)
                 } else if ResidentIDNumber.isValid(v) {

@@ -10,8 +10,16 @@ public struct Finding: Sendable, Hashable {
             case .fatal: return "致命"
             }
         }
-        public static func < (a: Level, b: Level) -> Bool {
-            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        /// In the order of `allCases` (which builds an array at every call).
+        public static func < (a: Level, b: Level) -> Bool { a.position < b.position }
+
+        private var position: Int {
+            switch self {
+            case .info: return 0
+            case .warning: return 1
+            case .error: return 2
+            case .fatal: return 3
+            }
         }
     }
 

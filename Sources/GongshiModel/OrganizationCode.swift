@@ -4,6 +4,8 @@ public enum OrganizationCode {
     /// The code without its hyphen when it has the shape of one (9 characters, or 8 + `-` + 1, of
     /// digits and capital letters); nil otherwise. Says nothing of the check character.
     public static func shaped(_ raw: String) -> String? {
+        // Most rows have no 组织机构代码: nothing to take apart.
+        if raw.isEmpty { return nil }
         var chars = Array(raw.uppercased())
         if chars.count == 10, chars[8] == "-" { chars.remove(at: 8) }
         guard chars.count == 9, chars.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else { return nil }
@@ -32,6 +34,12 @@ public enum OrganizationCode {
 
     /// The 组织机构代码 inside a 统一社会信用代码 (its characters 9–17).
     public static func embedded(inUSCC code: String) -> String? {
+        // A code of printable ASCII is its bytes, one character each: cut from them (the judge asks
+        // for every row, in its serial part).
+        let bytes = code.utf8
+        if bytes.count == 18, bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            return String(decoding: bytes.dropFirst(8).prefix(9), as: UTF8.self)
+        }
         let chars = Array(code)
         guard chars.count == 18 else { return nil }
         return String(chars[8..<17])

@@ -23,8 +23,16 @@ public enum RecordKind: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (a: RecordKind, b: RecordKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// In the order of `allCases` (which builds an array at every call: the judge sorts a province's
+    /// ledger events by kind).
+    public static func < (a: RecordKind, b: RecordKind) -> Bool { a.position < b.position }
+
+    private var position: Int {
+        switch self {
+        case .xzxk: return 0
+        case .xzcf: return 1
+        case .mingdan: return 2
+        }
     }
 }
 
@@ -37,14 +45,14 @@ public enum SubjectCategory: String, Sendable {
     /// Accepts the names and the codes of SPEC §8.2 (01 自然人, 02 法人, 03 非法人组织, 04 个体工商户; 个人 = 自然人),
     /// inner spaces ignored.
     public init?(parsing raw: String) {
-        let s = raw.filter { !$0.isWhitespace }
-        switch s {
-        case "法人及非法人组织", "法人", "非法人组织", "法人和非法人组织", "02", "03", "2", "3": self = .organization
-        case "自然人", "个人", "01", "1": self = .naturalPerson
-        case "个体工商户", "04", "4": self = .soleProprietor
-        default: return nil
-        }
+        guard let v = SubjectCategory.spellings.value(of: raw.removingWhitespace()) else { return nil }
+        self = v
     }
+
+    static let spellings = Spellings<SubjectCategory>(
+        ["法人及非法人组织", "法人", "非法人组织", "法人和非法人组织", "02", "03", "2", "3"].map { ($0, .organization) }
+            + ["自然人", "个人", "01", "1"].map { ($0, .naturalPerson) }
+            + ["个体工商户", "04", "4"].map { ($0, .soleProprietor) })
 }
 
 /// 当前状态 of a licensing or penalty record (names or the v1 codes 0–4). 变更, 确认违法 and 确认无效 are
@@ -68,18 +76,16 @@ public enum RecordStatus: String, Sendable {
     }
 
     public init?(parsing raw: String) {
-        switch raw.trimmingWhitespace() {
-        case "", "0", "正常": self = .normal
-        case "1", "撤销", "已撤销": self = .revoked
-        case "变更", "已变更": self = .changed
-        case "确认违法", "被确认违法": self = .confirmedIllegal
-        case "确认无效", "被确认无效": self = .confirmedInvalid
-        case "2", "异议", "异议中", "异议处理中": self = .objection
-        case "3", "其他": self = .other
-        case "4", "修复", "信用修复", "已修复": self = .repaired
-        default: return nil
-        }
+        guard let v = RecordStatus.spellings.value(of: raw.trimmingWhitespace()) else { return nil }
+        self = v
     }
+
+    static let spellings = Spellings<RecordStatus>(
+        ["", "0", "正常"].map { ($0, .normal) } + ["1", "撤销", "已撤销"].map { ($0, .revoked) }
+            + ["变更", "已变更"].map { ($0, .changed) } + ["确认违法", "被确认违法"].map { ($0, .confirmedIllegal) }
+            + ["确认无效", "被确认无效"].map { ($0, .confirmedInvalid) }
+            + ["2", "异议", "异议中", "异议处理中"].map { ($0, .objection) } + ["3", "其他"].map { ($0, .other) }
+            + ["4", "修复", "信用修复", "已修复"].map { ($0, .repaired) })
 }
 
 /// 当前状态 of a list entry.
@@ -89,13 +95,13 @@ public enum ListStatus: String, Sendable {
     case removed = "移出"
 
     public init?(parsing raw: String) {
-        switch raw.trimmingWhitespace() {
-        case "", "0", "正常": self = .normal
-        case "2", "异议", "异议中", "异议处理中": self = .objection
-        case "移出", "已移出": self = .removed
-        default: return nil
-        }
+        guard let v = ListStatus.spellings.value(of: raw.trimmingWhitespace()) else { return nil }
+        self = v
     }
+
+    static let spellings = Spellings<ListStatus>(
+        ["", "0", "正常"].map { ($0, .normal) } + ["2", "异议", "异议中", "异议处理中"].map { ($0, .objection) }
+            + ["移出", "已移出"].map { ($0, .removed) })
 }
 
 /// 失信严重程度 of a penalty, and the publicity bounds NDRC Order No. 36 sets for each.
@@ -106,13 +112,13 @@ public enum Severity: String, Sendable, CaseIterable {
 
     /// The names, and the codes 1 (一般) and 3 (严重) of the national standard; nil for anything else.
     public init?(parsing raw: String) {
-        switch raw.filter({ !$0.isWhitespace }) {
-        case "轻微", "轻微失信": self = .minor
-        case "一般", "一般失信", "1": self = .ordinary
-        case "严重", "严重失信", "3": self = .serious
-        default: return nil
-        }
+        guard let v = Severity.spellings.value(of: raw.removingWhitespace()) else { return nil }
+        self = v
     }
+
+    static let spellings = Spellings<Severity>(
+        ["轻微", "轻微失信"].map { ($0, .minor) } + ["一般", "一般失信", "1"].map { ($0, .ordinary) }
+            + ["严重", "严重失信", "3"].map { ($0, .serious) })
 
     /// Publicity months a site may set (Order 36: 轻微 not published, at most 3; 一般 3–12; 严重 12–36).
     public var allowedMonths: ClosedRange<Int> {
@@ -159,14 +165,16 @@ public enum LicenceCategory: String, Sendable, CaseIterable {
     case other = "其他"
 
     public init?(parsing raw: String) {
-        let s = raw.filter { !$0.isWhitespace }
-        if let c = LicenceCategory.allCases.first(where: { $0.rawValue == s }) {
+        let s = raw.removingWhitespace()
+        if let c = LicenceCategory.names.value(of: s) {
             self = c
             return
         }
         guard let n = Int(s), s.count <= 2, (1...6).contains(n) else { return nil }
         self = LicenceCategory.allCases[n - 1]
     }
+
+    static let names = Spellings<LicenceCategory>(allCases.map { ($0.rawValue, $0) })
 }
 
 /// 证件类型 of a natural person (names, or the codes 01–05 of DOMAIN.md §1a).
@@ -178,16 +186,15 @@ public enum IDDocumentType: String, Sendable, CaseIterable {
     case foreignResident = "外国人永久居留身份证"
 
     public init?(parsing raw: String) {
-        let s = raw.filter { !$0.isWhitespace }
-        if s == "居民身份证" {
-            self = .residentID
-            return
-        }
-        if let c = IDDocumentType.allCases.first(where: { $0.rawValue == s }) {
+        let s = raw.removingWhitespace()
+        if let c = IDDocumentType.names.value(of: s) {
             self = c
             return
         }
         guard let n = Int(s), s.count <= 2, (1...5).contains(n) else { return nil }
         self = IDDocumentType.allCases[n - 1]
     }
+
+    /// 居民身份证 first, then the names.
+    static let names = Spellings<IDDocumentType>([("居民身份证", .residentID)] + allCases.map { ($0.rawValue, $0) })
 }

@@ -6,6 +6,9 @@ import Foundation
 public struct RecordSchema: Sendable {
     public let kind: RecordKind
     public let fields: [Field]
+    /// The role of each field, in the order of `fields` (read per field of every record judged: the
+    /// role of a field is looked up in the table of definitions otherwise).
+    public let roles: [Field.Role]
     /// The schema index of each field, by raw value (nil: the kind has no such field).
     private let positions: [Int?]
     private let lookup: [String: Int]
@@ -15,6 +18,7 @@ public struct RecordSchema: Sendable {
     init(kind: RecordKind, fields: [Field]) {
         self.kind = kind
         self.fields = fields
+        roles = fields.map(\.role)
         var lookup: [String: Int] = [:]
         var positions = [Int?](repeating: nil, count: Field.allCases.count)
         for (i, f) in fields.enumerated() {
@@ -151,6 +155,16 @@ public struct RecordSchema: Sendable {
 }
 
 extension RecordKind {
+    /// The schema index of `field` in this kind's schema (nil: the kind has no such field), read in place:
+    /// `schema.index(of:)` copies the schema first (four retains and releases), and every rule asks.
+    public func schemaIndex(of field: Field) -> Int? {
+        switch self {
+        case .xzxk: return RecordSchema.licensing.index(of: field)
+        case .xzcf: return RecordSchema.penalty.index(of: field)
+        case .mingdan: return RecordSchema.list.index(of: field)
+        }
+    }
+
     /// The party's name: 行政相对人名称, or 主体名称 of a list entry.
     public var entityNameField: Field { self == .mingdan ? .subjectName : .entityName }
     /// 行政相对人类别, or 主体类别 of a list entry.

@@ -21,7 +21,7 @@ public struct SourceRecord: Sendable {
 
     /// The value of `field`: empty when the row left it empty or its kind has no such field.
     public subscript(_ field: Field) -> String {
-        guard let i = kind.schema.index(of: field), i < values.count else { return "" }
+        guard let i = kind.schemaIndex(of: field), i < values.count else { return "" }
         return values[i]
     }
 }

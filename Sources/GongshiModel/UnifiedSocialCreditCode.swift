@@ -11,6 +11,11 @@ public enum UnifiedSocialCreditCode {
     /// The placeholder a 个体工商户 without a code carries ("17 个 0 加 X").
     public static let none = "00000000000000000X"
 
+    /// `v == none`, rejecting by length first: no other spelling of the placeholder exists (no scalar
+    /// is canonically equivalent to a digit or X), and comparing a Chinese value with an ASCII one
+    /// takes String's slow path (the rules ask of every required field of every row).
+    public static func isNone(_ v: String) -> Bool { v.utf8.count == 18 && v == none }
+
     /// Why a code is invalid, in Chinese for the report; nil when it is valid.
     public static func problem(_ raw: String) -> String? {
         // Most codes are valid and plain ASCII: checked on their bytes; the rest are looked at closely.
@@ -66,8 +71,9 @@ public enum UnifiedSocialCreditCode {
         var raw = raw
         return raw.withUTF8 { u -> Bool in
             guard u.count == 18 else { return false }
-            var values = [Int](repeating: 0, count: 18)
-            var code = [UInt8](repeating: 0, count: 18)
+            // Inline: every row's code is checked, and two arrays were two allocations each time.
+            var values = InlineArray<18, Int>(repeating: 0)
+            var code = InlineArray<18, UInt8>(repeating: 0)
             for i in 0..<18 {
                 let b = u[i]
                 guard b < 128, byteValues[Int(b)] >= 0 else { return false }
@@ -75,7 +81,7 @@ public enum UnifiedSocialCreditCode {
                 code[i] = (97...122).contains(b) ? b - 32 : b
             }
             guard let allowed = allowedCategories[code[0]], allowed.contains(code[1]) else { return false }
-            guard code[2..<8].allSatisfy({ (48...57).contains($0) }) else { return false }
+            for i in 2..<8 where !(48...57).contains(code[i]) { return false }
             var orgSum = 0
             for i in 0..<8 {
                 // GB 11714 counts a letter from A = 10, the letters the alphabet leaves out included.

@@ -57,6 +57,17 @@ public struct WorkdayCalendar: Sendable {
 
     /// The `n`-th working day after `date` (the date itself does not count). `n` = 0 returns `date`.
     public func addingWorkdays(_ n: Int, to date: LocalDate) throws(MissingCalendarYear) -> LocalDate {
+        // Within the years of `prefix`, the working days are counted there: the n-th working day after
+        // `date` is the first day whose count reaches `date`'s count + n (no year or set lookups per day).
+        let a = date.dayNumber + 1 - start
+        if n > 0, a >= 0, a < prefix.count {
+            let target = prefix[a] + Int32(clamping: n)
+            var i = a + 1
+            while i < prefix.count {
+                if prefix[i] >= target { return LocalDate(dayNumber: start + i - 1) }
+                i += 1
+            }
+        }
         var d = date
         var left = n
         while left > 0 {

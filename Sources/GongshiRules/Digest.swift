@@ -10,10 +10,12 @@ import GongshiModel
 public enum ContentDigest {
     public static func digest(_ fields: [PublishedField]) -> String {
         var bytes: [UInt8] = []
-        for f in fields where f.role != .status && !f.value.isEmpty {
-            bytes.append(contentsOf: f.name.utf8)
+        // Room for the values and about 40 bytes of name each: one allocation, not a doubling series.
+        bytes.reserveCapacity(fields.reduce(0) { $0 + $1.value.utf8.count + 40 })
+        for f in fields where !f.value.isEmpty && f.role != .status {
+            bytes.appendUTF8(f.name)
             bytes.append(9)
-            bytes.append(contentsOf: f.value.utf8)
+            bytes.appendUTF8(f.value)
             bytes.append(10)
         }
         return hex(SHA256.hash(data: bytes), count: 8)
@@ -27,15 +29,21 @@ public enum ContentDigest {
 
     /// The first `count` bytes of `digest` in lower-case hexadecimal.
     public static func hex(_ digest: SHA256.Digest, count: Int) -> String {
-        let table = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(count * 2)
-        for b in digest.prefix(count) {
-            out.append(table[Int(b >> 4)])
-            out.append(table[Int(b & 15)])
+        let n = min(count, SHA256.byteCount)
+        // Written into the string's own storage: two hashes of every published record are written so.
+        return String(unsafeUninitializedCapacity: n * 2) { out in
+            var i = 0
+            for b in digest.prefix(n) {
+                out[i] = hexDigit(b >> 4)
+                out[i + 1] = hexDigit(b & 15)
+                i += 2
+            }
+            return i
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    /// The ASCII lower-case hexadecimal digit of `v` (0–15).
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 48 + v : 87 + v }
 }
 
 /// URL ids of the red and black lists, from 名单名称.

@@ -18,7 +18,8 @@ struct IdentityLinks: Sendable {
         let uscc = identity.uscc
         guard !uscc.isEmpty else { return }
         if let org = OrganizationCode.embedded(inUSCC: uscc), byOrganization[org] == nil {
-            byOrganization[org] = String(uscc.prefix(8))
+            // A valid 统一社会信用代码 is ASCII: its first 8 characters are its first 8 bytes.
+            byOrganization[org] = String(decoding: uscc.utf8.prefix(8), as: UTF8.self)
         }
         let reg = identity.registrationNumber
         if !reg.isEmpty, byRegistration[reg] == nil { byRegistration[reg] = (uscc, IdentityLinks.fold(name)) }

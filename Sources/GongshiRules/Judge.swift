@@ -222,7 +222,7 @@ public enum Judge {
             guard s.isShown else { continue }
             newEvents.append(LedgerEvent(date: date, event: .withdrawn, kind: s.kind, key: key, digest: s.lastDigest))
         }
-        newEvents.sort { ($0.kind, $0.key, $0.event.rawValue) < ($1.kind, $1.key, $1.event.rawValue) }
+        JudgeOrder.sortEvents(&newEvents)
         let updatedNow = Set(newEvents.filter { $0.event == .updated }.map(\.key))
         if !updatedNow.isEmpty {
             // In place: a copy of a province's published records is a few hundred MB.
@@ -232,10 +232,7 @@ public enum Judge {
             for i in entries.indices where updatedNow.contains(entries[i].key) { entries[i].lastUpdated = date }
         }
 
-        records.sort {
-            ($0.firstPublished, $0.decisionDate) != ($1.firstPublished, $1.decisionDate)
-                ? ($0.firstPublished, $0.decisionDate) > ($1.firstPublished, $1.decisionDate) : $0.key < $1.key
-        }
+        JudgeOrder.sortRecords(&records)
         entries.sort {
             ($0.listedOn, $0.firstPublished) != ($1.listedOn, $1.firstPublished)
                 ? ($0.listedOn, $0.firstPublished) > ($1.listedOn, $1.firstPublished) : $0.key < $1.key
@@ -259,7 +256,7 @@ public enum Judge {
 
     /// Files in byte order, then line, then rule id: the order every report uses.
     public static func findingOrder(_ a: Finding, _ b: Finding) -> Bool {
-        if a.file != b.file { return a.file.utf8.lexicographicallyPrecedes(b.file.utf8) }
+        if a.file != b.file { return PlainText.compareBytes(a.file, b.file) < 0 }
         if a.line != b.line { return a.line < b.line }
         if a.rule != b.rule { return a.rule < b.rule }
         return a.message < b.message

@@ -22,8 +22,9 @@ public struct LedgerHistory: Sendable {
     /// The state of each key of `order`, at the same position.
     private var stateList: [LedgerState] = []
     /// Each key's position in `order`: the judge looks a key up once and then works by position (a
-    /// lookup hashes the whole key, Unicode-normalised; a record is asked about by several rules).
-    private var positions: [String: Int] = [:]
+    /// record is asked about by several rules). By ``TextKey``: a `String` key was hashed Unicode-
+    /// normalised, a few thousand instructions for a Chinese key, in the judge's serial part too.
+    private var positions: [TextKey: Int] = [:]
 
     /// `aliases` maps keys the ledger may hold to the keys that replaced them (a natural person's list
     /// keys with the full name): their events are folded under the new key.
@@ -44,11 +45,12 @@ public struct LedgerHistory: Sendable {
 
     private mutating func add(_ e: LedgerEvent) {
         let p: Int
-        if let known = positions[e.key] {
+        let key = TextKey(e.key)
+        if let known = positions[key] {
             p = known
         } else {
             p = order.count
-            positions[e.key] = p
+            positions[key] = p
             order.append(e.key)
             stateList.append(LedgerState(kind: e.kind))
         }
@@ -73,10 +75,10 @@ public struct LedgerHistory: Sendable {
         if !e.digest.isEmpty { s.lastDigest = e.digest }
     }
 
-    public subscript(key: String) -> LedgerState? { positions[key].map { stateList[$0] } }
+    public subscript(key: String) -> LedgerState? { positions[TextKey(key)].map { stateList[$0] } }
 
     /// The position of `key` in ``order`` (nil when the ledger does not know it).
-    public func position(of key: String) -> Int? { positions[key] }
+    public func position(of key: String) -> Int? { positions[TextKey(key)] }
 
     /// The state of the key at `position` in ``order``.
     public func state(at position: Int) -> LedgerState { stateList[position] }

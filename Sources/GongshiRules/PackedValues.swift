@@ -21,38 +21,50 @@ public struct PackedValues: Sendable {
     /// digest …), read with ``extra(_:)``. At most 65 535 texts. A non-empty value whose position
     /// `shared` holds true is kept in `table` (when it is not full).
     public init(_ values: [String], extras: [String] = [], table: ValueTable? = nil, shared: [Bool] = []) {
-        let texts = values + extras
+        let count = values.count + extras.count
+        func text(_ i: Int) -> String { i < values.count ? values[i] : extras[i - values.count] }
+        // Each text's number in the table (-1: its bytes are kept), and its length here.
         var numbers = [Int](repeating: -1, count: values.count)
         if let table {
             for i in values.indices where i < shared.count && shared[i] && !values[i].isEmpty {
                 numbers[i] = table.number(of: values[i]) ?? -1
             }
         }
-        func length(_ i: Int) -> Int {
-            guard i < numbers.count, numbers[i] >= 0 else { return texts[i].utf8.count }
-            return Self.numberLength(numbers[i])
+        var lengths = [Int](repeating: 0, count: count)
+        var total = 0
+        for i in 0..<count {
+            lengths[i] = i < numbers.count && numbers[i] >= 0 ? Self.numberLength(numbers[i]) : text(i).utf8.count
+            total += lengths[i]
         }
-        let total = texts.indices.reduce(0) { $0 + length($1) }
         let width = total <= Int(UInt16.max) >> 1 ? 2 : 4
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.header + width * texts.count + total)
-        func append(_ n: Int, _ width: Int) {
-            for k in 0..<width { bytes.append(UInt8(truncatingIfNeeded: n >> (8 * k))) }
-        }
-        append(texts.count, 2)
-        append(values.count, 2)
-        bytes.append(UInt8(width))
-        var end = 0
-        for i in texts.indices {
-            end += length(i)
-            append(end << 1 | (i < numbers.count && numbers[i] >= 0 ? 1 : 0), width)
-        }
-        for i in texts.indices {
-            if i < numbers.count && numbers[i] >= 0 {
-                append(numbers[i], Self.numberLength(numbers[i]))
-            } else {
-                bytes.append(contentsOf: texts[i].utf8)
+        let size = Self.header + width * count + total
+        // Written in place, the size known: appending byte by byte checked capacity at every byte.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { out, initialized in
+            var at = 0
+            func put(_ n: Int, _ width: Int) {
+                for k in 0..<width { out[at + k] = UInt8(truncatingIfNeeded: n >> (8 * k)) }
+                at += width
             }
+            put(count, 2)
+            put(values.count, 2)
+            put(width, 1)
+            var end = 0
+            for i in 0..<count {
+                end += lengths[i]
+                put(end << 1 | (i < numbers.count && numbers[i] >= 0 ? 1 : 0), width)
+            }
+            for i in 0..<count {
+                if i < numbers.count && numbers[i] >= 0 {
+                    put(numbers[i], lengths[i])
+                } else {
+                    var t = text(i)
+                    t.withUTF8 { u in
+                        _ = UnsafeMutableBufferPointer(rebasing: out[at..<(at + u.count)]).initialize(fromContentsOf: u)
+                    }
+                    at += lengths[i]
+                }
+            }
+            initialized = at
         }
         storage = bytes
         self.table = numbers.contains { $0 >= 0 } ? table : nil

@@ -135,9 +135,11 @@ enum Publisher {
         let cappedField: Field = r.kind == .mingdan ? .validUntil : .publicityEnd
         let authorityCodeFilled = r.authorityCodeFromDepartments
         out.reserveCapacity(schema.fields.count)
-        for (i, f) in schema.fields.enumerated() where f.role != .secret {
-            var v = r.source.values[i]
-            switch f.role {
+        let roles = schema.roles
+        let values = r.source.values
+        for (i, f) in schema.fields.enumerated() where roles[i] != .secret {
+            var v = values[i]
+            switch roles[i] {
             case .date:
                 if let end = capped, f == cappedField {
                     v = end.description
@@ -157,7 +159,7 @@ enum Publisher {
                 default:
                     if f == authorityCodeFilled {
                         v = r.department?.uscc ?? ""
-                    } else if v == UnifiedSocialCreditCode.none {
+                    } else if UnifiedSocialCreditCode.isNone(v) {
                         v = ""
                     }
                 }
@@ -167,10 +169,11 @@ enum Publisher {
                 if !statusInEffect { v = "" }
                 if let d = r.dates[i] { v = statusInEffect ? d.description : "" }
                 if f == .status && !v.isEmpty {
+                    // `v` is the status as read (in effect): parsed once by the context.
                     if r.kind == .mingdan {
-                        v = ListStatus(parsing: v)?.rawValue ?? v
+                        v = r.givenListStatus?.rawValue ?? v
                     } else {
-                        v = RecordStatus(parsing: v)?.rawValue ?? v
+                        v = r.givenRecordStatus?.rawValue ?? v
                     }
                 }
                 if f == .statusNote {

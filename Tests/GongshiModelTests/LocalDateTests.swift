@@ -172,3 +172,24 @@ struct LocalDateCompactTests {
         #expect(LocalDate(parsing: "2018.03-02") == nil)
     }
 }
+
+@Suite("LocalDate read and written byte by byte")
+struct LocalDateBytesTests {
+    @Test("YYYY-MM-DD reads as the full reading does, real dates only")
+    func iso() {
+        #expect(LocalDate(parsing: "2025-03-07") == LocalDate(year: 2025, month: 3, day: 7))
+        for bad in ["2025-02-30", "2025-13-01", "0000-01-01", "2025-00-10", "2025-1a-01", "20250-3-07"] {
+            #expect(LocalDate(parsing: bad) == nil, "\(bad)")
+        }
+        // Other forms still read the full way, from a String or a Substring.
+        #expect(LocalDate(parsing: "2025-3-7") == LocalDate(year: 2025, month: 3, day: 7))
+        #expect(LocalDate(parsing: " 2025-03-07 00:00:00"[...]) == LocalDate(year: 2025, month: 3, day: 7))
+    }
+
+    @Test("description pads the year to four digits")
+    func description() {
+        #expect(LocalDate(year: 2026, month: 11, day: 5)?.description == "2026-11-05")
+        #expect(LocalDate(year: 5, month: 1, day: 31)?.description == "0005-01-31")
+        #expect(LocalDate(year: 9999, month: 12, day: 31)?.description == "9999-12-31")
+    }
+}

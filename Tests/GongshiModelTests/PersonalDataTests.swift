@@ -189,4 +189,19 @@ struct PersonalDataTests {
     func notCard(text: String) {
         #expect(PersonalData.scrub(text).found == false)
     }
+
+    @Test("mayHoldPersonalData finds a run of 11 digits wherever it starts, and only such a run")
+    func digitRuns() {
+        for offset in 0..<9 {
+            for length in 6...14 {
+                let text = String(repeating: "a", count: offset) + String(repeating: "7", count: length) + "元"
+                #expect(PersonalData.mayHoldPersonalData(text) == (length >= 11), "\(offset) \(length)")
+                let chinese = String(repeating: "字", count: offset) + String(repeating: "9", count: length)
+                #expect(PersonalData.mayHoldPersonalData(chinese) == (length >= 11), "字 \(offset) \(length)")
+            }
+        }
+        #expect(!PersonalData.mayHoldPersonalData("1234 5678 9012 3456"))
+        #expect(!PersonalData.mayHoldPersonalData("罚款人民币2000元，2026年11月25日"))
+        #expect(!PersonalData.mayHoldPersonalData(""))
+    }
 }

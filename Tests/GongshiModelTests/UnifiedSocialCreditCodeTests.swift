@@ -167,4 +167,12 @@ struct UnifiedSocialCreditCodeTests {
         }
         #expect(valid > 8_000)
     }
+
+    @Test("isNone is == 00000000000000000X")
+    func isNone() {
+        #expect(UnifiedSocialCreditCode.isNone("00000000000000000X"))
+        for v in ["", "00000000000000000x", "0000000000000000X", "区市场监管局", "91370306MA3C4LXX7Q"] {
+            #expect(!UnifiedSocialCreditCode.isNone(v), "\(v)")
+        }
+    }
 }

@@ -135,3 +135,31 @@ struct WorkdayCalendarTests {
         #expect(throws: MissingCalendarYear(year: 2025)) { try only2026.addingWorkdays(7, to: day("2025-12-26")) }
     }
 }
+
+@Suite("WorkdayCalendar.addingWorkdays by the prefix table")
+struct WorkdayCalendarPrefixTests {
+    /// Day by day, as `addingWorkdays` counted before it used the prefix table.
+    static func stepping(_ c: WorkdayCalendar, _ n: Int, _ date: LocalDate) throws(MissingCalendarYear) -> LocalDate {
+        var d = date
+        var left = n
+        while left > 0 {
+            d = d.adding(days: 1)
+            if try c.isWorkday(d) { left -= 1 }
+        }
+        return d
+    }
+
+    @Test("the same day as counting day by day, across holidays and the end of the calendar")
+    func sameAsStepping() {
+        let calendar = CalendarData.calendar()
+        var d = day("2024-12-20")
+        while d <= day("2027-01-05") {
+            for n in [0, 1, 2, 3, 7, 20] {
+                let fast = Result { () throws(MissingCalendarYear) in try calendar.addingWorkdays(n, to: d) }
+                let slow = Result { () throws(MissingCalendarYear) in try Self.stepping(calendar, n, d) }
+                #expect(fast == slow, "\(d) + \(n)")
+            }
+            d = d.adding(days: 1)
+        }
+    }
+}

@@ -21,4 +21,14 @@ struct AmountUnitTests {
         #expect(try Fixture(.xzcf, [Row.penalty(["处罚内容": "罚款2万元", "罚款金额（万元）": "2"])]).judge().findings.isEmpty)
         #expect(try Fixture(.xzcf, [Row.penalty(["处罚内容": "警告", "罚款金额（万元）": ""])]).judge().findings.isEmpty)
     }
+
+    @Test("a plain 处罚内容 gives the figures the reading character by character gives")
+    func plainSameAsCharacters() {
+        for text in [
+            "罚款2000元", "罚款人民币12,000元，没收违法所得300元", "罚款1万元", "警告", "罚款 2,000.5 元", "罚款2000元\r\n罚款300元",
+            "罚款３００元", "没收300元", "罚款1，500元整", "罚款", "罚款2000",
+        ] {
+            #expect(AmountUnit.yuanFigures(in: text) == AmountUnit.characterYuanFigures(in: text), "\(text)")
+        }
+    }
 }

@@ -70,4 +70,17 @@ struct LedgerHistoryTests {
         #expect(s.lastDigest == "bb")
         #expect(h["mingdan:名单:张三:2026-10-01"] == nil)
     }
+
+    @Test("a key is found however Unicode spells it: plain keys by their bytes, others as String compares them")
+    func spellings() {
+        let h = LedgerHistory(
+            events: [
+                Self.event("2026-11-01", .published, "xzcf:区市场监管局:周市监罚〔2026〕1号", "aa"),
+                Self.event("2026-11-02", .published, "xzcf:Caf\u{E9}:1", "bb"),
+            ], through: day("2026-11-25"))
+        #expect(h.position(of: "xzcf:区市场监管局:周市监罚〔2026〕1号") == 0)
+        #expect(h.position(of: "xzcf:区市场监管局:周市监罚〔2026〕2号") == nil)
+        #expect(h.position(of: "xzcf:Cafe\u{301}:1") == 1)
+        #expect(h["xzcf:Caf\u{E9}:1"]?.lastDigest == "bb")
+    }
 }

@@ -24,11 +24,63 @@ public enum AmountUnit: RecordRule {
     }
 
     static func number(_ s: String) -> Double? {
-        Double(s.filter { $0 != "," && $0 != "，" && !$0.isWhitespace })
+        // Most amounts are digits and a point: nothing to drop.
+        if s.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }) { return Double(s) }
+        return Double(s.filter { $0 != "," && $0 != "，" && !$0.isWhitespace })
     }
 
     /// The figures written as "N元" (not "N万元") after a 罚款 in the text.
     static func yuanFigures(in text: String) -> [Double] {
+        var text = text
+        if let figures = text.withUTF8({ PlainText.isPlain($0) ? plainYuanFigures($0) : nil }) { return figures }
+        return characterYuanFigures(in: text)
+    }
+
+    /// `yuanFigures` of a plain text (``PlainText``), read from its bytes: each of its scalars is a
+    /// character of its own there (but CR LF, which is neither a digit nor 元), so the reading is the same.
+    static func plainYuanFigures(_ b: UnsafeBufferPointer<UInt8>) -> [Double] {
+        let fine: [UInt8] = Array("罚款".utf8)
+        guard b.count >= fine.count,
+            let at = (0...(b.count - fine.count)).first(where: { i in
+                (0..<fine.count).allSatisfy { b[i + $0] == fine[$0] }
+            })
+        else { return [] }
+        var chars: [Unicode.Scalar] = []
+        var i = at + fine.count
+        while i < b.count {
+            let c = b[i]
+            let width = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+            let value: UInt32
+            switch width {
+            case 1: value = UInt32(c)
+            case 3: value = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+            default: value = 0xFFFD  // no plain text has it
+            }
+            chars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            i += width
+        }
+        func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 48 && u.value <= 57 }
+        var out: [Double] = []
+        i = 0
+        while i < chars.count {
+            guard isDigit(chars[i]) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < chars.count, isDigit(chars[j]) || chars[j] == "." || chars[j] == "," || chars[j] == "，" { j += 1 }
+            if j < chars.count, chars[j] == "元",
+                let v = number(String(String.UnicodeScalarView(chars[i..<j])))
+            {
+                out.append(v)
+            }
+            i = j
+        }
+        return out
+    }
+
+    /// `yuanFigures` read character by character (a text that is not plain).
+    static func characterYuanFigures(in text: String) -> [Double] {
         guard let start = text.range(of: "罚款") else { return [] }
         let chars = Array(text[start.upperBound...])
         var out: [Double] = []

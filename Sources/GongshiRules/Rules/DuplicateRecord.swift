@@ -62,16 +62,36 @@ struct DuplicateIndex {
     }
     private var entries: [KeyHash: Entry] = [:]
 
+    /// A 64-bit hash of the row's values (each one's length, then its bytes), eight bytes at a time:
+    /// only rows of one key are compared by it, and SipHash (Hasher) over every byte of every row
+    /// was 7 500 instructions a row.
     static func contentHash(_ values: [String]) -> Int {
-        var h = Hasher()
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func mix(_ w: UInt64) {
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+        }
         for v in values {
             var v = v
             v.withUTF8 { u in
-                h.combine(u.count)
-                h.combine(bytes: UnsafeRawBufferPointer(u))
+                mix(UInt64(u.count))
+                let raw = UnsafeRawBufferPointer(u)
+                var i = 0
+                while i + 8 <= u.count {
+                    mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    i += 8
+                }
+                var tail: UInt64 = 0
+                var shift: UInt64 = 0
+                while i < u.count {
+                    tail |= UInt64(u[i]) << shift
+                    shift += 8
+                    i += 1
+                }
+                mix(tail)
             }
         }
-        return h.finalize()
+        return Int(bitPattern: UInt(h))
     }
 
     /// Pass 1: every row with a key, in file order.

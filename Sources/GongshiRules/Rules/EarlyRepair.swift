@@ -9,7 +9,7 @@ public enum EarlyRepair: RecordRule {
         basis: "《信用修复管理办法》（国家发展改革委令第36号）最短公示期")
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
-        guard so.isValid, r.kind == .xzcf, RecordStatus(parsing: r.statusText) == .repaired,
+        guard so.isValid, r.kind == .xzcf, r.givenRecordStatus == .repaired,
             let repaired = r.statusDate, let decided = r.primaryDate
         else { return .none }
         let months = r.severity.minimumBeforeRepair

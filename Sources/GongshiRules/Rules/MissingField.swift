@@ -34,7 +34,7 @@ public enum MissingField: RecordRule {
                     severity: .warning))
         }
         // A withdrawal must say when and why (Art.48: 公开说明理由); the record is withdrawn all the same.
-        if r.kind != .mingdan, let status = RecordStatus(parsing: r.statusText), status.isWithdrawal {
+        if r.kind != .mingdan, let status = r.givenRecordStatus, status.isWithdrawal {
             let absent = [Field.statusDate, .statusNote].filter { r[$0].isEmpty }
             if !absent.isEmpty {
                 d.findings.append(
@@ -57,7 +57,9 @@ public enum MissingField: RecordRule {
         // An authority code 00000000000000000X counts as empty (SPEC §8.4); departments.csv supplies it
         // when the authority is one of the site's departments (real exports leave it out).
         let filled = r.authorityCodeFromDepartments
-        for field in base where (r[field].isEmpty || r[field] == UnifiedSocialCreditCode.none) && field != filled {
+        for field in base where field != filled {
+            let v = r[field]
+            guard v.isEmpty || UnifiedSocialCreditCode.isNone(v) else { continue }
             missing.append(field)
         }
         if let cat = r.category {

@@ -12,11 +12,13 @@ public enum PersonalDataInText: RecordRule {
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         guard so.isPublic, r.category != nil else { return .none }
         var found: [Finding] = []
-        for (i, f) in r.schema.fields.enumerated() where f.role == .text || f == .statusNote {
+        let schema = r.schema
+        let values = r.source.values
+        for (i, f) in schema.fields.enumerated() where schema.roles[i] == .text || f == .statusNote {
             // A natural person's name is masked as a name, not scanned (Publisher.publishedFields).
             if r.isNaturalPerson && f == r.kind.entityNameField { continue }
             if f == .statusNote && r.statusDate.map({ $0 > env.date }) == true { continue }
-            if PersonalData.scrub(r.source.values[i]).found {
+            if PersonalData.scrub(values[i]).found {
                 found.append(finding(r, "「\(f.name)」中含有身份证号码、银行卡号或手机号码，公开时已打码；请从源数据中删除"))
             }
         }

@@ -21,48 +21,74 @@ public enum PublicityEnded: RecordRule {
     struct Period {
         var end: LocalDate?
         var never = false
-        var reason = ""
+        /// Why it ends, as its parts: ``reason`` words it only for a record that is withheld (the period
+        /// of every record is asked several times a build, and is almost always still running).
+        var why = Why.none
         var cappedFrom: LocalDate?
+
+        enum Why {
+            case none
+            case licenceValidity
+            case penaltyCapped(Severity, months: Int)
+            case publicityEnd
+            case penaltyNever(Severity, inferred: Bool)
+            case penaltyMonths(Severity, inferred: Bool, months: Int)
+            case listValidity
+            case blackListCapped
+            case blackListDefault
+        }
+
+        /// Why the record's publicity is over, in the words of the `publicity-ended` finding.
+        var reason: String {
+            let endText = end?.description ?? ""
+            switch why {
+            case .none: return ""
+            case .licenceValidity: return "许可有效期至 \(endText)，已过期，不再公示"
+            case .penaltyCapped(let severity, let months):
+                return "\(severity.rawValue)失信信息最长公示 \(months) 个月，已于 \(endText) 届满，不再公示"
+            case .publicityEnd: return "公示截止期 \(endText) 已过，不再公示"
+            case .penaltyNever(let severity, let inferred):
+                return "失信严重程度为「\(severity.rawValue)」\(Period.inferred(inferred))，按公示期限设置（0个月）不予公示"
+            case .penaltyMonths(let severity, let inferred, let months):
+                return "\(severity.rawValue)失信\(Period.inferred(inferred))的公示期为 \(months) 个月，已于 \(endText) 届满，不再公示"
+            case .listValidity: return "名单有效期至 \(endText)，已届满，不再公示"
+            case .blackListCapped: return "黑名单最长公示 \(absoluteMonths) 个月，已于 \(endText) 届满，不再公示"
+            case .blackListDefault:
+                return "黑名单未写有效期至，自列入日期起最长公示 \(blackListMonths) 个月，已于 \(endText) 届满，不再公示"
+            }
+        }
+
+        static func inferred(_ inferred: Bool) -> String { inferred ? "（根据处罚类别推定）" : "" }
     }
 
     static func period(_ r: RecordContext, _ env: RuleEnvironment) -> Period {
         guard let decided = r.primaryDate else { return Period() }
         if r.kind == .mingdan { return listPeriod(r, listed: decided) }
-        if r.kind == .xzxk {
-            let end = r.date(.validUntil)
-            return Period(end: end, reason: "许可有效期至 \(end?.description ?? "")，已过期，不再公示")
-        }
+        if r.kind == .xzxk { return Period(end: r.date(.validUntil), why: .licenceValidity) }
         let severity = r.severity
         let maxMonths = min(severity.allowedMonths.upperBound, absoluteMonths)
         let maxEnd = decided.adding(months: maxMonths)
         if let explicit = r.date(.publicityEnd) {
             if explicit > maxEnd {
-                return Period(
-                    end: maxEnd, reason: "\(severity.rawValue)失信信息最长公示 \(maxMonths) 个月，已于 \(maxEnd) 届满，不再公示",
-                    cappedFrom: explicit)
+                return Period(end: maxEnd, why: .penaltyCapped(severity, months: maxMonths), cappedFrom: explicit)
             }
-            return Period(end: explicit, reason: "公示截止期 \(explicit) 已过，不再公示")
+            return Period(end: explicit, why: .publicityEnd)
         }
         let months = env.settings.penaltyPublicityMonths[severity] ?? 12
-        let inferred = r.severityInferred ? "（根据处罚类别推定）" : ""
-        if months == 0 {
-            return Period(never: true, reason: "失信严重程度为「\(severity.rawValue)」\(inferred)，按公示期限设置（0个月）不予公示")
-        }
-        let end = decided.adding(months: months)
-        return Period(end: end, reason: "\(severity.rawValue)失信\(inferred)的公示期为 \(months) 个月，已于 \(end) 届满，不再公示")
+        if months == 0 { return Period(never: true, why: .penaltyNever(severity, inferred: r.severityInferred)) }
+        return Period(
+            end: decided.adding(months: months),
+            why: .penaltyMonths(severity, inferred: r.severityInferred, months: months))
     }
 
     /// A list entry's last day: 有效期至; for a black list at most 60 months, and 36 months without it.
     static func listPeriod(_ r: RecordContext, listed: LocalDate) -> Period {
         let until = r.date(.validUntil)
-        guard !r.isRedList else { return Period(end: until, reason: "名单有效期至 \(until?.description ?? "")，已届满，不再公示") }
+        guard !r.isRedList else { return Period(end: until, why: .listValidity) }
         let cap = listed.adding(months: absoluteMonths)
-        if let u = until, u > cap {
-            return Period(end: cap, reason: "黑名单最长公示 \(absoluteMonths) 个月，已于 \(cap) 届满，不再公示", cappedFrom: u)
-        }
-        if let u = until { return Period(end: u, reason: "名单有效期至 \(u)，已届满，不再公示") }
-        let end = listed.adding(months: blackListMonths)
-        return Period(end: end, reason: "黑名单未写有效期至，自列入日期起最长公示 \(blackListMonths) 个月，已于 \(end) 届满，不再公示")
+        if let u = until, u > cap { return Period(end: cap, why: .blackListCapped, cappedFrom: u) }
+        if let u = until { return Period(end: u, why: .listValidity) }
+        return Period(end: listed.adding(months: blackListMonths), why: .blackListDefault)
     }
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {

@@ -1,0 +1,42 @@
+import GongshiModel
+import Testing
+
+@testable import GongshiRules
+
+@Suite("JudgeOrder")
+struct JudgeOrderTests {
+    @Test("ledger events sort as (kind, key, event) tuples sort, plain keys or not")
+    func events() {
+        let keys = [
+            "xzcf:区市场监管局:周市监罚〔2026〕12号", "xzcf:区市场监管局:周市监罚〔2026〕2号", "xzcf:Caf\u{E9}:1", "xzcf:Cafe\u{301}:1",
+            "xzxk:区城管局:周城管垃核〔2025〕2号", "mingdan:失信被执行人:张三:2025-01-01", "xzcf:区—局:1", "",
+        ]
+        var events: [LedgerEvent] = []
+        for (n, key) in keys.enumerated() {
+            for kind in [RecordKind.xzcf, .mingdan, .xzxk] {
+                for event in [LedgerEvent.Kind.withdrawn, .published, .updated]
+                where (n + event.rawValue.count) % 2 == 0 {
+                    events.append(
+                        LedgerEvent(date: day("2026-11-25"), event: event, kind: kind, key: key, digest: "\(n)"))
+                }
+            }
+        }
+        events.reverse()
+        var expected = events
+        expected.sort { ($0.kind, $0.key, $0.event.rawValue) < ($1.kind, $1.key, $1.event.rawValue) }
+        var sorted = events
+        JudgeOrder.sortEvents(&sorted)
+        #expect(sorted.map(\.key) == expected.map(\.key))
+        #expect(sorted.map(\.digest) == expected.map(\.digest))
+        #expect(sorted.map(\.event) == expected.map(\.event))
+    }
+
+    @Test("permute puts each element where the order says, through every cycle")
+    func permute() {
+        var items = Array("abcdefgh")
+        let order = [3, 0, 1, 2, 4, 7, 5, 6]
+        let expected = order.map { items[$0] }
+        JudgeOrder.permute(&items, order)
+        #expect(items == expected)
+    }
+}
