@@ -191,8 +191,8 @@ public enum SearchIndexPart {
 
     /// Plans the index of `documents` (entities then records, in the site's order), from the previous
     /// build's plan in `store` when it has one (see ``SearchPlanCache``).
-    static func plan(_ documents: SearchDocuments, store: (any OpenDataStore)? = nil) -> SearchPlan {
-        SearchPlan(documents, store: store)
+    static func plan(_ documents: SearchDocuments, store: (any OpenDataStore)?, keyed: Bool) -> SearchPlan {
+        SearchPlan(documents, store: store, keyed: keyed)
     }
 
     /// Plans the index of a list of documents (tests).
@@ -208,7 +208,8 @@ extension Renderer {
         let records = documents.count - entities
         timer.lap("search documents")
         // An incremental build keeps the plan in the build cache, and plans only what changed.
-        let plan = SearchIndexPart.plan(documents, store: index.inputs == nil ? nil : openDataStore)
+        let plan = SearchIndexPart.plan(
+            consume documents, store: index.inputs == nil ? nil : openDataStore, keyed: out.reuses)
         timer.lap("search plan")
         let buckets = plan.buckets
         // An incremental build takes the buckets whose documents did not change from the previous

@@ -12,11 +12,9 @@ struct SearchPlan: Sendable {
 
     /// The number of documents (entities then records).
     let count: Int
-    /// What each document is found by: its name and code, or its folded number.
-    let texts: SearchTexts
     let shards: [SearchShard]
     let documents: DocumentJSON
-    /// Each document's key (see ``keys(_:_:count:)``), made when the plan has a store.
+    /// Each document's key (see ``keys(_:_:count:)``), made when the plan has a store or is `keyed`.
     let keys: [Fingerprint]?
     /// Whether the shards were made from the previous build's (else from every document).
     let fromCache: Bool
@@ -34,7 +32,7 @@ struct SearchPlan: Sendable {
         _ entities: [SearchIndexPart.Entity], buckets forced: Int? = nil, waves: Int? = nil,
         store: (any OpenDataStore)? = nil
     ) {
-        self.init(SearchDocuments(entities), buckets: forced, waves: waves, store: store)
+        self.init(SearchDocuments(entities), buckets: forced, waves: waves, store: store, keyed: true)
     }
 
     /// Plans the index of `source` (entities then records, in the site's order). `buckets`: the number
@@ -44,8 +42,12 @@ struct SearchPlan: Sendable {
     /// (``SearchPlanCache``): only the documents it does not have are tokenised, and the shards are
     /// the previous ones with the documents moved, dropped and added, which is the plan made from
     /// scratch; anything missing or not matching plans from scratch. The plan is then saved for the next.
+    ///
+    /// `keyed`: the documents' keys are made for ``fingerprints()`` (an incremental build's). The texts
+    /// the documents are found by are let go once the shards are made (some 60 MB at a million records).
     init(
-        _ source: SearchDocuments, buckets forced: Int? = nil, waves: Int? = nil, store: (any OpenDataStore)? = nil
+        _ source: SearchDocuments, buckets forced: Int? = nil, waves: Int? = nil, store: (any OpenDataStore)? = nil,
+        keyed: Bool
     ) {
         let count = source.count
         self.count = count
@@ -53,9 +55,8 @@ struct SearchPlan: Sendable {
         let texts = source.texts
         let documents = source.json
         let estimate = source.bytes
-        self.texts = texts
         self.documents = documents
-        let keys = store == nil ? nil : Self.keys(texts, documents, count: count)
+        let keys = store == nil && !keyed ? nil : Self.keys(texts, documents, count: count)
         self.keys = keys
         var shards: [SearchShard]? = nil
         var unchanged = false
@@ -187,9 +188,9 @@ struct SearchPlan: Sendable {
     /// previous output without making it: the bucket count and the documents with a token in the
     /// bucket, once for each such token (a file is a function of them: the order of documents is
     /// their content's, and a token's postings are the documents that have it), summed as 128-bit
-    /// hashes of each document's JSON.
+    /// hashes of each document's JSON. Only for a plan with ``keys``.
     func fingerprints() -> [Fingerprint] {
-        let hashes = (keys ?? Self.keys(texts, documents, count: count)).map { ($0.high, $0.low) }
+        let hashes = (keys ?? []).map { ($0.high, $0.low) }
         let buckets = self.buckets
         let perShard = ParallelMap.map(Array(0..<Self.shards)) { s -> [Fingerprint] in
             let shard = shards[s]
