@@ -164,12 +164,15 @@ enum BuildStep {
         // Unchanged files are kept in the claimed spare or taken from the live output (see PageReuse).
         let live = inputs.cache.flatMap { cache in
             cache.outputManifestBytes(out: out).flatMap { bytes in
-                OutputManifest.decode(bytes, program: cache.program).map { (bytes: bytes, files: $0.files) }
+                OutputManifest.layout(bytes, program: cache.program).map {
+                    (bytes: bytes, files: ManifestFiles(bytes: bytes, files: $0.files))
+                }
             }
         }
         let spare = inputs.cache.flatMap { SpareOutput.claim(out: out, staging: staging, cache: $0) }
         let reuse = inputs.cache.map {
-            PageReuse(out: out, previous: live?.files ?? [:], spare: spare, manifest: $0.manifestWriter(out: out))
+            PageReuse(
+                out: out, previous: live?.files ?? ManifestFiles(), spare: spare, manifest: $0.manifestWriter(out: out))
         }
         if let cache = inputs.cache, let reuse {
             renderer.openDataStore = OpenDataFiles(cache: cache, out: out, reuse: reuse)

@@ -73,25 +73,29 @@ struct FolderStamp: Sendable, Equatable {
         (st.st_mode & S_IFMT) == S_IFDIR && FolderStamp(st) == self
     }
 
-    /// Whether every folder of `folders` (paths under the open folder `fd`, "" for it) is still the folder
-    /// its stamp describes: then each holds the names it held when stamped, no more, no fewer. Looked at
-    /// on every core, none listed.
-    static func allMatch(_ folders: [(path: String, stamp: FolderStamp)], under fd: Int32) -> Bool {
+    /// Whether every folder of `folders` (where their paths lie in the manifest's `bytes`; "" for the
+    /// folder itself), under the open folder `fd`, is still the folder its stamp describes: then each
+    /// holds the names it held when stamped, no more, no fewer. Looked at on every core, none listed, no
+    /// String made of any path.
+    static func allMatch(_ folders: [(path: Range<Int>, stamp: FolderStamp)], in bytes: [UInt8], under fd: Int32)
+        -> Bool
+    {
         guard !folders.isEmpty else { return false }
         let matched = ParallelMap.chunked(folders, chunk: 4096) { folder -> Bool in
             var st = stat()
-            let path = folder.path.isEmpty ? "." : folder.path
-            return fstatat(fd, path, &st, AT_SYMLINK_NOFOLLOW) == 0 && folder.stamp.matches(st)
+            return OutputManifest.look(bytes, folder.path, under: fd, &st) && folder.stamp.matches(st)
         }
         return !matched.contains(false)
     }
 
-    /// ``allMatch(_:under:)`` for the folder at `root`.
-    static func allMatch(_ folders: [(path: String, stamp: FolderStamp)], under root: String) -> Bool {
+    /// ``allMatch(_:in:under:)`` for the folder at `root`.
+    static func allMatch(_ folders: [(path: Range<Int>, stamp: FolderStamp)], in bytes: [UInt8], under root: String)
+        -> Bool
+    {
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return allMatch(folders, under: fd)
+        return allMatch(folders, in: bytes, under: fd)
     }
 
     /// The stamps of `folders` (paths under `root`, "" for it), looked at on every core; empty when one
@@ -140,12 +144,6 @@ struct OutputFolders {
     }
 }
 
-/// What an output manifest holds: its files by path, and the stamps of its folders.
-struct OutputManifestContents {
-    var files: [String: ManifestEntry] = [:]
-    var folders: [(path: String, stamp: FolderStamp)] = []
-}
-
 /// The fingerprints of one output folder's files, kept in the build cache
 /// (`.gongshi.cache/output-<hash of the folder's path>.manifest`).
 ///
@@ -166,23 +164,10 @@ enum OutputManifest {
         return cache + "/output-\(h).manifest"
     }
 
-    /// The entries by path and the folders' stamps, or nil when the bytes are not a whole manifest of
-    /// this program.
-    static func decode(_ bytes: [UInt8], program: String) -> OutputManifestContents? {
-        var contents = OutputManifestContents()
-        let path = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
-        guard
-            let folders = read(
-                bytes, program: program, reserve: { contents.files.reserveCapacity($0) },
-                each: { contents.files[path($0)] = $1 })
-        else { return nil }
-        contents.folders = folders.map { (path($0.path), $0.stamp) }
-        return contents
-    }
-
     /// Where each entry's path and each folder's path lie in `bytes`, the entries in the order written
-    /// (a path may be listed twice: the last entry is the file), or nil as for ``decode(_:program:)``:
-    /// what the no-change check looks at, without making a String of any of 330 000 paths.
+    /// (a path may be listed twice: the last entry is the file), or nil when the bytes are not a whole
+    /// manifest of this program. No String is made of any of a province's 330 000 paths: the no-change
+    /// check hands them to the kernel from the bytes, ``ManifestFiles`` looks them up there.
     static func layout(_ bytes: [UInt8], program: String)
         -> (files: [(path: Range<Int>, entry: ManifestEntry)], folders: [(path: Range<Int>, stamp: FolderStamp)])?
     {
@@ -229,6 +214,20 @@ enum OutputManifest {
             folders.append((path, stamp))
         }
         return r.at == body ? folders : nil
+    }
+}
+
+extension OutputManifest {
+    /// `lstat` of the path that lies at `range` of `bytes` (empty: the folder `fd` itself), relative to
+    /// the open folder `fd`.
+    static func look(_ bytes: [UInt8], _ range: Range<Int>, under fd: Int32, _ st: inout stat) -> Bool {
+        guard !range.isEmpty else { return fstatat(fd, ".", &st, AT_SYMLINK_NOFOLLOW) == 0 }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: range.count + 1) { path in
+            for (i, b) in bytes[range].enumerated() { path[i] = CChar(bitPattern: b) }
+            path[range.count] = 0
+            guard let p = path.baseAddress else { return false }
+            return fstatat(fd, p, &st, AT_SYMLINK_NOFOLLOW) == 0
+        }
     }
 }
 

@@ -16,7 +16,7 @@ import GongshiSite
 final class PageReuse: @unchecked Sendable {
     /// The live output folder.
     let out: String
-    private let previous: [String: ManifestEntry]
+    private let previous: ManifestFiles
     /// The spare claimed as the staging folder, if any.
     let spare: SpareOutput?
     /// The new output's manifest, written to the cache as its files are made (nil: none is kept).
@@ -31,7 +31,7 @@ final class PageReuse: @unchecked Sendable {
     /// looked at and linked relative to it, not by their whole paths (200 000 path walks fewer).
     private let outFD: Int32
 
-    init(out: String, previous: [String: ManifestEntry], spare: SpareOutput? = nil, manifest: ManifestWriter?) {
+    init(out: String, previous: ManifestFiles, spare: SpareOutput? = nil, manifest: ManifestWriter?) {
         self.out = out
         self.previous = previous
         self.spare = spare

@@ -27,9 +27,9 @@ import Foundation
 /// before.
 struct SpareOutput {
     /// The files of the spare by path, as its manifest describes them (each with its slot).
-    let files: [String: ManifestEntry]
+    let files: ManifestFiles
     /// One more than the highest slot.
-    let slots: Int
+    var slots: Int { files.slots }
 
     /// The spare folder in `cache`.
     static func path(_ cache: BuildCache) -> String { cache.folder + "/spare" }
@@ -48,13 +48,13 @@ struct SpareOutput {
         // Forgotten before the spare is touched: a build killed from here on leaves no manifest for it.
         unlink(cache.folder + "/" + name)
         guard rename(path(cache), staging) == 0 else { return nil }
-        guard let bytes, let manifest = OutputManifest.decode(bytes, program: cache.program),
-            !manifest.files.isEmpty, FolderStamp.allMatch(manifest.folders, under: staging)
+        guard let bytes, let (files, folders) = OutputManifest.layout(bytes, program: cache.program),
+            !files.isEmpty, FolderStamp.allMatch(folders, in: bytes, under: staging)
         else {
             OutputFolder.removeTreeInParallel(staging)
             return nil
         }
-        return SpareOutput(files: manifest.files, slots: manifest.files.values.reduce(0) { max($0, $1.slot + 1) })
+        return SpareOutput(files: ManifestFiles(bytes: bytes, files: files))
     }
 
     /// After a swap: keeps the old site (now at `old`) as the spare of `out`, with `manifest` (the
@@ -73,7 +73,8 @@ struct SpareOutput {
     /// gone files only, not at the 200 000 of the new site.
     func sweep(inNewSite: [Bool], in folder: Int32) {
         var emptied: Set<Substring> = []
-        for (path, entry) in files where !(entry.slot < inNewSite.count && inNewSite[entry.slot]) {
+        for entry in files.lastEntries where !(entry.slot < inNewSite.count && inNewSite[entry.slot]) {
+            let path = files.path(entry)
             unlinkat(folder, path, 0)
             var f = path[...]
             while let slash = f.lastIndex(of: "/") {

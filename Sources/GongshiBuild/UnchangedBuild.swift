@@ -161,27 +161,11 @@ enum UnchangedBuild {
         let fd = open(out, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        let stamped = ParallelMap.chunked(folders, chunk: 4096) { folder -> Bool in
-            var st = stat()
-            return look(manifest, folder.path, under: fd, &st) && folder.stamp.matches(st)
-        }
-        guard !stamped.contains(false) else { return false }
+        guard FolderStamp.allMatch(folders, in: manifest, under: fd) else { return false }
         let matched = ParallelMap.chunked(files, chunk: 4096) { file -> Bool in
             var st = stat()
-            return look(manifest, file.path, under: fd, &st) && file.entry.matches(st)
+            return OutputManifest.look(manifest, file.path, under: fd, &st) && file.entry.matches(st)
         }
         return !matched.contains(false)
-    }
-
-    /// `lstat` of the path that lies at `range` of `bytes` (empty: the folder `fd` itself), relative to
-    /// the open folder `fd`.
-    private static func look(_ bytes: [UInt8], _ range: Range<Int>, under fd: Int32, _ st: inout stat) -> Bool {
-        guard !range.isEmpty else { return fstatat(fd, ".", &st, AT_SYMLINK_NOFOLLOW) == 0 }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: range.count + 1) { path in
-            for (i, b) in bytes[range].enumerated() { path[i] = CChar(bitPattern: b) }
-            path[range.count] = 0
-            guard let p = path.baseAddress else { return false }
-            return fstatat(fd, p, &st, AT_SYMLINK_NOFOLLOW) == 0
-        }
     }
 }

@@ -43,10 +43,10 @@ struct OutputManifestTests {
     @Test func aManifestReadsBackAsWritten() throws {
         let (folder, manifest) = try Self.output()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(Set(manifest.files.keys) == ["index.html", "a/b/index.html", "a/c.xml"])
+        #expect(Set(manifest.files.all.map(\.path)) == ["index.html", "a/b/index.html", "a/c.xml"])
         #expect(Set(manifest.folders.map(\.path)) == ["", "a", "a/b"])
         let bytes = OutputManifest.encode(
-            manifest.files.map { ($0.key, $0.value) }, folders: manifest.folders, program: "test")
+            manifest.files.all, folders: manifest.folders, program: "test")
         #expect(OutputManifest.decode(bytes, program: "other") == nil)
         #expect(OutputManifest.decode(Array(bytes.dropLast()), program: "test") == nil)
         var damaged = bytes
@@ -65,7 +65,7 @@ struct OutputManifestTests {
         let (folder, manifest) = try Self.output()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let cache = try #require(BuildCache(site: folder))
-        let entries = manifest.files.map { (path: $0.key, entry: $0.value) }
+        let entries = manifest.files.all
         let writer = try #require(ManifestWriter(cache: cache, name: "written", program: "test"))
         // More than one piece of a megabyte, so that flushing is part of what is compared.
         let many = (0..<20_000).flatMap { _ in entries }
@@ -107,7 +107,7 @@ struct OutputManifestTests {
 extension UnchangedBuild {
     /// ``liveOutputIs(_:program:out:)`` for a manifest decoded by path.
     static func liveOutputIs(_ manifest: OutputManifestContents, out: String) -> Bool {
-        let files = manifest.files.map { (path: $0.key, entry: $0.value) }
+        let files = manifest.files.all
         let bytes = OutputManifest.encode(files, folders: manifest.folders, program: "test")
         return liveOutputIs(bytes, program: "test", out: out)
     }

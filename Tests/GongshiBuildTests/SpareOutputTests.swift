@@ -22,7 +22,7 @@ struct SpareOutputTests {
         let out = site + "/Public"
         #expect(rename(folder, SpareOutput.path(cache)) == 0)
         let bytes = OutputManifest.encode(
-            manifest.files.map { ($0.key, $0.value) }, folders: manifest.folders, program: cache.program)
+            manifest.files.all, folders: manifest.folders, program: cache.program)
         cache.write(SpareOutput.manifestName(cache: cache, out: out), bytes)
         return (site, cache, out)
     }
@@ -32,7 +32,7 @@ struct SpareOutputTests {
         defer { try? FileManager.default.removeItem(atPath: site) }
         let staging = site + "/.Public.gongshi-staging-1"
         let spare = try #require(SpareOutput.claim(out: out, staging: staging, cache: cache))
-        #expect(Set(spare.files.keys) == ["index.html", "a/b/index.html", "a/c.xml"])
+        #expect(Set(spare.files.all.map(\.path)) == ["index.html", "a/b/index.html", "a/c.xml"])
         #expect(FileManager.default.fileExists(atPath: staging + "/a/b/index.html"))
         #expect(!FileManager.default.fileExists(atPath: SpareOutput.path(cache)))
         #expect(cache.read(SpareOutput.manifestName(cache: cache, out: out)) == nil)
