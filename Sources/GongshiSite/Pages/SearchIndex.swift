@@ -52,56 +52,119 @@ public enum SearchIndexPart {
         var document: String = ""
     }
 
-    /// Records by their document number, shortest numbers first: a token shared by more than
-    /// `documentCap` records keeps the first ones, and the shortest are the closest to what was typed.
-    static func documents(_ p: Publication) -> [Entity] {
-        // Made on every core; lengths counted once, not in every comparison (counting Characters walks
-        // the whole text).
-        var made = ParallelMap.chunked(p.records, chunk: 4096) { r -> (length: Int, entity: Entity)? in
-            // Unpacked once: a number already folded (nearly all) is then one string, not two.
-            let documentNumber = r.documentNumber
-            let (number, length) = SearchTokens.foldedDocument(documentNumber)
-            guard length > 0 else { return nil }
-            // Short: a record is repeated in the bucket of each 4-gram of its number.
-            let entity = Entity(
-                name: documentNumber, code: "", path: Views.recordPath(r),
-                summary: "\(r.entityName) · \(r.department.name) · \(r.decisionDate)", document: number)
-            return (length, entity)
+    /// Every document of the index: the entities (``entities(_:_:)``), then the records with a number
+    /// (``recordOrder(_:)``), each made when its JSON is; and the number of entities.
+    static func documents(_ p: Publication, _ index: SiteIndex) -> (SearchDocuments, entities: Int) {
+        let entities = Self.entities(p, index)
+        let order = recordOrder(p.records)
+        let records = p.records
+        let documents = SearchDocuments(count: entities.count + order.count) { i in
+            if i < entities.count { return entities[i].document }
+            return records.withUnsafeBufferPointer { document($0[Int(order[i - entities.count])]) }
         }
-        // Byte order: String's `<` for text in normal form C, without its Unicode walk per comparison.
-        // Sorted in place, the unsorted list let go first: a province's are 80 MB each.
-        var kept = made.compactMap { $0 }
-        made = []
-        kept.sort { a, b in
-            if a.length != b.length { return a.length < b.length }
-            let byDocument = ByteOrder.compare(a.entity.document, b.entity.document)
-            if byDocument != 0 { return byDocument < 0 }
-            return ByteOrder.compare(a.entity.path, b.entity.path) < 0
-        }
-        return kept.map(\.entity)
+        return (documents, entities.count)
     }
 
-    static func entities(_ p: Publication, _ index: SiteIndex) -> [Entity] {
-        struct Acc {
-            var name: String
-            var code: String
-            var path: String
-            var xk = 0
-            var cf = 0
-            var red = 0
-            var black = 0
+    /// A record's document: found by its folded number, listed short (a record is repeated in the
+    /// bucket of each 4-gram of its number).
+    static func document(_ r: PublishedRecord) -> Entity {
+        // Unpacked once: a number already folded (nearly all) is then one string, not two.
+        let documentNumber = r.documentNumber
+        return Entity(
+            name: documentNumber, code: "", path: Views.recordPath(r),
+            summary: "\(r.entityName) · \(r.department.name) · \(r.decisionDate)",
+            document: SearchTokens.foldedDocument(documentNumber).text)
+    }
+
+    /// The records with a number, by their folded number, shortest first: a token shared by more than
+    /// `documentCap` records keeps the first ones, and the shortest are the closest to what was typed.
+    /// Sorted as positions beside the numbers' bytes, not as documents (see ``SearchDocuments``).
+    static func recordOrder(_ records: [PublishedRecord]) -> [Int32] {
+        struct Key {
+            var record: Int32
+            var length: Int32
+            var start: Int
+            var end: Int
         }
+        // Made on every core; lengths counted once, not in every comparison (counting Characters walks
+        // the whole text).
+        let ranges = stride(from: 0, to: records.count, by: SearchPlan.chunk).map {
+            $0..<min($0 + SearchPlan.chunk, records.count)
+        }
+        let runs = ParallelMap.map(ranges) { range -> (keys: [Key], bytes: [UInt8]) in
+            var keys: [Key] = []
+            var bytes: [UInt8] = []
+            records.withUnsafeBufferPointer { all in
+                for i in range {
+                    let (number, length) = SearchTokens.foldedDocument(all[i].documentNumber)
+                    guard length > 0 else { continue }
+                    let start = bytes.count
+                    bytes += number.utf8
+                    keys.append(Key(record: Int32(i), length: Int32(length), start: start, end: bytes.count))
+                }
+            }
+            return (keys, bytes)
+        }
+        var keys: [Key] = []
+        keys.reserveCapacity(runs.reduce(0) { $0 + $1.keys.count })
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(runs.reduce(0) { $0 + $1.bytes.count })
+        for run in runs {
+            let base = bytes.count
+            for k in run.keys {
+                keys.append(Key(record: k.record, length: k.length, start: base + k.start, end: base + k.end))
+            }
+            bytes += run.bytes
+        }
+        // Byte order: String's `<` for text in normal form C, without its Unicode walk per comparison.
+        // The record's path decides between equal numbers (made only then).
+        bytes.withUnsafeBufferPointer { all in
+            keys.sort { a, b in
+                if a.length != b.length { return a.length < b.length }
+                let byNumber = ByteOrder.compare(all[a.start..<a.end], all[b.start..<b.end])
+                if byNumber != 0 { return byNumber < 0 }
+                return records.withUnsafeBufferPointer {
+                    ByteOrder.compare(Views.recordPath($0[Int(a.record)]), Views.recordPath($0[Int(b.record)])) < 0
+                }
+            }
+        }
+        return keys.map(\.record)
+    }
+
+    /// An entity found by name or code and how many of each kind it has: its document, but for the
+    /// summary made from the counts when its JSON is.
+    struct EntityTally: Sendable {
+        var name: String
+        var code: String
+        var path: String
+        var xk = 0
+        var cf = 0
+        var red = 0
+        var black = 0
+
+        var document: Entity {
+            var parts: [String] = []
+            if xk > 0 { parts.append("行政许可 \(xk)") }
+            if cf > 0 { parts.append("行政处罚 \(cf)") }
+            if red > 0 { parts.append("红名单 \(red)") }
+            if black > 0 { parts.append("黑名单 \(black)") }
+            return Entity(name: name, code: code, path: path, summary: parts.joined(separator: " · "))
+        }
+    }
+
+    /// The entities found by name or code, in byte order of (name, code).
+    static func entities(_ p: Publication, _ index: SiteIndex) -> [EntityTally] {
         // By code, else by name: two tables rather than a key string made for every record.
         var byCode: [String: Int] = [:]
         var byName: [String: Int] = [:]
-        var acc: [Acc] = []
+        var acc: [EntityTally] = []
         // `code`: the entity's 统一社会信用代码, else its 组织机构代码 or 工商注册号 (found by any 4 of its
         // characters too); only a 统一社会信用代码 has a profile page to link to. The path is made only
         // for an entity's first record or entry.
         func slot(_ name: String, _ code: String, profile: String, _ path: () -> String) -> Int {
             if let i = code.isEmpty ? byName[name] : byCode[code] { return i }
             if code.isEmpty { byName[name] = acc.count } else { byCode[code] = acc.count }
-            acc.append(Acc(name: name, code: code, path: profile.isEmpty ? path() : Views.entityPath(profile)))
+            acc.append(EntityTally(name: name, code: code, path: profile.isEmpty ? path() : Views.entityPath(profile)))
             return acc.count - 1
         }
         for r in p.records where !r.entityName.isEmpty {
@@ -112,18 +175,13 @@ public enum SearchIndexPart {
             let i = slot(e.entityName, e.identityCode, profile: e.entityCode) { index.entryPaths[n] }
             if e.isRed { acc[i].red += 1 } else { acc[i].black += 1 }
         }
-        return acc.map { a in
-            var parts: [String] = []
-            if a.xk > 0 { parts.append("行政许可 \(a.xk)") }
-            if a.cf > 0 { parts.append("行政处罚 \(a.cf)") }
-            if a.red > 0 { parts.append("红名单 \(a.red)") }
-            if a.black > 0 { parts.append("黑名单 \(a.black)") }
-            return Entity(name: a.name, code: a.code, path: a.path, summary: parts.joined(separator: " · "))
-        }.sorted { a, b in
-            // Byte order, as the records' (see documents).
+        // Sorted in place: the tallies are the only list of them.
+        acc.sort { a, b in
+            // Byte order, as the records' (see recordOrder).
             let byName = ByteOrder.compare(a.name, b.name)
             return byName != 0 ? byName < 0 : ByteOrder.compare(a.code, b.code) < 0
         }
+        return acc
     }
 
     /// A document as a bucket lists it: `[name, code, path, summary]`.
@@ -131,22 +189,28 @@ public enum SearchIndexPart {
         "[\(Escape.json(e.name)),\(Escape.json(e.code)),\(Escape.json(e.path)),\(Escape.json(e.summary))]"
     }
 
-    /// Plans the index of `entities` (entities then records, in the site's order), from the previous
+    /// Plans the index of `documents` (entities then records, in the site's order), from the previous
     /// build's plan in `store` when it has one (see ``SearchPlanCache``).
-    static func plan(_ entities: consuming [Entity], store: (any OpenDataStore)? = nil) -> SearchPlan {
+    static func plan(_ documents: SearchDocuments, store: (any OpenDataStore)?, keyed: Bool) -> SearchPlan {
+        SearchPlan(documents, store: store, keyed: keyed)
+    }
+
+    /// Plans the index of a list of documents (tests).
+    static func plan(_ entities: [Entity], store: (any OpenDataStore)? = nil) -> SearchPlan {
         SearchPlan(entities, store: store)
     }
 }
 
 extension Renderer {
     func renderSearch(_ index: SiteIndex, _ out: CountingSink) throws {
-        // Entities then records, in the one list the plan keeps: no copy of either beside it.
-        var documents = SearchIndexPart.entities(publication, index)
-        let entities = documents.count
-        documents += SearchIndexPart.documents(publication)
+        let timer = PhaseTimer()
+        let (documents, entities) = SearchIndexPart.documents(publication, index)
         let records = documents.count - entities
+        timer.lap("search documents")
         // An incremental build keeps the plan in the build cache, and plans only what changed.
-        let plan = SearchIndexPart.plan(consume documents, store: index.inputs == nil ? nil : openDataStore)
+        let plan = SearchIndexPart.plan(
+            consume documents, store: index.inputs == nil ? nil : openDataStore, keyed: out.reuses)
+        timer.lap("search plan")
         let buckets = plan.buckets
         // An incremental build takes the buckets whose documents did not change from the previous
         // output without making them (a day's records change a third of them at 100 000 records).

@@ -12,12 +12,9 @@ struct SearchPlan: Sendable {
 
     /// The number of documents (entities then records).
     let count: Int
-    /// What each document is found by: its name and code, or its folded number. The documents
-    /// themselves (five strings each, some 350 bytes a record) are let go once their JSON is made.
-    let texts: SearchTexts
     let shards: [SearchShard]
     let documents: DocumentJSON
-    /// Each document's key (see ``keys(_:_:count:)``), made when the plan has a store.
+    /// Each document's key (see ``keys(_:_:count:)``), made when the plan has a store or is `keyed`.
     let keys: [Fingerprint]?
     /// Whether the shards were made from the previous build's (else from every document).
     let fromCache: Bool
@@ -30,29 +27,36 @@ struct SearchPlan: Sendable {
     /// records), so a province's are made a quarter at a time, each wave tokenising every document.
     static func waves(_ count: Int) -> Int { count > 300_000 ? 4 : 1 }
 
-    /// Plans the index of `entities` (in the site's order). `buckets`: the number of buckets to use
-    /// instead of the one the sizes ask for (tests); `waves`: see ``waves(_:)``. The documents are
-    /// consumed: what the plan needs of them is kept apart (their JSON, their texts), so a caller that
-    /// hands them over (`consume`) holds neither them nor their copy while the shards are made.
+    /// Plans the index of `entities` (in the site's order): see ``init(_:buckets:waves:store:)``.
+    init(
+        _ entities: [SearchIndexPart.Entity], buckets forced: Int? = nil, waves: Int? = nil,
+        store: (any OpenDataStore)? = nil
+    ) {
+        self.init(SearchDocuments(entities), buckets: forced, waves: waves, store: store, keyed: true)
+    }
+
+    /// Plans the index of `source` (entities then records, in the site's order). `buckets`: the number
+    /// of buckets to use instead of the one the sizes ask for (tests); `waves`: see ``waves(_:)``.
     ///
     /// With a `store` (an incremental build), the plan starts from the previous build's
     /// (``SearchPlanCache``): only the documents it does not have are tokenised, and the shards are
     /// the previous ones with the documents moved, dropped and added, which is the plan made from
     /// scratch; anything missing or not matching plans from scratch. The plan is then saved for the next.
+    ///
+    /// `keyed`: the documents' keys are made for ``fingerprints()`` (an incremental build's). The texts
+    /// the documents are found by are let go once the shards are made (some 60 MB at a million records).
     init(
-        _ entities: consuming [SearchIndexPart.Entity], buckets forced: Int? = nil, waves: Int? = nil,
-        store: (any OpenDataStore)? = nil
+        _ source: SearchDocuments, buckets forced: Int? = nil, waves: Int? = nil, store: (any OpenDataStore)? = nil,
+        keyed: Bool
     ) {
-        let count = entities.count
+        let count = source.count
         self.count = count
         let ranges = Self.ranges(count)
-        let documents = DocumentJSON(ParallelMap.map(ranges) { [entities] r in DocumentJSON.Part(entities[r]) })
-        let texts = SearchTexts(ParallelMap.map(ranges) { [entities] r in SearchTexts.Part(entities[r]) })
-        let estimate = Self.documentBytes(entities)
-        _ = consume entities
-        self.texts = texts
+        let texts = source.texts
+        let documents = source.json
+        let estimate = source.bytes
         self.documents = documents
-        let keys = store == nil ? nil : Self.keys(texts, documents, count: count)
+        let keys = store == nil && !keyed ? nil : Self.keys(texts, documents, count: count)
         self.keys = keys
         var shards: [SearchShard]? = nil
         var unchanged = false
@@ -105,11 +109,6 @@ struct SearchPlan: Sendable {
                 return Fingerprint(digest: h.finalize())
             }
         }.flatMap { $0 }
-    }
-
-    /// The bytes of every document's fields, for the estimate of ``bucketCount(_:documentBytes:_:_:)``.
-    static func documentBytes(_ entities: [SearchIndexPart.Entity]) -> Int {
-        entities.reduce(0) { $0 + $1.name.utf8.count + $1.code.count + $1.path.count + $1.summary.utf8.count + 16 }
     }
 
     /// Picks the number of buckets: from an estimate, then doubled until no bucket file is larger than
@@ -189,9 +188,9 @@ struct SearchPlan: Sendable {
     /// previous output without making it: the bucket count and the documents with a token in the
     /// bucket, once for each such token (a file is a function of them: the order of documents is
     /// their content's, and a token's postings are the documents that have it), summed as 128-bit
-    /// hashes of each document's JSON.
+    /// hashes of each document's JSON. Only for a plan with ``keys``.
     func fingerprints() -> [Fingerprint] {
-        let hashes = (keys ?? Self.keys(texts, documents, count: count)).map { ($0.high, $0.low) }
+        let hashes = (keys ?? []).map { ($0.high, $0.low) }
         let buckets = self.buckets
         let perShard = ParallelMap.map(Array(0..<Self.shards)) { s -> [Fingerprint] in
             let shard = shards[s]
@@ -217,79 +216,5 @@ struct SearchPlan: Sendable {
             }
         }
         return (0..<buckets).map { perShard[$0 % Self.shards][$0 / Self.shards] }
-    }
-}
-
-/// Every document's JSON (``SearchIndexPart/json(_:)``) made once: a document is in the bucket of
-/// each of its tokens, so a site's buckets list each one ten times or more.
-struct DocumentJSON: Sendable {
-    /// The JSON of a run of ``SearchPlan/chunk`` documents, end to end.
-    struct Part: Sendable {
-        var bytes: [UInt8] = []
-        var ends: [Int32] = []
-        init(_ entities: ArraySlice<SearchIndexPart.Entity>) {
-            ends.reserveCapacity(entities.count)
-            for e in entities {
-                bytes += SearchIndexPart.json(e).utf8
-                ends.append(Int32(bytes.count))
-            }
-        }
-    }
-    private let parts: [Part]
-
-    init(_ parts: [Part]) { self.parts = parts }
-
-    subscript(_ i: Int) -> ArraySlice<UInt8> {
-        let part = parts[i / SearchPlan.chunk]
-        let j = i % SearchPlan.chunk
-        return part.bytes[(j == 0 ? 0 : Int(part.ends[j - 1]))..<Int(part.ends[j])]
-    }
-
-    var sizes: [Int32] {
-        parts.flatMap { part in part.ends.indices.map { part.ends[$0] - ($0 == 0 ? 0 : part.ends[$0 - 1]) } }
-    }
-}
-
-/// What each search document is found by, packed: a record's folded number (``SearchIndexPart/Entity/document``),
-/// else an entity's name and code. The shards are made in waves, each tokenising every document again
-/// from these.
-struct SearchTexts: Sendable {
-    /// The texts of a run of ``SearchPlan/chunk`` documents, end to end.
-    struct Part: Sendable {
-        var bytes: [UInt8] = []
-        /// Two a document: where its name (or number) ends, where its code ends.
-        var ends: [Int32] = []
-        var isDocument: [Bool] = []
-        init(_ entities: ArraySlice<SearchIndexPart.Entity>) {
-            ends.reserveCapacity(entities.count * 2)
-            isDocument.reserveCapacity(entities.count)
-            for e in entities {
-                let document = !e.document.isEmpty
-                bytes += (document ? e.document : e.name).utf8
-                ends.append(Int32(bytes.count))
-                if !document { bytes += e.code.utf8 }
-                ends.append(Int32(bytes.count))
-                isDocument.append(document)
-            }
-        }
-    }
-    private let parts: [Part]
-
-    init(_ parts: [Part]) { self.parts = parts }
-
-    func isDocument(_ i: Int) -> Bool { parts[i / SearchPlan.chunk].isDocument[i % SearchPlan.chunk] }
-
-    /// The document as far as its tokens go (``SearchTokens/tokens(of:into:)``): no path or summary.
-    subscript(_ i: Int) -> SearchIndexPart.Entity {
-        let part = parts[i / SearchPlan.chunk]
-        let j = i % SearchPlan.chunk
-        let start = j == 0 ? 0 : Int(part.ends[2 * j - 1])
-        let (first, second) = (Int(part.ends[2 * j]), Int(part.ends[2 * j + 1]))
-        let text = String(decoding: part.bytes[start..<first], as: UTF8.self)
-        if part.isDocument[j] {
-            return SearchIndexPart.Entity(name: "", code: "", path: "", summary: "", document: text)
-        }
-        let code = String(decoding: part.bytes[first..<second], as: UTF8.self)
-        return SearchIndexPart.Entity(name: text, code: code, path: "", summary: "")
     }
 }

@@ -133,6 +133,16 @@ enum ByteOrder {
         return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 
+    /// The order of two runs of bytes (of one buffer or two), as texts are ordered by their bytes above.
+    static func compare(_ a: Slice<UnsafeBufferPointer<UInt8>>, _ b: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        let n = min(a.count, b.count)
+        if n > 0, let x = a.base.baseAddress, let y = b.base.baseAddress {
+            let c = Int(memcmp(x + a.startIndex, y + b.startIndex, n))
+            if c != 0 { return c }
+        }
+        return a.count - b.count
+    }
+
     /// Whether the two texts have the same bytes.
     static func equal(_ a: String, _ b: String) -> Bool {
         a.utf8.count == b.utf8.count && compare(a, b) == 0
