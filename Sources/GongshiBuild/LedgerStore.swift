@@ -67,7 +67,10 @@ public enum LedgerStore {
         let ledger = path(site: site)
         let dir = (ledger as NSString).deletingLastPathComponent
         let base = (ledger as NSString).lastPathComponent
-        for e in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where e.hasPrefix(base + ".tmp-") {
+        // The ledger's and the pending note's (`ledger.csv.pending.tmp-<pid>`: a run killed while
+        // writing its note left one for good).
+        for e in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        where e.hasPrefix(base + ".tmp-") || e.hasPrefix(base + ".pending.tmp-") {
             unlink(dir + "/" + e)
         }
         let notePath = pendingPath(site: site)
