@@ -1,4 +1,5 @@
 import Foundation
+import GongshiModel
 
 /// How search text is normalised and cut into tokens; `Templates/assets/search.js` does the same in
 /// the browser, so the two must change together.
@@ -114,24 +115,10 @@ enum SearchTokens {
 /// Texts compared by their UTF-8 bytes, as the search index tells tokens and documents apart (and as
 /// `search.js` does), not by Unicode canonical equivalence.
 enum ByteOrder {
-    /// The order of two texts' UTF-8 bytes (negative, zero, positive), by `memcmp` of their storage:
-    /// the generic byte-by-byte walk of `lexicographicallyPrecedes` and `elementsEqual` was 2 % of a
-    /// build in the search index's sorts and token lists.
-    static func compare(_ a: String, _ b: String) -> Int {
-        let r = a.utf8.withContiguousStorageIfAvailable { pa in
-            b.utf8.withContiguousStorageIfAvailable { pb -> Int in
-                let n = min(pa.count, pb.count)
-                if n > 0, let x = pa.baseAddress, let y = pb.baseAddress {
-                    let c = Int(memcmp(x, y, n))
-                    if c != 0 { return c }
-                }
-                return pa.count - pb.count
-            }
-        }
-        if let r, let r { return r }
-        if a.utf8.elementsEqual(b.utf8) { return 0 }
-        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
-    }
+    /// The order of two texts' UTF-8 bytes (negative, zero, positive): the judge's
+    /// ``PlainText/compareBytes(_:_:)``, `memcmp` of their storage (the generic byte-by-byte walk of
+    /// `lexicographicallyPrecedes` was 2 % of a build in the search index's sorts and token lists).
+    static func compare(_ a: String, _ b: String) -> Int { PlainText.compareBytes(a, b) }
 
     /// The order of two runs of bytes (of one buffer or two), as texts are ordered by their bytes above.
     static func compare(_ a: Slice<UnsafeBufferPointer<UInt8>>, _ b: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
