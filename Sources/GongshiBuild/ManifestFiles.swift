@@ -1,3 +1,5 @@
+import GongshiModel
+
 /// The files of an output manifest, looked up by path where the paths lie in the manifest's bytes.
 ///
 /// An incremental build looks up every file it makes in two manifests (the live output's and the
@@ -80,10 +82,6 @@ struct ManifestFiles: Sendable {
         String(decoding: bytes[paths[entry.slot]], as: UTF8.self)
     }
 
-    /// FNV-1a over the path's bytes, 64 bits.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h
-    }
+    /// The path's bytes hashed (FNV-1a, 64 bits).
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { FNV1a.hash64(bytes) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiModel
 
 /// The distinct values of a build's low-variety columns (处罚依据, 违法行为类型, the authorities' names and
 /// codes, dates …), each kept once: a province's million public records hold a few thousand such
@@ -103,11 +104,7 @@ public final class ValueTable: @unchecked Sendable {
     }
 
     /// FNV-1a over the value's UTF-8 bytes.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt32 = 0x811C_9DC5
-        for b in bytes { h = (h ^ UInt32(b)) &* 0x0100_0193 }
-        return h
-    }
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 { FNV1a.hash32(bytes) }
 
     private static func equal(_ s: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var s = s

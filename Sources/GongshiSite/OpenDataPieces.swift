@@ -43,8 +43,7 @@ enum OpenDataPieces {
 
     /// FNV-1a of the key's UTF-8, mixed (stable across runs, unlike `Hasher`).
     static func hash(_ key: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        var h = FNV1a.hash64(key)
         h ^= h >> 33
         h = h &* 0xff51_afd7_ed55_8ccd
         return h ^ (h >> 33)

@@ -1,3 +1,4 @@
+import GongshiModel
 import Mustache
 
 /// The values a page hands to its Mustache template: named values (``TemplateObject``) holding text,
@@ -124,15 +125,7 @@ public struct TemplateObject: Sendable, Equatable, MustacheParent, ExpressibleBy
 
     /// A name's tag: FNV-1a of its UTF-8 bytes. Equal names have equal tags; a scan compares the whole
     /// name only when the tags are equal.
-    static func tag(_ name: String) -> UInt64 {
-        // Over the contiguous bytes: iterating `utf8` byte by byte cost more than the hash itself.
-        var name = name
-        return name.withUTF8 { bytes in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            return h
-        }
-    }
+    static func tag(_ name: String) -> UInt64 { FNV1a.hash64(name) }
 
     /// Equal when both hold the same names with equal values, in any order (as the dictionary it was).
     public static func == (a: TemplateObject, b: TemplateObject) -> Bool {

@@ -36,11 +36,7 @@ public enum SearchIndexPart {
     /// FNV-1a over the token's UTF-8 bytes; `search.js` computes the same.
     static func bucket(_ token: String, _ count: Int) -> Int { Int(hash(token) % UInt32(count)) }
 
-    static func hash(_ token: String) -> UInt32 {
-        var h: UInt32 = 0x811C_9DC5
-        for b in token.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
-        return h
-    }
+    static func hash(_ token: String) -> UInt32 { FNV1a.hash32(token) }
 
     /// One search result: an entity (found by name or code) or a record (found by its number).
     struct Entity: Sendable {
