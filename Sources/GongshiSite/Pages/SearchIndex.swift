@@ -84,10 +84,7 @@ public enum SearchIndexPart {
         }
         // Made on every core; lengths counted once, not in every comparison (counting Characters walks
         // the whole text).
-        let ranges = stride(from: 0, to: records.count, by: SearchPlan.chunk).map {
-            $0..<min($0 + SearchPlan.chunk, records.count)
-        }
-        let runs = ParallelMap.map(ranges) { range -> (keys: [Key], bytes: [UInt8]) in
+        let runs = ParallelMap.map(SearchPlan.ranges(records.count)) { range -> (keys: [Key], bytes: [UInt8]) in
             var keys: [Key] = []
             var bytes: [UInt8] = []
             records.withUnsafeBufferPointer { all in
