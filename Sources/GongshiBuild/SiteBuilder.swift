@@ -36,6 +36,7 @@ public enum SiteBuilder {
         // judged: neither is kept for the render (a province's million events; 140 MB of rows at 100 000).
         inputs.source.site.ledger = []
         inputs.source.records = []
+        Self.returnFreedMemory()
         timer.lap("judge")
         if options.isCancelled() { throw SiteError(file: "", message: "构建已取消") }
         let scoped = BuildStep.scope(judgement, themeFindings: templates.findings, to: options.preview?.department)
@@ -57,6 +58,12 @@ public enum SiteBuilder {
         }
         return result
     }
+
+    /// Hands the heap the judge let go (the rows' contexts, the ledger history, the duplicate index)
+    /// back to the system. glibc keeps freed memory in the arena of the thread that freed it, pages in
+    /// the middle of a heap included, until a later allocation there takes it up; the render's peak was
+    /// built on what the judge had let go.
+    static func returnFreedMemory() { gongshi_release_free_memory() }
 
     /// The Chinese error for a failed render or swap; an interruption says so.
     static func failure(_ error: any Error, writing out: String) -> SiteError {

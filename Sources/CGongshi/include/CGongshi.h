@@ -29,4 +29,8 @@ unsigned int gongshi_crc32_combine(unsigned int first, unsigned int second, long
 /// The version of the zlib linked in (its output may differ between versions).
 const char *gongshi_zlib_version(void);
 
+/// Returns the heap's free memory to the system (glibc's malloc_trim(0), which also releases free
+/// pages in the middle of every thread's arena); does nothing where malloc has no such call.
+void gongshi_release_free_memory(void);
+
 #endif
