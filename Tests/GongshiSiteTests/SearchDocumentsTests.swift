@@ -54,4 +54,21 @@ struct SearchDocumentsTests {
             #expect(made.texts[i].name == (reference[i].document.isEmpty ? reference[i].name : ""))
         }
     }
+
+    /// A province's documents' JSON is not kept but made again when a bucket lists a document: the
+    /// same JSON, sizes, keys and bucket files as a plan that keeps it.
+    @Test func jsonMadeAgainGivesTheSameBuckets() {
+        let list = SearchIndexPlanTests.entities(count: 9_000)
+        let kept = SearchDocuments(count: list.count, keepJSON: true) { list[$0] }
+        let remade = SearchDocuments(count: list.count, keepJSON: false) { list[$0] }
+        #expect(remade.bytes == kept.bytes)
+        #expect(remade.json.sizes == kept.json.sizes)
+        for i in 0..<list.count { #expect(Array(remade.json[i]) == Array(kept.json[i]), "document \(i)") }
+        let a = SearchPlan(kept, keyed: true)
+        let b = SearchPlan(remade, keyed: true)
+        #expect(a.buckets == b.buckets && a.buckets > SearchPlan.shards)
+        #expect(a.keys == b.keys)
+        for k in 0..<a.buckets { #expect(a.file(k) == b.file(k), "bucket \(k)") }
+        #expect(SearchDocuments.keepsJSON(300_000) && !SearchDocuments.keepsJSON(300_001))
+    }
 }
