@@ -45,6 +45,22 @@ struct SearchIndexPlanTests {
         }
     }
 
+    /// A plan that is neither kept nor fingerprinted (a `--no-cache` build) keeps only the postings the
+    /// files list, and each token's count: the same buckets and files as a plan that keeps them all.
+    @Test func planWithoutKeysKeepsOnlyListedPostingsAndMakesTheSameFiles() {
+        let list = Self.entities(count: 9_000)
+        let keyed = SearchPlan(SearchDocuments(list), keyed: true)
+        for waves in [1, 4] {
+            let plain = SearchPlan(SearchDocuments(list), waves: waves, keyed: false)
+            #expect(plain.keys == nil)
+            #expect(plain.buckets == keyed.buckets)
+            let listed = plain.shards.reduce(0) { $0 + $1.documents.count }
+            let all = keyed.shards.reduce(0) { $0 + $1.documents.count }
+            #expect(listed < all)
+            for b in 0..<keyed.buckets { #expect(plain.file(b) == keyed.file(b), "bucket \(b)") }
+        }
+    }
+
     @Test func filesEqualThoseOfOneDictionaryOfEveryToken() {
         // 9 000 entities need more than the least number of buckets.
         for entities in [Self.entities(), Self.entities(count: 9_000)] {

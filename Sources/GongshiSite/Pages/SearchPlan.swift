@@ -73,7 +73,10 @@ struct SearchPlan: Sendable {
             }
             if !merged.contains(where: { $0 == nil }) { shards = merged.compactMap { $0 } }
         }
-        let made = shards ?? Self.shards(texts, ranges, waves: max(1, min(waves ?? Self.waves(count), Self.shards)))
+        let made =
+            shards
+            ?? Self.shards(
+                texts, ranges, waves: max(1, min(waves ?? Self.waves(count), Self.shards)), listedOnly: keys == nil)
         self.shards = made
         fromCache = shards != nil
         let buckets = forced ?? Self.bucketCount(count, documentBytes: estimate, made, documents)
@@ -87,13 +90,18 @@ struct SearchPlan: Sendable {
         stride(from: 0, to: count, by: chunk).map { $0..<min($0 + chunk, count) }
     }
 
-    /// Every shard, from every document's tokens.
-    static func shards(_ texts: SearchTexts, _ ranges: [Range<Int>], waves: Int) -> [SearchShard] {
+    /// Every shard, from every document's tokens. `listedOnly`: each keeps only the postings its bucket
+    /// files list (``SearchShard/keepingListedPostings()``), for a plan without ``keys``: its postings
+    /// are neither saved for the next build nor summed into ``fingerprints()``.
+    static func shards(_ texts: SearchTexts, _ ranges: [Range<Int>], waves: Int, listedOnly: Bool) -> [SearchShard] {
         var shards: [SearchShard] = []
         for w in 0..<waves {
             let wave = (w * Self.shards / waves)..<((w + 1) * Self.shards / waves)
             let pairs = ParallelMap.map(ranges) { r in SearchPairs(texts, r, shards: wave) }
-            shards += ParallelMap.map(Array(wave)) { SearchShard($0, pairs) }
+            shards += ParallelMap.map(Array(wave)) { s in
+                let shard = SearchShard(s, pairs)
+                return listedOnly ? shard.keepingListedPostings() : shard
+            }
         }
         return shards
     }
@@ -122,7 +130,7 @@ struct SearchPlan: Sendable {
         var estimate = 0
         for shard in shards {
             for i in 0..<shard.count {
-                estimate += min(Int(shard.starts[i + 1] - shard.starts[i]), SearchIndexPart.cap(of: shard.tokens[i]))
+                estimate += min(shard.total(i), SearchIndexPart.cap(of: shard.tokens[i]))
             }
         }
         estimate *= avgDoc + 6
@@ -165,7 +173,7 @@ struct SearchPlan: Sendable {
             let i = Int(t)
             out += Escape.json(shard.tokens[i]).utf8
             out += ":[".utf8
-            out += String(shard.starts[i + 1] - shard.starts[i]).utf8
+            out += String(shard.total(i)).utf8
             out += ",[".utf8
             for (j, id) in shard.kept(i).enumerated() {
                 if j > 0 { out.append(44) }
