@@ -79,7 +79,7 @@ extension Renderer {
     func renderSitemap(_ out: CountingSink) throws {
         let paths = out.counter.sitemapPaths()
         let limit = 50_000
-        func urlset(_ slice: Range<Int>) -> String {
+        @Sendable func urlset(_ slice: Range<Int>) -> String {
             var s =
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             for i in slice { s += "  <url><loc>\(Escape.xml(context.url(paths[i])))</loc></url>\n" }
@@ -91,9 +91,12 @@ extension Renderer {
         }
         var index =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (n, start) in stride(from: 0, to: paths.count, by: limit).enumerated() {
+        // The parts are made on every core, then written in order.
+        let starts = Array(stride(from: 0, to: paths.count, by: limit))
+        let parts = ParallelMap.map(starts) { start in urlset(start..<min(start + limit, paths.count)) }
+        for (n, part) in parts.enumerated() {
             let name = "sitemap-\(n + 1).xml"
-            try out.write(name, urlset(start..<min(start + limit, paths.count)))
+            try out.write(name, part)
             index += "  <sitemap><loc>\(Escape.xml(context.url(name)))</loc></sitemap>\n"
         }
         try out.write("sitemap.xml", index + "</sitemapindex>\n")
