@@ -38,16 +38,29 @@ public struct SiteIndex: @unchecked Sendable {
         var byEntity: [String: (records: [Int], entries: [Int])] = [:]
         var entityOrder: [String] = []
         var byDepartment: [String: (records: [Int], entries: [Int])] = [:]
-        for (i, r) in p.records.enumerated() {
-            byKind[r.kind, default: []].append(i)
-            if !r.entityCode.isEmpty {
-                if byEntity[r.entityCode] == nil {
-                    entityOrder.append(r.entityCode)
-                    byEntity[r.entityCode] = ([], [])
+        // Read where they lie, each packed code unpacked once: this runs on one core before the pages.
+        p.records.withUnsafeBufferPointer { records in
+            var lastDepartment: (code: String, records: [Int]) = ("", [])
+            for i in records.indices {
+                byKind[records[i].kind, default: []].append(i)
+                let code = records[i].entityCode
+                if !code.isEmpty {
+                    if byEntity[code] == nil { entityOrder.append(code) }
+                    byEntity[code, default: ([], [])].records.append(i)
                 }
-                byEntity[r.entityCode]!.records.append(i)
+                // Records of one department mostly come in runs: a run is added to its list at once.
+                let department = records[i].department.code
+                if department != lastDepartment.code {
+                    if !lastDepartment.records.isEmpty {
+                        byDepartment[lastDepartment.code, default: ([], [])].records += lastDepartment.records
+                    }
+                    lastDepartment = (department, [])
+                }
+                lastDepartment.records.append(i)
             }
-            byDepartment[r.department.code, default: ([], [])].records.append(i)
+            if !lastDepartment.records.isEmpty {
+                byDepartment[lastDepartment.code, default: ([], [])].records += lastDepartment.records
+            }
         }
         var listOrder: [String] = []
         var listMembers: [String: [Int]] = [:]
