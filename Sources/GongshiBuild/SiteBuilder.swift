@@ -55,7 +55,15 @@ public enum SiteBuilder {
         {
             UnchangedBuild.save(result, options: options, key: key, cache: cache)
         }
+        if !options.freesMemory { LeftToExit.keep(judgement, scoped, rendered, inputs) }
         return result
+    }
+
+    /// What a build leaves for the process's exit to reclaim (see ``BuildOptions/freesMemory``).
+    private final class LeftToExit: Sendable {
+        let values: [any Sendable]
+        private init(_ values: [any Sendable]) { self.values = values }
+        static func keep(_ values: any Sendable...) { _ = Unmanaged.passRetained(LeftToExit(values)) }
     }
 
     /// The Chinese error for a failed render or swap; an interruption says so.
