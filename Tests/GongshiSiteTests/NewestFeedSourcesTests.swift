@@ -14,7 +14,7 @@ struct NewestFeedSourcesTests {
 
     @Test("the newest of many, with ties of date and of key, as a full sort gives", arguments: [0, 1, 20, 100])
     func sameAsFullSort(limit: Int) {
-        var rng = SplitMix(seed: UInt64(limit) + 7)
+        var rng = CompiledTemplateTests.Seeded(state: UInt64(limit) + 7)
         let start = LocalDate(year: 2026, month: 1, day: 1)!
         var candidates: [(LocalDate, String, FeedSource)] = []
         for i in 0..<5000 {
@@ -49,18 +49,5 @@ struct NewestFeedSourcesTests {
             }(), .record(1000))
         #expect(keysRead == 1)
         #expect(top.sources == [.record(1000), .record(99)])
-    }
-}
-
-/// A small deterministic generator for the tests' data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
