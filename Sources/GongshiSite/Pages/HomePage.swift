@@ -1,3 +1,4 @@
+import Foundation
 import GongshiModel
 import GongshiRules
 
@@ -91,13 +92,19 @@ extension Renderer {
         }
         var index =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        // The parts are made on every core, then written in order.
+        // The parts are made on every core, a part per core at a time (a province's are 5 MB each), and
+        // written in order.
         let starts = Array(stride(from: 0, to: paths.count, by: limit))
-        let parts = ParallelMap.map(starts) { start in urlset(start..<min(start + limit, paths.count)) }
-        for (n, part) in parts.enumerated() {
-            let name = "sitemap-\(n + 1).xml"
-            try out.write(name, part)
-            index += "  <sitemap><loc>\(Escape.xml(context.url(name)))</loc></sitemap>\n"
+        let wave = ProcessInfo.processInfo.activeProcessorCount
+        for first in stride(from: 0, to: starts.count, by: wave) {
+            let parts = ParallelMap.map(Array(starts[first..<min(first + wave, starts.count)])) { start in
+                urlset(start..<min(start + limit, paths.count))
+            }
+            for (k, part) in parts.enumerated() {
+                let name = "sitemap-\(first + k + 1).xml"
+                try out.write(name, part)
+                index += "  <sitemap><loc>\(Escape.xml(context.url(name)))</loc></sitemap>\n"
+            }
         }
         try out.write("sitemap.xml", index + "</sitemapindex>\n")
     }
