@@ -16,6 +16,10 @@ public struct BuildOptions: Sendable {
     public var preview: SiteContext.PreviewInfo?
     /// Asked before every file is written: true abandons the build (the preview server stopping).
     public var isCancelled: @Sendable () -> Bool = { false }
+    /// False when the process ends with the build (`gongshi build`): its records, index and render are
+    /// left for the exit to reclaim, as compilers leave theirs (freeing a province's records one by one
+    /// took a tenth of a second of one core). A long-lived process (the preview server, tests) frees them.
+    public var freesMemory = true
 
     public init(site: String, out: String? = nil, date: LocalDate) {
         self.site = site

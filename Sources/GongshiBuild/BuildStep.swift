@@ -162,14 +162,19 @@ enum BuildStep {
         let staging = OutputFolder.stagingPath(out)
         OutputFolder.removeTree(staging)
         // Unchanged files are kept in the claimed spare or taken from the live output (see PageReuse).
-        let live = inputs.cache.flatMap { cache in
-            cache.outputManifestBytes(out: out).flatMap { bytes in
-                OutputManifest.layout(bytes, program: cache.program).map {
-                    (bytes: bytes, files: ManifestFiles(bytes: bytes, files: $0.files))
+        // The live output's manifest is read while the spare is claimed: each reads and indexes its own
+        // manifest of megabytes on one core.
+        let cache = inputs.cache
+        let (live, spare) = ParallelMap.both(
+            {
+                cache.flatMap { cache in
+                    cache.outputManifestBytes(out: out).flatMap { bytes in
+                        OutputManifest.layout(bytes, program: cache.program).map {
+                            (bytes: bytes, files: ManifestFiles(bytes: bytes, files: $0.files))
+                        }
+                    }
                 }
-            }
-        }
-        let spare = inputs.cache.flatMap { SpareOutput.claim(out: out, staging: staging, cache: $0) }
+            }, { cache.flatMap { SpareOutput.claim(out: out, staging: staging, cache: $0) } })
         let reuse = inputs.cache.map {
             PageReuse(
                 out: out, previous: live?.files ?? ManifestFiles(), spare: spare, manifest: $0.manifestWriter(out: out))

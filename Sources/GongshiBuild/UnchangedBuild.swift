@@ -31,17 +31,38 @@ enum UnchangedBuild {
             options.writeLedger ? "ledger" : "no-ledger",
         ]
         h.update(data: Array(head.joined(separator: "\n").utf8))
+        var items: [TreeItem] = []
         for dir in ["Content", "Templates"] {
-            guard hashTree(options.site + "/" + dir, rel: dir, into: &h) else { return nil }
+            guard listTree(options.site + "/" + dir, rel: dir, into: &items) else { return nil }
+        }
+        // Every file's bytes hashed on every core (a build hashes its inputs twice, before and after):
+        // the ledger and the data files of a province are tens of MB.
+        let digests = ParallelMap.map(items) { item -> [UInt8]? in
+            guard let full = item.full else { return [] }
+            var file = SHA256()
+            return BuildCache.hash(file: full, into: &file) ? Array(file.finalize()) : nil
+        }
+        for (item, digest) in zip(items, digests) {
+            guard let digest else { return nil }
+            h.update(data: Array(item.line.utf8))
+            h.update(data: digest)
         }
         return Fingerprint(hashing: Array(h.finalize()))
     }
 
-    /// Hashes the names and bytes of the files under `path`, in byte order; false on anything but
-    /// folders and regular files (a link, whose target could change unseen) or a pending ledger note.
-    private static func hashTree(_ path: String, rel: String, into h: inout SHA256) -> Bool {
+    /// A folder or a regular file of the inputs, as the key names it.
+    private struct TreeItem: Sendable {
+        /// `d <path>` or `f <path> <size>`, relative to the site.
+        let line: String
+        /// The file's full path (nil for a folder).
+        let full: String?
+    }
+
+    /// Lists the folders and files under `path`, in byte order; false on anything but folders and
+    /// regular files (a link, whose target could change unseen) or a pending ledger note.
+    private static func listTree(_ path: String, rel: String, into items: inout [TreeItem]) -> Bool {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return false }
-        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+        for name in names.sorted(by: { PlainText.compareBytes($0, $1) < 0 }) {
             let r = rel + "/" + name
             if r == "Content/baogao" || r.hasPrefix("Content/ledger.csv.tmp-") { continue }
             if r == "Content/ledger.csv.pending" { return false }
@@ -50,11 +71,10 @@ enum UnchangedBuild {
             guard lstat(full, &st) == 0 else { return false }
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
-                h.update(data: Array("d \(r)\n".utf8))
-                guard hashTree(full, rel: r, into: &h) else { return false }
+                items.append(TreeItem(line: "d \(r)\n", full: nil))
+                guard listTree(full, rel: r, into: &items) else { return false }
             case S_IFREG:
-                h.update(data: Array("f \(r) \(st.st_size)\n".utf8))
-                guard BuildCache.hash(file: full, into: &h) else { return false }
+                items.append(TreeItem(line: "f \(r) \(st.st_size)\n", full: full))
             default:
                 return false
             }
@@ -67,9 +87,13 @@ enum UnchangedBuild {
     static func result(_ options: BuildOptions, out: String, key: Fingerprint, cache: BuildCache, started: Date)
         -> BuildResult?
     {
-        guard let bytes = cache.read(name(out: out)), let end = BuildCache.bodyEnd(of: bytes, magic: magic) else {
-            return nil
-        }
+        guard let bytes = cache.read(name(out: out)) else { return nil }
+        // The program and the key first, before the seal is checked and the manifest read: after a day's
+        // new records they differ, and the state's and the manifest's megabytes need not be hashed.
+        var head = ByteReader(bytes: bytes, at: magic.count, end: bytes.count)
+        guard bytes.starts(with: magic), head.string() == cache.program, head.string() == key.description,
+            let end = BuildCache.bodyEnd(of: bytes, magic: magic)
+        else { return nil }
         var r = ByteReader(bytes: bytes, at: magic.count, end: end)
         // The manifest is read once: its fingerprint ties the kept result to it, its entries are checked.
         let manifest = cache.outputManifestBytes(out: out)

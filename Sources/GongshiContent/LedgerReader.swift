@@ -78,8 +78,10 @@ public enum LedgerReader {
         return try parse(bytes: [UInt8](data), file: file)
     }
 
-    /// Parses the bytes of a ledger file.
-    public static func parse(bytes: [UInt8], file: String) throws(SiteError) -> LedgerFile {
+    /// Parses the bytes of a ledger file, cut into about `pieces` runs of rows parsed on every core.
+    public static func parse(
+        bytes: [UInt8], file: String, pieces: Int = 2 * ProcessInfo.processInfo.activeProcessorCount
+    ) throws(SiteError) -> LedgerFile {
         if bytes.isEmpty { return .empty }
         let firstLineEnd = bytes.firstIndex(of: 0x0A) ?? bytes.endIndex
         let lineEnding = firstLineEnd > 0 && bytes[firstLineEnd - 1] == 0x0D ? "\r\n" : "\n"
@@ -103,7 +105,7 @@ public enum LedgerReader {
                     file: file, line: bad, message: "台账此行有无效的 UTF-8 字节（文件可能已损坏或被其他编码另存）。请从备份恢复或修正此行；台账未改动，构建已停止。")
             }
         }
-        let events = try parseEvents(utf8, file: file)
+        let events = try parseEvents(utf8, file: file, pieces: pieces)
         return LedgerFile(events: events, encoding: encoding, lineEnding: lineEnding, bytes: bytes)
     }
 
@@ -121,39 +123,101 @@ public enum LedgerReader {
         return line
     }
 
-    private static func parseEvents(_ utf8: ArraySlice<UInt8>, file: String) throws(SiteError) -> [LedgerEvent] {
+    /// The events of the ledger's text, its pieces parsed on every core: a province's ledger has
+    /// millions of lines, and every build reads it whole. The first problem in the file's order stops
+    /// it, with its line, as a reading from the top would.
+    private static func parseEvents(_ utf8: ArraySlice<UInt8>, file: String, pieces: Int) throws(SiteError)
+        -> [LedgerEvent]
+    {
+        let parsed = ParallelMap.map(rowPieces(utf8, count: pieces)) { range in
+            parsePiece(utf8[range], first: range.lowerBound == utf8.startIndex)
+        }
         var events: [LedgerEvent] = []
-        var first = true
+        events.reserveCapacity(parsed.reduce(0) { $0 + $1.events.count })
+        var linesBefore = 0
+        for piece in parsed {
+            if let problem = piece.problem {
+                let line = problem.line == 0 ? 0 : problem.line + linesBefore
+                throw SiteError(
+                    file: file, line: line,
+                    message: problem.message + "。台账是公示时间的证明，不能跳过有问题的行：请修正此行或从备份恢复；台账未改动，构建已停止。")
+            }
+            events += piece.events
+            linesBefore += piece.lines
+        }
+        return events
+    }
+
+    /// What one piece of the ledger's text holds: its events and rows (blank ones counted), or its first
+    /// problem with its row counted from the piece's start (0: not tied to a row).
+    private struct Piece: Sendable {
+        var events: [LedgerEvent] = []
+        var lines = 0
+        var problem: (line: Int, message: String)?
+    }
+
+    /// Cuts `bytes` into about `count` runs of whole rows: each cut follows a line feed outside quotes
+    /// (a quoted field may hold line breaks).
+    /// A text under `minimumPiece` bytes is one piece.
+    static func rowPieces(_ bytes: ArraySlice<UInt8>, count: Int, minimumPiece: Int = 1 << 15) -> [Range<Int>] {
+        let size = bytes.count
+        guard count > 1, size >= 2 * minimumPiece else { return [bytes.startIndex..<bytes.endIndex] }
+        var cuts = [bytes.startIndex]
+        var quoted = false
+        var next = bytes.startIndex + size / count
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c == 0x22 {
+                    quoted.toggle()
+                } else if c == 0x0A && !quoted && bytes.startIndex + i >= next {
+                    cuts.append(bytes.startIndex + i + 1)
+                    next = bytes.startIndex + i + 1 + size / count
+                }
+                i += 1
+            }
+        }
+        cuts.append(bytes.endIndex)
+        return zip(cuts, cuts.dropFirst()).compactMap { $0 < $1 ? $0..<$1 : nil }
+    }
+
+    /// Parses one run of whole rows; `first`: the run the file starts with (its header row is skipped).
+    private static func parsePiece(_ utf8: ArraySlice<UInt8>, first: Bool) -> Piece {
+        var piece = Piece()
+        var atHeader = first
         var parser = CSVParser()
-        func fail(_ line: Int, _ message: String) -> SiteError {
-            SiteError(file: file, line: line, message: message + "。台账是公示时间的证明，不能跳过有问题的行：请修正此行或从备份恢复；台账未改动，构建已停止。")
+        struct Problem: Error {
+            let line: Int
+            let message: String
         }
         let handle: (CSVRow) throws -> Void = { row in
-            if first {
-                first = false
+            if atHeader {
+                atHeader = false
                 if row.fields.first?.trimmingWhitespace() == "日期" { return }
             }
-            if let p = row.problem { throw fail(row.line, "台账此行 CSV 格式错误：\(p)") }
+            func fail(_ message: String) -> Problem { Problem(line: row.line, message: message) }
+            if let p = row.problem { throw fail("台账此行 CSV 格式错误：\(p)") }
             let f = row.fields.map { $0.trimmingWhitespace() }
             guard f.count == 4 || f.count == 5 else {
-                throw fail(row.line, "台账行应有 5 列：日期,事件,类型,记录键,摘要（此行有 \(f.count) 列）")
+                throw fail("台账行应有 5 列：日期,事件,类型,记录键,摘要（此行有 \(f.count) 列）")
             }
-            guard let date = LocalDate(parsing: f[0]) else { throw fail(row.line, "台账日期「\(f[0])」无效，应为 YYYY-MM-DD") }
-            guard let ev = LedgerEvent.Kind(rawValue: f[1]) else { throw fail(row.line, "台账事件「\(f[1])」无法识别") }
-            guard let kind = RecordKind(rawValue: f[2]) else {
-                throw fail(row.line, "台账类型「\(f[2])」应为 xzxk、xzcf 或 mingdan")
-            }
-            guard !f[3].isEmpty else { throw fail(row.line, "台账记录键为空") }
-            events.append(LedgerEvent(date: date, event: ev, kind: kind, key: f[3], digest: f.count > 4 ? f[4] : ""))
+            guard let date = LocalDate(parsing: f[0]) else { throw fail("台账日期「\(f[0])」无效，应为 YYYY-MM-DD") }
+            guard let ev = LedgerEvent.Kind(rawValue: f[1]) else { throw fail("台账事件「\(f[1])」无法识别") }
+            guard let kind = RecordKind(rawValue: f[2]) else { throw fail("台账类型「\(f[2])」应为 xzxk、xzcf 或 mingdan") }
+            guard !f[3].isEmpty else { throw fail("台账记录键为空") }
+            piece.events.append(
+                LedgerEvent(date: date, event: ev, kind: kind, key: f[3], digest: f.count > 4 ? f[4] : ""))
         }
         do {
             try parser.feed(utf8, handle)
             if let row = parser.finish() { try handle(row) }
-        } catch let e as SiteError {
-            throw e
+        } catch let p as Problem {
+            piece.problem = (p.line, p.message)
         } catch {
-            throw fail(0, "读取台账出错")
+            piece.problem = (0, "读取台账出错")
         }
-        return events
+        piece.lines = parser.currentLine - 1
+        return piece
     }
 }

@@ -27,6 +27,17 @@ public enum ParallelMap {
 }
 
 extension ParallelMap {
+    /// Runs `a` and `b` at the same time (two serial tasks that do not depend on each other) and
+    /// returns both results.
+    public static func both<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+        let first = ResultBox<A>(count: 1)
+        let second = ResultBox<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { first.set(0, a()) } else { second.set(0, b()) }
+        }
+        return (first.values()[0], second.values()[0])
+    }
+
     /// Order-preserving parallel map in chunks, for many cheap items.
     public static func chunked<T: Sendable, R: Sendable>(
         _ items: [T], chunk: Int = 2048, _ transform: @Sendable (T) -> R

@@ -97,7 +97,14 @@ struct SitemapPaths {
             ranges.append(start..<last)
             start = end
         }
-        ranges.sort { a, b in bytes[a].lexicographicallyPrecedes(bytes[b]) }
+        // Byte order by memcmp: a generic comparison of the slices walked them byte by byte.
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            ranges.sort { x, y in
+                let c = memcmp(base + x.lowerBound, base + y.lowerBound, min(x.count, y.count))
+                return c != 0 ? c < 0 : x.count < y.count
+            }
+        }
         self.bytes = bytes
         self.ranges = ranges
     }

@@ -30,58 +30,13 @@ extension Renderer {
         return g
     }
 
-    /// Something a feed can announce, before its item is built: only the newest `feeds.items` of
-    /// each feed are turned into items.
-    enum FeedSource: Sendable {
-        case record(Int)
-        case entry(Int)
-        case notice(Int)
-        case article(Int)
-    }
-
-    /// One job per feed group, each writing its Atom, RSS and JSON Feed.
+    /// One job per feed group, each choosing its newest items and writing its Atom, RSS and JSON Feed.
     func feedJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
         let p = publication
-        // (published, sort key, source) for everything, bucketed by feed folder. A folder keeps only its
-        // newest `limit` (three candidates a record were 100 MB at a million records): whenever it holds
-        // twice that, the older half goes. The sort is stable, so ties keep the order they were added
-        // in, as when every candidate was kept.
-        typealias Candidate = (published: LocalDate, sortKey: String, source: FeedSource)
-        let limit = settings.feedItems
-        @Sendable func newest(_ a: [Candidate]) -> ArraySlice<Candidate> {
-            a.sorted { ($0.published, $0.sortKey) > ($1.published, $1.sortKey) }.prefix(limit)
-        }
-        var byFolder: [String: [Candidate]] = [:]
-        func add(_ folders: [String], _ c: Candidate) {
-            for f in folders {
-                byFolder[f, default: []].append(c)
-                if let held = byFolder[f], held.count >= 2 * max(limit, 64) { byFolder[f] = Array(newest(held)) }
-            }
-        }
-        for (i, r) in p.records.enumerated() {
-            add(
-                ["", r.kind.rawValue + "/", Views.departmentPath(r.department.code)],
-                (r.firstPublished, r.key, .record(i)))
-        }
-        for (i, e) in p.listEntries.enumerated() {
-            add(
-                ["", e.isRed ? "hongmingdan/" : "heimingdan/", Views.departmentPath(e.department.code)],
-                (e.firstPublished, e.key, .entry(i)))
-        }
-        for (i, n) in p.withdrawals.enumerated() {
-            add(
-                ["", n.kind.rawValue + "/", Views.departmentPath(n.department.code)],
-                (n.withdrawnOn, "chehui:" + n.key, .notice(i)))
-        }
-        for (i, a) in index.articles.enumerated() {
-            add(["", "xinwen/"], (a.date ?? p.date, a.slug, .article(i)))
-        }
         return feedGroups().map { g in
-            let candidates = byFolder[g.folder] ?? []
-            return {
-                let top = newest(candidates)
-                let items = top.map { c -> FeedItem in
-                    switch c.source {
+            {
+                let items = self.newestSources(of: g.folder, index).map { source -> FeedItem in
+                    switch source {
                     case .record(let i): return self.recordItem(p.records[i])
                     case .entry(let i): return self.entryItem(p.listEntries[i], path: index.entryPaths[i])
                     case .notice(let i): return self.noticeItem(p.withdrawals[i])
@@ -91,6 +46,43 @@ extension Renderer {
                 try self.writeFeeds(g, items, out)
             }
         }
+    }
+
+    /// What the feed of `folder` announces: the newest `feeds.items` of the records, list entries,
+    /// withdrawals and articles under it, newest first; ties stay in the order they are gathered in (each
+    /// kind in the publication's order, records first). Each feed gathers its own, in its own job.
+    func newestSources(of folder: String, _ index: SiteIndex) -> [FeedSource] {
+        let p = publication
+        var top = NewestFeedSources(limit: settings.feedItems)
+        let all = folder.isEmpty
+        let kind = RecordKind(rawValue: String(folder.dropLast()))
+        let colour = folder == "hongmingdan/" ? true : folder == "heimingdan/" ? false : nil
+        let department = p.departments.first { Views.departmentPath($0.code) == folder }?.code
+        let ofDepartment = department.flatMap { index.byDepartment[$0] }
+        p.records.withUnsafeBufferPointer { records in
+            if all || kind != nil {
+                for i in records.indices where all || records[i].kind == kind {
+                    top.add(records[i].firstPublished, records[i].key, .record(i))
+                }
+            }
+            for i in ofDepartment?.records ?? [] { top.add(records[i].firstPublished, records[i].key, .record(i)) }
+        }
+        p.listEntries.withUnsafeBufferPointer { entries in
+            if all || colour != nil {
+                for i in entries.indices where all || entries[i].isRed == colour {
+                    top.add(entries[i].firstPublished, entries[i].key, .entry(i))
+                }
+            }
+            for i in ofDepartment?.entries ?? [] { top.add(entries[i].firstPublished, entries[i].key, .entry(i)) }
+        }
+        for (i, n) in p.withdrawals.enumerated()
+        where all || n.kind == kind || (department != nil && n.department.code == department) {
+            top.add(n.withdrawnOn, "chehui:" + n.key, .notice(i))
+        }
+        if all || folder == "xinwen/" {
+            for (i, a) in index.articles.enumerated() { top.add(a.date ?? p.date, a.slug, .article(i)) }
+        }
+        return top.sources
     }
 
     /// Writes the Atom, RSS and JSON Feed of a folder.

@@ -32,6 +32,7 @@ struct BuildCommand: ParsableCommand {
         options.baseURL = baseURL
         options.writeLedger = !noLedger
         options.useCache = !noCache
+        options.freesMemory = false
         let progress = ProgressPrinter(enabled: !quiet && isatty(STDERR_FILENO) != 0)
         Interruption.install()
         let result: BuildResult

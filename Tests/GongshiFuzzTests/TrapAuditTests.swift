@@ -49,10 +49,6 @@ struct TrapAuditTests {
                 "a constant, real calendar date"
             ),
             (
-                "GongshiSite/SiteIndex.swift", "byEntity[r.entityCode]!.records.append(i)",
-                "the line above inserts the key"
-            ),
-            (
                 "GongshiSite/SiteIndex.swift", "byEntity[e.entityCode]!.entries.append(i)",
                 "the line above inserts the key"
             ),

@@ -40,3 +40,21 @@ struct JudgeOrderTests {
         #expect(items == expected)
     }
 }
+
+@Suite("JudgeOrder.sortedPositions")
+struct SortedPositionsTests {
+    @Test(
+        "two halves sorted apart and merged give the order of one stable sort, ties included", arguments: [10, 40_000])
+    func sameAsOneSort(count: Int) {
+        var state: UInt64 = 12_345
+        let values = (0..<count).map { _ -> Int in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 54)  // 1 024 values: many ties
+        }
+        let less: @Sendable (Int, Int) -> Bool = { values[$0] < values[$1] }
+        let merged = JudgeOrder.sortedPositions(count, by: less)
+        #expect(merged == (0..<count).sorted(by: less))
+        // Stable: equal values keep their positions' order.
+        #expect(zip(merged, merged.dropFirst()).allSatisfy { values[$0] < values[$1] || $0 < $1 })
+    }
+}
