@@ -29,9 +29,11 @@ public enum SiteBuilder {
         case .read(let read): inputs = read
         }
         defer { inputs.lock?.release() }
-        // The read's buffers (a province's file groups, the ledger's bytes) are let go: the judge's
-        // peak is built on what the read holds, not on what it held.
-        Self.returnFreedMemory()
+        // A province's site is streamed (its rows are never all held): the read's buffers let go are
+        // returned, so that the judge's peak is built on what the read holds, not on what it held. A
+        // site read whole keeps its heap for the judge and the render to take up again.
+        let streamed = !inputs.source.holdsRows
+        if streamed { Self.returnFreedMemory() }
         timer.lap("read")
         let templates = try BuildStep.parseTheme(inputs.theme)
         let judgement = BuildStep.judge(inputs.source, options)
@@ -39,7 +41,7 @@ public enum SiteBuilder {
         // judged: neither is kept for the render (a province's million events; 140 MB of rows at 100 000).
         inputs.source.site.ledger = []
         inputs.source.records = []
-        Self.returnFreedMemory()
+        if streamed { Self.returnFreedMemory() }
         timer.lap("judge")
         if options.isCancelled() { throw SiteError(file: "", message: "构建已取消") }
         let scoped = BuildStep.scope(judgement, themeFindings: templates.findings, to: options.preview?.department)
