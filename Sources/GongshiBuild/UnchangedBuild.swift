@@ -131,7 +131,8 @@ enum UnchangedBuild {
     /// Keeps the key and the result of a build that appended nothing to the ledger.
     static func save(_ result: BuildResult, options: BuildOptions, key: Fingerprint, cache: BuildCache) {
         var w = ByteWriter()
-        w.bytes = magic
+        w.bytes.reserveCapacity(magic.count + 4096 + ByteWriter.size(of: result.findings))
+        w.bytes += magic
         let ledger = [UInt8](FileManager.default.contents(atPath: LedgerStore.path(site: options.site)) ?? Data())
         var reportSHA = ""
         if let report = result.reportFile {
@@ -156,7 +157,7 @@ enum UnchangedBuild {
             w.int(n)
         }
         w.findings(result.findings)
-        cache.write(name(out: result.out), BuildCache.sealed(w.bytes))
+        cache.writeSealed(name(out: result.out), w.bytes)
     }
 
     /// The fingerprint of an output folder's manifest, from its seal (the SHA-256 of the rest of it,
