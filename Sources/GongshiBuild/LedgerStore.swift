@@ -29,6 +29,18 @@ public enum LedgerStore {
         LedgerMark(bytes: bytes.count, sha256: hex(SHA256.hash(data: bytes)))
     }
 
+    /// The mark of the ledger of `site` as it is on disk (a missing one is empty), read a chunk at a
+    /// time: a province's ledger is 100 MB, and a build that only checks it held it twice. Nil when it
+    /// cannot be read.
+    static func mark(site: String) -> LedgerMark? {
+        let path = self.path(site: site)
+        if access(path, F_OK) != 0 && errno == ENOENT { return mark([]) }
+        var hasher = SHA256()
+        var st = stat()
+        guard BuildCache.hash(file: path, into: &hasher), stat(path, &st) == 0 else { return nil }
+        return LedgerMark(bytes: Int(st.st_size), sha256: hex(hasher.finalize()))
+    }
+
     /// A digest in lowercase hexadecimal.
     static func hex(_ digest: SHA256.Digest) -> String { ContentDigest.hex(digest, count: SHA256.byteCount) }
 

@@ -112,8 +112,9 @@ enum UnchangedBuild {
         guard let findings = r.findings(), r.at == end else { return nil }
 
         // The live output and the ledger are still what that build left.
-        let ledger = [UInt8](FileManager.default.contents(atPath: LedgerStore.path(site: options.site)) ?? Data())
-        guard LedgerStore.mark(ledger).sha256 == ledgerSHA, OutputFolder.markedLedger(out)?.sha256 == ledgerSHA else {
+        guard LedgerStore.mark(site: options.site)?.sha256 == ledgerSHA,
+            OutputFolder.markedLedger(out)?.sha256 == ledgerSHA
+        else {
             return nil
         }
         if !report.isEmpty {
@@ -133,7 +134,7 @@ enum UnchangedBuild {
         var w = ByteWriter()
         w.bytes.reserveCapacity(magic.count + 4096 + ByteWriter.size(of: result.findings))
         w.bytes += magic
-        let ledger = [UInt8](FileManager.default.contents(atPath: LedgerStore.path(site: options.site)) ?? Data())
+        guard let ledger = LedgerStore.mark(site: options.site) else { return }
         var reportSHA = ""
         if let report = result.reportFile {
             let text = [UInt8](FileManager.default.contents(atPath: options.site + "/" + report) ?? Data())
@@ -141,7 +142,7 @@ enum UnchangedBuild {
         }
         for s in [
             cache.program, key.description, manifestSHA(seal: cache.outputManifestSeal(out: result.out)),
-            LedgerStore.mark(ledger).sha256,
+            ledger.sha256,
             result.reportFile ?? "", reportSHA,
         ] {
             w.string(s)

@@ -37,4 +37,16 @@ struct CacheWritingTests {
         #expect(cache.read("a.bin") == BuildCache.sealed(body))
         #expect(cache.read("a.bin") == cache.read("b.bin"))
     }
+
+    @Test func theLedgerMarkReadInChunksIsTheMarkOfItsBytes() throws {
+        let fm = FileManager.default
+        let site = fm.temporaryDirectory.appendingPathComponent("gongshi-mark-\(UUID().uuidString)").path
+        defer { try? fm.removeItem(atPath: site) }
+        try fm.createDirectory(atPath: site + "/Content", withIntermediateDirectories: true)
+        #expect(LedgerStore.mark(site: site) == LedgerStore.mark([]))
+        let text = Array(
+            ("日期,事件,类型,记录键,摘要\n" + String(repeating: "2026-11-25,公示,xzxk,xzxk:某局:1号,ab\n", count: 80_000)).utf8)
+        try Data(text).write(to: URL(fileURLWithPath: LedgerStore.path(site: site)))
+        #expect(LedgerStore.mark(site: site) == LedgerStore.mark(text))
+    }
 }
