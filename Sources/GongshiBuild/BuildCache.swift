@@ -75,20 +75,16 @@ struct BuildCache: Sendable {
 
     /// Writes cache file `name` whole (a temporary file renamed into place). Best effort: a cache that
     /// cannot be written is simply not there next time.
+    func write(_ name: String, _ bytes: [UInt8]) { write(name, parts: [bytes]) }
+
     /// Writes cache file `name` as ``sealed(_:)`` makes it, without a sealed copy of `body` in memory
     /// (a province's kept build state holds hundreds of thousands of findings).
-    func writeSealed(_ name: String, _ body: [UInt8]) {
-        guard let (tmp, fd) = temporaryFile() else { return }
-        let seal = Array(SHA256.hash(data: body))
-        let ok =
-            body.withUnsafeBytes { BuildCache.writeAll(fd, $0) } && seal.withUnsafeBytes { BuildCache.writeAll(fd, $0) }
-        close(fd)
-        if !ok || rename(tmp, folder + "/" + name) != 0 { unlink(tmp) }
-    }
+    func writeSealed(_ name: String, _ body: [UInt8]) { write(name, parts: [body, Array(SHA256.hash(data: body))]) }
 
-    func write(_ name: String, _ bytes: [UInt8]) {
+    /// Writes `parts` one after the other as cache file `name`, whole or not at all.
+    private func write(_ name: String, parts: [[UInt8]]) {
         guard let (tmp, fd) = temporaryFile() else { return }
-        let ok = bytes.withUnsafeBytes { BuildCache.writeAll(fd, $0) }
+        let ok = parts.allSatisfy { part in part.withUnsafeBytes { BuildCache.writeAll(fd, $0) } }
         close(fd)
         if !ok || rename(tmp, folder + "/" + name) != 0 { unlink(tmp) }
     }
