@@ -119,22 +119,21 @@ struct ByteWriter {
             bytes.append(contentsOf: u)
         }
     }
+    /// The texts of a finding, in the order ``findings(_:)`` writes them.
+    private static func texts(_ f: Finding) -> [String] {
+        [f.rule, f.severity.rawValue, f.file, f.sheet, f.key, f.department, f.message, f.entity]
+    }
+
     /// The bytes ``findings(_:)`` writes for `list`: a writer reserves them at once rather than
     /// growing by doubling, which held both buffers at each step.
     static func size(of list: [Finding]) -> Int {
-        list.reduce(8) { total, f in
-            total + 8 * 8 + 9
-                + [f.rule, f.severity.rawValue, f.file, f.sheet, f.key, f.department, f.message, f.entity]
-                .reduce(0) { $0 + $1.utf8.count }
-        }
+        list.reduce(8) { total, f in total + 8 * 8 + 9 + texts(f).reduce(0) { $0 + $1.utf8.count } }
     }
 
     mutating func findings(_ list: [Finding]) {
         int(list.count)
         for f in list {
-            for s in [f.rule, f.severity.rawValue, f.file, f.sheet, f.key, f.department, f.message, f.entity] {
-                string(s)
-            }
+            for s in Self.texts(f) { string(s) }
             int(f.line)
             bytes.append(f.withholds ? 1 : 0)
         }
