@@ -92,13 +92,13 @@ enum UnchangedBuild {
         // new records they differ, and the state's and the manifest's megabytes need not be hashed.
         var head = ByteReader(bytes: bytes, at: magic.count, end: bytes.count)
         guard bytes.starts(with: magic), head.string() == cache.program, head.string() == key.description,
-            let end = BuildCache.bodyEnd(of: bytes, magic: magic)
+            let end = BuildCache.bodyEnd(of: bytes, magic: magic), head.at <= end
         else { return nil }
-        var r = ByteReader(bytes: bytes, at: magic.count, end: end)
+        // The rest read within the sealed body, from where the key ended.
+        var r = ByteReader(bytes: bytes, at: head.at, end: end)
         // The manifest is read once: its fingerprint ties the kept result to it, its entries are checked.
         let manifest = cache.outputManifestBytes(out: out)
-        guard r.string() == cache.program, r.string() == key.description,
-            r.string() == manifestSHA(seal: manifest.map { Array($0.suffix(32)) }),
+        guard r.string() == manifestSHA(seal: manifest.map { Array($0.suffix(32)) }),
             let ledgerSHA = r.string(),
             let report = r.string(), let reportSHA = r.string(), let xzxk = r.int(), let xzcf = r.int(),
             let mingdan = r.int(), let withdrawals = r.int(), let forError = r.int(), let pages = r.int(),
