@@ -46,6 +46,9 @@ RUN_BYTES_PER_RECORD = 20_000
 BUILD_BYTES_PER_RECORD = 2_300
 # Hugo's site (one Markdown file a record) and output, on the same filesystem.
 HUGO_BYTES_PER_RECORD = 12_000
+# What the system keeps beside the runs: the kernel, the page cache of the generated Content, this script.
+# Without it a run of 1 000 000 records was put on tmpfs with 0.4 GB to spare and thrashed the page cache.
+SYSTEM_BYTES = 3_000_000_000
 
 
 class Measure:
@@ -210,7 +213,7 @@ def scratch_for(n, hugo, tmp, disk):
     """Where the runs of n records go: tmpfs when their files fit beside the build's memory, else disk.
     Returns the folder and a note saying why (None on tmpfs)."""
     need = n * (RUN_BYTES_PER_RECORD + (HUGO_BYTES_PER_RECORD if hugo else 0))
-    room = min(free_bytes(tmp), mem_available() - n * BUILD_BYTES_PER_RECORD) if tmp else 0
+    room = min(free_bytes(tmp), mem_available() - n * BUILD_BYTES_PER_RECORD - SYSTEM_BYTES) if tmp else 0
     if need < room:
         return tmp, None
     os.makedirs(disk, exist_ok=True)
