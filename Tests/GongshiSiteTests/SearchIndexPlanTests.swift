@@ -78,7 +78,10 @@ struct SearchIndexPlanTests {
     @Test func shardsMadeInWavesGiveTheSameFiles() {
         let entities = Self.entities(count: 9_000)
         let whole = SearchPlan(entities, waves: 1)
-        #expect(SearchPlan.waves(1_000_000) > 1)
+        #expect(SearchPlan.waves(300_000) == 1)
+        #expect(SearchPlan.waves(300_001) == 2)
+        #expect(SearchPlan.waves(1_000_000) == 4)
+        #expect(SearchPlan.waves(5_000_000) == 4)
         for waves in [2, 4, 16] {
             let plan = SearchPlan(entities, waves: waves)
             #expect(plan.buckets == whole.buckets)
