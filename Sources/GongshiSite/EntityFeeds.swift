@@ -41,13 +41,11 @@ extension Renderer {
         let p = publication
         let name =
             records.first.map { p.records[$0].entityName } ?? entries.first.map { p.listEntries[$0].entityName } ?? code
-        var candidates: [(LocalDate, String, FeedSource)] = records.map {
-            (p.records[$0].firstPublished, p.records[$0].key, .record($0))
-        }
-        candidates += entries.map { (p.listEntries[$0].firstPublished, p.listEntries[$0].key, .entry($0)) }
-        let top = candidates.sorted { ($0.0, $0.1) > ($1.0, $1.1) }.prefix(settings.feedItems)
-        let items = top.map { c -> FeedItem in
-            switch c.2 {
+        var top = NewestFeedSources(limit: settings.feedItems)
+        for i in records { top.add(p.records[i].firstPublished, p.records[i].key, .record(i)) }
+        for i in entries { top.add(p.listEntries[i].firstPublished, p.listEntries[i].key, .entry(i)) }
+        let items = top.sources.map { source -> FeedItem in
+            switch source {
             case .record(let i): return recordItem(p.records[i], brief: true)
             case .entry(let i): return entryItem(p.listEntries[i], path: index.entryPaths[i], brief: true)
             case .notice(let i): return noticeItem(p.withdrawals[i])
@@ -55,7 +53,7 @@ extension Renderer {
             }
         }
         let g = FeedGroup(
-            folder: Views.entityPath(code), title: "\(settings.title) · \(name)",
+            folder: folder, title: "\(settings.title) · \(name)",
             description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单公示")
         try writeFeeds(g, items, out, fingerprint: fingerprint)
     }
