@@ -9,6 +9,8 @@ extension Renderer {
         let folder: String
         let title: String
         let description: String
+        /// The 编码 of the department whose feed this is (nil for the site's and the sections' feeds).
+        var department: String? = nil
     }
 
     /// Every feed: the site, each section, each department.
@@ -25,7 +27,7 @@ extension Renderer {
             g.append(
                 FeedGroup(
                     folder: Views.departmentPath(d.code), title: "\(settings.title) · \(d.name)",
-                    description: "\(d.name)的公示"))
+                    description: "\(d.name)的公示", department: d.code))
         }
         return g
     }
@@ -35,7 +37,7 @@ extension Renderer {
         let p = publication
         return feedGroups().map { g in
             {
-                let items = self.newestSources(of: g.folder, index).map { source -> FeedItem in
+                let items = self.newestSources(of: g, index).map { source -> FeedItem in
                     switch source {
                     case .record(let i): return self.recordItem(p.records[i])
                     case .entry(let i): return self.entryItem(p.listEntries[i], path: index.entryPaths[i])
@@ -48,16 +50,17 @@ extension Renderer {
         }
     }
 
-    /// What the feed of `folder` announces: the newest `feeds.items` of the records, list entries,
+    /// What the feed of `group` announces: the newest `feeds.items` of the records, list entries,
     /// withdrawals and articles under it, newest first; ties stay in the order they are gathered in (each
     /// kind in the publication's order, records first). Each feed gathers its own, in its own job.
-    func newestSources(of folder: String, _ index: SiteIndex) -> [FeedSource] {
+    func newestSources(of group: FeedGroup, _ index: SiteIndex) -> [FeedSource] {
         let p = publication
         var top = NewestFeedSources(limit: settings.feedItems)
+        let folder = group.folder
         let all = folder.isEmpty
         let kind = RecordKind(rawValue: String(folder.dropLast()))
         let colour = folder == "hongmingdan/" ? true : folder == "heimingdan/" ? false : nil
-        let department = p.departments.first { Views.departmentPath($0.code) == folder }?.code
+        let department = group.department
         let ofDepartment = department.flatMap { index.byDepartment[$0] }
         p.records.withUnsafeBufferPointer { records in
             if all || kind != nil {
