@@ -196,6 +196,11 @@ def hugo_site(gongshi_out, base):
     return h, n
 
 
+def build_command(binary, site, out):
+    """The measured build: into `out`, on the build date, without the ledger (Hugo's build has none)."""
+    return [binary, "build", "--site", site, "--out", out, "--date", BUILD_DATE, "--no-ledger", "--quiet"]
+
+
 def warm_up(content, scratch, args):
     """One full build, not measured, before a size's runs. On a virtual machine the first touch of each
     page of guest memory is slow while the host backs it: right after boot the first benchmark of the
@@ -204,8 +209,7 @@ def warm_up(content, scratch, args):
     base = tempfile.mkdtemp(prefix="gongshi-bench-warmup-", dir=scratch)
     try:
         site = fresh_site(content, base)
-        run_measured([args.binary, "build", "--site", site, "--out", os.path.join(base, "out"), "--date",
-                      BUILD_DATE, "--no-ledger", "--quiet"], args.max_rss_mb)
+        run_measured(build_command(args.binary, site, os.path.join(base, "out")), args.max_rss_mb)
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
@@ -288,8 +292,7 @@ def main():
                 try:
                     site = fresh_site(content, base)
                     out = os.path.join(base, "gongshi-public")
-                    cmd = [args.binary, "build", "--site", site, "--out", out, "--date", BUILD_DATE, "--no-ledger",
-                           "--quiet"]
+                    cmd = build_command(args.binary, site, out)
                     full.append(run_measured(cmd, args.max_rss_mb))
                     if run == 0:
                         pages, files = count_files(out)
