@@ -102,6 +102,14 @@ public struct EntityIdentity: Sendable, Equatable {
                 if ResidentIDNumber.isMistyped(v) { idProblem = ResidentIDNumber.problem(v) ?? "" }
                 continue
             }
+            // A natural person's row: an old or mistyped ID number in any code column is the person's
+            // 证件号码, never a 工商注册号 or a code to quote (an organisation's 工商注册号 may have the
+            // shape of an old ID number, so this holds only for persons).
+            if naturalPerson && (ResidentIDNumber.isOld(v) || ResidentIDNumber.isMistyped(v)) {
+                personID = true
+                notes.append("「\(column.name)」中是一个居民身份证号码，不是代码，未读取也不公示")
+                continue
+            }
             if length == 18 {
                 if UnifiedSocialCreditCode.isValid(v) {
                     take(\.uscc, v, from: column, as: .uscc)

@@ -158,6 +158,24 @@ struct MixedColumnTests {
         #expect(id.notes.isEmpty && id.tried.isEmpty)
     }
 
+    @Test("a natural person's old or mistyped ID number in any code column is the person's, never a code")
+    func personsNumberInCodeColumns() {
+        let mistyped = "37030319800101123" + "0"
+        #expect(ResidentIDNumber.isMistyped(mistyped) || ResidentIDNumber.isValid(mistyped))
+        for column in [EntityIdentity.Column.registration, .uscc, .organization] {
+            for number in ["370303850315201", mistyped] {
+                let id = EntityIdentity([column: number], naturalPerson: true)
+                #expect(id.personID)
+                #expect(!id.isIdentified && id.registrationNumber.isEmpty)
+                #expect(id.notes.count == 1 && id.tried.isEmpty)
+                #expect(!id.notes.joined().contains(number))
+            }
+        }
+        // An organisation's 工商注册号 may have the shape of an old ID number: it stays its code.
+        let company = EntityIdentity([.registration: "370303850315201"], naturalPerson: false)
+        #expect(company.registrationNumber == "370303850315201" && !company.personID)
+    }
+
     @Test("15 digits without a birth date there are a failed 组织机构代码, never a 工商注册号")
     func fifteenDigitsNotAnID() {
         #expect(!ResidentIDNumber.isOld("370306991399456"))

@@ -49,6 +49,22 @@ struct PersonPrivacyTests {
         for t in Self.texts(j) { #expect(!t.contains(Self.oldID) && !t.contains("龙艳"), "\(t)") }
     }
 
+    @Test("a person's old ID number in the 工商注册号 or 统一社会信用代码 column is never published nor a key")
+    func oldIDInCodeColumns() throws {
+        for column in ["工商注册号", "统一社会信用代码"] {
+            var row = Self.personRow("陈五")
+            row[column] = Self.oldID
+            var f = Fixture(.mingdan, [row])
+            f.disclosure("naturalPersons: mask")
+            let j = try f.judge()
+            let e = try #require(j.publication.listEntries.first)
+            #expect(e.registrationNumber.isEmpty && e.entityCode.isEmpty)
+            #expect(!e.fields.contains { $0.value.contains(Self.oldID) })
+            #expect(e.key == personListKey("失信被执行人", "陈五", "2026-11-02"))
+            for t in Self.texts(j) { #expect(!t.contains(Self.oldID) && !t.contains("陈五"), "\(t)") }
+        }
+    }
+
     @Test("a mistyped ID number is a person's: invalid-id-number, never invalid-uscc")
     func mistypedID() throws {
         let j = try Fixture(.mingdan, [Self.courtRow("唐军", Self.mistyped)]).judge()
@@ -121,5 +137,10 @@ struct PersonPrivacyTests {
         // What is shown changed (a masked name, no 工商注册号): one 更新, under the new key.
         #expect(j.publication.newEvents.map(\.event) == [.updated])
         #expect(j.publication.newEvents.allSatisfy { !$0.key.contains(Self.oldID) })
+    }
+
+    /// A person's entry without a document: 名单名称, 主体名称, 主体类别, 列入日期 only.
+    static func personRow(_ name: String) -> [String: String] {
+        Row.black(["主体名称": name, "主体类别": "自然人", "统一社会信用代码": "", "法定代表人": ""])
     }
 }
