@@ -185,6 +185,7 @@ public enum Judge {
             }
         }
         var entries = listCandidates.indices.filter { !dropped.contains($0) }.map { listCandidates[$0].entry }
+        Publisher.separateSharedIDs(&entries)
 
         // Ledger events of this date: 公示 / 更新 for what is public, 撤回 for what no longer is.
         var newEvents: [LedgerEvent] = []

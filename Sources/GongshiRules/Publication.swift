@@ -46,7 +46,8 @@ public struct WithdrawalNotice: Sendable {
 /// A red- or black-list entry public on the build date.
 public struct PublishedListEntry: Sendable {
     public let key: String
-    public let id: String
+    /// Its URL id (the anchor on its list's page); see ``Publisher/listEntryID(_:_:shownName:)``.
+    public internal(set) var id: String
     public let isRed: Bool
     public let listName: String
     public let listID: String

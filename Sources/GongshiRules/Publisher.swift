@@ -81,10 +81,10 @@ enum Publisher {
         let key = ledgerKey(r, env)
         let state = key == r.key ? r.ledger : env.history[key]
         let listName = r[.listName]
+        let shownName = value(fields, .subjectName, else: r.entityName)
         var entry = PublishedListEntry(
-            key: key, id: ContentDigest.id(for: key, prefix: ""), isRed: r.isRedList, listName: listName,
-            listID: ListID.id(for: listName), department: department,
-            entityName: value(fields, .subjectName, else: r.entityName),
+            key: key, id: listEntryID(key, r, shownName: shownName), isRed: r.isRedList, listName: listName,
+            listID: ListID.id(for: listName), department: department, entityName: shownName,
             entityCode: env.links.uscc(of: r.identity, name: r.entityName), category: category, listedOn: listed,
             validUntil: PublicityEnded.listPeriod(r, listed: listed).end,
             reason: PersonalData.scrub(r[.listingReason]).text,
@@ -98,6 +98,30 @@ enum Publisher {
         entry.organizationCode = r.identity.organizationCode
         entry.document = PersonalData.scrub(RecordContext.listDocument(r.source)).text
         return entry
+    }
+
+    /// The URL id of a list entry (`ContentDigest.id` of its key). A natural person known by name has
+    /// in the key a hash of the full name, which anyone could try names against once the page shows the
+    /// masked one (赵*柱: a few thousand guesses): their id is made from the key with that part replaced
+    /// by the name as shown, so that it tells nothing the page does not (SPEC §8.1). Two such entries
+    /// may share an id: ``separateSharedIDs(_:)`` tells them apart.
+    static func listEntryID(_ key: String, _ r: RecordContext, shownName: String) -> String {
+        let part = RecordContext.personKeyPart(r.entityName)
+        guard r.isNaturalPerson, key.contains(part) else { return ContentDigest.id(for: key, prefix: "") }
+        return ContentDigest.id(for: key.replacingOccurrences(of: part, with: "自然人:" + shownName), prefix: "")
+    }
+
+    /// Entries whose ids are made from a masked name (``listEntryID(_:_:shownName:)``) can share one:
+    /// two 张*伟 listed on one list on one day without a document. Each after the first, in the order of
+    /// their keys, takes `-2`, `-3` …
+    static func separateSharedIDs(_ entries: inout [PublishedListEntry]) {
+        var byID: [String: [Int]] = [:]
+        for (i, e) in entries.enumerated() { byID[e.id, default: []].append(i) }
+        for indices in byID.values where indices.count > 1 {
+            for (rank, i) in indices.sorted(by: { entries[$0].key < entries[$1].key }).enumerated() where rank > 0 {
+                entries[i].id += "-\(rank + 1)"
+            }
+        }
     }
 
     /// The key a list entry is published and recorded under. Since its document joined the key (SPEC

@@ -12,7 +12,10 @@ extension RecordContext {
         // Only the preview shows a withheld record at its URL: a build of the public site has no use for
         // the id (a SHA-256 for each of a province's 200 000 withheld rows, and a string each kept).
         if keepRow {
-            w.id = ContentDigest.id(for: key, prefix: kind == .mingdan ? "" : (department?.code ?? ""))
+            w.id =
+                kind == .mingdan
+                ? Publisher.listEntryID(key, self, shownName: displayName)
+                : ContentDigest.id(for: key, prefix: department?.code ?? "")
             w.row = schema.fields.indices.compactMap { i in
                 let f = schema.fields[i]
                 guard i < source.present.count, source.present[i] || !source.values[i].isEmpty else { return nil }

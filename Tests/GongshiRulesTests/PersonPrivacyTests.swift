@@ -143,4 +143,29 @@ struct PersonPrivacyTests {
     static func personRow(_ name: String) -> [String: String] {
         Row.black(["主体名称": name, "主体类别": "自然人", "统一社会信用代码": "", "法定代表人": ""])
     }
+
+    @Test("a masked person's public id is made from the masked name: trying names against it finds nothing")
+    func idFromMaskedName() throws {
+        var f = Fixture(.mingdan, [Self.personRow("赵铁柱")])
+        f.disclosure("naturalPersons: mask")
+        let e = try #require(try f.judge().publication.listEntries.first)
+        #expect(e.entityName == "赵*柱")
+        #expect(e.id == ContentDigest.id(for: "mingdan:失信被执行人:自然人:赵*柱:2026-11-02", prefix: ""))
+        // The id of the key (with the hash of the full name) is what a guess of the name would give.
+        #expect(e.id != ContentDigest.id(for: e.key, prefix: ""))
+        #expect(e.id != ContentDigest.id(for: personListKey("失信被执行人", "赵铁柱", "2026-11-02"), prefix: ""))
+    }
+
+    @Test("two persons with one masked name on one list and day keep ids of their own")
+    func sharedMaskedName() throws {
+        var f = Fixture(.mingdan, [Self.personRow("张三伟"), Self.personRow("张四伟")])
+        f.disclosure("naturalPersons: mask")
+        let entries = try f.judge().publication.listEntries
+        #expect(entries.count == 2)
+        let base = ContentDigest.id(for: "mingdan:失信被执行人:自然人:张*伟:2026-11-02", prefix: "")
+        #expect(Set(entries.map(\.id)) == [base, base + "-2"])
+        // The first by key keeps the plain id, whatever the order of the rows.
+        let first = try #require(entries.min { $0.key < $1.key })
+        #expect(first.id == base)
+    }
 }
