@@ -51,14 +51,21 @@ enum Publisher {
         return (record, upcoming, missingYear)
     }
 
+    /// The publicity a withdrawn decision would have had, while it lasts (its notice is shown until its
+    /// end); nil when it is over or there is none.
+    static func shownPeriod(_ r: RecordContext, _ env: RuleEnvironment) -> PublicityEnded.Period? {
+        let period = PublicityEnded.period(r, env)
+        guard !period.never, period.end.map({ env.date <= $0 }) ?? true else { return nil }
+        return period
+    }
+
     /// The withdrawal notice of a decision 撤销, 变更, 确认违法 or 确认无效, while the publicity it would
     /// have had lasts.
     static func notice(
         _ r: RecordContext, action: RecordStatus, department: Department, decided: LocalDate,
         category: SubjectCategory, env: RuleEnvironment
     ) -> WithdrawalNotice? {
-        let period = PublicityEnded.period(r, env)
-        guard !period.never, period.end.map({ env.date <= $0 }) ?? true else { return nil }
+        guard let period = shownPeriod(r, env) else { return nil }
         let (fields, _) = publishedFields(r, category: category, env: env)
         let state = r.ledger
         let withdrawnOn = (state?.lastEvent == .withdrawn ? state?.lastWithdrawn : nil) ?? env.date

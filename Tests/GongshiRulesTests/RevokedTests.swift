@@ -34,6 +34,24 @@ struct RevokedTests {
         #expect(j.publication.newEvents.isEmpty, "never shown, so nothing to withdraw in the ledger")
     }
 
+    @Test("personal data in the reason: masked in the notice and in the finding, and reported as personal-data")
+    func personalDataInReason() throws {
+        let note = "经复议撤销，联系人手机13912345678"
+        let j = try Fixture(.xzcf, [Self.revoked(["状态说明": note])]).judge("2026-11-25")
+        #expect(j.ruleIDs.sorted() == ["personal-data", "revoked"])
+        #expect(j.findings("personal-data").first?.message.contains("状态说明") == true)
+        #expect(j.findings.allSatisfy { !$0.message.contains("13912345678") })
+        #expect(try #require(j.notice(penaltyKey())).reason == "经复议撤销，联系人手机139****5678")
+    }
+
+    @Test("no personal-data finding for a notice no longer shown")
+    func personalDataAfterTheNotice() throws {
+        let row = Self.revoked(["状态说明": "联系人手机13912345678"])
+        let j = try Fixture(.xzcf, [row]).judge("2027-11-22")
+        #expect(j.notice(penaltyKey()) == nil)
+        #expect(j.findings("personal-data").isEmpty)
+    }
+
     @Test("the code 1 means 撤销")
     func code() throws {
         #expect(try Fixture(.xzcf, [Self.revoked(["当前状态": "1"])]).judge().notice(penaltyKey()) != nil)

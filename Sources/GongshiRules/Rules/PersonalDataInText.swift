@@ -10,11 +10,15 @@ public enum PersonalDataInText: RecordRule {
         basis: "《中华人民共和国个人信息保护法》第二十八条（敏感个人信息）；《山东省社会信用条例》第二十条")
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
-        guard so.isPublic, r.category != nil else { return .none }
+        // A withdrawn decision's notice publishes its 状态说明 and its title while it is shown.
+        let notice = so.withdrawal != nil && Publisher.shownPeriod(r, env) != nil
+        guard so.isPublic || notice, r.category != nil else { return .none }
         var found: [Finding] = []
         let schema = r.schema
         let values = r.source.values
-        for (i, f) in schema.fields.enumerated() where schema.roles[i] == .text || f == .statusNote {
+        let title = Publisher.titleField(r.kind)
+        for (i, f) in schema.fields.enumerated()
+        where (schema.roles[i] == .text && (!notice || f == title)) || f == .statusNote {
             // A natural person's name is masked as a name, not scanned (Publisher.publishedFields).
             if r.isNaturalPerson && f == r.kind.entityNameField { continue }
             if f == .statusNote && r.statusDate.map({ $0 > env.date }) == true { continue }

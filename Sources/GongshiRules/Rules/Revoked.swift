@@ -14,7 +14,8 @@ public enum Revoked: RecordRule {
         let status = r.recordStatus(on: env.date)
         guard status.isWithdrawal else { return .none }
         let when = r.statusDate.map { "已于 \($0) " } ?? "已"
-        let reason = r[.statusNote].isEmpty ? "（未填写状态说明，请补充理由）" : "：\(r[.statusNote])"
+        // Quoted as the notice shows it: an ID or telephone number in it masked (personal-data says so).
+        let reason = r[.statusNote].isEmpty ? "（未填写状态说明，请补充理由）" : "：\(PersonalData.scrub(r[.statusNote]).text)"
         var d = Decision(withholding: finding(r, "决定\(when)被\(status.rawValue)，页面改为撤回说明\(reason)"))
         d.withdrawal = status
         return d
