@@ -176,6 +176,10 @@ enum Publisher {
                     v = end.description
                 } else if let d = r.dates[i] {
                     v = d.description
+                } else if !v.isEmpty, let period, f == cappedField {
+                    // A word (长期), a placeholder or an impossible date: the end in effect is shown, as
+                    // the page's 公示至 says, not the words beside it.
+                    v = period.end?.description ?? ""
                 } else if !v.isEmpty, let d = LocalDate(parsing: v), d < RecordContext.placeholderBefore,
                     r.dateFields.end.contains(i)
                 {

@@ -63,6 +63,19 @@ struct PublicityEndedTests {
         #expect(try f.judge("2026-11-25").ruleIDs == ["publicity-ended"])
     }
 
+    @Test("a 公示截止期 that is no date (a word, a placeholder, an impossible date) is published as the end in effect")
+    func publishedEndInEffect() throws {
+        for given in ["长期", "1900-01-01", "2027-02-30"] {
+            let j = try Fixture(.xzcf, [Row.penalty(["公示截止期": given])]).judge("2026-11-25")
+            let r = try #require(j.record(penaltyKey()))
+            #expect(r.publicityEnd == day("2027-11-20"))
+            #expect(r.value(.publicityEnd) == "2027-11-20", "\(given)")
+        }
+        // An empty one stays empty: the page says 公示至 all the same.
+        let empty = try Fixture(.xzcf, [Row.penalty()]).judge("2026-11-25")
+        #expect(try #require(empty.record(penaltyKey())).value(.publicityEnd).isEmpty)
+    }
+
     @Test("penaltyPublicityMonths from site.yml, clamped to the month's end")
     func settings() throws {
         var f = Fixture(.xzcf, [Row.penalty(["失信严重程度": "轻微", "处罚决定日期": "2026-08-31"])])
