@@ -56,4 +56,35 @@ struct StatisticsTests {
         #expect(median == 10)
         #expect(sink.text("tongji/index.html")?.contains("区市场监管局") == true)
     }
+
+    @Test func theMonthlyFiguresKeepUnjudgedDecisionsApartFromLateOnes() throws {
+        var f = SiteFixture()
+        // Decided in December 2026 and first published in January 2027, for which the site has no calendar.
+        f.penalties = [
+            SiteFixture.penalty("甲公司", code: "913703061912261243", number: "周市监罚〔2026〕1号", date: "2026-12-28")
+        ]
+        let sink = try f.render(date: "2027-01-04")
+        let json = sink.json("tongji/stats.json") as? [String: Any]
+        let months = json?["月度"] as? [[String: Any]]
+        let january = months?.first { $0["月份"] as? String == "2027-01" }
+        #expect(january?["首次公示"] as? Int == 1)
+        #expect(january?["按时公示"] as? Int == 0)
+        #expect(january?["逾期公示"] as? Int == 0)
+        #expect(january?["未评价时效"] as? Int == 1)
+        let page = sink.text("tongji/index.html") ?? ""
+        #expect(page.contains("灰色为未评价时效"))
+        #expect(page.contains("class=\"bar-unjudged\""))
+        #expect(
+            page.contains(
+                "<td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td>"))
+    }
+
+    @Test func aSiteWithEveryDecisionJudgedShowsNoUnjudgedColumn() throws {
+        var f = SiteFixture()
+        f.penalties = [
+            SiteFixture.penalty("甲公司", code: "913703061912261243", number: "周市监罚〔2026〕1号", date: "2026-11-20")
+        ]
+        let page = try f.render().text("tongji/index.html") ?? ""
+        #expect(!page.contains("未评价</th>") && !page.contains("bar-unjudged"))
+    }
 }

@@ -40,7 +40,16 @@ struct DepartmentFigures {
 struct Statistics {
     let departments: [DepartmentFigures]
     let total: DepartmentFigures
-    let months: [(month: String, published: Int, onTime: Int)]
+    /// By month of first publication: decisions, those on time, those late; the rest are unjudged (a
+    /// calendar year missing, or published by the previous system), neither late nor on time.
+    let months: [Month]
+    struct Month {
+        let month: String
+        let published: Int
+        let onTime: Int
+        let late: Int
+        var notJudged: Int { published - onTime - late }
+    }
     let lists: [(name: String, isRed: Bool, count: Int)]
 
     init(_ p: Publication, _ index: SiteIndex) {
@@ -77,18 +86,20 @@ struct Statistics {
 
         // The 12 months up to the build date, by month of first publication.
         let first = LocalDate(year: p.date.year, month: p.date.month, day: 1)!.adding(months: -11)
-        var counts: [String: (Int, Int)] = [:]
+        var counts: [String: (Int, Int, Int)] = [:]
         for r in p.records where r.firstPublished >= first {
             let m = r.firstPublished.monthString
-            var c = counts[m] ?? (0, 0)
+            var c = counts[m] ?? (0, 0, 0)
             c.0 += 1
-            if !r.isLate && r.timelinessJudged { c.1 += 1 }
+            if r.timelinessJudged {
+                if r.isLate { c.2 += 1 } else { c.1 += 1 }
+            }
             counts[m] = c
         }
         months = (0..<12).map { i in
             let m = first.adding(months: i).monthString
-            let c = counts[m] ?? (0, 0)
-            return (m, c.0, c.1)
+            let c = counts[m] ?? (0, 0, 0)
+            return Month(month: m, published: c.0, onTime: c.1, late: c.2)
         }
         lists = index.lists.map { ($0.name, $0.isRed, $0.entries.count) }
     }
@@ -146,7 +157,9 @@ struct Statistics {
         var s =
             "<svg class=\"chart chart-month\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-month-title chart-month-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
         s += "<title id=\"chart-month-title\">近12个月首次公示的决定数</title>"
-        let desc = months.map { "\($0.month) \($0.published) 条（按时 \($0.onTime) 条）" }.joined(separator: "，")
+        let desc = months.map {
+            "\($0.month) \($0.published) 条（按时 \($0.onTime) 条\($0.notJudged > 0 ? "，未评价时效 \($0.notJudged) 条" : "")）"
+        }.joined(separator: "，")
         s += "<desc id=\"chart-month-desc\">\(Escape.xml(desc))。数据见下表。</desc>"
         s +=
             "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 6)\" y2=\"\(height - bottom)\" class=\"axis-line\"/>"
@@ -157,7 +170,14 @@ struct Statistics {
             let h = m.published * plotH / maxV
             let hOn = m.onTime * plotH / maxV
             let w = step - 6
-            s += "<rect x=\"\(x)\" y=\"\(height - bottom - h)\" width=\"\(w)\" height=\"\(h)\" class=\"bar-late\"/>"
+            if m.notJudged > 0 {
+                // Unjudged on top, grey (the fill stands in for themes whose style sheet lacks the class).
+                s +=
+                    "<rect x=\"\(x)\" y=\"\(height - bottom - h)\" width=\"\(w)\" height=\"\(h)\" class=\"bar-unjudged\" fill=\"#c9d1d9\"/>"
+            }
+            let hJudged = m.notJudged > 0 ? (m.onTime + m.late) * plotH / maxV : h
+            s +=
+                "<rect x=\"\(x)\" y=\"\(height - bottom - hJudged)\" width=\"\(w)\" height=\"\(hJudged)\" class=\"bar-late\"/>"
             s += "<rect x=\"\(x)\" y=\"\(height - bottom - hOn)\" width=\"\(w)\" height=\"\(hOn)\" class=\"bar-good\"/>"
             if m.published > 0 {
                 s +=
@@ -186,7 +206,9 @@ struct Statistics {
             "统计范围": "截至该日期仍在公示的行政许可和行政处罚决定；首次公示日期取自公示台账",
             "合计": dept(total),
             "部门": departments.map(dept),
-            "月度": months.map { ["月份": $0.month, "首次公示": $0.published, "按时公示": $0.onTime] },
+            "月度": months.map {
+                ["月份": $0.month, "首次公示": $0.published, "按时公示": $0.onTime, "逾期公示": $0.late, "未评价时效": $0.notJudged]
+            },
             "名单": lists.map { [Field.listName.name: $0.name, "类型": $0.isRed ? "红名单" : "黑名单", "主体数": $0.count] },
             "罚款金额": [
                 "说明": "公示中的行政处罚决定的罚款金额（万元）之和；有多个处罚类别的决定计入每个类别",
@@ -224,10 +246,12 @@ extension Renderer {
         ctx["monthChart"] = stats.monthlyChart()
         ctx["months"] = stats.months.map {
             [
-                "month": $0.month, "published": $0.published, "onTime": $0.onTime,
-                "late": $0.published - $0.onTime,
+                "month": $0.month, "published": $0.published, "onTime": $0.onTime, "late": $0.late,
+                "notJudged": $0.notJudged,
             ] as TemplateObject
         }
+        // Numbers are always true in a Mustache section: a flag says whether the column is worth showing.
+        if stats.months.contains(where: { $0.notJudged > 0 }) { ctx["monthsNotJudged"] = true }
         ctx["lists"] = stats.lists.map {
             ["name": $0.name, "colour": $0.isRed ? "红名单" : "黑名单", "count": $0.count] as TemplateObject
         }
