@@ -99,22 +99,57 @@ public struct CSVReader {
         let segment = pending[..<cut]
         switch encoding {
         case .utf8, .utf8BOM:
-            guard TextEncoding.isValidUTF8(segment) else {
-                // About the whole file (SPEC §7: line 0); the message says where the bad bytes are.
-                throw CSVFileError(
-                    line: 0,
-                    message:
-                        "文件编码无法识别：前面是 UTF-8，第\(parser.currentLine)行附近出现无效的 UTF-8 字节（请整个文件另存为 UTF-8 或 GB18030）；此后的行未读取")
+            if TextEncoding.isValidUTF8(segment) {
+                try parser.feed(segment, onRow)
+            } else {
+                try feedLines(segment, encoding, &parser, onRow)
             }
-            try parser.feed(segment, onRow)
         case .gb18030:
-            guard let utf8 = TextEncoding.gb18030ToUTF8(segment) else {
-                throw CSVFileError(
-                    line: 0, message: "文件编码无法识别：第\(parser.currentLine)行附近既不是 UTF-8 也不是有效的 GB18030；此后的行未读取")
+            if let utf8 = TextEncoding.gb18030ToUTF8(segment) {
+                try parser.feed(utf8[...], onRow)
+            } else {
+                try feedLines(segment, encoding, &parser, onRow)
             }
-            try parser.feed(utf8[...], onRow)
         }
         pending.removeFirst(cut)
+    }
+
+    /// Feeds a segment that does not decode whole, line by line: a line that decodes is read as usual;
+    /// in one that does not, what comes before its first bad byte is read, the row the bad byte is in is
+    /// marked (a `bad-file` on that row: it is not published) and the rest of the line is read with the
+    /// bad bytes replaced, so that every other row keeps its cells and its line number.
+    private static func feedLines(
+        _ segment: ArraySlice<UInt8>, _ encoding: TextEncoding, _ parser: inout CSVParser,
+        _ onRow: (CSVRow) throws -> Void
+    ) throws {
+        var start = segment.startIndex
+        while start < segment.endIndex {
+            let end = segment[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? segment.endIndex
+            let line = segment[start..<end]
+            start = end
+            if encoding == .gb18030 {
+                if let utf8 = TextEncoding.gb18030ToUTF8(line) {
+                    try parser.feed(utf8[...], onRow)
+                    continue
+                }
+                var bad = TextEncoding.firstInvalidGB18030(line) ?? line.startIndex
+                var before = TextEncoding.gb18030ToUTF8(line[..<bad])
+                if before == nil { (bad, before) = (line.startIndex, []) }
+                try parser.feed(before![...], onRow)
+                parser.noteUndecodable("GB18030")
+                // ASCII (the commas, quotes and line break) is kept; every other byte stands for a lost character.
+                let rest = line[bad...].flatMap { $0 < 0x80 ? [$0] : [0xEF, 0xBF, 0xBD] }
+                try parser.feed(rest[...], onRow)
+            } else {
+                guard let bad = TextEncoding.firstInvalidUTF8(line) else {
+                    try parser.feed(line, onRow)
+                    continue
+                }
+                try parser.feed(line[..<bad], onRow)
+                parser.noteUndecodable("UTF-8")
+                try parser.feed(Array(String(decoding: line[bad...], as: UTF8.self).utf8)[...], onRow)
+            }
+        }
     }
 }
 
@@ -194,6 +229,12 @@ struct CSVParser {
         }
         guard rowHasContent || !field.isEmpty || !fields.isEmpty else { return nil }
         return endRow()
+    }
+
+    /// The row being read holds bytes that are not text in the file's encoding.
+    mutating func noteUndecodable(_ encoding: String) {
+        rowHasContent = true
+        noteProblem("含有无法识别的字节（不是有效的 \(encoding) 文字），请改正此行，或将整个文件另存为 UTF-8")
     }
 
     private mutating func noteProblem(_ message: String) {

@@ -148,11 +148,57 @@ struct CSVReaderTests {
         #expect(throws: CSVFileError.self) { try CSVReader.read(path: dir.file("nope.csv")) { _ in } }
     }
 
-    @Test("bytes that are neither UTF-8 nor GB18030 throw CSVFileError")
+    @Test("bytes that are no text: that row has a problem, every other row is read with its line number")
     func undecodable() throws {
         let dir = TempDir()
-        let path = dir.write("bad.csv", data: Data("a,b\n1,".utf8) + Data([0xFF, 0xFF, 0x80]) + Data("\n".utf8))
-        #expect(throws: CSVFileError.self) { try CSVReader.read(path: path) { _ in } }
+        let path = dir.write(
+            "bad.csv", data: Data("a,b\n1,".utf8) + Data([0xFF, 0xFF, 0x80]) + Data("\n2,x\n".utf8))
+        let rows = try rows(path).rows
+        #expect(rows.map(\.line) == [1, 2, 3])
+        #expect(rows[1].problem?.contains("无法识别的字节") == true)
+        #expect(rows[0].problem == nil && rows[2].problem == nil)
+        #expect(rows[2].fields == ["2", "x"])
+    }
+
+    @Test("one damaged character in a UTF-8 export: only its row is lost, and it is said at its line")
+    func damagedUTF8() throws {
+        let dir = TempDir()
+        var data = Data("编号,内容\n".utf8)
+        for i in 1...100 {
+            var line = Array("\(i),销售食品\n".utf8)
+            // Row 51 (line 52): the first two bytes of 售 only, as a cut export leaves them.
+            if i == 51 { line = Array("\(i),销".utf8) + Array("售".utf8).prefix(2) + Array("食品\n".utf8) }
+            data += Data(line)
+        }
+        let (rows, encoding) = try rows(dir.write("cut.csv", data: data))
+        #expect(encoding == .utf8)
+        #expect(rows.count == 101)
+        #expect(rows.filter { $0.problem != nil }.map(\.line) == [52])
+        #expect(rows[50].fields == ["50", "销售食品"] && rows[100].fields == ["100", "销售食品"])
+        #expect(rows[51].fields.first == "51")
+    }
+
+    @Test("a GB18030 export with one line that is not GB18030: only that row is lost")
+    func damagedGB18030() throws {
+        let dir = TempDir()
+        let head = try #require("编号,内容\n1,销售食品\n".data(using: gb18030))
+        let tail = try #require("3,销售食品\n".data(using: gb18030))
+        let (rows, encoding) = try rows(
+            dir.write("gbk.csv", data: head + Data("2,".utf8) + Data([0x81, 0x20]) + Data("\n".utf8) + tail))
+        #expect(encoding == .gb18030)
+        #expect(rows.map(\.line) == [1, 2, 3, 4])
+        #expect(rows.filter { $0.problem != nil }.map(\.line) == [3])
+        #expect(rows[1].fields == ["1", "销售食品"] && rows[3].fields == ["3", "销售食品"])
+    }
+
+    @Test("the first invalid byte of UTF-8 and of GB18030 is found")
+    func firstInvalid() {
+        #expect(TextEncoding.firstInvalidUTF8(Array("ab销售".utf8)[...]) == nil)
+        #expect(TextEncoding.firstInvalidUTF8((Array("ab".utf8) + [0xE9, 0x94] + Array("x".utf8))[...]) == 2)
+        #expect(TextEncoding.firstInvalidUTF8([0xED, 0xA0, 0x80][...]) == 0)  // a UTF-16 surrogate
+        #expect(TextEncoding.firstInvalidGB18030([0x41, 0xCF, 0xFA, 0x81, 0x30, 0x81, 0x30][...]) == nil)
+        #expect(TextEncoding.firstInvalidGB18030([0x41, 0xFF][...]) == 1)
+        #expect(TextEncoding.firstInvalidGB18030([0x41, 0xCF][...]) == 1)
     }
 
     /// A file over ``CSVReader/chunkSize`` whose quoted, multi-line fields and multi-byte characters
