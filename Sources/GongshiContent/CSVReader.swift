@@ -72,7 +72,18 @@ public struct CSVReader {
             if let known = encoding {
                 detected = known
             } else {
+                // Excel's 「Unicode 文本」 is UTF-16: no row of it is text in either encoding.
+                if pending.starts(with: [0xFF, 0xFE]) || pending.starts(with: [0xFE, 0xFF]) {
+                    throw CSVFileError(
+                        line: 0,
+                        message: "文件是 UTF-16 编码（Excel 的「Unicode 文本」），无法读取：请在 Excel 或 WPS 中另存为「CSV UTF-8（逗号分隔）」")
+                }
                 detected = TextEncoding.detect(Array(pending[..<cut]))
+                guard TextEncoding.decodesMostly(pending[..<cut], as: detected) else {
+                    throw CSVFileError(
+                        line: 0,
+                        message: "文件编码无法识别：大部分行既不是 UTF-8 也不是 GB18030（可能是其他编码或不是文本文件），无法读取：请另存为「CSV UTF-8（逗号分隔）」")
+                }
                 encoding = detected
                 if detected == .utf8BOM {
                     pending.removeFirst(3)
@@ -133,9 +144,13 @@ public struct CSVReader {
                     continue
                 }
                 var bad = TextEncoding.firstInvalidGB18030(line) ?? line.startIndex
-                var before = TextEncoding.gb18030ToUTF8(line[..<bad])
-                if before == nil { (bad, before) = (line.startIndex, []) }
-                try parser.feed(before![...], onRow)
+                var before: [UInt8] = []
+                if let decoded = TextEncoding.gb18030ToUTF8(line[..<bad]) {
+                    before = decoded
+                } else {
+                    bad = line.startIndex
+                }
+                try parser.feed(before[...], onRow)
                 parser.noteUndecodable("GB18030")
                 // ASCII (the commas, quotes and line break) is kept; every other byte stands for a lost character.
                 let rest = line[bad...].flatMap { $0 < 0x80 ? [$0] : [0xEF, 0xBF, 0xBD] }

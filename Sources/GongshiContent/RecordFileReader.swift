@@ -35,9 +35,16 @@ public enum RecordFileReader {
                     rule: "bad-file", severity: .error, file: file, line: 0,
                     message: "这是旧版 Excel（.xls）或加密的工作簿，无法读取：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV（UTF-8）"))
             return (findings, 0)
-        case .zip where ext != "csv":
+        case .zip:
+            // A workbook saved under a .csv name is read as the workbook it is, and said.
+            if ext == "csv" {
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .info, file: file, line: 0,
+                        message: "文件扩展名是 .csv，但内容是 Excel 工作簿：已按工作簿读取（请改用 .xlsx 扩展名）"))
+            }
             source = XLSXRowSource(input: .path(path))
-        case .zip, .other:
+        case .other:
             if ext == "xls" || ext == "xlsx" {
                 findings.append(
                     Finding(

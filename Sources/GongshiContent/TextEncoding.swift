@@ -20,7 +20,18 @@ public enum TextEncoding: String, Sendable {
         for line in sample.split(separator: 0x0A) where line.contains(where: { $0 >= 0x80 }) {
             if firstInvalidUTF8(line) == nil { valid += 1 } else { invalid += 1 }
         }
-        return valid > invalid ? .utf8 : .gb18030
+        return valid > 0 && valid >= invalid ? .utf8 : .gb18030
+    }
+
+    /// Whether most lines of `sample` decode in `encoding`: a file where they do not is in some other
+    /// encoding altogether (a binary file), not an export with a few damaged characters.
+    static func decodesMostly(_ sample: ArraySlice<UInt8>, as encoding: TextEncoding) -> Bool {
+        if encoding != .gb18030 || gb18030ToUTF8(sample) != nil { return true }
+        var (good, bad) = (0, 0)
+        for line in sample.split(separator: 0x0A) {
+            if gb18030ToUTF8(line) != nil { good += 1 } else { bad += 1 }
+        }
+        return bad <= good
     }
 
     /// The index of the first byte of `bytes` that does not begin a valid UTF-8 sequence (nil: all valid).

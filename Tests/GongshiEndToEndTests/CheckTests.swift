@@ -107,16 +107,20 @@ struct CheckTests {
             })
     }
 
-    @Test func anUndecodableFileIsAWholeFileFinding() throws {
+    @Test func anUndecodableRowIsAFindingAtItsLineAndAUTF16FileAWholeFileOne() throws {
         let site = try Gongshi.site("basic")
         var bytes = Array("行政相对人名称,行政相对人类别\n周村甲,法人及非法人组织\n".utf8)
         bytes += [0xFF, 0xFE, 0x0A]
         try Data(bytes).write(to: URL(fileURLWithPath: site + "/Content/xzcf/zz-bad.csv"))
+        let utf16 = try #require("行政相对人名称,行政相对人类别\r\n周村乙,法人及非法人组织\r\n".data(using: .utf16LittleEndian))
+        try (Data([0xFF, 0xFE]) + utf16).write(to: URL(fileURLWithPath: site + "/Content/xzcf/zz-unicode.csv"))
         let (status, rep) = try report(site)
         #expect(status == 1)
         let bad = rep.findings.filter { $0.file == "Content/xzcf/zz-bad.csv" && $0.rule == "bad-file" }
-        #expect(bad.count == 1)
-        #expect(bad.first?.line == 0)
+        #expect(bad.map(\.line) == [3])
+        let unicode = rep.findings.filter { $0.file == "Content/xzcf/zz-unicode.csv" && $0.rule == "bad-file" }
+        #expect(unicode.map(\.line) == [0])
+        #expect(unicode.first?.message.contains("UTF-16") == true)
     }
 
     @Test func malformedRowsAreFindingsAndTheRestIsStillJudged() throws {
