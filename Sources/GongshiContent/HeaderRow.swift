@@ -76,6 +76,11 @@ enum HeaderRow {
         return unit.isEmpty || units.contains(String(unit))
     }
 
+    /// The filled cells of a row, joined for a message.
+    static func joined(_ cells: [String]) -> String {
+        shortened(cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: " "))
+    }
+
     private static func shortened(_ s: String) -> String {
         s.count > 40 ? String(s.prefix(40)) + "…" : s
     }

@@ -90,14 +90,14 @@ public enum RecordFileReader {
             try source.read { event in
                 switch event {
                 case .table(let info):
-                    mapper.endTable()
+                    mapper.endTable(onRecord)
                     mapper.begin(info)
                     tables += 1
                 case .row(let row):
                     mapper.row(row, onRecord)
                 }
             }
-            mapper.endTable()
+            mapper.endTable(onRecord)
             if tables == 1, !mapper.table.isWorkbook, !mapper.sawHeader {
                 mapper.findings.append(
                     Finding(rule: "bad-file", severity: .error, file: file, line: 0, message: "文件为空：没有表头"))
@@ -107,7 +107,7 @@ public enum RecordFileReader {
                     Finding(rule: "bad-file", severity: .error, file: file, line: 0, message: "工作簿中没有工作表"))
             }
         } catch let e as RowSourceError {
-            mapper.endTable()
+            mapper.endTable(onRecord)
             mapper.findings.append(
                 Finding(
                     rule: "bad-file", severity: .error, file: file, line: e.line, sheet: e.sheet, message: e.message))

@@ -28,6 +28,14 @@ struct TableMapper {
     private var firstLine = 0
     /// Title rows seen above the header, reported when the header is found.
     private var titles: [Finding] = []
+    /// Rows of several cells above the header that are not one (a note such as 「填报单位：…　填报日期：…」),
+    /// held until a header is found among the next ones (they are then notes) or is not (see ``lookAhead``).
+    private var candidates: [RawRow] = []
+    /// Rows of the table with something in them, for the message of a table that cannot be read.
+    private var filledRows = 0
+    /// How many rows of several cells a header is looked for in: a table whose header is not among them
+    /// is read from its first such row (a CSV file) or not at all (a worksheet).
+    static let lookAhead = 10
 
     init(kind: RecordKind, file: String, columns: [String: Field], defaults: [Int: String]) {
         self.kind = kind
@@ -47,24 +55,43 @@ struct TableMapper {
         headerWidth = 0
         firstLine = 0
         titles = []
+        candidates = []
+        filledRows = 0
         v1Categories = []
     }
 
-    /// Reports a worksheet that had rows but no header row: it must never be skipped silently.
-    mutating func endTable() {
+    /// Ends a table: one whose header was never found is read from its first row of several cells (a CSV
+    /// file) or reported whole (a worksheet with rows but no header): never skipped silently.
+    mutating func endTable(_ onRecord: (SourceRecord) -> Void) {
+        if !sawHeader && !rejected && !candidates.isEmpty && !table.isWorkbook {
+            settleWithoutHeader(onRecord)
+            return
+        }
         guard table.isWorkbook, !sawHeader, !rejected, firstLine > 0 else { return }
-        rejectSheet(line: firstLine)
+        rejectSheet(line: candidates.first?.line ?? firstLine)
+    }
+
+    /// No header among the first rows: a CSV file's first row after its titles is its header, whatever
+    /// it holds (unknown columns are said), and the rows held after it are its data; a worksheet's rows
+    /// are not read.
+    private mutating func settleWithoutHeader(_ onRecord: (SourceRecord) -> Void) {
+        guard !table.isWorkbook else { return rejectSheet(line: candidates.first?.line ?? firstLine) }
+        let held = candidates
+        candidates = []
+        readHeader(held[0])
+        for r in held.dropFirst() { row(r, onRecord) }
     }
 
     private mutating func rejectSheet(line: Int) {
         rejected = true
+        candidates = []
         // A hidden sheet without a header is usually a template's lookup list, not data.
         findings.append(
             Finding(
                 rule: "bad-file", severity: table.hidden ? .warning : .error, file: file, line: line,
                 sheet: table.sheet,
                 message:
-                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但第一个非空行不是表头（至少要有两个可识别的列名，如「\(Field.entityName.name)」），整个工作表未读取"
+                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但前 \(Self.lookAhead) 行中没有表头（至少要有两个可识别的列名，如「\(Field.entityName.name)」），\(Finding.wholeTableUnread)（其中 \(filledRows) 行有内容）"
             )
         )
     }
@@ -76,15 +103,16 @@ struct TableMapper {
     }
 
     mutating func row(_ row: RawRow, _ onRecord: (SourceRecord) -> Void) {
-        if rejected { return }
         let blank = row.cells.allSatisfy { $0.trimmingWhitespace().isEmpty }
+        if !blank { filledRows += 1 }
+        if rejected { return }
         if !sawHeader {
             if blank { return }
             if firstLine == 0 { firstLine = row.line }
             let recognised = row.cells.filter { field(for: $0) != nil }.count
             // One filled cell above the header is a title (「2026年11月行政许可信息」); keep looking. A CSV
             // file may have a single column, so there the cell must not be a header.
-            if recognised < (table.isWorkbook ? 2 : 1) {
+            if recognised < (table.isWorkbook ? 2 : 1) && candidates.isEmpty {
                 if let title = HeaderRow.title(row.cells) {
                     // Said once the header is found: a sheet without one is reported as a whole.
                     titles.append(
@@ -94,11 +122,20 @@ struct TableMapper {
                     return
                 }
             }
-            // A CSV file's first row after its titles is its header, whatever it holds (unknown columns are said).
-            if recognised < 2 && table.isWorkbook {
-                rejectSheet(line: row.line)
+            guard recognised >= 2 else {
+                // Not a header: held while the header is looked for in the next rows.
+                candidates.append(row)
+                if candidates.count >= Self.lookAhead { settleWithoutHeader(onRecord) }
                 return
             }
+            // Rows held above the header are notes, not records.
+            for note in candidates {
+                titles.append(
+                    Finding(
+                        rule: "bad-file", severity: .info, file: file, line: note.line, sheet: table.sheet,
+                        message: "「\(HeaderRow.joined(note.cells))」在表头上方，是说明行，不是表头也不是记录，已跳过"))
+            }
+            candidates = []
             readHeader(row)
             return
         }
@@ -157,7 +194,10 @@ struct TableMapper {
         sawHeader = true
         findings += titles
         titles = []
-        headerWidth = row.cells.count
+        // Empty cells closing a CSV header (a trailing comma, or ,,, to the used width) are no columns:
+        // rows need not have them.
+        let width = (row.cells.lastIndex { !$0.trimmingWhitespace().isEmpty } ?? -1) + 1
+        headerWidth = table.isWorkbook ? row.cells.count : width
         var seen = Set<Int>()
         for (i, raw) in row.cells.enumerated() {
             let name = raw.trimmingWhitespace()
@@ -171,7 +211,7 @@ struct TableMapper {
             }
             mapping.append(nil)
             // A trailing comma, or an empty Excel header cell.
-            if name.isEmpty && (i == row.cells.count - 1 || table.isWorkbook) { continue }
+            if name.isEmpty && (i >= width || table.isWorkbook) { continue }
             let msg: String
             if field(for: name) != nil {
                 msg = "列「\(name)」重复出现，只读取第一列"

@@ -1,5 +1,9 @@
 /// One problem or notice about the site's data, with where it is: what `gongshi check` prints.
 public struct Finding: Sendable, Hashable {
+    /// The words that close the message of a table (a worksheet) none of whose rows could be read: its
+    /// finding is about the table, not a row of it, and counts as a file that could not be read.
+    public static let wholeTableUnread = "整个工作表未读取"
+
     public enum Level: String, Sendable, Comparable, CaseIterable {
         case info, warning, error, fatal
         public var chinese: String {

@@ -41,6 +41,26 @@ struct TitleAndTotalRowTests {
         #expect(!r.findings.contains { $0.rule == "bad-file" && $0.severity == .error })
     }
 
+    @Test("a note of several cells above the header is skipped with an info; the rows under the header are read")
+    func csvNoteAboveHeader() {
+        let text =
+            "填报单位：区市场监管局,填报日期：2026-11-24,,\n\(Self.listHeader)\n"
+            + "91370303MA3C4L7Q1X,甲公司,2026-07-01,红名单\n"
+        let r = read(.mingdan, text)
+        #expect(r.records.map(\.line) == [3])
+        #expect(r.findings.map(\.severity) == [.info])
+        #expect(r.findings.first?.line == 1 && r.findings.first?.message.contains("说明行") == true)
+    }
+
+    @Test("a CSV header closed by a trailing comma: rows without it are read")
+    func csvHeaderTrailingComma() {
+        let r = read(.mingdan, "\(Self.listHeader),\n91370303MA3C4L7Q1X,甲公司,2026-07-01,红名单\n")
+        #expect(r.records.count == 1)
+        #expect(r.findings.isEmpty, "\(r.findings.map(\.message))")
+        let wide = read(.mingdan, "\(Self.listHeader),,,\n91370303MA3C4L7Q1X,甲公司,2026-07-01,红名单,\n")
+        #expect(wide.records.count == 1 && wide.findings.isEmpty)
+    }
+
     @Test("a CSV whose first row is an unrecognised header still reads it as the header")
     func csvUnknownHeaderStays() {
         let r = read(.mingdan, "甲,乙\n1,2\n")

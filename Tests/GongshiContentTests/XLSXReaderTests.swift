@@ -122,6 +122,26 @@ struct XLSXReaderTests {
         #expect(hidden.severity == .warning)
     }
 
+    @Test("a sheet with a note row above its header is read; a sheet without a header says how many rows it had")
+    func noteAboveHeaderInSheet() throws {
+        let wb = WorkbookFixture(sheets: [
+            .init(
+                name: "数据",
+                rows: [
+                    (1, ["填报单位：区市场监管局", "填报日期：2026-11-24"]), (2, Self.header),
+                    (3, ["某公司", "02", "", "文号1", "2026-11-20", "机关"]),
+                ]),
+            .init(name: "说明", rows: [(1, ["本表由系统导出", "2026-11"]), (2, ["甲", "乙"]), (3, ["丙", "丁"])]),
+        ])
+        let r = try records(wb)
+        #expect(r.records.map(\.line) == [3])
+        let note = try #require(r.findings.first { $0.sheet == "数据" })
+        #expect(note.severity == .info && note.line == 1)
+        let rejected = try #require(r.findings.first { $0.sheet == "说明" })
+        #expect(rejected.severity == .error && rejected.line == 1)
+        #expect(rejected.message.contains(Finding.wholeTableUnread) && rejected.message.contains("3 行"))
+    }
+
     @Test("unknown headers of a sheet carry the sheet and a did-you-mean hint")
     func unknownHeaderInSheet() throws {
         let wb = WorkbookFixture(sheets: [
