@@ -1,5 +1,6 @@
 import Foundation
 import GongshiModel
+import GongshiRules
 import GongshiSite
 
 /// What a build is asked to do (`gongshi build` and the preview server).
@@ -46,6 +47,10 @@ public struct BuildResult: Sendable {
     /// The day's build report beside the ledger (`Content/baogao/YYYY-MM-DD.md`), when written.
     public var reportFile: String?
 
+    /// Data files and worksheets that could not be read at all: their records are not published, and
+    /// how many they held is not known (`--strict` fails on them as on records withheld for an error).
+    public var unreadable: Int { findings.filter(BadFile.unreadableTable).count }
+
     /// The Chinese summary printed at the end of `gongshi build`.
     public var summary: String {
         var s =
@@ -59,6 +64,8 @@ public struct BuildResult: Sendable {
             }
             s += "不予公示 \(total) 条：\(parts.joined(separator: "，"))（详见 gongshi check）\n"
         }
+        let unreadable = unreadable
+        if unreadable > 0 { s += "无法读取：\(unreadable) 个数据文件或工作表，其中的记录均未公示（详见 gongshi check）\n" }
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         s += "检查：错误 \(errors) 条，警告 \(warnings) 条\n"

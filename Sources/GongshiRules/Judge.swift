@@ -14,11 +14,20 @@ public struct Judgement: Sendable {
     /// whose unknown authority is closest to it, or its 编码 in the file name.
     public let filesByDepartment: [String: Set<String>]
 
-    /// The findings a department's clerk must see: those of its records, and every finding without a
-    /// department in the files that carry its records (unreadable rows, unknown headers and authorities).
+    /// The findings a department's clerk must see: those of its records, every finding without a
+    /// department in the files that carry its records (unreadable rows, unknown headers and authorities),
+    /// and those of data files no department's records could be read from (a file that cannot be read at
+    /// all may be theirs: it must not be hidden from the clerk who sent it).
     public func findings(ofDepartment code: String) -> [Finding] {
         let files = filesByDepartment[code] ?? []
-        return findings.filter { $0.department == code || ($0.department.isEmpty && files.contains($0.file)) }
+        let anyones = Set(filesByDepartment.values.joined())
+        return findings.filter { f in
+            f.department == code
+                || (f.department.isEmpty
+                    && (files.contains(f.file)
+                        || (!anyones.contains(f.file)
+                            && RecordKind.allCases.contains { f.file.hasPrefix("Content/\($0.rawValue)/") })))
+        }
     }
 }
 

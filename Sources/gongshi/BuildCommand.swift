@@ -22,7 +22,7 @@ struct BuildCommand: ParsableCommand {
     var noLedger = false
     @Flag(name: .customLong("no-cache"), help: "完整构建：不使用也不更新构建缓存 .gongshi.cache/（结果与增量构建相同，只是更慢）。")
     var noCache = false
-    @Flag(name: .long, help: "有记录因错误不予公示时，退出码为 1。")
+    @Flag(name: .long, help: "有记录因错误不予公示、或有数据文件无法读取时，退出码为 1。")
     var strict = false
     @Flag(name: .long, help: "不显示进度和摘要。")
     var quiet = false
@@ -42,8 +42,11 @@ struct BuildCommand: ParsableCommand {
         }
         progress.finish()
         if !quiet { FileHandle.standardOutput.write(Data(result.summary.utf8)) }
-        if strict && result.withheldForError > 0 {
-            FileHandle.standardError.write(Data("gongshi: --strict：有 \(result.withheldForError) 条记录因错误不予公示\n".utf8))
+        if strict && (result.withheldForError > 0 || result.unreadable > 0) {
+            var why: [String] = []
+            if result.withheldForError > 0 { why.append("有 \(result.withheldForError) 条记录因错误不予公示") }
+            if result.unreadable > 0 { why.append("有 \(result.unreadable) 个数据文件或工作表无法读取") }
+            FileHandle.standardError.write(Data("gongshi: --strict：\(why.joined(separator: "，"))\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -72,6 +72,19 @@ struct CheckTests {
         #expect(bad.status == 2)
     }
 
+    @Test func anUnreadableDataFileIsShownToEveryDepartmentAndFailsStrict() throws {
+        let site = try Gongshi.site("basic")
+        // A web page saved under a workbook's name: no row of it can be read, nor whose records it holds.
+        try "<html><body>导出失败</body></html>".write(
+            toFile: site + "/Content/xzcf/2026-11-export.xlsx", atomically: true, encoding: .utf8)
+        let (_, rep) = try report(site, ["--department", "fgj"])
+        #expect(rep.findings.contains { $0.rule == "bad-file" && $0.file == "Content/xzcf/2026-11-export.xlsx" })
+        let build = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger", "--strict"])
+        #expect(build.status == 1)
+        #expect(build.stdout.contains("无法读取：1 个数据文件或工作表"), "\(build.stdout)")
+        #expect(build.stderr.contains("1 个数据文件或工作表无法读取"), "\(build.stderr)")
+    }
+
     @Test func missingCalendarIsAnErrorOnTheFileNotFatal() throws {
         let site = try Gongshi.site("basic")
         let r = try Gongshi.run(["check", "--site", site, "--date", "2027-01-05", "--format", "json"])

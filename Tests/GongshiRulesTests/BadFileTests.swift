@@ -58,6 +58,21 @@ struct BadFileTests {
         #expect(j.publication.articles.isEmpty)
     }
 
+    @Test("a row counts as withheld; a whole file, a worksheet or a sidecar of default values does not")
+    func whatCountsAsARow() {
+        func f(_ file: String, _ line: Int, _ message: String = "x") -> Finding {
+            Finding(rule: "bad-file", severity: .error, file: file, line: line, message: message)
+        }
+        #expect(BadFile.withholdsRow(f("Content/xzcf/a.csv", 5)))
+        #expect(!BadFile.withholdsRow(f("Content/xzcf/a.yml", 3)))
+        #expect(!BadFile.withholdsRow(f("Content/xzcf/a.csv", 0)))
+        let sheet = f("Content/xzcf/a.xlsx", 2, "工作表「说明」……\(Finding.wholeTableUnread)（其中 5 行有内容）")
+        #expect(!BadFile.withholdsRow(sheet) && BadFile.unreadableTable(sheet))
+        #expect(BadFile.unreadableTable(f("Content/mingdan/b.xlsx", 0)))
+        #expect(!BadFile.unreadableTable(f("Content/xzcf/a.yml", 0)))
+        #expect(!BadFile.unreadableTable(f("Content/site.yml", 0)))
+    }
+
     @Test("clean files raise no bad-file")
     func clean() throws {
         var f = Fixture(.xzcf, [Row.penalty()])

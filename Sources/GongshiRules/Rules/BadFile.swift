@@ -16,7 +16,19 @@ extension BadFile {
     /// `check` marks the finding as withholding so that it agrees with the count of `build`. A title or
     /// total row (an info) and a hidden sheet without a header (a warning) are no records.
     public static func withholdsRow(_ f: Finding) -> Bool {
-        f.rule == info.id && f.severity == .error && f.line > 0
+        f.line > 0 && isAboutData(f) && !f.message.contains(Finding.wholeTableUnread)
+    }
+
+    /// Whether `f` says that a data file, or a worksheet of one, could not be read at all: how many
+    /// records it held is not known, so it is counted apart from withheld records (the build's summary,
+    /// `build --strict`).
+    public static func unreadableTable(_ f: Finding) -> Bool {
+        isAboutData(f) && (f.line == 0 || f.message.contains(Finding.wholeTableUnread))
+    }
+
+    /// An error of this rule about a data file (not its sidecar of default values).
+    private static func isAboutData(_ f: Finding) -> Bool {
+        f.rule == info.id && f.severity == .error && !f.file.hasSuffix(".yml")
             && RecordKind.allCases.contains { f.file.hasPrefix("Content/\($0.rawValue)/") }
     }
 
