@@ -179,6 +179,17 @@ struct TableMapper {
             {
                 v = date
             }
+            // A code of more than 15 digits stored as a number: Excel has already replaced its last digits.
+            if field.role == .code || field.role == .secret, i < row.numbers.count, let n = row.numbers[i],
+                abs(n) >= 1e15
+            {
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .warning, file: file, line: row.line, sheet: table.sheet,
+                        message:
+                            "「\(field.name)」在 Excel 中以数字保存，超过 15 位的数字已被 Excel 改写，无法还原：请将该列设为「文本」格式后重新填写"
+                    ))
+            }
             if v1Categories.contains(i), let n = Int(v), v.count == 1, (0..<LicenceCategory.allCases.count).contains(n)
             {
                 v = LicenceCategory.allCases[n].rawValue

@@ -93,6 +93,8 @@ struct SheetHandler: XMLStreamHandler {
     private var inline = ""
     private var capture: Capture = .none
     private var inPhonetic = false
+    /// `</worksheet>` was read: a sheet cut short (a damaged file) ends without it.
+    private(set) var complete = false
 
     private enum Capture { case none, value, inline }
 
@@ -136,6 +138,7 @@ struct SheetHandler: XMLStreamHandler {
         case "is": capture = .none
         case "rPh": inPhonetic = false
         case "c": try endCell()
+        case "worksheet": complete = true
         case "row":
             while let last = cells.last, last.allSatisfy({ $0.isWhitespace }) {
                 cells.removeLast()
@@ -168,7 +171,9 @@ struct SheetHandler: XMLStreamHandler {
             }
             text = strings[i]
         case "inlineStr": text = XLSXReader.unescapeExcel(inline)
-        case "str", "e": text = XLSXReader.unescapeExcel(value)
+        case "str": text = XLSXReader.unescapeExcel(value)
+        // An error value (#N/A, #REF! …) is no data: the cell counts as empty.
+        case "e": text = ""
         case "b": text = value.trimmingCharacters(in: .whitespaces) == "1" ? "TRUE" : "FALSE"
         case "d": text = String(value.prefix(10))  // ISO 8601 date cell: the date part
         default:
@@ -185,12 +190,15 @@ struct SheetHandler: XMLStreamHandler {
         numbers[column] = number
     }
 
-    /// A number as a person typed it: integers without `.0` or exponent (a 15-digit 工商注册号
-    /// stored as a number stays whole), others in their shortest form.
+    /// A number as Excel shows it: integers without `.0` or exponent (a 15-digit 工商注册号 stored as
+    /// a number stays whole), others to Excel's 15 significant digits, without an exponent (0.3, not
+    /// the 0.30000000000000004 a formula like =3000/10000 stores; 0.00005, not 5.0000000000000002E-5).
     static func format(_ x: Double, written: String) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        let s = "\(x)"
-        return s.contains("e") ? written : s
+        guard abs(x) < 1e15, abs(x) >= 1e-9, let d = Decimal(string: String(format: "%.14e", x)) else {
+            return written
+        }
+        return "\(d)"
     }
 
     /// `B3` → 1; nil when the reference has no column letters.

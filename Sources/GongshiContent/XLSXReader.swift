@@ -184,6 +184,11 @@ public enum XLSXReader {
                 for row in h.finished { try onEvent(.row(row)) }
                 h.finished.removeAll(keepingCapacity: true)
             }
+            guard handler.complete else {
+                throw XLSXError(
+                    sheet: sheet.name,
+                    message: "工作表「\(sheet.name)」的内容不完整（文件可能已损坏或未保存完），最后读到的行之后的内容未读取：请在 Excel 或 WPS 中打开并重新另存为 .xlsx")
+            }
         }
     }
 

@@ -2,13 +2,17 @@ import Foundation
 import ZIPFoundation
 
 /// Builds small `.xlsx` workbooks for tests with ZIPFoundation: sheets of cells written as the given
-/// XML (`s:` shared string, `i:` inline string, `n:` number, `b:` boolean, plain text as a shared string).
+/// XML (`s:` shared string, `i:` inline string, `n:` number, `b:` boolean, `e:` error value, plain text
+/// as a shared string).
 struct WorkbookFixture {
     struct Sheet {
         var name: String
         var hidden = false
         /// Row number → cells from column A; nil leaves a cell out.
         var rows: [(Int, [String?])]
+        /// The sheet's XML ends before its last row, its closing tags missing, as a workbook cut short
+        /// leaves it.
+        var cut = false
     }
 
     var sheets: [Sheet]
@@ -37,6 +41,8 @@ struct WorkbookFixture {
                     let ref = String(UnicodeScalar(UInt8(65 + c))) + String(r)
                     if cell.hasPrefix("n:") {
                         x += "<c r=\"\(ref)\"><v>\(cell.dropFirst(2))</v></c>"
+                    } else if cell.hasPrefix("e:") {
+                        x += "<c r=\"\(ref)\" t=\"e\"><v>\(esc(String(cell.dropFirst(2))))</v></c>"
                     } else if cell.hasPrefix("b:") {
                         x += "<c r=\"\(ref)\" t=\"b\"><v>\(cell.dropFirst(2))</v></c>"
                     } else if cell.hasPrefix("i:") {
@@ -47,6 +53,10 @@ struct WorkbookFixture {
                     }
                 }
                 x += "</row>"
+            }
+            if sheet.cut, let last = x.range(of: "<row", options: .backwards) {
+                sheetXML.append(String(x[..<last.lowerBound]))
+                continue
             }
             sheetXML.append(x + "</sheetData></worksheet>")
         }

@@ -53,6 +53,46 @@ struct XLSXReaderTests {
         #expect(r5.cells == ["", "x"])
     }
 
+    @Test("numbers as Excel shows them: 15 significant digits, no exponent; error values are empty cells")
+    func numbersAndErrors() throws {
+        #expect(SheetHandler.format(0.30000000000000004, written: "0.30000000000000004") == "0.3")
+        #expect(SheetHandler.format(5.0000000000000002E-5, written: "5.0000000000000002E-5") == "0.00005")
+        #expect(SheetHandler.format(1234.5, written: "1234.5") == "1234.5")
+        #expect(SheetHandler.format(-0.1, written: "-0.1") == "-0.1")
+        #expect(SheetHandler.format(370_306_600_123_455, written: "370306600123455") == "370306600123455")
+        // Past 15 digits Excel has already lost digits: the stored text is kept (and the reader warns).
+        #expect(SheetHandler.format(1.13700000004E+17, written: "1.13700000004E+17") == "1.13700000004E+17")
+        let wb = WorkbookFixture(sheets: [.init(name: "数据", rows: [(1, ["甲", "e:#N/A", "n:0.30000000000000004"])])])
+        guard case .row(let r) = try events(wb)[1] else {
+            Issue.record("no row")
+            return
+        }
+        #expect(r.cells == ["甲", "", "0.3"])
+    }
+
+    @Test("a code of more than 15 digits stored as a number is said to be beyond repair")
+    func codeStoredAsNumber() throws {
+        let wb = WorkbookFixture(sheets: [
+            .init(
+                name: "数据", rows: [(1, Self.header), (2, ["某公司", "02", "n:9.13703E+17", "文号1", "2026-11-20", "机关"])])
+        ])
+        let r = try records(wb)
+        let warning = try #require(r.findings.first { $0.rule == "bad-file" })
+        #expect(warning.severity == .warning && warning.line == 2 && warning.message.contains("以数字保存"))
+        #expect(r.records.count == 1)
+    }
+
+    @Test("a sheet cut short is read up to where it ends, and said")
+    func cutSheet() throws {
+        var sheet = WorkbookFixture.Sheet(
+            name: "数据", rows: [(1, Self.header), (2, ["某公司", "02", "", "文号1", "2026-11-20", "机关"]), (3, ["乙公司"])])
+        sheet.cut = true
+        let r = try records(WorkbookFixture(sheets: [sheet]))
+        #expect(r.records.map(\.line) == [2])
+        let bad = try #require(r.findings.first { $0.rule == "bad-file" })
+        #expect(bad.severity == .error && bad.sheet == "数据" && bad.message.contains("不完整"))
+    }
+
     @Test("Excel serial dates: 1900 system with its fictitious 1900-02-29, and the 1904 system")
     func serialDates() {
         #expect(XLSXReader.dateString(serial: 1, date1904: false) == "1900-01-01")
