@@ -66,6 +66,7 @@ struct LedgerReaderTests {
             ("2026-11-23,公示,xzsp,k3,d\n", "应为 xzxk"),
             ("2026-11-23,公示\n", "5 列"),
             ("2026-11-23,公示,xzcf,k,d,extra\n", "5 列"),
+            ("2026-11-23,公示,xzcf,xzxk:区市场监管局:周市监许〔2026〕1号,d\n", "不一致"),
             ("2026-11-23,公示,xzcf,\"k\n", "引号"),
         ])
     func badLine(line: String, words: String) {
