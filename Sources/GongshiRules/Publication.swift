@@ -82,6 +82,9 @@ public struct PublishedListEntry: Sendable {
     }
     /// 认定文书号, else 案号, else 执行依据文号: the document that joins the key (SPEC §8.4).
     public var document = ""
+    /// Published by the system this site took over from (an 导入 event, or listed before
+    /// `disclosure.adoptedOn` and not in the ledger): not announced as new (feeds, home page).
+    public internal(set) var previousSystem = false
 }
 
 /// A record the rules keep off the site, with why (for the build summary and the preview).

@@ -104,6 +104,9 @@ enum Publisher {
         entry.registrationNumber = r.identity.registrationNumber
         entry.organizationCode = r.identity.organizationCode
         entry.document = PersonalData.scrub(RecordContext.listDocument(r.source)).text
+        entry.previousSystem =
+            state?.firstImported == true
+            || (state?.firstPublished == nil && env.settings.adoptedOn.map { listed < $0 } == true)
         return entry
     }
 

@@ -42,8 +42,12 @@ extension Renderer {
         let name =
             records.first.map { p.records[$0].entityName } ?? entries.first.map { p.listEntries[$0].entityName } ?? code
         var top = NewestFeedSources(limit: settings.feedItems)
-        for i in records { top.add(p.records[i].firstPublished, p.records[i].key, .record(i)) }
-        for i in entries { top.add(p.listEntries[i].firstPublished, p.listEntries[i].key, .entry(i)) }
+        for i in records where !p.records[i].previousSystem {
+            top.add(p.records[i].firstPublished, p.records[i].key, .record(i))
+        }
+        for i in entries where !p.listEntries[i].previousSystem {
+            top.add(p.listEntries[i].firstPublished, p.listEntries[i].key, .entry(i))
+        }
         let items = top.sources.map { source -> FeedItem in
             switch source {
             case .record(let i): return recordItem(p.records[i], brief: true)

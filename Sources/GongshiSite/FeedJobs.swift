@@ -62,21 +62,26 @@ extension Renderer {
         let colour = folder == "hongmingdan/" ? true : folder == "heimingdan/" ? false : nil
         let department = group.department
         let ofDepartment = department.flatMap { index.byDepartment[$0] }
+        // What the previous system published (SPEC §8.3) is not announced as new: its date is not known.
         p.records.withUnsafeBufferPointer { records in
             if all || kind != nil {
-                for i in records.indices where all || records[i].kind == kind {
+                for i in records.indices where (all || records[i].kind == kind) && !records[i].previousSystem {
                     top.add(records[i].firstPublished, records[i].key, .record(i))
                 }
             }
-            for i in ofDepartment?.records ?? [] { top.add(records[i].firstPublished, records[i].key, .record(i)) }
+            for i in ofDepartment?.records ?? [] where !records[i].previousSystem {
+                top.add(records[i].firstPublished, records[i].key, .record(i))
+            }
         }
         p.listEntries.withUnsafeBufferPointer { entries in
             if all || colour != nil {
-                for i in entries.indices where all || entries[i].isRed == colour {
+                for i in entries.indices where (all || entries[i].isRed == colour) && !entries[i].previousSystem {
                     top.add(entries[i].firstPublished, entries[i].key, .entry(i))
                 }
             }
-            for i in ofDepartment?.entries ?? [] { top.add(entries[i].firstPublished, entries[i].key, .entry(i)) }
+            for i in ofDepartment?.entries ?? [] where !entries[i].previousSystem {
+                top.add(entries[i].firstPublished, entries[i].key, .entry(i))
+            }
         }
         for (i, n) in p.withdrawals.enumerated()
         where all || n.kind == kind || (department != nil && n.department.code == department) {

@@ -84,6 +84,7 @@ extension FingerprintBuffer {
         add(e.registrationNumber)
         add(e.organizationCode)
         add(e.document)
+        add(e.previousSystem)
     }
 
     /// A withdrawal notice: everything but where it was read from.

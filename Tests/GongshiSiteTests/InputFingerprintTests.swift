@@ -54,7 +54,7 @@ struct InputFingerprintTests {
                     "key", "id", "isRed", "listName", "listID", "department", "entityName", "entityCode", "category",
                     "listedOn", "validUntil", "reason", "basis", "memorandum", "underObjection", "firstPublished",
                     "lastUpdated", "fields", "digest", "registrationNumber", "organizationCode", "document",
-                    "file", "line", "sheet",
+                    "previousSystem", "file", "line", "sheet",
                 ])
         let notice = WithdrawalNotice(
             kind: .xzcf, key: "k", id: "i", department: Self.department, entityName: "", documentNumber: "",

@@ -11,7 +11,9 @@ extension Renderer {
         // count Monday to Friday, and say so (SPEC §8.1).
         let counted = try? p.calendar.subtractingWorkdays(7, from: p.date)
         let since = counted ?? p.date.subtractingWeekdays(7)
-        let recent = p.records.indices.filter { p.records[$0].firstPublished > since }.prefix(settings.pagination)
+        // What the previous system published is not news, whatever day it was first seen here.
+        let recent = p.records.indices.filter { p.records[$0].firstPublished > since && !p.records[$0].previousSystem }
+            .prefix(settings.pagination)
         var ctx = context.page(path: "index.html", title: settings.title, section: "")
         ctx["recent"] = recent.map { index.rows[$0] }
         ctx["recentSince"] = since.adding(days: 1).description

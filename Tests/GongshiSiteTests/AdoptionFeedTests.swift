@@ -1,0 +1,40 @@
+import Testing
+
+@testable import GongshiSite
+
+/// What the previous system published (SPEC §8.3, `disclosure.adoptedOn`) is shown, but never announced
+/// as new: its date of publication is not known, so it is neither a feed item nor among the home page's
+/// 最新公示.
+@Suite("Adoption: records of the previous system in feeds and on the home page")
+struct AdoptionFeedTests {
+    static func site() -> SiteFixture {
+        var f = SiteFixture()
+        f.settings += "disclosure:\n  adoptedOn: 2025-01-01\n"
+        f.penalties = [
+            SiteFixture.penalty(
+                "旧公司", code: "913703061912261243", number: "周市监罚〔2024〕1号", date: "2024-12-18", severity: "严重"),
+            SiteFixture.penalty("新公司", code: "91370306MA344MKC33", number: "周市监罚〔2026〕2号", date: "2026-11-20"),
+        ]
+        return f
+    }
+
+    @Test func thePreviousSystemsRecordsAreNotFeedItems() throws {
+        let sink = try Self.site().render()
+        for feed in ["atom.xml", "xzcf/atom.xml", "bumen/scjgj/atom.xml", "feed.json"] {
+            let text = try #require(sink.text(feed), "\(feed)")
+            #expect(text.contains("新公司"), "\(feed)")
+            #expect(!text.contains("旧公司"), "\(feed)")
+        }
+        // Its page is there, and says who published it.
+        let pages = sink.paths.filter { $0.hasPrefix("xzcf/scjgj-") }
+        #expect(
+            pages.contains { sink.text($0)?.contains("旧公司") == true && sink.text($0)?.contains("原系统公示") == true },
+            "\(pages)")
+    }
+
+    @Test func thePreviousSystemsRecordsAreNotTheHomePagesNews() throws {
+        let home = try #require(try Self.site().render().text("index.html"))
+        #expect(home.contains("新公司"))
+        #expect(!home.contains("旧公司"))
+    }
+}
