@@ -46,6 +46,9 @@ public struct BuildResult: Sendable {
     public let out: String
     /// The day's build report beside the ledger (`Content/baogao/YYYY-MM-DD.md`), when written.
     public var reportFile: String?
+    /// What the webmaster must know about how the build was made (a ledger left unwritten), one
+    /// sentence each: `gongshi build` prints them on standard error, even with `--quiet`.
+    public var notes: [String] = []
 
     /// Data files and worksheets that could not be read at all: their records are not published, and
     /// how many they held is not known (`--strict` fails on them as on records withheld for an error).

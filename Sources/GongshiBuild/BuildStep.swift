@@ -20,6 +20,9 @@ struct BuildInputs {
     let cache: BuildCache?
     let key: Fingerprint?
     let parsed: ParsedFileStore?
+    /// Set when a build that would write the ledger is dated before its last event: it does not write
+    /// it, and says so (``LedgerGuard/backdated(last:date:)``).
+    let backdated: String?
 }
 
 /// What the `read` step found: inputs to build from, or a live output already built from them.
@@ -86,6 +89,9 @@ enum BuildStep {
                 path: LedgerStore.path(site: options.site), file: LedgerStore.file)
             var source = try SiteReader.read(root: options.site, streaming: true, cache: parsed, ledger: ledgerFile)
             let ledger = HeldLedger(ledgerFile)
+            try LedgerGuard.checkDepartments(source.site)
+            let backdated = LedgerGuard.backdated(last: ledgerFile.events.lazy.map(\.date).max(), date: options.date)
+            if lock != nil && backdated == nil { try LedgerGuard.check(ledgerFile, held: ledger, out: out) }
             // The preview shows drafts (marked 草稿); a public build never does.
             if options.preview != nil { source.articles = source.articles.map { $0.draft ? $0.previewedDraft() : $0 } }
             if let base = options.baseURL {
@@ -98,7 +104,7 @@ enum BuildStep {
             return .read(
                 BuildInputs(
                     out: out, lock: lock, ledger: ledger, source: source, theme: theme, cache: cache, key: key,
-                    parsed: parsed))
+                    parsed: parsed, backdated: lock == nil ? nil : backdated))
         } catch {
             lock?.release()
             throw error

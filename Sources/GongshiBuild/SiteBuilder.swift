@@ -29,6 +29,10 @@ public enum SiteBuilder {
         case .read(let read): inputs = read
         }
         defer { inputs.lock?.release() }
+        // Dated before the ledger's last event: the site of that day, the ledger left as it is.
+        let asked = options
+        var options = options
+        if inputs.backdated != nil { options.writeLedger = false }
         // A province's site is streamed (its rows are never all held): the read's buffers let go are
         // returned, so that the judge's peak is built on what the read holds, not on what it held. A
         // site read whole keeps its heap for the judge and the render to take up again.
@@ -52,14 +56,15 @@ public enum SiteBuilder {
         try BuildStep.commit(rendered, inputs, options)
         timer.lap("swap")
         let reportFile = try BuildStep.report(scoped.publication, inputs, options)
-        let result = BuildStep.result(
+        var result = BuildStep.result(
             scoped, rendered, inputs, options, seconds: Date().timeIntervalSince(started), reportFile: reportFile)
+        result.notes = inputs.backdated.map { [$0] } ?? []
         // Built from the ledger as it still is, and from inputs that did not change meanwhile: the next
         // build of the same inputs has nothing to do.
-        if let cache = inputs.cache, let key = inputs.key, !rendered.appendEvents,
-            UnchangedBuild.key(options, out: inputs.out, program: cache.program) == key
+        if let cache = inputs.cache, let key = inputs.key, !rendered.appendEvents, inputs.backdated == nil,
+            UnchangedBuild.key(asked, out: inputs.out, program: cache.program) == key
         {
-            UnchangedBuild.save(result, options: options, key: key, cache: cache)
+            UnchangedBuild.save(result, options: asked, key: key, cache: cache)
         }
         if !options.freesMemory { LeftToExit.keep(judgement, scoped, rendered, inputs) }
         return result

@@ -42,6 +42,7 @@ struct BuildCommand: ParsableCommand {
         }
         progress.finish()
         if !quiet { FileHandle.standardOutput.write(Data(result.summary.utf8)) }
+        for note in result.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
         if strict && (result.withheldForError > 0 || result.unreadable > 0) {
             var why: [String] = []
             if result.withheldForError > 0 { why.append("有 \(result.withheldForError) 条记录因错误不予公示") }

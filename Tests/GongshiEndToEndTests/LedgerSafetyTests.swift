@@ -121,7 +121,13 @@ struct LedgerSafetyTests {
         // published (they never were) and must not write them twice.
         let site = try Gongshi.site("basic")
         let ledger = site + "/Content/ledger.csv"
-        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-16"]).status == 0)
+        // Built on the ledger's last date (a build may not write it earlier); a licence decided later.
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-18"]).status == 0)
+        let licences = site + "/Content/xzxk/2026-11.csv"
+        try
+            (Gongshi.read(licences)
+            + "周村测试丙建材有限公司,法人及非法人组织,91370306MA3C10033K,李四,,,建筑材料许可决定书,周市监建〔2026〕9号,核准,经营建材,2026-11-24,,区市场监管局,11370306004000024A,,,\n")
+            .write(toFile: licences, atomically: true, encoding: .utf8)
         let l1 = bytes(ledger)
         let p1 = site + "/P1"
         try FileManager.default.copyItem(atPath: site + "/Public", toPath: p1)
@@ -140,7 +146,7 @@ struct LedgerSafetyTests {
         #expect(Array(l3.prefix(l1.count)) == l1)
         let added = String(decoding: l3.dropFirst(l1.count), as: UTF8.self)
         #expect(!added.contains("2026-11-25,"), "\(added)")
-        #expect(added.contains("2026-11-26,公示,xzxk,xzxk:区市场监管局:周市监建〔2026〕3号,"))
+        #expect(added.contains("2026-11-26,公示,xzxk,xzxk:区市场监管局:周市监建〔2026〕9号,"))
         #expect(!FileManager.default.fileExists(atPath: ledger + ".pending"))
         #expect(Gongshi.read(site + "/Public/.gongshi-output").contains("ledger-sha256: \(sha256(l3))"))
     }
