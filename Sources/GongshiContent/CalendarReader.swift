@@ -16,8 +16,12 @@ public enum CalendarReader {
             throw SiteError(file: file, line: 1, message: "节假日文件应含 year、holidays、workdays")
         }
         let fileYear = Int(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
-        guard let yearText = map["year"]?.scalar?.string, let year = Int(yearText) else {
+        guard let yearText = map["year"]?.scalar?.string else {
             throw SiteError(file: file, line: 1, message: "缺少「year」")
+        }
+        guard let year = Int(yearText) else {
+            throw SiteError(
+                file: file, line: map["year"]?.mark?.line ?? 1, message: "「year」应为年份（如 2026），实为「\(yearText)」")
         }
         guard WorkdayCalendar.supportedYears.contains(year) else {
             throw SiteError(

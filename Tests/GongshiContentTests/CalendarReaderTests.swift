@@ -96,4 +96,10 @@ struct CalendarReaderTests {
         #expect(failure("year: 2026\nholidays:\n  - 2026-01-01\n  - 2026-02-30\n")?.line == 4)
         #expect(failure("# comment\nyear: 2025\n")?.line == 2)
     }
+
+    @Test("a year that is not a number says what it is, not that it is missing")
+    func yearNotANumber() throws {
+        let e = try #require(failure("# 2026\nyear: 20O6\n"))
+        #expect(e.line == 2 && e.message.contains("实为「20O6」") && !e.message.contains("缺少"))
+    }
 }
