@@ -159,6 +159,7 @@ struct TableMapper {
         }
         var cells = row.cells
         if !table.isWorkbook {
+            for i in cells.indices where cells[i].utf8.first == 0x3D { cells[i] = Self.unwrapped(cells[i]) }
             // A trailing empty field beyond the header is what some exporters write; more is an error.
             while cells.count > headerWidth, cells.last?.trimmingWhitespace() == "" { cells.removeLast() }
             if cells.count != headerWidth {
@@ -199,6 +200,13 @@ struct TableMapper {
         for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }
         onRecord(
             SourceRecord(kind: kind, values: values, file: file, line: row.line, sheet: table.sheet, present: present))
+    }
+
+    /// `="0123"`: how some exporters keep Excel from reading a CSV cell as a number (and dropping its
+    /// leading zeros); the value is the text inside.
+    static func unwrapped(_ cell: String) -> String {
+        guard cell.hasPrefix("=\""), cell.hasSuffix("\""), cell.utf8.count >= 3 else { return cell }
+        return String(cell.dropFirst(2).dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
     }
 
     private mutating func readHeader(_ row: RawRow) {

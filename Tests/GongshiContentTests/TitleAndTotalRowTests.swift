@@ -52,6 +52,14 @@ struct TitleAndTotalRowTests {
         #expect(r.findings.first?.line == 1 && r.findings.first?.message.contains("说明行") == true)
     }
 
+    @Test("a CSV cell written =\"…\" (to keep Excel from making it a number) is read as the text inside")
+    func csvFormulaWrappedText() {
+        let r = read(.mingdan, "\(Self.listHeader)\n\"=\"\"91370303MA3C4L7Q1X\"\"\",=\"甲公司\",2026-07-01,红名单\n")
+        #expect(r.records.first?[.creditCode] == "91370303MA3C4L7Q1X")
+        #expect(r.records.first?[.subjectName] == "甲公司")
+        #expect(TableMapper.unwrapped("=\"0123\"") == "0123" && TableMapper.unwrapped("=SUM(A1)") == "=SUM(A1)")
+    }
+
     @Test("a CSV header closed by a trailing comma: rows without it are read")
     func csvHeaderTrailingComma() {
         let r = read(.mingdan, "\(Self.listHeader),\n91370303MA3C4L7Q1X,甲公司,2026-07-01,红名单\n")
