@@ -173,6 +173,7 @@ public enum SiteReader {
         // then read by its real path.
         var dataFiles: [(RecordKind, String, String)] = []
         for kind in RecordKind.allCases {
+            findings += unreadNames(root: root, dir: "Content/\(kind.rawValue)")
             // Excel workbooks too; an old binary .xls is listed so that it is reported, not skipped.
             for ext in ["csv", "xlsx", "xls"] {
                 for rel in listFiles(root: root, dir: "Content/\(kind.rawValue)", ext: ext) {
@@ -273,16 +274,5 @@ public enum SiteReader {
     static func readingBytes(_ path: String) -> Int {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         return (path as NSString).pathExtension.lowercased() == "xlsx" ? size * 10 : size
-    }
-
-    /// Relative paths (`Content/xzxk/a.csv`) of the files with extension `ext` directly in `dir`, sorted.
-    static func listFiles(root: String, dir: String, ext: String) -> [String] {
-        let full = (root as NSString).appendingPathComponent(dir)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return [] }
-        return names.filter {
-            ($0 as NSString).pathExtension.lowercased() == ext && !$0.hasPrefix(".") && !$0.hasPrefix("~$")
-        }
-        .map { dir + "/" + $0 }
-        .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 }

@@ -46,7 +46,8 @@ struct SiteReaderTests {
         #expect(s.rowsRead == 5)
         #expect(s.articles.count == 2)
         #expect(s.ledger.count == 1)
-        #expect(s.findings.isEmpty)
+        // A file of another kind in a data folder is not read, and said (info).
+        #expect(s.findings.map { "\($0.severity) \($0.file)" } == ["info Content/xzxk/notes.txt"])
         #expect(s.dataFiles.map(\.file).contains("Content/xzcf/a.csv"))
         #expect(!s.dataFiles.map(\.file).contains("Content/xzxk/notes.txt"))
     }
@@ -84,6 +85,18 @@ struct SiteReaderTests {
                 "Content/calendar/2026.yml": "year: 2026\nholidays:\n  - 2026-02-30\n",
             ])
         }
+    }
+
+    @Test("files of a data folder that are not read are said: other extensions and subfolders")
+    func unreadFiles() throws {
+        let s = try site([
+            "Content/site.yml": Self.settings, "Content/departments.csv": "编码,名称\nscjgj,区市场监管局\n",
+            "Content/xzxk/a.csv": "行政相对人名称\n", "Content/xzxk/a.yml": "许可机关: 区市场监管局\n",
+            "Content/xzxk/12.xlsm": "x", "Content/xzxk/14.csv.bak": "x", "Content/xzxk/2026-11/16.csv": "x",
+            "Content/xzxk/~$a.xlsx": "x", "Content/xzxk/.DS_Store": "x",
+        ])
+        let said = s.findings.filter { $0.rule == "bad-file" && $0.severity == .info }.map(\.file)
+        #expect(said == ["Content/xzxk/12.xlsm", "Content/xzxk/14.csv.bak", "Content/xzxk/2026-11"])
     }
 
     @Test("site.yml with a BOM is read")
