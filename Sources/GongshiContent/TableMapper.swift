@@ -21,6 +21,10 @@ struct TableMapper {
     private var headerWidth = 0
     /// Columns of the v1 审批类别 (XK_SPLB), whose codes 0–5 count from 0 where 许可类别's 01–06 count from 1.
     private var v1Categories: Set<Int> = []
+    /// Columns of the v1 处罚类别 (CF_CFLB1, CF_CFLB2), whose codes 0–6 stand for 警告 … 其他.
+    private var v1PenaltyKinds: Set<Int> = []
+    /// The v1 处罚类别2 (CF_CFLB2): the kinds past the first, joined to 处罚类别.
+    private var secondKinds: Int?
     private var unknownColumns = 0
     /// A workbook table without a usable header: its rows are not read.
     private var rejected = false
@@ -58,6 +62,8 @@ struct TableMapper {
         candidates = []
         filledRows = 0
         v1Categories = []
+        v1PenaltyKinds = []
+        secondKinds = nil
     }
 
     /// Ends a table: one whose header was never found is read from its first row of several cells (a CSV
@@ -195,7 +201,12 @@ struct TableMapper {
             {
                 v = LicenceCategory.allCases[n].rawValue
             }
+            if v1PenaltyKinds.contains(i) { v = Self.penaltyKindName(v) }
             values[idx] = v
+        }
+        if let k2 = secondKinds, k2 < cells.count, let idx = schema.index(of: .penaltyKinds) {
+            let more = Self.penaltyKindName(Field.penaltyKinds.normalize(cells[k2]))
+            if !more.isEmpty { values[idx] = values[idx].isEmpty ? more : values[idx] + "；" + more }
         }
         for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }
         onRecord(
@@ -209,6 +220,14 @@ struct TableMapper {
         return String(cell.dropFirst(2).dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
     }
 
+    /// The v1 处罚类别 codes (DOMAIN.md §1c): 0警告 1罚款 2没收违法所得、没收非法财物 3责令停产停业
+    /// 4暂扣或者吊销许可证、执照 5行政拘留 6其他. Anything else is kept as written.
+    static func penaltyKindName(_ v: String) -> String {
+        guard v.count == 1, let n = Int(v), penaltyKindNames.indices.contains(n) else { return v }
+        return penaltyKindNames[n]
+    }
+    static let penaltyKindNames = ["警告", "罚款", "没收违法所得、没收非法财物", "责令停产停业", "暂扣或者吊销许可证、执照", "行政拘留", "其他"]
+
     private mutating func readHeader(_ row: RawRow) {
         sawHeader = true
         findings += titles
@@ -220,9 +239,17 @@ struct TableMapper {
         var seen = Set<Int>()
         for (i, raw) in row.cells.enumerated() {
             let name = raw.trimmingWhitespace()
+            let h = RecordSchema.normalizeHeader(name)
+            if kind == .xzcf && (h == "CF_CFLB2" || h == "处罚类别2") && secondKinds == nil {
+                secondKinds = i
+                v1PenaltyKinds.insert(i)
+                schema.index(of: .penaltyKinds).map { present[$0] = true }
+                mapping.append(nil)
+                continue
+            }
             if let idx = field(for: name), !seen.contains(idx) {
-                let h = RecordSchema.normalizeHeader(name)
                 if kind == .xzxk && (h == "XK_SPLB" || h == "审批类别") { v1Categories.insert(i) }
+                if kind == .xzcf && (h == "CF_CFLB1" || h == "处罚类别1") { v1PenaltyKinds.insert(i) }
                 mapping.append(idx)
                 seen.insert(idx)
                 present[idx] = true

@@ -4,7 +4,7 @@ import Testing
 
 @testable import GongshiContent
 
-@Suite("The v1 审批类别 (XK_SPLB)")
+@Suite("The v1 审批类别 (XK_SPLB) and 处罚类别 (CF_CFLB1, CF_CFLB2)")
 struct V1CategoryTests {
     @Test("XK_SPLB names 许可类别 and its codes 0–5 are read as the names (0 普通 … 5 其他)")
     func codesCountFromZero() {
@@ -26,5 +26,19 @@ struct V1CategoryTests {
             records.append($0)
         }
         #expect(records.first?[.licenceCategory] == "1")
+    }
+
+    @Test("the v1 处罚类别 CF_CFLB1 and CF_CFLB2: codes 0–6 are read as names, the second joined to the first")
+    func penaltyKinds() {
+        let dir = TempDir()
+        let path = dir.write("v1cf.csv", "CF_XDR_MC,CF_CFLB1,CF_CFLB2\n甲公司,0,\n乙公司,1,2\n丙公司,罚款,\n丁公司,3,警告\n")
+        var records: [SourceRecord] = []
+        let r = RecordFileReader.read(kind: .xzcf, path: path, file: "Content/xzcf/v1cf.csv", columns: [:]) {
+            records.append($0)
+        }
+        #expect(records.map { $0[.penaltyKinds] } == ["警告", "罚款；没收违法所得、没收非法财物", "罚款", "责令停产停业；警告"])
+        #expect(!r.findings.contains { $0.rule == "unknown-column" })
+        #expect(Severity.inferred(fromKinds: records[0][.penaltyKinds]) == .minor)
+        #expect(Severity.inferred(fromKinds: records[3][.penaltyKinds]) == .serious)
     }
 }
