@@ -86,6 +86,19 @@ struct BadValueTests {
         #expect(placeholder.record(licenceKey())?.publicityEnd == nil)
     }
 
+    @Test("a 罚款金额（万元） that is not a number warns; numbers with separators do not")
+    func amountNotANumber() throws {
+        for amount in ["5000元", "0.5万元", "-"] {
+            let j = try Fixture(.xzcf, [Row.penalty(["罚款金额（万元）": amount])]).judge()
+            #expect(j.findings.map(\.rule) == ["bad-value"], "\(amount)")
+            #expect(j.findings.first?.message.contains("不是数字") == true)
+            #expect(j.isPublic(penaltyKey()))
+        }
+        for amount in ["0.5", "1,234.5", " 2 "] {
+            #expect(try Fixture(.xzcf, [Row.penalty(["罚款金额（万元）": amount])]).judge().findings.isEmpty, "\(amount)")
+        }
+    }
+
     @Test("a bad optional date warns on that field and never withholds")
     func badOptionalDate() throws {
         let j = try Fixture(.xzcf, [Row.penalty(["公示截止期": "2027-02-30"])]).judge()
