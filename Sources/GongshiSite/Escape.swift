@@ -110,10 +110,26 @@ public enum Escape {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Escapes a CSV field for the open data (quoted when needed), as the ledger is written.
+    /// Escapes a CSV field for the open data (quoted when needed), as the ledger is written. A value
+    /// that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `+cmd|…`) is opened by an
+    /// apostrophe, so that Excel, which the open data is made for (SPEC §5.4), shows it as text; a
+    /// signed number (-5, +0.5) is left as it is. JSON and the workbook carry every value as written.
     public static func csv(_ s: String) -> String {
+        var s = s
+        if let first = s.utf8.first, formulaStart(first, s.utf8.dropFirst()) { s = "'" + s }
         // Most values hold none of the bytes that can need quoting: skip csvQuoted's scan by Character.
         guard s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return s }
         return csvQuoted(s)
+    }
+
+    /// Whether a CSV field opening with `first` (then `rest`) would be read as a formula: `=` or `@`, a
+    /// tab or a carriage return, or `+` / `-` before anything but a number.
+    private static func formulaStart(_ first: UInt8, _ rest: Substring.UTF8View.SubSequence) -> Bool {
+        switch first {
+        case 0x3D, 0x40, 0x09, 0x0D: return true
+        case 0x2B, 0x2D:
+            return !rest.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2C || $0 == 0x20 }
+        default: return false
+        }
     }
 }

@@ -43,6 +43,17 @@ struct EscapeTests {
         }
     }
 
+    @Test func csvKeepsSpreadsheetFormulasFromRunning() {
+        #expect(
+            Escape.csv("=HYPERLINK(\"http://evil.example/\",\"点击\")")
+                == "\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"点击\"\")\"")
+        #expect(Escape.csv("@SUM(A1)") == "'@SUM(A1)")
+        #expect(Escape.csv("+cmd|' /C calc'!A0") == "'+cmd|' /C calc'!A0")
+        #expect(Escape.csv("-2+3") == "'-2+3")
+        // Signed numbers and a lone dash stay as they are.
+        for plain in ["-5", "+0.5", "-", "-1234.5", "罚款-没收"] { #expect(Escape.csv(plain) == plain) }
+    }
+
     @Test func csvQuotesOnlyWhatNeedsIt() {
         #expect(Escape.csv("周村") == "周村")
         #expect(Escape.csv("a,b") == "\"a,b\"")
