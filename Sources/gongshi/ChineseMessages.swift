@@ -25,6 +25,8 @@ enum ChineseMessages {
         (#"See '([^']+)' for detailed help\."#, "用 $1 查看子命令的详细说明。"),
         (#"<subcommand>"#, "<子命令>"),
         (#"Unknown option '([^']+)'"#, "未知的选项「$1」"),
+        (#"\. Did you mean '([^']+)'\?"#, "。是否要用「$1」？"),
+        (#"Did you mean '([^']+)'\?"#, "是否要用「$1」？"),
         (#"Unexpected argument '([^']+)'"#, "多余的参数「$1」"),
         (#"Unexpected arguments? (.+)$"#, "多余的参数 $1"),
         (#"Missing value for '([^']+)'"#, "选项「$1」缺少取值"),

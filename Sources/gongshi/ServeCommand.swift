@@ -18,6 +18,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "只预览某个部门（departments.csv 中的编码、名称或别名）的记录和问题。")
     var department: String?
 
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("端口应为 1–65535，实为 \(port)") }
+    }
+
     func run() async throws {
         let server = PreviewServer(
             site: siteOptions.siteRoot, port: port, date: try dateOption.resolve(),

@@ -22,9 +22,17 @@ struct CommandLineTests {
         #expect(value.stderr.contains("不接受取值「xml」"))
         let missing = try Gongshi.run(["check", "--date"])
         #expect(missing.stderr.contains("缺少取值"))
-        for r in [unknown, value, missing] {
+        // A near miss is pointed out in Chinese too.
+        let near = try Gongshi.run(["build", "--outt", "x"])
+        #expect(near.status == 2)
+        #expect(near.stderr.contains("是否要用「--out」"), "\(near.stderr)")
+        let port = try Gongshi.run(["serve", "--port", "99999"])
+        #expect(port.status == 2)
+        #expect(port.stderr.contains("端口应为 1–65535"), "\(port.stderr)")
+        for r in [unknown, value, missing, near, port] {
             #expect(!r.stderr.contains("Error:"))
             #expect(!r.stderr.contains("Usage:"))
+            #expect(!r.stderr.contains("Did you mean"))
         }
     }
 
