@@ -13,8 +13,10 @@ public enum DailyReportFile {
         let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         var s = "# \(siteTitle) · \(report.date.chinese)构建报告\n\n"
         s += "构建日期 \(report.date)：首次公示 \(report.published.count) 条，更新 \(report.updated.count) 条，"
-        s += "撤回 \(report.withdrawn.count) 条，不予公示 \(report.withheldCount) 条。"
-        s += "公示、更新、撤回与台账（Content/ledger.csv）中该日期的记录一致。\n"
+        s += "撤回 \(report.withdrawn.count) 条，"
+        if !report.imported.isEmpty { s += "导入原系统已公示的记录 \(report.imported.count) 条，" }
+        s += "不予公示 \(report.withheldCount) 条。"
+        s += "以上各项与台账（Content/ledger.csv）中该日期的记录一致。\n"
 
         func table(_ items: [DailyReport.Item]) -> String {
             var t = "| 类型 | 主体名称 | 文书号或名单 | 部门 | 记录键 | 数据位置 |\n|---|---|---|---|---|---|\n"
@@ -31,6 +33,9 @@ public enum DailyReportFile {
         for (title, items) in [("首次公示", report.published), ("更新", report.updated), ("撤回", report.withdrawn)] {
             s += "\n## \(title)（\(items.count) 条）\n\n"
             s += items.isEmpty ? "无。\n" : table(items)
+        }
+        if !report.imported.isEmpty {
+            s += "\n## 导入（\(report.imported.count) 条）：本站启用前由原系统公示，公示日期不详\n\n" + table(report.imported)
         }
         s += "\n## 不予公示（\(report.withheldCount) 条）\n\n"
         if report.withheld.isEmpty { s += "无。\n" }

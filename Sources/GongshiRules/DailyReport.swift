@@ -47,6 +47,8 @@ public struct DailyReport: Sendable {
     public let published: [Item]
     public let updated: [Item]
     public let withdrawn: [Item]
+    /// Records the previous system published, recorded 导入 on this date (SPEC §8.3).
+    public let imported: [Item]
     /// Errors first, then by the number of records.
     public let withheld: [WithheldGroup]
 
@@ -68,18 +70,32 @@ public struct DailyReport: Sendable {
                 kind: n.kind, key: n.key, name: n.entityName, document: n.documentNumber,
                 department: n.department.code, file: n.file, line: n.line, sheet: n.sheet)
         }
+        // A key names the document (or the list) and the authority: what a withheld record, or one no
+        // longer in the data, is shown by.
+        let byName = Dictionary(p.departments.map { ($0.name, $0.code) }, uniquingKeysWith: { a, _ in a })
+        func fromKey(_ kind: RecordKind, _ key: String) -> (document: String, department: String) {
+            let parts = key.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3 else { return ("", "") }
+            return kind == .mingdan ? (parts[1], "") : (parts[2], byName[parts[1]] ?? "")
+        }
         var withheldItems: [String: Item] = [:]
         for w in p.withheld {
             withheldItems[w.key] = Item(
                 kind: w.kind, key: w.key, name: w.entity.isEmpty ? (known[w.key]?.name ?? "") : w.entity,
-                department: w.department, file: w.file, line: w.line, sheet: w.sheet)
+                document: fromKey(w.kind, w.key).document, department: w.department, file: w.file, line: w.line,
+                sheet: w.sheet)
         }
-        func item(_ e: LedgerEvent) -> Item { known[e.key] ?? withheldItems[e.key] ?? Item(kind: e.kind, key: e.key) }
+        func item(_ e: LedgerEvent) -> Item {
+            if let i = known[e.key] ?? withheldItems[e.key] { return i }
+            let (document, department) = fromKey(e.kind, e.key)
+            return Item(kind: e.kind, key: e.key, document: document, department: department)
+        }
         // Every ledger event of the date: this build's, and those of an earlier build of the same date.
         let today = p.eventsOfDate
         published = today.filter { $0.event == .published }.map(item)
         updated = today.filter { $0.event == .updated }.map(item)
         withdrawn = today.filter { $0.event == .withdrawn }.map(item)
+        imported = today.filter { $0.event == .imported }.map(item)
 
         var groups: [String: (Bool, [Item])] = [:]
         for w in p.withheld {

@@ -32,6 +32,8 @@ struct DailyReportTests {
         let withheld = section(report, "不予公示")
         #expect(withheld.contains("自然人信息不予公示"))
         #expect(withheld.contains("Content/xzxk/2026-11.csv 第3行"))
+        // With the document its key names (a withheld record has no published fields).
+        #expect(withheld.contains("周市监个〔2026〕2号"), "\(withheld)")
 
         // A second build of the same date appends nothing and still reports the date's events.
         let again = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"])

@@ -24,6 +24,14 @@ struct AdoptionTests {
         #expect(j.publication.newEvents.map(\.event) == [.imported])
     }
 
+    @Test("the day's report lists what was recorded 导入, with its document")
+    func reportedAsImported() throws {
+        let report = DailyReport(publication: try adopted("2026-12-01").judge("2026-12-10").publication)
+        #expect(report.imported.map(\.key) == [penaltyKey()])
+        #expect(report.imported.first?.document == "周市监罚〔2026〕1号")
+        #expect(report.published.isEmpty)
+    }
+
     @Test("the first build's 导入 keeps it unjudged on later builds, with no new event")
     func laterBuilds() throws {
         var f = adopted("2026-12-01")
