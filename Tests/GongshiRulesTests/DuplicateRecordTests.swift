@@ -42,6 +42,31 @@ struct DuplicateRecordTests {
         #expect(j.publication.newEvents.isEmpty)
     }
 
+    @Test("a first copy on a worksheet is named with its sheet")
+    func sheetNamed() {
+        let schema = RecordKind.xzcf.schema
+        func row(_ line: Int, amount: String) -> RecordContext {
+            var values = [String](repeating: "", count: schema.fields.count)
+            values[schema.index(of: .penaltyAuthority)!] = "区市场监管局"
+            values[schema.index(of: .penaltyDocumentNumber)!] = "周市监罚〔2026〕1号"
+            values[schema.index(of: .fineAmount)!] = amount
+            let source = SourceRecord(
+                kind: .xzcf, values: values, file: "Content/xzcf/a.xlsx", line: line, sheet: "处罚",
+                present: [Bool](repeating: true, count: values.count))
+            return RecordContext(source: source, departments: DepartmentIndex([]))
+        }
+        var index = DuplicateIndex()
+        let rows = [row(2, amount: "1"), row(5, amount: "2")]
+        for r in rows { index.add(r) }
+        index.finish()
+        _ = index.judge(rows[0])
+        guard case .laterConflicting(let at) = index.judge(rows[1]) else {
+            Issue.record("not a conflicting copy")
+            return
+        }
+        #expect(at == "Content/xzcf/a.xlsx [处罚] 第2行")
+    }
+
     @Test("list entries: one list, one entity, one 列入日期")
     func listEntries() throws {
         let same = try Fixture(.mingdan, [Row.black(), Row.black()]).judge()

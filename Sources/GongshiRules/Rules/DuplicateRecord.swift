@@ -34,6 +34,8 @@ struct DuplicateIndex {
     struct Entry {
         var firstFile: String
         var firstLine: Int
+        /// The worksheet of a workbook the first copy is on (empty for CSV).
+        var firstSheet: String
         var firstHash: Int
         var copies: Int
         var conflicting: Bool
@@ -105,7 +107,8 @@ struct DuplicateIndex {
             entries[key] = e
         } else {
             entries[key] = Entry(
-                firstFile: r.source.file, firstLine: r.source.line, firstHash: hash, copies: 1, conflicting: false)
+                firstFile: r.source.file, firstLine: r.source.line, firstSheet: r.source.sheet, firstHash: hash,
+                copies: 1, conflicting: false)
         }
     }
 
@@ -128,7 +131,7 @@ struct DuplicateIndex {
         e.seen += 1
         entries[key] = e
         guard e.seen > 1 else { return e.conflicting ? .firstOfConflicting : .firstOfIdentical }
-        let at = "\(e.firstFile) 第\(e.firstLine)行"
+        let at = "\(e.firstFile)\(e.firstSheet.isEmpty ? "" : " [\(e.firstSheet)]") 第\(e.firstLine)行"
         return e.conflicting ? .laterConflicting(at: at) : .laterIdentical(at: at)
     }
 }
