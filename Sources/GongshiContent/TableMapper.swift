@@ -25,6 +25,8 @@ struct TableMapper {
     private var v1PenaltyKinds: Set<Int> = []
     /// The v1 处罚类别2 (CF_CFLB2): the kinds past the first, joined to 处罚类别.
     private var secondKinds: Int?
+    /// The next row is the first under the header (a template may annotate the header there).
+    private var firstUnderHeader = false
     private var unknownColumns = 0
     /// A workbook table without a usable header: its rows are not read.
     private var rejected = false
@@ -64,6 +66,7 @@ struct TableMapper {
         v1Categories = []
         v1PenaltyKinds = []
         secondKinds = nil
+        firstUnderHeader = false
     }
 
     /// Ends a table: one whose header was never found is read from its first row of several cells (a CSV
@@ -147,6 +150,17 @@ struct TableMapper {
         }
         // A row of nothing but empty cells is not a record (Excel exports end in ,,,,,, lines).
         if blank && row.problem == nil { return }
+        // The national templates put the fields' codes (XK_XDR_MC …) or 必填/选填 under the names.
+        if firstUnderHeader {
+            firstUnderHeader = false
+            if row.problem == nil, Self.annotatesHeader(row.cells, { field(for: $0) }) {
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
+                        message: "「\(HeaderRow.joined(row.cells))」是表头下的说明行（字段代码或必填、选填），不是记录，已跳过"))
+                return
+            }
+        }
         // A total row under the data (合计 / 共5家) is not a record.
         if row.problem == nil, let total = HeaderRow.total(row.cells) {
             findings.append(
@@ -228,8 +242,16 @@ struct TableMapper {
     }
     static let penaltyKindNames = ["警告", "罚款", "没收违法所得、没收非法财物", "责令停产停业", "暂扣或者吊销许可证、执照", "行政拘留", "其他"]
 
+    /// Whether a row holds only column names or codes and 必填 / 选填 (two cells at least): a note.
+    static func annotatesHeader(_ cells: [String], _ field: (String) -> Int?) -> Bool {
+        let filled = cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        return filled.count >= 2 && filled.allSatisfy { field($0) != nil || requirementWords.contains($0) }
+    }
+    static let requirementWords: Set<String> = ["必填", "选填", "必填项", "选填项", "条件必填", "非必填", "可选", "必须"]
+
     private mutating func readHeader(_ row: RawRow) {
         sawHeader = true
+        firstUnderHeader = true
         findings += titles
         titles = []
         // Empty cells closing a CSV header (a trailing comma, or ,,, to the used width) are no columns:

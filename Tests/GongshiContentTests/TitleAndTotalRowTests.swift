@@ -60,6 +60,16 @@ struct TitleAndTotalRowTests {
         #expect(TableMapper.unwrapped("=\"0123\"") == "0123" && TableMapper.unwrapped("=SUM(A1)") == "=SUM(A1)")
     }
 
+    @Test("a template's row of field codes or 必填/选填 under the header is skipped with an info")
+    func headerAnnotationRow() {
+        for note in [Self.listHeader, "必填,必填,必填,选填", "必填,主体名称,,选填"] {
+            let r = read(.mingdan, "\(Self.listHeader)\n\(note)\n91370303MA3C4L7Q1X,甲公司,2026-07-01,红名单\n")
+            #expect(r.records.map(\.line) == [3], "\(note)")
+            #expect(
+                r.findings.map(\.severity) == [.info] && r.findings.first?.line == 2, "\(r.findings.map(\.message))")
+        }
+    }
+
     @Test("a CSV header closed by a trailing comma: rows without it are read")
     func csvHeaderTrailingComma() {
         let r = read(.mingdan, "\(Self.listHeader),\n91370303MA3C4L7Q1X,甲公司,2026-07-01,红名单\n")
