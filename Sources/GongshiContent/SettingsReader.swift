@@ -172,6 +172,8 @@ public enum SettingsReader {
             switch y {
             case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
                 return mark.line
+            case .duplicatedKeysInMapping(_, let context):
+                return context.mark.line
             default: return 0
             }
         }

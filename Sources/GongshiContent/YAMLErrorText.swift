@@ -8,7 +8,7 @@ public enum YAMLErrorText {
     static let problems: [(String, String)] = [
         ("did not find expected ',' or ']'", "方括号列表中缺少「,」或「]」"),
         ("did not find expected ',' or '}'", "花括号中缺少「,」或「}」"),
-        ("mapping values are not allowed in this context", "此处不能写「键: 值」（可能是值里含有冒号，请给值加引号）"),
+        ("mapping values are not allowed in this context", "此处不能写「键: 值」（可能是缩进不对，或值里含有冒号需要加引号）"),
         ("did not find expected key", "缺少预期的键（请检查缩进是否对齐）"),
         ("could not find expected ':'", "缺少「:」"),
         ("found character that cannot start any token", "有不能出现在此处的字符（如制表符 Tab 或 @、`，请改用空格或给值加引号）"),
@@ -38,6 +38,9 @@ public enum YAMLErrorText {
             return "第\(mark.line)行第\(mark.column)列：\(chinese(problem))\(quoted)"
         case .reader(let problem, _, _, _):
             return chinese(problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "「\($0)」" }.joined(separator: "、")
+            return "第\(context.mark.line)行起的一组设置中，键\(keys)写了不止一次（每个键只能写一次，请删去多余的一行）"
         default:
             return "无法解析"
         }

@@ -95,6 +95,14 @@ struct SettingsReaderTests {
         #expect(e.line == line)
     }
 
+    @Test("a key written twice is named, not 'cannot parse'")
+    func duplicateKey() throws {
+        let e = try #require(error("title: t\nbaseURL: https://a.example/\ntitle: u\n"))
+        #expect(e.message.contains("「title」写了不止一次"), "\(e.message)")
+        #expect(!e.message.contains("无法解析"))
+        #expect(e.line > 0)
+    }
+
     @Test("missing title or baseURL is an error")
     func missingRequired() throws {
         let noTitle = try #require(error("baseURL: https://a.example/\n"))
