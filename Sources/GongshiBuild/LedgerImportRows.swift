@@ -129,7 +129,7 @@ struct RecordIndex {
     }
 
     /// The record a row names: the same kind and 文书号, and the same authority (by name, or by the
-    /// department its name, alias or closest name stands for).
+    /// department its name, alias, 统一社会信用代码 or closest name stands for).
     func match(kind: RecordKind, authority: String, document: String, departments: DepartmentIndex) -> Match {
         guard !document.isEmpty else { return .none("缺少文书号") }
         let candidates = byDocument[kind.rawValue + "|" + DocumentNumber.normalize(document)] ?? []
@@ -137,7 +137,10 @@ struct RecordIndex {
         if let c = candidates.first(where: { $0.authority == authority }) {
             return .record(key: c.key, digest: c.digest, decided: c.decided)
         }
-        let dept = departments.byName[authority]?.code ?? departments.closest(to: authority)?.code
+        // By name or alias, by the department's 统一社会信用代码 (SPEC §1.2), else the closest name.
+        let dept =
+            departments.byName[authority]?.code ?? departments.byCode[Field.foldedCode(authority)]?.code
+            ?? departments.closest(to: authority)?.code
         let same = candidates.filter { (dept != nil && $0.department == dept) || authority.isEmpty }
         if same.count == 1, let c = same.first { return .record(key: c.key, digest: c.digest, decided: c.decided) }
         let known = candidates.map(\.authority).joined(separator: "、")

@@ -43,6 +43,17 @@ struct LedgerImportTests {
         #expect(!Gongshi.read(ledgerPath).contains("2026-11-25,公示,xzxk,xzxk:区市场监管局:周市监建〔2026〕3号"))
     }
 
+    @Test func anAuthorityGivenByItsCreditCodeIsMatched() throws {
+        let site = try Gongshi.site("basic")
+        let file = site + "/原系统.csv"
+        try "类型,机关,文书号,公示日期\n行政许可,11370306004000024A,周市监个〔2026〕2号,2026-11-18\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let r = try Gongshi.run(["ledger", "import", file, "--site", site, "--date", "2026-11-25"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("导入 1 条"))
+        #expect(Gongshi.read(site + "/Content/ledger.csv").contains("2026-11-18,导入,xzxk,xzxk:区市场监管局:周市监个〔2026〕2号,"))
+    }
+
     @Test func aFileWithoutTheColumnsIsRefused() throws {
         let site = try Gongshi.site("basic")
         let file = site + "/bad.csv"
