@@ -192,11 +192,16 @@ public enum LedgerReader {
             let message: String
         }
         let handle: (CSVRow) throws -> Void = { row in
+            func fail(_ message: String) -> Problem { Problem(line: row.line, message: message) }
             if atHeader {
                 atHeader = false
-                if row.fields.first?.trimmingWhitespace() == "日期" { return }
+                let first = row.fields.first?.trimmingWhitespace() ?? ""
+                if first == "日期" { return }
+                // A header renamed (date,event,…): said as such, not as a bad date.
+                if LocalDate(parsing: first) == nil && row.fields.count >= 4 && !first.contains(where: \.isNumber) {
+                    throw fail("台账第1行应为表头「\(LedgerReader.header)」，实为「\(row.fields.joined(separator: ","))」")
+                }
             }
-            func fail(_ message: String) -> Problem { Problem(line: row.line, message: message) }
             if let p = row.problem { throw fail("台账此行 CSV 格式错误：\(p)") }
             let f = row.fields.map { $0.trimmingWhitespace() }
             guard f.count == 4 || f.count == 5 else {

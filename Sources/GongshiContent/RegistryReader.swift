@@ -77,7 +77,7 @@ public enum RegistryReader {
                 findings.append(
                     Finding(
                         rule: "bad-file", severity: .error, file: file, line: line, department: code,
-                        message: "部门编码「\(code)」重复"))
+                        message: "部门编码「\(code)」重复：本行的部门未登记（编码用作网址，每个部门须不同）。请改用其他编码，或删去重复的一行"))
                 continue
             }
             if !uscc.isEmpty, let p = UnifiedSocialCreditCode.problem(uscc) {

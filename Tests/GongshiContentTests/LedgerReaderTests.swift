@@ -33,6 +33,18 @@ struct LedgerReaderTests {
         #expect(events[3].kind == .xzxk)
     }
 
+    @Test("a header renamed is said to be the header, not a bad date")
+    func renamedHeader() {
+        let dir = TempDir()
+        let path = dir.write("ledger.csv", "date,event,kind,key,digest\n2026-11-23,公示,xzcf,k,d\n")
+        #expect {
+            _ = try LedgerReader.read(path: path, file: "Content/ledger.csv")
+        } throws: { error in
+            guard let e = error as? SiteError else { return false }
+            return e.line == 1 && e.message.contains("应为表头") && !e.message.contains("台账日期")
+        }
+    }
+
     @Test("the csvLine of an event reads back as the same event")
     func roundTrip() throws {
         let dir = TempDir()
