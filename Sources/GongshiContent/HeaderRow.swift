@@ -76,6 +76,24 @@ enum HeaderRow {
         return unit.isEmpty || units.contains(String(unit))
     }
 
+    /// The separator a one-cell CSV header uses instead of commas (tab, semicolon), when the names it
+    /// separates are columns.
+    static func otherSeparator(_ cell: String, _ field: (String) -> Int?) -> String? {
+        for (c, name) in [("\t", "制表符"), (";", "分号"), ("；", "分号")] where cell.contains(c) {
+            if cell.components(separatedBy: c).filter({ field($0.trimmingWhitespace()) != nil }).count >= 2 {
+                return name
+            }
+        }
+        return nil
+    }
+
+    /// Whether a row holds only column names or codes and 必填 / 选填 (two cells at least): a note.
+    static func annotatesHeader(_ cells: [String], _ field: (String) -> Int?) -> Bool {
+        let filled = cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        return filled.count >= 2 && filled.allSatisfy { field($0) != nil || requirementWords.contains($0) }
+    }
+    static let requirementWords: Set<String> = ["必填", "选填", "必填项", "选填项", "条件必填", "非必填", "可选", "必须"]
+
     /// The filled cells of a row, joined for a message.
     static func joined(_ cells: [String]) -> String {
         shortened(cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: " "))

@@ -98,7 +98,7 @@ public enum RecordFileReader {
                 }
             }
             mapper.endTable(onRecord)
-            if tables == 1, !mapper.table.isWorkbook, !mapper.sawHeader {
+            if tables == 1, !mapper.table.isWorkbook, !mapper.sawHeader, !mapper.rejected {
                 mapper.findings.append(
                     Finding(rule: "bad-file", severity: .error, file: file, line: 0, message: "文件为空：没有表头"))
             }

@@ -29,7 +29,7 @@ struct TableMapper {
     private var firstUnderHeader = false
     private var unknownColumns = 0
     /// A workbook table without a usable header: its rows are not read.
-    private var rejected = false
+    private(set) var rejected = false
     /// The first row of a worksheet seen before its header (a title row, or the row that was not a header).
     private var firstLine = 0
     /// Title rows seen above the header, reported when the header is found.
@@ -119,6 +119,16 @@ struct TableMapper {
             if blank { return }
             if firstLine == 0 { firstLine = row.line }
             let recognised = row.cells.filter { field(for: $0) != nil }.count
+            if !table.isWorkbook, row.cells.count == 1,
+                let separator = HeaderRow.otherSeparator(row.cells[0], { field(for: $0) })
+            {
+                rejected = true
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .error, file: file, line: 0,
+                        message: "文件的列用\(separator)分隔，不是逗号，无法读取：请在 Excel 或 WPS 中另存为「CSV UTF-8（逗号分隔）」"))
+                return
+            }
             // One filled cell above the header is a title (「2026年11月行政许可信息」); keep looking. A CSV
             // file may have a single column, so there the cell must not be a header.
             if recognised < (table.isWorkbook ? 2 : 1) && candidates.isEmpty {
@@ -153,7 +163,7 @@ struct TableMapper {
         // The national templates put the fields' codes (XK_XDR_MC …) or 必填/选填 under the names.
         if firstUnderHeader {
             firstUnderHeader = false
-            if row.problem == nil, Self.annotatesHeader(row.cells, { field(for: $0) }) {
+            if row.problem == nil, HeaderRow.annotatesHeader(row.cells, { field(for: $0) }) {
                 findings.append(
                     Finding(
                         rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
@@ -179,7 +189,7 @@ struct TableMapper {
         }
         var cells = row.cells
         if !table.isWorkbook {
-            for i in cells.indices where cells[i].utf8.first == 0x3D { cells[i] = Self.unwrapped(cells[i]) }
+            for i in cells.indices where cells[i].utf8.first == 0x3D { cells[i] = CellText.unwrapped(cells[i]) }
             // A trailing empty field beyond the header is what some exporters write; more is an error.
             while cells.count > headerWidth, cells.last?.trimmingWhitespace() == "" { cells.removeLast() }
             if cells.count != headerWidth {
@@ -215,39 +225,17 @@ struct TableMapper {
             {
                 v = LicenceCategory.allCases[n].rawValue
             }
-            if v1PenaltyKinds.contains(i) { v = Self.penaltyKindName(v) }
+            if v1PenaltyKinds.contains(i) { v = CellText.penaltyKindName(v) }
             values[idx] = v
         }
         if let k2 = secondKinds, k2 < cells.count, let idx = schema.index(of: .penaltyKinds) {
-            let more = Self.penaltyKindName(Field.penaltyKinds.normalize(cells[k2]))
+            let more = CellText.penaltyKindName(Field.penaltyKinds.normalize(cells[k2]))
             if !more.isEmpty { values[idx] = values[idx].isEmpty ? more : values[idx] + "；" + more }
         }
         for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }
         onRecord(
             SourceRecord(kind: kind, values: values, file: file, line: row.line, sheet: table.sheet, present: present))
     }
-
-    /// `="0123"`: how some exporters keep Excel from reading a CSV cell as a number (and dropping its
-    /// leading zeros); the value is the text inside.
-    static func unwrapped(_ cell: String) -> String {
-        guard cell.hasPrefix("=\""), cell.hasSuffix("\""), cell.utf8.count >= 3 else { return cell }
-        return String(cell.dropFirst(2).dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
-    }
-
-    /// The v1 处罚类别 codes (DOMAIN.md §1c): 0警告 1罚款 2没收违法所得、没收非法财物 3责令停产停业
-    /// 4暂扣或者吊销许可证、执照 5行政拘留 6其他. Anything else is kept as written.
-    static func penaltyKindName(_ v: String) -> String {
-        guard v.count == 1, let n = Int(v), penaltyKindNames.indices.contains(n) else { return v }
-        return penaltyKindNames[n]
-    }
-    static let penaltyKindNames = ["警告", "罚款", "没收违法所得、没收非法财物", "责令停产停业", "暂扣或者吊销许可证、执照", "行政拘留", "其他"]
-
-    /// Whether a row holds only column names or codes and 必填 / 选填 (two cells at least): a note.
-    static func annotatesHeader(_ cells: [String], _ field: (String) -> Int?) -> Bool {
-        let filled = cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        return filled.count >= 2 && filled.allSatisfy { field($0) != nil || requirementWords.contains($0) }
-    }
-    static let requirementWords: Set<String> = ["必填", "选填", "必填项", "选填项", "条件必填", "非必填", "可选", "必须"]
 
     private mutating func readHeader(_ row: RawRow) {
         sawHeader = true

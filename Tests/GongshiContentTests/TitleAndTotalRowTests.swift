@@ -57,7 +57,7 @@ struct TitleAndTotalRowTests {
         let r = read(.mingdan, "\(Self.listHeader)\n\"=\"\"91370303MA3C4L7Q1X\"\"\",=\"甲公司\",2026-07-01,红名单\n")
         #expect(r.records.first?[.creditCode] == "91370303MA3C4L7Q1X")
         #expect(r.records.first?[.subjectName] == "甲公司")
-        #expect(TableMapper.unwrapped("=\"0123\"") == "0123" && TableMapper.unwrapped("=SUM(A1)") == "=SUM(A1)")
+        #expect(CellText.unwrapped("=\"0123\"") == "0123" && CellText.unwrapped("=SUM(A1)") == "=SUM(A1)")
     }
 
     @Test("a template's row of field codes or 必填/选填 under the header is skipped with an info")
@@ -67,6 +67,18 @@ struct TitleAndTotalRowTests {
             #expect(r.records.map(\.line) == [3], "\(note)")
             #expect(
                 r.findings.map(\.severity) == [.info] && r.findings.first?.line == 2, "\(r.findings.map(\.message))")
+        }
+    }
+
+    @Test("a CSV separated by tabs or semicolons is one clear whole-file error")
+    func otherSeparators() {
+        for sep in ["\t", ";"] {
+            let header = Self.listHeader.replacingOccurrences(of: ",", with: sep)
+            let row = "91370303MA3C4L7Q1X,甲公司,2026-07-01,红名单".replacingOccurrences(of: ",", with: sep)
+            let r = read(.mingdan, "\(header)\n\(row)\n")
+            #expect(r.records.isEmpty)
+            #expect(r.findings.count == 1 && r.findings.first?.line == 0, "\(r.findings.map(\.message))")
+            #expect(r.findings.first?.message.contains("不是逗号") == true)
         }
     }
 
