@@ -5,7 +5,8 @@ import GongshiBuild
 /// Creates content files.
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "new", abstract: "新建内容文件。", subcommands: [NewHonghei.self])
+        commandName: "new", abstract: "新建内容文件（如红黑榜发布稿：gongshi new honghei 2026-11）。新建站点请用 gongshi init 文件夹。",
+        subcommands: [NewHonghei.self])
 }
 
 /// Writes `Content/xinwen/YYYY-MM-honghei.md`, the draft of a monthly 红黑榜 release.
