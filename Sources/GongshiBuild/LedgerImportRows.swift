@@ -67,6 +67,8 @@ extension LedgerImport {
                             return
                         }
                         add(r.line, r.cells, r.numbers)
+                    case .merges:
+                        break  // an import lists one record a row: a merged range is not read into others
                     }
                 }
             } else {

@@ -95,6 +95,8 @@ public enum RecordFileReader {
                     tables += 1
                 case .row(let row):
                     mapper.row(row, onRecord)
+                case .merges(let refs, let count):
+                    mapper.notes.merged(refs, count: count)
                 }
             }
             mapper.endTable(onRecord)

@@ -10,6 +10,8 @@ struct RawRow {
     let numbers: [Double?]
     /// Why the row is malformed (CSV quoting), when it is.
     let problem: String?
+    /// Columns of formula cells with no saved result (workbooks).
+    var emptyFormulas: [Int] = []
 }
 
 /// How one table of rows is laid out: a CSV file is one table, a workbook one per worksheet.
@@ -27,6 +29,8 @@ struct TableInfo {
 enum RowEvent {
     case table(TableInfo)
     case row(RawRow)
+    /// A worksheet's ranges merged across rows (the first few) and how many, after its rows.
+    case merges(refs: [String], count: Int)
 }
 
 /// A data file format that ``RecordFileReader`` maps to records: every format goes through the
@@ -74,7 +78,13 @@ struct XLSXRowSource: RowSource {
             case .sheet(let name, let hidden, let date1904):
                 try onEvent(.table(TableInfo(sheet: name, hidden: hidden, date1904: date1904, isWorkbook: true)))
             case .row(let r):
-                try onEvent(.row(RawRow(line: r.line, cells: r.cells, numbers: r.numbers, problem: nil)))
+                try onEvent(
+                    .row(
+                        RawRow(
+                            line: r.line, cells: r.cells, numbers: r.numbers, problem: nil,
+                            emptyFormulas: r.emptyFormulas)))
+            case .merges(let refs, let count):
+                try onEvent(.merges(refs: refs, count: count))
             }
         }
         do {

@@ -27,6 +27,8 @@ struct TableMapper {
     private var secondKinds: Int?
     /// The next row is the first under the header (a template may annotate the header there).
     private var firstUnderHeader = false
+    /// Formula cells without a result and merged ranges, said once for the table at its end.
+    var notes = SheetNotes()
     private var unknownColumns = 0
     /// A workbook table without a usable header: its rows are not read.
     private(set) var rejected = false
@@ -67,11 +69,14 @@ struct TableMapper {
         v1PenaltyKinds = []
         secondKinds = nil
         firstUnderHeader = false
+        notes = SheetNotes()
     }
 
     /// Ends a table: one whose header was never found is read from its first row of several cells (a CSV
     /// file) or reported whole (a worksheet with rows but no header): never skipped silently.
     mutating func endTable(_ onRecord: (SourceRecord) -> Void) {
+        findings += notes.findings(file: file, sheet: table.sheet)
+        notes = SheetNotes()
         if !sawHeader && !rejected && !candidates.isEmpty && !table.isWorkbook {
             settleWithoutHeader(onRecord)
             return
@@ -233,6 +238,8 @@ struct TableMapper {
             if !more.isEmpty { values[idx] = values[idx].isEmpty ? more : values[idx] + "；" + more }
         }
         for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }
+        let formulas = row.emptyFormulas.compactMap { $0 < mapping.count ? mapping[$0] : nil }
+        notes.formulas(formulas.map { schema.fields[$0].name }, line: row.line)
         onRecord(
             SourceRecord(kind: kind, values: values, file: file, line: row.line, sheet: table.sheet, present: present))
     }

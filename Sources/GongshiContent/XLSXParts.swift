@@ -95,6 +95,12 @@ struct SheetHandler: XMLStreamHandler {
     private var inPhonetic = false
     /// `</worksheet>` was read: a sheet cut short (a damaged file) ends without it.
     private(set) var complete = false
+    /// The cell being read holds a formula; the row's formula cells with no saved result.
+    private var formula = false
+    private var emptyFormulas: [Int] = []
+    /// Merged ranges spanning rows (the first few, and how many): the cells under the first are empty.
+    private(set) var verticalMerges: [String] = []
+    private(set) var verticalMergeCount = 0
 
     private enum Capture { case none, value, inline }
 
@@ -112,6 +118,7 @@ struct SheetHandler: XMLStreamHandler {
             inRow = true
             cells.removeAll(keepingCapacity: true)
             numbers.removeAll(keepingCapacity: true)
+            emptyFormulas.removeAll(keepingCapacity: true)
             column = -1
         case "c":
             if let ref = tag.attribute("r") {
@@ -125,6 +132,15 @@ struct SheetHandler: XMLStreamHandler {
             type = tag.attribute("t") ?? "n"
             value = ""
             inline = ""
+            formula = false
+        case "f": formula = true
+        case "mergeCell":
+            if let ref = tag.attribute("ref"), let colon = ref.firstIndex(of: ":"),
+                ref[..<colon].filter(\.isNumber) != ref[ref.index(after: colon)...].filter(\.isNumber)
+            {
+                verticalMergeCount += 1
+                if verticalMerges.count < 3 { verticalMerges.append(ref) }
+            }
         case "v": capture = .value
         case "is": capture = .inline
         case "rPh": inPhonetic = true
@@ -144,7 +160,9 @@ struct SheetHandler: XMLStreamHandler {
                 cells.removeLast()
                 numbers.removeLast()
             }
-            if inRow && !cells.isEmpty { finished.append(XLSXRow(line: line, cells: cells, numbers: numbers)) }
+            if inRow && !cells.isEmpty {
+                finished.append(XLSXRow(line: line, cells: cells, numbers: numbers, emptyFormulas: emptyFormulas))
+            }
             inRow = false
             cells.removeAll(keepingCapacity: true)
             numbers.removeAll(keepingCapacity: true)
@@ -162,6 +180,7 @@ struct SheetHandler: XMLStreamHandler {
 
     private mutating func endCell() throws {
         guard column >= 0 else { return }
+        if formula && value.isEmpty && inline.isEmpty { emptyFormulas.append(column) }
         var text: String
         var number: Double?
         switch type {

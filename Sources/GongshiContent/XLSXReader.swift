@@ -10,12 +10,17 @@ public struct XLSXRow: Sendable {
     /// The value of each numeric cell (nil for text, boolean and empty cells): a date column turns
     /// it into a date with ``XLSXReader/date(serial:date1904:)``.
     public let numbers: [Double?]
+    /// Columns of formula cells the workbook holds no result of (saved by a program that does not
+    /// compute them): empty here, though Excel shows a value.
+    public var emptyFormulas: [Int] = []
 }
 
 /// What ``XLSXReader`` reports, in workbook order: a worksheet starts, then its non-empty rows.
 public enum XLSXEvent: Sendable {
     case sheet(name: String, hidden: Bool, date1904: Bool)
     case row(XLSXRow)
+    /// After a worksheet's rows: its ranges merged across rows (the first few) and how many.
+    case merges(refs: [String], count: Int)
 }
 
 /// Why a workbook cannot be read; `sheet` is set when the problem is inside one worksheet.
@@ -188,6 +193,9 @@ public enum XLSXReader {
                 throw XLSXError(
                     sheet: sheet.name,
                     message: "工作表「\(sheet.name)」的内容不完整（文件可能已损坏或未保存完），最后读到的行之后的内容未读取：请在 Excel 或 WPS 中打开并重新另存为 .xlsx")
+            }
+            if handler.verticalMergeCount > 0 {
+                try onEvent(.merges(refs: handler.verticalMerges, count: handler.verticalMergeCount))
             }
         }
     }

@@ -2,8 +2,8 @@ import Foundation
 import ZIPFoundation
 
 /// Builds small `.xlsx` workbooks for tests with ZIPFoundation: sheets of cells written as the given
-/// XML (`s:` shared string, `i:` inline string, `n:` number, `b:` boolean, `e:` error value, plain text
-/// as a shared string).
+/// XML (`s:` shared string, `i:` inline string, `n:` number, `b:` boolean, `e:` error value, `f:` a
+/// formula without its result, plain text as a shared string).
 struct WorkbookFixture {
     struct Sheet {
         var name: String
@@ -13,6 +13,8 @@ struct WorkbookFixture {
         /// The sheet's XML ends before its last row, its closing tags missing, as a workbook cut short
         /// leaves it.
         var cut = false
+        /// Merged ranges (`F2:F3`), written after the sheet's data as Excel writes them.
+        var merges: [String] = []
     }
 
     var sheets: [Sheet]
@@ -41,6 +43,8 @@ struct WorkbookFixture {
                     let ref = String(UnicodeScalar(UInt8(65 + c))) + String(r)
                     if cell.hasPrefix("n:") {
                         x += "<c r=\"\(ref)\"><v>\(cell.dropFirst(2))</v></c>"
+                    } else if cell.hasPrefix("f:") {
+                        x += "<c r=\"\(ref)\"><f>\(esc(String(cell.dropFirst(2))))</f></c>"
                     } else if cell.hasPrefix("e:") {
                         x += "<c r=\"\(ref)\" t=\"e\"><v>\(esc(String(cell.dropFirst(2))))</v></c>"
                     } else if cell.hasPrefix("b:") {
@@ -58,7 +62,12 @@ struct WorkbookFixture {
                 sheetXML.append(String(x[..<last.lowerBound]))
                 continue
             }
-            sheetXML.append(x + "</sheetData></worksheet>")
+            let merged =
+                sheet.merges.isEmpty
+                ? ""
+                : "<mergeCells count=\"\(sheet.merges.count)\">"
+                    + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
+            sheetXML.append(x + "</sheetData>" + merged + "</worksheet>")
         }
         let sheetList = sheets.enumerated().map { i, s in
             "<sheet name=\"\(esc(s.name))\" sheetId=\"\(i + 1)\"\(s.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(i + 1)\"/>"

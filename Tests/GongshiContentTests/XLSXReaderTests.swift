@@ -82,6 +82,23 @@ struct XLSXReaderTests {
         #expect(r.records.count == 1)
     }
 
+    @Test("formulas without a saved result and ranges merged across rows are said once per sheet")
+    func formulasAndMerges() throws {
+        var sheet = WorkbookFixture.Sheet(
+            name: "数据",
+            rows: [
+                (1, Self.header), (2, ["某公司", "02", "", "文号1", "f:TODAY()", "机关"]),
+                (3, ["乙公司", "02", "", "文号2", "f:TODAY()"]),
+            ])
+        sheet.merges = ["F2:F3", "A5:B5"]
+        let r = try records(WorkbookFixture(sheets: [sheet]))
+        #expect(r.records.count == 2)
+        let said = r.findings.filter { $0.rule == "bad-file" && $0.severity == .warning }
+        #expect(said.count == 2, "\(r.findings.map(\.message))")
+        #expect(said.contains { $0.line == 2 && $0.message.contains("许可决定日期") && $0.message.contains("共 2 行") })
+        #expect(said.contains { $0.line == 0 && $0.message.contains("1 处跨行合并") && $0.message.contains("F2:F3") })
+    }
+
     @Test("a sheet cut short is read up to where it ends, and said")
     func cutSheet() throws {
         var sheet = WorkbookFixture.Sheet(
