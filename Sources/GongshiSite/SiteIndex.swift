@@ -30,6 +30,20 @@ public struct SiteIndex: @unchecked Sendable {
         let isRed: Bool
         let department: String
         let entries: [Int]
+        /// The entities its entries are of (an entity may have several entries: two cases, two documents).
+        let entities: Int
+    }
+
+    /// How many entities `entries` are of: by the code each is known by; an entry without one (a natural
+    /// person known by a masked name) is an entity of its own.
+    static func entityCount(_ entries: some Sequence<Int>, _ all: [PublishedListEntry]) -> Int {
+        var codes = Set<String>()
+        var uncoded = 0
+        for i in entries {
+            let code = all[i].identityCode
+            if code.isEmpty { uncoded += 1 } else { codes.insert(code) }
+        }
+        return codes.count + uncoded
     }
 
     init(_ p: Publication) {
@@ -62,9 +76,10 @@ public struct SiteIndex: @unchecked Sendable {
         }
         lists = listOrder.map { k in
             let m = listMeta[k]!
+            let members = listMembers[k] ?? []
             return ListGroup(
                 id: String(k.dropFirst(2)), name: m.0, isRed: m.1, department: m.2.joined(separator: "、"),
-                entries: listMembers[k]!)
+                entries: members, entities: Self.entityCount(members, p.listEntries))
         }.sorted { ($0.isRed ? 0 : 1, $0.name) < ($1.isRed ? 0 : 1, $1.name) }
         var entryPaths = [String](repeating: "", count: p.listEntries.count)
         for g in lists {

@@ -59,11 +59,6 @@ struct TrapAuditTests {
             ),
             ("GongshiSite/SiteIndex.swift", "let m = listMeta[k]!", "k comes from listMeta's own keys"),
             (
-                "GongshiSite/SiteIndex.swift",
-                "entries: listMembers[k]!)",
-                "listMembers gets every key listMeta gets"
-            ),
-            (
                 "GongshiSite/Pages/EntityPages.swift", "let group = index.byEntity[code]!",
                 "entityOrder holds exactly byEntity's keys"
             ),

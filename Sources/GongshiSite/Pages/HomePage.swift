@@ -22,13 +22,15 @@ extension Renderer {
             let missing = p.calendar.years.contains(p.date.year) ? p.date.year - 1 : p.date.year
             ctx["recentWeekdays"] = "，缺少 \(missing) 年节假日安排，按周一至周五计算"
         }
-        let red = p.listEntries.filter(\.isRed).count
+        let entries = p.listEntries.indices
+        let red = SiteIndex.entityCount(entries.filter { p.listEntries[$0].isRed }, p.listEntries)
+        let black = SiteIndex.entityCount(entries.filter { !p.listEntries[$0].isRed }, p.listEntries)
         ctx["sections"] =
             [
                 ["title": "行政许可", "path": "xzxk/", "count": index.byKind[.xzxk]?.count ?? 0, "note": "条决定"],
                 ["title": "行政处罚", "path": "xzcf/", "count": index.byKind[.xzcf]?.count ?? 0, "note": "条决定"],
                 ["title": "红名单", "path": "hongmingdan/", "count": red, "note": "个主体"],
-                ["title": "黑名单", "path": "heimingdan/", "count": p.listEntries.count - red, "note": "个主体"],
+                ["title": "黑名单", "path": "heimingdan/", "count": black, "note": "个主体"],
             ] as [TemplateObject]
         ctx["articles"] = index.articles.prefix(5).map(articleRow)
         if let latest = index.honghei.first { ctx["honghei"] = articleRow(latest) }

@@ -21,7 +21,7 @@ extension Renderer {
             ctx["lists"] = groups.map { g -> TemplateObject in
                 [
                     "name": g.name, "tableLabel": g.name, "path": Views.listPath(isRed: isRed, id: g.id),
-                    "count": g.entries.count,
+                    "count": g.entities,
                     "department": g.department, "rows": g.entries.prefix(10).map { index.entryRows[$0] },
                     "more": g.entries.count > 10,
                 ]
@@ -35,12 +35,12 @@ extension Renderer {
                     let p = Format.pagePath(listFolder, n + 1) + "index.html"
                     var c = context.page(
                         path: p, title: n == 0 ? g.name : "\(g.name)（第\(n + 1)页）", section: folder, feeds: folder,
-                        description: "\(colour)「\(g.name)」，共 \(g.entries.count) 个主体，认定部门：\(g.department)。")
+                        description: "\(colour)「\(g.name)」，共 \(g.entities) 个主体，认定部门：\(g.department)。")
                     c["heading"] = g.name
                     c["colour"] = colour
                     c["colourPath"] = folder
                     c["isRed"] = isRed
-                    c["total"] = g.entries.count
+                    c["total"] = g.entities
                     c["department"] = g.department
                     c["rows"] = slice.map { index.entryRows[$0] }
                     c["tableLabel"] = g.name
