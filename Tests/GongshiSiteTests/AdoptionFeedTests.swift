@@ -32,6 +32,16 @@ struct AdoptionFeedTests {
             "\(pages)")
     }
 
+    @Test func thePreviousSystemsRecordsAreNotInTheMonthlyTrend() throws {
+        let sink = try Self.site().render()
+        let json = sink.json("tongji/stats.json") as? [String: Any]
+        let november = (json?["月度"] as? [[String: Any]])?.first { $0["月份"] as? String == "2026-11" }
+        #expect(november?["首次公示"] as? Int == 1)
+        #expect(november?["未评价时效"] as? Int == 0)
+        // Counted apart, as before.
+        #expect((json?["合计"] as? [String: Any])?["原系统公示"] as? Int == 1)
+    }
+
     @Test func thePreviousSystemsRecordsAreNotTheHomePagesNews() throws {
         let home = try #require(try Self.site().render().text("index.html"))
         #expect(home.contains("新公司"))

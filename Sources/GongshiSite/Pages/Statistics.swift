@@ -87,7 +87,8 @@ struct Statistics {
         // The 12 months up to the build date, by month of first publication.
         let first = LocalDate(year: p.date.year, month: p.date.month, day: 1)!.adding(months: -11)
         var counts: [String: (Int, Int, Int)] = [:]
-        for r in p.records where r.firstPublished >= first {
+        // The previous system's records were not first published here that month: counted apart.
+        for r in p.records where r.firstPublished >= first && !r.previousSystem {
             let m = r.firstPublished.monthString
             var c = counts[m] ?? (0, 0, 0)
             c.0 += 1
@@ -101,7 +102,7 @@ struct Statistics {
             let c = counts[m] ?? (0, 0, 0)
             return Month(month: m, published: c.0, onTime: c.1, late: c.2)
         }
-        lists = index.lists.map { ($0.name, $0.isRed, $0.entries.count) }
+        lists = index.lists.map { ($0.name, $0.isRed, $0.entities) }
     }
 
     static func percent(_ v: Double?) -> String {
