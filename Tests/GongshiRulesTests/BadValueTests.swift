@@ -88,7 +88,7 @@ struct BadValueTests {
 
     @Test("a 罚款金额（万元） that is not a number warns; numbers with separators do not")
     func amountNotANumber() throws {
-        for amount in ["5000元", "0.5万元", "-"] {
+        for amount in ["5000元", "0.5万元", "-", "-2", "1e3"] {
             let j = try Fixture(.xzcf, [Row.penalty(["罚款金额（万元）": amount])]).judge()
             #expect(j.findings.map(\.rule) == ["bad-value"], "\(amount)")
             #expect(j.findings.first?.message.contains("不是数字") == true)

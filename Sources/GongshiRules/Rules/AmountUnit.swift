@@ -26,7 +26,7 @@ public enum AmountUnit: RecordRule {
     static func number(_ s: String) -> Double? {
         // Most amounts are digits and a point: nothing to drop.
         if s.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }) { return Double(s) }
-        return Double(s.filter { $0 != "," && $0 != "，" && !$0.isWhitespace })
+        return FineAmount.plainDecimal(s).flatMap(Double.init)
     }
 
     /// The figures written as "N元" (not "N万元") after a 罚款 in the text.

@@ -46,7 +46,7 @@ public enum BadValue: RecordRule {
             }
             // An amount is a number of 万元: 5000元, 0.5万元 or - are published as written, but say nothing.
             let amount = r[.fineAmount]
-            if !amount.isEmpty && AmountUnit.number(amount) == nil {
+            if !amount.isEmpty && FineAmount.plainDecimal(amount) == nil {
                 d.findings.append(
                     finding(r, "「\(Field.fineAmount.name)」为「\(amount)」，不是数字：应只填以万元为单位的数字（如 5000 元填 0.5）"))
             }

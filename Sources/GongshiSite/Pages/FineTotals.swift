@@ -55,14 +55,10 @@ struct FineTotals {
         self.unreadable = unreadable
     }
 
-    /// A plain decimal number (`0.5`, `12`, `1,000.25`); nil for anything else.
+    /// A plain decimal number (`0.5`, `12`, `1,000.25`, ``FineAmount/plainDecimal(_:)``); nil for
+    /// anything else (what `bad-value` reports).
     static func parse(_ s: String) -> Decimal? {
-        let t = s.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
-        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-            t.filter({ $0 == "." }).count <= 1,
-            let d = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX"))
-        else { return nil }
-        return d
+        FineAmount.plainDecimal(s).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
     }
 
     /// At most four decimals, no trailing zeros, no grouping: `36.52`, `0.0025`, `1200`.
