@@ -35,10 +35,13 @@ extension Renderer {
         key: (inout FingerprintBuffer) -> Void
     ) throws {
         let folder = Views.entityPath(code)
-        // Dated by their newest item, not the build date (which only a feed of no items would show).
-        let fingerprint = inputKey("entity-feeds", folder, index, dated: settings.feedItems == 0, key)
-        if let fingerprint, try reuseAll(Feeds.names.map { folder + $0 }, fingerprint, out) { return }
         let p = publication
+        // Dated by their newest item, not the build date, which only a feed of no items shows: one that
+        // may hold none, or an entity all of whose records the previous system published (not announced).
+        let announced =
+            records.contains { !p.records[$0].previousSystem } || entries.contains { !p.listEntries[$0].previousSystem }
+        let fingerprint = inputKey("entity-feeds", folder, index, dated: settings.feedItems == 0 || !announced, key)
+        if let fingerprint, try reuseAll(Feeds.names.map { folder + $0 }, fingerprint, out) { return }
         let name =
             records.first.map { p.records[$0].entityName } ?? entries.first.map { p.listEntries[$0].entityName } ?? code
         var top = NewestFeedSources(limit: settings.feedItems)

@@ -142,6 +142,15 @@ struct IncrementalBuildTests {
 
     /// Record, entity, listing, department pages, entity feeds and open data are taken by fingerprints
     /// of what they are made of, without their contexts (KeyedPages.swift): edits of each such input.
+    /// The demo adopts an earlier portal: two companies' only records were published by it, so their
+    /// feeds announce nothing and say the build date, a day later too.
+    @Test func feedsOfAnEntityKnownOnlyFromThePreviousSystemFollowTheDate() throws {
+        let site = try SignalTests.demoSite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try Self.buildAndCompare(site, date: "2026-12-01")
+        try Self.buildAndCompare(site, date: "2026-12-02")
+    }
+
     @Test func editsOfWhatKeyedPagesAreMadeOfReachThem() throws {
         let site = try Gongshi.site("basic")
         try Self.buildAndCompare(site, date: "2026-11-25")
