@@ -52,13 +52,14 @@ struct SignalTests {
 
     @Test func sigtermAndSigintLeaveSiteAndLedgerConsistent() async throws {
         let site = try Self.demoSite()
-        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-20", "--quiet"]).status == 0)
+        // After the demo ledger's last event (2026-11-24): every build writes the ledger and commits.
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--quiet"]).status == 0)
         // Delays spread the signal over reading, rendering and committing; any outcome must be whole.
         let cases: [(Int32, UInt32)] = [
             (SIGTERM, 150_000), (SIGINT, 600_000), (SIGTERM, 1_500_000), (SIGINT, 3_000_000),
         ]
         for (i, (sig, delay)) in cases.enumerated() {
-            let p = try Self.startBuild(site: site, date: "2026-11-\(21 + i)")
+            let p = try Self.startBuild(site: site, date: "2026-11-\(26 + i)")
             usleep(delay)
             kill(p.processIdentifier, sig)
             p.waitUntilExit()
@@ -75,10 +76,11 @@ struct SignalTests {
 
     @Test func afterKillNineTheNextBuildCleansUpAndNeverDoublesTheLedger() async throws {
         let site = try Self.demoSite()
-        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-20", "--quiet"]).status == 0)
+        // After the demo ledger's last event (2026-11-24): every build writes the ledger and commits.
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--quiet"]).status == 0)
         let delays: [UInt32] = [200_000, 700_000, 1_600_000, 2_500_000]
         for (i, delay) in delays.enumerated() {
-            let date = "2026-11-\(21 + i)"
+            let date = "2026-11-\(26 + i)"
             let p = try Self.startBuild(site: site, date: date)
             usleep(delay)
             kill(p.processIdentifier, SIGKILL)
