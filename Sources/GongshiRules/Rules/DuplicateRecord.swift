@@ -31,15 +31,17 @@ public enum DuplicateRecord: RecordRule {
 /// Keys and contents are compared by their UTF-8 bytes, as they are written to the ledger and pages
 /// (hashing a String compares canonical forms, a Unicode table lookup per character).
 struct DuplicateIndex {
+    /// One per key read (a province's million): the counts are 32-bit so that the first copy's sheet
+    /// fits in the size the entry had without it.
     struct Entry {
         var firstFile: String
-        var firstLine: Int
         /// The worksheet of a workbook the first copy is on (empty for CSV).
         var firstSheet: String
         var firstHash: Int
-        var copies: Int
+        var firstLine: Int32
+        var copies: Int32
+        var seen: Int32 = 0
         var conflicting: Bool
-        var seen = 0
     }
     /// Two 64-bit hashes of a key's bytes: two different keys sharing both would take 2^64 keys.
     struct KeyHash: Hashable {
@@ -107,8 +109,8 @@ struct DuplicateIndex {
             entries[key] = e
         } else {
             entries[key] = Entry(
-                firstFile: r.source.file, firstLine: r.source.line, firstSheet: r.source.sheet, firstHash: hash,
-                copies: 1, conflicting: false)
+                firstFile: r.source.file, firstSheet: r.source.sheet, firstHash: hash,
+                firstLine: Int32(clamping: r.source.line), copies: 1, conflicting: false)
         }
     }
 
