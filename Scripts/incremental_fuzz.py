@@ -563,7 +563,8 @@ class Fuzzer:
 
     def e_page(self):
         folder = self.p("Content", "pages")
-        files = sorted(os.listdir(folder))
+        # A generated site (--content) may have no standing pages at all.
+        files = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
         if not files:
             return None
         path = os.path.join(folder, self.rng.choice(files))
