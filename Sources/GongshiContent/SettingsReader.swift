@@ -24,7 +24,8 @@ public enum SettingsReader {
             root = node
         } catch let e as SiteError { throw e } catch {
             throw SiteError(
-                file: file, line: yamlLine(error), message: "site.yml 不是有效的 YAML：\(YAMLErrorText.describe(error))")
+                file: file, line: yamlLine(error, text: text),
+                message: "site.yml 不是有效的 YAML：\(YAMLErrorText.describe(error))")
         }
         guard let map = root.mapping else { throw SiteError(file: file, line: 1, message: "site.yml 应为键值映射") }
         // Yams marks are 1-based.
@@ -167,13 +168,20 @@ public enum SettingsReader {
     }
 
     /// The 1-based line of a Yams parse error, when it carries one.
-    static func yamlLine(_ error: Error) -> Int {
+    /// - Parameter text: the file's text, when at hand: a key written twice is then found at its
+    ///   second line (Yams marks the mapping that holds it).
+    static func yamlLine(_ error: Error, text: String? = nil) -> Int {
         if let y = error as? YamlError {
             switch y {
             case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
                 return mark.line
-            case .duplicatedKeysInMapping(_, let context):
-                return context.mark.line
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                guard let text, let key = duplicates.sorted().first else { return context.mark.line }
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let uses = lines.indices.filter { i in
+                    i + 1 >= context.mark.line && lines[i].trimmingWhitespace().hasPrefix(key + ":")
+                }
+                return uses.count > 1 ? uses[1] + 1 : context.mark.line
             default: return 0
             }
         }

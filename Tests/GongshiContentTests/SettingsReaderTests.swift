@@ -100,7 +100,7 @@ struct SettingsReaderTests {
         let e = try #require(error("title: t\nbaseURL: https://a.example/\ntitle: u\n"))
         #expect(e.message.contains("「title」写了不止一次"), "\(e.message)")
         #expect(!e.message.contains("无法解析"))
-        #expect(e.line > 0)
+        #expect(e.line == 3)
     }
 
     @Test("missing title or baseURL is an error")
