@@ -104,10 +104,16 @@ public struct EntityIdentity: Sendable, Equatable {
             }
             // A natural person's row: an old or mistyped ID number in any code column is the person's
             // 证件号码, never a 工商注册号 or a code to quote (an organisation's 工商注册号 may have the
-            // shape of an old ID number, so this holds only for persons).
+            // shape of an old ID number, so this holds only for persons). A person has no 工商注册号:
+            // 15 digits with an impossible birth date are an ID number mistyped all the same.
             if naturalPerson && (ResidentIDNumber.isOld(v) || ResidentIDNumber.isMistyped(v)) {
                 personID = true
                 notes.append("「\(column.name)」中是一个居民身份证号码，不是代码，未读取也不公示")
+                continue
+            }
+            if naturalPerson && length == 15 && v.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                personID = true
+                notes.append("「\(column.name)」中是15位数字：自然人没有工商注册号，可能是身份证号码，未读取也不公示")
                 continue
             }
             if length == 18 {

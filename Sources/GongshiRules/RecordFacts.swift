@@ -96,8 +96,12 @@ struct RecordFacts: Sendable {
                 // Older builds keyed a person by the name, or by an old 15-digit ID number in the court
                 // lists' mixed column, read then as a 工商注册号.
                 let mixed = source[.idOrOrganizationCode].uppercased().filter { !$0.isWhitespace }
+                // Or by 15 digits in a code column, read then as a 工商注册号 (now a person's number).
+                let fifteen = [Field.registrationNumber, .creditCode, .organizationCode].map {
+                    source[$0].filter { !$0.isWhitespace }
+                }.filter { $0.count == 15 && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
                 var former: [String: String] = [:]
-                for entity in ResidentIDNumber.isOld(mixed) ? [name, mixed] : [name] {
+                for entity in (ResidentIDNumber.isOld(mixed) ? [name, mixed] : [name]) + fifteen {
                     let old = prefix + "\(entity):\(listed)"
                     former[old] = base
                     if !document.isEmpty { former["\(old):\(document)"] = key }

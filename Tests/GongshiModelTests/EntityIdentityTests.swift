@@ -171,6 +171,9 @@ struct MixedColumnTests {
                 #expect(!id.notes.joined().contains(number))
             }
         }
+        // 15 digits with an impossible birth date (month 13): a person has no 工商注册号 either.
+        let typo = EntityIdentity([.registration: "370303851315201"], naturalPerson: true)
+        #expect(typo.personID && typo.registrationNumber.isEmpty && !typo.notes.joined().contains("370303851315201"))
         // An organisation's 工商注册号 may have the shape of an old ID number: it stays its code.
         let company = EntityIdentity([.registration: "370303850315201"], naturalPerson: false)
         #expect(company.registrationNumber == "370303850315201" && !company.personID)

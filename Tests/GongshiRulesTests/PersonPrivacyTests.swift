@@ -139,6 +139,21 @@ struct PersonPrivacyTests {
         #expect(j.publication.newEvents.allSatisfy { !$0.key.contains(Self.oldID) })
     }
 
+    @Test("an entry older builds keyed by 15 digits in its 工商注册号 keeps its place, no 撤回")
+    func formerKeyByRegistrationColumn() throws {
+        for number in [Self.oldID, "370303851315201"] {
+            var row = Self.personRow("陈五")
+            row["工商注册号"] = number
+            var f = Fixture(.mingdan, [row])
+            f.disclosure("naturalPersons: mask")
+            f.ledger = ["2026-11-03,公示,mingdan,mingdan:失信被执行人:\(number):2026-11-02,0000000000000000"]
+            let j = try f.judge()
+            #expect(j.publication.listEntries.first?.firstPublished == day("2026-11-03"), "\(number)")
+            #expect(!j.publication.newEvents.contains { $0.event == .withdrawn }, "\(number)")
+            #expect(j.publication.newEvents.allSatisfy { !$0.key.contains(number) })
+        }
+    }
+
     /// A person's entry without a document: 名单名称, 主体名称, 主体类别, 列入日期 only.
     static func personRow(_ name: String) -> [String: String] {
         Row.black(["主体名称": name, "主体类别": "自然人", "统一社会信用代码": "", "法定代表人": ""])
