@@ -211,9 +211,11 @@ public enum LedgerReader {
             guard let ev = LedgerEvent.Kind(rawValue: f[1]) else { throw fail("台账事件「\(f[1])」无法识别") }
             guard let kind = RecordKind(rawValue: f[2]) else { throw fail("台账类型「\(f[2])」应为 xzxk、xzcf 或 mingdan") }
             guard !f[3].isEmpty else { throw fail("台账记录键为空") }
-            // A key names its kind first (xzcf:区市场监管局:…): the two must agree.
-            if let named = RecordKind.allCases.first(where: { f[3].hasPrefix($0.rawValue + ":") }), named != kind {
-                throw fail("台账类型「\(f[2])」与记录键的类型「\(named.rawValue)」不一致")
+            // A key names its kind first (xzcf:区市场监管局:…): the two must agree. Read without a string
+            // made per line: a province's ledger has a million.
+            let named = f[3].prefix { $0 != ":" }
+            if named != f[3], named != kind.rawValue, RecordKind(rawValue: String(named)) != nil {
+                throw fail("台账类型「\(f[2])」与记录键的类型「\(named)」不一致")
             }
             piece.events.append(
                 LedgerEvent(date: date, event: ev, kind: kind, key: f[3], digest: f.count > 4 ? f[4] : ""))
