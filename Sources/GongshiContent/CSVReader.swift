@@ -69,6 +69,7 @@ public struct CSVReader {
                 continue
             }
             let detected: TextEncoding
+            let first = encoding == nil
             if let known = encoding {
                 detected = known
             } else {
@@ -79,19 +80,14 @@ public struct CSVReader {
                         message: "文件是 UTF-16 编码（Excel 的「Unicode 文本」），无法读取：请在 Excel 或 WPS 中另存为「CSV UTF-8（逗号分隔）」")
                 }
                 detected = TextEncoding.detect(Array(pending[..<cut]))
-                guard TextEncoding.decodesMostly(pending[..<cut], as: detected) else {
-                    throw CSVFileError(
-                        line: 0,
-                        message: "文件编码无法识别：大部分行既不是 UTF-8 也不是 GB18030（可能是其他编码或不是文本文件），无法读取：请另存为「CSV UTF-8（逗号分隔）」")
-                }
                 encoding = detected
                 if detected == .utf8BOM {
                     pending.removeFirst(3)
-                    try process(&pending, cut - 3, detected, &parser, onRow)
+                    try process(&pending, cut - 3, detected, first: true, &parser, onRow)
                     continue
                 }
             }
-            try process(&pending, cut, detected, &parser, onRow)
+            try process(&pending, cut, detected, first: first, &parser, onRow)
             if parser.rowBytes > maxRowBytes { throw rowTooLong(parser.currentLine) }
         }
         if let row = parser.finish() { try onRow(row) }
@@ -102,8 +98,11 @@ public struct CSVReader {
         CSVFileError(line: 0, message: "第\(line)行超过 \(maxRowBytes >> 20) MB（可能是引号未闭合），此后的行未读取")
     }
 
+    /// - Parameter first: the file's first segment, which the encoding was detected from: when most of
+    ///   its lines are text in neither encoding, the file is in some other one (a binary file), not an
+    ///   export with a few damaged characters, and is refused whole.
     private static func process(
-        _ pending: inout [UInt8], _ cut: Int, _ encoding: TextEncoding,
+        _ pending: inout [UInt8], _ cut: Int, _ encoding: TextEncoding, first: Bool,
         _ parser: inout CSVParser, _ onRow: (CSVRow) throws -> Void
     ) throws {
         guard cut > 0 else { return }
@@ -119,6 +118,12 @@ public struct CSVReader {
             if let utf8 = TextEncoding.gb18030ToUTF8(segment) {
                 try parser.feed(utf8[...], onRow)
             } else {
+                // A UTF-8 sample is detected as such only when most of its lines are: asked of GB18030.
+                guard !first || TextEncoding.mostLinesAreGB18030(segment) else {
+                    throw CSVFileError(
+                        line: 0,
+                        message: "文件编码无法识别：大部分行既不是 UTF-8 也不是 GB18030（可能是其他编码或不是文本文件），无法读取：请另存为「CSV UTF-8（逗号分隔）」")
+                }
                 try feedLines(segment, encoding, &parser, onRow)
             }
         }

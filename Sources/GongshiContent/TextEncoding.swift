@@ -23,10 +23,10 @@ public enum TextEncoding: String, Sendable {
         return valid > 0 && valid >= invalid ? .utf8 : .gb18030
     }
 
-    /// Whether most lines of `sample` decode in `encoding`: a file where they do not is in some other
-    /// encoding altogether (a binary file), not an export with a few damaged characters.
-    static func decodesMostly(_ sample: ArraySlice<UInt8>, as encoding: TextEncoding) -> Bool {
-        if encoding != .gb18030 || gb18030ToUTF8(sample) != nil { return true }
+    /// Whether most lines of `sample` (which does not decode whole) are GB18030 text: a file where they
+    /// are not is in some other encoding altogether (a binary file), not an export with a few damaged
+    /// characters.
+    static func mostLinesAreGB18030(_ sample: ArraySlice<UInt8>) -> Bool {
         var (good, bad) = (0, 0)
         for line in sample.split(separator: 0x0A) {
             if gb18030ToUTF8(line) != nil { good += 1 } else { bad += 1 }
