@@ -173,13 +173,11 @@ public enum SiteReader {
         // then read by its real path.
         var dataFiles: [(RecordKind, String, String)] = []
         for kind in RecordKind.allCases {
-            findings += unreadNames(root: root, dir: "Content/\(kind.rawValue)")
-            // Excel workbooks too; an old binary .xls is listed so that it is reported, not skipped.
-            for ext in ["csv", "xlsx", "xls"] {
-                for rel in listFiles(root: root, dir: "Content/\(kind.rawValue)", ext: ext) {
-                    if let real = checked(rel, limit: InputFile.Limit.data, &findings) {
-                        dataFiles.append((kind, rel, real))
-                    }
+            let folder = dataFolder(root: root, dir: "Content/\(kind.rawValue)")
+            findings += folder.unread
+            for rel in folder.files {
+                if let real = checked(rel, limit: InputFile.Limit.data, &findings) {
+                    dataFiles.append((kind, rel, real))
                 }
             }
         }
