@@ -106,14 +106,12 @@ public struct EntityIdentity: Sendable, Equatable {
             // 证件号码, never a 工商注册号 or a code to quote (an organisation's 工商注册号 may have the
             // shape of an old ID number, so this holds only for persons). A person has no 工商注册号:
             // 15 digits with an impossible birth date are an ID number mistyped all the same.
-            if naturalPerson && (ResidentIDNumber.isOld(v) || ResidentIDNumber.isMistyped(v)) {
+            if naturalPerson && (ResidentIDNumber.isMistyped(v) || RegistrationNumber.isValid(v)) {
                 personID = true
-                notes.append("「\(column.name)」中是一个居民身份证号码，不是代码，未读取也不公示")
-                continue
-            }
-            if naturalPerson && length == 15 && v.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                personID = true
-                notes.append("「\(column.name)」中是15位数字：自然人没有工商注册号，可能是身份证号码，未读取也不公示")
+                notes.append(
+                    ResidentIDNumber.isMistyped(v) || ResidentIDNumber.isOld(v)
+                        ? "「\(column.name)」中是一个居民身份证号码，不是代码，未读取也不公示"
+                        : "「\(column.name)」中是15位数字：自然人没有工商注册号，可能是身份证号码，未读取也不公示")
                 continue
             }
             if length == 18 {

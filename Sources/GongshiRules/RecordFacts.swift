@@ -99,7 +99,7 @@ struct RecordFacts: Sendable {
                 // Or by 15 digits in a code column, read then as a 工商注册号 (now a person's number).
                 let fifteen = [Field.registrationNumber, .creditCode, .organizationCode].map {
                     source[$0].filter { !$0.isWhitespace }
-                }.filter { $0.count == 15 && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+                }.filter(RegistrationNumber.isValid)
                 var former: [String: String] = [:]
                 for entity in (ResidentIDNumber.isOld(mixed) ? [name, mixed] : [name]) + fifteen {
                     let old = prefix + "\(entity):\(listed)"
