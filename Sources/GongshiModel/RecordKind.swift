@@ -15,6 +15,12 @@ public enum RecordKind: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Whether `file` (relative to the site: `Content/xzcf/2026-11.csv`) lies in a data folder, that of
+    /// any kind.
+    public static func isInDataFolder(_ file: String) -> Bool {
+        allCases.contains { file.hasPrefix("Content/\($0.rawValue)/") }
+    }
+
     public var schema: RecordSchema {
         switch self {
         case .xzxk: return .licensing

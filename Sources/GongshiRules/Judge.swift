@@ -24,9 +24,7 @@ public struct Judgement: Sendable {
         return findings.filter { f in
             f.department == code
                 || (f.department.isEmpty
-                    && (files.contains(f.file)
-                        || (!anyones.contains(f.file)
-                            && RecordKind.allCases.contains { f.file.hasPrefix("Content/\($0.rawValue)/") })))
+                    && (files.contains(f.file) || (!anyones.contains(f.file) && RecordKind.isInDataFolder(f.file))))
         }
     }
 }

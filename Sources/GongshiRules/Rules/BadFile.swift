@@ -29,7 +29,7 @@ extension BadFile {
     /// An error of this rule about a data file (not its sidecar of default values).
     private static func isAboutData(_ f: Finding) -> Bool {
         f.rule == info.id && f.severity == .error && !f.file.hasSuffix(".yml")
-            && RecordKind.allCases.contains { f.file.hasPrefix("Content/\($0.rawValue)/") }
+            && RecordKind.isInDataFolder(f.file)
     }
 
     /// Top-level folders of the site that a standing page's slug must not take.
