@@ -90,7 +90,10 @@ enum BuildStep {
             var source = try SiteReader.read(root: options.site, streaming: true, cache: parsed, ledger: ledgerFile)
             let ledger = HeldLedger(ledgerFile)
             try LedgerGuard.checkDepartments(source.site)
-            let backdated = LedgerGuard.backdated(last: ledgerFile.events.lazy.map(\.date).max(), date: options.date)
+            // Only a build that writes the ledger (holding the lock) can write it out of order.
+            let backdated =
+                lock == nil
+                ? nil : LedgerGuard.backdated(last: ledgerFile.events.lazy.map(\.date).max(), date: options.date)
             if lock != nil && backdated == nil { try LedgerGuard.check(ledgerFile, held: ledger, out: out) }
             // The preview shows drafts (marked 草稿); a public build never does.
             if options.preview != nil { source.articles = source.articles.map { $0.draft ? $0.previewedDraft() : $0 } }
@@ -104,7 +107,7 @@ enum BuildStep {
             return .read(
                 BuildInputs(
                     out: out, lock: lock, ledger: ledger, source: source, theme: theme, cache: cache, key: key,
-                    parsed: parsed, backdated: lock == nil ? nil : backdated))
+                    parsed: parsed, backdated: backdated))
         } catch {
             lock?.release()
             throw error
