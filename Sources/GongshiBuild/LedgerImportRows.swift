@@ -119,11 +119,9 @@ struct RecordIndex {
 
     init(_ p: Publication) {
         func add(_ kind: RecordKind, _ key: String, _ department: String, _ digest: String, _ decided: LocalDate?) {
-            // key = kind:authority:document
-            let parts = key.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 3 else { return }
-            let c = Candidate(key: key, authority: parts[1], department: department, digest: digest, decided: decided)
-            byDocument[kind.rawValue + "|" + DocumentNumber.normalize(parts[2]), default: []].append(c)
+            guard let (authority, document) = RecordContext.keyParts(key) else { return }
+            let c = Candidate(key: key, authority: authority, department: department, digest: digest, decided: decided)
+            byDocument[kind.rawValue + "|" + DocumentNumber.normalize(document), default: []].append(c)
         }
         for r in p.records { add(r.kind, r.key, r.department.code, r.digest, r.decisionDate) }
         for n in p.withdrawals { add(n.kind, n.key, n.department.code, n.digest, n.decisionDate) }

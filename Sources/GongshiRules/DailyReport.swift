@@ -74,9 +74,8 @@ public struct DailyReport: Sendable {
         // longer in the data, is shown by.
         let byName = Dictionary(p.departments.map { ($0.name, $0.code) }, uniquingKeysWith: { a, _ in a })
         func fromKey(_ kind: RecordKind, _ key: String) -> (document: String, department: String) {
-            let parts = key.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 3 else { return ("", "") }
-            return kind == .mingdan ? (parts[1], "") : (parts[2], byName[parts[1]] ?? "")
+            guard let (first, rest) = RecordContext.keyParts(key) else { return ("", "") }
+            return kind == .mingdan ? (first, "") : (rest, byName[first] ?? "")
         }
         var withheldItems: [String: Item] = [:]
         for w in p.withheld {

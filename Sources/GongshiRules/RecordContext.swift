@@ -107,6 +107,14 @@ public struct RecordContext: Sendable {
         "自然人-" + ContentDigest.hex(SHA256.hash(data: Array(name.utf8)), count: 6)
     }
 
+    /// The two parts of a key after its kind (``key``): the authority and the 决定书文号 of a licensing or
+    /// penalty key (`xzcf:区市场监管局:周市监罚〔2026〕12号`), the list's name and the rest of a list key;
+    /// nil for a key of another shape.
+    public static func keyParts(_ key: String) -> (String, String)? {
+        let parts = key.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        return parts.count == 3 ? (String(parts[1]), String(parts[2])) : nil
+    }
+
     /// The entity name field of this kind.
     public var entityName: String { source[kind.entityNameField] }
 
