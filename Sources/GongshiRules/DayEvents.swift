@@ -23,6 +23,7 @@ struct DayEvents {
                 previous: adoptedOn.map { e.listedOn < $0 } ?? false)
         }
         day.withdrawTheRest()
+        for n in verdicts.notices { day.recordNotice(n) }
         JudgeOrder.sortEvents(&day.events)
         return day.events
     }
@@ -42,10 +43,20 @@ struct DayEvents {
             events.append(LedgerEvent(date: date, event: .published, kind: kind, key: key, digest: digest))
             return
         }
-        // An 导入 without a digest (a row of `ledger import` not public then) adopts what is shown.
-        if s.lastDigest != digest && !(s.lastEvent == .imported && s.lastDigest.isEmpty) {
+        if s.lastDigest != digest {
             events.append(LedgerEvent(date: date, event: .updated, kind: kind, key: key, digest: digest))
         }
+    }
+
+    /// 撤回 for a withdrawal notice whose record was not shown until now (revoked before this site first
+    /// showed it): the notice goes up today, and the ledger dates it once, for its feed item and for
+    /// `late-withdrawal` (SPEC §7: the withdrawal date is the ledger's 撤回), instead of each build's date.
+    private mutating func recordNotice(_ n: WithdrawalNotice) {
+        if let position = history.position(of: n.key) {
+            let s = history.state(at: position)
+            guard !s.isShown, s.lastEvent != .withdrawn else { return }
+        }
+        events.append(LedgerEvent(date: date, event: .withdrawn, kind: n.kind, key: n.key, digest: n.digest))
     }
 
     /// 撤回 for every key shown until now and not public today.

@@ -10,8 +10,12 @@ public struct LedgerState: Sendable {
     public var kind: RecordKind
     /// The first publication is known only from an 导入 event (a previous system published it).
     public var firstImported = false
-    /// Shown on the public site after the last event.
-    public var isShown: Bool { lastEvent == .published || lastEvent == .updated || lastEvent == .imported }
+    /// Shown on the public site after the last event. An 导入 without a digest is a row of `ledger import`
+    /// whose record this site withheld that day: the previous system published it, this site has shown
+    /// nothing of it yet (nothing to withdraw; when it is shown, that is its 公示 here).
+    public var isShown: Bool {
+        lastEvent == .published || lastEvent == .updated || (lastEvent == .imported && !lastDigest.isEmpty)
+    }
 }
 
 /// The ledger folded per key. Events after the build date are ignored, so a build for a past date

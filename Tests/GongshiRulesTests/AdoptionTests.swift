@@ -54,7 +54,32 @@ struct AdoptionTests {
         let j = try g.judge("2026-12-10")
         #expect(j.findings("late-disclosure").count == 1, "published 12-03, the deadline was 12-01")
         #expect(j.record(penaltyKey())?.firstPublished == day("2026-12-03"))
-        #expect(j.publication.newEvents.isEmpty, "an 导入 without a digest adopts what is shown")
+        #expect(
+            j.publication.newEvents.map(\.event) == [.published],
+            "an 导入 without a digest was not shown here: this build is its first showing on this site")
+        #expect(j.record(penaltyKey())?.firstPublished == day("2026-12-03"), "still judged from the 导入")
+    }
+
+    @Test("an 导入 without a digest whose record is not public: nothing to withdraw")
+    func importedButWithheld() throws {
+        var f = Fixture(.xzcf, [Row.penalty(["行政相对人名称": ""])])
+        f.ledger = ["2026-12-03,导入,xzcf,\(penaltyKey()),"]
+        let j = try f.judge("2026-12-10")
+        #expect(j.record(penaltyKey()) == nil)
+        #expect(j.publication.newEvents.isEmpty)
+    }
+
+    @Test("revoked with its withdrawal due before adoptedOn: the previous system's to withdraw, not judged")
+    func revokedBeforeAdoption() throws {
+        let revoked = ["当前状态": "撤销", "状态日期": "2026-11-23", "状态说明": "复议撤销"]
+        var f = Fixture(.xzcf, [Row.penalty(revoked)])
+        f.disclosure("adoptedOn: 2026-12-01")
+        let j = try f.judge("2026-12-10")
+        #expect(j.notice(penaltyKey()) != nil)
+        #expect(j.findings("late-withdrawal").isEmpty)
+        var g = Fixture(.xzcf, [Row.penalty(revoked)])
+        g.disclosure("adoptedOn: 2026-11-25")
+        #expect(try g.judge("2026-12-10").findings("late-withdrawal").count == 1, "due 11-26, after adoption")
     }
 
     @Test("a record decided on or after adoptedOn is judged as usual")

@@ -44,6 +44,19 @@ struct LateWithdrawalTests {
         #expect(try g.judge("2026-11-30").findings("late-withdrawal").count == 1)
     }
 
+    @Test("revoked before it was ever shown: the first build records the 撤回, which then dates the notice")
+    func neverShown() throws {
+        let f = Fixture(.xzcf, [Self.row])
+        let first = try f.judge("2026-11-18")
+        #expect(first.publication.newEvents.map(\.event) == [.withdrawn])
+        var g = f
+        g.ledger = first.publication.newEvents.map(\.csvLine)
+        let later = try g.judge("2026-11-30")
+        #expect(later.findings("late-withdrawal").isEmpty, "withdrawn 11-18, within the time")
+        #expect(later.notice(penaltyKey())?.withdrawnOn == day("2026-11-18"))
+        #expect(later.publication.newEvents.isEmpty)
+    }
+
     @Test("withdrawWorkdays from site.yml")
     func setting() throws {
         var f = fixture

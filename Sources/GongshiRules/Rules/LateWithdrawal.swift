@@ -4,7 +4,8 @@ import GongshiModel
 public enum LateWithdrawal: RecordRule {
     public static let info = RuleInfo(
         id: "late-withdrawal", title: "逾期撤回", severity: .error, withholds: "—",
-        summary: "已撤销、变更、确认违法或确认无效的记录，撤回日期（台账中的「撤回」，没有则为构建日期）晚于状态日期后第 withdrawWorkdays（默认3）个工作日",
+        summary:
+            "已撤销、变更、确认违法或确认无效的记录，撤回日期（台账中的「撤回」，没有则为构建日期）晚于状态日期后第 withdrawWorkdays（默认3）个工作日；撤回期限早于本站启用日期（adoptedOn）的，由原系统负责，不评价",
         example: "2026-11-16 撤销，2026-11-19 为撤回截止日，2026-11-25 才撤回",
         basis: "《中华人民共和国行政处罚法》第四十八条（三日内撤回）、第八十五条（工作日）；《山东省社会信用条例》第四十条")
 
@@ -15,6 +16,8 @@ public enum LateWithdrawal: RecordRule {
         do {
             let due = try env.calendar.addingWorkdays(env.settings.withdrawWorkdays, to: statusDate)
             guard withdrawn > due else { return .none }
+            // Due before this site took over (SPEC §8.3): the withdrawal was the previous system's to make.
+            if let adopted = env.settings.adoptedOn, due < adopted { return .none }
             return Decision(findings: [finding(r, "\(statusDate) \(action.rawValue)，最迟应于 \(due) 撤回，实际撤回于 \(withdrawn)")]
             )
         } catch {
