@@ -23,6 +23,9 @@ struct BuildInputs {
     /// Set when a build that would write the ledger is dated before its last event: it does not write
     /// it, and says so (``LedgerGuard/backdated(last:date:)``).
     let backdated: String?
+    /// Set when a build that does not write the ledger finds it no longer continuing the live site's: the
+    /// live marker's ledger state, which the new marker keeps (``LedgerGuard/keptMark(_:held:out:)``).
+    var keptMark: (mark: LedgerMark, note: String)?
 }
 
 /// What the `read` step found: inputs to build from, or a live output already built from them.
@@ -94,7 +97,12 @@ enum BuildStep {
             let backdated =
                 lock == nil
                 ? nil : LedgerGuard.backdated(last: ledgerFile.events.lazy.map(\.date).max(), date: options.date)
-            if lock != nil && backdated == nil { try LedgerGuard.check(ledgerFile, held: ledger, out: out) }
+            var keptMark: (mark: LedgerMark, note: String)?
+            if lock != nil && backdated == nil {
+                try LedgerGuard.check(ledgerFile, held: ledger, out: out)
+            } else {
+                keptMark = LedgerGuard.keptMark(ledgerFile, held: ledger, out: out)
+            }
             // The preview shows drafts (marked 草稿); a public build never does.
             if options.preview != nil { source.articles = source.articles.map { $0.draft ? $0.previewedDraft() : $0 } }
             if let base = options.baseURL {
@@ -107,7 +115,7 @@ enum BuildStep {
             return .read(
                 BuildInputs(
                     out: out, lock: lock, ledger: ledger, source: source, theme: theme, cache: cache, key: key,
-                    parsed: parsed, backdated: backdated))
+                    parsed: parsed, backdated: backdated, keptMark: keptMark))
         } catch {
             lock?.release()
             throw error
@@ -199,7 +207,8 @@ enum BuildStep {
             let stats = try renderer.render(to: sink, extras: extras)
             try sink.write(
                 OutputFolder.markerName,
-                Array(OutputFolder.marker(ledger: inputs.ledger.mark(appending: appendix)).utf8))
+                Array(
+                    OutputFolder.marker(ledger: inputs.keptMark?.mark ?? inputs.ledger.mark(appending: appendix)).utf8))
             sink.sweepSpare()
             reuse?.finishManifest(staging: staging)
             try Interruption.check()

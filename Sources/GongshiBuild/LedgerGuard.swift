@@ -19,7 +19,29 @@ enum LedgerGuard {
     /// Refuses a build that writes the ledger when the ledger does not continue the one the live site
     /// at `out` was built with.
     static func check(_ file: LedgerFile, held: HeldLedger, out: String) throws(SiteError) {
-        guard let marked = OutputFolder.markedLedger(out), marked.bytes > 0 else { return }
+        guard let (marked, what) = divergence(file, held: held, out: out) else { return }
+        throw SiteError(
+            file: LedgerStore.file,
+            message:
+                "台账与网站 \(out) 上次构建时不一致：当时台账有 \(marked.bytes) 字节，\(what)。台账是公示时间的证明，只能追加，不能删除、截短或改写：请从备份恢复台账后再构建。如确要以现在的台账为准，请先删除 \(out)/\(OutputFolder.markerName) 再构建。台账和网站未改动。"
+        )
+    }
+
+    /// For a build that does not write the ledger (`--no-ledger`, back-dated): when the ledger does not
+    /// continue the one the live site was built with, the ledger state its marker keeps (the live one, so
+    /// that the next build that writes the ledger is still refused) and what it says on stderr.
+    static func keptMark(_ file: LedgerFile, held: HeldLedger, out: String) -> (mark: LedgerMark, note: String)? {
+        guard let (marked, what) = divergence(file, held: held, out: out) else { return nil }
+        return (
+            marked,
+            "注意：台账与网站 \(out) 上次写入台账的构建时不一致（当时台账有 \(marked.bytes) 字节，\(what)）。本次构建未写入台账；写入台账的构建会被拒绝，直到从备份恢复台账。"
+        )
+    }
+
+    /// The ledger state marked in the live site at `out` and how today's ledger differs from it; nil when
+    /// today's ledger continues it (equal, or grown by appending) or the site has no mark.
+    private static func divergence(_ file: LedgerFile, held: HeldLedger, out: String) -> (LedgerMark, String)? {
+        guard let marked = OutputFolder.markedLedger(out), marked.bytes > 0 else { return nil }
         let now = held.before
         let continues: Bool
         if now.bytes == marked.bytes {
@@ -29,13 +51,8 @@ enum LedgerGuard {
         } else {
             continues = false
         }
-        guard !continues else { return }
-        let what = now.bytes == 0 ? "现在为空或不存在" : now.bytes < marked.bytes ? "现在只有 \(now.bytes) 字节" : "前面的内容已被改动"
-        throw SiteError(
-            file: LedgerStore.file,
-            message:
-                "台账与网站 \(out) 上次构建时不一致：当时台账有 \(marked.bytes) 字节，\(what)。台账是公示时间的证明，只能追加，不能删除、截短或改写：请从备份恢复台账后再构建。如确要以现在的台账为准，请先删除 \(out)/\(OutputFolder.markerName) 再构建。台账和网站未改动。"
-        )
+        guard !continues else { return nil }
+        return (marked, now.bytes == 0 ? "现在为空或不存在" : now.bytes < marked.bytes ? "现在只有 \(now.bytes) 字节" : "前面的内容已被改动")
     }
 
     /// A site with data but no department registry would withhold every record as of no department and

@@ -58,7 +58,7 @@ public enum SiteBuilder {
         let reportFile = try BuildStep.report(scoped.publication, inputs, options)
         var result = BuildStep.result(
             scoped, rendered, inputs, options, seconds: Date().timeIntervalSince(started), reportFile: reportFile)
-        result.notes = inputs.backdated.map { [$0] } ?? []
+        result.notes = [inputs.backdated, inputs.keptMark?.note].compactMap { $0 }
         // Built from the ledger as it still is, and from inputs that did not change meanwhile: the next
         // build of the same inputs has nothing to do.
         if let cache = inputs.cache, let key = inputs.key, !rendered.appendEvents, inputs.backdated == nil,

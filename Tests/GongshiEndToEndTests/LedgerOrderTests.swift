@@ -46,6 +46,27 @@ struct LedgerOrderTests {
         #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-26"]).status != 2)
     }
 
+    @Test func aBuildThatDoesNotWriteTheLedgerKeepsTheMarkOfTheOneItDoesNotContinue() throws {
+        let site = try Gongshi.site("basic")
+        let ledger = site + "/Content/ledger.csv"
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"]).status != 2)
+        let marker = Gongshi.read(site + "/Public/.gongshi-output")
+        let full = bytes(ledger)
+        let cut = full.indices.filter { full[$0] == 0x0A }.dropFirst().first.map { Array(full[...$0]) } ?? []
+        _ = FileManager.default.createFile(atPath: ledger, contents: Data(cut))
+        for args in [["--no-ledger"], ["--date", "2026-10-01"]] {
+            var run = ["build", "--site", site, "--quiet"] + args
+            if !args.contains("--date") { run += ["--date", "2026-11-26"] }
+            let r = try Gongshi.run(run)
+            #expect(r.status != 2, "\(r.stderr)")
+            #expect(r.stderr.contains("不一致") && r.stderr.contains("未写入台账"), "\(r.stderr)")
+            #expect(Gongshi.read(site + "/Public/.gongshi-output") == marker, "the live site's mark is kept")
+        }
+        // So the cut ledger is still refused by the next build that writes it.
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-26"]).status == 2)
+        #expect(bytes(ledger) == cut)
+    }
+
     @Test func aSiteWithoutItsDepartmentRegistryIsNotBuilt() throws {
         let site = try Gongshi.site("basic")
         #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"]).status != 2)
