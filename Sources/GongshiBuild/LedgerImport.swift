@@ -64,7 +64,8 @@ public enum LedgerImport {
         let departments = DepartmentIndex(data.departments)
 
         var result = Result()
-        var seen = Set<String>()
+        // Each key imported by this file: its event's position and the row it came from.
+        var seen: [String: (index: Int, place: String)] = [:]
         for row in rows {
             guard let kind = kind(row) else {
                 result.problems.append((row.place, "类型「\(row.kind)」无法识别，应为 行政许可/xzxk 或 行政处罚/xzcf"))
@@ -87,11 +88,27 @@ public enum LedgerImport {
                     result.problems.append((row.place, "公示日期 \(date) 早于决定日期 \(d)"))
                     continue
                 }
-                if history[key]?.firstPublished != nil || seen.contains(key) {
+                if let first = seen[key] {
+                    // One record twice in the file: the earlier date is its first publication.
+                    let other = result.imported[first.index]
+                    if other.date != date {
+                        result.problems.append(
+                            (
+                                row.place,
+                                "与 \(first.place) 是同一记录，公示日期不同（\(other.date)、\(date)）：导入较早的 \(min(date, other.date))"
+                            ))
+                        if date < other.date {
+                            result.imported[first.index] = LedgerEvent(
+                                date: date, event: .imported, kind: kind, key: key, digest: digest)
+                        }
+                    }
+                    continue
+                }
+                if history[key]?.firstPublished != nil {
                     result.alreadyKnown += 1
                     continue
                 }
-                seen.insert(key)
+                seen[key] = (result.imported.count, row.place)
                 result.imported.append(LedgerEvent(date: date, event: .imported, kind: kind, key: key, digest: digest))
             }
         }

@@ -118,8 +118,10 @@ struct RecordIndex {
     private var byDocument: [String: [Candidate]] = [:]
 
     init(_ p: Publication) {
+        // A revoked record is both a withdrawal notice and a withheld row: one candidate.
+        var added = Set<String>()
         func add(_ kind: RecordKind, _ key: String, _ department: String, _ digest: String, _ decided: LocalDate?) {
-            guard let (authority, document) = RecordContext.keyParts(key) else { return }
+            guard added.insert(key).inserted, let (authority, document) = RecordContext.keyParts(key) else { return }
             let c = Candidate(key: key, authority: authority, department: department, digest: digest, decided: decided)
             byDocument[kind.rawValue + "|" + DocumentNumber.normalize(document), default: []].append(c)
         }

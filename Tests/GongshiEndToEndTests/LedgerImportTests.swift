@@ -54,6 +54,26 @@ struct LedgerImportTests {
         #expect(Gongshi.read(site + "/Content/ledger.csv").contains("2026-11-18,导入,xzxk,xzxk:区市场监管局:周市监个〔2026〕2号,"))
     }
 
+    @Test func oneRecordTwiceIsImportedOnceAtItsEarlierDateAndReported() throws {
+        let site = try Gongshi.site("basic")
+        let file = site + "/原系统.csv"
+        try """
+        类型,机关,文书号,公示日期
+        行政处罚,区市场监管局,周市监罚〔2026〕9号,2026-11-09
+        行政处罚,区市场监管局,周市监罚〔2026〕9号,2026-11-06
+        行政许可,11370306004000024A,周市监广〔2026〕5号,2026-10-12
+
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try Gongshi.run(["ledger", "import", file, "--site", site, "--date", "2026-11-25"])
+        #expect(r.stdout.contains("导入 1 条"), "\(r.stdout)")
+        #expect(r.stdout.contains("第3行：与 原系统.csv 第2行 是同一记录，公示日期不同（2026-11-09、2026-11-06）：导入较早的 2026-11-06"))
+        // A revoked record is a notice and a withheld row, one candidate: matched (and already known).
+        #expect(r.stdout.contains("已在台账中（未改动）1 条"), "\(r.stdout)")
+        let ledger = Gongshi.read(site + "/Content/ledger.csv")
+        #expect(ledger.contains("2026-11-06,导入,xzcf,xzcf:区市场监管局:周市监罚〔2026〕9号,"))
+        #expect(!ledger.contains("2026-11-09,导入"))
+    }
+
     @Test func aFileWithoutTheColumnsIsRefused() throws {
         let site = try Gongshi.site("basic")
         let file = site + "/bad.csv"
