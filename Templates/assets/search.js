@@ -38,12 +38,22 @@
     }
     return out;
   }
+  // A number's tokens: the whole number; then its first four characters (the authority's abbreviation:
+  // a prefix typed alone, 周市监处罚〔2026〕, is found whole when that authority has few numbers) and
+  // its last four (the least shared part of a whole number); then the rest from the end.
+  function documentTokens(doc) {
+    var g = grams(doc, 4, '%');
+    var order = g.length > 2 ? [g[0], g[g.length - 1]].concat(g.slice(1, -1).reverse()) : g.reverse();
+    return ['=' + doc].concat(order);
+  }
   // The index families a query is looked up in, most likely first. Each has its tokens (best first)
   // and the text its documents are matched against.
   function familiesOf(raw) {
     var q = normalize(raw), doc = normalizeDocument(raw), families = [];
-    var docs = Array.from(doc).length >= 4
-      ? { tokens: ['=' + doc].concat(grams(doc, 4, '%').reverse()), q: doc, hay: function (d) { return normalizeDocument(d[0]); }, fold: normalizeDocument, code: false }
+    var docLength = Array.from(doc).length;
+    // Three characters are a number's authority part (周环罚) when followed by its year bracket.
+    var docs = docLength >= 4 || (docLength === 3 && !looksLikeDocument(q))
+      ? { tokens: docLength >= 4 ? documentTokens(doc) : ['%' + doc + '〔'], q: doc, hay: function (d) { return normalizeDocument(d[0]); }, fold: normalizeDocument, code: false }
       : null;
     // A 组织机构代码 is indexed without its hyphen (59467239-9 → 594672399).
     var code = /^[0-9A-Z]{8}-[0-9A-Z]$/.test(q) ? q.replace('-', '') : q;
@@ -63,6 +73,8 @@
     // then costs no fetch of the number index.
     if (docs && looksLikeDocument(q)) { families.push(docs); }
     families.push(names);
+    // A number's authority part alone (周市监处罚) is looked up among numbers when no name has it.
+    if (docs && !looksLikeDocument(q)) { docs.onlyIfNothingYet = true; families.push(docs); }
     return families;
   }
   function fetchBucket(b) {
@@ -139,11 +151,18 @@
 
   function show(list, q, complete) {
     results.textContent = '';
-    if (list.length === 0) { say('没有找到名称、统一社会信用代码或决定书文号包含“' + q + '”的信息。'); return; }
+    if (list.length === 0) {
+      // Only part of the index was read: matches may exist among the many that share these characters.
+      if (!complete) { say('查询的字符过于常见，未能找出结果：请输入更完整的名称、统一社会信用代码或决定书文号。'); return; }
+      var shortNumber = looksLikeDocument(q) && Array.from(normalizeDocument(q)).length < 4;
+      say(shortNumber ? '没有找到。决定书文号请至少输入连续的四个字符，例如“〔2026〕3”。'
+        : '没有找到名称、统一社会信用代码或决定书文号包含“' + q + '”的信息。');
+      return;
+    }
     var shown = list.slice(0, MAX_SHOWN);
-    var more = !complete || list.length > MAX_SHOWN;
-    say(more ? '结果较多，显示前 ' + shown.length + ' 条，请输入更完整的名称、代码或文号缩小范围。'
-             : '找到 ' + list.length + ' 条。');
+    say(list.length > MAX_SHOWN ? '结果较多，显示前 ' + shown.length + ' 条，请输入更完整的名称、代码或文号缩小范围。'
+      : !complete ? '找到 ' + list.length + ' 条，可能还有更多：请输入更完整的名称、代码或文号。'
+      : '找到 ' + list.length + ' 条。');
     var ul = document.createElement('ul');
     ul.className = 'results';
     shown.forEach(function (hit) {
