@@ -73,7 +73,9 @@ enum BuildStep {
         let lock = options.preview == nil && options.writeLedger ? try SiteLock.acquire(site: options.site) : nil
         do throws(SiteError) {
             if lock != nil {
-                try Interruption.committing { () throws(SiteError) in try LedgerStore.recover(site: options.site) }
+                try Interruption.committing { () throws(SiteError) in
+                    try LedgerStore.recover(site: options.site, out: out)
+                }
             }
             // An incremental build reuses parsed data files and unchanged output files (the build cache),
             // and when no input changed at all, the live output as it is.

@@ -56,7 +56,9 @@ public enum LedgerImport {
         let rows = try readRows(path: path, shown: shown)
         let lock = try SiteLock.acquire(site: site)
         defer { lock?.release() }
-        try Interruption.committing { () throws(SiteError) in try LedgerStore.recover(site: site) }
+        try Interruption.committing { () throws(SiteError) in
+            try LedgerStore.recover(site: site, out: (site as NSString).appendingPathComponent("Public"))
+        }
         let data = try SiteReader.read(root: site, streaming: true)
         let judgement = Judge.judge(data, date: today)
         let history = LedgerHistory(events: data.ledger, through: LocalDate(year: 9999, month: 12, day: 31) ?? today)

@@ -75,7 +75,9 @@ public enum LedgerStore {
     }
 
     /// Removes temporary ledger files of killed runs, by name, and reconciles an interrupted commit.
-    public static func recover(site: String) throws(SiteError) {
+    /// - Parameter out: the output folder of the run that recovers: the note names the output by the
+    ///   path it had then, and a site moved or copied since has its output elsewhere.
+    public static func recover(site: String, out: String) throws(SiteError) {
         let ledger = path(site: site)
         let dir = (ledger as NSString).deletingLastPathComponent
         let base = (ledger as NSString).lastPathComponent
@@ -92,7 +94,7 @@ public enum LedgerStore {
             unlink(notePath)
             return
         }
-        if OutputFolder.markedLedger(note.out) == note.after {
+        if [note.out, out].contains(where: { OutputFolder.markedLedger($0) == note.after }) {
             unlink(notePath)  // the swap happened: committed
             return
         }

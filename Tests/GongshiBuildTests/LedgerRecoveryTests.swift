@@ -17,7 +17,7 @@ struct LedgerRecoveryTests {
         for leftover in [".tmp-123", ".pending.tmp-456"] {
             try Data("half".utf8).write(to: URL(fileURLWithPath: ledger + leftover))
         }
-        try LedgerStore.recover(site: site)
+        try LedgerStore.recover(site: site, out: site + "/Public")
         #expect(try fm.contentsOfDirectory(atPath: site + "/Content") == ["ledger.csv"])
         #expect(fm.contents(atPath: ledger) == Data("日期,事件\n".utf8))
     }

@@ -123,11 +123,7 @@ struct LedgerSafetyTests {
         let ledger = site + "/Content/ledger.csv"
         // Built on the ledger's last date (a build may not write it earlier); a licence decided later.
         #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-18"]).status == 0)
-        let licences = site + "/Content/xzxk/2026-11.csv"
-        try
-            (Gongshi.read(licences)
-            + "周村测试丙建材有限公司,法人及非法人组织,91370306MA3C10033K,李四,,,建筑材料许可决定书,周市监建〔2026〕9号,核准,经营建材,2026-11-24,,区市场监管局,11370306004000024A,,,\n")
-            .write(toFile: licences, atomically: true, encoding: .utf8)
+        try Gongshi.appendLicence(site)
         let l1 = bytes(ledger)
         let p1 = site + "/P1"
         try FileManager.default.copyItem(atPath: site + "/Public", toPath: p1)
@@ -151,10 +147,41 @@ struct LedgerSafetyTests {
         #expect(Gongshi.read(site + "/Public/.gongshi-output").contains("ledger-sha256: \(sha256(l3))"))
     }
 
+    @Test func aCommitWhoseSiteWasMovedSinceIsKept() throws {
+        // Killed after its swap, before removing its note; then the whole site folder moved. The note
+        // names the old path, where nothing is: the moved output's mark says the events went live.
+        let site = try Gongshi.site("basic")
+        let ledger = site + "/Content/ledger.csv"
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-18"]).status == 0)
+        let l1 = bytes(ledger)
+        try Gongshi.appendLicence(site)
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"]).status == 0)
+        let l2 = bytes(ledger)
+        let note =
+            "before-bytes: \(l1.count)\nbefore-sha256: \(sha256(l1))\nafter-bytes: \(l2.count)\nafter-sha256: \(sha256(l2))\nout: \(site)-moved-away/Public\n"
+        try note.write(toFile: ledger + ".pending", atomically: true, encoding: .utf8)
+
+        let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-26"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Array(bytes(ledger).prefix(l2.count)) == l2, "the 2026-11-25 events stay")
+        #expect(!FileManager.default.fileExists(atPath: ledger + ".pending"))
+    }
+
     func realPath(_ p: String) -> String {
         guard let r = realpath(p, nil) else { return p }
         defer { free(r) }
         return String(cString: r)
+    }
+}
+
+extension Gongshi {
+    /// Adds to the basic fixture a licence decided 2026-11-24 (周市监建〔2026〕9号).
+    static func appendLicence(_ site: String) throws {
+        let licences = site + "/Content/xzxk/2026-11.csv"
+        try
+            (Gongshi.read(licences)
+            + "周村测试丙建材有限公司,法人及非法人组织,91370306MA3C10033K,李四,,,建筑材料许可决定书,周市监建〔2026〕9号,核准,经营建材,2026-11-24,,区市场监管局,11370306004000024A,,,\n")
+            .write(toFile: licences, atomically: true, encoding: .utf8)
     }
 }
 
