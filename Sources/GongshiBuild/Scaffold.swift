@@ -66,6 +66,15 @@ public enum Scaffold {
         }
         let files =
             builtInFiles().map { ($0.path, $0.bytes) } + sampleFiles(today: today).map { ($0.0, Array($0.1.utf8)) }
+        // A theme or a .gitignore already there is the webmaster's own: never overwritten.
+        let existing = files.map(\.0).filter { fm.fileExists(atPath: target + "/" + $0) }
+        if let first = existing.first {
+            throw SiteError(
+                file: target + "/" + first,
+                message:
+                    "文件已存在\(existing.count > 1 ? "（另有 \(existing.count - 1) 个文件）" : "")，未覆盖，也未新建站点。请在空文件夹中执行 gongshi init，或先把这些文件移走"
+            )
+        }
         do {
             for (rel, bytes) in files {
                 let path = target + "/" + rel

@@ -148,4 +148,16 @@ struct BuildTests {
         #expect(Gongshi.read(dir + "/Content/xinwen/2026-11-honghei.md").contains("type: honghei"))
         #expect(try Gongshi.run(["new", "honghei", "2026-11", "--site", dir]).status == 2)
     }
+
+    @Test func initNeverOverwritesAThemeOrGitignore() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-init-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: dir + "/Templates", withIntermediateDirectories: true)
+        try "MY CUSTOM".write(toFile: dir + "/Templates/head.mustache", atomically: true, encoding: .utf8)
+        let r = try Gongshi.run(["init", dir])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("Templates/head.mustache") && r.stderr.contains("未覆盖"), "\(r.stderr)")
+        #expect(Gongshi.read(dir + "/Templates/head.mustache") == "MY CUSTOM")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/Content"), "nothing half made")
+    }
 }
