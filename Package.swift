@@ -35,7 +35,7 @@ let package = Package(
         ),
         .target(
             name: "GongshiRules",
-            dependencies: ["GongshiModel", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["GongshiModel", "Ccmark", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "GongshiSite",

@@ -20,7 +20,25 @@ public enum ArticleReader {
         guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingWhitespace() == "---" }) else {
             return bad(1, "前置信息没有结束的 --- 行")
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
+        // Two slips of Chinese typing that YAML reports confusingly (or on another line).
+        for (i, line) in lines[1..<close].enumerated() {
+            let t = line.trimmingWhitespace()
+            guard let key = t.split(separator: "：", maxSplits: 1).first, key.count < t.count,
+                !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "_") })
+            else {
+                if let colon = t.firstIndex(of: ":"), t[..<colon].allSatisfy({ $0.isASCII && $0.isLetter }),
+                    !t[..<colon].isEmpty, let next = t[t.index(after: colon)...].first, next != " "
+                {
+                    return bad(
+                        i + 2,
+                        "「\(DisplayText.cut(t, to: 40))」冒号后缺少空格：请写作「\(t[..<colon]): \(t[t.index(after: colon)...])」")
+                }
+                continue
+            }
+            return bad(i + 2, "「\(key)」后是全角冒号「：」：前置信息须用半角冒号加空格，例如「\(key): …」")
+        }
+        let yamlLines = Array(lines[1..<close])
+        let yaml = yamlLines.joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")
         lines = []
         let map: Node.Mapping
@@ -30,12 +48,25 @@ public enum ArticleReader {
             }
             map = m
         } catch {
-            return bad(SettingsReader.yamlLine(error) + 1, "前置信息不是有效的 YAML：\(YAMLErrorText.describe(error))")
+            return bad(
+                SettingsReader.yamlLine(error) + 1, "前置信息不是有效的 YAML：\(YAMLErrorText.describe(error, lineOffset: 1))")
         }
         func str(_ k: String) -> String { map[k]?.scalar?.string.trimmingWhitespace() ?? "" }
         func lineOf(_ k: String) -> Int { (map[k]?.mark?.line ?? 0) + 1 }
         let title = str("title")
-        if title.isEmpty { return bad(1, "前置信息缺少必填字段「title」", rule: "missing-field") }
+        if title.isEmpty {
+            // `title: #3号通知` is a comment to YAML, `title: [转载]…` a list: the value needs quotes.
+            if let i = yamlLines.firstIndex(where: { $0.trimmingWhitespace().hasPrefix("title:") }),
+                let first = yamlLines[i].trimmingWhitespace().dropFirst("title:".count).trimmingWhitespace().first,
+                "#[{&*!|>%@`".contains(first)
+            {
+                return bad(
+                    i + 2,
+                    "标题以「\(first)」开头，YAML 不把它当作文字：请给标题加引号，例如 title: \"\(yamlLines[i].trimmingWhitespace().dropFirst("title:".count).trimmingWhitespace())\"",
+                    rule: "missing-field")
+            }
+            return bad(1, "前置信息缺少必填字段「title」", rule: "missing-field")
+        }
         var date: LocalDate?
         let dateText = str("date")
         if !dateText.isEmpty {
@@ -65,10 +96,14 @@ public enum ArticleReader {
                 return bad(lineOf("month"), "红黑榜发布需要「month: YYYY-MM」", rule: "bad-date")
             }
         }
-        let article = Article(
+        var article = Article(
             section: section, file: file, title: title, date: date, slug: slugSource.lowercased(),
-            draft: ["true", "yes", "1"].contains(draftText), type: type, month: month,
+            draft: !Article.publishingDraftValues.contains(draftText), type: type, month: month,
             summary: str("summary").isEmpty ? str("description") : str("summary"), markdown: body)
+        article.bodyLine = close + 2
+        article.frontMatter = map.compactMap { k, v in
+            k.string.map { ($0, v.scalar?.string ?? "", (k.mark?.line ?? 0) + 1) }
+        }
         return (article, [])
     }
 }

@@ -26,7 +26,8 @@ public enum YAMLErrorText {
     ]
 
     /// `第2行第8列：方括号列表中缺少「,」或「]」（该行：baseURL: x）`.
-    public static func describe(_ error: any Error) -> String {
+    /// - Parameter lineOffset: added to the line numbers said (front matter starts on a file's line 2).
+    public static func describe(_ error: any Error, lineOffset: Int = 0) -> String {
         guard let y = error as? YamlError else { return "无法解析" }
         switch y {
         case .scanner(_, let problem, let mark, let yaml), .parser(_, let problem, let mark, let yaml),
@@ -35,12 +36,12 @@ public enum YAMLErrorText {
             let line =
                 mark.line >= 1 && mark.line <= lines.count ? String(lines[mark.line - 1]).trimmingWhitespace() : ""
             let quoted = line.isEmpty ? "" : "（该行：\(DisplayText.cut(line, to: 80))）"
-            return "第\(mark.line)行第\(mark.column)列：\(chinese(problem))\(quoted)"
+            return "第\(mark.line + lineOffset)行第\(mark.column)列：\(chinese(problem))\(quoted)"
         case .reader(let problem, _, _, _):
             return chinese(problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "「\($0)」" }.joined(separator: "、")
-            return "第\(context.mark.line)行起的一组设置中，键\(keys)写了不止一次（每个键只能写一次，请删去多余的一行）"
+            return "第\(context.mark.line + lineOffset)行起的一组设置中，键\(keys)写了不止一次（每个键只能写一次，请删去多余的一行）"
         default:
             return "无法解析"
         }

@@ -149,6 +149,10 @@ public struct Article: Sendable {
     public let month: String
     public let summary: String
     public let markdown: String
+    /// The line of the file where `markdown` starts (after the front matter).
+    public var bodyLine = 1
+    /// Each key of the front matter as written, with its value (empty for a list or a mapping) and line.
+    public var frontMatter: [(key: String, value: String, line: Int)] = []
     public init(
         section: Section, file: String, title: String, date: LocalDate?, slug: String, draft: Bool,
         type: String, month: String, summary: String, markdown: String
@@ -165,6 +169,16 @@ public struct Article: Sendable {
         self.markdown = markdown
     }
     public var isHonghei: Bool { type == "honghei" }
+
+    /// The keys front matter may have (SPEC §1.8, and `summary`/`description` for listings and feeds).
+    public static let frontMatterKeys: Set<String> = [
+        "title", "date", "slug", "draft", "type", "month", "summary", "description",
+    ]
+    /// The values of `draft` (lower-cased) that publish. Any other keeps the file a draft: a slip such as
+    /// `draft: ture` must not publish it.
+    public static let publishingDraftValues: Set<String> = ["", "false", "no", "0", "否"]
+    /// The values of `draft` understood as a draft.
+    public static let draftValues: Set<String> = ["true", "yes", "1", "是"]
     /// A draft shown by the preview server (marked 草稿 there); never set in a public build.
     public private(set) var isPreviewedDraft = false
 
@@ -173,6 +187,8 @@ public struct Article: Sendable {
         var a = Article(
             section: section, file: file, title: title, date: date, slug: slug, draft: false,
             type: type, month: month, summary: summary, markdown: markdown)
+        a.bodyLine = bodyLine
+        a.frontMatter = frontMatter
         a.isPreviewedDraft = true
         return a
     }

@@ -63,6 +63,9 @@ public enum Judge {
 
         let (articleFindings, articles) = BadFile.checkArticles(site.articles.filter { !$0.draft })
         verdicts.findings.append(contentsOf: articleFindings)
+        for a in site.articles {
+            for rule in RuleRegistry.articleRules { verdicts.findings += rule.decide(a, date: date) }
+        }
         verdicts.findings.sort(by: findingOrder)
         let publication = Publication(
             date: date, settings: site.settings, departments: site.departments, memoranda: site.memoranda,

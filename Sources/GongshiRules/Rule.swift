@@ -113,6 +113,17 @@ extension Rule {
     }
 }
 
+/// A rule about one Markdown article or standing page (SPEC §1.8): what of it will not be shown as written.
+protocol ArticleRule: Rule {
+    static func decide(_ a: Article, date: LocalDate) -> [Finding]
+}
+
+extension ArticleRule {
+    static func finding(_ a: Article, line: Int, _ message: String) -> Finding {
+        Finding(rule: info.id, severity: info.severity, file: a.file, line: line, message: message)
+    }
+}
+
 /// The registered rules. Adding a rule is one file in `Rules/`, its test file, and one line here.
 public enum RuleRegistry {
     /// Per-record rules in the order they run: data validity first (the first error withholds), then
@@ -147,6 +158,11 @@ public enum RuleRegistry {
     /// Site-wide rules, run last.
     static let siteRules: [any SiteRule.Type] = [MissingCalendar.self, CalendarEnding.self]
 
+    /// Rules about each article and standing page.
+    static let articleRules: [any ArticleRule.Type] = [
+        ArticleFrontMatter.self, ArticleMarkup.self, ScheduledArticle.self,
+    ]
+
     /// Rules the readers of `GongshiContent` report (they know files and rows); documented here.
     static let readerRules: [any Rule.Type] = [BadFile.self, UnknownColumn.self]
 
@@ -154,7 +170,9 @@ public enum RuleRegistry {
     static let themeRules: [any Rule.Type] = [TemplateDate.self]
 
     /// Every rule, in the order of the reference.
-    public static var all: [any Rule.Type] { readerRules + recordRules + listRules + siteRules + themeRules }
+    public static var all: [any Rule.Type] {
+        readerRules + recordRules + listRules + siteRules + articleRules + themeRules
+    }
 }
 
 /// The reference entry of every rule.

@@ -114,4 +114,34 @@ struct ArticleReaderTests {
         #expect(f.map(\.rule) == ["bad-file"])
         #expect(f.first?.severity == .error)
     }
+
+    @Test("slips of Chinese typing are named at their line, with the fix")
+    func typingSlips() {
+        func error(_ frontMatter: String) -> Finding? {
+            ArticleReader.read(text: "---\n\(frontMatter)\n---\n正文\n", file: "a.md", section: .xinwen).1.first
+        }
+        let fullWidth = error("title：通知\ndate: 2026-11-20")
+        #expect(fullWidth?.line == 2)
+        #expect(fullWidth?.message.contains("全角冒号") == true)
+        let noSpace = error("title: 通知\ndate:2026-11-20")
+        #expect(noSpace?.line == 3)
+        #expect(noSpace?.message.contains("date: 2026-11-20") == true)
+        let hash = error("title: #3号通知\ndate: 2026-11-20")
+        #expect(hash?.line == 2)
+        #expect(hash?.message.contains(##"title: "#3号通知""##) == true)
+        // A YAML error's own line number is the file's, as the finding's is.
+        let yaml = error("title: 通知\ndate: 2026-11-20\nfoo: [unclosed")
+        #expect(yaml?.line == 5)
+        #expect(yaml?.message.contains("第5行") == true)
+    }
+
+    @Test("the body's first line and each key's line are kept for the article rules")
+    func lines() throws {
+        let (a, _) = ArticleReader.read(
+            text: "---\ntitle: 通知\ndate: 2026-11-20\n---\n正文\n", file: "a.md", section: .xinwen)
+        let article = try #require(a)
+        #expect(article.bodyLine == 5)
+        #expect(article.frontMatter.first { $0.key == "date" }?.line == 3)
+        #expect(article.frontMatter.first { $0.key == "date" }?.value == "2026-11-20")
+    }
 }

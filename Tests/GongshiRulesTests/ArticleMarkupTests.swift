@@ -1,0 +1,42 @@
+import GongshiModel
+import Testing
+
+@testable import GongshiRules
+
+@Suite("article-markup")
+struct ArticleMarkupTests {
+    /// The body starts on line 5 of the file.
+    func findings(_ body: String) throws -> [Finding] {
+        let a = try #require(article("---\ntitle: 通知\ndate: 2026-11-20\n---\n\(body)\n"))
+        return ArticleMarkup.decide(a, date: day("2026-11-30"))
+    }
+
+    @Test("raw HTML is named at its file line; a comment is not")
+    func html() throws {
+        let f = try findings("正文\n\n<table><tr><td>甲</td></tr></table>\n\n<!-- 备注 -->")
+        #expect(f.map(\.line) == [7])
+        #expect(f.first?.message.contains("HTML") == true)
+        #expect(f.first?.file == "Content/xinwen/a.md")
+    }
+
+    @Test("outside images and images beside the article; a site path is fine")
+    func images() throws {
+        let f = try findings("![外](https://example.com/a.png)\n\n![旁](images/a.png)\n\n![站内](/assets/a.png)")
+        #expect(f.map(\.line) == [5, 7])
+        #expect(f[0].message.contains("外部图片"))
+        #expect(f[1].message.contains("不会随文章复制"))
+    }
+
+    @Test("a pipe table and a footnote")
+    func tableAndFootnote() throws {
+        let f = try findings("| 项目 | 金额 |\n|---|---|\n| 罚款 | 1 |\n\n见注[^1]。")
+        #expect(f.map(\.line) == [5, 9])
+        #expect(f[0].message.contains("表格"))
+        #expect(f[1].message.contains("脚注"))
+    }
+
+    @Test("plain Markdown says nothing")
+    func plain() throws {
+        #expect(try findings("# 标题\n\n正文，[链接](/tongji/)。\n\n- 一\n- 二\n\n```\n<b>代码</b>\n```").isEmpty)
+    }
+}
