@@ -181,7 +181,10 @@ extension Renderer {
         let url = context.url(Renderer.articlePath(a))
         return FeedItem(
             id: Feeds.itemID("article:" + Renderer.articlePath(a)), title: a.title, url: url,
-            published: d, updated: d, html: Feeds.absolutizingLinks(Markdown.html(a.markdown), base: url),
+            published: d, updated: d,
+            html: Feeds.absolutizingLinks(
+                Markdown.html(a.markdown, root: SiteContext.root(for: Renderer.articlePath(a) + "index.html")),
+                base: url),
             summary: a.summary, sortKey: a.slug)
     }
 }

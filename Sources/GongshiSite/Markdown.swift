@@ -7,20 +7,61 @@ import Ccmark
 #endif
 
 /// CommonMark to HTML through libcmark in its safe mode: raw HTML is omitted and `javascript:`,
-/// `vbscript:`, `file:` and most `data:` links are dropped.
+/// `vbscript:`, `file:` and most `data:` links are dropped. Two changes keep an article's page
+/// self-contained and working under any `baseURL` path (SPEC §5.5): a link or image to a site path
+/// (`/tongji/`, `/assets/a.png`) is written relative to the page (`root`), and an outside image is
+/// shown as a link to it, not loaded. `article-markup` tells the webmaster of both.
 public enum Markdown {
-    public static func html(_ markdown: String) -> String {
+    /// - Parameter root: the way from the page to the site's root (`../../` for `xinwen/slug/`).
+    public static func html(_ markdown: String, root: String = "./") -> String {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         var bytes = Array(markdown.utf8)
         bytes.append(0)
-        guard
-            let out = bytes.withUnsafeBufferPointer({ buf in
-                buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                    cmark_markdown_to_html($0, buf.count - 1, options)
+        let parsed = bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                    cmark_parse_document($0, buf.count - 1, options)
                 }
-            })
-        else { return "" }
+            }
+        }
+        guard let document = parsed else { return "" }
+        defer { cmark_node_free(document) }
+        rewrite(document, root: root)
+        guard let out = cmark_render_html(document, options) else { return "" }
         defer { free(out) }
         return String(cString: out)
+    }
+
+    /// Site paths made relative to the page; outside images replaced by links.
+    static func rewrite(_ document: OpaquePointer, root: String) {
+        var outsideImages: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(document) {
+            defer { cmark_iter_free(iterator) }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                    let url = cmark_node_get_url(node).map({ String(cString: $0) })
+                else { continue }
+                if url.hasPrefix("/") && !url.hasPrefix("//") {
+                    cmark_node_set_url(node, root + url.dropFirst())
+                } else if type == CMARK_NODE_IMAGE && (url.contains("://") || url.hasPrefix("//")) {
+                    outsideImages.append(node)
+                }
+            }
+        }
+        for image in outsideImages {
+            guard let link = cmark_node_new(CMARK_NODE_LINK) else { continue }
+            cmark_node_set_url(link, cmark_node_get_url(image))
+            if let title = cmark_node_get_title(image) { cmark_node_set_title(link, title) }
+            // The image's description (its alt text) becomes the link's text.
+            while let child = cmark_node_first_child(image) { cmark_node_append_child(link, child) }
+            if cmark_node_first_child(link) == nil, let text = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(text, "图片")
+                cmark_node_append_child(link, text)
+            }
+            cmark_node_insert_before(image, link)
+            cmark_node_free(image)
+        }
     }
 }

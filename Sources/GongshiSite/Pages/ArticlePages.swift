@@ -29,7 +29,7 @@ extension Renderer {
             let section = a.section == .pages ? "" : "xinwen/"
             var ctx = context.page(path: path, title: a.title, section: section, description: a.summary)
             ctx["article"] = articleRow(a)
-            ctx["body"] = Markdown.html(a.markdown)
+            ctx["body"] = Markdown.html(a.markdown, root: SiteContext.root(for: path))
             if a.isHonghei {
                 let entries = publication.listEntries.enumerated().filter { $0.element.listedOn.monthString == a.month }
                 let red = entries.filter { $0.element.isRed }.map { index.entryRows[$0.offset] }

@@ -1,0 +1,30 @@
+import Testing
+
+@testable import GongshiSite
+
+@Suite("Markdown: libcmark in safe mode, site paths relative, no outside image")
+struct MarkdownTests {
+    @Test("a site path is written relative to the page, so it works under any baseURL path")
+    func sitePaths() {
+        let html = Markdown.html("[统计](/tongji/) ![图](/assets/a.png) [外](https://example.gov.cn/) [本](#a)", root: "../../")
+        #expect(html.contains(#"href="../../tongji/""#))
+        #expect(html.contains(#"src="../../assets/a.png""#))
+        #expect(html.contains(#"href="https://example.gov.cn/""#))
+        #expect(html.contains(##"href="#a""##))
+    }
+
+    @Test("an outside image becomes a link to it, its description the link text")
+    func outsideImage() {
+        let html = Markdown.html("![现场照片](https://example.com/a.png \"题\") ![](//cdn.example/b.png)")
+        #expect(!html.contains("<img"))
+        #expect(html.contains(#"<a href="https://example.com/a.png" title="题">现场照片</a>"#))
+        #expect(html.contains(#"<a href="//cdn.example/b.png">图片</a>"#))
+    }
+
+    @Test("raw HTML and javascript: links are not passed through")
+    func safe() {
+        let html = Markdown.html("<script>alert(1)</script>\n\n[x](javascript:alert(1))")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("javascript:"))
+    }
+}
