@@ -3,8 +3,10 @@ import GongshiModel
 
 /// `gongshi new` and `gongshi init`: files a webmaster starts from.
 public enum Scaffold {
-    /// Writes `Content/xinwen/YYYY-MM-honghei.md`; refuses to overwrite.
-    public static func newHonghei(site: String, month: String, today: LocalDate) throws(SiteError) -> String {
+    /// Writes `Content/xinwen/YYYY-MM-honghei.md`; refuses to overwrite. Returns its path and its date.
+    public static func newHonghei(site: String, month: String, today: LocalDate) throws(SiteError) -> (
+        path: String, date: LocalDate
+    ) {
         let parts = month.split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]),
             LocalDate(year: y, month: m, day: 1) != nil
@@ -45,7 +47,7 @@ public enum Scaffold {
         } catch {
             throw SiteError(file: rel, message: "无法写入：\(error.localizedDescription)")
         }
-        return rel
+        return (rel, releaseDate)
     }
 
     /// The default theme, calendars and memoranda, as built into the program (decoded from
@@ -65,7 +67,8 @@ public enum Scaffold {
             throw SiteError(file: target + "/Content", message: "该文件夹中已有站点，未覆盖")
         }
         let files =
-            builtInFiles().map { ($0.path, $0.bytes) } + sampleFiles(today: today).map { ($0.0, Array($0.1.utf8)) }
+            builtInFiles().map { ($0.path, $0.bytes) }
+            + sampleFiles(today: today, title: title(folder: target)).map { ($0.0, Array($0.1.utf8)) }
         // A theme or a .gitignore already there is the webmaster's own: never overwritten.
         let existing = files.map(\.0).filter { fm.fileExists(atPath: target + "/" + $0) }
         if let first = existing.first {
@@ -87,7 +90,20 @@ public enum Scaffold {
         }
     }
 
-    static func sampleFiles(today: LocalDate) -> [(String, String)] {
+    /// The site's title from its folder's name when that is Chinese (`gongshi init 信用周村`), else
+    /// 信用示范区; and the region it names (周村: the title without 信用).
+    static func title(folder: String) -> (title: String, region: String) {
+        let name = (folder as NSString).lastPathComponent
+        guard name.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }),
+            name.count <= 30, !name.contains(":"), !name.contains("#")
+        else { return ("信用示范区", "示范区") }
+        let region = name.hasPrefix("信用") && name.count > 2 ? String(name.dropFirst(2)) : name
+        return (name, region)
+    }
+
+    static func sampleFiles(today: LocalDate, title: (title: String, region: String) = ("信用示范区", "示范区"))
+        -> [(String, String)]
+    {
         let (d1, d2, d3) = (today.adding(days: -3), today.adding(days: -1), today.adding(days: -2))
         let (listed, until) = (today.adding(days: -200), today.adding(days: 165))
         let year = today.year
@@ -101,9 +117,9 @@ public enum Scaffold {
             (
                 "Content/site.yml",
                 """
-                title: 信用示范区
+                title: \(title.title)
                 baseURL: https://xinyong.example.gov.cn/
-                region: 示范区
+                region: \(title.region)
                 language: zh-CN
                 disclosure:
                   deadlineWorkdays: 7
