@@ -10,11 +10,18 @@ enum Views {
     static func departmentPath(_ code: String) -> String { "bumen/\(code)/" }
     static func listPath(isRed: Bool, id: String) -> String { "\(isRed ? "hongmingdan" : "heimingdan")/\(id)/" }
 
+    /// The first publication as shown. A record the previous system published on a date not known has
+    /// in the ledger the day this site took it over (导入): that day is not its publication, and a
+    /// listing showing it beside a decision of years before would read as years late.
+    static func published(_ r: PublishedRecord) -> String {
+        r.previousSystem && !r.timelinessJudged ? "原系统公示" : r.firstPublished.description
+    }
+
     /// A row of a listing table.
     static func row(_ r: PublishedRecord) -> TemplateObject {
         var d: TemplateObject = [
             "path": recordPath(r), "entityName": r.entityName, "title": r.title, "documentNumber": r.documentNumber,
-            "decisionDate": r.decisionDate.description, "published": r.firstPublished.description,
+            "decisionDate": r.decisionDate.description, "published": published(r),
             "department": r.department.name, "departmentPath": departmentPath(r.department.code),
             "kindTitle": r.kind.title, "objection": r.underObjection,
         ]

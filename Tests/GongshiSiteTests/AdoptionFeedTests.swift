@@ -47,4 +47,16 @@ struct AdoptionFeedTests {
         #expect(home.contains("新公司"))
         #expect(!home.contains("旧公司"))
     }
+
+    @Test func theirPublicationIsNotShownAsTheDayThisSiteTookThemOver() throws {
+        let sink = try Self.site().render()
+        let page = try #require(
+            sink.paths.filter { $0.hasPrefix("xzcf/scjgj-") }.compactMap { sink.text($0) }.first { $0.contains("旧公司") })
+        #expect(page.contains("原系统公示"))
+        #expect(page.contains("日期不详；本站自"))
+        // The listing's 公示日期 cell says who published it, not a date two years after the decision.
+        let listing = try #require(sink.text("xzcf/index.html"))
+        let row = try #require(listing.components(separatedBy: "<tr").first { $0.contains("旧公司") })
+        #expect(row.contains(#"<td class="c-published nowrap">原系统公示</td>"#))
+    }
 }

@@ -57,7 +57,7 @@ extension Renderer {
             "kind": r.kind.rawValue, "kindTitle": r.kind.title, "sectionPath": section,
             "entityName": name, "title": title, "documentNumber": number,
             "department": r.department.name, "departmentPath": Views.departmentPath(r.department.code),
-            "decisionDate": r.decisionDate.description, "published": r.firstPublished.description,
+            "decisionDate": r.decisionDate.description, "published": Views.published(r),
             "deadline": r.deadline.description, "publicityEnd": r.publicityEnd?.description ?? "",
             "updated": r.lastUpdated?.description ?? "", "objection": r.underObjection, "statusNote": r.statusNote,
             "fields": Views.fieldRows(r), "isPenalty": r.kind == .xzcf,
@@ -65,7 +65,9 @@ extension Renderer {
             "previewDeadline": "",
         ]
         if !r.timelinessJudged {
-            rec["notJudged"] = r.previousSystem ? "由本站启用前的原系统公示，公示日期不详，未评价是否按时" : "缺少节假日安排，未评价是否按时"
+            rec["notJudged"] =
+                r.previousSystem
+                ? "日期不详；本站自 \(r.firstPublished) 起公示，未评价是否按时" : "缺少节假日安排，未评价是否按时"
         }
         if r.severityInferred { rec["inferredSeverity"] = r.fields.value(of: .severity) ?? "" }
         if r.isLate { rec["late"] = r.lateWorkdays > 0 ? "逾期 \(r.lateWorkdays) 个工作日公示" : "在最迟公示日期后公示" }
