@@ -18,12 +18,13 @@ public enum DailyReportFile {
         s += "不予公示 \(report.withheldCount) 条。"
         s += "以上各项与台账（Content/ledger.csv）中该日期的记录一致。\n"
 
-        func table(_ items: [DailyReport.Item]) -> String {
+        /// - Parameter missing: what the 数据位置 of an item no longer in the data says.
+        func table(_ items: [DailyReport.Item], missing: String = "") -> String {
             var t = "| 类型 | 主体名称 | 文书号或名单 | 部门 | 记录键 | 数据位置 |\n|---|---|---|---|---|---|\n"
             for i in items {
                 let dept = i.department.isEmpty ? "" : (names[i.department] ?? i.department)
                 let file = i.sheet.isEmpty ? i.file : "\(i.file) [\(i.sheet)]"
-                let place = i.file.isEmpty ? "" : (i.line > 0 ? "\(file) 第\(i.line)行" : file)
+                let place = i.file.isEmpty ? missing : (i.line > 0 ? "\(file) 第\(i.line)行" : file)
                 t +=
                     "| " + [i.kind.title, i.name, i.document, dept, i.key, place].map(cell).joined(separator: " | ")
                     + " |\n"
@@ -32,7 +33,8 @@ public enum DailyReportFile {
         }
         for (title, items) in [("首次公示", report.published), ("更新", report.updated), ("撤回", report.withdrawn)] {
             s += "\n## \(title)（\(items.count) 条）\n\n"
-            s += items.isEmpty ? "无。\n" : table(items)
+            // A withdrawn key no row has any more: the department deleted it from its export.
+            s += items.isEmpty ? "无。\n" : table(items, missing: title == "撤回" ? "数据中已无此记录（已删除）" : "")
         }
         if !report.imported.isEmpty {
             s += "\n## 导入（\(report.imported.count) 条）：本站启用前由原系统公示，公示日期不详\n\n" + table(report.imported)

@@ -41,6 +41,21 @@ struct DailyReportTests {
         #expect(Gongshi.read(site + "/Content/baogao/2026-11-25.md") == report)
     }
 
+    @Test func aRowDeletedFromTheDataIsReportedAsSuch() throws {
+        let site = try Gongshi.site("basic")
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"]).status == 0)
+        // The department's next export leaves out a published licence.
+        let licences = site + "/Content/xzxk/2026-11.csv"
+        let rows = Gongshi.read(licences).split(separator: "\n", omittingEmptySubsequences: false)
+        let gone = try #require(rows.firstIndex { $0.contains("周市监食〔2026〕1号") })
+        try (rows.enumerated().filter { $0.offset != gone }.map { String($0.element) }.joined(separator: "\n"))
+            .write(toFile: licences, atomically: true, encoding: .utf8)
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-26"]).status == 0)
+        let withdrawn = section(Gongshi.read(site + "/Content/baogao/2026-11-26.md"), "撤回")
+        let line = try #require(withdrawn.split(separator: "\n").first { $0.contains("周市监食〔2026〕1号") })
+        #expect(line.contains("数据中已无此记录"), "\(line)")
+    }
+
     @Test func noLedgerWritesNoReport() throws {
         let site = try Gongshi.site("basic")
         let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
