@@ -31,6 +31,7 @@ public struct CheckReport: Sendable {
         // Date values where the build gives none (the theme's syntax is the build's to report).
         if let theme = try? ThemeReader.read(root: root) {
             findings += TemplateDate.check(templates: theme.templates, undated: TemplateSet.undated)
+            findings += ThemeReader.missingAssets(theme.templates, assets: Set(theme.assets.map(\.path)))
         }
         var records = judgement.rowsRead
         if let asked = department {
