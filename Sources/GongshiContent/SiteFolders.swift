@@ -34,6 +34,33 @@ extension SiteReader {
         return (files.flatMap { $0 }, unread)
     }
 
+    /// The Markdown files of `dir` (`Content/xinwen`), relative and sorted; and what else it holds, each
+    /// said (info): an image beside an article is not copied, a `.docx` or a subfolder is not read.
+    static func articleFolder(root: String, dir: String) -> (files: [String], unread: [Finding]) {
+        let full = (root as NSString).appendingPathComponent(dir)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return ([], []) }
+        var files: [String] = []
+        var unread: [Finding] = []
+        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        where !name.hasPrefix(".") && !name.hasPrefix("~$") {
+            let ext = (name as NSString).pathExtension.lowercased()
+            if ext == "md" {
+                files.append(dir + "/" + name)
+                continue
+            }
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: full + "/" + name, isDirectory: &isFolder)
+            let message =
+                isFolder.boolValue
+                ? "子文件夹「\(name)」中的文件未读取：文章应为直接放在 \(dir)/ 中的 .md 文件；图片请放入 Templates/assets/"
+                : ["png", "jpg", "jpeg", "gif", "svg", "webp"].contains(ext)
+                    ? "图片「\(name)」不会复制到网站：请放入 Templates/assets/，在文章中写作 ![说明](/assets/\(name))"
+                    : "「\(name)」未读取：文章应为 Markdown（.md）文件"
+            unread.append(Finding(rule: "bad-file", severity: .info, file: dir + "/" + name, line: 0, message: message))
+        }
+        return (files, unread)
+    }
+
     /// Relative paths (`Content/xzxk/a.csv`) of the files with extension `ext` directly in `dir`, sorted.
     static func listFiles(root: String, dir: String, ext: String) -> [String] {
         let full = (root as NSString).appendingPathComponent(dir)

@@ -207,7 +207,9 @@ public enum SiteReader {
         // Articles and standing pages
         var articles: [Article] = []
         for section in [Article.Section.xinwen, .pages] {
-            for rel in listFiles(root: root, dir: "Content/\(section.rawValue)", ext: "md") {
+            let (markdownFiles, unread) = articleFolder(root: root, dir: "Content/\(section.rawValue)")
+            findings += unread
+            for rel in markdownFiles {
                 guard let real = checked(rel, limit: InputFile.Limit.text, &findings) else { continue }
                 let d: Data
                 do { d = try InputFile.read(real, limit: InputFile.Limit.text) } catch {
@@ -219,7 +221,9 @@ public enum SiteReader {
                     findings.append(
                         Finding(
                             rule: "bad-file", severity: .error, file: rel, line: 0,
-                            message: "无法读取 Markdown 文件（应为 UTF-8 编码）"))
+                            message: TextEncoding.gb18030ToUTF8(ArraySlice(d)) != nil
+                                ? "Markdown 文件是 GB18030（GBK）编码，应为 UTF-8：请用记事本或 WPS 另存为 UTF-8 编码"
+                                : "无法读取 Markdown 文件（应为 UTF-8 编码）"))
                     continue
                 }
                 let (article, f) = ArticleReader.read(text: text, file: rel, section: section)

@@ -149,4 +149,18 @@ struct SiteReaderTests {
         #expect(f2.map(\.rule) == ["bad-file"])
         #expect(f2.first?.line == 1)
     }
+
+    @Test("what an article folder holds besides .md files is said, never dropped silently")
+    func articleFolderOthers() {
+        let dir = TempDir()
+        dir.write("Content/xinwen/a.md", "---\ntitle: a\ndate: 2026-11-20\n---\n")
+        dir.write("Content/xinwen/tu.png", "png")
+        dir.write("Content/xinwen/通知.docx", "docx")
+        dir.write("Content/xinwen/2025/b.md", "---\ntitle: b\ndate: 2025-11-20\n---\n")
+        let (files, unread) = SiteReader.articleFolder(root: dir.path, dir: "Content/xinwen")
+        #expect(files == ["Content/xinwen/a.md"])
+        #expect(unread.map(\.file) == ["Content/xinwen/2025", "Content/xinwen/tu.png", "Content/xinwen/通知.docx"])
+        #expect(unread.allSatisfy { $0.severity == .info })
+        #expect(unread[1].message.contains("/assets/tu.png"))
+    }
 }
