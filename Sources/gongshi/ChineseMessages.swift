@@ -28,6 +28,7 @@ enum ChineseMessages {
         (#"\. Did you mean '([^']+)'\?"#, "。是否要用「$1」？"),
         (#"Did you mean '([^']+)'\?"#, "是否要用「$1」？"),
         (#"Unexpected argument '([^']+)'"#, "多余的参数「$1」"),
+        (#"\d+ unexpected arguments: (.+)$"#, "多余的参数：$1"),
         (#"Unexpected arguments? (.+)$"#, "多余的参数 $1"),
         (#"Missing value for '([^']+)'"#, "选项「$1」缺少取值"),
         (#"Missing expected argument '([^']+)'"#, "缺少参数「$1」"),
@@ -38,6 +39,20 @@ enum ChineseMessages {
         (#"\(values: ([^)]*)\)"#, "（可选：$1）"),
     ].compactMap { pattern, template in
         (try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])).map { ($0, template) }
+    }
+
+    /// The subcommands of `gongshi`, for a first word that names none (`gongshi buidl`), which
+    /// ArgumentParser reports as an extra argument.
+    static let subcommands = ["build", "check", "serve", "new", "init", "ledger", "rules"]
+
+    /// `message` with an unknown first word said as such, and the subcommands listed.
+    static func namingSubcommands(_ message: String, arguments: ArraySlice<String>) -> String {
+        guard let first = arguments.first, !first.hasPrefix("-"), !subcommands.contains(first), first != "help",
+            message.contains("多余的参数「\(first)」")
+        else { return message }
+        return message.replacingOccurrences(
+            of: "多余的参数「\(first)」",
+            with: "未知的子命令「\(first)」（可用：\(subcommands.joined(separator: "、"))）")
     }
 
     /// The Chinese form of an ArgumentParser message (help, usage error or version).

@@ -59,7 +59,8 @@ extension Gongshi {
         } catch {
             let code = exitCode(for: error)
             if code == ExitCode(1) || code == ExitCode(2) { exit(withError: error) }
-            let message = ChineseMessages.translate(fullMessage(for: error))
+            var message = ChineseMessages.translate(fullMessage(for: error))
+            message = ChineseMessages.namingSubcommands(message, arguments: CommandLine.arguments.dropFirst())
             if code == .success {
                 // --help and --version: the text on standard output, status 0.
                 if !message.isEmpty { FileHandle.standardOutput.write(Data((message + "\n").utf8)) }

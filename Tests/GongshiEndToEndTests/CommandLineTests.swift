@@ -29,7 +29,13 @@ struct CommandLineTests {
         let port = try Gongshi.run(["serve", "--port", "99999"])
         #expect(port.status == 2)
         #expect(port.stderr.contains("端口应为 1–65535"), "\(port.stderr)")
-        for r in [unknown, value, missing, near, port] {
+        let typo = try Gongshi.run(["buidl"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("未知的子命令「buidl」（可用：build、"), "\(typo.stderr)")
+        let extra = try Gongshi.run(["new", "article", "2026-12"])
+        #expect(extra.stderr.contains("多余的参数："), "\(extra.stderr)")
+        for r in [unknown, value, missing, near, port, typo, extra] {
+            #expect(!r.stderr.contains("unexpected"))
             #expect(!r.stderr.contains("Error:"))
             #expect(!r.stderr.contains("Usage:"))
             #expect(!r.stderr.contains("Did you mean"))
