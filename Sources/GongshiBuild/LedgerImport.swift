@@ -32,12 +32,14 @@ public enum LedgerImport {
     /// One row of the import file, as read.
     struct Row {
         let place: String
-        let kind: String
-        let authority: String
-        let document: String
-        let date: String
-        let serial: Double?
-        let date1904: Bool
+        var kind = ""
+        var authority = ""
+        var document = ""
+        var date = ""
+        var serial: Double?
+        var date1904 = false
+        /// Why the row could not be read (an unterminated quote): reported as it is.
+        var problem: String?
     }
 
     /// Header names of the four columns (compared like data headers).
@@ -69,6 +71,10 @@ public enum LedgerImport {
         // Each key imported by this file: its event's position and the row it came from.
         var seen: [String: (index: Int, place: String)] = [:]
         for row in rows {
+            if let problem = row.problem {
+                result.problems.append((row.place, problem))
+                continue
+            }
             guard let kind = kind(row) else {
                 result.problems.append((row.place, "类型「\(row.kind)」无法识别，应为 行政许可/xzxk 或 行政处罚/xzcf"))
                 continue

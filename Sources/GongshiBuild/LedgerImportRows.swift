@@ -7,6 +7,9 @@ extension LedgerImport {
     /// The rows of a CSV file or of every worksheet of a workbook, by the four column names.
     static func readRows(path: String, shown: String) throws(SiteError) -> [Row] {
         let ext = (path as NSString).pathExtension.lowercased()
+        if ext == "xls" {
+            throw SiteError(file: shown, message: "这是旧版 Excel（.xls）文件，无法读取：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV（UTF-8）后再导入")
+        }
         var rows: [Row] = []
         var header: [String: Int] = [:]
         var sheet = ""
@@ -82,6 +85,10 @@ extension LedgerImport {
                                 message: "表头应有「文书号」和「公示日期」列（可另有「类型」「机关」，或用 XK_WSH / CF_WSH 等代码）")
                         }
                         inferKind(row.fields)
+                        return
+                    }
+                    if let problem = row.problem {
+                        rows.append(Row(place: "\(shown) 第\(row.line)行", problem: problem))
                         return
                     }
                     add(row.line, row.fields, [])

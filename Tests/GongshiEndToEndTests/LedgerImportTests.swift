@@ -74,6 +74,21 @@ struct LedgerImportTests {
         #expect(!ledger.contains("2026-11-09,导入"))
     }
 
+    @Test func aMalformedRowIsNamedAndAnXlsFileRefusedWithWhatToDo() throws {
+        let site = try Gongshi.site("basic")
+        let file = site + "/原系统.csv"
+        try "类型,机关,文书号,公示日期\n行政处罚,区市场监管局,\"周市监罚〔2026〕9号,2026-11-06\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let r = try Gongshi.run(["ledger", "import", file, "--site", site, "--date", "2026-11-25"])
+        #expect(r.stdout.contains("第2行："), "\(r.stdout)")
+        #expect(!r.stdout.contains("公示日期「」"), "\(r.stdout)")
+        let xls = site + "/原系统.xls"
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).write(to: URL(fileURLWithPath: xls))
+        let x = try Gongshi.run(["ledger", "import", xls, "--site", site, "--date", "2026-11-25"])
+        #expect(x.status == 2)
+        #expect(x.stderr.contains("另存为 .xlsx"), "\(x.stderr)")
+    }
+
     @Test func aFileWithoutTheColumnsIsRefused() throws {
         let site = try Gongshi.site("basic")
         let file = site + "/bad.csv"
