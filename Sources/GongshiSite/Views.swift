@@ -76,8 +76,11 @@ enum Views {
     ///
     /// Read from the packed values in one pass: unpacking every field into a list, filtering it and
     /// mapping it twice more was a third of a record page's context.
-    static func fieldRows(_ r: PublishedRecord) -> TemplateValue {
-        .list(fieldPairs(r).map { .object(["name": $0.0, "value": $0.1]) })
+    /// The rows of a record's 公示内容 table, and whether any shows personal data masked (`*`): the
+    /// page then says why, lest a reader take 138****1234 for a data error.
+    static func fieldRows(_ r: PublishedRecord) -> (rows: TemplateValue, masked: Bool) {
+        let pairs = fieldPairs(r)
+        return (.list(pairs.map { .object(["name": $0.0, "value": $0.1]) }), pairs.contains { $0.1.contains("*") })
     }
 
     /// The fields a page or feed shows of a record, read from its packed values in one pass.

@@ -60,10 +60,13 @@ extension Renderer {
             "decisionDate": r.decisionDate.description, "published": Views.published(r),
             "deadline": r.deadline.description, "publicityEnd": r.publicityEnd?.description ?? "",
             "updated": r.lastUpdated?.description ?? "", "objection": r.underObjection, "statusNote": r.statusNote,
-            "fields": Views.fieldRows(r), "isPenalty": r.kind == .xzcf,
+            "isPenalty": r.kind == .xzcf,
             // Set (empty) in every build: the template's `empty()` test treats a missing key as not empty.
             "previewDeadline": "",
         ]
+        let (fields, masked) = Views.fieldRows(r)
+        rec["fields"] = fields
+        if masked || name.contains("*") { rec["masked"] = true }
         if !r.timelinessJudged {
             rec["notJudged"] =
                 r.previousSystem
