@@ -49,6 +49,7 @@ extension Renderer {
         var c = context.page(
             path: path, title: n == 0 ? d.name : "\(d.name)（第\(n + 1)页）", section: "", feeds: folder,
             description: "\(d.name)公示的行政许可、行政处罚和名单信息，可订阅或嵌入部门网站。")
+        c["feedLabel"] = "订阅本部门的公示信息"
         var dept: TemplateObject = ["name": d.name, "code": d.code, "uscc": d.uscc, "website": d.website]
         let site = d.website.trimmingWhitespace()
         // Only http(s) addresses become links: a registry value must not smuggle in `javascript:`.

@@ -41,6 +41,7 @@ extension Renderer {
                     c["colourPath"] = folder
                     c["isRed"] = isRed
                     c["total"] = g.entities
+                    c["entries"] = g.entries.count
                     c["department"] = g.department
                     c["rows"] = slice.map { index.entryRows[$0] }
                     c["tableLabel"] = g.name
