@@ -46,6 +46,14 @@ public struct TemplateSet: Sendable {
                 // Mustache's HTML escaping, without its per-character dictionary lookups.
                 templates[name] = try MustacheTemplate(string: TemplateSet.pragma + text)
             } catch let e as MustacheTemplate.ParserError {
+                // Reported at the end of the file by the parser: named at the section left open instead.
+                if case .expectedSectionEnd = e.error as? MustacheTemplate.Error,
+                    let open = TemplateSet.unclosedSection(text)
+                {
+                    throw SiteError(
+                        file: file, line: open.line,
+                        message: "模板语法错误：区块没有结束标签：第\(open.line)行的 {{\(open.tag)}} 之后缺少 {{/\(open.name)}}")
+                }
                 let firstLine = e.context.lineNumber == 1
                 let column = e.context.columnNumber - (firstLine ? TemplateSet.pragma.count : 0)
                 let line = firstLine ? String(e.context.line.dropFirst(TemplateSet.pragma.count)) : e.context.line
@@ -154,6 +162,29 @@ struct FastHTMLEscaping: MustacheContentType {
 }
 
 extension TemplateSet {
+    /// The last section of `text` opened (`{{#name}}`, `{{^name}}`) and never closed: its line, tag and
+    /// name. Tags are read as the parser reads them, without delimiter changes.
+    static func unclosedSection(_ text: String) -> (line: Int, tag: String, name: String)? {
+        var open: [(line: Int, tag: String, name: String)] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let start = rest.range(of: "{{") {
+                let after = rest[start.upperBound...]
+                guard let end = after.range(of: "}}") else { break }
+                let tag = after[..<end.lowerBound].trimmingWhitespace()
+                rest = after[end.upperBound...]
+                guard let sigil = tag.first else { continue }
+                let name = tag.dropFirst().trimmingWhitespace()
+                if sigil == "#" || sigil == "^" {
+                    open.append((i + 1, String(tag), name))
+                } else if sigil == "/", let k = open.lastIndex(where: { $0.name == name }) {
+                    open.removeSubrange(k...)
+                }
+            }
+        }
+        return open.last
+    }
+
     /// swift-mustache's parser errors in Chinese, saying what to fix.
     static func chinese(_ error: any Error) -> String {
         guard let e = error as? MustacheTemplate.Error else { return "无法解析（\(error)）" }

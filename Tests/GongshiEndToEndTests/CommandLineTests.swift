@@ -56,11 +56,15 @@ struct CommandLineTests {
         try good.write(toFile: settings, atomically: true, encoding: .utf8)
 
         let template = site + "/Templates/home.mustache"
-        try (Gongshi.read(template) + "{{#unclosed}}\n").write(toFile: template, atomically: true, encoding: .utf8)
+        let home = Gongshi.read(template)
+        let line = home.split(separator: "\n", omittingEmptySubsequences: false).count
+        try (home + "{{#unclosed}}\n").write(toFile: template, atomically: true, encoding: .utf8)
         let build = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
         #expect(build.status == 2)
-        #expect(build.stderr.contains("Templates/home.mustache:"))
+        // Named where it was opened, not at the end of the file where the parser noticed.
+        #expect(build.stderr.contains("Templates/home.mustache:\(line):"), "\(build.stderr)")
         #expect(build.stderr.contains("区块没有结束标签"))
+        #expect(build.stderr.contains("{{#unclosed}} 之后缺少 {{/unclosed}}"))
         #expect(!build.stderr.contains("expectedSectionEnd"))
     }
 }
