@@ -25,6 +25,9 @@ public enum LedgerImport {
             }
             if problems.count > 200 { s += "  ……另有 \(problems.count - 200) 条\n" }
             if !imported.isEmpty { s += "台账 Content/ledger.csv 已追加 \(imported.count) 条「导入」事件；下次构建按这些日期评价公示时效。\n" }
+            if alreadyKnown > 0 {
+                s += "已在台账中的记录已有「公示」或「导入」事件（例如启用本站后首次构建记下的「导入」），台账只追加、从不改写，这些行未导入；原系统的公示日期应在启用后首次构建之前导入。\n"
+            }
             return s
         }
     }
