@@ -57,6 +57,15 @@ struct LateWithdrawalTests {
         #expect(later.publication.newEvents.isEmpty)
     }
 
+    @Test("revoked, never shown, its publicity over (no notice): nothing to withdraw, never late")
+    func nothingToWithdraw() throws {
+        let minor = Row.penalty(["失信严重程度": "轻微", "当前状态": "撤销", "状态日期": "2026-11-24", "状态说明": "复议撤销"])
+        let j = try Fixture(.xzcf, [minor]).judge("2026-12-10")
+        #expect(j.notice(penaltyKey()) == nil)
+        #expect(j.findings("late-withdrawal").isEmpty)
+        #expect(j.findings("revoked").first?.message.contains("不再显示") == true)
+    }
+
     @Test("withdrawWorkdays from site.yml")
     func setting() throws {
         var f = fixture

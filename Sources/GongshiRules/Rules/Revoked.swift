@@ -16,7 +16,9 @@ public enum Revoked: RecordRule {
         let when = r.statusDate.map { "已于 \($0) " } ?? "已"
         // Quoted as the notice shows it: an ID or telephone number in it masked (personal-data says so).
         let reason = r[.statusNote].isEmpty ? "（未填写状态说明，请补充理由）" : "：\(PersonalData.scrub(r[.statusNote]).text)"
-        var d = Decision(withholding: finding(r, "决定\(when)被\(status.rawValue)，页面改为撤回说明\(reason)"))
+        // A notice stands while the publicity the record would have had lasts; after it, nothing is shown.
+        let page = Publisher.shownPeriod(r, env) == nil ? "其公示期已过，不再显示（也不显示撤回说明）" : "页面改为撤回说明"
+        var d = Decision(withholding: finding(r, "决定\(when)被\(status.rawValue)，\(page)\(reason)"))
         d.withdrawal = status
         return d
     }
