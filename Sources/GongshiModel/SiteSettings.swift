@@ -170,6 +170,10 @@ public struct Article: Sendable {
     }
     public var isHonghei: Bool { type == "honghei" }
 
+    /// Whether an image address in an article is outside the site, loaded from elsewhere: such an image
+    /// is shown as a link to it (SPEC §5.5, self-contained). A `data:` image is inside the page.
+    public static func isOutsideAddress(_ url: String) -> Bool { url.contains("://") || url.hasPrefix("//") }
+
     /// The keys front matter may have (SPEC §1.8, and `summary`/`description` for listings and feeds).
     public static let frontMatterKeys: Set<String> = [
         "title", "date", "slug", "draft", "type", "month", "summary", "description",

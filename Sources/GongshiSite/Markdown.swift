@@ -1,4 +1,5 @@
 import Ccmark
+import GongshiModel
 
 #if canImport(Glibc)
     import Glibc
@@ -45,12 +46,22 @@ public enum Markdown {
                 else { continue }
                 if url.hasPrefix("/") && !url.hasPrefix("//") {
                     cmark_node_set_url(node, root + url.dropFirst())
-                } else if type == CMARK_NODE_IMAGE && (url.contains("://") || url.hasPrefix("//")) {
+                } else if type == CMARK_NODE_IMAGE && Article.isOutsideAddress(url) {
                     outsideImages.append(node)
                 }
             }
         }
         for image in outsideImages {
+            // Inside a link already (a linked picture): its description as text, not a second link.
+            if cmark_node_get_type(cmark_node_parent(image)) == CMARK_NODE_LINK {
+                if cmark_node_first_child(image) == nil, let text = cmark_node_new(CMARK_NODE_TEXT) {
+                    cmark_node_set_literal(text, "图片")
+                    cmark_node_append_child(image, text)
+                }
+                while let child = cmark_node_first_child(image) { cmark_node_insert_before(image, child) }
+                cmark_node_free(image)
+                continue
+            }
             guard let link = cmark_node_new(CMARK_NODE_LINK) else { continue }
             cmark_node_set_url(link, cmark_node_get_url(image))
             if let title = cmark_node_get_title(image) { cmark_node_set_title(link, title) }

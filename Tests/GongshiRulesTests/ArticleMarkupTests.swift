@@ -27,12 +27,21 @@ struct ArticleMarkupTests {
         #expect(f[1].message.contains("不会随文章复制"))
     }
 
-    @Test("a pipe table and a footnote")
+    @Test("a pipe table, a footnote and a footnote's definition")
     func tableAndFootnote() throws {
-        let f = try findings("| 项目 | 金额 |\n|---|---|\n| 罚款 | 1 |\n\n见注[^1]。")
-        #expect(f.map(\.line) == [5, 9])
+        let f = try findings("| 项目 | 金额 |\n|---|---|\n| 罚款 | 1 |\n\n见注[^1]。\n\n另见[^a]。\n\n[^a]: 注释的内容")
+        #expect(f.map(\.line) == [5, 9, 13])
         #expect(f[0].message.contains("表格"))
         #expect(f[1].message.contains("脚注"))
+        #expect(f[2].message.contains("脚注内容"))
+    }
+
+    @Test("inline HTML keeps its text; code, data: images and linked site images say nothing")
+    func noFalseAlarms() throws {
+        let inline = try findings("正文<b>加粗</b>")
+        #expect(inline.count == 2)
+        #expect(inline.allSatisfy { $0.message.contains("文字保留") })
+        #expect(try findings("用 `[^0-9]` 匹配。\n\n    [^1]: 代码块\n\n![点](data:image/png;base64,iVBORw0KGgo=)").isEmpty)
     }
 
     @Test("plain Markdown says nothing")

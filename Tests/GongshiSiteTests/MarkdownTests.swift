@@ -6,7 +6,8 @@ import Testing
 struct MarkdownTests {
     @Test("a site path is written relative to the page, so it works under any baseURL path")
     func sitePaths() {
-        let html = Markdown.html("[统计](/tongji/) ![图](/assets/a.png) [外](https://example.gov.cn/) [本](#a)", root: "../../")
+        let html = Markdown.html(
+            "[统计](/tongji/) ![图](/assets/a.png) [外](https://example.gov.cn/) [本](#a)", root: "../../")
         #expect(html.contains(#"href="../../tongji/""#))
         #expect(html.contains(#"src="../../assets/a.png""#))
         #expect(html.contains(#"href="https://example.gov.cn/""#))
@@ -19,6 +20,20 @@ struct MarkdownTests {
         #expect(!html.contains("<img"))
         #expect(html.contains(#"<a href="https://example.com/a.png" title="题">现场照片</a>"#))
         #expect(html.contains(#"<a href="//cdn.example/b.png">图片</a>"#))
+    }
+
+    @Test("an outside image inside a link becomes its description: one link, not two nested")
+    func linkedOutsideImage() {
+        let html = Markdown.html(
+            "[![徽标](https://example.com/a.png)](https://www.gov.cn/) [![](https://e.example/b.png)](/x/)")
+        #expect(html.contains(#"<a href="https://www.gov.cn/">徽标</a>"#))
+        #expect(html.contains(#"<a href="./x/">图片</a>"#))
+        #expect(!html.contains("<img"))
+    }
+
+    @Test("a data: image is inside the page and stays an image")
+    func dataImage() {
+        #expect(Markdown.html("![点](data:image/png;base64,iVBORw0KGgo=)").contains("<img"))
     }
 
     @Test("raw HTML and javascript: links are not passed through")
