@@ -263,13 +263,14 @@ enum BuildStep {
 
     /// report: the day's build report beside the ledger (`Content/baogao/YYYY-MM-DD.md`), for builds
     /// that write the ledger.
-    static func report(_ publication: Publication, _ inputs: BuildInputs, _ options: BuildOptions) throws(SiteError)
+    static func report(_ scoped: ScopedJudgement, _ inputs: BuildInputs, _ options: BuildOptions) throws(SiteError)
         -> String?
     {
         guard options.writeLedger && options.preview == nil else { return nil }
+        let unreadable = Set(scoped.judgement.findings.filter(BadFile.unreadableTable).map(\.file)).sorted()
         return try DailyReportFile.write(
-            DailyReport(publication: publication), site: options.site,
-            siteTitle: inputs.source.settings.title, departments: inputs.source.departments)
+            DailyReport(publication: scoped.publication), site: options.site,
+            siteTitle: inputs.source.settings.title, departments: inputs.source.departments, unreadable: unreadable)
     }
 
     /// The build's figures for its summary.

@@ -9,7 +9,11 @@ public enum DailyReportFile {
     public static func relativePath(for date: LocalDate) -> String { "Content/baogao/\(date).md" }
 
     /// The report as Markdown (tables a mail program or a Markdown viewer shows as they are).
-    public static func markdown(_ report: DailyReport, siteTitle: String, departments: [Department]) -> String {
+    /// - Parameter unreadable: data files this build could not read: a withdrawn record no row has may
+    ///   be in one of them rather than deleted.
+    public static func markdown(
+        _ report: DailyReport, siteTitle: String, departments: [Department], unreadable: [String] = []
+    ) -> String {
         let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         var s = "# \(siteTitle) · \(report.date.chinese)构建报告\n\n"
         s += "构建日期 \(report.date)：首次公示 \(report.published.count) 条，更新 \(report.updated.count) 条，"
@@ -34,7 +38,11 @@ public enum DailyReportFile {
         for (title, items) in [("首次公示", report.published), ("更新", report.updated), ("撤回", report.withdrawn)] {
             s += "\n## \(title)（\(items.count) 条）\n\n"
             // A withdrawn key no row has any more: the department deleted it from its export.
-            s += items.isEmpty ? "无。\n" : table(items, missing: title == "撤回" ? "数据中已无此记录（已删除）" : "")
+            let missing =
+                unreadable.isEmpty
+                ? "数据中已无此记录（已删除）"
+                : "数据中未找到：已删除，或在无法读取的文件中（\(unreadable.joined(separator: "、"))，见 gongshi check）"
+            s += items.isEmpty ? "无。\n" : table(items, missing: title == "撤回" ? missing : "")
         }
         if !report.imported.isEmpty {
             s += "\n## 导入（\(report.imported.count) 条）：本站启用前由原系统公示，公示日期不详\n\n" + table(report.imported)
@@ -60,11 +68,11 @@ public enum DailyReportFile {
     /// date knows all of that date's events); returns its path relative to the site.
     public static func write(
         _ report: DailyReport, site: String, siteTitle: String,
-        departments: [Department]
+        departments: [Department], unreadable: [String] = []
     ) throws(SiteError) -> String {
         let rel = relativePath(for: report.date)
         let path = (site as NSString).appendingPathComponent(rel)
-        let text = markdown(report, siteTitle: siteTitle, departments: departments)
+        let text = markdown(report, siteTitle: siteTitle, departments: departments, unreadable: unreadable)
         do {
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent,

@@ -55,7 +55,7 @@ public enum SiteBuilder {
         timer.lap("render")
         try BuildStep.commit(rendered, inputs, options)
         timer.lap("swap")
-        let reportFile = try BuildStep.report(scoped.publication, inputs, options)
+        let reportFile = try BuildStep.report(scoped, inputs, options)
         var result = BuildStep.result(
             scoped, rendered, inputs, options, seconds: Date().timeIntervalSince(started), reportFile: reportFile)
         result.notes = [inputs.backdated, inputs.keptMark?.note].compactMap { $0 }

@@ -56,6 +56,20 @@ struct DailyReportTests {
         #expect(line.contains("数据中已无此记录"), "\(line)")
     }
 
+    @Test func aWithdrawalFromAFileThatCannotBeReadNamesTheFile() throws {
+        let site = try Gongshi.site("basic")
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"]).status == 0)
+        // Saved as UTF-16 by mistake: the whole file cannot be read, its records are withdrawn.
+        let licences = site + "/Content/xzxk/2026-11.csv"
+        let text = Gongshi.read(licences)
+        try text.data(using: .utf16LittleEndian).map { Data([0xFF, 0xFE]) + $0 }?
+            .write(to: URL(fileURLWithPath: licences))
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-26"]).status != 2)
+        let withdrawn = section(Gongshi.read(site + "/Content/baogao/2026-11-26.md"), "撤回")
+        #expect(withdrawn.contains("在无法读取的文件中（Content/xzxk/2026-11.csv"), "\(withdrawn)")
+        #expect(!withdrawn.contains("（已删除）"))
+    }
+
     @Test func noLedgerWritesNoReport() throws {
         let site = try Gongshi.site("basic")
         let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
