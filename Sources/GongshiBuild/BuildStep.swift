@@ -169,6 +169,8 @@ enum BuildStep {
         var renderer = Renderer(
             publication: publication, templates: templates, context: context,
             findings: options.preview == nil ? [] : scoped.findings, progress: progress)
+        let phases = PhaseTimer()
+        renderer.reportPhase = { phases.print($0, seconds: $1) }
         let appendEvents = options.writeLedger && !publication.newEvents.isEmpty
         let appendix = appendEvents ? try inputs.ledger.appendix(publication.newEvents) : []
 

@@ -32,6 +32,8 @@ public struct Renderer: Sendable {
     var standingPages: [TemplateObject] { standingPageLinks }
     /// Set for an incremental build: where the open data's pieces of the previous build are (see OpenData).
     public var openDataStore: (any OpenDataStore)?
+    /// Told how long each phase of the render took (the build prints them when asked to).
+    public var reportPhase: @Sendable (_ phase: String, _ seconds: Double) -> Void = { _, _ in }
 
     public init(
         publication: Publication, templates: TemplateSet, context: SiteContext, findings: [Finding] = [],
@@ -85,7 +87,7 @@ public struct Renderer: Sendable {
     public func render(to sink: OutputSink, extras: [RenderPart] = []) throws -> RenderStats {
         let counter = Counter()
         let out = CountingSink(inner: sink, counter: counter, progress: progress)
-        let timer = PhaseTimer()
+        var timer = PhaseLaps(report: reportPhase)
         var made = SiteIndex(publication)
         // An incremental build tells unchanged pages by what they are made of (see keyedPage).
         if out.reuses { made.inputs = InputFingerprints(self) }

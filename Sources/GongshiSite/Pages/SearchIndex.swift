@@ -196,7 +196,7 @@ public enum SearchIndexPart {
 
 extension Renderer {
     func renderSearch(_ index: SiteIndex, _ out: CountingSink) throws {
-        let timer = PhaseTimer()
+        var timer = PhaseLaps(report: reportPhase)
         let (documents, entities) = SearchIndexPart.documents(publication, index)
         let records = documents.count - entities
         timer.lap("search documents")

@@ -7,17 +7,25 @@ public final class PhaseTimer: @unchecked Sendable {
     private var last = Date()
     private let enabled = ProcessInfo.processInfo.environment["GONGSHI_TIMING"] != nil
     public init() {}
+
+    /// The time since the last lap (or since the timer was made), printed as phase `name`.
     public func lap(_ name: String) {
         guard enabled else { return }
         let now = Date()
+        print(name, seconds: now.timeIntervalSince(last))
+        last = now
+    }
+
+    /// Prints a phase timed elsewhere (the render's, ``Renderer/reportPhase``).
+    public func print(_ name: String, seconds: Double) {
+        guard enabled else { return }
         let (resident, peak) = Self.memory()
         FileHandle.standardError.write(
             Data(
                 String(
-                    format: "  %-22@ %6.2f s  %7d MB  peak %7d MB\n", name as NSString, now.timeIntervalSince(last),
-                    resident / 1024, peak / 1024
+                    format: "  %-22@ %6.2f s  %7d MB  peak %7d MB\n", name as NSString, seconds, resident / 1024,
+                    peak / 1024
                 ).utf8))
-        last = now
     }
 
     /// VmRSS and VmHWM of `/proc/self/status` in kB (zeros where there is no such file).
