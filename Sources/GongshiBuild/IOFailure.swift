@@ -35,11 +35,6 @@ public enum IOFailure {
         }
     }
 
-    /// A ``SiteError`` for a failed call on `path`, shown relative to `site` when inside it.
-    public static func siteError(_ code: Int32, path: String, doing action: String) -> SiteError {
-        SiteError(file: "", message: message(code, path: path, doing: action))
-    }
-
     /// The errno behind a Foundation or POSIX error, when there is one.
     public static func code(of error: any Error) -> Int32? {
         if let e = error as? POSIXError { return e.code.rawValue }

@@ -44,31 +44,7 @@ extension OutputSink {
     }
 }
 
-/// Gathers small writes into pieces of about `size` bytes for ``OutputSink/stream(_:fingerprint:_:)``.
-struct ChunkBuffer {
-    private var bytes: [UInt8] = []
-    private let size: Int
-    private let emit: ([UInt8]) throws -> Void
-
-    init(size: Int = 1 << 20, emit: @escaping ([UInt8]) throws -> Void) {
-        self.size = size
-        self.emit = emit
-        bytes.reserveCapacity(size)
-    }
-
-    mutating func append(_ text: String) throws {
-        bytes.append(contentsOf: text.utf8)
-        if bytes.count >= size { try flush() }
-    }
-
-    mutating func flush() throws {
-        guard !bytes.isEmpty else { return }
-        try emit(bytes)
-        bytes.removeAll(keepingCapacity: true)
-    }
-}
-
-/// Collects outputs in memory (tests, the preview's error pages).
+/// Collects outputs in memory (the tests render into it).
 public final class MemorySink: OutputSink, @unchecked Sendable {
     private var files: [String: [UInt8]] = [:]
     private let lock = NSLock()
