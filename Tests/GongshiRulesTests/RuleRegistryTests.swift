@@ -46,7 +46,7 @@ struct RuleRegistryTests {
         #expect(doc == RulesReference.markdown(), "regenerate with: swift run gongshi rules > Documentation/rules.md")
         for r in allRules {
             #expect(doc.contains("## \(r.id)\n"))
-            #expect(doc.contains("- **Legal basis:** \(r.basis)"))
+            #expect(doc.contains("- **依据：** \(r.basis)"))
         }
     }
 
