@@ -85,7 +85,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GongshiFuzzTests", dependencies: ["GongshiFuzz"]),
-        .testTarget(name: "GongshiBuildTests", dependencies: ["GongshiBuild", "GongshiSite"]),
+        .testTarget(name: "GongshiBuildTests", dependencies: ["GongshiBuild", "GongshiSite", "GongshiModel"]),
+        .testTarget(
+            name: "GongshiServeTests",
+            dependencies: [
+                "GongshiServe", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(
             name: "GongshiEndToEndTests",
             dependencies: ["gongshi", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
