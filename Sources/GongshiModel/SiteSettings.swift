@@ -169,6 +169,9 @@ public struct Article: Sendable {
         self.markdown = markdown
     }
     public var isHonghei: Bool { type == "honghei" }
+    /// Its folder on the site: 红黑榜 releases at `honghei/YYYY-MM/`, other articles at `xinwen/<slug>/`,
+    /// standing pages at `<slug>/`. The slug rules check what the renderer writes: both read it here.
+    public var path: String { isHonghei ? "honghei/\(month)/" : section == .pages ? "\(slug)/" : "xinwen/\(slug)/" }
 
     /// Whether an image address in an article is outside the site, loaded from elsewhere: such an image
     /// is shown as a link to it (SPEC §5.5, self-contained). A `data:` image is inside the page.

@@ -178,12 +178,12 @@ extension Renderer {
 
     func articleItem(_ a: Article) -> FeedItem {
         let d = a.date ?? publication.date
-        let url = context.url(Renderer.articlePath(a))
+        let url = context.url(a.path)
         return FeedItem(
-            id: Feeds.itemID("article:" + Renderer.articlePath(a)), title: a.title, url: url,
+            id: Feeds.itemID("article:" + a.path), title: a.title, url: url,
             published: d, updated: d,
             html: Feeds.absolutizingLinks(
-                Markdown.html(a.markdown, root: SiteContext.root(for: Renderer.articlePath(a) + "index.html")),
+                Markdown.html(a.markdown, root: SiteContext.root(for: a.path + "index.html")),
                 base: url),
             summary: a.summary, sortKey: a.slug)
     }

@@ -59,7 +59,7 @@ public struct Renderer: Sendable {
         standingPageLinks = publication.articles.filter {
             $0.section == .pages && $0.date.map { $0 <= publication.date } ?? true
         }
-        .sorted { $0.slug < $1.slug }.map { ["title": $0.title, "path": Renderer.articlePath($0)] }
+        .sorted { $0.slug < $1.slug }.map { ["title": $0.title, "path": $0.path] }
     }
 
     /// Template values for the findings of a record, for the preview.

@@ -62,7 +62,7 @@ extension BadFile {
                 bad("网址别名「page」用于分页，请换一个 slug")
                 continue
             }
-            let url = a.isHonghei ? "honghei/\(a.month)/" : a.section == .pages ? "\(a.slug)/" : "xinwen/\(a.slug)/"
+            let url = a.path
             if let other = taken[url] {
                 bad("与 \(other) 的网址 /\(url) 冲突，请修改 slug\(a.isHonghei ? "（每月只能有一篇红黑榜）" : "")")
                 continue

@@ -2,13 +2,6 @@ import GongshiModel
 import GongshiRules
 
 extension Renderer {
-    /// Path of an article: 红黑榜 releases at `/honghei/YYYY-MM/`, other articles at `/xinwen/<slug>/`,
-    /// standing pages at `/<slug>/`.
-    static func articlePath(_ a: Article) -> String {
-        if a.isHonghei { return "honghei/\(a.month)/" }
-        return a.section == .pages ? "\(a.slug)/" : "xinwen/\(a.slug)/"
-    }
-
     func renderArticles(_ index: SiteIndex, _ out: CountingSink) throws {
         // The /xinwen/ listing, paginated.
         let pages = Format.pages(index.articles, size: settings.pagination)
@@ -25,7 +18,7 @@ extension Renderer {
             try page("articles", ctx, to: path, out)
         }
         for a in index.articles + index.pages {
-            let path = Renderer.articlePath(a) + "index.html"
+            let path = a.path + "index.html"
             let section = a.section == .pages ? "" : "xinwen/"
             var ctx = context.page(path: path, title: a.title, section: section, description: a.summary)
             ctx["article"] = articleRow(a)
@@ -47,7 +40,7 @@ extension Renderer {
 
     func articleRow(_ a: Article) -> TemplateObject {
         [
-            "title": a.title, "path": Renderer.articlePath(a), "date": a.date?.description ?? "",
+            "title": a.title, "path": a.path, "date": a.date?.description ?? "",
             "dateChinese": a.date?.chinese ?? "", "summary": a.summary, "honghei": a.isHonghei,
             "draft": a.isPreviewedDraft,
         ]

@@ -35,9 +35,9 @@ extension Renderer {
             return link(d.name, Views.departmentPath(d.code), "\(g?.records.count ?? 0) 条决定")
         }
         if !departments.isEmpty { groups.append(["heading": "公示部门", "id": "bumen", "links": departments]) }
-        let articles = index.articles.map { link($0.title, Renderer.articlePath($0), $0.date?.description ?? "") }
+        let articles = index.articles.map { link($0.title, $0.path, $0.date?.description ?? "") }
         if !articles.isEmpty { groups.append(["heading": "信用动态", "id": "xinwen", "links": articles]) }
-        let pages = index.pages.map { link($0.title, Renderer.articlePath($0)) }
+        let pages = index.pages.map { link($0.title, $0.path) }
         if !pages.isEmpty { groups.append(["heading": "说明", "id": "shuoming", "links": pages]) }
         groups.append([
             "heading": "开放数据", "id": "shuju",
