@@ -107,11 +107,11 @@ enum BuildStep {
             }
             // The preview shows drafts (marked 草稿); a public build never does.
             if options.preview != nil { source.articles = source.articles.map { $0.draft ? $0.previewedDraft() : $0 } }
-            if let base = options.baseURL {
-                guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
+            if let given = options.baseURL {
+                guard let base = SiteSettings.baseURL(given) else {
                     throw SiteError(file: "", message: "--base-url 应为以 http:// 或 https:// 开头的绝对地址")
                 }
-                source.settings.baseURL = base.hasSuffix("/") ? base : base + "/"
+                source.settings.baseURL = base
             }
             let theme = try ThemeReader.read(root: options.site)
             return .read(

@@ -58,11 +58,9 @@ public enum SettingsReader {
         guard let baseNode = map["baseURL"] else { throw SiteError(file: file, line: 1, message: "缺少必填设置项「baseURL」") }
         let title = try string(titleNode, "title").trimmingWhitespace()
         if title.isEmpty { throw fail(titleNode, "「title」不能为空") }
-        var base = try string(baseNode, "baseURL").trimmingWhitespace()
-        guard base.hasPrefix("https://") || base.hasPrefix("http://"), base.count > 8 else {
+        guard let base = SiteSettings.baseURL(try string(baseNode, "baseURL")) else {
             throw fail(baseNode, "「baseURL」应为以 http:// 或 https:// 开头的绝对地址")
         }
-        if !base.hasSuffix("/") { base += "/" }
         var s = SiteSettings(title: title, baseURL: base)
         if let n = map["region"] { s.region = try string(n, "region") }
         if let n = map["language"] { s.language = try string(n, "language") }

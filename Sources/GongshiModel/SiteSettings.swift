@@ -2,6 +2,16 @@ import Foundation
 
 /// `Content/site.yml`: the portal's name, address and disclosure policy.
 public struct SiteSettings: Sendable, Equatable {
+    /// `text` as a site's base URL (`https://host/path/`): trimmed, ending in `/`; nil unless it is an
+    /// absolute http(s) address with a host. Both `site.yml` and `--base-url` are read through it.
+    public static func baseURL(_ text: String) -> String? {
+        let base = text.trimmingWhitespace()
+        guard let scheme = ["https://", "http://"].first(where: { base.hasPrefix($0) }), base.count > scheme.count,
+            !base.dropFirst(scheme.count).hasPrefix("/")
+        else { return nil }
+        return base.hasSuffix("/") ? base : base + "/"
+    }
+
     public enum NaturalPersonPolicy: String, Sendable { case withhold, mask }
 
     public var title: String
