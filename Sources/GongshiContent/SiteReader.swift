@@ -109,147 +109,23 @@ public enum SiteReader {
         root: String, streaming: Bool = false, inMemoryLimit: Int = inMemoryBytes, cache: (any ParsedFileCache)? = nil,
         ledger read: LedgerFile? = nil
     ) throws(SiteError) -> SiteSource {
-        let fm = FileManager.default
-        let content = (root as NSString).appendingPathComponent("Content")
         var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: content, isDirectory: &isDir), isDir.boolValue else {
+        let content = (root as NSString).appendingPathComponent("Content")
+        guard FileManager.default.fileExists(atPath: content, isDirectory: &isDir), isDir.boolValue else {
             throw SiteError(file: "Content", message: "找不到 Content/ 文件夹：请在站点文件夹中运行，或用 --site 指定站点文件夹")
         }
-        @Sendable func path(_ rel: String) -> String { (root as NSString).appendingPathComponent(rel) }
-        func checked(_ rel: String, limit: Int64, _ findings: inout [Finding]) -> String? {
-            checkedFile(root: root, rel, limit: limit, &findings)
-        }
-
-        // Settings
-        let settingsFile = "Content/site.yml"
-        guard fm.fileExists(atPath: path(settingsFile)) else {
-            throw SiteError(file: settingsFile, message: "找不到或无法读取 site.yml")
-        }
-        let data: Data
-        do { data = try InputFile.read(path(settingsFile), root: root, limit: InputFile.Limit.text) } catch {
-            throw SiteError(file: settingsFile, message: error.message)
-        }
-        guard let settingsText = TextEncoding.decodeUTF8(data) else {
-            throw SiteError(file: settingsFile, message: "site.yml 应为 UTF-8 编码")
-        }
-        let settings = try SettingsReader.read(text: settingsText, file: settingsFile)
-
         var findings: [Finding] = []
-
-        // Calendar
-        var calendar = WorkdayCalendar()
-        for rel in listFiles(root: root, dir: "Content/calendar", ext: "yml") {
-            let d: Data
-            do { d = try InputFile.read(path(rel), root: root, limit: InputFile.Limit.text) } catch {
-                throw SiteError(file: rel, message: error.message)
-            }
-            guard let text = TextEncoding.decodeUTF8(d) else {
-                throw SiteError(file: rel, message: "无法读取节假日文件（应为 UTF-8 编码）")
-            }
-            try CalendarReader.read(text: text, file: rel, into: &calendar)
-        }
-
-        // Registries
-        var departments: [Department] = []
-        let deptFile = "Content/departments.csv"
-        if fm.fileExists(atPath: path(deptFile)) {
-            if let real = checked(deptFile, limit: InputFile.Limit.text, &findings) {
-                departments = RegistryReader.departments(path: real, file: deptFile, findings: &findings)
-            }
-        } else {
-            findings.append(
-                Finding(
-                    rule: "bad-file", severity: .error, file: deptFile, line: 0,
-                    message: "找不到部门名录 departments.csv：所有记录都无法对应到部门"))
-        }
-        var memoranda: [Memorandum] = []
-        let memoFile = "Content/memoranda.csv"
-        if fm.fileExists(atPath: path(memoFile)), let real = checked(memoFile, limit: InputFile.Limit.text, &findings) {
-            memoranda = RegistryReader.memoranda(path: real, file: memoFile, findings: &findings)
-        }
-
-        // Data files, read in parallel, merged in byte order of their relative paths.
-        // Each is checked first (a link out of the site, a FIFO, an oversized file is a finding) and
-        // then read by its real path.
-        var dataFiles: [(RecordKind, String, String)] = []
-        for kind in RecordKind.allCases {
-            let folder = dataFolder(root: root, dir: "Content/\(kind.rawValue)")
-            findings += folder.unread
-            for rel in folder.files {
-                if let real = checked(rel, limit: InputFile.Limit.data, &findings) {
-                    dataFiles.append((kind, rel, real))
-                }
-            }
-        }
-        dataFiles.sort { Array($0.1.utf8).lexicographicallyPrecedes(Array($1.1.utf8)) }
-        let files = dataFiles.map { DataFile(kind: $0.0, file: $0.1, path: $0.2) }
+        let settings = try readSettings(root: root)
+        let calendar = try readCalendar(root: root)
+        let (departments, memoranda) = readRegistries(root: root, &findings)
+        let files = listDataFiles(root: root, &findings)
         // Streaming pays for a second reading of the files; below `inMemoryBytes` of data, reading the
         // rows once, in parallel, is faster and small enough to hold.
-        let dataBytes = files.reduce(0) { $0 + readingBytes($1.path) }
-        let streaming = streaming && dataBytes > inMemoryLimit
-        let results =
-            streaming
-            ? []
-            : ParallelMap.map(files) { f -> ([SourceRecord], [Finding], Int) in
-                let p = RecordFileReader.readWhole(
-                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:], cache: cache)
-                return (p.records, p.findings, p.rows)
-            }
-        var records: [SourceRecord] = []
-        records.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
-        var rowsRead = 0
-        for (recs, f, rows) in results {
-            records.append(contentsOf: recs)
-            findings.append(contentsOf: f)
-            rowsRead += rows
-        }
-
-        // Articles and standing pages
-        var articles: [Article] = []
-        for section in [Article.Section.xinwen, .pages] {
-            let (markdownFiles, unread) = articleFolder(root: root, dir: "Content/\(section.rawValue)")
-            findings += unread
-            for rel in markdownFiles {
-                guard let real = checked(rel, limit: InputFile.Limit.text, &findings) else { continue }
-                let d: Data
-                do { d = try InputFile.read(real, limit: InputFile.Limit.text) } catch {
-                    findings.append(
-                        Finding(rule: "bad-file", severity: .error, file: rel, line: 0, message: error.message))
-                    continue
-                }
-                guard let text = TextEncoding.decodeUTF8(d) else {
-                    findings.append(
-                        Finding(
-                            rule: "bad-file", severity: .error, file: rel, line: 0,
-                            message: TextEncoding.gb18030ToUTF8(ArraySlice(d)) != nil
-                                ? "Markdown 文件是 GB18030（GBK）编码，应为 UTF-8：请用记事本或 WPS 另存为 UTF-8 编码"
-                                : "无法读取 Markdown 文件（应为 UTF-8 编码）"))
-                    continue
-                }
-                let (article, f) = ArticleReader.read(text: text, file: rel, section: section)
-                findings.append(contentsOf: f)
-                if let a = article { articles.append(a) }
-            }
-        }
-
-        // Ledger
-        let ledgerFile = "Content/ledger.csv"
-        var ledgerPath = path(ledgerFile)
-        if fm.fileExists(atPath: ledgerPath) || isSymlink(ledgerPath) {
-            do {
-                ledgerPath = try InputFile.check(ledgerPath, root: root, limit: InputFile.Limit.ledger).realPath
-            } catch {
-                throw SiteError(file: ledgerFile, message: "台账无法读取：\(error.message)")
-            }
-        }
-        // Checked all the same (a link out of the site is refused), and read unless the caller has.
-        let ledger: [LedgerEvent]
-        if let read {
-            ledger = read.events
-        } else {
-            ledger = try LedgerReader.read(path: ledgerPath, file: ledgerFile).events
-        }
-
+        let streaming = streaming && files.reduce(0) { $0 + readingBytes($1.path) } > inMemoryLimit
+        let (records, rowsRead) =
+            streaming ? ([], 0) : readRecords(files, columns: settings.columns, cache: cache, &findings)
+        let articles = readArticles(root: root, &findings)
+        let ledger = try readLedger(root: root, alreadyRead: read)
         let site = Site(
             root: root, settings: settings, departments: departments, memoranda: memoranda, calendar: calendar,
             dataFiles: files, articles: articles, ledger: ledger, findings: findings)
