@@ -15,7 +15,10 @@ extension Renderer {
     /// previous build's files. The files are streamed, never whole in memory (gigabytes at a million
     /// records); the workbook holds its compressed sheet until it is written.
     func renderOpenData(_ kind: RecordKind, _ index: SiteIndex, _ out: CountingSink) throws {
-        let columns = kind.schema.fields.filter { $0.role != .secret }.map(\.name) + ["页面"]
+        let published = kind.schema.fields.filter { $0.role != .secret }
+        let columns = published.map(\.name) + ["页面"]
+        // Dates are Excel dates in the workbook (filters and sorting by date work); text in CSV and JSON.
+        let dates = Set(published.indices.filter { published[$0].role == .date })
         let count: Int
         let cells: (Int) -> [String]
         let rowKey: (Int) -> String
@@ -101,7 +104,8 @@ extension Renderer {
                             sheet: DeflatedPiece(bytes: deflated, crc: l.crc, rawCount: l.rawCount))
                     } else {
                         piece = try OpenDataPieces.make(
-                            rows, columns: columns.count, jsonKeys: jsonKeys, numericColumns: numeric, cells: cells)
+                            rows, columns: columns.count, jsonKeys: jsonKeys, numericColumns: numeric,
+                            dateColumns: dates, cells: cells)
                     }
                     try emitCSV(piece.csv)
                     // The last object of the array has no comma after it.

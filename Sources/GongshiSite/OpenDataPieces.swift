@@ -58,7 +58,8 @@ enum OpenDataPieces {
 
     /// Makes the piece of `rows`, given the cells of each.
     static func make(
-        _ rows: Range<Int>, columns: Int, jsonKeys: [String], numericColumns: Set<Int>, cells: (Int) -> [String]
+        _ rows: Range<Int>, columns: Int, jsonKeys: [String], numericColumns: Set<Int>, dateColumns: Set<Int> = [],
+        cells: (Int) -> [String]
     ) throws -> Piece {
         var csv: [UInt8] = []
         var json: [UInt8] = []
@@ -81,7 +82,7 @@ enum OpenDataPieces {
                 Escape.appendJSON(v, to: &json)
             }
             json += "},\n".utf8
-            XLSXWriter.rowXML(values, headerRow: false, columns, numericColumns, into: &sheet)
+            XLSXWriter.rowXML(values, headerRow: false, columns, numericColumns, dateColumns, into: &sheet)
         }
         return Piece(csv: csv, json: json, sheet: try DeflatedPiece(compressing: sheet))
     }

@@ -1,8 +1,11 @@
+import GongshiModel
+
 /// Writes a one-sheet Excel workbook (`.xlsx`) for the open data.
 ///
-/// Every cell is a text cell (inline string, format `@`) except the columns named numeric, so that
-/// Excel and LibreOffice never turn a 统一社会信用代码 or 工商注册号 into `9.137E+17` or drop leading
-/// zeros. The bytes are deterministic: fixed part order, fixed ZIP timestamps, no volatile metadata.
+/// Every cell is a text cell (inline string, format `@`) except the columns named numeric (numbers) and
+/// date (`YYYY-MM-DD` values as Excel dates, format `yyyy-mm-dd`, so that date filters and sorting work),
+/// so that Excel and LibreOffice never turn a 统一社会信用代码 or 工商注册号 into `9.137E+17` or drop
+/// leading zeros. The bytes are deterministic: fixed part order, fixed ZIP timestamps, no volatile metadata.
 ///
 /// Rows and cells carry no references (`r="B2"`, optional in SpreadsheetML: a row follows the one
 /// before, a cell the one before it, an empty cell is written `<c/>`), so a row's XML does not depend
@@ -15,10 +18,11 @@ enum XLSXWriter {
     static let maxCellLength = 32_767
 
     /// The workbook of `rows` (in one piece).
-    static func workbook(sheet: String, header: [String], rows: [[String]], numericColumns: Set<Int>) throws -> [UInt8]
-    {
+    static func workbook(
+        sheet: String, header: [String], rows: [[String]], numericColumns: Set<Int>, dateColumns: Set<Int> = []
+    ) throws -> [UInt8] {
         var raw: [UInt8] = []
-        for cells in rows { rowXML(cells, headerRow: false, header.count, numericColumns, into: &raw) }
+        for cells in rows { rowXML(cells, headerRow: false, header.count, numericColumns, dateColumns, into: &raw) }
         return try ZIPFile.bytes(
             entries(
                 sheet: sheet, header: header, numericColumns: numericColumns, rows: [DeflatedPiece(compressing: raw)])
@@ -44,10 +48,12 @@ enum XLSXWriter {
         ]
     }
 
-    static func sheetXML(header: [String], rows: [[String]], numericColumns: Set<Int>) -> [UInt8] {
+    static func sheetXML(header: [String], rows: [[String]], numericColumns: Set<Int>, dateColumns: Set<Int> = [])
+        -> [UInt8]
+    {
         var out = Array(sheetHead.utf8)
         rowXML(header, headerRow: true, header.count, numericColumns, into: &out)
-        for cells in rows { rowXML(cells, headerRow: false, header.count, numericColumns, into: &out) }
+        for cells in rows { rowXML(cells, headerRow: false, header.count, numericColumns, dateColumns, into: &out) }
         return out + Array(sheetTail.utf8)
     }
 
@@ -58,9 +64,11 @@ enum XLSXWriter {
     static let sheetTail = "</sheetData></worksheet>\n"
 
     /// A row of the sheet, appended to `out`: its first `columns` cells, numbers in the numeric columns,
-    /// text elsewhere, an empty cell before a later value as `<c/>` (keeping the later one in its column).
+    /// dates in the date columns, text elsewhere, an empty cell before a later value as `<c/>` (keeping
+    /// the later one in its column).
     static func rowXML(
-        _ cells: [String], headerRow: Bool, _ columns: Int, _ numericColumns: Set<Int>, into out: inout [UInt8]
+        _ cells: [String], headerRow: Bool, _ columns: Int, _ numericColumns: Set<Int>,
+        _ dateColumns: Set<Int> = [], into out: inout [UInt8]
     ) {
         // No reserveCapacity here: reserving a little more than the count on every row grew the buffer
         // to exactly that size each time (no doubling), copying a piece's whole sheet once per row.
@@ -77,6 +85,10 @@ enum XLSXWriter {
                 out += "<c><v>".utf8
                 out += v.utf8
                 out += "</v></c>".utf8
+            } else if !headerRow, dateColumns.contains(i), let serial = excelSerial(v) {
+                out += "<c s=\"3\"><v>".utf8
+                out += String(serial).utf8
+                out += "</v></c>".utf8
             } else {
                 out += (headerRow ? "<c t=\"inlineStr\" s=\"2\">" : "<c t=\"inlineStr\" s=\"1\">").utf8
                 out += "<is><t xml:space=\"preserve\">".utf8
@@ -90,6 +102,15 @@ enum XLSXWriter {
         }
         out += "</row>".utf8
     }
+
+    /// Excel's day number of a `YYYY-MM-DD` date (days since 1899-12-30, the 1900 date system), for
+    /// dates Excel shows as such (from 1900-03-01); nil for anything else, which stays text.
+    static func excelSerial(_ s: String) -> Int? {
+        guard s.utf8.count == 10, let d = LocalDate(parsing: s), d.description == s else { return nil }
+        let serial = d.dayNumber - excelEpoch
+        return serial >= 61 ? serial : nil
+    }
+    static let excelEpoch = LocalDate(year: 1899, month: 12, day: 30)?.dayNumber ?? 0
 
     static func isPlainNumber(_ s: String) -> Bool {
         var digits = 0
@@ -171,17 +192,20 @@ enum XLSXWriter {
 
         """
 
-    /// Style 1: text format (`@`, number format 49); style 2: text, bold (the header row).
+    /// Style 1: text format (`@`, number format 49); style 2: text, bold (the header row); style 3: a
+    /// date shown `yyyy-mm-dd`.
     static let styles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <styleSheet xmlns="\(mainNS)">\
+        <numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts>\
         <fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts>\
         <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
         <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
         <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-        <xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs>\
+        <xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>\
+        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
         </styleSheet>
 

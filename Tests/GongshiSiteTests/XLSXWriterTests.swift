@@ -42,6 +42,22 @@ struct XLSXWriterTests {
                 && !XLSXWriter.isPlainNumber("1.2.3") && !XLSXWriter.isPlainNumber("9137030616588530123"))
     }
 
+    @Test("a date column holds Excel dates shown yyyy-mm-dd; anything else in it stays text")
+    func dates() throws {
+        let header = ["处罚决定日期", "有效期至"]
+        let rows = [["2026-11-24", "长期"], ["1899-12-31", "2031-11-22"]]
+        let book = try XLSXWriter.workbook(
+            sheet: "行政处罚", header: header, rows: rows, numericColumns: [], dateColumns: [0, 1])
+        let sheet = try part(book, "xl/worksheets/sheet1.xml")
+        // 2026-11-24 is day 46350 of Excel's 1900 system; 2031-11-22 day 48174.
+        #expect(
+            sheet.contains(
+                "<row><c s=\"3\"><v>46350</v></c><c t=\"inlineStr\" s=\"1\"><is><t xml:space=\"preserve\">长期</t>"))
+        #expect(sheet.contains("1899-12-31"), "before Excel's calendar: text")
+        #expect(sheet.contains("<c s=\"3\"><v>48174</v></c>"))
+        #expect(try part(book, "xl/styles.xml").contains(#"<numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/>"#))
+    }
+
     @Test("a sheet larger than the archive's read size is made row by row, the same bytes as made whole")
     func streamsLargeSheets() throws {
         let header = ["行政相对人名称", "统一社会信用代码", "罚款金额（万元）"]
