@@ -187,6 +187,17 @@ public struct Article: Sendable {
     /// is shown as a link to it (SPEC §5.5, self-contained). A `data:` image is inside the page.
     public static func isOutsideAddress(_ url: String) -> Bool { url.contains("://") || url.hasPrefix("//") }
 
+    /// Whether a `data:` image is one libcmark's safe mode keeps (png, gif, jpeg, webp); any other it
+    /// empties, and the page shows no picture.
+    public static func isKeptDataImage(_ url: String) -> Bool {
+        let u = url.lowercased()
+        return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { u.hasPrefix($0) }
+    }
+
+    /// Whether a Markdown link is a footnote reference (`[^1]` whose definition `[^1]: …` CommonMark reads
+    /// as a link definition): its text starts with `^`. It has no page to go to.
+    public static func isFootnoteText(_ text: String) -> Bool { text.hasPrefix("^") && text.count > 1 }
+
     /// The keys front matter may have (SPEC §1.8, and `summary`/`description` for listings and feeds).
     public static let frontMatterKeys: Set<String> = [
         "title", "date", "slug", "draft", "type", "month", "summary", "description",

@@ -33,9 +33,11 @@ public enum Markdown {
         return String(cString: out)
     }
 
-    /// Site paths made relative to the page; outside images replaced by links.
+    /// Site paths made relative to the page; outside images replaced by links; footnote references
+    /// (`[^1]` with a definition, read as a link to the definition's text) written back as text.
     static func rewrite(_ document: OpaquePointer, root: String) {
         var outsideImages: [OpaquePointer] = []
+        var footnotes: [OpaquePointer] = []
         if let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -44,16 +46,30 @@ public enum Markdown {
                 guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
                     let url = cmark_node_get_url(node).map({ String(cString: $0) })
                 else { continue }
-                if url.hasPrefix("/") && !url.hasPrefix("//") {
+                if type == CMARK_NODE_LINK, let first = cmark_node_first_child(node),
+                    cmark_node_get_type(first) == CMARK_NODE_TEXT,
+                    Article.isFootnoteText(cmark_node_get_literal(first).map { String(cString: $0) } ?? "")
+                {
+                    footnotes.append(node)
+                } else if url.hasPrefix("/") && !url.hasPrefix("//") {
                     cmark_node_set_url(node, root + url.dropFirst())
                 } else if type == CMARK_NODE_IMAGE && Article.isOutsideAddress(url) {
                     outsideImages.append(node)
                 }
             }
         }
+        for link in footnotes {
+            if let open = text("["), let close = text("]") {
+                cmark_node_insert_before(link, open)
+                while let child = cmark_node_first_child(link) { cmark_node_insert_before(link, child) }
+                cmark_node_insert_before(link, close)
+                cmark_node_free(link)
+            }
+        }
         for image in outsideImages {
-            // Inside a link already (a linked picture): its description as text, not a second link.
-            if cmark_node_get_type(cmark_node_parent(image)) == CMARK_NODE_LINK {
+            // Inside a link already (a linked picture, perhaps emphasised): its description as text,
+            // not a second link.
+            if isInsideLink(image) {
                 if cmark_node_first_child(image) == nil, let text = cmark_node_new(CMARK_NODE_TEXT) {
                     cmark_node_set_literal(text, "图片")
                     cmark_node_append_child(image, text)
@@ -74,5 +90,21 @@ public enum Markdown {
             cmark_node_insert_before(image, link)
             cmark_node_free(image)
         }
+    }
+
+    static func isInsideLink(_ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let p = parent {
+            if cmark_node_get_type(p) == CMARK_NODE_LINK { return true }
+            parent = cmark_node_parent(p)
+        }
+        return false
+    }
+
+    /// A text node holding `literal`.
+    static func text(_ literal: String) -> OpaquePointer? {
+        guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        cmark_node_set_literal(node, literal)
+        return node
     }
 }

@@ -30,10 +30,30 @@ struct ArticleMarkupTests {
     @Test("a pipe table, a footnote and a footnote's definition")
     func tableAndFootnote() throws {
         let f = try findings("| 项目 | 金额 |\n|---|---|\n| 罚款 | 1 |\n\n见注[^1]。\n\n另见[^a]。\n\n[^a]: 注释的内容")
-        #expect(f.map(\.line) == [5, 9, 13])
+        #expect(f.map(\.line) == [5, 9, 11, 13])
         #expect(f[0].message.contains("表格"))
         #expect(f[1].message.contains("脚注"))
-        #expect(f[2].message.contains("脚注内容"))
+        #expect(f[2].message.contains("脚注"), "a reference with a definition too")
+        #expect(f[3].message.contains("脚注内容"))
+    }
+
+    @Test("a footnote with its definition: the reference (read as a link) and the definition are named")
+    func footnoteWithDefinition() throws {
+        let f = try findings("另一个脚注[^2]。\n\n[^2]: 独立的脚注定义")
+        #expect(f.map(\.line) == [5, 7])
+        #expect(f[0].message.contains("脚注（[^1]）"))
+        #expect(f[1].message.contains("脚注内容"))
+        // Right under a paragraph it is the paragraph's text, shown as such: one warning, not two.
+        let g = try findings("正文有脚注[^1]。\n[^1]: 紧接段落的脚注定义")
+        #expect(g.map(\.line) == [5])
+        #expect(g.first?.message.contains("普通文字") == true)
+    }
+
+    @Test("a data: image safe mode empties is named; png, gif, jpeg and webp are not")
+    func dataImages() throws {
+        let f = try findings("![图](data:image/svg+xml;base64,PHN2Zz4=)")
+        #expect(f.count == 1)
+        #expect(f.first?.message.contains("data:") == true)
     }
 
     @Test("inline HTML keeps its text; code, data: images and linked site images say nothing")

@@ -31,6 +31,20 @@ struct MarkdownTests {
         #expect(!html.contains("<img"))
     }
 
+    @Test("a linked outside image inside emphasis is no link in a link either")
+    func emphasisedLinkedImage() {
+        let html = Markdown.html("[**![图](https://example.com/a.png)**](https://example.com/)")
+        #expect(html.components(separatedBy: "<a ").count == 2, "\(html)")
+        #expect(html.contains("<strong>图</strong>"))
+    }
+
+    @Test("a footnote reference with its definition is text, not a link to the definition's words")
+    func footnoteReference() {
+        let html = Markdown.html("另一个脚注[^2]。\n\n[^2]: 独立的脚注定义")
+        #expect(!html.contains("<a"))
+        #expect(html.contains("另一个脚注[^2]。"))
+    }
+
     @Test("a data: image is inside the page and stays an image")
     func dataImage() {
         #expect(Markdown.html("![点](data:image/png;base64,iVBORw0KGgo=)").contains("<img"))

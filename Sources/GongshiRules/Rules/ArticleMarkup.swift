@@ -37,8 +37,9 @@ public enum ArticleMarkup: ArticleRule {
             cmark_iter_free(iterator)
             cmark_node_free(document)
         }
-        // Lines of code blocks, where nothing is markup; the text of the paragraph being walked.
-        var codeLines = Set<Int>()
+        // Lines of code blocks and paragraphs, where no definition stands; the text of the paragraph being
+        // walked.
+        var coveredLines = Set<Int>()
         var paragraph: (line: Int, text: String)?
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
@@ -67,7 +68,9 @@ public enum ArticleMarkup: ArticleRule {
                 }
             case CMARK_NODE_IMAGE:
                 let url = text(cmark_node_get_url(node))
-                if Article.isOutsideAddress(url) {
+                if url.lowercased().hasPrefix("data:") && !Article.isKeptDataImage(url) {
+                    add(line, "这种 data: 图片不会显示（只显示 PNG、GIF、JPEG、WebP）：请把图片放入 Templates/assets/，写作 ![说明](/assets/文件名)")
+                } else if Article.isOutsideAddress(url) {
                     add(
                         line,
                         "外部图片「\(DisplayText.cut(url, to: 60))」不会显示（网站不引用外部资源），显示为链接：请把图片放入 Templates/assets/，写作 ![说明](/assets/文件名)"
@@ -79,11 +82,19 @@ public enum ArticleMarkup: ArticleRule {
                 }
             case CMARK_NODE_CODE_BLOCK:
                 let end = Int(cmark_node_get_end_line(node))
-                if line <= end { codeLines.formUnion(line...end) }
+                if line <= end { coveredLines.formUnion(line...end) }
+            case CMARK_NODE_LINK:
+                // `[^1]` with a definition `[^1]: …` is read as a link to the definition's text.
+                if let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+                    Article.isFootnoteText(text(cmark_node_get_literal(first)))
+                {
+                    add(line, "脚注（[^1]）不受支持（CommonMark 没有脚注），会显示为普通文字：请把注释写在正文或文末")
+                }
             case CMARK_NODE_PARAGRAPH:
                 paragraph = (line, "")
                 let first = line - 1
                 let last = Int(cmark_node_get_end_line(node)) - 1
+                if first >= 0, first <= last { coveredLines.formUnion((first + 1)...(last + 1)) }
                 if first >= 0, first < last, last < lines.count, lines[first].trimmingWhitespace().hasPrefix("|"),
                     lines[first + 1].trimmingWhitespace().allSatisfy({ "|-: ".contains($0) })
                 {
@@ -97,7 +108,7 @@ public enum ArticleMarkup: ArticleRule {
             }
         }
         // A footnote's definition (`[^1]: …`) is read as a link definition and vanishes from the page.
-        for (i, raw) in lines.enumerated() where !codeLines.contains(i + 1) {
+        for (i, raw) in lines.enumerated() where !coveredLines.contains(i + 1) {
             let t = raw.drop { $0 == " " }
             if t.hasPrefix("[^"), let close = t.firstIndex(of: "]"), t[close...].hasPrefix("]:") {
                 add(i + 1, "脚注内容「\(DisplayText.cut(String(t), to: 40))」不会显示（CommonMark 没有脚注，这一行被当作链接定义略去）：请把注释写在正文或文末")
