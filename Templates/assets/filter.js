@@ -137,8 +137,6 @@
       return;
     }
     var asc = s.paixu === 'asc';
-    // Filtered rows come in decision-date order: the menu says so rather than the full list's order.
-    if (!s.paixu && form.elements.paixu) { form.elements.paixu.value = 'new'; }
     var shards = matchingShards(s);
     var total = shards.reduce(function (a, x) { return a + x.count; }, 0);
     var pages = Math.max(1, Math.ceil(total / pageSize));

@@ -157,7 +157,7 @@
       // Numbers are indexed by four characters: fewer can only be looked up as a name (or, for three,
       // as an authority's part before its year bracket), so a number may still contain them.
       var short = Array.from(normalizeDocument(q)).length < 4;
-      say(short ? '没有找到名称包含“' + q + '”的主体。决定书文号请至少输入连续的四个字符，例如“周市监罚”或“〔2026〕3”。'
+      say(short ? '没有找到名称包含“' + q + '”的主体。决定书文号请至少输入连续的四个字符，例如“〔2026〕3”。'
         : '没有找到名称、统一社会信用代码或决定书文号包含“' + q + '”的信息。');
       return;
     }
