@@ -3,11 +3,13 @@ import Foundation
 /// `Content/site.yml`: the portal's name, address and disclosure policy.
 public struct SiteSettings: Sendable, Equatable {
     /// `text` as a site's base URL (`https://host/path/`): trimmed, ending in `/`; nil unless it is an
-    /// absolute http(s) address with a host. Both `site.yml` and `--base-url` are read through it.
+    /// absolute http(s) address with a host and no query, fragment or space. Both `site.yml` and
+    /// `--base-url` are read through it.
     public static func baseURL(_ text: String) -> String? {
         let base = text.trimmingWhitespace()
-        guard let scheme = ["https://", "http://"].first(where: { base.hasPrefix($0) }), base.count > scheme.count,
-            !base.dropFirst(scheme.count).hasPrefix("/")
+        guard !base.contains(where: \.isWhitespace), let url = URLComponents(string: base),
+            let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
+            let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil, url.user == nil
         else { return nil }
         return base.hasSuffix("/") ? base : base + "/"
     }
