@@ -18,7 +18,10 @@ extension Renderer {
         let published = kind.schema.fields.filter { $0.role != .secret }
         let columns = published.map(\.name) + ["页面"]
         // Dates are Excel dates in the workbook (filters and sorting by date work); text in CSV and JSON.
-        let dates = Set(published.indices.filter { published[$0].role == .date })
+        let dates = Set(
+            published.indices.filter {
+                published[$0].role == .date || published[$0] == .statusDate || published[$0] == .removedOn
+            })
         let count: Int
         let cells: (Int) -> [String]
         let rowKey: (Int) -> String
@@ -122,7 +125,7 @@ extension Renderer {
         var starts: [[Int]] = []
         try out.stream(names[2], fingerprint: fingerprint) { emit in
             let entries = try XLSXWriter.entries(
-                sheet: kind.title, header: columns, numericColumns: numeric, rows: sheet)
+                sheet: kind.title, header: columns, numericColumns: numeric, dateColumns: dates, rows: sheet)
             starts = try ZIPFile.write(entries, emit: emit)
         }
         // Where this build's pieces lie, for the next; the last piece's JSON lost its comma, so it is

@@ -25,16 +25,17 @@ enum XLSXWriter {
         for cells in rows { rowXML(cells, headerRow: false, header.count, numericColumns, dateColumns, into: &raw) }
         return try ZIPFile.bytes(
             entries(
-                sheet: sheet, header: header, numericColumns: numericColumns, rows: [DeflatedPiece(compressing: raw)])
+                sheet: sheet, header: header, numericColumns: numericColumns, dateColumns: dateColumns,
+                rows: [DeflatedPiece(compressing: raw)])
         )
     }
 
     /// The archive's entries: the fixed parts, then the sheet joined from `rows`, pieces of rows'
     /// XML (``rowXML(_:headerRow:_:_:into:)``) in order, between its head and its tail.
-    static func entries(sheet: String, header: [String], numericColumns: Set<Int>, rows: [DeflatedPiece]) throws
-        -> [ZIPFile.Entry]
-    {
-        var head = Array(sheetHead.utf8)
+    static func entries(
+        sheet: String, header: [String], numericColumns: Set<Int>, dateColumns: Set<Int> = [], rows: [DeflatedPiece]
+    ) throws -> [ZIPFile.Entry] {
+        var head = Array(sheetHead(dateColumns: dateColumns).utf8)
         rowXML(header, headerRow: true, header.count, numericColumns, into: &head)
         let first = try DeflatedPiece(compressing: head)
         let last = try DeflatedPiece(compressing: Array(sheetTail.utf8))
@@ -51,16 +52,23 @@ enum XLSXWriter {
     static func sheetXML(header: [String], rows: [[String]], numericColumns: Set<Int>, dateColumns: Set<Int> = [])
         -> [UInt8]
     {
-        var out = Array(sheetHead.utf8)
+        var out = Array(sheetHead(dateColumns: dateColumns).utf8)
         rowXML(header, headerRow: true, header.count, numericColumns, into: &out)
         for cells in rows { rowXML(cells, headerRow: false, header.count, numericColumns, dateColumns, into: &out) }
         return out + Array(sheetTail.utf8)
     }
 
-    static let sheetHead =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(mainNS)\">"
-        + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-        + "</sheetView></sheetViews><sheetData>"
+    /// The sheet's start: the header row frozen, and date columns wide enough for `yyyy-mm-dd` (a date is
+    /// a number, which Excel shows as `########` in a column too narrow for it).
+    static func sheetHead(dateColumns: Set<Int>) -> String {
+        let widths = dateColumns.sorted().map {
+            "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"12\" customWidth=\"1\"/>"
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(mainNS)\">"
+            + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            + "</sheetView></sheetViews>" + (widths.isEmpty ? "" : "<cols>" + widths.joined() + "</cols>")
+            + "<sheetData>"
+    }
     static let sheetTail = "</sheetData></worksheet>\n"
 
     /// A row of the sheet, appended to `out`: its first `columns` cells, numbers in the numeric columns,

@@ -56,6 +56,8 @@ struct XLSXWriterTests {
         #expect(sheet.contains("1899-12-31"), "before Excel's calendar: text")
         #expect(sheet.contains("<c s=\"3\"><v>48174</v></c>"))
         #expect(try part(book, "xl/styles.xml").contains(#"<numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/>"#))
+        // Wide enough for the date: a number too wide for its column shows as ########.
+        #expect(sheet.contains(#"<cols><col min="1" max="1" width="12" customWidth="1"/><col min="2" max="2""#))
     }
 
     @Test("a sheet larger than the archive's read size is made row by row, the same bytes as made whole")
