@@ -22,13 +22,22 @@ public enum DailyReportFile {
         s += "不予公示 \(report.withheldCount) 条。"
         s += "以上各项与台账（Content/ledger.csv）中该日期的记录一致。\n"
 
-        /// - Parameter missing: what the 数据位置 of an item no longer in the data says.
-        func table(_ items: [DailyReport.Item], missing: String = "") -> String {
+        /// What the 数据位置 of a withdrawn item no row has says: deleted, unless a file of its kind could
+        /// not be read.
+        func missing(_ kind: RecordKind) -> String {
+            let files = unreadable.filter { $0.hasPrefix("Content/\(kind.rawValue)/") }
+            return files.isEmpty
+                ? "数据中已无此记录（已删除）"
+                : "数据中未找到：已删除，或在无法读取的文件中（\(files.joined(separator: "、"))，见 gongshi check）"
+        }
+        /// - Parameter withdrawn: the table of 撤回, whose items may be missing from the data.
+        func table(_ items: [DailyReport.Item], withdrawn: Bool = false) -> String {
             var t = "| 类型 | 主体名称 | 文书号或名单 | 部门 | 记录键 | 数据位置 |\n|---|---|---|---|---|---|\n"
             for i in items {
                 let dept = i.department.isEmpty ? "" : (names[i.department] ?? i.department)
                 let file = i.sheet.isEmpty ? i.file : "\(i.file) [\(i.sheet)]"
-                let place = i.file.isEmpty ? missing : (i.line > 0 ? "\(file) 第\(i.line)行" : file)
+                let place =
+                    i.file.isEmpty ? (withdrawn ? missing(i.kind) : "") : (i.line > 0 ? "\(file) 第\(i.line)行" : file)
                 t +=
                     "| " + [i.kind.title, i.name, i.document, dept, i.key, place].map(cell).joined(separator: " | ")
                     + " |\n"
@@ -38,11 +47,7 @@ public enum DailyReportFile {
         for (title, items) in [("首次公示", report.published), ("更新", report.updated), ("撤回", report.withdrawn)] {
             s += "\n## \(title)（\(items.count) 条）\n\n"
             // A withdrawn key no row has any more: the department deleted it from its export.
-            let missing =
-                unreadable.isEmpty
-                ? "数据中已无此记录（已删除）"
-                : "数据中未找到：已删除，或在无法读取的文件中（\(unreadable.joined(separator: "、"))，见 gongshi check）"
-            s += items.isEmpty ? "无。\n" : table(items, missing: title == "撤回" ? missing : "")
+            s += items.isEmpty ? "无。\n" : table(items, withdrawn: title == "撤回")
         }
         if !report.imported.isEmpty {
             s += "\n## 导入（\(report.imported.count) 条）：本站启用前由原系统公示，公示日期不详\n\n" + table(report.imported)

@@ -63,7 +63,7 @@ struct LateWithdrawalTests {
         let j = try Fixture(.xzcf, [minor]).judge("2026-12-10")
         #expect(j.notice(penaltyKey()) == nil)
         #expect(j.findings("late-withdrawal").isEmpty)
-        #expect(j.findings("revoked").first?.message.contains("不再显示") == true)
+        #expect(j.findings("revoked").first?.message.contains("不显示撤回说明") == true)
     }
 
     @Test("withdrawWorkdays from site.yml")
