@@ -1,4 +1,5 @@
 import Foundation
+import GongshiModel
 
 #if canImport(Glibc)
     import Glibc
@@ -82,6 +83,18 @@ public enum InputFile {
             throw error
         }
         return fd
+    }
+
+    /// The UTF-8 text of the site's text file `file` (settings, a calendar, a template): a file the site
+    /// cannot build without, so a refusal or another encoding stops the build, named by `file`, with
+    /// `notUTF8` saying what it should be.
+    public static func text(_ file: String, root: String, notUTF8: String) throws(SiteError) -> String {
+        let data: Data
+        do { data = try read((root as NSString).appendingPathComponent(file), root: root, limit: Limit.text) } catch {
+            throw SiteError(file: file, message: error.message)
+        }
+        guard let text = TextEncoding.decodeUTF8(data) else { throw SiteError(file: file, message: notUTF8) }
+        return text
     }
 
     /// Reads the whole regular file at `path`, refusing more than `limit` bytes (a file may grow

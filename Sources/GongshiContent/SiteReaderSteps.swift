@@ -10,13 +10,7 @@ extension SiteReader {
         guard FileManager.default.fileExists(atPath: full) else {
             throw SiteError(file: file, message: "找不到或无法读取 site.yml")
         }
-        let data: Data
-        do { data = try InputFile.read(full, root: root, limit: InputFile.Limit.text) } catch {
-            throw SiteError(file: file, message: error.message)
-        }
-        guard let text = TextEncoding.decodeUTF8(data) else {
-            throw SiteError(file: file, message: "site.yml 应为 UTF-8 编码")
-        }
+        let text = try InputFile.text(file, root: root, notUTF8: "site.yml 应为 UTF-8 编码")
         return try SettingsReader.read(text: text, file: file)
     }
 
@@ -24,16 +18,7 @@ extension SiteReader {
     static func readCalendar(root: String) throws(SiteError) -> WorkdayCalendar {
         var calendar = WorkdayCalendar()
         for rel in listFiles(root: root, dir: "Content/calendar", ext: "yml") {
-            let d: Data
-            do {
-                d = try InputFile.read(
-                    (root as NSString).appendingPathComponent(rel), root: root, limit: InputFile.Limit.text)
-            } catch {
-                throw SiteError(file: rel, message: error.message)
-            }
-            guard let text = TextEncoding.decodeUTF8(d) else {
-                throw SiteError(file: rel, message: "无法读取节假日文件（应为 UTF-8 编码）")
-            }
+            let text = try InputFile.text(rel, root: root, notUTF8: "无法读取节假日文件（应为 UTF-8 编码）")
             try CalendarReader.read(text: text, file: rel, into: &calendar)
         }
         return calendar

@@ -13,17 +13,7 @@ public enum ThemeReader {
         }
         var templates: [String: String] = [:]
         for name in names.sorted() where name.hasSuffix(".mustache") {
-            let file = "Templates/\(name)"
-            let data: Data
-            do {
-                data = try InputFile.read(
-                    (directory as NSString).appendingPathComponent(name), root: root, limit: InputFile.Limit.text)
-            } catch {
-                throw SiteError(file: file, message: error.message)
-            }
-            guard let text = TextEncoding.decodeUTF8(data) else {
-                throw SiteError(file: file, message: "无法读取模板（应为 UTF-8 编码）")
-            }
+            let text = try InputFile.text("Templates/\(name)", root: root, notUTF8: "无法读取模板（应为 UTF-8 编码）")
             templates[String(name.dropLast(".mustache".count))] = text
         }
         var assets: [(String, [UInt8])] = []
