@@ -104,7 +104,9 @@ public struct RecordSchema: Sendable {
         return best?.0
     }
 
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    /// Insertions, deletions and replacements that turn `a` into `b` (a misspelt header or key's
+    /// distance to the one meant).
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var prev = Array(0...b.count)

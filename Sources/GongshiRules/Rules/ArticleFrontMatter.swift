@@ -14,7 +14,9 @@ public enum ArticleFrontMatter: ArticleRule {
         var findings: [Finding] = []
         for (key, value, line) in a.frontMatter.sorted(by: { $0.line < $1.line }) {
             if !Article.frontMatterKeys.contains(key) {
-                let near = Article.frontMatterKeys.first { editDistance($0, key) <= 2 }
+                // The closest known key within two edits (ties by name: the same words every build).
+                let near = Article.frontMatterKeys.map { (RecordSchema.editDistance(Array($0), Array(key)), $0) }
+                    .filter { $0.0 <= 2 }.min { $0 < $1 }?.1
                 findings.append(
                     finding(
                         a, line: line,
@@ -31,22 +33,5 @@ public enum ArticleFrontMatter: ArticleRule {
             }
         }
         return findings
-    }
-
-    /// Edits (insert, delete, replace) between two short keys.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let above = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = above
-            }
-        }
-        return a.isEmpty ? b.count : row[b.count]
     }
 }
