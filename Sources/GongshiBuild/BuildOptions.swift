@@ -54,6 +54,15 @@ public struct BuildResult: Sendable {
     /// how many they held is not known (`--strict` fails on them as on records withheld for an error).
     public var unreadable: Int { findings.filter(BadFile.unreadableTable).count }
 
+    /// Why `build --strict` fails this build (empty: it does not): records withheld for an error, data
+    /// files or sheets that could not be read.
+    public var strictFailures: [String] {
+        var why: [String] = []
+        if withheldForError > 0 { why.append("有 \(withheldForError) 条记录因错误不予公示") }
+        if unreadable > 0 { why.append("有 \(unreadable) 个数据文件或工作表无法读取") }
+        return why
+    }
+
     /// The Chinese summary printed at the end of `gongshi build`.
     public var summary: String {
         var s =

@@ -28,7 +28,8 @@ struct BuildCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        var options = BuildOptions(site: siteOptions.siteRoot, out: out.map(absolute), date: try dateOption.resolve())
+        var options = BuildOptions(
+            site: siteOptions.siteRoot, out: out.map(absolutePath), date: try dateOption.resolve())
         options.baseURL = baseURL
         options.writeLedger = !noLedger
         options.useCache = !noCache
@@ -43,18 +44,11 @@ struct BuildCommand: ParsableCommand {
         progress.finish()
         if !quiet { FileHandle.standardOutput.write(Data(result.summary.utf8)) }
         for note in result.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
-        if strict && (result.withheldForError > 0 || result.unreadable > 0) {
-            var why: [String] = []
-            if result.withheldForError > 0 { why.append("有 \(result.withheldForError) 条记录因错误不予公示") }
-            if result.unreadable > 0 { why.append("有 \(result.unreadable) 个数据文件或工作表无法读取") }
-            FileHandle.standardError.write(Data("gongshi: --strict：\(why.joined(separator: "，"))\n".utf8))
+        if strict, !result.strictFailures.isEmpty {
+            let why = result.strictFailures.joined(separator: "，")
+            FileHandle.standardError.write(Data("gongshi: --strict：\(why)\n".utf8))
             throw ExitCode(1)
         }
-    }
-
-    func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL.path
     }
 }
 

@@ -23,10 +23,13 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "站点文件夹（含 Content/ 和 Templates/），默认当前文件夹。")
     var site: String = "."
 
-    var siteRoot: String {
-        URL(fileURLWithPath: site, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL.path
-    }
+    var siteRoot: String { absolutePath(site) }
+}
+
+/// `path` made absolute from the current folder, `.` and `..` resolved.
+func absolutePath(_ path: String) -> String {
+    URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        .standardizedFileURL.path
 }
 
 /// `--date`, defaulting to today in Asia/Shanghai.

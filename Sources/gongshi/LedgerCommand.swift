@@ -22,9 +22,7 @@ struct LedgerImportCommand: ParsableCommand {
     @OptionGroup var dateOption: DateOption
 
     func run() throws {
-        let path = URL(
-            fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        ).standardizedFileURL.path
+        let path = absolutePath(file)
         Interruption.install()
         let result: LedgerImport.Result
         do {

@@ -41,9 +41,7 @@ struct InitCommand: ParsableCommand {
     var directory: String
 
     func run() throws {
-        let target = URL(
-            fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        ).standardizedFileURL.path
+        let target = absolutePath(directory)
         do {
             try Scaffold.initSite(at: target, today: todayInShanghai())
             let cd = target == FileManager.default.currentDirectoryPath ? "" : "  cd \(directory)\n"
