@@ -41,6 +41,9 @@ public struct WithdrawalNotice: Sendable {
     public var sheet = ""
     /// What happened to the decision: 撤销, 变更, 确认违法 or 确认无效 (行政处罚法 Art.48).
     public var action = "撤销"
+    /// The entity's 统一社会信用代码 as its records show it (empty when not known): its feed announces
+    /// the withdrawal too.
+    public var entityCode = ""
 }
 
 /// A red- or black-list entry public on the build date.

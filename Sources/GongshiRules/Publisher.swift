@@ -77,6 +77,7 @@ enum Publisher {
             reason: PersonalData.scrub(r[.statusNote]).text, until: period.end,
             digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line, action: action.rawValue)
         notice.sheet = r.source.sheet
+        notice.entityCode = env.links.uscc(of: r.identity, name: r.entityName)
         return notice
     }
 

@@ -26,12 +26,12 @@ enum EntityFeeds {
 }
 
 extension Renderer {
-    /// `/zhuti/<统一社会信用代码>/atom.xml`, `rss.xml`, `feed.json`: follow one company — its records
-    /// and list entries, newest first publication first, as the section feeds.
+    /// `/zhuti/<统一社会信用代码>/atom.xml`, `rss.xml`, `feed.json`: follow one company — its records,
+    /// list entries and the withdrawal notices of its records, newest first, as the section feeds.
     ///
-    /// - Parameter key: adds what the feeds are made of (the entity's code, records and entries).
+    /// - Parameter key: adds what the feeds are made of (the entity's code, records, entries, notices).
     func writeEntityFeeds(
-        code: String, _ records: [Int], _ entries: [Int], _ index: SiteIndex, _ out: CountingSink,
+        code: String, _ records: [Int], _ entries: [Int], _ notices: [Int], _ index: SiteIndex, _ out: CountingSink,
         key: (inout FingerprintBuffer) -> Void
     ) throws {
         let folder = Views.entityPath(code)
@@ -40,6 +40,7 @@ extension Renderer {
         // may hold none, or an entity all of whose records the previous system published (not announced).
         let announced =
             records.contains { !p.records[$0].previousSystem } || entries.contains { !p.listEntries[$0].previousSystem }
+            || !notices.isEmpty
         let fingerprint = inputKey("entity-feeds", folder, index, dated: settings.feedItems == 0 || !announced, key)
         if let fingerprint, try reuseAll(Feeds.names.map { folder + $0 }, fingerprint, out) { return }
         let name =
@@ -51,6 +52,7 @@ extension Renderer {
         for i in entries where !p.listEntries[i].previousSystem {
             top.add(p.listEntries[i].firstPublished, p.listEntries[i].key, .entry(i))
         }
+        for i in notices { top.add(p.withdrawals[i].withdrawnOn, "chehui:" + p.withdrawals[i].key, .notice(i)) }
         let items = top.sources.map { source -> FeedItem in
             switch source {
             case .record(let i): return recordItem(p.records[i], brief: true)

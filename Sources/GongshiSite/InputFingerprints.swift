@@ -101,6 +101,7 @@ extension FingerprintBuffer {
         add(n.until)
         add(n.digest)
         add(n.action)
+        add(n.entityCode)
     }
 
     /// The site's settings that any output can show or depend on.

@@ -15,6 +15,8 @@ public struct SiteIndex: @unchecked Sendable {
     let lists: [ListGroup]
     let byEntity: [String: (records: [Int], entries: [Int])]
     let entityOrder: [String]
+    /// The withdrawal notices of each entity that has a page (its feed announces them).
+    let noticesByEntity: [String: [Int]]
     let byDepartment: [String: (records: [Int], entries: [Int])]
     /// Where each list entry is shown: its list's page (`heimingdan/shixin-beizhixing/page/2/#id`).
     let entryPaths: [String]
@@ -94,6 +96,11 @@ public struct SiteIndex: @unchecked Sendable {
         self.byKind = byKind
         self.byEntity = byEntity
         self.entityOrder = entityOrder.sorted()
+        var noticesByEntity: [String: [Int]] = [:]
+        for (i, n) in p.withdrawals.enumerated() where byEntity[n.entityCode] != nil {
+            noticesByEntity[n.entityCode, default: []].append(i)
+        }
+        self.noticesByEntity = noticesByEntity
         self.byDepartment = byDepartment
         let records = p.records
         let entries = p.listEntries

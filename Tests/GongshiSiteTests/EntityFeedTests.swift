@@ -36,6 +36,22 @@ struct EntityFeedTests {
         #expect(try XMLParsing.wellFormed(rss))
     }
 
+    @Test func aRevokedRecordIsAnnouncedInItsEntitysFeed() throws {
+        var f = SiteFixture()
+        f.penaltyHeader += ",当前状态,状态日期,状态说明"
+        f.penalties = [
+            Self.rows[0] + ",,,", Self.rows[1] + ",撤销,2026-11-20,经行政复议撤销原处罚决定", Self.rows[2] + ",,,",
+        ]
+        let sink = try f.render()
+        let atom = sink.text("zhuti/\(Self.code)/atom.xml") ?? ""
+        #expect(atom.components(separatedBy: "<entry>").count - 1 == 2, "the record and the withdrawal")
+        #expect(atom.contains("撤回"), "\(atom)")
+        #expect(atom.contains("周市监罚〔2026〕2号"))
+        #expect(try XMLParsing.wellFormed(atom))
+        // The entity's page lists only what is public.
+        #expect(sink.text("zhuti/\(Self.code)/index.html")?.contains("周市监罚〔2026〕2号") == false)
+    }
+
     /// RSS reads `<description>` as HTML: markup in an entity's name must arrive there as text.
     @Test func markupInANameIsTextInTheRSSChannelDescription() throws {
         var f = SiteFixture()

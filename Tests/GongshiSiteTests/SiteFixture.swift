@@ -38,6 +38,8 @@ struct SiteFixture {
         """
     /// Rows of `Content/xzcf/a.csv`, after the header.
     var penalties: [String] = []
+    /// The header of `Content/xzcf/a.csv` (a test may add columns).
+    var penaltyHeader = SiteFixture.header
     /// `Content/ledger.csv`, when the site has been built before.
     var ledger: [LedgerEvent] = []
 
@@ -75,7 +77,7 @@ struct SiteFixture {
         }
         try settings.write(toFile: dir + "/Content/site.yml", atomically: true, encoding: .utf8)
         try departments.write(toFile: dir + "/Content/departments.csv", atomically: true, encoding: .utf8)
-        try ([SiteFixture.header] + penalties).joined(separator: "\n").appending("\n")
+        try ([penaltyHeader] + penalties).joined(separator: "\n").appending("\n")
             .write(toFile: dir + "/Content/xzcf/a.csv", atomically: true, encoding: .utf8)
         if !ledger.isEmpty {
             let lines = ledger.map { "\($0.date),\($0.event.rawValue),\($0.kind.rawValue),\($0.key),\($0.digest)" }

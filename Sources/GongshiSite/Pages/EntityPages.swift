@@ -22,7 +22,11 @@ extension Renderer {
                     try self.keyedPage("entity", to: path, index, out, dated: false, key: key) {
                         self.entityContext(code, group.records, group.entries, index)
                     }
-                    try self.writeEntityFeeds(code: code, group.records, group.entries, index, out, key: key)
+                    let notices = index.noticesByEntity[code] ?? []
+                    try self.writeEntityFeeds(code: code, group.records, group.entries, notices, index, out) { b in
+                        key(&b)
+                        for i in notices { b.add(notice: self.publication.withdrawals[i]) }
+                    }
                 }
             }
         }
