@@ -32,7 +32,7 @@ extension BuildStep {
         }
         // Rows that could not be read are withheld too: count them with the rest.
         let unreadRows = scoped.findings.filter { $0.withholds && BadFile.withholdsRow($0) }.count
-        if unreadRows > 0 { withheld["bad-file", default: 0] += unreadRows }
+        if unreadRows > 0 { withheld[BadFile.info.id, default: 0] += unreadRows }
         let forError =
             publication.withheld.filter { $0.isError && (dept == nil || $0.department == dept) }.count + unreadRows
         return BuildResult(

@@ -158,7 +158,7 @@ extension Renderer {
 
     func entryItem(_ e: PublishedListEntry, path: String, brief: Bool = false) -> FeedItem {
         let rows = brief ? EntityFeeds.briefRows(e) : Views.fieldPairs(e.fields)
-        let colour = e.isRed ? "红名单" : "黑名单"
+        let colour = Views.colour(isRed: e.isRed)
         return FeedItem(
             id: Feeds.itemID(e.key), title: "\(colour)·\(e.listName)：\(e.entityName)", url: context.url(path),
             published: e.firstPublished, updated: e.lastUpdated ?? e.firstPublished, html: Feeds.table(rows),

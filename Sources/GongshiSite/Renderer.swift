@@ -48,7 +48,7 @@ public struct Renderer: Sendable {
         findingsByKey = byKey
         // Files that could not be read, shown on every preview page: a department sees at once that its
         // export is broken, whatever page it has open.
-        let broken = findings.filter { $0.rule == "bad-file" }
+        let broken = findings.filter { $0.rule == BadFile.info.id }
         fileErrors = broken.prefix(5).map {
             ["file": $0.file, "line": $0.line > 0 ? "第\($0.line)行" : "", "message": $0.message]
         }
@@ -217,8 +217,7 @@ public struct Renderer: Sendable {
         {
             return "\(settings.title) · \(d.name)"
         }
-        let names = ["xzxk/": "行政许可", "xzcf/": "行政处罚", "hongmingdan/": "红名单", "heimingdan/": "黑名单", "xinwen/": "信用动态"]
-        return "\(settings.title) · \(names[folder] ?? folder)"
+        return "\(settings.title) · \(SiteContext.title(ofSection: folder) ?? folder)"
     }
 }
 

@@ -38,6 +38,9 @@ public struct SiteContext: Sendable {
         ("xinwen/", "信用动态"), ("tongji/", "统计"), ("dingyue/", "订阅"),
     ]
 
+    /// The title of the section at `path` (`xzxk/` → 行政许可), as the navigation shows it.
+    static func title(ofSection path: String) -> String? { sections.first { $0.path == path }?.title }
+
     /// `../` once per folder level of `path` (`xzxk/abc/index.html` → `../../`); `./` at the root.
     public static func root(for path: String) -> String {
         let depth = path.split(separator: "/", omittingEmptySubsequences: false).count - 1

@@ -9,6 +9,8 @@ enum Views {
     static func entityPath(_ code: String) -> String { "zhuti/\(code)/" }
     static func departmentPath(_ code: String) -> String { "bumen/\(code)/" }
     static func listPath(isRed: Bool, id: String) -> String { "\(isRed ? "hongmingdan" : "heimingdan")/\(id)/" }
+    /// 红名单 or 黑名单.
+    static func colour(isRed: Bool) -> String { isRed ? "红名单" : "黑名单" }
 
     /// The first publication as shown. A record the previous system published on a date not known has
     /// in the ledger the day this site took it over (导入): that day is not its publication, and a
@@ -55,7 +57,7 @@ enum Views {
             "listPath": listPath(isRed: e.isRed, id: e.listID),
             "listedOn": e.listedOn.description, "validUntil": e.validUntil?.description ?? "", "reason": e.reason,
             "basis": e.basis, "department": e.department.name, "departmentPath": departmentPath(e.department.code),
-            "isRed": e.isRed, "colour": e.isRed ? "红名单" : "黑名单", "objection": e.underObjection,
+            "isRed": e.isRed, "colour": Views.colour(isRed: e.isRed), "objection": e.underObjection,
         ]
         if !e.entityCode.isEmpty {
             d["entityPath"] = entityPath(e.entityCode)

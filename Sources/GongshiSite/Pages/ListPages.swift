@@ -6,7 +6,7 @@ extension Renderer {
     func renderLists(_ index: SiteIndex, _ out: CountingSink) throws {
         for isRed in [true, false] {
             let folder = isRed ? "hongmingdan/" : "heimingdan/"
-            let colour = isRed ? "红名单" : "黑名单"
+            let colour = Views.colour(isRed: isRed)
             let groups = index.lists.filter { $0.isRed == isRed }
             let path = folder + "index.html"
             var ctx = context.page(

@@ -27,7 +27,7 @@ extension Renderer {
         let lists = index.lists.map {
             link(
                 $0.name, Views.listPath(isRed: $0.isRed, id: $0.id),
-                "\($0.isRed ? "红名单" : "黑名单") · \($0.entities) 个主体")
+                "\(Views.colour(isRed: $0.isRed)) · \($0.entities) 个主体")
         }
         if !lists.isEmpty { groups.append(["heading": "红黑名单", "id": "mingdan", "links": lists]) }
         let departments = publication.departments.map { d -> TemplateObject in

@@ -210,7 +210,7 @@ struct Statistics {
             "月度": months.map {
                 ["月份": $0.month, "首次公示": $0.published, "按时公示": $0.onTime, "逾期公示": $0.late, "未评价时效": $0.notJudged]
             },
-            "名单": lists.map { [Field.listName.name: $0.name, "类型": $0.isRed ? "红名单" : "黑名单", "主体数": $0.count] },
+            "名单": lists.map { [Field.listName.name: $0.name, "类型": Views.colour(isRed: $0.isRed), "主体数": $0.count] },
             "罚款金额": [
                 "说明": "公示中的行政处罚决定的罚款金额（万元）之和；有多个处罚类别的决定计入每个类别",
                 "合计": FineTotals.json(fines.total, key: "范围"),
@@ -254,7 +254,7 @@ extension Renderer {
         // Numbers are always true in a Mustache section: a flag says whether the column is worth showing.
         if stats.months.contains(where: { $0.notJudged > 0 }) { ctx["monthsNotJudged"] = true }
         ctx["lists"] = stats.lists.map {
-            ["name": $0.name, "colour": $0.isRed ? "红名单" : "黑名单", "count": $0.count] as TemplateObject
+            ["name": $0.name, "colour": Views.colour(isRed: $0.isRed), "count": $0.count] as TemplateObject
         }
         ctx["deadlineWorkdays"] = settings.deadlineWorkdays
         let fines = FineTotals(publication.records)
