@@ -66,7 +66,9 @@ public struct TemplateSet: Sendable {
             }
         }
         for r in TemplateSet.required where templates[r] == nil {
-            throw SiteError(file: "Templates/\(r).mustache", message: "缺少模板文件")
+            throw SiteError(
+                file: "Templates/\(r).mustache",
+                message: "缺少模板文件：可在空文件夹中执行 gongshi init 新建一个站点，从其中复制 Templates/\(r).mustache（默认模板）")
         }
         // A partial that does not exist renders as nothing in Mustache: catch it here instead.
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {

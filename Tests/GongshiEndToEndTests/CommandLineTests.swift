@@ -65,6 +65,13 @@ struct CommandLineTests {
         #expect(build.stderr.contains("Templates/home.mustache:\(line):"), "\(build.stderr)")
         #expect(build.stderr.contains("区块没有结束标签"))
         #expect(build.stderr.contains("{{#unclosed}} 之后缺少 {{/unclosed}}"))
+
+        // A template the theme lacks is named, with where to get the default one.
+        try home.write(toFile: template, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site + "/Templates/record.mustache")
+        let missing = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("Templates/record.mustache") && missing.stderr.contains("gongshi init"))
         #expect(!build.stderr.contains("expectedSectionEnd"))
     }
 }
