@@ -179,12 +179,30 @@ extension Renderer {
     func articleItem(_ a: Article) -> FeedItem {
         let d = a.date ?? publication.date
         let url = context.url(a.path)
+        var html = Feeds.absolutizingLinks(
+            Markdown.html(a.markdown, root: SiteContext.root(for: a.path + "index.html")), base: url)
+        if a.isHonghei { html += hongheiTables(month: a.month) }
         return FeedItem(
-            id: Feeds.itemID("article:" + a.path), title: a.title, url: url,
-            published: d, updated: d,
-            html: Feeds.absolutizingLinks(
-                Markdown.html(a.markdown, root: SiteContext.root(for: a.path + "index.html")),
-                base: url),
+            id: Feeds.itemID("article:" + a.path), title: a.title, url: url, published: d, updated: d, html: html,
             summary: a.summary, sortKey: a.slug)
+    }
+
+    /// A 红黑榜 release's tables for its feed item, as its page shows them after the text: the red and
+    /// black list entries listed in `month` and still public (a reader of the feed got only the
+    /// sentence announcing them).
+    func hongheiTables(month: String) -> String {
+        var html = ""
+        let entries = publication.listEntries.filter { $0.listedOn.monthString == month }
+        for (isRed, heading) in [(true, "红榜"), (false, "黑榜")] {
+            let rows = entries.filter { $0.isRed == isRed }
+            guard !rows.isEmpty else { continue }
+            html += "<h2>\(heading)</h2><table><tr><th>主体名称</th><th>名单</th><th>列入日期</th><th>认定部门</th></tr>"
+            for e in rows {
+                let cells = [e.entityName, e.listName, e.listedOn.description, e.department.name]
+                html += "<tr>" + cells.map { "<td>\(Escape.xml($0))</td>" }.joined() + "</tr>"
+            }
+            html += "</table>"
+        }
+        return html
     }
 }

@@ -29,6 +29,17 @@ struct BuildTests {
         #expect(Gongshi.read(pub + "/data/xzxk.csv").contains("https://xinyong.test.example/xzxk/scjgj-"))
     }
 
+    @Test func aHongheiReleaseCarriesItsTablesInTheFeed() throws {
+        let site = try Gongshi.site("basic")
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"]).status == 0)
+        let atom = Gongshi.read(site + "/Public/xinwen/atom.xml")
+        let entry = try #require(atom.components(separatedBy: "<entry>").first { $0.contains("honghei/2026-10/") })
+        // The black entry listed in October, escaped inside the content; no red table (none listed then).
+        #expect(entry.contains("&lt;h2&gt;黑榜&lt;/h2&gt;"))
+        #expect(entry.contains("周村黑名单丁公司"))
+        #expect(!entry.contains("&lt;h2&gt;红榜&lt;/h2&gt;"))
+    }
+
     @Test func withheldRecordsAppearNowhere() throws {
         let site = try Gongshi.site("basic")
         let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"])
