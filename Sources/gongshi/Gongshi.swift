@@ -56,6 +56,15 @@ func fail(_ error: SiteError, status: Int32 = 2) -> Never {
 extension Gongshi {
     /// Runs the command, mapping ArgumentParser's usage errors (64) to exit status 2 (SPEC §4).
     static func main() async {
+        // `gongshi help bogus` printed the main help with status 0: a typo in `help` is an unknown subcommand.
+        let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "help", let asked = arguments.dropFirst().first, !asked.hasPrefix("-"),
+            !ChineseMessages.subcommands.contains(asked)
+        {
+            let known = ChineseMessages.subcommands.joined(separator: "、")
+            FileHandle.standardError.write(Data("错误：未知的子命令「\(asked)」（可用：\(known)）\n".utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             if var async = command as? AsyncParsableCommand { try await async.run() } else { try command.run() }

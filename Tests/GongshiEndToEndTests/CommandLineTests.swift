@@ -32,6 +32,10 @@ struct CommandLineTests {
         let typo = try Gongshi.run(["buidl"])
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("未知的子命令「buidl」（可用：build、"), "\(typo.stderr)")
+        let helpTypo = try Gongshi.run(["help", "biuld"])
+        #expect(helpTypo.status == 2)
+        #expect(helpTypo.stderr.contains("未知的子命令「biuld」"), "\(helpTypo.stderr)")
+        #expect(try Gongshi.run(["help", "build"]).status == 0)
         let extra = try Gongshi.run(["new", "article", "2026-12"])
         #expect(extra.stderr.contains("多余的参数："), "\(extra.stderr)")
         for r in [unknown, value, missing, near, port, typo, extra] {
