@@ -7,58 +7,61 @@ extension SiteReader {
     /// The data files of `dir` (`Content/xzxk`), relative and sorted, CSV files first, then workbooks
     /// (an old binary .xls is listed so that it is reported, not skipped); and what else it holds, each
     /// said (info): a department's file saved with another extension (.xlsm, .txt, .bak) or put in a
-    /// subfolder must not be dropped silently. Hidden files, Excel's lock files (`~$`) and the sidecars
-    /// of default values (`.yml`) are neither read here nor said. The folder is listed once.
+    /// subfolder must not be dropped silently. The sidecars of default values (`.yml`) are neither read
+    /// here nor said. The folder is listed once.
     static func dataFolder(root: String, dir: String) -> (files: [String], unread: [Finding]) {
-        let full = (root as NSString).appendingPathComponent(dir)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return ([], []) }
         let dataExtensions = ["csv", "xlsx", "xls"]
-        var files: [[String]] = dataExtensions.map { _ in [] }
-        var unread: [Finding] = []
-        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
-        where !name.hasPrefix(".") && !name.hasPrefix("~$") {
-            let ext = (name as NSString).pathExtension.lowercased()
-            if let k = dataExtensions.firstIndex(of: ext) {
-                files[k].append(dir + "/" + name)
-                continue
-            }
-            if ext == "yml" || ext == "yaml" { continue }
-            var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: full + "/" + name, isDirectory: &isFolder)
-            let message =
-                isFolder.boolValue
+        let (taken, unread) = sortOut(
+            root: root, dir: dir, take: { dataExtensions.contains($0) || $0 == "yml" || $0 == "yaml" }
+        ) {
+            name, _, isFolder in
+            isFolder
                 ? "子文件夹「\(name)」中的文件未读取：数据文件应直接放在 \(dir)/ 中"
                 : "「\(name)」未读取：数据文件应为 .csv 或 .xlsx（请另存为其中一种）"
-            unread.append(Finding(rule: "bad-file", severity: .info, file: dir + "/" + name, line: 0, message: message))
         }
-        return (files.flatMap { $0 }, unread)
+        // By kind of file, each kind in byte order.
+        let files = dataExtensions.flatMap { e in taken.filter { $0.ext == e }.map(\.path) }
+        return (files, unread)
     }
 
     /// The Markdown files of `dir` (`Content/xinwen`), relative and sorted; and what else it holds, each
     /// said (info): an image beside an article is not copied, a `.docx` or a subfolder is not read.
     static func articleFolder(root: String, dir: String) -> (files: [String], unread: [Finding]) {
-        let full = (root as NSString).appendingPathComponent(dir)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return ([], []) }
-        var files: [String] = []
-        var unread: [Finding] = []
-        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
-        where !name.hasPrefix(".") && !name.hasPrefix("~$") {
-            let ext = (name as NSString).pathExtension.lowercased()
-            if ext == "md" {
-                files.append(dir + "/" + name)
-                continue
-            }
-            var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: full + "/" + name, isDirectory: &isFolder)
-            let message =
-                isFolder.boolValue
+        let (taken, unread) = sortOut(root: root, dir: dir, take: { $0 == "md" }) { name, ext, isFolder in
+            isFolder
                 ? "子文件夹「\(name)」中的文件未读取：文章应为直接放在 \(dir)/ 中的 .md 文件；图片请放入 Templates/assets/"
                 : ["png", "jpg", "jpeg", "gif", "svg", "webp"].contains(ext)
                     ? "图片「\(name)」不会复制到网站：请放入 Templates/assets/，在文章中写作 ![说明](/assets/\(name))"
                     : "「\(name)」未读取：文章应为 Markdown（.md）文件"
-            unread.append(Finding(rule: "bad-file", severity: .info, file: dir + "/" + name, line: 0, message: message))
         }
-        return (files, unread)
+        return (taken.map(\.path), unread)
+    }
+
+    /// The entries of `dir` in byte order, hidden files and Excel's lock files (`~$`) left out: those
+    /// whose lower-cased extension `take` accepts (relative path and extension), and an info finding for
+    /// each other, worded by `unread` (name, extension, whether it is a folder).
+    private static func sortOut(
+        root: String, dir: String, take: (String) -> Bool, unread: (String, String, Bool) -> String
+    ) -> (taken: [(path: String, ext: String)], unread: [Finding]) {
+        let full = (root as NSString).appendingPathComponent(dir)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return ([], []) }
+        var taken: [(path: String, ext: String)] = []
+        var findings: [Finding] = []
+        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        where !name.hasPrefix(".") && !name.hasPrefix("~$") {
+            let ext = (name as NSString).pathExtension.lowercased()
+            if take(ext) {
+                taken.append((dir + "/" + name, ext))
+                continue
+            }
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: full + "/" + name, isDirectory: &isFolder)
+            findings.append(
+                Finding(
+                    rule: "bad-file", severity: .info, file: dir + "/" + name, line: 0,
+                    message: unread(name, ext, isFolder.boolValue)))
+        }
+        return (taken, findings)
     }
 
     /// Relative paths (`Content/xzxk/a.csv`) of the files with extension `ext` directly in `dir`, sorted.
