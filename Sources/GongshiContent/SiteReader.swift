@@ -76,13 +76,7 @@ extension SiteSource {
                 rows += r.rows
                 continue
             }
-            let cache = parsedCache
-            let results = ParallelMap.map(group) { f -> ([SourceRecord], [Finding], Int) in
-                let p = RecordFileReader.readWhole(
-                    kind: f.kind, path: f.path, file: f.file, columns: settings.columns[f.kind] ?? [:], cache: cache)
-                return (p.records, p.findings, p.rows)
-            }
-            for (recs, f, n) in results {
+            for (recs, f, n) in SiteReader.readWhole(group, columns: settings.columns, cache: parsedCache) {
                 for rec in recs { deliver(rec) }
                 findings += f
                 rows += n

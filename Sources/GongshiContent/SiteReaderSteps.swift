@@ -72,11 +72,7 @@ extension SiteReader {
         _ files: [DataFile], columns: [RecordKind: [String: Field]], cache: (any ParsedFileCache)?,
         _ findings: inout [Finding]
     ) -> ([SourceRecord], Int) {
-        let results = ParallelMap.map(files) { f -> ([SourceRecord], [Finding], Int) in
-            let p = RecordFileReader.readWhole(
-                kind: f.kind, path: f.path, file: f.file, columns: columns[f.kind] ?? [:], cache: cache)
-            return (p.records, p.findings, p.rows)
-        }
+        let results = readWhole(files, columns: columns, cache: cache)
         var records: [SourceRecord] = []
         records.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
         var rowsRead = 0
@@ -86,6 +82,18 @@ extension SiteReader {
             rowsRead += rows
         }
         return (records, rowsRead)
+    }
+
+    /// Each of `files` read whole (from the cache when it has the file), on every core, in their order:
+    /// its records, findings and rows read.
+    static func readWhole(
+        _ files: [DataFile], columns: [RecordKind: [String: Field]], cache: (any ParsedFileCache)?
+    ) -> [(records: [SourceRecord], findings: [Finding], rows: Int)] {
+        ParallelMap.map(files) { f in
+            let p = RecordFileReader.readWhole(
+                kind: f.kind, path: f.path, file: f.file, columns: columns[f.kind] ?? [:], cache: cache)
+            return (p.records, p.findings, p.rows)
+        }
     }
 
     /// Articles (`xinwen/`) and standing pages (`pages/`); a file that cannot be read is a finding.
