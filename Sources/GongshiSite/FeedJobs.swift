@@ -192,12 +192,10 @@ extension Renderer {
     /// sentence announcing them).
     func hongheiTables(month: String) -> String {
         var html = ""
-        let entries = publication.listEntries.filter { $0.listedOn.monthString == month }
-        for (isRed, heading) in [(true, "红榜"), (false, "黑榜")] {
-            let rows = entries.filter { $0.isRed == isRed }
-            guard !rows.isEmpty else { continue }
+        let (red, black) = hongheiEntries(month: month)
+        for (rows, heading) in [(red, "红榜"), (black, "黑榜")] where !rows.isEmpty {
             html += "<h2>\(heading)</h2><table><tr><th>主体名称</th><th>名单</th><th>列入日期</th><th>认定部门</th></tr>"
-            for e in rows {
+            for e in rows.map({ publication.listEntries[$0] }) {
                 let cells = [e.entityName, e.listName, e.listedOn.description, e.department.name]
                 html += "<tr>" + cells.map { "<td>\(Escape.xml($0))</td>" }.joined() + "</tr>"
             }

@@ -24,9 +24,9 @@ extension Renderer {
             ctx["article"] = articleRow(a)
             ctx["body"] = Markdown.html(a.markdown, root: SiteContext.root(for: path))
             if a.isHonghei {
-                let entries = publication.listEntries.enumerated().filter { $0.element.listedOn.monthString == a.month }
-                let red = entries.filter { $0.element.isRed }.map { index.entryRows[$0.offset] }
-                let black = entries.filter { !$0.element.isRed }.map { index.entryRows[$0.offset] }
+                let (redEntries, blackEntries) = hongheiEntries(month: a.month)
+                let red = redEntries.map { index.entryRows[$0] }
+                let black = blackEntries.map { index.entryRows[$0] }
                 if !red.isEmpty { ctx["redTable"] = ["rows": red, "tableLabel": "红榜"] as TemplateObject }
                 if !black.isEmpty { ctx["blackTable"] = ["rows": black, "tableLabel": "黑榜"] as TemplateObject }
                 ctx["month"] = a.month
@@ -36,6 +36,14 @@ extension Renderer {
                 try page(a.section == .pages ? "page" : "article", ctx, to: path, out)
             }
         }
+    }
+
+    /// The red and black list entries (indices) a 红黑榜 release of `month` shows: listed in that month and
+    /// still public, in the publication's order.
+    func hongheiEntries(month: String) -> (red: [Int], black: [Int]) {
+        let entries = publication.listEntries
+        let listed = entries.indices.filter { entries[$0].listedOn.monthString == month }
+        return (listed.filter { entries[$0].isRed }, listed.filter { !entries[$0].isRed })
     }
 
     func articleRow(_ a: Article) -> TemplateObject {
