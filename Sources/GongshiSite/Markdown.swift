@@ -1,5 +1,6 @@
 import Ccmark
 import GongshiModel
+import GongshiRules
 
 #if canImport(Glibc)
     import Glibc
@@ -16,15 +17,7 @@ public enum Markdown {
     /// - Parameter root: the way from the page to the site's root (`../../` for `xinwen/slug/`).
     public static func html(_ markdown: String, root: String = "./") -> String {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
-        var bytes = Array(markdown.utf8)
-        bytes.append(0)
-        let parsed = bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                    cmark_parse_document($0, buf.count - 1, options)
-                }
-            }
-        }
+        let parsed = CommonMark.parse(markdown, options: options)
         guard let document = parsed else { return "" }
         defer { cmark_node_free(document) }
         rewrite(document, root: root)
@@ -43,12 +36,11 @@ public enum Markdown {
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
-                guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
-                    let url = cmark_node_get_url(node).map({ String(cString: $0) })
-                else { continue }
+                guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+                let url = CommonMark.text(cmark_node_get_url(node))
                 if type == CMARK_NODE_LINK, let first = cmark_node_first_child(node),
                     cmark_node_get_type(first) == CMARK_NODE_TEXT,
-                    Article.isFootnoteText(cmark_node_get_literal(first).map { String(cString: $0) } ?? "")
+                    Article.isFootnoteText(CommonMark.text(cmark_node_get_literal(first)))
                 {
                     footnotes.append(node)
                 } else if url.hasPrefix("/") && !url.hasPrefix("//") {
@@ -70,10 +62,7 @@ public enum Markdown {
             // Inside a link already (a linked picture, perhaps emphasised): its description as text,
             // not a second link.
             if isInsideLink(image) {
-                if cmark_node_first_child(image) == nil, let text = cmark_node_new(CMARK_NODE_TEXT) {
-                    cmark_node_set_literal(text, "图片")
-                    cmark_node_append_child(image, text)
-                }
+                if cmark_node_first_child(image) == nil, let word = text("图片") { cmark_node_append_child(image, word) }
                 while let child = cmark_node_first_child(image) { cmark_node_insert_before(image, child) }
                 cmark_node_free(image)
                 continue
@@ -83,10 +72,7 @@ public enum Markdown {
             if let title = cmark_node_get_title(image) { cmark_node_set_title(link, title) }
             // The image's description (its alt text) becomes the link's text.
             while let child = cmark_node_first_child(image) { cmark_node_append_child(link, child) }
-            if cmark_node_first_child(link) == nil, let text = cmark_node_new(CMARK_NODE_TEXT) {
-                cmark_node_set_literal(text, "图片")
-                cmark_node_append_child(link, text)
-            }
+            if cmark_node_first_child(link) == nil, let word = text("图片") { cmark_node_append_child(link, word) }
             cmark_node_insert_before(image, link)
             cmark_node_free(image)
         }

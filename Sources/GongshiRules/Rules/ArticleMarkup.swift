@@ -1,10 +1,6 @@
 import Ccmark
 import GongshiModel
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `article-markup`: what of an article's Markdown the site does not show as written. libcmark's safe mode
 /// drops raw HTML (a `<table>` pasted from Word vanishes with its text); CommonMark has no tables or
 /// footnotes (a table's lines show as text, a footnote's definition vanishes); the site links no outside
@@ -17,21 +13,15 @@ public enum ArticleMarkup: ArticleRule {
         example: "`<table>…</table>`；`| 项目 | 金额 |`；`[^1]: 注释`；`![](https://example.com/a.png)`；`![](images/tu.png)`",
         basis: "SPEC §1.8（libcmark 安全模式）、§5.5（网站自包含）")
 
+    static let footnote = "脚注（[^1]）不受支持（CommonMark 没有脚注），会显示为普通文字：请把注释写在正文或文末"
+
     static func decide(_ a: Article, date: LocalDate) -> [Finding] {
         var findings: [Finding] = []
         let lines = a.markdown.split(separator: "\n", omittingEmptySubsequences: false)
         func add(_ line: Int, _ message: String) {
             findings.append(finding(a, line: a.bodyLine + max(line, 1) - 1, message))
         }
-        var bytes = Array(a.markdown.utf8)
-        bytes.append(0)
-        let parsed = bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                    cmark_parse_document($0, buf.count - 1, CMARK_OPT_DEFAULT)
-                }
-            }
-        }
+        let parsed = CommonMark.parse(a.markdown, options: CMARK_OPT_DEFAULT)
         guard let document = parsed, let iterator = cmark_iter_new(document) else { return [] }
         defer {
             cmark_iter_free(iterator)
@@ -47,13 +37,13 @@ public enum ArticleMarkup: ArticleRule {
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_EXIT {
                 if type == CMARK_NODE_PARAGRAPH, let p = paragraph, p.text.contains("[^") {
-                    add(p.line, "脚注（[^1]）不受支持（CommonMark 没有脚注），会显示为普通文字：请把注释写在正文或文末")
+                    add(p.line, footnote)
                 }
                 continue
             }
             switch type {
             case CMARK_NODE_HTML_BLOCK:
-                let html = text(cmark_node_get_literal(node)).trimmingWhitespace()
+                let html = CommonMark.text(cmark_node_get_literal(node)).trimmingWhitespace()
                 // A comment says nothing to readers anyway.
                 if !html.hasPrefix("<!--") {
                     add(
@@ -62,12 +52,12 @@ public enum ArticleMarkup: ArticleRule {
                     )
                 }
             case CMARK_NODE_HTML_INLINE:
-                let html = text(cmark_node_get_literal(node))
+                let html = CommonMark.text(cmark_node_get_literal(node))
                 if !html.hasPrefix("<!--") {
                     add(line, "HTML 标签「\(DisplayText.cut(html, to: 40))」不会显示（文字保留，标签被略去）：加粗、链接等请改用 Markdown 写法")
                 }
             case CMARK_NODE_IMAGE:
-                let url = text(cmark_node_get_url(node))
+                let url = CommonMark.text(cmark_node_get_url(node))
                 if url.lowercased().hasPrefix("data:") && !Article.isKeptDataImage(url) {
                     add(line, "这种 data: 图片不会显示（只显示 PNG、GIF、JPEG、WebP）：请把图片放入 Templates/assets/，写作 ![说明](/assets/文件名)")
                 } else if Article.isOutsideAddress(url) {
@@ -86,9 +76,9 @@ public enum ArticleMarkup: ArticleRule {
             case CMARK_NODE_LINK:
                 // `[^1]` with a definition `[^1]: …` is read as a link to the definition's text.
                 if let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_TEXT,
-                    Article.isFootnoteText(text(cmark_node_get_literal(first)))
+                    Article.isFootnoteText(CommonMark.text(cmark_node_get_literal(first)))
                 {
-                    add(line, "脚注（[^1]）不受支持（CommonMark 没有脚注），会显示为普通文字：请把注释写在正文或文末")
+                    add(line, footnote)
                 }
             case CMARK_NODE_PARAGRAPH:
                 paragraph = (line, "")
@@ -102,7 +92,7 @@ public enum ArticleMarkup: ArticleRule {
                 }
             case CMARK_NODE_TEXT:
                 // Text only: `[^0-9]` in code is code.
-                paragraph?.text += text(cmark_node_get_literal(node))
+                paragraph?.text += CommonMark.text(cmark_node_get_literal(node))
             default:
                 break
             }
@@ -117,5 +107,4 @@ public enum ArticleMarkup: ArticleRule {
         return findings.sorted { ($0.line, $0.message) < ($1.line, $1.message) }
     }
 
-    private static func text(_ p: UnsafePointer<CChar>?) -> String { p.map { String(cString: $0) } ?? "" }
 }
