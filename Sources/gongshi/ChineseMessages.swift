@@ -43,7 +43,7 @@ enum ChineseMessages {
 
     /// The subcommands of `gongshi`, for a first word that names none (`gongshi buidl`), which
     /// ArgumentParser reports as an extra argument.
-    static let subcommands = ["build", "check", "serve", "new", "init", "ledger", "rules"]
+    static let subcommands = Gongshi.configuration.subcommands.compactMap { $0.configuration.commandName }
 
     /// `message` with an unknown first word said as such, and the subcommands listed.
     static func namingSubcommands(_ message: String, arguments: ArraySlice<String>) -> String {
