@@ -114,7 +114,27 @@ enum XLSXWriter {
     /// Excel's day number of a `YYYY-MM-DD` date (days since 1899-12-30, the 1900 date system), for
     /// dates Excel shows as such (from 1900-03-01); nil for anything else, which stays text.
     static func excelSerial(_ s: String) -> Int? {
-        guard s.utf8.count == 10, let d = LocalDate(parsing: s), d.description == s else { return nil }
+        // Read from its ten bytes: every date cell of a province's workbooks passes here, and the general
+        // date reader (with its other forms) and a description to compare made strings for each.
+        var parts = (year: 0, month: 0, day: 0)
+        var count = 0
+        for b in s.utf8 {
+            count += 1
+            if count == 5 || count == 8 {
+                guard b == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard count <= 10, b >= 48 && b <= 57 else { return nil }
+            let digit = Int(b) - 48
+            if count <= 4 {
+                parts.year = parts.year * 10 + digit
+            } else if count <= 7 {
+                parts.month = parts.month * 10 + digit
+            } else {
+                parts.day = parts.day * 10 + digit
+            }
+        }
+        guard count == 10, let d = LocalDate(year: parts.year, month: parts.month, day: parts.day) else { return nil }
         let serial = d.dayNumber - excelEpoch
         return serial >= 61 ? serial : nil
     }
