@@ -11,9 +11,8 @@ extension SiteReader {
     /// here nor said. The folder is listed once.
     static func dataFolder(root: String, dir: String) -> (files: [String], unread: [Finding]) {
         let dataExtensions = ["csv", "xlsx", "xls"]
-        let (taken, unread) = sortOut(
-            root: root, dir: dir, take: { dataExtensions.contains($0) || $0 == "yml" || $0 == "yaml" }
-        ) {
+        // Sidecars are taken (and left out below): neither read here nor said.
+        let (taken, unread) = sortOut(root: root, dir: dir, taking: Set(dataExtensions + ["yml", "yaml"])) {
             name, _, isFolder in
             isFolder
                 ? "子文件夹「\(name)」中的文件未读取：数据文件应直接放在 \(dir)/ 中"
@@ -27,7 +26,7 @@ extension SiteReader {
     /// The Markdown files of `dir` (`Content/xinwen`), relative and sorted; and what else it holds, each
     /// said (info): an image beside an article is not copied, a `.docx` or a subfolder is not read.
     static func articleFolder(root: String, dir: String) -> (files: [String], unread: [Finding]) {
-        let (taken, unread) = sortOut(root: root, dir: dir, take: { $0 == "md" }) { name, ext, isFolder in
+        let (taken, unread) = sortOut(root: root, dir: dir, taking: ["md"]) { name, ext, isFolder in
             isFolder
                 ? "子文件夹「\(name)」中的文件未读取：文章应为直接放在 \(dir)/ 中的 .md 文件；图片请放入 Templates/assets/"
                 : ["png", "jpg", "jpeg", "gif", "svg", "webp"].contains(ext)
@@ -38,10 +37,10 @@ extension SiteReader {
     }
 
     /// The entries of `dir` in byte order, hidden files and Excel's lock files (`~$`) left out: those
-    /// whose lower-cased extension `take` accepts (relative path and extension), and an info finding for
+    /// whose lower-cased extension is one of `taking` (relative path and extension), and an info finding for
     /// each other, worded by `unread` (name, extension, whether it is a folder).
     private static func sortOut(
-        root: String, dir: String, take: (String) -> Bool, unread: (String, String, Bool) -> String
+        root: String, dir: String, taking: Set<String>, unread: (String, String, Bool) -> String
     ) -> (taken: [(path: String, ext: String)], unread: [Finding]) {
         let full = (root as NSString).appendingPathComponent(dir)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return ([], []) }
@@ -50,7 +49,7 @@ extension SiteReader {
         for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
         where !name.hasPrefix(".") && !name.hasPrefix("~$") {
             let ext = (name as NSString).pathExtension.lowercased()
-            if take(ext) {
+            if taking.contains(ext) {
                 taken.append((dir + "/" + name, ext))
                 continue
             }
