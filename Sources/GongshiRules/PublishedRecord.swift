@@ -40,10 +40,10 @@ public struct PublishedRecord: Sendable {
         get { Days.date(days.lastUpdated) }
         set { days.lastUpdated = Days.day(newValue) }
     }
-    /// Working days late (0 when timely).
-    public var lateWorkdays: Int { Int(counts.lateWorkdays) }
-    /// Working days from the decision to the first publication.
-    public var publishWorkdays: Int { Int(counts.publishWorkdays) }
+    /// Working days late (0 when timely); nil when a year they fall in has no calendar.
+    public var lateWorkdays: Int? { Counts.count(counts.lateWorkdays) }
+    /// Working days from the decision to the first publication; nil as above.
+    public var publishWorkdays: Int? { Counts.count(counts.publishWorkdays) }
     public var isLate: Bool { flags.contains(.isLate) }
     public var underObjection: Bool { flags.contains(.underObjection) }
     /// 状态说明 shown with status 其他 or 异议.
@@ -83,7 +83,7 @@ public struct PublishedRecord: Sendable {
     public init(
         kind: RecordKind, key: String, id: String, department: Department, entityCode: String,
         category: SubjectCategory, decisionDate: LocalDate, publicityEnd: LocalDate?, deadline: LocalDate,
-        firstPublished: LocalDate, lastUpdated: LocalDate?, lateWorkdays: Int, publishWorkdays: Int, isLate: Bool,
+        firstPublished: LocalDate, lastUpdated: LocalDate?, lateWorkdays: Int?, publishWorkdays: Int?, isLate: Bool,
         underObjection: Bool, statusNote: String, fields: [PublishedField], digest: String, file: String, line: Int,
         sheet: String = "", timelinessJudged: Bool = true, severityInferred: Bool = false,
         registrationNumber: String = "", organizationCode: String = "", table: ValueTable? = nil
@@ -103,7 +103,7 @@ public struct PublishedRecord: Sendable {
             decided: Days.day(decisionDate), deadline: Days.day(deadline), firstPublished: Days.day(firstPublished),
             publicityEnd: Days.day(publicityEnd), lastUpdated: Days.day(lastUpdated))
         counts = Counts(
-            lateWorkdays: Counts.clamped(lateWorkdays), publishWorkdays: Counts.clamped(publishWorkdays),
+            lateWorkdays: Counts.count(lateWorkdays), publishWorkdays: Counts.count(publishWorkdays),
             line: Counts.clamped(line))
         var extras = [String](repeating: "", count: Text.allCases.count)
         extras[Text.id.rawValue] = id
@@ -161,6 +161,9 @@ public struct PublishedRecord: Sendable {
         let publishWorkdays: Int32
         let line: Int32
 
+        /// A count not known is kept as -1: a count of working days is never negative.
+        static func count(_ n: Int?) -> Int32 { n.map { Int32(clamping: max(0, $0)) } ?? -1 }
+        static func count(_ n: Int32) -> Int? { n < 0 ? nil : Int(n) }
         static func clamped(_ n: Int) -> Int32 { Int32(clamping: n) }
     }
 }

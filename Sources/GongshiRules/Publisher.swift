@@ -13,16 +13,15 @@ enum Publisher {
         let (fields, _) = publishedFields(r, category: category, env: env)
         let state = r.ledger
         let first = state?.firstPublished
-        var missingYear: Int?
-        let t: LateDisclosure.Timeliness
+        var t: LateDisclosure.Timeliness
         do {
             t = try LateDisclosure.timeliness(r, decided: decided, env: env)
         } catch {
-            // No calendar for a year it needs: publish it, its timeliness neither late nor on time.
-            missingYear = error.year
+            // No calendar for the deadline's days: publish it, its timeliness neither late nor on time.
             t = LateDisclosure.Timeliness(
-                deadline: decided.addingWeekdays(env.settings.deadlineWorkdays),
-                published: first ?? date, lateWorkdays: 0, publishWorkdays: 0, judged: false)
+                deadline: decided.addingWeekdays(env.settings.deadlineWorkdays), published: first ?? date)
+            t.judged = false
+            t.missingYear = error.year
         }
         var upcoming: UpcomingDeadline?
         if first == nil, t.judged, t.deadline >= date {
@@ -48,7 +47,7 @@ enum Publisher {
             table: env.values)
         record.previousSystem =
             state?.firstImported == true || LateDisclosure.publishedBeforeAdoption(r, decided: decided, env: env)
-        return (record, upcoming, missingYear)
+        return (record, upcoming, t.missingYear)
     }
 
     /// The publicity a withdrawn decision would have had, while it lasts (its notice is shown until its

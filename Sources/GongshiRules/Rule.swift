@@ -49,7 +49,8 @@ struct Decision: Sendable {
     var withholds = false
     /// The record's page becomes a withdrawal notice (行政处罚法 Art.48).
     var withdrawal: RecordStatus?
-    /// A calendar year the rule needed and the site lacks: the record's timeliness is not judged.
+    /// A calendar year the rule needed and the site lacks: the record's timeliness is not judged, or its
+    /// working days are not counted.
     var missingYear: Int?
 
     static let none = Decision()

@@ -49,6 +49,18 @@ struct MissingCalendarTests {
         #expect(empty.findings("missing-calendar").count == 1)
     }
 
+    @Test("a deadline in a year present is judged on a build date in a missing year: late, its days not counted")
+    func lateIntoMissingYear() throws {
+        // Decided 2026-11-20, due 2026-12-01, not yet published on 2027-01-05.
+        let j = try Fixture(.xzcf, [Row.penalty()]).judge("2027-01-05")
+        let late = try #require(j.findings("late-disclosure").first)
+        #expect(late.message.contains("2026-12-01") && late.message.contains("无法计算"))
+        let r = try #require(j.record(penaltyKey()))
+        #expect(r.isLate && r.timelinessJudged)
+        #expect(r.lateWorkdays == nil && r.publishWorkdays == nil)
+        #expect(j.findings("missing-calendar").map(\.file) == ["Content/calendar/2027.yml"])
+    }
+
     @Test("withdrawals are still withdrawn; their timeliness unjudged")
     func withdrawal() throws {
         var f = Fixture(.xzcf, [Row.penalty(["当前状态": "撤销", "状态日期": "2026-12-30", "状态说明": "复议撤销"])])

@@ -30,4 +30,14 @@ struct ObjectionOverdueTests {
         #expect(try g.judge("2026-11-28").findings("objection-overdue").isEmpty)
         #expect(try g.judge("2026-11-30").findings("objection-overdue").count == 1)
     }
+
+    @Test("an objection whose 7 working days are all in a year present is overdue on a build date in a missing year")
+    func overdueIntoMissingYear() throws {
+        var f = Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-10-20", "当前状态": "异议", "状态日期": "2026-11-18"])])
+        f.ledger = ["2026-10-21,公示,xzcf,\(penaltyKey()),0"]
+        let j = try f.judge("2027-01-05")
+        let overdue = try #require(j.findings("objection-overdue").first)
+        #expect(overdue.message.contains("2026-11-27") && overdue.message.contains("7 个工作日以上"))
+        #expect(j.findings("missing-calendar").map(\.file) == ["Content/calendar/2027.yml"])
+    }
 }

@@ -15,27 +15,39 @@ public enum LateDisclosure: RecordRule {
     struct Timeliness {
         let deadline: LocalDate
         let published: LocalDate
-        /// Working days from the deadline to the publication (0 when timely, or on a rest day right after it).
-        let lateWorkdays: Int
-        /// Working days from the decision to the publication.
-        let publishWorkdays: Int
+        /// Working days from the deadline to the publication (0 when timely, or on a rest day right after
+        /// it); nil when a year they fall in has no calendar (the lateness itself is still known).
+        var lateWorkdays: Int? = 0
+        /// Working days from the decision to the publication; nil as above.
+        var publishWorkdays: Int? = 0
         var judged = true
+        /// The year without a calendar that left the counts unknown.
+        var missingYear: Int?
     }
 
+    /// Throws only when the deadline itself falls where no calendar is: a publication after a known
+    /// deadline is late whatever the calendar of the days between (SPEC §8.1 exempts only what cannot
+    /// be judged), and only the count of working days late is then unknown.
     static func timeliness(_ r: RecordContext, decided: LocalDate, env: RuleEnvironment) throws(MissingCalendarYear)
         -> Timeliness
     {
         let deadline = try env.calendar.addingWorkdays(env.settings.deadlineWorkdays, to: decided)
         let published = r.ledger?.firstPublished ?? env.date
+        var t = Timeliness(deadline: deadline, published: published)
         // Published by the previous system on a date no one recorded: neither late nor on time.
         if publishedBeforeAdoption(r, decided: decided, env: env) {
-            return Timeliness(
-                deadline: deadline, published: published, lateWorkdays: 0, publishWorkdays: 0, judged: false)
+            t.judged = false
+            return t
         }
-        return Timeliness(
-            deadline: deadline, published: published,
-            lateWorkdays: try env.calendar.workdays(after: deadline, through: published),
-            publishWorkdays: try env.calendar.workdays(after: decided, through: published))
+        do {
+            t.lateWorkdays = try env.calendar.workdays(after: deadline, through: published)
+            t.publishWorkdays = try env.calendar.workdays(after: decided, through: published)
+        } catch {
+            t.lateWorkdays = nil
+            t.publishWorkdays = nil
+            t.missingYear = error.year
+        }
+        return t
     }
 
     /// SPEC §8.3: a record decided before `disclosure.adoptedOn` that the ledger does not know, or knows
@@ -53,12 +65,19 @@ public enum LateDisclosure: RecordRule {
         do {
             let t = try timeliness(r, decided: decided, env: env)
             guard t.judged, t.published > t.deadline else { return .none }
-            let late = t.lateWorkdays > 0 ? "逾期 \(t.lateWorkdays) 个工作日" : "在最迟公示日期后的休息日公示"
+            let late =
+                switch t.lateWorkdays {
+                case nil: "逾期的工作日数因缺少 \(t.missingYear ?? t.published.year) 年的节假日安排无法计算"
+                case 0?: "在最迟公示日期后的休息日公示"
+                case let n?: "逾期 \(n) 个工作日"
+                }
             // A record the ledger does not know yet is published by this build: say so, not that it was.
             let when =
                 r.ledger?.firstPublished == nil
                 ? "尚未公示，今天（\(t.published)）公示时" : "首次公示于 \(t.published)，"
-            return Decision(findings: [finding(r, "\(when)最迟公示日期为 \(t.deadline)，\(late)（仍然公示）")])
+            var d = Decision(findings: [finding(r, "\(when)最迟公示日期为 \(t.deadline)，\(late)（仍然公示）")])
+            d.missingYear = t.missingYear
+            return d
         } catch {
             var d = Decision()
             d.missingYear = error.year

@@ -16,11 +16,16 @@ public enum ObjectionOverdue: RecordRule {
             r.kind == .mingdan ? r.listStatus(on: env.date) == .objection : r.recordStatus(on: env.date) == .objection
         guard objection else { return .none }
         do {
-            // More than 7 working days between the objection and the build date.
-            let elapsed = try env.calendar.workdays(after: since, through: env.date)
-            guard elapsed > workdays else { return .none }
+            // Overdue from the 8th working day after the objection (more than 7 between it and the build
+            // date): found from the objection's side, so a build date in a year without a calendar still
+            // judges an objection whose days are all known.
             let due = try env.calendar.addingWorkdays(workdays, to: since)
-            return Decision(findings: [finding(r, "\(since) 提出异议，已过 \(elapsed) 个工作日（应于 \(due) 前核查处理），至今仍为异议：请及时处理")])
+            guard try env.date >= env.calendar.addingWorkdays(workdays + 1, to: since) else { return .none }
+            let elapsed = try? env.calendar.workdays(after: since, through: env.date)
+            let days = elapsed.map { "已过 \($0) 个工作日" } ?? "已过 \(workdays) 个工作日以上"
+            var d = Decision(findings: [finding(r, "\(since) 提出异议，\(days)（应于 \(due) 前核查处理），至今仍为异议：请及时处理")])
+            if elapsed == nil { d.missingYear = env.date.year }
+            return d
         } catch {
             var d = Decision()
             d.missingYear = error.year

@@ -73,7 +73,14 @@ extension Renderer {
                 ? "日期不详；本站自 \(r.firstPublished) 起公示，未评价是否按时" : "缺少节假日安排，未评价是否按时"
         }
         if r.severityInferred { rec["inferredSeverity"] = r.fields.value(of: .severity) ?? "" }
-        if r.isLate { rec["late"] = r.lateWorkdays > 0 ? "逾期 \(r.lateWorkdays) 个工作日公示" : "在最迟公示日期后公示" }
+        if r.isLate {
+            rec["late"] =
+                switch r.lateWorkdays {
+                case nil: "逾期公示（缺少节假日安排，逾期的工作日数无法计算）"
+                case 0?: "在最迟公示日期后公示"
+                case let n?: "逾期 \(n) 个工作日公示"
+                }
+        }
         let code = r.entityCode
         if !code.isEmpty {
             rec["entityPath"] = Views.entityPath(code)

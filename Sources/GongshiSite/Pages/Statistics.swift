@@ -64,7 +64,7 @@ struct Statistics {
                 return
             }
             if r.isLate { f.late += 1 } else { f.onTime += 1 }
-            f.days.append(r.publishWorkdays)
+            if let days = r.publishWorkdays { f.days.append(days) }
         }
         for r in p.records {
             add(
