@@ -144,8 +144,10 @@ public enum Severity: String, Sendable, CaseIterable {
         }
     }
 
-    /// Penalty kinds that make a penalty 严重 when its severity is not given.
-    public static let seriousKinds = ["吊销许可证件", "吊销营业执照", "责令停产停业", "责令关闭", "限制从业", "降低资质等级"]
+    /// Penalty kinds that make a penalty 严重 when its severity is not given: SPEC §8.1's, and the old
+    /// standard's wording of the same (v1 category 4 「暂扣或者吊销许可证、暂扣或者吊销执照」, and the
+    /// common 「吊销许可证」): 吊销许可证 also covers 吊销许可证件.
+    public static let seriousKinds = ["吊销许可证", "吊销营业执照", "吊销执照", "责令停产停业", "责令关闭", "限制从业", "降低资质等级"]
     /// The only kinds of a 轻微 penalty when its severity is not given.
     public static let minorKinds: Set<String> = ["警告", "通报批评"]
 

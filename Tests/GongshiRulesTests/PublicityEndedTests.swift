@@ -163,6 +163,14 @@ struct PublicityEndedTests {
         #expect(Severity.inferred(fromKinds: "责令停产停业") == .serious)
     }
 
+    @Test("the old standard's wording of revocation infers 严重; a suspension alone does not")
+    func oldRevocationWording() {
+        #expect(Severity.inferred(fromKinds: "罚款；暂扣或者吊销许可证、暂扣或者吊销执照") == .serious)
+        #expect(Severity.inferred(fromKinds: "吊销许可证") == .serious)
+        #expect(Severity.inferred(fromKinds: "暂扣许可证件、降低资质等级、吊销许可证件") == .serious)
+        #expect(Severity.inferred(fromKinds: "暂扣许可证件") == .ordinary)
+    }
+
     @Test("a black-list entry without 有效期至 is public for 36 months from 列入日期")
     func blackListDefault() throws {
         let f = Fixture(.mingdan, [Row.black(["列入日期": "2023-11-02"])])
