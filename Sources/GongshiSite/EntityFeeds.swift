@@ -44,7 +44,8 @@ extension Renderer {
         let fingerprint = inputKey("entity-feeds", folder, index, dated: settings.feedItems == 0 || !announced, key)
         if let fingerprint, try reuseAll(Feeds.names.map { folder + $0 }, fingerprint, out) { return }
         let name =
-            records.first.map { p.records[$0].entityName } ?? entries.first.map { p.listEntries[$0].entityName } ?? code
+            records.first.map { p.records[$0].entityName } ?? entries.first.map { p.listEntries[$0].entityName }
+            ?? notices.first.map { p.withdrawals[$0].entityName } ?? code
         var top = NewestFeedSources(limit: settings.feedItems)
         for i in records where !p.records[i].previousSystem {
             top.add(p.records[i].firstPublished, p.records[i].key, .record(i))

@@ -14,8 +14,9 @@ public struct SiteIndex: @unchecked Sendable {
     /// Lists in display order: (id, name, isRed, entry indices).
     let lists: [ListGroup]
     let byEntity: [String: (records: [Int], entries: [Int])]
+    /// The entities with a page: those with a public record or entry, and those with a withdrawal notice.
     let entityOrder: [String]
-    /// The withdrawal notices of each entity that has a page (its feed announces them).
+    /// The withdrawal notices of each entity (its feed announces them).
     let noticesByEntity: [String: [Int]]
     let byDepartment: [String: (records: [Int], entries: [Int])]
     /// Where each list entry is shown: its list's page (`heimingdan/shixin-beizhixing/page/2/#id`).
@@ -95,12 +96,14 @@ public struct SiteIndex: @unchecked Sendable {
         self.entryPaths = entryPaths
         self.byKind = byKind
         self.byEntity = byEntity
-        self.entityOrder = entityOrder.sorted()
         var noticesByEntity: [String: [Int]] = [:]
-        for (i, n) in p.withdrawals.enumerated() where byEntity[n.entityCode] != nil {
+        for (i, n) in p.withdrawals.enumerated() where !n.entityCode.isEmpty {
             noticesByEntity[n.entityCode, default: []].append(i)
         }
         self.noticesByEntity = noticesByEntity
+        // An entity all of whose records were withdrawn keeps its page and feeds while a notice lasts, so
+        // that its subscribers learn of the withdrawal (行政处罚法 Art.48) instead of finding the feed gone.
+        self.entityOrder = (entityOrder + noticesByEntity.keys.filter { byEntity[$0] == nil }).sorted()
         self.byDepartment = byDepartment
         let records = p.records
         let entries = p.listEntries

@@ -52,6 +52,22 @@ struct EntityFeedTests {
         #expect(sink.text("zhuti/\(Self.code)/index.html")?.contains("周市监罚〔2026〕2号") == false)
     }
 
+    @Test func anEntityWhoseOnlyRecordIsRevokedKeepsItsFeedWithTheWithdrawal() throws {
+        var f = SiteFixture()
+        f.penaltyHeader += ",当前状态,状态日期,状态说明"
+        f.penalties = [Self.rows[0] + ",撤销,2026-11-20,经行政复议撤销原处罚决定", Self.rows[2] + ",,,"]
+        let sink = try f.render()
+        let folder = "zhuti/\(Self.code)/"
+        let atom = sink.text(folder + "atom.xml") ?? ""
+        #expect(atom.components(separatedBy: "<entry>").count - 1 == 1, "the withdrawal")
+        #expect(atom.contains("撤回") && atom.contains("淄博成创食品有限公司"), "\(atom)")
+        #expect(try XMLParsing.wellFormed(atom))
+        // Its page says it has nothing public, under its name, rather than being gone.
+        let page = sink.text(folder + "index.html") ?? ""
+        #expect(page.contains("<h1>淄博成创食品有限公司</h1>"))
+        #expect(!page.contains("周市监罚〔2026〕1号"))
+    }
+
     /// RSS reads `<description>` as HTML: markup in an entity's name must arrive there as text.
     @Test func markupInANameIsTextInTheRSSChannelDescription() throws {
         var f = SiteFixture()

@@ -9,7 +9,7 @@ extension Renderer {
         return chunks.map { chunk in
             {
                 for code in chunk {
-                    let group = index.byEntity[code]!
+                    let group = index.byEntity[code] ?? ([], [])
                     let folder = Views.entityPath(code)
                     let path = folder + "index.html"
                     // Page and feeds are made of the entity's records and entries alone, not of the build
@@ -51,7 +51,9 @@ extension Renderer {
         let p = publication
         let firstRecord = recordIndices.first
         let firstEntry = entryIndices.first.map { p.listEntries[$0] }
-        let name = firstRecord.map { records[$0].entityName } ?? firstEntry?.entityName ?? code
+        let name =
+            firstRecord.map { records[$0].entityName } ?? firstEntry?.entityName
+            ?? index.noticesByEntity[code]?.first.map { p.withdrawals[$0].entityName } ?? code
         let folder = Views.entityPath(code)
         let path = folder + "index.html"
         var ctx = self.context.page(
