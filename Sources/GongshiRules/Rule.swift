@@ -141,6 +141,7 @@ public enum RuleRegistry {
         AmountUnit.self,
         DuplicateRecord.self,
         NaturalPersonWithheld.self,
+        SummaryProcedure.self,
         Revoked.self,
         LateWithdrawal.self,
         PublicityTooLong.self,

@@ -1,0 +1,40 @@
+import GongshiModel
+
+/// `summary-procedure`: a penalty its department marks as decided by 简易程序 (当场处罚) is not public
+/// credit information, so it is withheld.
+public enum SummaryProcedure: RecordRule {
+    public static let info = RuleInfo(
+        id: "summary-procedure", title: "简易程序处罚不予公示", severity: .info, withholds: "该记录",
+        summary:
+            "行政处罚的「备注」或「处罚内容」写明适用简易程序（「简易程序」「当场处罚」，前面没有「不适用」「非」等否定）：简易程序作出的行政处罚不属于公共信用信息，不公示。如系误写，请改正该栏",
+        example: "备注为「简易程序（当场处罚）」、处罚内容为「当场罚款人民币200元」的行政处罚",
+        basis: "《山东省社会信用条例》第十三条（适用简易程序作出的行政处罚信息不纳入公共信用信息）")
+
+    /// The words that say a penalty was decided by the summary procedure.
+    static let markers = ["简易程序", "当场处罚"]
+    /// Words right before a marker that deny it (「不适用简易程序」「非简易程序」).
+    static let denials = ["不适用", "未适用", "不属于", "不是", "非"]
+
+    static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
+        guard so.isPublic, r.kind == .xzcf else { return .none }
+        for field in [Field.remarks, .penaltyContent] {
+            let text = r[field]
+            guard let marker = markers.first(where: { saysSummary(text, $0) }) else { continue }
+            return Decision(
+                withholding: finding(
+                    r, "「\(field.name)」写明「\(marker)」：简易程序作出的行政处罚不属于公共信用信息，不予公示（如系误写，请改正该栏）"))
+        }
+        return .none
+    }
+
+    /// Whether `text` has `marker` not directly preceded by a denial.
+    static func saysSummary(_ text: String, _ marker: String) -> Bool {
+        var rest = text[...]
+        while let r = rest.range(of: marker) {
+            let before = rest[..<r.lowerBound]
+            if !denials.contains(where: { before.hasSuffix($0) }) { return true }
+            rest = rest[r.upperBound...]
+        }
+        return false
+    }
+}
