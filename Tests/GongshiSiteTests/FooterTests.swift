@@ -61,6 +61,15 @@ struct FooterTests {
         #expect(!page.contains("淄博成创食品有限公司"))
     }
 
+    @Test func listingsLinkTheirOpenDataInEveryFormat() throws {
+        var f = SiteFixture()
+        f.penalties = Self.rows
+        let page = try f.render().text("xzcf/index.html") ?? ""
+        for file in ["xzcf.xlsx\">Excel", "xzcf.csv\">CSV", "xzcf.json\">JSON"] {
+            #expect(page.contains("data/" + file), "\(file)")
+        }
+    }
+
     @Test func registryRecordCodeIsTheDigitsOfTheFiling() {
         #expect(
             SiteContext.psbRegistry("鲁公网安备 37030602000000号")

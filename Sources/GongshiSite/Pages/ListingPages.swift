@@ -52,6 +52,7 @@ extension Renderer {
         ctx["rows"] = slice.map { index.rows[$0] }
         ctx["tableLabel"] = kind.title
         ctx["empty"] = total == 0
+        ctx["dataXLSX"] = "data/\(kind.rawValue).xlsx"
         ctx["dataCSV"] = "data/\(kind.rawValue).csv"
         ctx["dataJSON"] = "data/\(kind.rawValue).json"
         let root = ctx.text("root") ?? "./"
