@@ -21,11 +21,16 @@ enum JudgeOrder {
         permute(&events, order)
     }
 
-    /// Newest first publication, then newest decision, then key.
+    /// Newest first publication, then newest decision, then key. A record the previous system published
+    /// on a day no one recorded is placed by its decision date: dated by the takeover build, it sat among
+    /// the newest records, above decisions published since.
     static func sortRecords(_ records: inout [PublishedRecord]) {
         // The compared values taken out once: the halves are sorted on two cores without a copy of a
         // record (each retained and released its strings).
-        let dates = records.map { ($0.firstPublished.dayNumber, $0.decisionDate.dayNumber) }
+        let dates = records.map { r in
+            let listed = r.previousSystem && !r.timelinessJudged ? r.decisionDate : r.firstPublished
+            return (listed.dayNumber, r.decisionDate.dayNumber)
+        }
         let keys = records.map(\.key)
         let plain = keys.map { PlainText.isPlain($0) }
         let order = sortedPositions(records.count) { i, j in

@@ -1,3 +1,4 @@
+import GongshiModel
 import Testing
 
 @testable import GongshiSite
@@ -30,6 +31,24 @@ struct AdoptionFeedTests {
         #expect(
             pages.contains { sink.text($0)?.contains("旧公司") == true && sink.text($0)?.contains("原系统公示") == true },
             "\(pages)")
+    }
+
+    /// Its publication day unknown, it is listed by its decision date: not above what was published since.
+    @Test func thePreviousSystemsRecordsAreListedByTheirDecisionDate() throws {
+        var f = Self.site()
+        f.penalties[1] = SiteFixture.penalty(
+            "新公司", code: "91370306MA344MKC33", number: "周市监罚〔2026〕2号", date: "2026-11-02")
+        f.ledger = [
+            LedgerEvent(
+                date: LocalDate(parsing: "2026-11-03")!, event: .published, kind: .xzcf, key: "xzcf:区市场监管局:周市监罚〔2026〕2号",
+                digest: "0")
+        ]
+        let sink = try f.render()
+        let listing = try #require(sink.text("xzcf/index.html"))
+        let new = try #require(listing.range(of: "新公司")), old = try #require(listing.range(of: "旧公司"))
+        #expect(new.lowerBound < old.lowerBound)
+        let shard = sink.paths.filter { $0.hasPrefix("xzcf/shaixuan/") && $0.hasSuffix("2024-12.json") }
+        #expect(shard.contains { sink.text($0)?.contains("\"原系统公示\"") == true }, "\(shard)")
     }
 
     @Test func thePreviousSystemsRecordsAreNotInTheMonthlyTrend() throws {

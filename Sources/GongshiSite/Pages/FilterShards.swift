@@ -125,7 +125,7 @@ enum FilterShards {
                 text += n == 0 ? "[".utf8 : ",\n[".utf8
                 for value in [
                     sortKeys[k].id, r.entityName, code, r.title, r.documentNumber, r.decisionDate.description,
-                    r.firstPublished.description,
+                    Views.published(r),
                 ] {
                     Escape.appendJSON(value, to: &text)
                     text.append(44)  // ,
