@@ -19,7 +19,11 @@ extension RecordContext {
             w.row = schema.fields.indices.compactMap { i in
                 let f = schema.fields[i]
                 guard i < source.present.count, source.present[i] || !source.values[i].isEmpty else { return nil }
-                var value = f.role == .secret && !source.values[i].isEmpty ? "（不公示）" : source.values[i]
+                // An ID or phone number typed into another column is masked as the public pages mask
+                // free text: the preview is shown to department staff, never a person's number.
+                var value =
+                    f.role == .secret && !source.values[i].isEmpty
+                    ? "（不公示）" : PersonalData.scrub(source.values[i]).text
                 // A natural person's name stays masked, even in a preview.
                 if isNaturalPerson && f == kind.entityNameField { value = displayName }
                 return PublishedField(field: f, value: value)

@@ -128,10 +128,12 @@ struct Fixture {
 
     /// Judges the site streaming, as `build` and `check` judge a large one: the rows stay in their
     /// files and the judge reads them twice (the end-to-end tests' small sites take the in-memory path).
-    func judge(_ date: String = "2026-11-25") throws -> Judgement {
+    /// `keepRows`: as the preview judges, keeping each withheld record's row as read.
+    func judge(_ date: String = "2026-11-25", keepRows: Bool = false) throws -> Judgement {
         let root = try write()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        return try Judge.judge(SiteReader.read(root: root, streaming: true, inMemoryLimit: 0), date: day(date))
+        return try Judge.judge(
+            SiteReader.read(root: root, streaming: true, inMemoryLimit: 0), date: day(date), keepRows: keepRows)
     }
 }
 

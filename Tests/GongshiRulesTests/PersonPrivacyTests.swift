@@ -27,6 +27,15 @@ struct PersonPrivacyTests {
             + j.publication.listEntries.flatMap { [$0.key, $0.entityName] }
     }
 
+    @Test("an ID number typed into the code column of a withheld record is not shown, even in the preview's row")
+    func idNumberInTheCodeColumn() throws {
+        let row = Row.penalty(["行政相对人名称": "赵六明", "行政相对人类别": "自然人", "统一社会信用代码": Self.id])
+        let j = try Fixture(.xzcf, [row]).judge(keepRows: true)
+        #expect(j.publication.records.isEmpty)
+        #expect(!j.publication.withheld.flatMap { $0.row.map(\.value) }.isEmpty, "the preview's row is kept")
+        for t in Self.texts(j) { #expect(!t.contains(Self.id), "\(t)") }
+    }
+
     @Test("an old 15-digit ID number in a court list is a person's: withheld by policy, number never shown")
     func oldIDNumber() throws {
         let j = try Fixture(.mingdan, [Self.courtRow("龙艳", Self.oldID)]).judge()
