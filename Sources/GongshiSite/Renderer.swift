@@ -48,9 +48,13 @@ public struct Renderer: Sendable {
         findingsByKey = byKey
         // Files that could not be read, shown on every preview page: a department sees at once that its
         // export is broken, whatever page it has open.
-        let broken = findings.filter { $0.rule == BadFile.info.id }
+        // Only what withholds: a title or total row skipped (an info) loses no record.
+        let broken = findings.filter { $0.rule == BadFile.info.id && $0.severity != .info }
         fileErrors = broken.prefix(5).map {
-            ["file": $0.file, "line": $0.line > 0 ? "第\($0.line)行" : "", "message": $0.message]
+            [
+                "file": Views.file($0.file, sheet: $0.sheet), "line": $0.line > 0 ? "第\($0.line)行" : "",
+                "message": $0.message,
+            ]
         }
         fileErrorCount = broken.count
         publishedNow =
@@ -68,7 +72,8 @@ public struct Renderer: Sendable {
         return list.map {
             [
                 "rule": $0.rule, "title": RuleTitles.title($0.rule), "severity": $0.severity.rawValue,
-                "level": $0.severity.chinese, "message": $0.message, "file": $0.file, "line": $0.line,
+                "level": $0.severity.chinese, "message": $0.message, "file": Views.file($0.file, sheet: $0.sheet),
+                "line": $0.line,
             ]
         }
     }

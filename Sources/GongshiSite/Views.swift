@@ -9,6 +9,10 @@ enum Views {
     static func entityPath(_ code: String) -> String { "zhuti/\(code)/" }
     static func departmentPath(_ code: String) -> String { "bumen/\(code)/" }
     static func listPath(isRed: Bool, id: String) -> String { "\(isRed ? "hongmingdan" : "heimingdan")/\(id)/" }
+    /// The file a finding or row is in, with its worksheet (`a.xlsx [补报]`): a workbook's sheets each
+    /// have their own row numbers.
+    static func file(_ file: String, sheet: String) -> String { sheet.isEmpty ? file : "\(file) [\(sheet)]" }
+
     /// 红名单 or 黑名单.
     static func colour(isRed: Bool) -> String { isRed ? "红名单" : "黑名单" }
 

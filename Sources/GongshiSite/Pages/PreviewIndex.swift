@@ -29,7 +29,8 @@ extension Renderer {
         func row(_ f: Finding) -> TemplateObject {
             var d: TemplateObject = [
                 "rule": f.rule, "title": RuleTitles.title(f.rule), "severity": f.severity.rawValue,
-                "level": f.severity.chinese, "file": f.file, "line": f.line > 0 ? "第\(f.line)行" : "整个文件",
+                "level": f.severity.chinese, "file": Views.file(f.file, sheet: f.sheet),
+                "line": f.line > 0 ? "第\(f.line)行" : "整个文件",
                 "key": f.key, "entity": f.entity, "message": f.message,
             ]
             if let path = recordPaths[f.key] ?? noticePaths[f.key] { d["path"] = path }

@@ -37,7 +37,7 @@ extension Renderer {
                 path: file, title: "未公示：\(name)", section: w.kind == .mingdan ? "" : w.kind.rawValue + "/")
             ctx["robots"] = "noindex"
             var rec: TemplateObject = [
-                "kindTitle": w.kind.title, "entityName": name, "key": w.key, "file": w.file,
+                "kindTitle": w.kind.title, "entityName": name, "key": w.key, "file": Views.file(w.file, sheet: w.sheet),
                 "line": w.line > 0 ? "第\(w.line)行" : "", "ruleTitle": RuleTitles.title(w.rule), "rule": w.rule,
                 "isError": w.isError, "fields": w.row.map { ["name": $0.name, "value": $0.value] as TemplateObject },
                 "hasFields": !w.row.isEmpty, "dateLabel": w.kind == .mingdan ? Field.listedOn.name : "决定日期",

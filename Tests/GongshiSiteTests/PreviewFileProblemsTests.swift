@@ -1,0 +1,36 @@
+import Foundation
+import GongshiModel
+import Testing
+
+@testable import GongshiSite
+
+/// What the preview says of files it could not read: only what withholds records, named with its sheet.
+@Suite("Preview: unreadable files and worksheets")
+struct PreviewFileProblemsTests {
+    @Test func theBannerCountsWhatWithholdsAndNamesTheSheet() throws {
+        var f = SiteFixture()
+        f.penalties = [SiteFixture.penalty("淄博成创食品有限公司", code: "913703061912261243", number: "周市监罚〔2026〕1号")]
+        let (base, _) = try f.renderer()
+        let findings = [
+            Finding(
+                rule: "bad-file", severity: .error, file: "Content/xzxk/b.xlsx", line: 3, sheet: "补报",
+                message: "引号未配对"),
+            Finding(
+                rule: "bad-file", severity: .info, file: "Content/xzxk/b.xlsx", line: 1, sheet: "许可信息",
+                message: "「2026年11月行政许可」是标题行"),
+        ]
+        let r = Renderer(
+            publication: base.publication, templates: base.templates,
+            context: SiteContext(
+                settings: base.settings, date: base.publication.date,
+                preview: .init(department: nil, departmentName: nil)),
+            findings: findings)
+        let sink = MemorySink()
+        _ = try r.render(to: sink, extras: [PreviewPart.part(findings: findings)])
+        let home = sink.text("index.html") ?? ""
+        #expect(home.contains("有 1 处文件无法读取"), "a title row withholds nothing")
+        #expect(home.contains("Content/xzxk/b.xlsx [补报] 第3行"))
+        let index = sink.text("yulan/index.html") ?? ""
+        #expect(index.contains("Content/xzxk/b.xlsx [许可信息]"))
+    }
+}
