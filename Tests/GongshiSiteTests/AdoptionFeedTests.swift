@@ -40,12 +40,14 @@ struct AdoptionFeedTests {
             "新公司", code: "91370306MA344MKC33", number: "周市监罚〔2026〕2号", date: "2026-11-02")
         f.ledger = [
             LedgerEvent(
-                date: LocalDate(parsing: "2026-11-03")!, event: .published, kind: .xzcf, key: "xzcf:区市场监管局:周市监罚〔2026〕2号",
+                date: LocalDate(parsing: "2026-11-03")!, event: .published, kind: .xzcf,
+                key: "xzcf:区市场监管局:周市监罚〔2026〕2号",
                 digest: "0")
         ]
         let sink = try f.render()
         let listing = try #require(sink.text("xzcf/index.html"))
-        let new = try #require(listing.range(of: "新公司")), old = try #require(listing.range(of: "旧公司"))
+        let new = try #require(listing.range(of: "新公司"))
+        let old = try #require(listing.range(of: "旧公司"))
         #expect(new.lowerBound < old.lowerBound)
         let shard = sink.paths.filter { $0.hasPrefix("xzcf/shaixuan/") && $0.hasSuffix("2024-12.json") }
         #expect(shard.contains { sink.text($0)?.contains("\"原系统公示\"") == true }, "\(shard)")
