@@ -90,6 +90,14 @@ public struct RecordSchema: Sendable {
         let h = RecordSchema.normalizeHeader(header)
         // A header far longer than any field name is not a misspelt one (and must stay cheap).
         guard h.count >= 2, h.count <= 64, !RecordSchema.neverHinted.contains(h) else { return nil }
+        guard let name = closestName(h) else { return nil }
+        // 罚款金额（元） is not 罚款金额（万元） misspelt: following that hint would multiply every amount
+        // by 10 000.
+        if name.contains("万元") && !h.contains("万元") && h.contains("元") { return nil }
+        return name
+    }
+
+    private func closestName(_ h: String) -> String? {
         // Longest contained name first: 处罚机关统一社会信用代码码 should suggest the long name.
         let containing = hintNames.filter { h.contains($0.normalized) || $0.normalized.contains(h) }
         if let best = containing.min(by: { abs($0.name.count - h.count) < abs($1.name.count - h.count) }) {

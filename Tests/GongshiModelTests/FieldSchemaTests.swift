@@ -6,6 +6,15 @@ import Testing
 struct FieldSchemaTests {
     static let schemas: [RecordSchema] = RecordKind.allCases.map(\.schema)
 
+    @Test("a header in 元 is never hinted at a field in 万元; a misspelt one still is")
+    func amountUnitsAreNotHinted() {
+        let schema = RecordKind.xzcf.schema
+        #expect(schema.suggestion(for: "罚款金额（元）") == nil)
+        #expect(schema.suggestion(for: "罚款金额(元)") == nil)
+        #expect(schema.suggestion(for: "罚款金额（万圆）") == "罚款金额（万元）")
+        #expect(schema.suggestion(for: "处罚机关名称") == "处罚机关")
+    }
+
     @Test("every field has a distinct Chinese name and belongs to at least one kind")
     func namesAreDistinctAndUsed() {
         let names = Field.allCases.map(\.name)
