@@ -136,6 +136,7 @@ public enum RuleRegistry {
         InvalidUSCC.self,
         InvalidIDNumber.self,
         BadValue.self,
+        AuthorityCode.self,
         UnknownDepartment.self,
         UnknownMemorandum.self,
         AmountUnit.self,

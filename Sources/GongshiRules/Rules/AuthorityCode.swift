@@ -1,0 +1,34 @@
+import GongshiModel
+
+/// `authority-code`: the deciding authority's own 统一社会信用代码 is invalid, or is not the one
+/// departments.csv gives the department the record names. The record is published (the entity's
+/// data is right); the code is what 信用中国 aggregates decisions by, so the department must correct it.
+public enum AuthorityCode: RecordRule {
+    public static let info = RuleInfo(
+        id: "authority-code", title: "机关代码有误", severity: .warning, withholds: "—",
+        summary:
+            "「许可机关统一社会信用代码」或「处罚机关统一社会信用代码」不符合 GB 32100-2015（含被 Excel 写成科学计数法的 1.137E+17），或与 departments.csv 中该部门的统一社会信用代码不一致（记录写的是部门的名称而非别名时）。记录照常公示，请更正代码",
+        example: "区税务局的处罚，处罚机关统一社会信用代码填了区市场监管局的 11370306004310380L",
+        basis: "《公共信用信息公示数据标准（双公示 v2.0）》：许可机关、处罚机关统一社会信用代码为必填项；GB 32100-2015")
+
+    static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
+        guard so.isPublic, r.kind != .mingdan else { return .none }
+        let field: Field = r.kind == .xzxk ? .licensingAuthorityCode : .penaltyAuthorityCode
+        let code = r[field]
+        guard !code.isEmpty, !UnifiedSocialCreditCode.isNone(code) else { return .none }
+        if let problem = UnifiedSocialCreditCode.problem(code) {
+            let excel =
+                code.uppercased().contains("E+") ? "（Excel 把代码当作数字、以科学计数法保存，后几位已丢失：请把该列设为文本后重新填写）" : ""
+            return Decision(findings: [finding(r, "「\(field.name)」\(code) 无效：\(problem)\(excel)，请填写机关的18位统一社会信用代码")])
+        }
+        guard let department = r.department, r.authority == department.name,
+            UnifiedSocialCreditCode.isValid(department.uscc), department.uscc != code.uppercased()
+        else { return .none }
+        return Decision(findings: [
+            finding(
+                r,
+                "「\(field.name)」\(code) 与 departments.csv 中「\(department.name)」的统一社会信用代码 \(department.uscc) 不一致：请核实是哪个机关作出的决定"
+            )
+        ])
+    }
+}

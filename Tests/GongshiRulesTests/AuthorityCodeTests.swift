@@ -1,0 +1,35 @@
+import GongshiModel
+import Testing
+
+@testable import GongshiRules
+
+@Suite("authority-code")
+struct AuthorityCodeTests {
+    @Test("an invalid authority code warns, the record is published")
+    func invalid() throws {
+        for code in ["11370306004310380X", "1.137E+17"] {
+            let j = try Fixture(.xzcf, [Row.penalty(["处罚机关统一社会信用代码": code])]).judge()
+            let f = try #require(j.findings("authority-code").first, "\(code)")
+            #expect(f.severity == .warning && f.line == 2)
+            #expect(f.message.contains(code))
+            #expect(j.publication.records.count == 1)
+        }
+        let sci = try Fixture(.xzcf, [Row.penalty(["处罚机关统一社会信用代码": "1.137E+17"])]).judge()
+        #expect(sci.findings("authority-code").first?.message.contains("科学计数法") == true)
+    }
+
+    @Test("another department's valid code under this department's name warns")
+    func otherDepartments() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["处罚机关统一社会信用代码": "113703060043118692"])]).judge()
+        let f = try #require(j.findings("authority-code").first)
+        #expect(f.message.contains(Fixture.scjgjCode))
+    }
+
+    @Test("the department's own code, an empty one and the no-code placeholder are quiet")
+    func quiet() throws {
+        for code in [Fixture.scjgjCode, "", UnifiedSocialCreditCode.none] {
+            let j = try Fixture(.xzcf, [Row.penalty(["处罚机关统一社会信用代码": code])]).judge()
+            #expect(j.findings("authority-code").isEmpty, "\(code)")
+        }
+    }
+}
