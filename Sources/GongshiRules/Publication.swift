@@ -44,6 +44,9 @@ public struct WithdrawalNotice: Sendable {
     /// The entity's 统一社会信用代码 as its records show it (empty when not known): its feed announces
     /// the withdrawal too.
     public var entityCode = ""
+    /// The decision was public before (published here, or by the previous system): false when it is
+    /// withdrawn before it was ever shown, and the notice must not say that its information was taken down.
+    public var wasShown = true
 }
 
 /// A red- or black-list entry public on the build date.

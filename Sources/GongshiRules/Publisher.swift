@@ -77,6 +77,8 @@ enum Publisher {
             digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line, action: action.rawValue)
         notice.sheet = r.source.sheet
         notice.entityCode = env.links.uscc(of: r.identity, name: r.entityName)
+        notice.wasShown =
+            state?.firstPublished != nil || LateDisclosure.publishedBeforeAdoption(r, decided: decided, env: env)
         return notice
     }
 

@@ -102,6 +102,7 @@ extension FingerprintBuffer {
         add(n.digest)
         add(n.action)
         add(n.entityCode)
+        add(n.wasShown)
     }
 
     /// The site's settings that any output can show or depend on.

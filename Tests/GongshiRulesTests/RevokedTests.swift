@@ -34,6 +34,15 @@ struct RevokedTests {
         // Never shown as a record, but its notice goes up today: the ledger dates it, once.
         #expect(j.publication.newEvents.map(\.event) == [.withdrawn])
         #expect(j.publication.newEvents.first?.digest == n.digest)
+        // And it does not claim that information shown was taken down.
+        #expect(!n.wasShown)
+    }
+
+    @Test("a decision published before its revocation: the notice says its information was withdrawn")
+    func shownBefore() throws {
+        var f = Fixture(.xzcf, [Self.revoked()])
+        f.ledger = ["2026-11-21,公示,xzcf,\(penaltyKey()),0"]
+        #expect(try f.judge("2026-11-25").notice(penaltyKey())?.wasShown == true)
     }
 
     @Test("personal data in the reason: masked in the notice and in the finding, and reported as personal-data")

@@ -66,6 +66,9 @@ struct EntityFeedTests {
         let page = sink.text(folder + "index.html") ?? ""
         #expect(page.contains("<h1>淄博成创食品有限公司</h1>"))
         #expect(!page.contains("周市监罚〔2026〕1号"))
+        // Never published before, its notice does not say that published information was taken down.
+        let notice = sink.paths.compactMap { sink.text($0) }.first { $0.contains("<h1>撤回说明</h1>") } ?? ""
+        #expect(notice.contains("该决定此前未在本站公示") && !notice.contains("原公示信息"))
     }
 
     /// RSS reads `<description>` as HTML: markup in an entity's name must arrive there as text.

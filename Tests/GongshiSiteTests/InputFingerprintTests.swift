@@ -64,8 +64,8 @@ struct InputFingerprintTests {
             Self.labels(notice)
                 == [
                     "kind", "key", "id", "department", "entityName", "documentNumber", "title", "decisionDate",
-                    "revokedOn", "withdrawnOn", "reason", "until", "digest", "action", "entityCode", "file", "line",
-                    "sheet",
+                    "revokedOn", "withdrawnOn", "reason", "until", "digest", "action", "entityCode", "wasShown", "file",
+                    "line", "sheet",
                 ])
         // A department holds one shared reference to its registry row: the row's properties are what shows.
         #expect(Self.labels(Self.department) == ["row"])

@@ -24,7 +24,7 @@ extension Renderer {
                     "decisionDate": n.decisionDate.description, "revokedOn": n.revokedOn?.description ?? "",
                     "withdrawnOn": n.withdrawnOn.description, "reason": n.reason, "until": n.until?.description ?? "",
                     "department": n.department.name, "departmentPath": Views.departmentPath(n.department.code),
-                    "sectionPath": n.kind.rawValue + "/", "action": n.action,
+                    "sectionPath": n.kind.rawValue + "/", "action": n.action, "wasShown": n.wasShown,
                 ] as TemplateObject
             ctx["robots"] = "noindex"
             try page("withdrawal", ctx, to: path, out, sitemap: false)
