@@ -56,10 +56,28 @@ public enum Field: Int, CaseIterable, Hashable, Sendable, Comparable {
     public var definition: FieldDefinition { Field.definitions[rawValue] }
 
     /// A value as read from a file or a sidecar: trimmed; a code also upper-cased, with its inner spaces
-    /// removed (OCR and Excel put spaces inside codes).
+    /// removed (OCR and Excel put spaces inside codes). Codes, dates and enumerated values are also read
+    /// in half width (`９１３７…`, `２０２６－１１－０５`, `０２` typed with a Chinese input method); free
+    /// text keeps its full-width punctuation, which is correct Chinese.
     public func normalize(_ raw: String) -> String {
-        let v = raw.trimmingWhitespace()
+        var v = raw.trimmingWhitespace()
+        if role == .code || role == .date || vocabulary != nil { v = Field.halfWidth(v) }
         return role == .code ? Field.foldedCode(v) : v
+    }
+
+    /// `v` with the full-width forms of ASCII (U+FF01–U+FF5E) and the ideographic space as their ASCII
+    /// characters. A value without their lead bytes (0xEF, 0xE3 in UTF-8) is returned as it is.
+    public static func halfWidth(_ v: String) -> String {
+        guard v.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return v }
+        var scalars = String.UnicodeScalarView()
+        for u in v.unicodeScalars {
+            switch u.value {
+            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(u.value - 0xFEE0) ?? u)
+            case 0x3000: scalars.append(" ")
+            default: scalars.append(u)
+            }
+        }
+        return String(scalars).trimmingWhitespace()
     }
 
     /// A code as compared and published: upper-case, without whitespace. A code as exported (printable

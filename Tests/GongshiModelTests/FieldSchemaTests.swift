@@ -15,6 +15,17 @@ struct FieldSchemaTests {
         #expect(schema.suggestion(for: "处罚机关名称") == "处罚机关")
     }
 
+    @Test("codes, dates and enumerated values are read in half width; free text keeps its full-width forms")
+    func fullWidthValues() {
+        #expect(Field.creditCode.normalize("９１３７０３０６ＭＡ３Ｄ００１５１０") == "91370306MA3D001510")
+        #expect(Field.creditCode.normalize("　９１３７　０３０６ｍａ３Ｄ００１５１０ ") == "91370306MA3D001510")
+        #expect(Field.penaltyDate.normalize("２０２６－１１－０５") == "2026-11-05")
+        #expect(Field.entityCategory.normalize("０２") == "02")
+        #expect(Field.severity.normalize("３") == "3")
+        #expect(Field.penaltyContent.normalize("罚款（人民币２０００元）") == "罚款（人民币２０００元）")
+        #expect(Field.halfWidth("周市监罚〔2026〕1号") == "周市监罚〔2026〕1号")
+    }
+
     @Test("every field has a distinct Chinese name and belongs to at least one kind")
     func namesAreDistinctAndUsed() {
         let names = Field.allCases.map(\.name)
