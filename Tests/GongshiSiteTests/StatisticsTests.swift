@@ -86,5 +86,9 @@ struct StatisticsTests {
         ]
         let page = try f.render().text("tongji/index.html") ?? ""
         #expect(!page.contains("未评价</th>") && !page.contains("bar-unjudged"))
+        // The monthly figures are of what is still public, and the page says so: they shrink as
+        // decisions are withdrawn, repaired or end their publicity.
+        #expect(page.contains("近12个月首次公示、仍在公示的决定数"))
+        #expect(page.contains("较早月份的数字因此会逐渐减少"))
     }
 }

@@ -157,7 +157,7 @@ struct Statistics {
         let plotH = height - bottom - top
         var s =
             "<svg class=\"chart chart-month\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-month-title chart-month-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
-        s += "<title id=\"chart-month-title\">近12个月首次公示的决定数</title>"
+        s += "<title id=\"chart-month-title\">近12个月首次公示、仍在公示的决定数</title>"
         let desc = months.map {
             "\($0.month) \($0.published) 条（按时 \($0.onTime) 条\($0.notJudged > 0 ? "，未评价时效 \($0.notJudged) 条" : "")）"
         }.joined(separator: "，")
