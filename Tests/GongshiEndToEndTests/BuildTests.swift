@@ -40,6 +40,13 @@ struct BuildTests {
         #expect(!entry.contains("&lt;h2&gt;红榜&lt;/h2&gt;"))
     }
 
+    @Test func listEntriesNameTheMemorandumTheirBasisCites() throws {
+        let site = try Gongshi.site("basic")
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"]).status == 0)
+        let entity = Gongshi.read(site + "/Public/zhuti/91370306MA3C10025Q/index.html")
+        #expect(entity.contains("所引备忘录：对失信被执行人实施联合惩戒措施合作备忘录"), "\(entity)")
+    }
+
     @Test func withheldRecordsAppearNowhere() throws {
         let site = try Gongshi.site("basic")
         let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"])
