@@ -21,6 +21,13 @@ struct InvalidUSCCTests {
         #expect(j.publication.withheld.map(\.rule) == ["invalid-uscc"])
     }
 
+    @Test("a code in Excel's scientific notation says the digits are lost and how to keep them")
+    func scientificNotation() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["统一社会信用代码": "9.13703E+17"])]).judge()
+        let f = try #require(j.findings("invalid-uscc").first)
+        #expect(f.message.contains("科学计数法") && f.message.contains("文本"))
+    }
+
     @Test("a code in lower case or with spaces is upper-cased and trimmed first")
     func lowerCase() throws {
         let j = try Fixture(.xzcf, [Row.penalty(["统一社会信用代码": " 91512081ma62k0260e "])]).judge()
