@@ -72,7 +72,8 @@ public struct Renderer: Sendable {
         return list.map {
             [
                 "rule": $0.rule, "title": RuleTitles.title($0.rule), "severity": $0.severity.rawValue,
-                "level": $0.severity.chinese, "message": $0.message, "file": Views.file($0.file, sheet: $0.sheet),
+                "level": $0.severity.chinese, "message": Views.message($0),
+                "file": Views.file($0.file, sheet: $0.sheet),
                 "line": $0.line,
             ]
         }

@@ -13,6 +13,13 @@ enum Views {
     /// have their own row numbers.
     static func file(_ file: String, sheet: String) -> String { sheet.isEmpty ? file : "\(file) [\(sheet)]" }
 
+    /// A finding's message as shown after its rule's title (「日期无效：…」): without the title again when
+    /// the message starts with it.
+    static func message(_ f: Finding) -> String {
+        let title = RuleTitles.title(f.rule) + "："
+        return f.message.hasPrefix(title) ? String(f.message.dropFirst(title.count)) : f.message
+    }
+
     /// 红名单 or 黑名单.
     static func colour(isRed: Bool) -> String { isRed ? "红名单" : "黑名单" }
 

@@ -5,7 +5,7 @@ import Testing
 @testable import GongshiSite
 
 /// What the preview says of files it could not read: only what withholds records, named with its sheet.
-@Suite("Preview: unreadable files and worksheets")
+@Suite("Preview: unreadable files, worksheets and messages")
 struct PreviewFileProblemsTests {
     @Test func theBannerCountsWhatWithholdsAndNamesTheSheet() throws {
         var f = SiteFixture()
@@ -32,5 +32,13 @@ struct PreviewFileProblemsTests {
         #expect(home.contains("Content/xzxk/b.xlsx [补报] 第3行"))
         let index = sink.text("yulan/index.html") ?? ""
         #expect(index.contains("Content/xzxk/b.xlsx [许可信息]"))
+    }
+
+    @Test func aMessageStartingWithItsRulesTitleIsNotShownWithItTwice() {
+        let f = Finding(
+            rule: "bad-date", severity: .error, file: "a.csv", line: 2, message: "日期无效：「处罚决定日期」为「2026-02-30」")
+        #expect(Views.message(f) == "「处罚决定日期」为「2026-02-30」")
+        let other = Finding(rule: "bad-date", severity: .error, file: "a.csv", line: 2, message: "「处罚决定日期」无效")
+        #expect(Views.message(other) == other.message)
     }
 }

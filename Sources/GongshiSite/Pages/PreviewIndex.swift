@@ -31,7 +31,7 @@ extension Renderer {
                 "rule": f.rule, "title": RuleTitles.title(f.rule), "severity": f.severity.rawValue,
                 "level": f.severity.chinese, "file": Views.file(f.file, sheet: f.sheet),
                 "line": f.line > 0 ? "第\(f.line)行" : "整个文件",
-                "key": f.key, "entity": f.entity, "message": f.message,
+                "key": f.key, "entity": f.entity, "message": Views.message(f),
             ]
             if let path = recordPaths[f.key] ?? noticePaths[f.key] { d["path"] = path }
             return d
