@@ -73,4 +73,12 @@ struct BadDateTests {
         #expect(j.findings.first?.message.contains(field) == true)
         #expect(j.publication.records.count + j.publication.listEntries.count == 1)
     }
+
+    @Test("a date serial saved as text names the day it stands for")
+    func serialAsText() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["处罚决定日期": "46331"])]).judge()
+        let f = try #require(j.findings("bad-date").first)
+        #expect(f.message.contains("2026-11-05") && f.message.contains("日期序号"))
+        #expect(BadDate.serialHint("12345").isEmpty && BadDate.serialHint("2026").isEmpty)
+    }
 }

@@ -13,9 +13,19 @@ public enum BadDate: RecordRule {
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         var bad: [String] = []
         for i in r.dateFields.checked where !r.source.values[i].isEmpty && r.dates[i] == nil {
-            bad.append("「\(r.schema.fields[i].name)」为「\(r.source.values[i])」")
+            let v = r.source.values[i]
+            bad.append("「\(r.schema.fields[i].name)」为「\(v)」\(serialHint(v))")
         }
         guard !bad.isEmpty else { return .none }
         return Decision(withholding: finding(r, "日期无效：\(bad.joined(separator: "，"))（应为 YYYY-MM-DD 等格式的真实日期），该记录不予公示"))
+    }
+
+    /// For a whole number an Excel date serial would be (1990–2100) and that was saved as text: the day it
+    /// stands for and how to keep it a date. Empty otherwise.
+    static func serialHint(_ v: String) -> String {
+        guard v.count == 5, let n = Int(v), (32_874...73_050).contains(n),
+            let date = LocalDate(year: 1899, month: 12, day: 30)?.adding(days: n)
+        else { return "" }
+        return "（像是 Excel 的日期序号，即 \(date)：请把该列设为「日期」格式，或直接填写 \(date)）"
     }
 }
