@@ -35,7 +35,7 @@ enum XLSXWriter {
     static func entries(
         sheet: String, header: [String], numericColumns: Set<Int>, dateColumns: Set<Int> = [], rows: [DeflatedPiece]
     ) throws -> [ZIPFile.Entry] {
-        var head = Array(sheetHead(dateColumns: dateColumns).utf8)
+        var head = Array(sheetHead(header: header, dateColumns: dateColumns).utf8)
         rowXML(header, headerRow: true, header.count, numericColumns, into: &head)
         let first = try DeflatedPiece(compressing: head)
         let last = try DeflatedPiece(compressing: Array(sheetTail.utf8))
@@ -52,17 +52,17 @@ enum XLSXWriter {
     static func sheetXML(header: [String], rows: [[String]], numericColumns: Set<Int>, dateColumns: Set<Int> = [])
         -> [UInt8]
     {
-        var out = Array(sheetHead(dateColumns: dateColumns).utf8)
+        var out = Array(sheetHead(header: header, dateColumns: dateColumns).utf8)
         rowXML(header, headerRow: true, header.count, numericColumns, into: &out)
         for cells in rows { rowXML(cells, headerRow: false, header.count, numericColumns, dateColumns, into: &out) }
         return out + Array(sheetTail.utf8)
     }
 
-    /// The sheet's start: the header row frozen, and date columns wide enough for `yyyy-mm-dd` (a date is
-    /// a number, which Excel shows as `########` in a column too narrow for it).
-    static func sheetHead(dateColumns: Set<Int>) -> String {
-        let widths = dateColumns.sorted().map {
-            "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"12\" customWidth=\"1\"/>"
+    /// The sheet's start: the header row frozen, and each column as wide as what it holds usually needs
+    /// (``width(of:isDate:)``), the rows being written in pieces after it.
+    static func sheetHead(header: [String], dateColumns: Set<Int>) -> String {
+        let widths = header.indices.map {
+            "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(width(of: header[$0], isDate: dateColumns.contains($0)))\" customWidth=\"1\"/>"
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(mainNS)\">"
             + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
@@ -70,6 +70,21 @@ enum XLSXWriter {
             + "<sheetData>"
     }
     static let sheetTail = "</sheetData></worksheet>\n"
+
+    /// A column's width in Excel's character units, from its header: a date needs 12 for `yyyy-mm-dd`
+    /// (narrower, Excel shows `########`); an 18-character code or a document number 22; a name 30; a
+    /// free text (事实, 内容, 依据 …) 40; anything else its header's width, at least 10. The default of
+    /// about 8 cut every name and code off.
+    static func width(of header: String, isDate: Bool) -> Int {
+        if isDate { return 12 }
+        if header.hasSuffix("代码") || header.hasSuffix("号") || header.hasSuffix("编号") { return 22 }
+        if header.hasSuffix("名称") { return 30 }
+        if ["事实", "内容", "依据", "事由", "说明", "范围", "履行情况", "义务"].contains(where: { header.contains($0) }) {
+            return 40
+        }
+        let display = header.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1 : 2) }
+        return min(24, max(10, display + 2))
+    }
 
     /// A row of the sheet, appended to `out`: its first `columns` cells, numbers in the numeric columns,
     /// dates in the date columns, text elsewhere, an empty cell before a later value as `<c/>` (keeping

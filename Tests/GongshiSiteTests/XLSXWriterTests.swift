@@ -60,6 +60,20 @@ struct XLSXWriterTests {
         #expect(sheet.contains(#"<cols><col min="1" max="1" width="12" customWidth="1"/><col min="2" max="2""#))
     }
 
+    @Test("every column is as wide as what it usually holds: codes, names and free text wider than the default")
+    func widths() throws {
+        let header = ["行政相对人名称", "统一社会信用代码", "违法事实", "罚款金额（万元）", "处罚决定日期", "备注"]
+        let sheet = String(
+            decoding: XLSXWriter.sheetXML(header: header, rows: [], numericColumns: [3], dateColumns: [4]),
+            as: UTF8.self)
+        let widths = ["30", "22", "40", "18", "12", "10"]
+        for (i, w) in widths.enumerated() {
+            #expect(
+                sheet.contains("<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\"/>"),
+                "\(header[i])")
+        }
+    }
+
     @Test("a sheet larger than the archive's read size is made row by row, the same bytes as made whole")
     func streamsLargeSheets() throws {
         let header = ["行政相对人名称", "统一社会信用代码", "罚款金额（万元）"]
