@@ -53,10 +53,6 @@ struct TrapAuditTests {
                 "the line above inserts the key"
             ),
             ("GongshiSite/SiteIndex.swift", "let m = listMeta[k]!", "k comes from listMeta's own keys"),
-            (
-                "GongshiSite/Pages/EntityPages.swift", "let group = index.byEntity[code]!",
-                "entityOrder holds exactly byEntity's keys"
-            ),
         ] + scaffold
 
     /// `gongshi init`'s sample codes, made from constants.
