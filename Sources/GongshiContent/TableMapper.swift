@@ -19,6 +19,8 @@ struct TableMapper {
     private var mapping: [Int?] = []
     private var present: [Bool] = []
     private var headerWidth = 0
+    /// CSV: the header's columns and the line numbers of rows after joined ones.
+    private var shape = CSVRowShape()
     /// Columns of the v1 审批类别 (XK_SPLB), whose codes 0–5 count from 0 where 许可类别's 01–06 count from 1.
     private var v1Categories: Set<Int> = []
     /// Columns of the v1 处罚类别 (CF_CFLB1, CF_CFLB2), whose codes 0–6 stand for 警告 … 其他.
@@ -61,6 +63,7 @@ struct TableMapper {
         present = [Bool](repeating: false, count: schema.fields.count)
         for idx in defaults.keys { present[idx] = true }
         headerWidth = 0
+        shape = CSVRowShape()
         firstLine = 0
         titles = []
         candidates = []
@@ -116,7 +119,9 @@ struct TableMapper {
         return schema.index(of: header)
     }
 
-    mutating func row(_ row: RawRow, _ onRecord: (SourceRecord) -> Void) {
+    mutating func row(_ raw: RawRow, _ onRecord: (SourceRecord) -> Void) {
+        var row = raw
+        row.line += shape.lineShift
         let blank = row.cells.allSatisfy { $0.trimmingWhitespace().isEmpty }
         if !blank { filledRows += 1 }
         if rejected { return }
@@ -185,6 +190,11 @@ struct TableMapper {
             return
         }
         rows += 1
+        if !table.isWorkbook, let joined = shape.joinedRows(row) {
+            findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line, message: joined))
+            shape.withhold(row)
+            return
+        }
         if let problem = row.problem {
             findings.append(
                 Finding(
@@ -253,6 +263,7 @@ struct TableMapper {
         // rows need not have them.
         let width = (row.cells.lastIndex { !$0.trimmingWhitespace().isEmpty } ?? -1) + 1
         headerWidth = table.isWorkbook ? row.cells.count : width
+        if !table.isWorkbook { shape = CSVRowShape(header: row.cells, width: width) }
         var seen = Set<Int>()
         for (i, raw) in row.cells.enumerated() {
             let name = raw.trimmingWhitespace()
