@@ -15,29 +15,29 @@ struct TableMapper {
     var findings: [Finding] = []
     var rows = 0
     private(set) var table = TableInfo(sheet: "", hidden: false, date1904: false, isWorkbook: false)
-    private(set) var sawHeader = false
-    private var mapping: [Int?] = []
-    private var present: [Bool] = []
-    private var headerWidth = 0
+    var sawHeader = false
+    var mapping: [Int?] = []
+    var present: [Bool] = []
+    var headerWidth = 0
     /// CSV: the header's columns and the line numbers of rows after joined ones.
-    private var shape = CSVRowShape()
+    var shape = CSVRowShape()
     /// Columns of the v1 审批类别 (XK_SPLB), whose codes 0–5 count from 0 where 许可类别's 01–06 count from 1.
-    private var v1Categories: Set<Int> = []
+    var v1Categories: Set<Int> = []
     /// Columns of the v1 处罚类别 (CF_CFLB1, CF_CFLB2), whose codes 0–6 stand for 警告 … 其他.
-    private var v1PenaltyKinds: Set<Int> = []
+    var v1PenaltyKinds: Set<Int> = []
     /// The v1 处罚类别2 (CF_CFLB2): the kinds past the first, joined to 处罚类别.
-    private var secondKinds: Int?
+    var secondKinds: Int?
     /// The next row is the first under the header (a template may annotate the header there).
-    private var firstUnderHeader = false
+    var firstUnderHeader = false
     /// Formula cells without a result and merged ranges, said once for the table at its end.
     var notes = SheetNotes()
-    private var unknownColumns = 0
+    var unknownColumns = 0
     /// A workbook table without a usable header: its rows are not read.
     private(set) var rejected = false
     /// The first row of a worksheet seen before its header (a title row, or the row that was not a header).
     private var firstLine = 0
     /// Title rows seen above the header, reported when the header is found.
-    private var titles: [Finding] = []
+    var titles: [Finding] = []
     /// Rows of several cells above the header that are not one (a note such as 「填报单位：…　填报日期：…」),
     /// held until a header is found among the next ones (they are then notes) or is not (see ``lookAhead``).
     private var candidates: [RawRow] = []
@@ -252,55 +252,5 @@ struct TableMapper {
         notes.formulas(formulas.map { schema.fields[$0].name }, line: row.line)
         onRecord(
             SourceRecord(kind: kind, values: values, file: file, line: row.line, sheet: table.sheet, present: present))
-    }
-
-    private mutating func readHeader(_ row: RawRow) {
-        sawHeader = true
-        firstUnderHeader = true
-        findings += titles
-        titles = []
-        // Empty cells closing a CSV header (a trailing comma, or ,,, to the used width) are no columns:
-        // rows need not have them.
-        let width = (row.cells.lastIndex { !$0.trimmingWhitespace().isEmpty } ?? -1) + 1
-        headerWidth = table.isWorkbook ? row.cells.count : width
-        if !table.isWorkbook { shape = CSVRowShape(header: row.cells, width: width) }
-        var seen = Set<Int>()
-        for (i, raw) in row.cells.enumerated() {
-            let name = raw.trimmingWhitespace()
-            let h = RecordSchema.normalizeHeader(name)
-            if kind == .xzcf && (h == "CF_CFLB2" || h == "处罚类别2") && secondKinds == nil {
-                secondKinds = i
-                v1PenaltyKinds.insert(i)
-                schema.index(of: .penaltyKinds).map { present[$0] = true }
-                mapping.append(nil)
-                continue
-            }
-            if let idx = field(for: name), !seen.contains(idx) {
-                if kind == .xzxk && (h == "XK_SPLB" || h == "审批类别") { v1Categories.insert(i) }
-                if kind == .xzcf && (h == "CF_CFLB1" || h == "处罚类别1") { v1PenaltyKinds.insert(i) }
-                mapping.append(idx)
-                seen.insert(idx)
-                present[idx] = true
-                continue
-            }
-            mapping.append(nil)
-            // A trailing comma, or an empty Excel header cell.
-            if name.isEmpty && (i >= width || table.isWorkbook) { continue }
-            let msg: String
-            if field(for: name) != nil {
-                msg = "列「\(name)」重复出现，只读取第一列"
-            } else {
-                // Hints for the first columns only: a header of 100 000 columns stays linear and cheap.
-                unknownColumns += 1
-                let hint =
-                    unknownColumns > 200
-                    ? "" : schema.suggestion(for: name).map { "。您是否指「\($0)」？（可在 site.yml 的 columns 中对应）" } ?? ""
-                msg = "未知的列「\(name.isEmpty ? "（空列名）" : name)」：不属于\(kind.title)数据标准，已忽略\(hint)"
-            }
-            findings.append(
-                Finding(
-                    rule: "unknown-column", severity: .warning, file: file, line: row.line, sheet: table.sheet,
-                    message: msg))
-        }
     }
 }
