@@ -2,7 +2,8 @@ import Foundation
 
 /// The shape a CSV file's rows must have after its header: rows that a stray English quote joined
 /// into one record are told apart from a legitimately quoted cell of several lines, and the line
-/// numbers of the rows after them stay those of the file.
+/// numbers of the rows after them stay those of the file; a row must have as many cells as the
+/// header, or as the file's rows usually have when every line ends with the same empty cells.
 struct CSVRowShape {
     /// The header's cells, to name the column of a message.
     private(set) var names: [String] = []
@@ -11,12 +12,71 @@ struct CSVRowShape {
     /// Physical lines of joined rows already withheld: added to the row numbers of the rows after them,
     /// which the parser numbers as records.
     private(set) var lineShift = 0
+    /// The cell count of the file's rows, known from its header when that ends with empty cells too,
+    /// else from its first two data rows: some exporters end every line with commas.
+    private var usual: Int?
+    /// The first data row, when it is wider than the header by empty cells only: whether that is the
+    /// file's way (or an English comma in a value) is known from the next row.
+    private var held: RawRow?
+    private var headerPadded = false
 
     init() {}
 
     init(header: [String], width: Int) {
         names = header
         self.width = width
+        if header.count > width { usual = header.count }
+        headerPadded = header.count > width
+    }
+
+    /// Whether `row` is to wait for the next one (see ``held``), and the row that waited, now due
+    /// before `row`.
+    mutating func admit(_ row: RawRow) -> (wait: Bool, due: RawRow?) {
+        if usual != nil { return (false, nil) }
+        if let first = held {
+            held = nil
+            usual = row.cells.count == first.cells.count ? first.cells.count : width
+            return (false, first)
+        }
+        if row.problem == nil, row.extraLines == 0, row.cells.count > width, Self.emptyBeyond(width, row.cells) {
+            held = row
+            return (true, nil)
+        }
+        usual = width
+        return (false, nil)
+    }
+
+    /// The row still waiting at the end of the file: the only data row, taken as the file's way.
+    mutating func flush() -> RawRow? {
+        guard let first = held else { return nil }
+        held = nil
+        usual = first.cells.count
+        return first
+    }
+
+    /// Why a row of `cells` cannot be read for its number of cells, or nil; the empty cells every row
+    /// ends with are removed.
+    func widthProblem(_ cells: inout [String]) -> String? {
+        let count = cells.count
+        if count == width { return nil }
+        let rows = usual ?? width
+        // A header padded with empty cells (to the sheet's used width) allows rows as wide as it.
+        let fits = headerPadded ? count <= rows : count == rows
+        if fits, count > width, Self.emptyBeyond(width, cells) {
+            cells.removeLast(count - width)
+            return nil
+        }
+        let others = rows != width ? "（其他行有 \(rows) 列）" : ""
+        if count > width {
+            return
+                "本行有 \(count) 列，表头有 \(width) 列\(others)：可能是某个值中有未加引号的英文逗号（如 1,000 或「逾期申报,情节较轻」），把一个值分成了几列，该行未读取：请把值中的英文逗号改为中文逗号，或给这个值加上英文双引号"
+        }
+        return
+            "本行有 \(count) 列，表头有 \(width) 列\(others)：缺少 \(width - count) 列（可能少了逗号，或该行被截断），该行未读取：请按表头补齐各列"
+    }
+
+    private static func emptyBeyond(_ width: Int, _ cells: [String]) -> Bool {
+        cells[width...].allSatisfy { $0.trimmingWhitespace().isEmpty }
     }
 
     /// Why `row` is several rows joined by a quote that is not closed where it should be, or nil. The

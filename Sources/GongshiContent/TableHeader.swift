@@ -13,7 +13,6 @@ extension TableMapper {
         // Empty cells closing a CSV header (a trailing comma, or ,,, to the used width) are no columns:
         // rows need not have them.
         let width = (row.cells.lastIndex { !$0.trimmingWhitespace().isEmpty } ?? -1) + 1
-        headerWidth = table.isWorkbook ? row.cells.count : width
         if !table.isWorkbook { shape = CSVRowShape(header: row.cells, width: width) }
         var seen = Set<Int>()
         for (i, raw) in row.cells.enumerated() {

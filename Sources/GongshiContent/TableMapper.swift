@@ -18,7 +18,6 @@ struct TableMapper {
     var sawHeader = false
     var mapping: [Int?] = []
     var present: [Bool] = []
-    var headerWidth = 0
     /// CSV: the header's columns and the line numbers of rows after joined ones.
     var shape = CSVRowShape()
     /// Columns of the v1 审批类别 (XK_SPLB), whose codes 0–5 count from 0 where 许可类别's 01–06 count from 1.
@@ -62,7 +61,6 @@ struct TableMapper {
         mapping = []
         present = [Bool](repeating: false, count: schema.fields.count)
         for idx in defaults.keys { present[idx] = true }
-        headerWidth = 0
         shape = CSVRowShape()
         firstLine = 0
         titles = []
@@ -78,6 +76,7 @@ struct TableMapper {
     /// Ends a table: one whose header was never found is read from its first row of several cells (a CSV
     /// file) or reported whole (a worksheet with rows but no header): never skipped silently.
     mutating func endTable(_ onRecord: (SourceRecord) -> Void) {
+        if let first = shape.flush() { record(first, onRecord) }
         findings += notes.findings(file: file, sheet: table.sheet)
         notes = SheetNotes()
         if !sawHeader && !rejected && !candidates.isEmpty && !table.isWorkbook {
@@ -189,6 +188,16 @@ struct TableMapper {
                     message: "「\(total)」是合计行，不是记录，未读取"))
             return
         }
+        if !table.isWorkbook {
+            let (wait, due) = shape.admit(row)
+            if let due { record(due, onRecord) }
+            if wait { return }
+        }
+        record(row, onRecord)
+    }
+
+    /// Reads a data row (not a note, total or blank row) into a record, or says why it cannot be read.
+    private mutating func record(_ row: RawRow, _ onRecord: (SourceRecord) -> Void) {
         rows += 1
         if !table.isWorkbook, let joined = shape.joinedRows(row) {
             findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line, message: joined))
@@ -205,13 +214,9 @@ struct TableMapper {
         var cells = row.cells
         if !table.isWorkbook {
             for i in cells.indices where cells[i].utf8.first == 0x3D { cells[i] = CellText.unwrapped(cells[i]) }
-            // A trailing empty field beyond the header is what some exporters write; more is an error.
-            while cells.count > headerWidth, cells.last?.trimmingWhitespace() == "" { cells.removeLast() }
-            if cells.count != headerWidth {
+            if let problem = shape.widthProblem(&cells) {
                 findings.append(
-                    Finding(
-                        rule: "bad-file", severity: .error, file: file, line: row.line,
-                        message: "本行有 \(cells.count) 列，表头有 \(headerWidth) 列（可能是未加引号的逗号或缺列），该行未读取"))
+                    Finding(rule: "bad-file", severity: .error, file: file, line: row.line, message: problem))
                 return
             }
         }

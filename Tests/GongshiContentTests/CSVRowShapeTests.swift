@@ -63,3 +63,64 @@ struct CSVRowShapeTests {
         #expect(r.records.first?[.violationFacts] == "逾期申报：\n1. 2026年9月,10月\n2. 2026年11月")
     }
 }
+
+/// Rows whose number of cells differs from the header's.
+@Suite("CSV row width")
+struct CSVRowWidthTests {
+    let shape = CSVRowShapeTests()
+    static let header = CSVRowShapeTests.header
+    static func row(_ n: Int, fact: String = "逾期申报", end: String = "") -> String {
+        CSVRowShapeTests.row(n, fact: fact).dropLast() + end + "\n"
+    }
+
+    @Test("an English comma in a value plus trailing empty cells: an error naming the counts, not shifted values")
+    func commaInValue() throws {
+        let r = shape.read(Self.header + Self.row(2) + Self.row(3, fact: "逾期申报,情节较轻", end: ",") + Self.row(4))
+        #expect(r.records.map(\.line) == [2, 4])
+        let f = try #require(r.findings.first)
+        #expect(r.findings.count == 1)
+        #expect(f.line == 3 && f.severity == .error)
+        #expect(f.message.hasPrefix("本行有 8 列，表头有 6 列"))
+        #expect(f.message.contains("未加引号的英文逗号"))
+    }
+
+    @Test("1,000 unquoted before a trailing comma is the same error, not a bad date")
+    func thousands() throws {
+        let line = "示范区3号公司,91370306MA3J0000XQ,示税罚〔2026〕3号,逾期申报,1,000,区税务局,\n"
+        let r = shape.read(Self.header + Self.row(2) + line)
+        #expect(r.records.map(\.line) == [2])
+        #expect(r.findings.map(\.message).first?.hasPrefix("本行有 8 列，表头有 6 列") == true)
+    }
+
+    @Test("every line ending with the same empty cells is an exporter's way: read")
+    func everyLineEndsWithCommas() {
+        let r = shape.read(Self.header + Self.row(2, end: ",,") + Self.row(3, end: ",,") + Self.row(4, end: ",,"))
+        #expect(r.findings.isEmpty)
+        #expect(r.records.map(\.line) == [2, 3, 4])
+        #expect(r.records.last?[.penaltyAuthority] == "区税务局")
+    }
+
+    @Test("a header ending with commas like its rows; a single data row with one trailing comma")
+    func headerEndsWithCommas() {
+        let a = shape.read(Self.header.dropLast() + ",\n" + Self.row(2, end: ",") + Self.row(3))
+        #expect(a.findings.isEmpty && a.records.count == 2)
+        let b = shape.read(Self.header + Self.row(2, end: ","))
+        #expect(b.findings.isEmpty && b.records.count == 1)
+    }
+
+    @Test("the first data row alone wider than the others: an error")
+    func firstRowWider() {
+        // 处罚机关 left empty: the cells beyond the header are empty too.
+        let line = "示范区2号公司,91370306MA3J0000XQ,示税罚〔2026〕2号,逾期,申报,2026-11-26,,\n"
+        let r = shape.read(Self.header + line + Self.row(3) + Self.row(4))
+        #expect(r.records.map(\.line) == [3, 4])
+        #expect(r.findings.map(\.line) == [2])
+    }
+
+    @Test("a row with a cell missing")
+    func narrower() {
+        let line = "示范区3号公司,91370306MA3J0000XQ,示税罚〔2026〕3号,2026-11-26,区税务局\n"
+        let r = shape.read(Self.header + Self.row(2) + line)
+        #expect(r.findings.map(\.message).first?.hasPrefix("本行有 5 列，表头有 6 列：缺少 1 列") == true)
+    }
+}
