@@ -188,6 +188,14 @@ struct TableMapper {
                     message: "「\(total)」是合计行，不是记录，未读取"))
             return
         }
+        // Notes under the data (填表说明：…, 制表人：张三) are not records either.
+        if row.problem == nil, let note = HeaderRow.note(row.cells) {
+            findings.append(
+                Finding(
+                    rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
+                    message: "「\(note)」是表格下方的说明行（填表说明、制表人等），不是记录，未读取"))
+            return
+        }
         if !table.isWorkbook {
             let (wait, due) = shape.admit(row)
             if let due { record(due, onRecord) }
