@@ -22,8 +22,14 @@ extension BadFile {
     /// Whether `f` says that a data file, or a worksheet of one, could not be read at all: how many
     /// records it held is not known, so it is counted apart from withheld records (the build's summary,
     /// `build --strict`).
+    /// A file or subfolder of a data folder that is not read (a warning) counts too.
     public static func unreadableTable(_ f: Finding) -> Bool {
-        isAboutData(f) && (f.line == 0 || f.message.contains(Finding.wholeTableUnread))
+        if f.rule == info.id, f.severity == .warning, f.line == 0, RecordKind.isInDataFolder(f.file),
+            f.message.contains(Finding.dataFileUnread)
+        {
+            return true
+        }
+        return isAboutData(f) && (f.line == 0 || f.message.contains(Finding.wholeTableUnread))
     }
 
     /// An error of this rule about a data file (not its sidecar of default values).
