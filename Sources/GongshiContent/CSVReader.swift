@@ -7,6 +7,9 @@ public struct CSVRow: Sendable {
     public let fields: [String]
     /// Set when the row is malformed (text after a closing quote, unterminated quote).
     public let problem: String?
+    /// Line breaks inside its quoted fields: the physical lines it spans beyond its first. A quote
+    /// left open joins the rows after it into this one, and a reader that withholds it counts them.
+    public var extraLines = 0
 }
 
 /// Why a whole file could not be read.
@@ -183,6 +186,7 @@ struct CSVParser {
     private var afterClosingQuote = false
     private var problem: String?
     private var rowHasContent = false
+    private var extraLines = 0
     /// Row number of the record being read.
     private(set) var currentLine = 1
     /// Bytes of the record being read so far.
@@ -205,6 +209,7 @@ struct CSVParser {
                 } else if b == 0x0D, i + 1 < end, bytes[i + 1] == 0x0A {
                     // CRLF inside a quoted field becomes LF.
                 } else {
+                    if b == 0x0A { extraLines += 1 }
                     field.append(b)
                 }
                 i += 1
@@ -245,6 +250,10 @@ struct CSVParser {
         if inQuotes {
             noteProblem("引号未闭合：字段以引号开始，但直到文件末尾都没有结束引号")
             inQuotes = false
+            // The file's last line break ends its last line; it joins no further one.
+            while field.last == 0x0A || field.last == 0x0D {
+                if field.removeLast() == 0x0A { extraLines -= 1 }
+            }
             rowHasContent = true
         }
         guard rowHasContent || !field.isEmpty || !fields.isEmpty else { return nil }
@@ -277,7 +286,8 @@ struct CSVParser {
             return nil  // a blank line: counted, not delivered
         }
         endField()
-        let row = CSVRow(line: line, fields: fields, problem: problem)
+        let row = CSVRow(line: line, fields: fields, problem: problem, extraLines: extraLines)
+        extraLines = 0
         fields.removeAll(keepingCapacity: true)
         fieldsBytes = 0
         problem = nil

@@ -1,4 +1,6 @@
-/// Rows of a table that are not data: a title above the header and a total row under the data, as
+import GongshiModel
+
+/// Rows of a table that are not data: a title above the header, a total row and notes under the data, as
 /// exporters and clerks add them. CSV files and worksheets are read alike.
 enum HeaderRow {
     /// The text of a title row (one filled cell, e.g. 「淄博市2026年度纳税信用A级纳税人名单」), or nil.
@@ -38,20 +40,60 @@ enum HeaderRow {
     /// Whether the first letter (not whitespace) of the first cell holding one is 合, 总, 小 or 共: the
     /// first letters of every total word (共 also opens 共5家).
     private static func firstFilledScalarMayStartTotal(_ cells: [String]) -> Bool {
+        guard let v = firstFilledScalar(cells) else { return false }
+        return v == 0x5408 || v == 0x603B || v == 0x5C0F || v == 0x5171  // 合 总 小 共
+    }
+
+    /// The first letter (not whitespace) of the first cell holding one; nil when it is ASCII (a
+    /// number, a code) or there is none.
+    private static func firstFilledScalar(_ cells: [String]) -> UInt32? {
         for c in cells {
             for u in c.unicodeScalars {
                 let v = u.value
                 // ASCII whitespace by value; other scalars through their Unicode property.
                 if v < 0x80 {
                     if v == 0x20 || (0x09...0x0D).contains(v) { continue }
-                    return false
+                    return nil
                 }
                 if u.properties.isWhitespace { continue }
-                return v == 0x5408 || v == 0x603B || v == 0x5C0F || v == 0x5171  // 合 总 小 共
+                return v
             }
         }
-        return false
+        return nil
     }
+
+    /// The cells of a note under the data, joined for a message (「填表说明：…」, 「制表人：张三 审核人：李四」),
+    /// or nil: its first filled cell starts with a word of ``noteWords`` (or of ``noteWordsWithColon``
+    /// and a colon), and it has at most six filled cells, fewer than any record.
+    static func note(_ cells: [String]) -> String? {
+        // Every data row is asked: most are told apart by the first letter of their first filled cell.
+        guard let v = firstFilledScalar(cells), noteInitials.contains(v) else { return nil }
+        var filled: [String] = []
+        for c in cells {
+            let t = c.trimmingWhitespace()
+            if t.isEmpty { continue }
+            filled.append(t)
+            if filled.count > 6 { return nil }
+        }
+        guard let first = filled.first else { return nil }
+        let isNote =
+            noteWords.contains { first.hasPrefix($0) }
+            || noteWordsWithColon.contains { w in
+                first.hasPrefix(w) && (first.dropFirst(w.count).first.map { $0 == "：" || $0 == ":" } ?? false)
+            }
+        return isNote ? shortened(filled.joined(separator: " ")) : nil
+    }
+
+    /// Words that open a note under a table whatever follows them.
+    private static let noteWords = [
+        "填表说明", "填报说明", "制表人", "制表日期", "制表单位", "审核人", "审核日期", "填表人", "填报人", "填报日期", "联系电话",
+        "联系人", "负责人", "单位负责人", "统计负责人",
+    ]
+    /// Words that open a note only with a colon (注：…), as a name could begin with them.
+    private static let noteWordsWithColon = ["注", "说明", Field.remarks.name, "附注", "注意"]
+    /// The first letters of the words above.
+    private static let noteInitials: Set<UInt32> = Set(
+        (noteWords + noteWordsWithColon).compactMap { $0.unicodeScalars.first?.value })
 
     private static let totalWords = ["合计", "总计", "小计", "共计"]
     private static let units: [String] = ["条记录", "家", "条", "个", "户", "项", "件", "人", "名", "笔", "起"]

@@ -4,7 +4,7 @@ import GongshiModel
 /// One row of a data file as its format delivers it, before columns are mapped.
 struct RawRow {
     /// The row number the user sees (CSV: header = 1; workbook: Excel's row number).
-    let line: Int
+    var line: Int
     let cells: [String]
     /// Numeric workbook cells (nil for text, and for every CSV cell).
     let numbers: [Double?]
@@ -12,6 +12,8 @@ struct RawRow {
     let problem: String?
     /// Columns of formula cells with no saved result (workbooks).
     var emptyFormulas: [Int] = []
+    /// Line breaks inside quoted cells (CSV): the physical lines the row spans beyond its first.
+    var extraLines = 0
 }
 
 /// How one table of rows is laid out: a CSV file is one table, a workbook one per worksheet.
@@ -56,7 +58,11 @@ struct CSVRowSource: RowSource {
         try onEvent(.table(TableInfo(sheet: "", hidden: false, date1904: false, isWorkbook: false)))
         do {
             try CSVReader.read(path: path) { row in
-                try onEvent(.row(RawRow(line: row.line, cells: row.fields, numbers: [], problem: row.problem)))
+                try onEvent(
+                    .row(
+                        RawRow(
+                            line: row.line, cells: row.fields, numbers: [], problem: row.problem,
+                            extraLines: row.extraLines)))
             }
         } catch let e as CSVFileError {
             throw RowSourceError(line: e.line, sheet: "", message: e.message)

@@ -6,17 +6,19 @@ import GongshiModel
 extension SiteReader {
     /// The data files of `dir` (`Content/xzxk`), relative and sorted, CSV files first, then workbooks
     /// (an old binary .xls is listed so that it is reported, not skipped); and what else it holds, each
-    /// said (info): a department's file saved with another extension (.xlsm, .txt, .bak) or put in a
-    /// subfolder must not be dropped silently. The sidecars of default values (`.yml`) are neither read
+    /// said (a warning): a department's file saved with another extension (.xlsm, .txt, .bak) or put in
+    /// a subfolder must not be dropped silently. The sidecars of default values (`.yml`) are neither read
     /// here nor said. The folder is listed once.
     static func dataFolder(root: String, dir: String) -> (files: [String], unread: [Finding]) {
         let dataExtensions = ["csv", "xlsx", "xls"]
         // Sidecars are taken (and left out below): neither read here nor said.
-        let (taken, unread) = sortOut(root: root, dir: dir, taking: Set(dataExtensions + ["yml", "yaml"])) {
-            name, _, isFolder in
+        // A warning: a department's data that is not read must show with `--severity warning`.
+        let (taken, unread) = sortOut(
+            root: root, dir: dir, taking: Set(dataExtensions + ["yml", "yaml"]), severity: .warning
+        ) { name, _, isFolder in
             isFolder
-                ? "子文件夹「\(name)」中的文件未读取：数据文件应直接放在 \(dir)/ 中"
-                : "「\(name)」未读取：数据文件应为 .csv 或 .xlsx（请另存为其中一种）"
+                ? "子文件夹「\(name)」中的文件\(Finding.dataFileUnread)直接放在 \(dir)/ 中"
+                : "「\(name)」\(Finding.dataFileUnread)为 .csv 或 .xlsx（请另存为其中一种）"
         }
         // By kind of file, each kind in byte order.
         let files = dataExtensions.flatMap { e in taken.filter { $0.ext == e }.map(\.path) }
@@ -26,7 +28,7 @@ extension SiteReader {
     /// The Markdown files of `dir` (`Content/xinwen`), relative and sorted; and what else it holds, each
     /// said (info): an image beside an article is not copied, a `.docx` or a subfolder is not read.
     static func articleFolder(root: String, dir: String) -> (files: [String], unread: [Finding]) {
-        let (taken, unread) = sortOut(root: root, dir: dir, taking: ["md"]) { name, ext, isFolder in
+        let (taken, unread) = sortOut(root: root, dir: dir, taking: ["md"], severity: .info) { name, ext, isFolder in
             isFolder
                 ? "子文件夹「\(name)」中的文件未读取：文章应为直接放在 \(dir)/ 中的 .md 文件；图片请放入 Templates/assets/"
                 : ["png", "jpg", "jpeg", "gif", "svg", "webp"].contains(ext)
@@ -37,10 +39,11 @@ extension SiteReader {
     }
 
     /// The entries of `dir` in byte order, hidden files and Excel's lock files (`~$`) left out: those
-    /// whose lower-cased extension is one of `taking` (relative path and extension), and an info finding for
-    /// each other, worded by `unread` (name, extension, whether it is a folder).
+    /// whose lower-cased extension is one of `taking` (relative path and extension), and a finding of
+    /// `severity` for each other, worded by `unread` (name, extension, whether it is a folder).
     private static func sortOut(
-        root: String, dir: String, taking: Set<String>, unread: (String, String, Bool) -> String
+        root: String, dir: String, taking: Set<String>, severity: Finding.Level,
+        unread: (String, String, Bool) -> String
     ) -> (taken: [(path: String, ext: String)], unread: [Finding]) {
         let full = (root as NSString).appendingPathComponent(dir)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return ([], []) }
@@ -57,7 +60,7 @@ extension SiteReader {
             FileManager.default.fileExists(atPath: full + "/" + name, isDirectory: &isFolder)
             findings.append(
                 Finding(
-                    rule: "bad-file", severity: .info, file: dir + "/" + name, line: 0,
+                    rule: "bad-file", severity: severity, file: dir + "/" + name, line: 0,
                     message: unread(name, ext, isFolder.boolValue)))
         }
         return (taken, findings)

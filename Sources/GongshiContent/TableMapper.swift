@@ -15,27 +15,28 @@ struct TableMapper {
     var findings: [Finding] = []
     var rows = 0
     private(set) var table = TableInfo(sheet: "", hidden: false, date1904: false, isWorkbook: false)
-    private(set) var sawHeader = false
-    private var mapping: [Int?] = []
-    private var present: [Bool] = []
-    private var headerWidth = 0
+    var sawHeader = false
+    var mapping: [Int?] = []
+    var present: [Bool] = []
+    /// CSV: the header's columns and the line numbers of rows after joined ones.
+    var shape = CSVRowShape()
     /// Columns of the v1 审批类别 (XK_SPLB), whose codes 0–5 count from 0 where 许可类别's 01–06 count from 1.
-    private var v1Categories: Set<Int> = []
+    var v1Categories: Set<Int> = []
     /// Columns of the v1 处罚类别 (CF_CFLB1, CF_CFLB2), whose codes 0–6 stand for 警告 … 其他.
-    private var v1PenaltyKinds: Set<Int> = []
+    var v1PenaltyKinds: Set<Int> = []
     /// The v1 处罚类别2 (CF_CFLB2): the kinds past the first, joined to 处罚类别.
-    private var secondKinds: Int?
+    var secondKinds: Int?
     /// The next row is the first under the header (a template may annotate the header there).
-    private var firstUnderHeader = false
+    var firstUnderHeader = false
     /// Formula cells without a result and merged ranges, said once for the table at its end.
     var notes = SheetNotes()
-    private var unknownColumns = 0
+    var unknownColumns = 0
     /// A workbook table without a usable header: its rows are not read.
     private(set) var rejected = false
     /// The first row of a worksheet seen before its header (a title row, or the row that was not a header).
     private var firstLine = 0
     /// Title rows seen above the header, reported when the header is found.
-    private var titles: [Finding] = []
+    var titles: [Finding] = []
     /// Rows of several cells above the header that are not one (a note such as 「填报单位：…　填报日期：…」),
     /// held until a header is found among the next ones (they are then notes) or is not (see ``lookAhead``).
     private var candidates: [RawRow] = []
@@ -60,7 +61,7 @@ struct TableMapper {
         mapping = []
         present = [Bool](repeating: false, count: schema.fields.count)
         for idx in defaults.keys { present[idx] = true }
-        headerWidth = 0
+        shape = CSVRowShape()
         firstLine = 0
         titles = []
         candidates = []
@@ -75,6 +76,7 @@ struct TableMapper {
     /// Ends a table: one whose header was never found is read from its first row of several cells (a CSV
     /// file) or reported whole (a worksheet with rows but no header): never skipped silently.
     mutating func endTable(_ onRecord: (SourceRecord) -> Void) {
+        if let first = shape.flush() { record(first, onRecord) }
         findings += notes.findings(file: file, sheet: table.sheet)
         notes = SheetNotes()
         if !sawHeader && !rejected && !candidates.isEmpty && !table.isWorkbook {
@@ -116,7 +118,9 @@ struct TableMapper {
         return schema.index(of: header)
     }
 
-    mutating func row(_ row: RawRow, _ onRecord: (SourceRecord) -> Void) {
+    mutating func row(_ raw: RawRow, _ onRecord: (SourceRecord) -> Void) {
+        var row = raw
+        row.line += shape.lineShift
         let blank = row.cells.allSatisfy { $0.trimmingWhitespace().isEmpty }
         if !blank { filledRows += 1 }
         if rejected { return }
@@ -184,7 +188,30 @@ struct TableMapper {
                     message: "「\(total)」是合计行，不是记录，未读取"))
             return
         }
+        // Notes under the data (填表说明：…, 制表人：张三) are not records either.
+        if row.problem == nil, let note = HeaderRow.note(row.cells) {
+            findings.append(
+                Finding(
+                    rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
+                    message: "「\(note)」是表格下方的说明行（填表说明、制表人等），不是记录，未读取"))
+            return
+        }
+        if !table.isWorkbook {
+            let (wait, due) = shape.admit(row)
+            if let due { record(due, onRecord) }
+            if wait { return }
+        }
+        record(row, onRecord)
+    }
+
+    /// Reads a data row (not a note, total or blank row) into a record, or says why it cannot be read.
+    private mutating func record(_ row: RawRow, _ onRecord: (SourceRecord) -> Void) {
         rows += 1
+        if !table.isWorkbook, let joined = shape.joinedRows(row) {
+            findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line, message: joined))
+            shape.withhold(row)
+            return
+        }
         if let problem = row.problem {
             findings.append(
                 Finding(
@@ -195,13 +222,9 @@ struct TableMapper {
         var cells = row.cells
         if !table.isWorkbook {
             for i in cells.indices where cells[i].utf8.first == 0x3D { cells[i] = CellText.unwrapped(cells[i]) }
-            // A trailing empty field beyond the header is what some exporters write; more is an error.
-            while cells.count > headerWidth, cells.last?.trimmingWhitespace() == "" { cells.removeLast() }
-            if cells.count != headerWidth {
+            if let problem = shape.widthProblem(&cells) {
                 findings.append(
-                    Finding(
-                        rule: "bad-file", severity: .error, file: file, line: row.line,
-                        message: "本行有 \(cells.count) 列，表头有 \(headerWidth) 列（可能是未加引号的逗号或缺列），该行未读取"))
+                    Finding(rule: "bad-file", severity: .error, file: file, line: row.line, message: problem))
                 return
             }
         }
@@ -242,54 +265,5 @@ struct TableMapper {
         notes.formulas(formulas.map { schema.fields[$0].name }, line: row.line)
         onRecord(
             SourceRecord(kind: kind, values: values, file: file, line: row.line, sheet: table.sheet, present: present))
-    }
-
-    private mutating func readHeader(_ row: RawRow) {
-        sawHeader = true
-        firstUnderHeader = true
-        findings += titles
-        titles = []
-        // Empty cells closing a CSV header (a trailing comma, or ,,, to the used width) are no columns:
-        // rows need not have them.
-        let width = (row.cells.lastIndex { !$0.trimmingWhitespace().isEmpty } ?? -1) + 1
-        headerWidth = table.isWorkbook ? row.cells.count : width
-        var seen = Set<Int>()
-        for (i, raw) in row.cells.enumerated() {
-            let name = raw.trimmingWhitespace()
-            let h = RecordSchema.normalizeHeader(name)
-            if kind == .xzcf && (h == "CF_CFLB2" || h == "处罚类别2") && secondKinds == nil {
-                secondKinds = i
-                v1PenaltyKinds.insert(i)
-                schema.index(of: .penaltyKinds).map { present[$0] = true }
-                mapping.append(nil)
-                continue
-            }
-            if let idx = field(for: name), !seen.contains(idx) {
-                if kind == .xzxk && (h == "XK_SPLB" || h == "审批类别") { v1Categories.insert(i) }
-                if kind == .xzcf && (h == "CF_CFLB1" || h == "处罚类别1") { v1PenaltyKinds.insert(i) }
-                mapping.append(idx)
-                seen.insert(idx)
-                present[idx] = true
-                continue
-            }
-            mapping.append(nil)
-            // A trailing comma, or an empty Excel header cell.
-            if name.isEmpty && (i >= width || table.isWorkbook) { continue }
-            let msg: String
-            if field(for: name) != nil {
-                msg = "列「\(name)」重复出现，只读取第一列"
-            } else {
-                // Hints for the first columns only: a header of 100 000 columns stays linear and cheap.
-                unknownColumns += 1
-                let hint =
-                    unknownColumns > 200
-                    ? "" : schema.suggestion(for: name).map { "。您是否指「\($0)」？（可在 site.yml 的 columns 中对应）" } ?? ""
-                msg = "未知的列「\(name.isEmpty ? "（空列名）" : name)」：不属于\(kind.title)数据标准，已忽略\(hint)"
-            }
-            findings.append(
-                Finding(
-                    rule: "unknown-column", severity: .warning, file: file, line: row.line, sheet: table.sheet,
-                    message: msg))
-        }
     }
 }

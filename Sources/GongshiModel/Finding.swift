@@ -3,6 +3,9 @@ public struct Finding: Sendable, Hashable {
     /// The words that close the message of a table (a worksheet) none of whose rows could be read: its
     /// finding is about the table, not a row of it, and counts as a file that could not be read.
     public static let wholeTableUnread = "整个工作表未读取"
+    /// The words in the warning about a file or subfolder in a data folder that is not read at all (a
+    /// `.txt`, a folder of files): it counts as a file that could not be read.
+    public static let dataFileUnread = "未读取：数据文件应"
 
     public enum Level: String, Sendable, Comparable, CaseIterable {
         case info, warning, error, fatal
