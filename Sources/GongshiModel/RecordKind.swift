@@ -148,6 +148,14 @@ public enum Severity: String, Sendable, CaseIterable {
     /// standard's wording of the same (v1 category 4 「暂扣或者吊销许可证、暂扣或者吊销执照」, and the
     /// common 「吊销许可证」): 吊销许可证 also covers 吊销许可证件.
     public static let seriousKinds = ["吊销许可证", "吊销营业执照", "吊销执照", "责令停产停业", "责令关闭", "限制从业", "降低资质等级"]
+    /// 吊销 of any licence or permit named in between (吊销生产许可证, 吊销安全生产许可证, 吊销食品经营许可证):
+    /// the kind 吊销许可证件 in the wording decisions use.
+    static func revokesALicence(_ kind: String) -> Bool {
+        guard let r = kind.range(of: "吊销") else { return false }
+        let rest = kind[r.upperBound...]
+        return rest.contains("许可证") || rest.contains("执照")
+    }
+
     /// The only kinds of a 轻微 penalty when its severity is not given.
     public static let minorKinds: Set<String> = ["警告", "通报批评"]
 
@@ -157,7 +165,9 @@ public enum Severity: String, Sendable, CaseIterable {
         let kinds = text.split(whereSeparator: { "；;、,，/ ".contains($0) }).map { $0.trimmingWhitespace() }.filter {
             !$0.isEmpty
         }
-        if kinds.contains(where: { k in seriousKinds.contains { k.contains($0) } }) { return .serious }
+        if kinds.contains(where: { k in seriousKinds.contains { k.contains($0) } || revokesALicence(k) }) {
+            return .serious
+        }
         if !kinds.isEmpty && kinds.allSatisfy({ minorKinds.contains($0) }) { return .minor }
         return .ordinary
     }

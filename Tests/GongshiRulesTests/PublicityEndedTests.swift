@@ -169,6 +169,9 @@ struct PublicityEndedTests {
         #expect(Severity.inferred(fromKinds: "吊销许可证") == .serious)
         #expect(Severity.inferred(fromKinds: "暂扣许可证件、降低资质等级、吊销许可证件") == .serious)
         #expect(Severity.inferred(fromKinds: "暂扣许可证件") == .ordinary)
+        #expect(Severity.inferred(fromKinds: "吊销生产许可证") == .serious)
+        #expect(Severity.inferred(fromKinds: "吊销安全生产许可证；罚款") == .serious)
+        #expect(Severity.inferred(fromKinds: "罚款；没收违法所得") == .ordinary)
     }
 
     @Test("a black-list entry without 有效期至 is public for 36 months from 列入日期")
