@@ -61,9 +61,15 @@ public enum Field: Int, CaseIterable, Hashable, Sendable, Comparable {
     /// text keeps its full-width punctuation, which is correct Chinese.
     public func normalize(_ raw: String) -> String {
         var v = raw.trimmingWhitespace()
-        if role == .code || role == .date || vocabulary != nil { v = Field.halfWidth(v) }
+        if role == .code || role == .date || vocabulary != nil || Field.halfWidthValues.contains(self) {
+            v = Field.halfWidth(v)
+        }
         return role == .code ? Field.foldedCode(v) : v
     }
+
+    /// Fields read in half width besides codes, dates and enumerated values: the status dates (their
+    /// role is ``Role/status``) and the amounts.
+    static let halfWidthValues: Set<Field> = [.statusDate, .removedOn, .fineAmount, .confiscatedAmount]
 
     /// `v` with the full-width forms of ASCII (U+FF01–U+FF5E) and the ideographic space as their ASCII
     /// characters. A value without their lead bytes (0xEF, 0xE3 in UTF-8) is returned as it is.

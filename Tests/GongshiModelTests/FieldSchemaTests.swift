@@ -22,6 +22,9 @@ struct FieldSchemaTests {
         #expect(Field.penaltyDate.normalize("２０２６－１１－０５") == "2026-11-05")
         #expect(Field.entityCategory.normalize("０２") == "02")
         #expect(Field.severity.normalize("３") == "3")
+        #expect(Field.statusDate.normalize("２０２６－１１－２０") == "2026-11-20")
+        #expect(Field.removedOn.normalize("２０２６／１１／２０") == "2026/11/20")
+        #expect(Field.fineAmount.normalize("０．５") == "0.5")
         #expect(Field.penaltyContent.normalize("罚款（人民币２０００元）") == "罚款（人民币２０００元）")
         #expect(Field.halfWidth("周市监罚〔2026〕1号") == "周市监罚〔2026〕1号")
     }
