@@ -6,7 +6,7 @@ public enum SummaryProcedure: RecordRule {
     public static let info = RuleInfo(
         id: "summary-procedure", title: "简易程序处罚不予公示", severity: .info, withholds: "该记录",
         summary:
-            "行政处罚的「备注」或「处罚内容」写明适用简易程序（「简易程序」「当场处罚」，前面没有「不适用」「非」等否定）：简易程序作出的行政处罚不属于公共信用信息，不公示。如系误写，请改正该栏",
+            "行政处罚的「备注」或「处罚内容」写明适用简易程序（「简易程序」「当场处罚」，前面没有「不适用」「非」等否定，后面不是「转为普通程序」）：简易程序作出的行政处罚不属于公共信用信息，不公示。如系误写，请改正该栏",
         example: "备注为「简易程序（当场处罚）」、处罚内容为「当场罚款人民币200元」的行政处罚",
         basis: "《山东省社会信用条例》第十三条（适用简易程序作出的行政处罚信息不纳入公共信用信息）")
 
@@ -27,13 +27,21 @@ public enum SummaryProcedure: RecordRule {
         return .none
     }
 
-    /// Whether `text` has `marker` not directly preceded by a denial.
+    /// Words right after a marker that say the case left that procedure (「简易程序转为普通程序」).
+    static let conversions = ["转为", "转入", "转"]
+
+    /// Whether `text` has `marker` neither directly preceded by a denial nor followed by a conversion.
     static func saysSummary(_ text: String, _ marker: String) -> Bool {
         var rest = text[...]
         while let r = rest.range(of: marker) {
             let before = rest[..<r.lowerBound]
-            if !denials.contains(where: { before.hasSuffix($0) }) { return true }
-            rest = rest[r.upperBound...]
+            let after = rest[r.upperBound...]
+            if !denials.contains(where: { before.hasSuffix($0) })
+                && !conversions.contains(where: { after.hasPrefix($0) })
+            {
+                return true
+            }
+            rest = after
         }
         return false
     }
