@@ -47,7 +47,8 @@ enum Publisher {
             table: env.values)
         record.previousSystem =
             state?.firstImported == true || LateDisclosure.publishedBeforeAdoption(r, decided: decided, env: env)
-        return (record, upcoming, t.missingYear)
+        // Only a record whose timeliness is not judged is counted as such (its days alone may be uncounted).
+        return (record, upcoming, t.judged ? nil : t.missingYear)
     }
 
     /// The publicity a withdrawn decision would have had, while it lasts (its notice is shown until its

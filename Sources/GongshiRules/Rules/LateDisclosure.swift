@@ -21,7 +21,7 @@ public enum LateDisclosure: RecordRule {
         /// Working days from the decision to the publication; nil as above.
         var publishWorkdays: Int? = 0
         var judged = true
-        /// The year without a calendar that left the counts unknown.
+        /// The year without a calendar that left the record unjudged, or only its counts unknown.
         var missingYear: Int?
     }
 
@@ -75,9 +75,9 @@ public enum LateDisclosure: RecordRule {
             let when =
                 r.ledger?.firstPublished == nil
                 ? "尚未公示，今天（\(t.published)）公示时" : "首次公示于 \(t.published)，"
-            var d = Decision(findings: [finding(r, "\(when)最迟公示日期为 \(t.deadline)，\(late)（仍然公示）")])
-            d.missingYear = t.missingYear
-            return d
+            // Judged, though its days are not counted: not among the records missing-calendar counts as
+            // unjudged (the build date's year is reported whatever the records need).
+            return Decision(findings: [finding(r, "\(when)最迟公示日期为 \(t.deadline)，\(late)（仍然公示）")])
         } catch {
             var d = Decision()
             d.missingYear = error.year
