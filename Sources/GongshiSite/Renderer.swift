@@ -48,8 +48,12 @@ public struct Renderer: Sendable {
         findingsByKey = byKey
         // Files that could not be read, shown on every preview page: a department sees at once that its
         // export is broken, whatever page it has open.
-        // Only what withholds: a title or total row skipped (an info) loses no record.
-        let broken = findings.filter { $0.rule == BadFile.info.id && $0.severity != .info }
+        // Only what withholds records: an error, or a file not read at all; not a title or total row
+        // skipped, nor a warning about merged cells.
+        let broken = findings.filter {
+            $0.rule == BadFile.info.id
+                && ($0.severity == .error || $0.severity == .fatal || BadFile.unreadableTable($0))
+        }
         fileErrors = broken.prefix(5).map {
             [
                 "file": Views.file($0.file, sheet: $0.sheet), "line": $0.line > 0 ? "第\($0.line)行" : "",
@@ -192,7 +196,11 @@ public struct Renderer: Sendable {
             ctx["ownFeeds"] = SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle)
         }
         if context.preview != nil && fileErrorCount > 0 {
-            ctx["fileErrors"] = ["items": fileErrors, "count": fileErrorCount] as TemplateObject
+            ctx["fileErrors"] =
+                [
+                    "items": fileErrors, "count": fileErrorCount,
+                    "more": fileErrorCount > fileErrors.count ? fileErrorCount - fileErrors.count : 0,
+                ] as TemplateObject
         }
         // A page not keyed by its inputs (see KeyedPages) is fingerprinted by everything the template
         // receives, the fragments by their fingerprints: equal means equal bytes.

@@ -18,6 +18,9 @@ struct PreviewFileProblemsTests {
             Finding(
                 rule: "bad-file", severity: .info, file: "Content/xzxk/b.xlsx", line: 1, sheet: "许可信息",
                 message: "「2026年11月行政许可」是标题行"),
+            Finding(
+                rule: "bad-file", severity: .warning, file: "Content/xzxk/b.xlsx", line: 4, sheet: "许可信息",
+                message: "合并区域中除第一行外都按空值读取"),
         ]
         let r = Renderer(
             publication: base.publication, templates: base.templates,
@@ -28,10 +31,29 @@ struct PreviewFileProblemsTests {
         let sink = MemorySink()
         _ = try r.render(to: sink, extras: [PreviewPart.part(findings: findings)])
         let home = sink.text("index.html") ?? ""
-        #expect(home.contains("有 1 处文件无法读取"), "a title row withholds nothing")
+        #expect(home.contains("有 1 处文件无法读取"), "a title row or merged cells withhold nothing")
         #expect(home.contains("Content/xzxk/b.xlsx [补报] 第3行"))
         let index = sink.text("yulan/index.html") ?? ""
         #expect(index.contains("Content/xzxk/b.xlsx [许可信息]"))
+    }
+
+    @Test func theBannerSaysHowManyItDoesNotList() throws {
+        var f = SiteFixture()
+        f.penalties = [SiteFixture.penalty("淄博成创食品有限公司", code: "913703061912261243", number: "周市监罚〔2026〕1号")]
+        let (base, _) = try f.renderer()
+        let findings = (1...7).map {
+            Finding(rule: "bad-file", severity: .error, file: "Content/xzcf/c\($0).csv", line: 2, message: "引号未配对")
+        }
+        let r = Renderer(
+            publication: base.publication, templates: base.templates,
+            context: SiteContext(
+                settings: base.settings, date: base.publication.date,
+                preview: .init(department: nil, departmentName: nil)),
+            findings: findings)
+        let sink = MemorySink()
+        _ = try r.render(to: sink, extras: [])
+        let home = sink.text("index.html") ?? ""
+        #expect(home.contains("有 7 处文件无法读取") && home.contains("另有 2 处"))
     }
 
     @Test func aMessageStartingWithItsRulesTitleIsNotShownWithItTwice() {
