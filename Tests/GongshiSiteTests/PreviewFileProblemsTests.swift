@@ -56,6 +56,28 @@ struct PreviewFileProblemsTests {
         #expect(home.contains("有 7 处文件无法读取") && home.contains("另有 2 处"))
     }
 
+    @Test func anIDNumberTypedIntoAKeyOrANameIsMaskedInTheList() throws {
+        var f = SiteFixture()
+        f.penalties = [SiteFixture.penalty("淄博成创食品有限公司", code: "913703061912261243", number: "周市监罚〔2026〕1号")]
+        let (base, _) = try f.renderer()
+        let id = "37030319850505123X"
+        var finding = Finding(
+            rule: "missing-field", severity: .error, file: "Content/xzcf/a.csv", line: 3,
+            key: "xzcf:区市场监管局:\(id)", message: "缺少必填字段")
+        finding.entity = id
+        let r = Renderer(
+            publication: base.publication, templates: base.templates,
+            context: SiteContext(
+                settings: base.settings, date: base.publication.date,
+                preview: .init(department: nil, departmentName: nil)),
+            findings: [finding])
+        let sink = MemorySink()
+        _ = try r.render(to: sink, extras: [PreviewPart.part(findings: [finding])])
+        let index = sink.text("yulan/index.html") ?? ""
+        #expect(index.contains("缺少必填字段"))
+        #expect(!index.contains(id))
+    }
+
     @Test func aMessageStartingWithItsRulesTitleIsNotShownWithItTwice() {
         let f = Finding(
             rule: "bad-date", severity: .error, file: "a.csv", line: 2, message: "日期无效：「处罚决定日期」为「2026-02-30」")

@@ -31,7 +31,8 @@ extension Renderer {
                 "rule": f.rule, "title": RuleTitles.title(f.rule), "severity": f.severity.rawValue,
                 "level": f.severity.chinese, "file": Views.file(f.file, sheet: f.sheet),
                 "line": f.line > 0 ? "第\(f.line)行" : "整个文件",
-                "key": f.key, "entity": f.entity, "message": Views.message(f),
+                "key": PersonalData.scrub(f.key).text, "entity": PersonalData.scrub(f.entity).text,
+                "message": Views.message(f),
             ]
             if let path = recordPaths[f.key] ?? noticePaths[f.key] { d["path"] = path }
             return d
@@ -55,7 +56,9 @@ extension Renderer {
             ] as TemplateObject
         ctx["upcoming"] = p.upcoming.map { u -> TemplateObject in
             var d: TemplateObject = [
-                "key": u.key, "entity": u.entity.isEmpty ? u.key : u.entity, "document": u.document,
+                "key": PersonalData.scrub(u.key).text,
+                "entity": PersonalData.scrub(u.entity.isEmpty ? u.key : u.entity).text,
+                "document": PersonalData.scrub(u.document).text,
                 "deadline": u.deadline.description, "file": u.file, "line": u.line,
             ]
             if let path = recordPaths[u.key] { d["path"] = path }

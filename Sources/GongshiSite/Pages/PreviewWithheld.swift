@@ -32,12 +32,14 @@ extension Renderer {
     func renderWithheldPreviews(_ pages: [String: WithheldPage], _ out: CountingSink) throws {
         for (path, w) in pages.values.sorted(by: { $0.path < $1.path }) {
             let file = path + "index.html"
-            let name = w.entity.isEmpty ? "（无名称）" : w.entity
+            // An ID number typed as the name or the document number (part of the key) stays masked here too.
+            let name = w.entity.isEmpty ? "（无名称）" : PersonalData.scrub(w.entity).text
             var ctx = context.page(
                 path: file, title: "未公示：\(name)", section: w.kind == .mingdan ? "" : w.kind.rawValue + "/")
             ctx["robots"] = "noindex"
             var rec: TemplateObject = [
-                "kindTitle": w.kind.title, "entityName": name, "key": w.key, "file": Views.file(w.file, sheet: w.sheet),
+                "kindTitle": w.kind.title, "entityName": name, "key": PersonalData.scrub(w.key).text,
+                "file": Views.file(w.file, sheet: w.sheet),
                 "line": w.line > 0 ? "第\(w.line)行" : "", "ruleTitle": RuleTitles.title(w.rule), "rule": w.rule,
                 "isError": w.isError, "fields": w.row.map { ["name": $0.name, "value": $0.value] as TemplateObject },
                 "hasFields": !w.row.isEmpty, "dateLabel": w.kind == .mingdan ? Field.listedOn.name : "决定日期",
