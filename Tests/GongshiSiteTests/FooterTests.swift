@@ -68,6 +68,9 @@ struct FooterTests {
         for file in ["xzcf.xlsx\">Excel", "xzcf.csv\">CSV", "xzcf.json\">JSON"] {
             #expect(page.contains("data/" + file), "\(file)")
         }
+        let sink = try f.render()
+        #expect(sink.text("heimingdan/index.html")?.contains("data/mingdan.xlsx\">Excel") == true)
+        #expect(sink.text("wangzhanditu/index.html")?.contains("红黑名单（Excel）") == true)
     }
 
     @Test func registryRecordCodeIsTheDigitsOfTheFiling() {

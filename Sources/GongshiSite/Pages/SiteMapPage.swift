@@ -42,9 +42,11 @@ extension Renderer {
         groups.append([
             "heading": "开放数据", "id": "shuju",
             "links": [
-                link("行政许可（CSV）", "data/xzxk.csv"), link("行政许可（JSON）", "data/xzxk.json"),
+                link("行政许可（Excel）", "data/xzxk.xlsx"), link("行政许可（CSV）", "data/xzxk.csv"),
+                link("行政许可（JSON）", "data/xzxk.json"), link("行政处罚（Excel）", "data/xzcf.xlsx"),
                 link("行政处罚（CSV）", "data/xzcf.csv"), link("行政处罚（JSON）", "data/xzcf.json"),
-                link("红黑名单（CSV）", "data/mingdan.csv"), link("红黑名单（JSON）", "data/mingdan.json"),
+                link("红黑名单（Excel）", "data/mingdan.xlsx"), link("红黑名单（CSV）", "data/mingdan.csv"),
+                link("红黑名单（JSON）", "data/mingdan.json"),
                 link("统计数据（JSON）", "tongji/stats.json"), link("供搜索引擎使用的网站地图（XML）", "sitemap.xml"),
             ],
         ])
