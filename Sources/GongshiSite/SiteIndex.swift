@@ -101,9 +101,13 @@ public struct SiteIndex: @unchecked Sendable {
             noticesByEntity[n.entityCode, default: []].append(i)
         }
         self.noticesByEntity = noticesByEntity
-        // An entity all of whose records were withdrawn keeps its page and feeds while a notice lasts, so
-        // that its subscribers learn of the withdrawal (行政处罚法 Art.48) instead of finding the feed gone.
-        self.entityOrder = (entityOrder + noticesByEntity.keys.filter { byEntity[$0] == nil }).sorted()
+        // An entity all of whose shown records were withdrawn keeps its page and feeds while a notice
+        // lasts, so that its subscribers learn of the withdrawal (行政处罚法 Art.48) instead of finding the
+        // feed gone. A decision never shown gives its entity no page: that would make it public.
+        let withdrawnOnly = noticesByEntity.filter { code, notices in
+            byEntity[code] == nil && notices.contains { p.withdrawals[$0].wasShown }
+        }
+        self.entityOrder = (entityOrder + withdrawnOnly.keys).sorted()
         self.byDepartment = byDepartment
         let records = p.records
         let entries = p.listEntries

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiModel
 import Testing
 
 @testable import GongshiSite
@@ -56,17 +57,36 @@ struct EntityFeedTests {
         var f = SiteFixture()
         f.penaltyHeader += ",当前状态,状态日期,状态说明"
         f.penalties = [Self.rows[0] + ",撤销,2026-11-20,经行政复议撤销原处罚决定", Self.rows[2] + ",,,"]
+        f.ledger = [
+            LedgerEvent(
+                date: LocalDate(parsing: "2026-11-03")!, event: .published, kind: .xzcf,
+                key: "xzcf:区市场监管局:周市监罚〔2026〕1号", digest: "0")
+        ]
         let sink = try f.render()
         let folder = "zhuti/\(Self.code)/"
         let atom = sink.text(folder + "atom.xml") ?? ""
         #expect(atom.components(separatedBy: "<entry>").count - 1 == 1, "the withdrawal")
         #expect(atom.contains("撤回") && atom.contains("淄博成创食品有限公司"), "\(atom)")
         #expect(try XMLParsing.wellFormed(atom))
-        // Its page says it has nothing public, under its name, rather than being gone.
+        // Its page says it has nothing public, under its name, rather than being gone; search engines
+        // are not offered it.
         let page = sink.text(folder + "index.html") ?? ""
         #expect(page.contains("<h1>淄博成创食品有限公司</h1>"))
         #expect(!page.contains("周市监罚〔2026〕1号"))
-        // Never published before, its notice does not say that published information was taken down.
+        #expect(page.contains("<meta name=\"robots\" content=\"noindex\">"))
+        #expect(sink.text("sitemap.xml")?.contains(folder) == false)
+        let notice = sink.paths.compactMap { sink.text($0) }.first { $0.contains("<h1>撤回说明</h1>") } ?? ""
+        #expect(notice.contains("原公示信息已于"))
+    }
+
+    @Test func aDecisionRevokedBeforeItWasShownGivesItsEntityNoPage() throws {
+        var f = SiteFixture()
+        f.penaltyHeader += ",当前状态,状态日期,状态说明"
+        f.penalties = [Self.rows[0] + ",撤销,2026-11-20,经行政复议撤销原处罚决定", Self.rows[2] + ",,,"]
+        let sink = try f.render()
+        #expect(sink.text("zhuti/\(Self.code)/index.html") == nil)
+        #expect(sink.text("zhuti/\(Self.code)/atom.xml") == nil)
+        // Its notice does not say that published information was taken down.
         let notice = sink.paths.compactMap { sink.text($0) }.first { $0.contains("<h1>撤回说明</h1>") } ?? ""
         #expect(notice.contains("该决定此前未在本站公示") && !notice.contains("原公示信息"))
     }

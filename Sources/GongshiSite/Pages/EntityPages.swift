@@ -10,22 +10,30 @@ extension Renderer {
             {
                 for code in chunk {
                     let group = index.byEntity[code] ?? ([], [])
+                    let notices = index.noticesByEntity[code] ?? []
                     let folder = Views.entityPath(code)
                     let path = folder + "index.html"
-                    // Page and feeds are made of the entity's records and entries alone, not of the build
-                    // date: a daily build takes them as they are unless one of those changed.
+                    // An entity with nothing public but a withdrawal: a page for its feed's subscribers,
+                    // named by the notice, not offered to search engines.
+                    let withdrawnOnly = group.records.isEmpty && group.entries.isEmpty
+                    // Page and feeds are made of the entity's records, entries (and, for the page of one
+                    // with none, notices) alone, not of the build date: a daily build takes them as they
+                    // are unless one of those changed.
                     let key = { (b: inout FingerprintBuffer) in
                         b.add(code)
                         b.add(records: group.records, index)
                         b.add(entries: group.entries, index)
+                        if withdrawnOnly { for i in notices { b.add(notice: self.publication.withdrawals[i]) } }
                     }
-                    try self.keyedPage("entity", to: path, index, out, dated: false, key: key) {
-                        self.entityContext(code, group.records, group.entries, index)
+                    try self.keyedPage("entity", to: path, index, out, sitemap: !withdrawnOnly, dated: false, key: key)
+                    {
+                        var ctx = self.entityContext(code, group.records, group.entries, index)
+                        if withdrawnOnly { ctx["robots"] = "noindex" }
+                        return ctx
                     }
-                    let notices = index.noticesByEntity[code] ?? []
                     try self.writeEntityFeeds(code: code, group.records, group.entries, notices, index, out) { b in
                         key(&b)
-                        for i in notices { b.add(notice: self.publication.withdrawals[i]) }
+                        if !withdrawnOnly { for i in notices { b.add(notice: self.publication.withdrawals[i]) } }
                     }
                 }
             }
