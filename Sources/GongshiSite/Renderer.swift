@@ -57,7 +57,7 @@ public struct Renderer: Sendable {
         fileErrors = broken.prefix(5).map {
             [
                 "file": Views.file($0.file, sheet: $0.sheet), "line": $0.line > 0 ? "第\($0.line)行" : "",
-                "message": $0.message,
+                "message": Views.masked($0.message),
             ]
         }
         fileErrorCount = broken.count

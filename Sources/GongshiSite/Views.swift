@@ -13,12 +13,16 @@ enum Views {
     /// have their own row numbers.
     static func file(_ file: String, sheet: String) -> String { sheet.isEmpty ? file : "\(file) [\(sheet)]" }
 
-    /// A finding's message as shown after its rule's title (「日期无效：…」): without the title again when
-    /// the message starts with it.
+    /// A finding's message as the preview shows it after its rule's title (「日期无效：…」): without the
+    /// title again when the message starts with it, and ``masked(_:)`` (a message quotes the values read).
     static func message(_ f: Finding) -> String {
         let title = RuleTitles.title(f.rule) + "："
-        return f.message.hasPrefix(title) ? String(f.message.dropFirst(title.count)) : f.message
+        return masked(f.message.hasPrefix(title) ? String(f.message.dropFirst(title.count)) : f.message)
     }
+
+    /// A text read from a department's file as the preview shows it: an ID or phone number typed into it
+    /// (as a name, a document number, a code) masked as the public pages mask free text.
+    static func masked(_ text: String) -> String { PersonalData.scrub(text).text }
 
     /// 红名单 or 黑名单.
     static func colour(isRed: Bool) -> String { isRed ? "红名单" : "黑名单" }

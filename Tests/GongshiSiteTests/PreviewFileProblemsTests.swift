@@ -63,7 +63,7 @@ struct PreviewFileProblemsTests {
         let id = "37030319850505123X"
         var finding = Finding(
             rule: "missing-field", severity: .error, file: "Content/xzcf/a.csv", line: 3,
-            key: "xzcf:区市场监管局:\(id)", message: "缺少必填字段")
+            key: "xzcf:区市场监管局:\(id)", message: "缺少必填字段（已尝试：\(id)）")
         finding.entity = id
         let r = Renderer(
             publication: base.publication, templates: base.templates,

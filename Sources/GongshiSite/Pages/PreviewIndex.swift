@@ -31,7 +31,7 @@ extension Renderer {
                 "rule": f.rule, "title": RuleTitles.title(f.rule), "severity": f.severity.rawValue,
                 "level": f.severity.chinese, "file": Views.file(f.file, sheet: f.sheet),
                 "line": f.line > 0 ? "第\(f.line)行" : "整个文件",
-                "key": PersonalData.scrub(f.key).text, "entity": PersonalData.scrub(f.entity).text,
+                "key": Views.masked(f.key), "entity": Views.masked(f.entity),
                 "message": Views.message(f),
             ]
             if let path = recordPaths[f.key] ?? noticePaths[f.key] { d["path"] = path }
@@ -56,9 +56,9 @@ extension Renderer {
             ] as TemplateObject
         ctx["upcoming"] = p.upcoming.map { u -> TemplateObject in
             var d: TemplateObject = [
-                "key": PersonalData.scrub(u.key).text,
-                "entity": PersonalData.scrub(u.entity.isEmpty ? u.key : u.entity).text,
-                "document": PersonalData.scrub(u.document).text,
+                "key": Views.masked(u.key),
+                "entity": Views.masked(u.entity.isEmpty ? u.key : u.entity),
+                "document": Views.masked(u.document),
                 "deadline": u.deadline.description, "file": u.file, "line": u.line,
             ]
             if let path = recordPaths[u.key] { d["path"] = path }

@@ -18,8 +18,8 @@ extension Renderer {
         func rows(_ items: [DailyReport.Item]) -> [TemplateObject] {
             items.filter { scope == nil || $0.department == scope }.map { i in
                 var d: TemplateObject = [
-                    "kind": i.kind.title, "name": PersonalData.scrub(i.name).text,
-                    "document": PersonalData.scrub(i.document).text, "key": PersonalData.scrub(i.key).text,
+                    "kind": i.kind.title, "name": Views.masked(i.name),
+                    "document": Views.masked(i.document), "key": Views.masked(i.key),
                     "department": names[i.department] ?? i.department,
                     "place": i.file.isEmpty ? "" : (i.line > 0 ? "\(i.file) 第\(i.line)行" : i.file),
                 ]

@@ -33,12 +33,12 @@ extension Renderer {
         for (path, w) in pages.values.sorted(by: { $0.path < $1.path }) {
             let file = path + "index.html"
             // An ID number typed as the name or the document number (part of the key) stays masked here too.
-            let name = w.entity.isEmpty ? "（无名称）" : PersonalData.scrub(w.entity).text
+            let name = w.entity.isEmpty ? "（无名称）" : Views.masked(w.entity)
             var ctx = context.page(
                 path: file, title: "未公示：\(name)", section: w.kind == .mingdan ? "" : w.kind.rawValue + "/")
             ctx["robots"] = "noindex"
             var rec: TemplateObject = [
-                "kindTitle": w.kind.title, "entityName": name, "key": PersonalData.scrub(w.key).text,
+                "kindTitle": w.kind.title, "entityName": name, "key": Views.masked(w.key),
                 "file": Views.file(w.file, sheet: w.sheet),
                 "line": w.line > 0 ? "第\(w.line)行" : "", "ruleTitle": RuleTitles.title(w.rule), "rule": w.rule,
                 "isError": w.isError, "fields": w.row.map { ["name": $0.name, "value": $0.value] as TemplateObject },
