@@ -60,30 +60,17 @@ public enum Field: Int, CaseIterable, Hashable, Sendable, Comparable {
     /// in half width (`９１３７…`, `２０２６－１１－０５`, `０２` typed with a Chinese input method); free
     /// text keeps its full-width punctuation, which is correct Chinese.
     public func normalize(_ raw: String) -> String {
-        var v = raw.trimmingWhitespace()
-        if role == .code || role == .date || vocabulary != nil || Field.halfWidthValues.contains(self) {
-            v = Field.halfWidth(v)
-        }
-        return role == .code ? Field.foldedCode(v) : v
+        let v = raw.trimmingWhitespace()
+        guard Field.readsHalfWidth[rawValue] else { return v }
+        return role == .code ? Field.foldedCode(v.halfWidth) : v.halfWidth
     }
 
-    /// Fields read in half width besides codes, dates and enumerated values: the status dates (their
-    /// role is ``Role/status``) and the amounts.
-    static let halfWidthValues: Set<Field> = [.statusDate, .removedOn, .fineAmount, .confiscatedAmount]
-
-    /// `v` with the full-width forms of ASCII (U+FF01–U+FF5E) and the ideographic space as their ASCII
-    /// characters. A value without their lead bytes (0xEF, 0xE3 in UTF-8) is returned as it is.
-    public static func halfWidth(_ v: String) -> String {
-        guard v.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return v }
-        var scalars = String.UnicodeScalarView()
-        for u in v.unicodeScalars {
-            switch u.value {
-            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(u.value - 0xFEE0) ?? u)
-            case 0x3000: scalars.append(" ")
-            default: scalars.append(u)
-            }
-        }
-        return String(scalars).trimmingWhitespace()
+    /// Whether a field's values are read in half width: codes, dates, enumerated values, the status
+    /// dates (whose role is ``Role/status``) and the amounts. Worked out once: every cell asks.
+    static let readsHalfWidth: [Bool] = allCases.map { f in
+        let d = definitions[f.rawValue]
+        return d.role == .code || d.role == .date || d.vocabulary != nil
+            || [.statusDate, .removedOn, .fineAmount, .confiscatedAmount].contains(f)
     }
 
     /// A code as compared and published: upper-case, without whitespace. A code as exported (printable

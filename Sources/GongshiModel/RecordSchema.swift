@@ -51,11 +51,7 @@ public struct RecordSchema: Sendable {
         var out = String.UnicodeScalarView()
         for u in raw.unicodeScalars {
             if u == "\u{FEFF}" || u.properties.isWhitespace || u == "\u{200B}" { continue }
-            if (0xFF01...0xFF5E).contains(u.value), let a = Unicode.Scalar(u.value - 0xFEE0) {
-                out.append(a)
-                continue
-            }
-            out.append(u)
+            out.append(u.halfWidth)
         }
         // Templates mark required columns with a star (`*行政相对人名称`, `行政相对人名称*`).
         let starred = String(out).uppercased()

@@ -26,7 +26,7 @@ struct FieldSchemaTests {
         #expect(Field.removedOn.normalize("２０２６／１１／２０") == "2026/11/20")
         #expect(Field.fineAmount.normalize("０．５") == "0.5")
         #expect(Field.penaltyContent.normalize("罚款（人民币２０００元）") == "罚款（人民币２０００元）")
-        #expect(Field.halfWidth("周市监罚〔2026〕1号") == "周市监罚〔2026〕1号")
+        #expect("周市监罚〔2026〕1号".halfWidth == "周市监罚〔2026〕1号")
     }
 
     @Test("every field has a distinct Chinese name and belongs to at least one kind")

@@ -15,8 +15,7 @@ enum SearchTokens {
     static func normalize(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
-            var v = u.value
-            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 } else if v == 0x3000 { v = 0x20 }
+            var v = u.halfWidth.value
             if v >= 0x61 && v <= 0x7A { v -= 0x20 }
             // Zero-width spaces and BOMs inside names are spaces too (search.js drops the same).
             guard let c = Unicode.Scalar(v), !c.properties.isWhitespace, v != 0x200B, v != 0xFEFF else { continue }
