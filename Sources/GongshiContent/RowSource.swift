@@ -14,6 +14,8 @@ struct RawRow {
     var emptyFormulas: [Int] = []
     /// Line breaks inside quoted cells (CSV): the physical lines the row spans beyond its first.
     var extraLines = 0
+    /// Hidden in the workbook (a row Excel does not show): read like any other, and said.
+    var hidden = false
 }
 
 /// How one table of rows is laid out: a CSV file is one table, a workbook one per worksheet.
@@ -88,7 +90,7 @@ struct XLSXRowSource: RowSource {
                     .row(
                         RawRow(
                             line: r.line, cells: r.cells, numbers: r.numbers, problem: nil,
-                            emptyFormulas: r.emptyFormulas)))
+                            emptyFormulas: r.emptyFormulas, hidden: r.hidden)))
             case .merges(let refs, let count):
                 try onEvent(.merges(refs: refs, count: count))
             }

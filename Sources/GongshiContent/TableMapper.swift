@@ -40,8 +40,11 @@ struct TableMapper {
     /// Rows of several cells above the header that are not one (a note such as 「填报单位：…　填报日期：…」),
     /// held until a header is found among the next ones (they are then notes) or is not (see ``lookAhead``).
     private var candidates: [RawRow] = []
-    /// Rows of the table with something in them, for the message of a table that cannot be read.
+    /// Rows of the table with something in them, for the message of a table that cannot be read
+    /// (of a hidden sheet with a header: those under it).
     private var filledRows = 0
+    /// The header row of a hidden worksheet, which is not read (0: none).
+    private var hiddenHeaderLine = 0
     /// How many rows of several cells a header is looked for in: a table whose header is not among them
     /// is read from its first such row (a CSV file) or not at all (a worksheet).
     static let lookAhead = 10
@@ -66,6 +69,7 @@ struct TableMapper {
         titles = []
         candidates = []
         filledRows = 0
+        hiddenHeaderLine = 0
         v1Categories = []
         v1PenaltyKinds = []
         secondKinds = nil
@@ -77,7 +81,12 @@ struct TableMapper {
     /// file) or reported whole (a worksheet with rows but no header): never skipped silently.
     mutating func endTable(_ onRecord: (SourceRecord) -> Void) {
         if let first = shape.flush() { record(first, onRecord) }
-        findings += notes.findings(file: file, sheet: table.sheet)
+        if hiddenHeaderLine > 0 {
+            findings.append(
+                SheetNotes.hiddenSheet(file: file, sheet: table.sheet, line: hiddenHeaderLine, rows: filledRows))
+        } else {
+            findings += notes.findings(file: file, sheet: table.sheet)
+        }
         notes = SheetNotes()
         if !sawHeader && !rejected && !candidates.isEmpty && !table.isWorkbook {
             settleWithoutHeader(onRecord)
@@ -156,6 +165,16 @@ struct TableMapper {
                 if candidates.count >= Self.lookAhead { settleWithoutHeader(onRecord) }
                 return
             }
+            // A hidden sheet with a header is a draft or an old copy more often than data to publish:
+            // not read, and said with how many rows it holds.
+            if table.isWorkbook && table.hidden {
+                rejected = true
+                candidates = []
+                titles = []
+                hiddenHeaderLine = row.line
+                filledRows = 0
+                return
+            }
             // Rows held above the header are notes, not records.
             for note in candidates {
                 titles.append(
@@ -207,6 +226,7 @@ struct TableMapper {
     /// Reads a data row (not a note, total or blank row) into a record, or says why it cannot be read.
     private mutating func record(_ row: RawRow, _ onRecord: (SourceRecord) -> Void) {
         rows += 1
+        if row.hidden { notes.hiddenRow(line: row.line) }
         if !table.isWorkbook, let joined = shape.joinedRows(row) {
             findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line, message: joined))
             shape.withhold(row)

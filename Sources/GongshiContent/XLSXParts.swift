@@ -83,6 +83,8 @@ struct SheetHandler: XMLStreamHandler {
     var finished: [XLSXRow] = []
 
     private var line = 0
+    /// The row being read is hidden (`hidden="1"`): by hand or by a filter.
+    private var rowHidden = false
     /// Inside a `<row>`: a damaged sheet may close a row it never opened, or hold cells outside rows.
     private var inRow = false
     private var cells: [String] = []
@@ -116,6 +118,7 @@ struct SheetHandler: XMLStreamHandler {
             guard r > line, r <= 1_048_576 else { throw XLSXError(sheet: sheet, message: "工作表「\(sheet)」的行号无效（\(r)）") }
             line = r
             inRow = true
+            rowHidden = tag.attribute("hidden").map { $0 == "1" || $0 == "true" } ?? false
             cells.removeAll(keepingCapacity: true)
             numbers.removeAll(keepingCapacity: true)
             emptyFormulas.removeAll(keepingCapacity: true)
@@ -161,7 +164,9 @@ struct SheetHandler: XMLStreamHandler {
                 numbers.removeLast()
             }
             if inRow && !cells.isEmpty {
-                finished.append(XLSXRow(line: line, cells: cells, numbers: numbers, emptyFormulas: emptyFormulas))
+                finished.append(
+                    XLSXRow(
+                        line: line, cells: cells, numbers: numbers, emptyFormulas: emptyFormulas, hidden: rowHidden))
             }
             inRow = false
             cells.removeAll(keepingCapacity: true)
