@@ -26,8 +26,16 @@ struct TableMapper {
     var v1PenaltyKinds: Set<Int> = []
     /// The v1 处罚类别2 (CF_CFLB2): the kinds past the first, joined to 处罚类别.
     var secondKinds: Int?
-    /// The next row is the first under the header (a template may annotate the header there).
+    /// The next row is the first under the header (a template may annotate the header there, or
+    /// continue it: a header over two rows).
     var firstUnderHeader = false
+    /// The header row's cells: a second header row names the columns they leave empty or unknown.
+    var headerCells: [String] = []
+    /// Which fields a column already holds: a second column of one is said and not read.
+    var mapped: [Bool] = []
+    /// The header's warnings about its columns, with the column, held until the row under it is read:
+    /// a second header row may name a column the first leaves unknown.
+    var heldHeaderFindings: [(column: Int, finding: Finding)] = []
     /// Formula cells without a result and merged ranges, said once for the table at its end.
     var notes = SheetNotes()
     var unknownColumns = 0
@@ -74,12 +82,16 @@ struct TableMapper {
         v1PenaltyKinds = []
         secondKinds = nil
         firstUnderHeader = false
+        headerCells = []
+        mapped = [Bool](repeating: false, count: schema.fields.count)
+        heldHeaderFindings = []
         notes = SheetNotes()
     }
 
     /// Ends a table: one whose header was never found is read from its first row of several cells (a CSV
     /// file) or reported whole (a worksheet with rows but no header): never skipped silently.
     mutating func endTable(_ onRecord: (SourceRecord) -> Void) {
+        releaseHeaderFindings()
         if let first = shape.flush() { record(first, onRecord) }
         if hiddenHeaderLine > 0 {
             findings.append(
@@ -105,6 +117,7 @@ struct TableMapper {
         candidates = []
         readHeader(held[0])
         for r in held.dropFirst() { row(r, onRecord) }
+        releaseHeaderFindings()
     }
 
     private mutating func rejectSheet(line: Int) {
@@ -188,16 +201,10 @@ struct TableMapper {
         }
         // A row of nothing but empty cells is not a record (Excel exports end in ,,,,,, lines).
         if blank && row.problem == nil { return }
-        // The national templates put the fields' codes (XK_XDR_MC …) or 必填/选填 under the names.
+        // The second row of a header, or the fields' codes or 必填/选填 under it, is no record.
         if firstUnderHeader {
             firstUnderHeader = false
-            if row.problem == nil, HeaderRow.annotatesHeader(row.cells, { field(for: $0) }) {
-                findings.append(
-                    Finding(
-                        rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
-                        message: "「\(HeaderRow.joined(row.cells))」是表头下的说明行（字段代码或必填、选填），不是记录，已跳过"))
-                return
-            }
+            if readUnderHeader(row) { return }
         }
         // A total row under the data (合计 / 共5家) is not a record.
         if row.problem == nil, let total = HeaderRow.total(row.cells) {
