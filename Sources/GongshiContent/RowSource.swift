@@ -33,8 +33,9 @@ struct TableInfo {
 enum RowEvent {
     case table(TableInfo)
     case row(RawRow)
-    /// A worksheet's ranges merged across rows (the first few) and how many, after its rows.
-    case merges(refs: [String], count: Int)
+    /// A worksheet's ranges merged across rows (the first ``XLSXReader/keptMerges``) and how many,
+    /// after its rows.
+    case merges(ranges: [MergedRange], count: Int)
 }
 
 /// A data file format that ``RecordFileReader`` maps to records: every format goes through the
@@ -91,8 +92,8 @@ struct XLSXRowSource: RowSource {
                         RawRow(
                             line: r.line, cells: r.cells, numbers: r.numbers, problem: nil,
                             emptyFormulas: r.emptyFormulas, hidden: r.hidden)))
-            case .merges(let refs, let count):
-                try onEvent(.merges(refs: refs, count: count))
+            case .merges(let ranges, let count):
+                try onEvent(.merges(ranges: ranges, count: count))
             }
         }
         do {

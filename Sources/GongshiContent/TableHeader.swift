@@ -10,6 +10,7 @@ extension TableMapper {
     mutating func readHeader(_ row: RawRow) {
         sawHeader = true
         firstUnderHeader = true
+        headerEnd = row.line
         findings += titles
         titles = []
         // Empty cells closing a CSV header (a trailing comma, or ,,, to the used width) are no columns:
@@ -59,6 +60,7 @@ extension TableMapper {
                 Finding(
                     rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
                     message: "「\(HeaderRow.joined(row.cells))」是表头下的说明行（字段代码或必填、选填），不是记录，已跳过"))
+            headerEnd = row.line
             return true
         }
         // The second row names these columns: what the first row said of them no longer holds.
@@ -75,6 +77,7 @@ extension TableMapper {
             if i >= mapping.count { mapping += [Int?](repeating: nil, count: i + 1 - mapping.count) }
             if let said = nameColumn(i, name) { findings.append(columnFinding(said, line: row.line)) }
         }
+        headerEnd = row.line
         return true
     }
 

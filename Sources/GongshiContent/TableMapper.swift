@@ -36,6 +36,9 @@ struct TableMapper {
     /// The header's warnings about its columns, with the column, held until the row under it is read:
     /// a second header row may name a column the first leaves unknown.
     var heldHeaderFindings: [(column: Int, finding: Finding)] = []
+    /// The header's last row (its second, or a row of codes under it): ranges merged across rows that
+    /// end on it or above take no value from the data.
+    var headerEnd = 0
     /// Formula cells without a result and merged ranges, said once for the table at its end.
     var notes = SheetNotes()
     var unknownColumns = 0
@@ -85,7 +88,21 @@ struct TableMapper {
         headerCells = []
         mapped = [Bool](repeating: false, count: schema.fields.count)
         heldHeaderFindings = []
+        headerEnd = 0
         notes = SheetNotes()
+    }
+
+    /// A worksheet's ranges merged across rows, after its rows: those that reach its data are said
+    /// (the rows under their first read as empty there); those within the header (a header over two
+    /// rows) are not.
+    mutating func merged(_ ranges: [MergedRange], count: Int) {
+        var shown: [String] = []
+        var reaching = count - ranges.count
+        for r in ranges where r.lastRow > headerEnd {
+            reaching += 1
+            if shown.count < 3 { shown.append(r.ref) }
+        }
+        if reaching > 0 { notes.merged(shown, count: reaching) }
     }
 
     /// Ends a table: one whose header was never found is read from its first row of several cells (a CSV

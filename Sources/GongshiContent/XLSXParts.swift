@@ -100,8 +100,9 @@ struct SheetHandler: XMLStreamHandler {
     /// The cell being read holds a formula; the row's formula cells with no saved result.
     private var formula = false
     private var emptyFormulas: [Int] = []
-    /// Merged ranges spanning rows (the first few, and how many): the cells under the first are empty.
-    private(set) var verticalMerges: [String] = []
+    /// Merged ranges spanning rows (the first ``XLSXReader/keptMerges``, and how many): the cells
+    /// under the first are empty.
+    private(set) var verticalMerges: [MergedRange] = []
     private(set) var verticalMergeCount = 0
 
     private enum Capture { case none, value, inline }
@@ -139,10 +140,13 @@ struct SheetHandler: XMLStreamHandler {
         case "f": formula = true
         case "mergeCell":
             if let ref = tag.attribute("ref"), let colon = ref.firstIndex(of: ":"),
-                ref[..<colon].filter(\.isNumber) != ref[ref.index(after: colon)...].filter(\.isNumber)
+                let top = Int(String(ref[..<colon].filter(\.isNumber))),
+                let bottom = Int(String(ref[ref.index(after: colon)...].filter(\.isNumber))), top != bottom
             {
                 verticalMergeCount += 1
-                if verticalMerges.count < 3 { verticalMerges.append(ref) }
+                if verticalMerges.count < XLSXReader.keptMerges {
+                    verticalMerges.append(MergedRange(ref: ref, lastRow: max(top, bottom)))
+                }
             }
         case "v": capture = .value
         case "is": capture = .inline

@@ -90,6 +90,22 @@ struct TwoRowHeaderTests {
         #expect(try records([(1, Self.header), (2, odd)]).records.map(\.line) == [2])
     }
 
+    @Test("cells merged across the two header rows draw no merged-cell warning; a range reaching the data does")
+    func mergesInTheHeader() throws {
+        let headerMerges = ["A1:A2", "B1:B2", "C1:C2", "D1:F1", "G1:G2", "H1:H2"]
+        let rows = [(1, Self.header), (2, Self.codes), (3, Self.data(1)), (4, Self.data(2))]
+        let clean = try records(rows, merges: headerMerges)
+        #expect(!clean.findings.contains { $0.rule == "bad-file" && $0.severity == .warning })
+        #expect(clean.records.count == 2)
+        let reaching = try records(rows, merges: headerMerges + ["H3:H4"])
+        let said = try #require(reaching.findings.first { $0.rule == "bad-file" && $0.severity == .warning })
+        #expect(said.message.contains("1 处跨行合并") && said.message.contains("H3:H4"))
+        #expect(!said.message.contains("A1:A2"))
+        // A header on one row: a range over it and the first data row takes a value from the data.
+        let oneRow = try records([(1, Self.header), (2, Self.data(1))], merges: ["A1:A2"])
+        #expect(oneRow.findings.contains { $0.severity == .warning && $0.message.contains("A1:A2") })
+    }
+
     @Test("a CSV file's header over two lines is completed alike")
     func csvTwoLines() {
         let text =
