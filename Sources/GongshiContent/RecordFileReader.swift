@@ -95,8 +95,8 @@ public enum RecordFileReader {
                     tables += 1
                 case .row(let row):
                     mapper.row(row, onRecord)
-                case .merges(let refs, let count):
-                    mapper.notes.merged(refs, count: count)
+                case .merges(let ranges, let count):
+                    mapper.merged(ranges, count: count)
                 }
             }
             mapper.endTable(onRecord)

@@ -14,6 +14,8 @@ struct RawRow {
     var emptyFormulas: [Int] = []
     /// Line breaks inside quoted cells (CSV): the physical lines the row spans beyond its first.
     var extraLines = 0
+    /// Hidden in the workbook (a row Excel does not show): read like any other, and said.
+    var hidden = false
 }
 
 /// How one table of rows is laid out: a CSV file is one table, a workbook one per worksheet.
@@ -31,8 +33,9 @@ struct TableInfo {
 enum RowEvent {
     case table(TableInfo)
     case row(RawRow)
-    /// A worksheet's ranges merged across rows (the first few) and how many, after its rows.
-    case merges(refs: [String], count: Int)
+    /// A worksheet's ranges merged across rows (the first ``XLSXReader/keptMerges``) and how many,
+    /// after its rows.
+    case merges(ranges: [MergedRange], count: Int)
 }
 
 /// A data file format that ``RecordFileReader`` maps to records: every format goes through the
@@ -88,9 +91,9 @@ struct XLSXRowSource: RowSource {
                     .row(
                         RawRow(
                             line: r.line, cells: r.cells, numbers: r.numbers, problem: nil,
-                            emptyFormulas: r.emptyFormulas)))
-            case .merges(let refs, let count):
-                try onEvent(.merges(refs: refs, count: count))
+                            emptyFormulas: r.emptyFormulas, hidden: r.hidden)))
+            case .merges(let ranges, let count):
+                try onEvent(.merges(ranges: ranges, count: count))
             }
         }
         do {

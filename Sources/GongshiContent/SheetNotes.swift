@@ -1,14 +1,18 @@
 import GongshiModel
 
 /// What a worksheet's cells leave unsaid, told once per sheet rather than at every row: formula cells
-/// the workbook holds no result of, and ranges merged across rows (Excel keeps the value in the first
-/// cell only, so the rows under it read as empty there).
+/// the workbook holds no result of, ranges merged across rows (Excel keeps the value in the first
+/// cell only, so the rows under it read as empty there), and rows Excel does not show.
 struct SheetNotes {
     private var formulaRows = 0
     private var formulaLine = 0
     private var formulaColumns: [String] = []
     private var merges: [String] = []
     private var mergeCount = 0
+    /// Hidden rows read as records: the first ``hiddenListed`` row numbers, and how many.
+    private var hiddenLines: [Int] = []
+    private var hiddenCount = 0
+    static let hiddenListed = 20
 
     /// A row whose cells of `columns` (their names) are formulas without a saved result.
     mutating func formulas(_ columns: [String], line: Int) {
@@ -16,6 +20,13 @@ struct SheetNotes {
         formulaRows += 1
         if formulaLine == 0 { formulaLine = line }
         for c in columns where !formulaColumns.contains(c) && formulaColumns.count < 3 { formulaColumns.append(c) }
+    }
+
+    /// A hidden row read as a record: a row hidden by a filter is still the department's data, so it
+    /// is published, but a clerk who hid it may have meant to withhold it.
+    mutating func hiddenRow(line: Int) {
+        hiddenCount += 1
+        if hiddenLines.count < Self.hiddenListed { hiddenLines.append(line) }
     }
 
     /// The sheet's ranges merged across rows: the first few, and how many.
@@ -43,6 +54,27 @@ struct SheetNotes {
                         "工作表「\(sheet)」有 \(mergeCount) 处跨行合并的单元格（如 \(merges.joined(separator: "、"))）：合并区域中除第一行外都按空值读取，可能因此缺少必填字段；请取消合并，在每一行填写"
                 ))
         }
+        if let first = hiddenLines.first {
+            let lines = hiddenLines.map(String.init).joined(separator: "、")
+            let more = hiddenCount > hiddenLines.count ? "等 \(hiddenCount) 行" : ""
+            out.append(
+                Finding(
+                    rule: "bad-file", severity: .warning, file: file, line: first, sheet: sheet,
+                    message:
+                        "工作表「\(sheet)」第\(lines)行\(more)在 Excel 中是隐藏行（可能是筛选后隐藏的），仍作为记录读取并公示：隐藏不能使记录不公示，某行如不应公示，请删除该行"
+                ))
+        }
         return out
+    }
+
+    /// The warning for a hidden (or very hidden) worksheet with a header, whose rows are not read:
+    /// a sheet someone hid is a draft or an old copy more often than data to publish.
+    /// - Parameter rows: rows under the header with something in them.
+    static func hiddenSheet(file: String, sheet: String, line: Int, rows: Int) -> Finding {
+        Finding(
+            rule: "bad-file", severity: .warning, file: file, line: line, sheet: sheet,
+            message:
+                "工作表「\(sheet)」是隐藏的工作表，表头下有 \(rows) 行有内容，均未读取、不公示：如需公示，请在 Excel 或 WPS 中右键工作表标签选择「取消隐藏」，保存后重新构建；如不需要，可删除该工作表"
+        )
     }
 }

@@ -1,56 +1,131 @@
 import Foundation
 import GongshiModel
 
-/// Reading the header row of a table: which column holds which field.
+/// Reading the header of a table: which column holds which field. A header is one row, or two when
+/// cells of the first group columns that the second names (「行政相对人代码」 over 统一社会信用代码 /
+/// 工商注册号 / 组织机构代码).
 extension TableMapper {
     /// Takes `row` as the table's header: maps its columns to fields (the `columns:` maps first), and
-    /// says columns that are unknown or given twice.
+    /// holds the warnings about columns that are unknown or given twice until the row under it is read.
     mutating func readHeader(_ row: RawRow) {
         sawHeader = true
         firstUnderHeader = true
+        headerEnd = row.line
         findings += titles
         titles = []
         // Empty cells closing a CSV header (a trailing comma, or ,,, to the used width) are no columns:
         // rows need not have them.
         let width = (row.cells.lastIndex { !$0.trimmingWhitespace().isEmpty } ?? -1) + 1
         if !table.isWorkbook { shape = CSVRowShape(header: row.cells, width: width) }
-        var seen = Set<Int>()
+        headerCells = row.cells
+        mapping = [Int?](repeating: nil, count: row.cells.count)
         for (i, raw) in row.cells.enumerated() {
             let name = raw.trimmingWhitespace()
-            let h = RecordSchema.normalizeHeader(name)
-            if kind == .xzcf && (h == "CF_CFLB2" || h == "处罚类别2") && secondKinds == nil {
-                secondKinds = i
-                v1PenaltyKinds.insert(i)
-                schema.index(of: .penaltyKinds).map { present[$0] = true }
-                mapping.append(nil)
-                continue
-            }
-            if let idx = field(for: name), !seen.contains(idx) {
-                if kind == .xzxk && (h == "XK_SPLB" || h == "审批类别") { v1Categories.insert(i) }
-                if kind == .xzcf && (h == "CF_CFLB1" || h == "处罚类别1") { v1PenaltyKinds.insert(i) }
-                mapping.append(idx)
-                seen.insert(idx)
-                present[idx] = true
-                continue
-            }
-            mapping.append(nil)
             // A trailing comma, or an empty Excel header cell.
             if name.isEmpty && (i >= width || table.isWorkbook) { continue }
-            let msg: String
-            if field(for: name) != nil {
-                msg = "列「\(name)」重复出现，只读取第一列"
-            } else {
-                // Hints for the first columns only: a header of 100 000 columns stays linear and cheap.
-                unknownColumns += 1
-                let hint =
-                    unknownColumns > 200
-                    ? "" : schema.suggestion(for: name).map { "。您是否指「\($0)」？（可在 site.yml 的 columns 中对应）" } ?? ""
-                msg = "未知的列「\(name.isEmpty ? "（空列名）" : name)」：不属于\(kind.title)数据标准，已忽略\(hint)"
+            if let said = nameColumn(i, name) { heldHeaderFindings.append((i, columnFinding(said, line: row.line))) }
+        }
+    }
+
+    /// Reads the first row under the header, which may be part of it rather than a record: a second
+    /// header row naming the columns the header leaves empty or unknown (a group cell such as
+    /// 「行政相对人代码」 holds its text in its first column only, and merged ranges come after the rows,
+    /// so they cannot tell), or the fields' codes (XK_XDR_MC …) or 必填/选填 the national templates put
+    /// under the names. Returns whether the row is part of the header; the header's held warnings are
+    /// given either way, but for the columns the row names.
+    mutating func readUnderHeader(_ row: RawRow) -> Bool {
+        guard row.problem == nil else {
+            releaseHeaderFindings()
+            return false
+        }
+        var named: [(column: Int, name: String)] = []
+        var completes = false
+        for (i, raw) in row.cells.enumerated() {
+            let name = raw.trimmingWhitespace()
+            if name.isEmpty || HeaderRow.requirementWords.contains(name) { continue }
+            let known = field(for: name) != nil
+            if isOpen(i) {
+                named.append((i, name))
+                completes = completes || known
+            } else if !known {
+                // A column the header names holds data here: a record.
+                releaseHeaderFindings()
+                return false
             }
+        }
+        guard completes, let first = named.first(where: { field(for: $0.name) != nil }) else {
+            releaseHeaderFindings()
+            guard HeaderRow.annotatesHeader(row.cells, { field(for: $0) }) else { return false }
             findings.append(
                 Finding(
-                    rule: "unknown-column", severity: .warning, file: file, line: row.line, sheet: table.sheet,
-                    message: msg))
+                    rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
+                    message: "「\(HeaderRow.joined(row.cells))」是表头下的说明行（字段代码或必填、选填），不是记录，已跳过"))
+            headerEnd = row.line
+            return true
         }
+        // The second row names these columns: what the first row said of them no longer holds.
+        let renamed = Set(named.map(\.column))
+        heldHeaderFindings.removeAll { renamed.contains($0.column) }
+        releaseHeaderFindings()
+        findings.append(
+            Finding(
+                rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
+                message:
+                    "表头分两行：第\(row.line)行的「\(first.name)」\(named.count > 1 ? "等" : "")补全了表头，该行不是记录，已按表头读取"
+            ))
+        for (i, name) in named {
+            if i >= mapping.count { mapping += [Int?](repeating: nil, count: i + 1 - mapping.count) }
+            if let said = nameColumn(i, name) { findings.append(columnFinding(said, line: row.line)) }
+        }
+        headerEnd = row.line
+        return true
+    }
+
+    /// Gives the header's warnings held for the row under it.
+    mutating func releaseHeaderFindings() {
+        guard !heldHeaderFindings.isEmpty else { return }
+        findings += heldHeaderFindings.map(\.finding)
+        heldHeaderFindings = []
+    }
+
+    /// Whether a second header row may name column `i`: the header's cell there is empty or unknown
+    /// (not a field given twice), or a worksheet's header ends before it. A CSV row is as wide as its
+    /// header.
+    private func isOpen(_ i: Int) -> Bool {
+        guard i < headerCells.count, table.isWorkbook || i < shape.width else { return table.isWorkbook }
+        let name = headerCells[i].trimmingWhitespace()
+        return name.isEmpty || (field(for: name) == nil && i != secondKinds)
+    }
+
+    /// Maps column `i`, named `name`, to its field; the warning to give when the name is unknown or
+    /// an earlier column holds its field.
+    private mutating func nameColumn(_ i: Int, _ name: String) -> String? {
+        let h = RecordSchema.normalizeHeader(name)
+        if kind == .xzcf && (h == "CF_CFLB2" || h == "处罚类别2") && secondKinds == nil {
+            secondKinds = i
+            v1PenaltyKinds.insert(i)
+            schema.index(of: .penaltyKinds).map { present[$0] = true }
+            return nil
+        }
+        guard let idx = field(for: name) else {
+            // Hints for the first columns only: a header of 100 000 columns stays linear and cheap.
+            unknownColumns += 1
+            let hint =
+                unknownColumns > 200
+                ? "" : schema.suggestion(for: name).map { "。您是否指「\($0)」？（可在 site.yml 的 columns 中对应）" } ?? ""
+            return "未知的列「\(name.isEmpty ? "（空列名）" : name)」：不属于\(kind.title)数据标准，已忽略\(hint)"
+        }
+        if mapped[idx] { return "列「\(name)」重复出现，只读取第一列" }
+        if kind == .xzxk && (h == "XK_SPLB" || h == "审批类别") { v1Categories.insert(i) }
+        if kind == .xzcf && (h == "CF_CFLB1" || h == "处罚类别1") { v1PenaltyKinds.insert(i) }
+        mapping[i] = idx
+        mapped[idx] = true
+        present[idx] = true
+        return nil
+    }
+
+    private func columnFinding(_ message: String, line: Int) -> Finding {
+        Finding(
+            rule: "unknown-column", severity: .warning, file: file, line: line, sheet: table.sheet, message: message)
     }
 }

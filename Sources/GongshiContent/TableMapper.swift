@@ -26,8 +26,19 @@ struct TableMapper {
     var v1PenaltyKinds: Set<Int> = []
     /// The v1 处罚类别2 (CF_CFLB2): the kinds past the first, joined to 处罚类别.
     var secondKinds: Int?
-    /// The next row is the first under the header (a template may annotate the header there).
+    /// The next row is the first under the header (a template may annotate the header there, or
+    /// continue it: a header over two rows).
     var firstUnderHeader = false
+    /// The header row's cells: a second header row names the columns they leave empty or unknown.
+    var headerCells: [String] = []
+    /// Which fields a column already holds: a second column of one is said and not read.
+    var mapped: [Bool] = []
+    /// The header's warnings about its columns, with the column, held until the row under it is read:
+    /// a second header row may name a column the first leaves unknown.
+    var heldHeaderFindings: [(column: Int, finding: Finding)] = []
+    /// The header's last row (its second, or a row of codes under it): ranges merged across rows that
+    /// end on it or above take no value from the data.
+    var headerEnd = 0
     /// Formula cells without a result and merged ranges, said once for the table at its end.
     var notes = SheetNotes()
     var unknownColumns = 0
@@ -40,8 +51,11 @@ struct TableMapper {
     /// Rows of several cells above the header that are not one (a note such as 「填报单位：…　填报日期：…」),
     /// held until a header is found among the next ones (they are then notes) or is not (see ``lookAhead``).
     private var candidates: [RawRow] = []
-    /// Rows of the table with something in them, for the message of a table that cannot be read.
+    /// Rows of the table with something in them, for the message of a table that cannot be read
+    /// (of a hidden sheet with a header: those under it).
     private var filledRows = 0
+    /// The header row of a hidden worksheet, which is not read (0: none).
+    private var hiddenHeaderLine = 0
     /// How many rows of several cells a header is looked for in: a table whose header is not among them
     /// is read from its first such row (a CSV file) or not at all (a worksheet).
     static let lookAhead = 10
@@ -66,18 +80,42 @@ struct TableMapper {
         titles = []
         candidates = []
         filledRows = 0
+        hiddenHeaderLine = 0
         v1Categories = []
         v1PenaltyKinds = []
         secondKinds = nil
         firstUnderHeader = false
+        headerCells = []
+        mapped = [Bool](repeating: false, count: schema.fields.count)
+        heldHeaderFindings = []
+        headerEnd = 0
         notes = SheetNotes()
+    }
+
+    /// A worksheet's ranges merged across rows, after its rows: those that reach its data are said
+    /// (the rows under their first read as empty there); those within the header (a header over two
+    /// rows) are not.
+    mutating func merged(_ ranges: [MergedRange], count: Int) {
+        var shown: [String] = []
+        var reaching = count - ranges.count
+        for r in ranges where r.lastRow > headerEnd {
+            reaching += 1
+            if shown.count < 3 { shown.append(r.ref) }
+        }
+        if reaching > 0 { notes.merged(shown, count: reaching) }
     }
 
     /// Ends a table: one whose header was never found is read from its first row of several cells (a CSV
     /// file) or reported whole (a worksheet with rows but no header): never skipped silently.
     mutating func endTable(_ onRecord: (SourceRecord) -> Void) {
+        releaseHeaderFindings()
         if let first = shape.flush() { record(first, onRecord) }
-        findings += notes.findings(file: file, sheet: table.sheet)
+        if hiddenHeaderLine > 0 {
+            findings.append(
+                SheetNotes.hiddenSheet(file: file, sheet: table.sheet, line: hiddenHeaderLine, rows: filledRows))
+        } else {
+            findings += notes.findings(file: file, sheet: table.sheet)
+        }
         notes = SheetNotes()
         if !sawHeader && !rejected && !candidates.isEmpty && !table.isWorkbook {
             settleWithoutHeader(onRecord)
@@ -96,6 +134,7 @@ struct TableMapper {
         candidates = []
         readHeader(held[0])
         for r in held.dropFirst() { row(r, onRecord) }
+        releaseHeaderFindings()
     }
 
     private mutating func rejectSheet(line: Int) {
@@ -156,6 +195,16 @@ struct TableMapper {
                 if candidates.count >= Self.lookAhead { settleWithoutHeader(onRecord) }
                 return
             }
+            // A hidden sheet with a header is a draft or an old copy more often than data to publish:
+            // not read, and said with how many rows it holds.
+            if table.isWorkbook && table.hidden {
+                rejected = true
+                candidates = []
+                titles = []
+                hiddenHeaderLine = row.line
+                filledRows = 0
+                return
+            }
             // Rows held above the header are notes, not records.
             for note in candidates {
                 titles.append(
@@ -169,16 +218,10 @@ struct TableMapper {
         }
         // A row of nothing but empty cells is not a record (Excel exports end in ,,,,,, lines).
         if blank && row.problem == nil { return }
-        // The national templates put the fields' codes (XK_XDR_MC …) or 必填/选填 under the names.
+        // The second row of a header, or the fields' codes or 必填/选填 under it, is no record.
         if firstUnderHeader {
             firstUnderHeader = false
-            if row.problem == nil, HeaderRow.annotatesHeader(row.cells, { field(for: $0) }) {
-                findings.append(
-                    Finding(
-                        rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
-                        message: "「\(HeaderRow.joined(row.cells))」是表头下的说明行（字段代码或必填、选填），不是记录，已跳过"))
-                return
-            }
+            if readUnderHeader(row) { return }
         }
         // A total row under the data (合计 / 共5家) is not a record.
         if row.problem == nil, let total = HeaderRow.total(row.cells) {
@@ -202,68 +245,5 @@ struct TableMapper {
             if wait { return }
         }
         record(row, onRecord)
-    }
-
-    /// Reads a data row (not a note, total or blank row) into a record, or says why it cannot be read.
-    private mutating func record(_ row: RawRow, _ onRecord: (SourceRecord) -> Void) {
-        rows += 1
-        if !table.isWorkbook, let joined = shape.joinedRows(row) {
-            findings.append(Finding(rule: "bad-file", severity: .error, file: file, line: row.line, message: joined))
-            shape.withhold(row)
-            return
-        }
-        if let problem = row.problem {
-            findings.append(
-                Finding(
-                    rule: "bad-file", severity: .error, file: file, line: row.line,
-                    message: "CSV 格式错误：\(problem)，该行未读取"))
-            return
-        }
-        var cells = row.cells
-        if !table.isWorkbook {
-            for i in cells.indices where cells[i].utf8.first == 0x3D { cells[i] = CellText.unwrapped(cells[i]) }
-            if let problem = shape.widthProblem(&cells) {
-                findings.append(
-                    Finding(rule: "bad-file", severity: .error, file: file, line: row.line, message: problem))
-                return
-            }
-        }
-        var values = [String](repeating: "", count: schema.fields.count)
-        for (i, raw) in cells.enumerated() where i < mapping.count {
-            guard let idx = mapping[i] else { continue }
-            let field = schema.fields[idx]
-            var v = field.normalize(raw)
-            if field.role == .date, i < row.numbers.count, let serial = row.numbers[i],
-                let date = XLSXReader.dateString(serial: serial, date1904: table.date1904)
-            {
-                v = date
-            }
-            // A code of more than 15 digits stored as a number: Excel has already replaced its last digits.
-            if field.role == .code || field.role == .secret, i < row.numbers.count, let n = row.numbers[i],
-                abs(n) >= 1e15
-            {
-                findings.append(
-                    Finding(
-                        rule: "bad-file", severity: .warning, file: file, line: row.line, sheet: table.sheet,
-                        message:
-                            "「\(field.name)」在 Excel 中以数字保存，超过 15 位的数字已被 Excel 改写，无法还原：请将该列设为「文本」格式后重新填写"
-                    ))
-            }
-            if v1Categories.contains(i), let n = Int(v), v.count == 1, (0..<LicenceCategory.allCases.count).contains(n)
-            {
-                v = LicenceCategory.allCases[n].rawValue
-            }
-            if v1PenaltyKinds.contains(i) { v = CellText.penaltyKindName(v) }
-            values[idx] = v
-        }
-        if let k2 = secondKinds, k2 < cells.count, let idx = schema.index(of: .penaltyKinds) {
-            let more = CellText.penaltyKindName(Field.penaltyKinds.normalize(cells[k2]))
-            if !more.isEmpty { values[idx] = values[idx].isEmpty ? more : values[idx] + "；" + more }
-        }
-        for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }
-        let formulas = row.emptyFormulas.compactMap { $0 < mapping.count ? mapping[$0] : nil }
-        notes.formulas(formulas.map { schema.fields[$0].name }, line: row.line)
-        onRecord(
-            SourceRecord(kind: kind, values: values, file: file, line: row.line, sheet: table.sheet, present: present))
     }
 }

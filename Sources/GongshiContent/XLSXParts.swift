@@ -83,6 +83,8 @@ struct SheetHandler: XMLStreamHandler {
     var finished: [XLSXRow] = []
 
     private var line = 0
+    /// The row being read is hidden (`hidden="1"`): by hand or by a filter.
+    private var rowHidden = false
     /// Inside a `<row>`: a damaged sheet may close a row it never opened, or hold cells outside rows.
     private var inRow = false
     private var cells: [String] = []
@@ -98,8 +100,9 @@ struct SheetHandler: XMLStreamHandler {
     /// The cell being read holds a formula; the row's formula cells with no saved result.
     private var formula = false
     private var emptyFormulas: [Int] = []
-    /// Merged ranges spanning rows (the first few, and how many): the cells under the first are empty.
-    private(set) var verticalMerges: [String] = []
+    /// Merged ranges spanning rows (the first ``XLSXReader/keptMerges``, and how many): the cells
+    /// under the first are empty.
+    private(set) var verticalMerges: [MergedRange] = []
     private(set) var verticalMergeCount = 0
 
     private enum Capture { case none, value, inline }
@@ -116,6 +119,7 @@ struct SheetHandler: XMLStreamHandler {
             guard r > line, r <= 1_048_576 else { throw XLSXError(sheet: sheet, message: "工作表「\(sheet)」的行号无效（\(r)）") }
             line = r
             inRow = true
+            rowHidden = tag.attribute("hidden").map { $0 == "1" || $0 == "true" } ?? false
             cells.removeAll(keepingCapacity: true)
             numbers.removeAll(keepingCapacity: true)
             emptyFormulas.removeAll(keepingCapacity: true)
@@ -136,10 +140,13 @@ struct SheetHandler: XMLStreamHandler {
         case "f": formula = true
         case "mergeCell":
             if let ref = tag.attribute("ref"), let colon = ref.firstIndex(of: ":"),
-                ref[..<colon].filter(\.isNumber) != ref[ref.index(after: colon)...].filter(\.isNumber)
+                let top = Int(String(ref[..<colon].filter(\.isNumber))),
+                let bottom = Int(String(ref[ref.index(after: colon)...].filter(\.isNumber))), top != bottom
             {
                 verticalMergeCount += 1
-                if verticalMerges.count < 3 { verticalMerges.append(ref) }
+                if verticalMerges.count < XLSXReader.keptMerges {
+                    verticalMerges.append(MergedRange(ref: ref, lastRow: max(top, bottom)))
+                }
             }
         case "v": capture = .value
         case "is": capture = .inline
@@ -161,7 +168,9 @@ struct SheetHandler: XMLStreamHandler {
                 numbers.removeLast()
             }
             if inRow && !cells.isEmpty {
-                finished.append(XLSXRow(line: line, cells: cells, numbers: numbers, emptyFormulas: emptyFormulas))
+                finished.append(
+                    XLSXRow(
+                        line: line, cells: cells, numbers: numbers, emptyFormulas: emptyFormulas, hidden: rowHidden))
             }
             inRow = false
             cells.removeAll(keepingCapacity: true)

@@ -13,14 +13,25 @@ public struct XLSXRow: Sendable {
     /// Columns of formula cells the workbook holds no result of (saved by a program that does not
     /// compute them): empty here, though Excel shows a value.
     public var emptyFormulas: [Int] = []
+    /// Excel does not show the row (`hidden="1"` on `<row>`): hidden by hand or by a filter.
+    public var hidden = false
+}
+
+/// A range of cells merged across rows (`D1:D2`): Excel keeps its value in its first row only.
+public struct MergedRange: Sendable, Equatable {
+    /// As the worksheet writes it.
+    public let ref: String
+    /// The row the range ends on: a range that ends in a table's header takes no value from its data.
+    public let lastRow: Int
 }
 
 /// What ``XLSXReader`` reports, in workbook order: a worksheet starts, then its non-empty rows.
 public enum XLSXEvent: Sendable {
     case sheet(name: String, hidden: Bool, date1904: Bool)
     case row(XLSXRow)
-    /// After a worksheet's rows: its ranges merged across rows (the first few) and how many.
-    case merges(refs: [String], count: Int)
+    /// After a worksheet's rows: its ranges merged across rows (the first ``XLSXReader/keptMerges``)
+    /// and how many.
+    case merges(ranges: [MergedRange], count: Int)
 }
 
 /// Why a workbook cannot be read; `sheet` is set when the problem is inside one worksheet.
@@ -39,6 +50,9 @@ public enum XLSXReader {
     static let chunkSize = 1 << 16
     /// Excel's last column is XFD (16 384).
     public static let maxColumns = 16_384
+    /// How many ranges merged across rows a worksheet reports (the rest are counted): a sheet of more
+    /// has them in its data, and holding them all would let a small archive take much memory.
+    public static let keptMerges = 10_000
 
     /// Reads the workbook at `path`.
     public static func read(path: String, _ onEvent: (XLSXEvent) throws -> Void) throws {
@@ -195,7 +209,7 @@ public enum XLSXReader {
                     message: "工作表「\(sheet.name)」的内容不完整（文件可能已损坏或未保存完），最后读到的行之后的内容未读取：请在 Excel 或 WPS 中打开并重新另存为 .xlsx")
             }
             if handler.verticalMergeCount > 0 {
-                try onEvent(.merges(refs: handler.verticalMerges, count: handler.verticalMergeCount))
+                try onEvent(.merges(ranges: handler.verticalMerges, count: handler.verticalMergeCount))
             }
         }
     }

@@ -15,6 +15,10 @@ struct WorkbookFixture {
         var cut = false
         /// Merged ranges (`F2:F3`), written after the sheet's data as Excel writes them.
         var merges: [String] = []
+        /// Rows written with `hidden="1"`, as Excel hides them by hand or with a filter.
+        var hiddenRows: Set<Int> = []
+        /// `state="veryHidden"` (shown only from the VBA editor) rather than `hidden`.
+        var veryHidden = false
     }
 
     var sheets: [Sheet]
@@ -37,7 +41,7 @@ struct WorkbookFixture {
         for sheet in sheets {
             var x = "<?xml version=\"1.0\"?><worksheet xmlns=\"\(main)\"><sheetData>"
             for (r, cells) in sheet.rows {
-                x += "<row r=\"\(r)\">"
+                x += "<row r=\"\(r)\"\(sheet.hiddenRows.contains(r) ? " hidden=\"1\"" : "")>"
                 for (c, cell) in cells.enumerated() {
                     guard let cell else { continue }
                     let ref = String(UnicodeScalar(UInt8(65 + c))) + String(r)
@@ -70,7 +74,7 @@ struct WorkbookFixture {
             sheetXML.append(x + "</sheetData>" + merged + "</worksheet>")
         }
         let sheetList = sheets.enumerated().map { i, s in
-            "<sheet name=\"\(esc(s.name))\" sheetId=\"\(i + 1)\"\(s.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(i + 1)\"/>"
+            "<sheet name=\"\(esc(s.name))\" sheetId=\"\(i + 1)\"\(s.veryHidden ? " state=\"veryHidden\"" : s.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(i + 1)\"/>"
         }.joined()
         parts.append(
             (

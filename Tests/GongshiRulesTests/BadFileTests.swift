@@ -1,6 +1,7 @@
 import GongshiModel
 import Testing
 
+@testable import GongshiContent
 @testable import GongshiRules
 
 @Suite("bad-file")
@@ -71,6 +72,19 @@ struct BadFileTests {
         #expect(BadFile.unreadableTable(f("Content/mingdan/b.xlsx", 0)))
         #expect(!BadFile.unreadableTable(f("Content/xzcf/a.yml", 0)))
         #expect(!BadFile.unreadableTable(f("Content/site.yml", 0)))
+    }
+
+    @Test("a hidden sheet left unread and hidden rows published are warnings: no row withheld, no table unreadable")
+    func hiddenContentIsAWarning() {
+        let sheet = SheetNotes.hiddenSheet(file: "Content/xzxk/a.xlsx", sheet: "草稿", line: 1, rows: 2)
+        var notes = SheetNotes()
+        notes.hiddenRow(line: 3)
+        let rows = notes.findings(file: "Content/xzxk/a.xlsx", sheet: "11月")
+        #expect(rows.count == 1)
+        for f in [sheet] + rows {
+            #expect(f.severity == .warning)
+            #expect(!BadFile.withholdsRow(f) && !BadFile.unreadableTable(f))
+        }
     }
 
     @Test("clean files raise no bad-file")
