@@ -38,10 +38,13 @@ struct CSVRowShape {
             usual = row.cells.count == first.cells.count ? first.cells.count : width
             return (false, first)
         }
-        if row.problem == nil, row.extraLines == 0, row.cells.count > width, Self.emptyBeyond(width, row.cells) {
+        if row.problem == nil, row.cells.count > width, Self.emptyBeyond(width, row.cells) {
             held = row
             return (true, nil)
         }
+        // A row the parser had trouble with does not decide the file's way: in a file whose every line ends
+        // with commas it made every later row an error.
+        if row.problem != nil { return (false, nil) }
         usual = width
         return (false, nil)
     }

@@ -11,7 +11,8 @@ enum CellText {
     /// The v1 处罚类别 codes (DOMAIN.md §1c): 0警告 1罚款 2没收违法所得、没收非法财物 3责令停产停业
     /// 4暂扣或者吊销许可证、执照 5行政拘留 6其他. Anything else is kept as written.
     static func penaltyKindName(_ v: String) -> String {
-        guard v.count == 1, let n = Int(v), penaltyKindNames.indices.contains(n) else { return v }
+        // A code typed in full width (４) is the code.
+        guard v.count == 1, let n = Int(v.halfWidth), penaltyKindNames.indices.contains(n) else { return v }
         return penaltyKindNames[n]
     }
     static let penaltyKindNames = ["警告", "罚款", "没收违法所得、没收非法财物", "责令停产停业", "暂扣或者吊销许可证、执照", "行政拘留", "其他"]

@@ -119,6 +119,8 @@ struct TableMapper {
         notes = SheetNotes()
         if !sawHeader && !rejected && !candidates.isEmpty && !table.isWorkbook {
             settleWithoutHeader(onRecord)
+            // The rows replayed may leave one waiting, as the only data row.
+            if let first = shape.flush() { record(first, onRecord) }
             return
         }
         guard table.isWorkbook, !sawHeader, !rejected, firstLine > 0 else { return }

@@ -117,6 +117,21 @@ struct CSVRowWidthTests {
         #expect(r.findings.map(\.line) == [2])
     }
 
+    @Test("a first data row of several lines and ending in commas, as the rows after it: all are read")
+    func multiLineFirstRow() {
+        let first = "示范区2号公司,91370306MA3J0000XQ,示税罚〔2026〕2号,\"逾期\n申报\",2026-11-26,区税务局,,\n"
+        let r = shape.read(Self.header + first + Self.row(4, end: ",,") + Self.row(5, end: ",,"))
+        // A quoted cell over two lines is one row, as Excel numbers them.
+        #expect(r.records.map(\.line) == [2, 3, 4])
+        #expect(r.findings.isEmpty, "\(r.findings.map(\.message))")
+    }
+
+    @Test("a file whose header is not recognised and whose only data row ends in a comma keeps that row")
+    func unrecognisedHeaderOneRow() {
+        let r = shape.read("甲,乙,丙\n1,2,3,\n")
+        #expect(r.records.count == 1)
+    }
+
     @Test("a row with a cell missing")
     func narrower() {
         let line = "示范区3号公司,91370306MA3J0000XQ,示税罚〔2026〕3号,2026-11-26,区税务局\n"

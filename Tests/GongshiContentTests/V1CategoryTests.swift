@@ -40,5 +40,6 @@ struct V1CategoryTests {
         #expect(!r.findings.contains { $0.rule == "unknown-column" })
         #expect(Severity.inferred(fromKinds: records[0][.penaltyKinds]) == .minor)
         #expect(Severity.inferred(fromKinds: records[3][.penaltyKinds]) == .serious)
+        #expect(CellText.penaltyKindName("４") == "暂扣或者吊销许可证、执照", "a code typed in full width")
     }
 }
