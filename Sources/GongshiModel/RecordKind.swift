@@ -144,28 +144,33 @@ public enum Severity: String, Sendable, CaseIterable {
         }
     }
 
-    /// Penalty kinds that make a penalty 严重 when its severity is not given: SPEC §8.1's, and the old
-    /// standard's wording of the same (v1 category 4 「暂扣或者吊销许可证、暂扣或者吊销执照」, and the
-    /// common 「吊销许可证」): 吊销许可证 also covers 吊销许可证件.
-    public static let seriousKinds = ["吊销许可证", "吊销营业执照", "吊销执照", "责令停产停业", "责令关闭", "限制从业", "降低资质等级"]
-    /// 吊销 of any licence or permit named in between (吊销生产许可证, 吊销安全生产许可证, 吊销食品经营许可证):
-    /// the kind 吊销许可证件 in the wording decisions use.
-    static func revokesALicence(_ kind: String) -> Bool {
+    /// Penalty kinds that make a penalty 严重 when its severity is not given (SPEC §8.1); 吊销 of a licence
+    /// or permit in any wording (吊销营业执照 too) is ``revokesALicence(_:content:)``.
+    public static let seriousKinds = ["责令停产停业", "责令关闭", "限制从业", "降低资质等级"]
+
+    /// 吊销 of any licence or permit named in between (吊销许可证件, 吊销生产许可证, 吊销安全生产许可证,
+    /// 吊销执照). The old standard's class 「暂扣或者吊销许可证、执照」 names a suspension as well: it is a
+    /// revocation only when 处罚内容 says 吊销 (`content`), lest a suspension stay public two years too long.
+    static func revokesALicence(_ kind: String, content: String) -> Bool {
         guard let r = kind.range(of: "吊销") else { return false }
         let rest = kind[r.upperBound...]
-        return rest.contains("许可证") || rest.contains("执照")
+        guard rest.contains("许可证") || rest.contains("执照") else { return false }
+        return !kind[..<r.lowerBound].hasSuffix("暂扣或者") || content.contains("吊销")
     }
 
     /// The only kinds of a 轻微 penalty when its severity is not given.
     public static let minorKinds: Set<String> = ["警告", "通报批评"]
 
     /// The severity SPEC §8.1 infers from 处罚类别 (several joined by ；): only 警告 and/or 通报批评 → 轻微;
-    /// any of ``seriousKinds`` → 严重; otherwise 一般.
-    public static func inferred(fromKinds text: String) -> Severity {
+    /// any of ``seriousKinds``, or a revocation of a licence (``revokesALicence(_:content:)``, which reads
+    /// 处罚内容 `content` for the old class that names a suspension too) → 严重; otherwise 一般.
+    public static func inferred(fromKinds text: String, content: String = "") -> Severity {
         let kinds = text.split(whereSeparator: { "；;、,，/ ".contains($0) }).map { $0.trimmingWhitespace() }.filter {
             !$0.isEmpty
         }
-        if kinds.contains(where: { k in seriousKinds.contains { k.contains($0) } || revokesALicence(k) }) {
+        if kinds.contains(where: { k in
+            seriousKinds.contains { k.contains($0) } || revokesALicence(k, content: content)
+        }) {
             return .serious
         }
         if !kinds.isEmpty && kinds.allSatisfy({ minorKinds.contains($0) }) { return .minor }

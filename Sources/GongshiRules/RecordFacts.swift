@@ -128,7 +128,8 @@ struct RecordFacts: Sendable {
         givenListStatus = kind == .mingdan ? ListStatus(parsing: statusText) : nil
         if kind == .xzcf {
             let given = Severity(parsing: source[.severity])
-            severity = given ?? Severity.inferred(fromKinds: source[.penaltyKinds])
+            severity =
+                given ?? Severity.inferred(fromKinds: source[.penaltyKinds], content: source[.penaltyContent])
             severityInferred = given == nil
         } else {
             severity = .ordinary

@@ -163,9 +163,14 @@ struct PublicityEndedTests {
         #expect(Severity.inferred(fromKinds: "责令停产停业") == .serious)
     }
 
-    @Test("the old standard's wording of revocation infers 严重; a suspension alone does not")
+    @Test("a revocation of a licence in any wording infers 严重; a suspension alone does not")
     func oldRevocationWording() {
-        #expect(Severity.inferred(fromKinds: "罚款；暂扣或者吊销许可证、暂扣或者吊销执照") == .serious)
+        // The old class names a suspension too: a revocation when 处罚内容 says so.
+        #expect(Severity.inferred(fromKinds: "罚款；暂扣或者吊销许可证、暂扣或者吊销执照") == .ordinary)
+        #expect(
+            Severity.inferred(fromKinds: "罚款；暂扣或者吊销许可证、暂扣或者吊销执照", content: "罚款2万元，吊销食品经营许可证")
+                == .serious)
+        #expect(Severity.inferred(fromKinds: "吊销营业执照") == .serious)
         #expect(Severity.inferred(fromKinds: "吊销许可证") == .serious)
         #expect(Severity.inferred(fromKinds: "暂扣许可证件、降低资质等级、吊销许可证件") == .serious)
         #expect(Severity.inferred(fromKinds: "暂扣许可证件") == .ordinary)
