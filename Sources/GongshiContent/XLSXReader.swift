@@ -91,9 +91,7 @@ public enum XLSXReader {
             guard let base = LocalDate(year: 1904, month: 1, day: 1) else { return nil }
             return base.adding(days: days).description
         }
-        if days == 60 { return nil }  // 1900-02-29 never existed
-        guard let base = LocalDate(year: 1899, month: 12, day: 31) else { return nil }
-        return base.adding(days: days < 60 ? days : days - 1).description
+        return LocalDate(excelSerial: days)?.description
     }
 
     /// - Parameter members: the open file and where each member's bytes lie: members are then read

@@ -183,6 +183,14 @@ extension RecordKind {
         case .mingdan: return .listingAuthority
         }
     }
+    /// The deciding authority's own 统一社会信用代码 (许可机关 / 处罚机关); nil for lists, which have none.
+    public var authorityCodeField: Field? {
+        switch self {
+        case .xzxk: return .licensingAuthorityCode
+        case .xzcf: return .penaltyAuthorityCode
+        case .mingdan: return nil
+        }
+    }
     /// The date a record counts from: 许可决定日期, 处罚决定日期 or 列入日期.
     public var primaryDateField: Field {
         switch self {

@@ -58,8 +58,9 @@ public struct RecordContext: Sendable {
     static func authorityCodeFromDepartments(
         _ source: SourceRecord, department: Department?, in departments: DepartmentIndex
     ) -> Field? {
-        guard source.kind != .mingdan, let dept = department, departments.hasValidUSCC(dept) else { return nil }
-        let field: Field = source.kind == .xzxk ? .licensingAuthorityCode : .penaltyAuthorityCode
+        guard let field = source.kind.authorityCodeField, let dept = department, departments.hasValidUSCC(dept) else {
+            return nil
+        }
         let v = source[field]
         return v.isEmpty || UnifiedSocialCreditCode.isNone(v) ? field : nil
     }

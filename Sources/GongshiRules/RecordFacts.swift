@@ -69,9 +69,8 @@ struct RecordFacts: Sendable {
             let doc = source[kind.documentField]
             key = "\(kind.rawValue):\(authority):\(doc)"
             hasKey = !authority.isEmpty && !doc.isEmpty
-            let codeField: Field = kind == .xzxk ? .licensingAuthorityCode : .penaltyAuthorityCode
             // The placeholder 00000000000000000X names no authority (SPEC §8.4).
-            let authorityCode = source[codeField]
+            let authorityCode = kind.authorityCodeField.map { source[$0] } ?? ""
             department =
                 departments.named(authority)
                 ?? (UnifiedSocialCreditCode.isNone(authorityCode) ? nil : departments.byCode[authorityCode])

@@ -150,10 +150,8 @@ enum XLSXWriter {
             }
         }
         guard count == 10, let d = LocalDate(year: parts.year, month: parts.month, day: parts.day) else { return nil }
-        let serial = d.dayNumber - excelEpoch
-        return serial >= 61 ? serial : nil
+        return d.excelSerial
     }
-    static let excelEpoch = LocalDate(year: 1899, month: 12, day: 30)?.dayNumber ?? 0
 
     static func isPlainNumber(_ s: String) -> Bool {
         var digits = 0

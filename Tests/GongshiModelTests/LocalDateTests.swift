@@ -193,3 +193,24 @@ struct LocalDateBytesTests {
         #expect(LocalDate(year: 9999, month: 12, day: 31)?.description == "9999-12-31")
     }
 }
+
+@Suite("Excel's day numbers and scientific notation")
+struct ExcelValuesTests {
+    @Test("serials of the 1900 system both ways, Excel's 1900-02-29 not a day")
+    func serials() {
+        #expect(LocalDate(excelSerial: 46331)?.description == "2026-11-05")
+        #expect(LocalDate(excelSerial: 1)?.description == "1900-01-01")
+        #expect(LocalDate(excelSerial: 61)?.description == "1900-03-01")
+        #expect(LocalDate(excelSerial: 60) == nil && LocalDate(excelSerial: 0) == nil)
+        #expect(LocalDate(parsing: "2026-11-05")?.excelSerial == 46331)
+        #expect(LocalDate(parsing: "1900-02-28")?.excelSerial == nil)
+    }
+
+    @Test("a code shown in scientific notation is told from codes and numbers")
+    func scientific() {
+        #expect(ExcelNotation.isScientific("9.13703E+17") && ExcelNotation.isScientific("1.137e+17"))
+        #expect(
+            !ExcelNotation.isScientific("91370306MA3C4LXX7Q") && !ExcelNotation.isScientific("2E+")
+                && !ExcelNotation.isScientific("12345"))
+    }
+}

@@ -13,16 +13,15 @@ public enum AuthorityCode: RecordRule {
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         guard so.isPublic, r.kind != .mingdan else { return .none }
-        let field: Field = r.kind == .xzxk ? .licensingAuthorityCode : .penaltyAuthorityCode
+        guard let field = r.kind.authorityCodeField else { return .none }
         let code = r[field]
         guard !code.isEmpty, !UnifiedSocialCreditCode.isNone(code) else { return .none }
         if let problem = UnifiedSocialCreditCode.problem(code) {
-            let excel =
-                code.uppercased().contains("E+") ? "（Excel 把代码当作数字、以科学计数法保存，后几位已丢失：请把该列设为文本后重新填写）" : ""
-            return Decision(findings: [finding(r, "「\(field.name)」\(code) 无效：\(problem)\(excel)，请填写机关的18位统一社会信用代码")])
+            let excel = ExcelNotation.isScientific(code) ? "。" + ExcelNotation.advice : ""
+            return Decision(findings: [finding(r, "「\(field.name)」\(code) 无效：\(problem)，请填写机关的18位统一社会信用代码\(excel)")])
         }
-        guard let department = r.department, r.authority == department.name,
-            UnifiedSocialCreditCode.isValid(department.uscc), department.uscc != code.uppercased()
+        guard let department = r.department, r.authority == department.name, env.departments.hasValidUSCC(department),
+            department.uscc != code.uppercased()
         else { return .none }
         return Decision(findings: [
             finding(

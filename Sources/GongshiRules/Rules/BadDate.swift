@@ -23,9 +23,9 @@ public enum BadDate: RecordRule {
     /// For a whole number an Excel date serial would be (1990–2100) and that was saved as text: the day it
     /// stands for and how to keep it a date. Empty otherwise.
     static func serialHint(_ v: String) -> String {
-        guard v.count == 5, let n = Int(v), (32_874...73_050).contains(n),
-            let date = LocalDate(year: 1899, month: 12, day: 30)?.adding(days: n)
-        else { return "" }
+        guard v.count == 5, let n = Int(v), (32_874...73_050).contains(n), let date = LocalDate(excelSerial: n) else {
+            return ""
+        }
         return "（像是 Excel 的日期序号，即 \(date)：请把该列设为「日期」格式，或直接填写 \(date)）"
     }
 }

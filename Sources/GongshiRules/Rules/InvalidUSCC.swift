@@ -25,9 +25,8 @@ public enum InvalidUSCC: RecordRule {
         }
         guard !tried.isEmpty else { return .none }
         // 9.13703E+17: a CSV saved from Excel after it showed the code as a number; the digits are gone.
-        let excel =
-            tried.uppercased().contains("E+")
-            ? "。形如 9.13703E+17 的值是 Excel 把代码当作数字后的科学计数法，后几位已丢失，无法还原：请在原表中把代码列设为「文本」格式，重新填写后另存" : ""
+        let codes = [r[.creditCode], r[.registrationNumber], r[.organizationCode]]
+        let excel = codes.contains(where: ExcelNotation.isScientific) ? "。" + ExcelNotation.advice : ""
         return Decision(
             withholding: finding(r, "没有有效的统一社会信用代码、组织机构代码或工商注册号（已尝试：\(tried)），该记录不予公示\(excel)"))
     }
