@@ -28,7 +28,7 @@ enum JudgeOrder {
         // The compared values taken out once: the halves are sorted on two cores without a copy of a
         // record (each retained and released its strings).
         let dates = records.map { r in
-            let listed = r.previousSystem && !r.timelinessJudged ? r.decisionDate : r.firstPublished
+            let listed = r.publishedOnUnknownDay ? r.decisionDate : r.firstPublished
             return (listed.dayNumber, r.decisionDate.dayNumber)
         }
         let keys = records.map(\.key)

@@ -41,9 +41,9 @@ public struct PublishedRecord: Sendable {
         set { days.lastUpdated = Days.day(newValue) }
     }
     /// Working days late (0 when timely); nil when a year they fall in has no calendar.
-    public var lateWorkdays: Int? { Counts.count(counts.lateWorkdays) }
+    public var lateWorkdays: Int? { Counts.unpacked(counts.lateWorkdays) }
     /// Working days from the decision to the first publication; nil as above.
-    public var publishWorkdays: Int? { Counts.count(counts.publishWorkdays) }
+    public var publishWorkdays: Int? { Counts.unpacked(counts.publishWorkdays) }
     public var isLate: Bool { flags.contains(.isLate) }
     public var underObjection: Bool { flags.contains(.underObjection) }
     /// 状态说明 shown with status 其他 or 异议.
@@ -61,6 +61,9 @@ public struct PublishedRecord: Sendable {
         get { flags.contains(.previousSystem) }
         set { if newValue { flags.insert(.previousSystem) } else { flags.remove(.previousSystem) } }
     }
+    /// Published by the previous system on a day no one recorded: ``firstPublished`` is then the day this
+    /// site took it over, not its publication (pages say 原系统公示; listings place it by its decision).
+    public var publishedOnUnknownDay: Bool { previousSystem && !timelinessJudged }
     /// A penalty whose 失信严重程度 was inferred from 处罚类别 (the record page says so).
     public var severityInferred: Bool { flags.contains(.severityInferred) }
     /// A valid 15-digit 工商注册号 and 组织机构代码 of the entity (read by shape), or empty.
@@ -103,7 +106,7 @@ public struct PublishedRecord: Sendable {
             decided: Days.day(decisionDate), deadline: Days.day(deadline), firstPublished: Days.day(firstPublished),
             publicityEnd: Days.day(publicityEnd), lastUpdated: Days.day(lastUpdated))
         counts = Counts(
-            lateWorkdays: Counts.count(lateWorkdays), publishWorkdays: Counts.count(publishWorkdays),
+            lateWorkdays: Counts.packed(lateWorkdays), publishWorkdays: Counts.packed(publishWorkdays),
             line: Counts.clamped(line))
         var extras = [String](repeating: "", count: Text.allCases.count)
         extras[Text.id.rawValue] = id
@@ -162,8 +165,8 @@ public struct PublishedRecord: Sendable {
         let line: Int32
 
         /// A count not known is kept as -1: a count of working days is never negative.
-        static func count(_ n: Int?) -> Int32 { n.map { Int32(clamping: max(0, $0)) } ?? -1 }
-        static func count(_ n: Int32) -> Int? { n < 0 ? nil : Int(n) }
+        static func packed(_ n: Int?) -> Int32 { n.map { Int32(clamping: max(0, $0)) } ?? -1 }
+        static func unpacked(_ n: Int32) -> Int? { n < 0 ? nil : Int(n) }
         static func clamped(_ n: Int) -> Int32 { Int32(clamping: n) }
     }
 }

@@ -48,12 +48,9 @@ public struct Renderer: Sendable {
         findingsByKey = byKey
         // Files that could not be read, shown on every preview page: a department sees at once that its
         // export is broken, whatever page it has open.
-        // Only what withholds records: an error, or a file not read at all; not a title or total row
-        // skipped, nor a warning about merged cells.
-        let broken = findings.filter {
-            $0.rule == BadFile.info.id
-                && ($0.severity == .error || $0.severity == .fatal || BadFile.unreadableTable($0))
-        }
+        // Only what withholds records: a row not read, or a file not read at all; not a title or total
+        // row skipped, nor a warning about merged cells.
+        let broken = findings.filter { BadFile.withholdsRow($0) || BadFile.unreadableTable($0) }
         fileErrors = broken.prefix(5).map {
             [
                 "file": Views.file($0.file, sheet: $0.sheet), "line": $0.line > 0 ? "第\($0.line)行" : "",

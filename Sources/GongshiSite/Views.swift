@@ -31,7 +31,7 @@ enum Views {
     /// in the ledger the day this site took it over (导入): that day is not its publication, and a
     /// listing showing it beside a decision of years before would read as years late.
     static func published(_ r: PublishedRecord) -> String {
-        r.previousSystem && !r.timelinessJudged ? "原系统公示" : r.firstPublished.description
+        r.publishedOnUnknownDay ? "原系统公示" : r.firstPublished.description
     }
 
     /// A row of a listing table.

@@ -77,7 +77,7 @@ enum XLSXWriter {
     /// about 8 cut every name and code off.
     static func width(of header: String, isDate: Bool) -> Int {
         if isDate { return 12 }
-        if header.hasSuffix("代码") || header.hasSuffix("号") || header.hasSuffix("编号") { return 22 }
+        if header.hasSuffix("代码") || header.hasSuffix("号") { return 22 }
         if header.hasSuffix("名称") { return 30 }
         if ["事实", "内容", "依据", "事由", "说明", "范围", "履行情况", "义务"].contains(where: { header.contains($0) }) {
             return 40

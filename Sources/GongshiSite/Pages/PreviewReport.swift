@@ -21,7 +21,8 @@ extension Renderer {
                     "kind": i.kind.title, "name": Views.masked(i.name),
                     "document": Views.masked(i.document), "key": Views.masked(i.key),
                     "department": names[i.department] ?? i.department,
-                    "place": i.file.isEmpty ? "" : (i.line > 0 ? "\(i.file) 第\(i.line)行" : i.file),
+                    "place": i.file.isEmpty
+                        ? "" : Views.file(i.file, sheet: i.sheet) + (i.line > 0 ? " 第\(i.line)行" : ""),
                 ]
                 if let path = paths[i.key] { d["path"] = path }
                 return d
