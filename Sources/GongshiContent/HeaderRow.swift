@@ -64,7 +64,8 @@ enum HeaderRow {
 
     /// The cells of a note under the data, joined for a message (「填表说明：…」, 「制表人：张三 审核人：李四」),
     /// or nil: its first filled cell starts with a word of ``noteWords`` (or of ``noteWordsWithColon``
-    /// and a colon), and it has at most six filled cells, fewer than any record.
+    /// and a colon), and it has at most six filled cells (a licensing or penalty record fills more; a
+    /// list entry may not, but its first cell is a name, which does not start with such a word).
     static func note(_ cells: [String]) -> String? {
         // Every data row is asked: most are told apart by the first letter of their first filled cell.
         guard let v = firstFilledScalar(cells), noteInitials.contains(v) else { return nil }
