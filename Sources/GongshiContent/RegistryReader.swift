@@ -25,10 +25,7 @@ public enum RegistryReader {
                     return
                 }
                 if let p = row.problem {
-                    findings.append(
-                        Finding(
-                            rule: "bad-file", severity: .error, file: file, line: row.line,
-                            message: "CSV 格式错误：\(p)，该行未读取"))
+                    findings.append(.malformedRow(file: file, line: row.line, p))
                     return
                 }
                 var d: [String: String] = [:]

@@ -13,10 +13,7 @@ extension TableMapper {
             return
         }
         if let problem = row.problem {
-            findings.append(
-                Finding(
-                    rule: "bad-file", severity: .error, file: file, line: row.line,
-                    message: "CSV 格式错误：\(problem)，该行未读取"))
+            findings.append(.malformedRow(file: file, line: row.line, problem))
             return
         }
         var cells = row.cells
@@ -65,5 +62,12 @@ extension TableMapper {
         notes.formulas(formulas.map { schema.fields[$0].name }, line: row.line)
         onRecord(
             SourceRecord(kind: kind, values: values, file: file, line: row.line, sheet: table.sheet, present: present))
+    }
+}
+
+extension Finding {
+    /// The error on a CSV row the parser could not read (`problem` says why): the row is not read.
+    static func malformedRow(file: String, line: Int, _ problem: String) -> Finding {
+        Finding(rule: "bad-file", severity: .error, file: file, line: line, message: "CSV 格式错误：\(problem)，该行未读取")
     }
 }
