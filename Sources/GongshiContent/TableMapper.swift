@@ -148,7 +148,7 @@ struct TableMapper {
                 rule: "bad-file", severity: table.hidden ? .warning : .error, file: file, line: line,
                 sheet: table.sheet,
                 message:
-                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但前 \(Self.lookAhead) 行中没有表头（至少要有两个可识别的列名，如「\(Field.entityName.name)」），\(Finding.wholeTableUnread)（其中 \(filledRows) 行有内容）"
+                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但前 \(Self.lookAhead) 行中没有表头（至少要有两个可识别的列名，如「\(kind.entityNameField.name)」），\(Finding.wholeTableUnread)（其中 \(filledRows) 行有内容）"
             )
         )
     }

@@ -197,6 +197,12 @@ struct XLSXReaderTests {
         let rejected = try #require(r.findings.first { $0.sheet == "说明" })
         #expect(rejected.severity == .error && rejected.line == 1)
         #expect(rejected.message.contains(Finding.wholeTableUnread) && rejected.message.contains("3 行"))
+        #expect(rejected.message.contains("如「行政相对人名称」"))
+        // A list's sheet names a list's column.
+        let list = WorkbookFixture(sheets: [.init(name: "名单", rows: [(1, ["甲", "乙"]), (2, ["丙", "丁"])])])
+        var none: [SourceRecord] = []
+        let l = RecordFileReader.readWorkbook(kind: .mingdan, data: try list.data(), file: "l.xlsx") { none.append($0) }
+        #expect(l.findings.first?.message.contains("如「主体名称」") == true)
     }
 
     @Test("unknown headers of a sheet carry the sheet and a did-you-mean hint")
