@@ -80,5 +80,7 @@ struct BadDateTests {
         let f = try #require(j.findings("bad-date").first)
         #expect(f.message.contains("2026-11-05") && f.message.contains("日期序号"))
         #expect(BadDate.serialHint("12345").isEmpty && BadDate.serialHint("2026").isEmpty)
+        #expect(BadDate.serialHint("46331.5").contains("2026-11-05"), "with a time of day")
+        #expect(BadDate.serialHint("46331.x").isEmpty)
     }
 }

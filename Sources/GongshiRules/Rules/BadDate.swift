@@ -23,9 +23,11 @@ public enum BadDate: RecordRule {
     /// For a whole number an Excel date serial would be (1990–2100) and that was saved as text: the day it
     /// stands for and how to keep it a date. Empty otherwise.
     static func serialHint(_ v: String) -> String {
-        guard v.count == 5, let n = Int(v), (32_874...73_050).contains(n), let date = LocalDate(excelSerial: n) else {
-            return ""
-        }
+        // A time of day is the fraction (46331.5 is noon).
+        let day = v.split(separator: ".", maxSplits: 1).first.map(String.init) ?? v
+        guard day.count == 5, let n = Int(day), v == day || Double(v) != nil, (32_874...73_050).contains(n),
+            let date = LocalDate(excelSerial: n)
+        else { return "" }
         return "（像是 Excel 的日期序号，即 \(date)：请把该列设为「日期」格式，或直接填写 \(date)）"
     }
 }
