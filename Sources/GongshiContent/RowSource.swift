@@ -12,6 +12,8 @@ struct RawRow {
     let problem: String?
     /// Columns of formula cells with no saved result (workbooks).
     var emptyFormulas: [Int] = []
+    /// Columns of cells holding an Excel error value (workbooks).
+    var errorValues: [Int] = []
     /// Line breaks inside quoted cells (CSV): the physical lines the row spans beyond its first.
     var extraLines = 0
     /// Hidden in the workbook (a row Excel does not show): read like any other, and said.
@@ -91,7 +93,7 @@ struct XLSXRowSource: RowSource {
                     .row(
                         RawRow(
                             line: r.line, cells: r.cells, numbers: r.numbers, problem: nil,
-                            emptyFormulas: r.emptyFormulas, hidden: r.hidden)))
+                            emptyFormulas: r.emptyFormulas, errorValues: r.errorValues, hidden: r.hidden)))
             case .merges(let ranges, let count):
                 try onEvent(.merges(ranges: ranges, count: count))
             }

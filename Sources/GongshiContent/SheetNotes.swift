@@ -4,9 +4,26 @@ import GongshiModel
 /// the workbook holds no result of, ranges merged across rows (Excel keeps the value in the first
 /// cell only, so the rows under it read as empty there), and rows Excel does not show.
 struct SheetNotes {
-    private var formulaRows = 0
-    private var formulaLine = 0
-    private var formulaColumns: [String] = []
+    /// Rows whose cells of some columns read as empty though Excel shows something there: how many,
+    /// the first, and the first three columns (their names).
+    struct CellTally {
+        private(set) var rows = 0
+        private(set) var firstLine = 0
+        private(set) var columns: [String] = []
+
+        mutating func add(_ names: [String], line: Int) {
+            guard !names.isEmpty else { return }
+            rows += 1
+            if firstLine == 0 { firstLine = line }
+            for c in names where !columns.contains(c) && columns.count < 3 { columns.append(c) }
+        }
+
+        /// 「处罚决定日期」「罚款金额（万元）」
+        var named: String { "「" + columns.joined(separator: "」「") + "」" }
+    }
+
+    private var formulas = CellTally()
+    private var errors = CellTally()
     private var merges: [String] = []
     private var mergeCount = 0
     /// Hidden rows read as records: the first ``hiddenListed`` row numbers, and how many.
@@ -15,12 +32,10 @@ struct SheetNotes {
     static let hiddenListed = 20
 
     /// A row whose cells of `columns` (their names) are formulas without a saved result.
-    mutating func formulas(_ columns: [String], line: Int) {
-        guard !columns.isEmpty else { return }
-        formulaRows += 1
-        if formulaLine == 0 { formulaLine = line }
-        for c in columns where !formulaColumns.contains(c) && formulaColumns.count < 3 { formulaColumns.append(c) }
-    }
+    mutating func formulas(_ columns: [String], line: Int) { formulas.add(columns, line: line) }
+
+    /// A row whose cells of `columns` (their names) hold an Excel error value (#REF!, #N/A …).
+    mutating func errorValues(_ columns: [String], line: Int) { errors.add(columns, line: line) }
 
     /// A hidden row read as a record: a row hidden by a filter is still the department's data, so it
     /// is published, but a clerk who hid it may have meant to withhold it.
@@ -38,12 +53,20 @@ struct SheetNotes {
     /// The warnings to give, for the sheet `sheet` of `file`.
     func findings(file: String, sheet: String) -> [Finding] {
         var out: [Finding] = []
-        if formulaRows > 0 {
+        if formulas.rows > 0 {
             out.append(
                 Finding(
-                    rule: "bad-file", severity: .warning, file: file, line: formulaLine, sheet: sheet,
+                    rule: "bad-file", severity: .warning, file: file, line: formulas.firstLine, sheet: sheet,
                     message:
-                        "「\(formulaColumns.joined(separator: "」「"))」是公式，但工作簿中没有保存计算结果（共 \(formulaRows) 行，从第\(formulaLine)行起），按空值读取：请在 Excel 或 WPS 中打开并保存后再导出"
+                        "\(formulas.named)是公式，但工作簿中没有保存计算结果（共 \(formulas.rows) 行，从第\(formulas.firstLine)行起），按空值读取：请在 Excel 或 WPS 中打开并保存后再导出"
+                ))
+        }
+        if errors.rows > 0 {
+            out.append(
+                Finding(
+                    rule: "bad-file", severity: .warning, file: file, line: errors.firstLine, sheet: sheet,
+                    message:
+                        "\(errors.named)中是 Excel 的错误值（如 #REF!、#N/A、#VALUE!，公式引用失效或无法计算；共 \(errors.rows) 行，从第\(errors.firstLine)行起），按空值读取：请在原表中修正公式或填写数值后再导出"
                 ))
         }
         if mergeCount > 0 {

@@ -60,6 +60,8 @@ extension TableMapper {
         for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }
         let formulas = row.emptyFormulas.compactMap { $0 < mapping.count ? mapping[$0] : nil }
         notes.formulas(formulas.map { schema.fields[$0].name }, line: row.line)
+        let errors = row.errorValues.compactMap { $0 < mapping.count ? mapping[$0] : nil }
+        notes.errorValues(errors.map { schema.fields[$0].name }, line: row.line)
         onRecord(
             SourceRecord(kind: kind, values: values, file: file, line: row.line, sheet: table.sheet, present: present))
     }

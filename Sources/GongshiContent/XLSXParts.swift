@@ -100,6 +100,7 @@ struct SheetHandler: XMLStreamHandler {
     /// The cell being read holds a formula; the row's formula cells with no saved result.
     private var formula = false
     private var emptyFormulas: [Int] = []
+    private var errorValues: [Int] = []
     /// Merged ranges spanning rows (the first ``XLSXReader/keptMerges``, and how many): the cells
     /// under the first are empty.
     private(set) var verticalMerges: [MergedRange] = []
@@ -123,6 +124,7 @@ struct SheetHandler: XMLStreamHandler {
             cells.removeAll(keepingCapacity: true)
             numbers.removeAll(keepingCapacity: true)
             emptyFormulas.removeAll(keepingCapacity: true)
+            errorValues.removeAll(keepingCapacity: true)
             column = -1
         case "c":
             if let ref = tag.attribute("r") {
@@ -170,7 +172,8 @@ struct SheetHandler: XMLStreamHandler {
             if inRow && !cells.isEmpty {
                 finished.append(
                     XLSXRow(
-                        line: line, cells: cells, numbers: numbers, emptyFormulas: emptyFormulas, hidden: rowHidden))
+                        line: line, cells: cells, numbers: numbers, emptyFormulas: emptyFormulas,
+                        errorValues: errorValues, hidden: rowHidden))
             }
             inRow = false
             cells.removeAll(keepingCapacity: true)
@@ -200,8 +203,10 @@ struct SheetHandler: XMLStreamHandler {
             text = strings[i]
         case "inlineStr": text = XLSXReader.unescapeExcel(inline)
         case "str": text = XLSXReader.unescapeExcel(value)
-        // An error value (#N/A, #REF! …) is no data: the cell counts as empty.
-        case "e": text = ""
+        // An error value (#N/A, #REF! …) is no data: the cell counts as empty, and the sheet's notes say so.
+        case "e":
+            text = ""
+            errorValues.append(column)
         case "b": text = value.trimmingCharacters(in: .whitespaces) == "1" ? "TRUE" : "FALSE"
         case "d": text = String(value.prefix(10))  // ISO 8601 date cell: the date part
         default:

@@ -13,6 +13,8 @@ public struct XLSXRow: Sendable {
     /// Columns of formula cells the workbook holds no result of (saved by a program that does not
     /// compute them): empty here, though Excel shows a value.
     public var emptyFormulas: [Int] = []
+    /// Columns of cells holding an error value (#REF!, #N/A …): no data, read as empty, and said.
+    public var errorValues: [Int] = []
     /// Excel does not show the row (`hidden="1"` on `<row>`): hidden by hand or by a filter.
     public var hidden = false
 }

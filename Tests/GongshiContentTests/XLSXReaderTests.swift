@@ -99,6 +99,23 @@ struct XLSXReaderTests {
         #expect(said.contains { $0.line == 0 && $0.message.contains("1 处跨行合并") && $0.message.contains("F2:F3") })
     }
 
+    @Test("Excel error values (#REF!, #N/A) are read as empty and said once per sheet")
+    func errorValues() throws {
+        let sheet = WorkbookFixture.Sheet(
+            name: "数据",
+            rows: [
+                (1, Self.header), (2, ["某公司", "02", "", "文号1", "e:#REF!", "机关"]),
+                (3, ["乙公司", "02", "", "文号2", "2026-11-20", "机关"]), (4, ["丙公司", "02", "", "文号3", "e:#N/A", "机关"]),
+            ])
+        let r = try records(WorkbookFixture(sheets: [sheet]))
+        #expect(r.records.count == 3)
+        #expect(r.records.first?[.licenceDate] == "")
+        let said = r.findings.filter { $0.rule == "bad-file" && $0.message.contains("错误值") }
+        #expect(said.count == 1)
+        #expect(said.first?.line == 2 && said.first?.message.contains("「许可决定日期」") == true)
+        #expect(said.first?.message.contains("共 2 行") == true)
+    }
+
     @Test("a sheet cut short is read up to where it ends, and said")
     func cutSheet() throws {
         var sheet = WorkbookFixture.Sheet(
