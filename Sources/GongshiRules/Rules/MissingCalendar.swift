@@ -17,10 +17,8 @@ public enum MissingCalendar: SiteRule {
             return Finding(
                 rule: info.id, severity: info.severity, file: MissingCalendarYear(year: year).file, line: 0,
                 message:
-                    "缺少 \(year) 年的节假日安排，"
-                    + (count > 0
-                        ? "\(count) 条记录的公示时效无法判断（照常公示，不计逾期或按时）"
-                        : "该年的工作日无法计算（逾期的工作日数不计，首页的“最新公示”按周一至周五计算）")
+                    "缺少 \(year) 年的节假日安排，\(count) 条记录的公示时效无法判断（照常公示，不计逾期或按时）"
+                    + (count > 0 ? "" : "；该年的工作日无法计算（逾期的工作日数不计，首页的“最新公示”按周一至周五计算）")
                     + "：请按国务院办公厅 \(year) 年的放假通知添加 Content/calendar/\(year).yml"
             )
         }
