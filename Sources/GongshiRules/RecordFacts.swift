@@ -112,7 +112,18 @@ struct RecordFacts: Sendable {
             hasKey = !source[.listName].isEmpty && !entity.isEmpty && !listed.isEmpty
             department = departments.named(authority)
         }
-        if hasKey {
+        if hasKey, kind != .mingdan, let d = department, d.name != authority,
+            let at = schema.index(of: kind.authorityField)
+        {
+            // The department named by an alias (or known by its code): one decision whatever the spelling
+            // of its authority, so that a row naming 区税务局 and one naming 国家税务总局淄博市周村区税务局 are
+            // copies of each other, not two decisions published twice. The key itself stays as SPEC §7
+            // defines it (the ledger's 记录键).
+            keyHash = DuplicateIndex.KeyHash("\(kind.rawValue):\(d.name):\(source[kind.documentField])")
+            var values = source.values
+            values[at] = d.name
+            contentHash = DuplicateIndex.contentHash(values)
+        } else if hasKey {
             keyHash = DuplicateIndex.KeyHash(key)
             contentHash = DuplicateIndex.contentHash(source.values)
         } else {

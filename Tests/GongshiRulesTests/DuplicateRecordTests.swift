@@ -101,3 +101,47 @@ struct DuplicateRecordTests {
         #expect(j.publication.listEntries.count == 3)
     }
 }
+
+@Suite("duplicate-record across a department's names")
+struct DuplicateAliasTests {
+    static let departments = """
+        编码,名称,统一社会信用代码,网站,别名
+        scjgj,区市场监管局,\(Fixture.scjgjCode),,淄博市周村区市场监督管理局
+
+        """
+
+    @Test("one decision under the department's name and an alias: published once, the later copy named")
+    func aliasCopy() throws {
+        var f = Fixture(
+            .xzcf, [Row.penalty(), Row.penalty(["处罚机关": "淄博市周村区市场监督管理局"])])
+        f.departments = Self.departments
+        let j = try f.judge()
+        #expect(j.publication.records.count == 1)
+        let d = try #require(j.findings("duplicate-record").first)
+        #expect(d.severity == .warning && d.line == 3)
+        #expect(d.message.contains("机关写作「淄博市周村区市场监督管理局」，即「区市场监管局」"))
+    }
+
+    @Test("and with another fine: both withheld, as any conflicting copies")
+    func aliasConflict() throws {
+        var f = Fixture(
+            .xzcf, [Row.penalty(), Row.penalty(["处罚机关": "淄博市周村区市场监督管理局", "罚款金额（万元）": "9"])])
+        f.departments = Self.departments
+        let j = try f.judge()
+        #expect(j.publication.records.isEmpty)
+        #expect(j.findings("duplicate-record").first?.severity == .error)
+    }
+
+    @Test("another document number under the alias is another decision")
+    func otherDecision() throws {
+        var f = Fixture(
+            .xzcf,
+            [
+                Row.penalty(),
+                Row.penalty(["处罚机关": "淄博市周村区市场监督管理局", "行政处罚决定书文号": "周市监罚〔2026〕2号"]),
+            ])
+        f.departments = Self.departments
+        let j = try f.judge()
+        #expect(j.publication.records.count == 2 && j.findings("duplicate-record").isEmpty)
+    }
+}

@@ -6,7 +6,7 @@ public enum DuplicateRecord: RecordRule {
     public static let info = RuleInfo(
         id: "duplicate-record", title: "重复记录", severity: .error, withholds: "内容不同：所有副本；内容相同：—（只公示第一条）",
         summary:
-            "同一记录键（类型 + 机关 + 文书号；名单为名单名称 + 代码或名称 + 列入日期 + 认定文书号（或案号、执行依据文号），代码依次取统一社会信用代码、组织机构代码、工商注册号）出现多次。内容不同为错误，内容相同为警告；在第一条之后的每个副本处报告",
+            "同一记录键（类型 + 机关（部门的别名按该部门计） + 文书号；名单为名单名称 + 代码或名称 + 列入日期 + 认定文书号（或案号、执行依据文号），代码依次取统一社会信用代码、组织机构代码、工商注册号）出现多次。内容不同为错误，内容相同为警告；在第一条之后的每个副本处报告",
         example: "两个文件都有「周市监罚〔2026〕12号」，罚款金额不同",
         basis: "本站规则（同一决定只能有一种公示内容）")
 
@@ -18,10 +18,21 @@ public enum DuplicateRecord: RecordRule {
             // Reported at the later copies, which name this one.
             return Decision(withholds: true)
         case .laterConflicting(let at):
-            return Decision(withholding: finding(r, "与 \(at) 是同一记录（键相同）但内容不同，所有副本均不予公示，请删除错误的一条"))
+            return Decision(
+                withholding: finding(r, "与 \(at) 是同一记录（键相同）\(spelling(r))但内容不同，所有副本均不予公示，请删除错误的一条"))
         case .laterIdentical(let at):
-            return Decision(withholding: finding(r, "与 \(at) 完全相同的重复行，只公示第一条", severity: .warning))
+            return Decision(
+                withholding: finding(
+                    r, "与 \(at) \(spelling(r).isEmpty ? "完全相同的重复行" : "是同一决定\(spelling(r))")，只公示第一条", severity: .warning)
+            )
         }
+    }
+
+    /// How the row names its authority when that is another name of its department (an alias of
+    /// departments.csv): the copies are one decision spelt two ways.
+    static func spelling(_ r: RecordContext) -> String {
+        guard let d = r.department, r.kind != .mingdan, r.authority != d.name else { return "" }
+        return "（机关写作「\(r.authority)」，即「\(d.name)」，请统一写法）"
     }
 }
 
