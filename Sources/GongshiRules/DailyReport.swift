@@ -72,7 +72,9 @@ public struct DailyReport: Sendable {
         }
         // A key names the document (or the list) and the authority: what a withheld record, or one no
         // longer in the data, is shown by.
-        let byName = Dictionary(p.departments.map { ($0.name, $0.code) }, uniquingKeysWith: { a, _ in a })
+        // By its name or an alias (departments.csv's 别名): a key keeps the authority as the row wrote it.
+        let byName = Dictionary(
+            p.departments.flatMap { d in ([d.name] + d.aliases).map { ($0, d.code) } }, uniquingKeysWith: { a, _ in a })
         func fromKey(_ kind: RecordKind, _ key: String) -> (document: String, department: String) {
             guard let (first, rest) = RecordContext.keyParts(key) else { return ("", "") }
             return kind == .mingdan ? (first, "") : (rest, byName[first] ?? "")
