@@ -10,6 +10,9 @@ public struct CheckReport: Sendable {
     public let findings: [Finding]
     public let records: Int
     public let departments: [Department]
+    /// The department each data file carries the records of, when only one: the text report files a
+    /// finding about the file itself (a title row, an unknown column) under it, not 未对应到部门.
+    var fileOwners: [String: String] = [:]
 
     public var errors: Int { findings.filter { $0.severity == .error || $0.severity == .fatal }.count }
     public var warnings: Int { findings.filter { $0.severity == .warning }.count }
@@ -44,7 +47,11 @@ public struct CheckReport: Sendable {
                 levels.contains($0.severity) || ($0.severity == .fatal && levels.contains(.error))
             }
         }
-        return CheckReport(date: date, findings: findings, records: records, departments: site.departments)
+        var report = CheckReport(date: date, findings: findings, records: records, departments: site.departments)
+        var owners: [String: [String]] = [:]
+        for (code, files) in judgement.filesByDepartment { for f in files { owners[f, default: []].append(code) } }
+        report.fileOwners = owners.compactMapValues { $0.count == 1 ? $0[0] : nil }
+        return report
     }
 
     /// The department a user named by 编码, 名称 or alias; a Chinese error listing the known ones otherwise.
@@ -110,7 +117,9 @@ public struct CheckReport: Sendable {
             guard !shown.isEmpty else { continue }
             out += "\n" + paint("━━ \(heading)：\(shown.count) 条", level) + "\n"
             var groups: [String: [Finding]] = [:]
-            for f in shown { groups[f.department, default: []].append(f) }
+            for f in shown {
+                groups[f.department.isEmpty ? fileOwners[f.file] ?? "" : f.department, default: []].append(f)
+            }
             let order = groups.keys.sorted { a, b in
                 if a.isEmpty != b.isEmpty { return b.isEmpty }  // site-wide findings last
                 return a < b
