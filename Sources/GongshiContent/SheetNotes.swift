@@ -53,22 +53,17 @@ struct SheetNotes {
     /// The warnings to give, for the sheet `sheet` of `file`.
     func findings(file: String, sheet: String) -> [Finding] {
         var out: [Finding] = []
-        if formulas.rows > 0 {
+        // Cells read as empty though Excel shows something: what they are, where, and what to do.
+        func said(_ t: CellTally, _ what: String, _ todo: String) {
+            guard t.rows > 0 else { return }
             out.append(
                 Finding(
-                    rule: "bad-file", severity: .warning, file: file, line: formulas.firstLine, sheet: sheet,
-                    message:
-                        "\(formulas.named)是公式，但工作簿中没有保存计算结果（共 \(formulas.rows) 行，从第\(formulas.firstLine)行起），按空值读取：请在 Excel 或 WPS 中打开并保存后再导出"
-                ))
+                    rule: "bad-file", severity: .warning, file: file, line: t.firstLine, sheet: sheet,
+                    message: "\(t.named)\(what)（共 \(t.rows) 行，从第\(t.firstLine)行起），按空值读取：\(todo)"))
         }
-        if errors.rows > 0 {
-            out.append(
-                Finding(
-                    rule: "bad-file", severity: .warning, file: file, line: errors.firstLine, sheet: sheet,
-                    message:
-                        "\(errors.named)中是 Excel 的错误值（如 #REF!、#N/A、#VALUE!，公式引用失效或无法计算；共 \(errors.rows) 行，从第\(errors.firstLine)行起），按空值读取：请在原表中修正公式或填写数值后再导出"
-                ))
-        }
+        said(formulas, "是公式，但工作簿中没有保存计算结果", "请在 Excel 或 WPS 中打开并保存后再导出")
+        said(
+            errors, "中是 Excel 的错误值（如 #REF!、#N/A、#VALUE!，公式引用失效或无法计算）", "请在原表中修正公式或填写数值后再导出")
         if mergeCount > 0 {
             out.append(
                 Finding(
