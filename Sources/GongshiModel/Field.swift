@@ -55,22 +55,14 @@ public enum Field: Int, CaseIterable, Hashable, Sendable, Comparable {
     public var vocabulary: Vocabulary? { Field.definitions[rawValue].vocabulary }
     public var definition: FieldDefinition { Field.definitions[rawValue] }
 
-    /// A value as read from a file or a sidecar: trimmed; a code also upper-cased, with its inner spaces
-    /// removed (OCR and Excel put spaces inside codes). Codes, dates and enumerated values are also read
-    /// in half width (`９１３７…`, `２０２６－１１－０５`, `０２` typed with a Chinese input method); free
-    /// text keeps its full-width punctuation, which is correct Chinese.
+    /// A value as read from a file or a sidecar: trimmed; read in half width where the field's
+    /// definition says so (``FieldDefinition/readsHalfWidth``); a code also upper-cased, with its inner
+    /// spaces removed (OCR and Excel put spaces inside codes).
     public func normalize(_ raw: String) -> String {
         let v = raw.trimmingWhitespace()
-        guard Field.readsHalfWidth[rawValue] else { return v }
+        // Read through the array, not bound to a copy of the definition (every cell passes here).
+        guard Field.definitions[rawValue].readsHalfWidth else { return v }
         return role == .code ? Field.foldedCode(v.halfWidth) : v.halfWidth
-    }
-
-    /// Whether a field's values are read in half width: codes, dates, enumerated values, the status
-    /// dates (whose role is ``Role/status``) and the amounts. Worked out once: every cell asks.
-    static let readsHalfWidth: [Bool] = allCases.map { f in
-        let d = definitions[f.rawValue]
-        return d.role == .code || d.role == .date || d.vocabulary != nil
-            || [.statusDate, .removedOn, .fineAmount, .confiscatedAmount].contains(f)
     }
 
     /// A code as compared and published: upper-case, without whitespace. A code as exported (printable
@@ -116,10 +108,14 @@ public struct FieldDefinition: Sendable {
     public let listAliases: [String]
     /// The values an enumerated field takes, published by name.
     public let vocabulary: Vocabulary?
+    /// Its values are read in half width (`９１３７…`, `２０２６－１１－０５`, `０２`, as a Chinese input method
+    /// types them): codes, dates and enumerated values, and the fields declared so (status dates,
+    /// amounts). Free text keeps its full-width punctuation, which is correct Chinese.
+    public let readsHalfWidth: Bool
 
     init(
         _ name: String, _ role: Field.Role = .text, codes: [String] = [], v1: [String] = [], aliases: [String] = [],
-        list: [String] = [], vocabulary: Vocabulary? = nil
+        list: [String] = [], vocabulary: Vocabulary? = nil, halfWidth: Bool = false
     ) {
         self.name = name
         self.role = role
@@ -128,5 +124,6 @@ public struct FieldDefinition: Sendable {
         self.aliases = aliases
         self.listAliases = list
         self.vocabulary = vocabulary
+        readsHalfWidth = halfWidth || role == .code || role == .date || vocabulary != nil
     }
 }

@@ -67,9 +67,11 @@ extension Field {
         case .penaltyBasis: return D("处罚依据", codes: ["CF_YJ"])
         case .penaltyKinds: return D("处罚类别", codes: ["CF_CFLB"], v1: ["CF_CFLB1"], aliases: ["处罚类别1"])
         case .penaltyContent: return D("处罚内容", codes: ["CF_NR"], v1: ["CF_JG"], aliases: ["处罚结果"])
-        case .fineAmount: return D("罚款金额（万元）", codes: ["CF_NR_FK"], aliases: ["罚款金额"])
+        case .fineAmount: return D("罚款金额（万元）", codes: ["CF_NR_FK"], aliases: ["罚款金额"], halfWidth: true)
         case .confiscatedAmount:
-            return D("没收违法所得、没收非法财物的金额（万元）", codes: ["CF_NR_WFFF"], aliases: ["没收违法所得、没收非法财物的金额"])
+            return D(
+                "没收违法所得、没收非法财物的金额（万元）", codes: ["CF_NR_WFFF"], aliases: ["没收违法所得、没收非法财物的金额"],
+                halfWidth: true)
         case .suspendedLicences: return D("暂扣或吊销证照名称及编号", codes: ["CF_NR_ZKDX"])
         case .penaltyDate: return D("处罚决定日期", .date, codes: ["CF_JDRQ"])
         case .penaltyValidUntil: return D("处罚有效期", .date, codes: ["CF_YXQ"])
@@ -93,7 +95,7 @@ extension Field {
         case .enforcementCourt: return D("执行法院")
         case .courtObligation: return D("生效法律文书确定的义务")
         case .performance: return D("被执行人的履行情况")
-        case .removedOn: return D("移出日期", .status)
+        case .removedOn: return D("移出日期", .status, halfWidth: true)
         case .idOrOrganizationCode:
             return D(
                 "身份证号码/组织机构代码", .secret,
@@ -102,7 +104,7 @@ extension Field {
         case .age: return D("年龄", .secret)
 
         case .status: return D("当前状态", .status, codes: ["XK_ZT", "CF_ZT"], vocabulary: .status)
-        case .statusDate: return D("状态日期", .status, codes: ["XK_ZTRQ", "CF_ZTRQ"])
+        case .statusDate: return D("状态日期", .status, codes: ["XK_ZTRQ", "CF_ZTRQ"], halfWidth: true)
         case .statusNote: return D("状态说明", .status, codes: ["XK_ZTSM", "CF_ZTSM"])
         case .dataSource:
             return D(
