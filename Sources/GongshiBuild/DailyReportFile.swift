@@ -35,9 +35,9 @@ public enum DailyReportFile {
             var t = "| 类型 | 主体名称 | 文书号或名单 | 部门 | 记录键 | 数据位置 |\n|---|---|---|---|---|---|\n"
             for i in items {
                 let dept = i.department.isEmpty ? "" : (names[i.department] ?? i.department)
-                let file = i.sheet.isEmpty ? i.file : "\(i.file) [\(i.sheet)]"
                 let place =
-                    i.file.isEmpty ? (withdrawn ? missing(i.kind) : "") : (i.line > 0 ? "\(file) 第\(i.line)行" : file)
+                    i.file.isEmpty
+                    ? (withdrawn ? missing(i.kind) : "") : Finding.place(file: i.file, sheet: i.sheet, line: i.line)
                 t +=
                     "| " + [i.kind.title, i.name, i.document, dept, i.key, place].map(cell).joined(separator: " | ")
                     + " |\n"

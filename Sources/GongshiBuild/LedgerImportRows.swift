@@ -40,7 +40,7 @@ extension LedgerImport {
             let serial = dateIndex >= 0 && dateIndex < numbers.count ? numbers[dateIndex] : nil
             rows.append(
                 Row(
-                    place: sheet.isEmpty ? "\(shown) 第\(line)行" : "\(shown) [\(sheet)] 第\(line)行", kind: kind,
+                    place: Finding.place(file: shown, sheet: sheet, line: line), kind: kind,
                     authority: cell(cells, "机关"), document: cell(cells, "文书号"), date: cell(cells, "公示日期"),
                     serial: serial, date1904: date1904))
         }

@@ -67,3 +67,12 @@ public struct Finding: Sendable, Hashable {
         self.message = DisplayText.cut(message)
     }
 }
+
+extension Finding {
+    /// Where a row is, as findings, reports and the preview name it: `a.xlsx [补报] 第3行`, with the
+    /// worksheet of a workbook (each has its own row numbers); the file alone for line 0.
+    public static func place(file: String, sheet: String = "", line: Int = 0) -> String {
+        let named = sheet.isEmpty ? file : "\(file) [\(sheet)]"
+        return line > 0 ? "\(named) 第\(line)行" : named
+    }
+}

@@ -53,7 +53,7 @@ public struct Renderer: Sendable {
         let broken = findings.filter { BadFile.withholdsRow($0) || BadFile.unreadableTable($0) }
         fileErrors = broken.prefix(5).map {
             [
-                "file": Views.file($0.file, sheet: $0.sheet), "line": $0.line > 0 ? "第\($0.line)行" : "",
+                "file": Finding.place(file: $0.file, sheet: $0.sheet), "line": $0.line > 0 ? "第\($0.line)行" : "",
                 "message": Views.masked($0.message),
             ]
         }
@@ -74,7 +74,7 @@ public struct Renderer: Sendable {
             [
                 "rule": $0.rule, "title": RuleTitles.title($0.rule), "severity": $0.severity.rawValue,
                 "level": $0.severity.chinese, "message": Views.message($0),
-                "file": Views.file($0.file, sheet: $0.sheet),
+                "file": Finding.place(file: $0.file, sheet: $0.sheet),
                 "line": $0.line,
             ]
         }

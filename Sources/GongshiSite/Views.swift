@@ -9,10 +9,6 @@ enum Views {
     static func entityPath(_ code: String) -> String { "zhuti/\(code)/" }
     static func departmentPath(_ code: String) -> String { "bumen/\(code)/" }
     static func listPath(isRed: Bool, id: String) -> String { "\(isRed ? "hongmingdan" : "heimingdan")/\(id)/" }
-    /// The file a finding or row is in, with its worksheet (`a.xlsx [补报]`): a workbook's sheets each
-    /// have their own row numbers.
-    static func file(_ file: String, sheet: String) -> String { sheet.isEmpty ? file : "\(file) [\(sheet)]" }
-
     /// A finding's message as the preview shows it after its rule's title (「日期无效：…」): without the
     /// title again when the message starts with it, and ``masked(_:)`` (a message quotes the values read).
     static func message(_ f: Finding) -> String {

@@ -144,7 +144,7 @@ struct DuplicateIndex {
         e.seen += 1
         entries[key] = e
         guard e.seen > 1 else { return e.conflicting ? .firstOfConflicting : .firstOfIdentical }
-        let at = "\(e.firstFile)\(e.firstSheet.isEmpty ? "" : " [\(e.firstSheet)]") 第\(e.firstLine)行"
+        let at = Finding.place(file: e.firstFile, sheet: e.firstSheet, line: Int(e.firstLine))
         return e.conflicting ? .laterConflicting(at: at) : .laterIdentical(at: at)
     }
 }

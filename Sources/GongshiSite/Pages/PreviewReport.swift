@@ -22,7 +22,7 @@ extension Renderer {
                     "document": Views.masked(i.document), "key": Views.masked(i.key),
                     "department": names[i.department] ?? i.department,
                     "place": i.file.isEmpty
-                        ? "" : Views.file(i.file, sheet: i.sheet) + (i.line > 0 ? " 第\(i.line)行" : ""),
+                        ? "" : Finding.place(file: i.file, sheet: i.sheet, line: i.line),
                 ]
                 if let path = paths[i.key] { d["path"] = path }
                 return d

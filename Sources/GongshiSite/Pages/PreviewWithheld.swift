@@ -39,7 +39,7 @@ extension Renderer {
             ctx["robots"] = "noindex"
             var rec: TemplateObject = [
                 "kindTitle": w.kind.title, "entityName": name, "key": Views.masked(w.key),
-                "file": Views.file(w.file, sheet: w.sheet),
+                "file": Finding.place(file: w.file, sheet: w.sheet),
                 "line": w.line > 0 ? "第\(w.line)行" : "", "ruleTitle": RuleTitles.title(w.rule), "rule": w.rule,
                 "isError": w.isError, "fields": w.row.map { ["name": $0.name, "value": $0.value] as TemplateObject },
                 "hasFields": !w.row.isEmpty, "dateLabel": w.kind == .mingdan ? Field.listedOn.name : "决定日期",
