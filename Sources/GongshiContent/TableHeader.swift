@@ -57,9 +57,7 @@ extension TableMapper {
             releaseHeaderFindings()
             guard HeaderRow.annotatesHeader(row.cells, { field(for: $0) }) else { return false }
             findings.append(
-                Finding(
-                    rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
-                    message: "「\(HeaderRow.joined(row.cells))」是表头下的说明行（字段代码或必填、选填），不是记录，已跳过"))
+                skipped(row.line, "「\(HeaderRow.joined(row.cells))」是表头下的说明行（字段代码或必填、选填），不是记录，已跳过"))
             headerEnd = row.line
             return true
         }
@@ -68,11 +66,9 @@ extension TableMapper {
         heldHeaderFindings.removeAll { renamed.contains($0.column) }
         releaseHeaderFindings()
         findings.append(
-            Finding(
-                rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
-                message:
-                    "表头分两行：第\(row.line)行的「\(first.name)」\(named.count > 1 ? "等" : "")补全了表头，该行不是记录，已按表头读取"
-            ))
+            skipped(
+                row.line,
+                "表头分两行：第\(row.line)行的「\(first.name)」\(named.count > 1 ? "等" : "")补全了表头，该行不是记录，已按表头读取"))
         for (i, name) in named {
             if i >= mapping.count { mapping += [Int?](repeating: nil, count: i + 1 - mapping.count) }
             if let said = nameColumn(i, name) { findings.append(columnFinding(said, line: row.line)) }

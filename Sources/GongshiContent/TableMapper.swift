@@ -153,6 +153,12 @@ struct TableMapper {
         )
     }
 
+    /// The info on a row of this table that is not a record and is skipped (a title, a note, a total, a
+    /// header's second row): it withholds nothing.
+    func skipped(_ line: Int, _ message: String) -> Finding {
+        Finding(rule: "bad-file", severity: .info, file: file, line: line, sheet: table.sheet, message: message)
+    }
+
     /// The standard field index a header stands for: the `columns:` maps first, then the schema.
     func field(for header: String) -> Int? {
         if let target = columns[RecordSchema.normalizeHeader(header)] { return schema.index(of: target) }
@@ -184,10 +190,7 @@ struct TableMapper {
             if recognised < (table.isWorkbook ? 2 : 1) && candidates.isEmpty {
                 if let title = HeaderRow.title(row.cells) {
                     // Said once the header is found: a sheet without one is reported as a whole.
-                    titles.append(
-                        Finding(
-                            rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
-                            message: "「\(title)」是标题行，不是表头，已跳过（表头为其下的第一行）"))
+                    titles.append(skipped(row.line, "「\(title)」是标题行，不是表头，已跳过（表头为其下的第一行）"))
                     return
                 }
             }
@@ -209,10 +212,7 @@ struct TableMapper {
             }
             // Rows held above the header are notes, not records.
             for note in candidates {
-                titles.append(
-                    Finding(
-                        rule: "bad-file", severity: .info, file: file, line: note.line, sheet: table.sheet,
-                        message: "「\(HeaderRow.joined(note.cells))」在表头上方，是说明行，不是表头也不是记录，已跳过"))
+                titles.append(skipped(note.line, "「\(HeaderRow.joined(note.cells))」在表头上方，是说明行，不是表头也不是记录，已跳过"))
             }
             candidates = []
             readHeader(row)
@@ -227,18 +227,12 @@ struct TableMapper {
         }
         // A total row under the data (合计 / 共5家) is not a record.
         if row.problem == nil, let total = HeaderRow.total(row.cells) {
-            findings.append(
-                Finding(
-                    rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
-                    message: "「\(total)」是合计行，不是记录，未读取"))
+            findings.append(skipped(row.line, "「\(total)」是合计行，不是记录，未读取"))
             return
         }
         // Notes under the data (填表说明：…, 制表人：张三) are not records either.
         if row.problem == nil, let note = HeaderRow.note(row.cells) {
-            findings.append(
-                Finding(
-                    rule: "bad-file", severity: .info, file: file, line: row.line, sheet: table.sheet,
-                    message: "「\(note)」是表格下方的说明行（填表说明、制表人等），不是记录，未读取"))
+            findings.append(skipped(row.line, "「\(note)」是表格下方的说明行（填表说明、制表人等），不是记录，未读取"))
             return
         }
         if !table.isWorkbook {

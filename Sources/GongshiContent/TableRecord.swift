@@ -58,12 +58,15 @@ extension TableMapper {
             if !more.isEmpty { values[idx] = values[idx].isEmpty ? more : values[idx] + "；" + more }
         }
         for (idx, v) in defaults where values[idx].isEmpty { values[idx] = v }
-        let formulas = row.emptyFormulas.compactMap { $0 < mapping.count ? mapping[$0] : nil }
-        notes.formulas(formulas.map { schema.fields[$0].name }, line: row.line)
-        let errors = row.errorValues.compactMap { $0 < mapping.count ? mapping[$0] : nil }
-        notes.errorValues(errors.map { schema.fields[$0].name }, line: row.line)
+        notes.formulas(fieldNames(row.emptyFormulas), line: row.line)
+        notes.errorValues(fieldNames(row.errorValues), line: row.line)
         onRecord(
             SourceRecord(kind: kind, values: values, file: file, line: row.line, sheet: table.sheet, present: present))
+    }
+
+    /// The names of the fields the columns `columns` hold (columns no field is mapped to left out).
+    private func fieldNames(_ columns: [Int]) -> [String] {
+        columns.compactMap { $0 < mapping.count ? mapping[$0].map { schema.fields[$0].name } : nil }
     }
 }
 
