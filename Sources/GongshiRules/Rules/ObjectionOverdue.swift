@@ -20,7 +20,7 @@ public enum ObjectionOverdue: RecordRule {
             // date): found from the objection's side, so a build date in a year without a calendar still
             // judges an objection whose days are all known.
             let due = try env.calendar.addingWorkdays(workdays, to: since)
-            guard try env.date >= env.calendar.addingWorkdays(workdays + 1, to: since) else { return .none }
+            guard try env.date >= env.calendar.addingWorkdays(1, to: due) else { return .none }
             let elapsed = try? env.calendar.workdays(after: since, through: env.date)
             let days = elapsed.map { "已过 \($0) 个工作日" } ?? "已过 \(workdays) 个工作日以上"
             return Decision(findings: [finding(r, "\(since) 提出异议，\(days)（应于 \(due) 前核查处理），至今仍为异议：请及时处理")])
