@@ -67,7 +67,7 @@ struct RecordFacts: Sendable {
         switch kind {
         case .xzxk, .xzcf:
             let doc = source[kind.documentField]
-            key = "\(kind.rawValue):\(authority):\(doc)"
+            key = RecordFacts.decisionKey(kind, authority, doc)
             hasKey = !authority.isEmpty && !doc.isEmpty
             // The placeholder 00000000000000000X names no authority (SPEC §8.4).
             let authorityCode = kind.authorityCodeField.map { source[$0] } ?? ""
@@ -119,7 +119,7 @@ struct RecordFacts: Sendable {
             // of its authority, so that a row naming 区税务局 and one naming 国家税务总局淄博市周村区税务局 are
             // copies of each other, not two decisions published twice. The key itself stays as SPEC §7
             // defines it (the ledger's 记录键).
-            keyHash = DuplicateIndex.KeyHash("\(kind.rawValue):\(d.name):\(source[kind.documentField])")
+            keyHash = DuplicateIndex.KeyHash(RecordFacts.decisionKey(kind, d.name, source[kind.documentField]))
             var values = source.values
             values[at] = d.name
             contentHash = DuplicateIndex.contentHash(values)
@@ -146,5 +146,10 @@ struct RecordFacts: Sendable {
             severityInferred = false
         }
         isRedList = source[.listType].contains("红")
+    }
+
+    /// A licensing or penalty decision's key (SPEC §7): `xzcf:<处罚机关>:<行政处罚决定书文号>`.
+    static func decisionKey(_ kind: RecordKind, _ authority: String, _ document: String) -> String {
+        "\(kind.rawValue):\(authority):\(document)"
     }
 }

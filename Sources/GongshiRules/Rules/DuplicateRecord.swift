@@ -21,10 +21,9 @@ public enum DuplicateRecord: RecordRule {
             return Decision(
                 withholding: finding(r, "与 \(at) 是同一记录（键相同）\(spelling(r))但内容不同，所有副本均不予公示，请删除错误的一条"))
         case .laterIdentical(let at):
-            return Decision(
-                withholding: finding(
-                    r, "与 \(at) \(spelling(r).isEmpty ? "完全相同的重复行" : "是同一决定\(spelling(r))")，只公示第一条", severity: .warning)
-            )
+            let spelt = spelling(r)
+            let copy = spelt.isEmpty ? "完全相同的重复行" : "是同一决定\(spelt)"
+            return Decision(withholding: finding(r, "与 \(at) \(copy)，只公示第一条", severity: .warning))
         }
     }
 
