@@ -43,9 +43,7 @@ extension Renderer {
             || !notices.isEmpty
         let fingerprint = inputKey("entity-feeds", folder, index, dated: settings.feedItems == 0 || !announced, key)
         if let fingerprint, try reuseAll(Feeds.names.map { folder + $0 }, fingerprint, out) { return }
-        let name =
-            records.first.map { p.records[$0].entityName } ?? entries.first.map { p.listEntries[$0].entityName }
-            ?? notices.first.map { p.withdrawals[$0].entityName } ?? code
+        let name = entityName(code, records, entries, notices)
         var top = NewestFeedSources(limit: settings.feedItems)
         for i in records where !p.records[i].previousSystem {
             top.add(p.records[i].firstPublished, p.records[i].key, .record(i))
@@ -66,5 +64,13 @@ extension Renderer {
             folder: folder, title: "\(settings.title) · \(name)",
             description: "\(name)（统一社会信用代码 \(code)）的行政许可、行政处罚和红黑名单公示")
         try writeFeeds(g, items, out, fingerprint: fingerprint)
+    }
+
+    /// The name an entity's page and feeds go by: its first record's, else its first list entry's, else
+    /// (an entity whose records were all withdrawn) its first notice's; its code when none has one.
+    func entityName(_ code: String, _ records: [Int], _ entries: [Int], _ notices: [Int]) -> String {
+        let p = publication
+        return records.first.map { p.records[$0].entityName } ?? entries.first.map { p.listEntries[$0].entityName }
+            ?? notices.first.map { p.withdrawals[$0].entityName } ?? code
     }
 }

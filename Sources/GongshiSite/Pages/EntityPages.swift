@@ -59,9 +59,7 @@ extension Renderer {
         let p = publication
         let firstRecord = recordIndices.first
         let firstEntry = entryIndices.first.map { p.listEntries[$0] }
-        let name =
-            firstRecord.map { records[$0].entityName } ?? firstEntry?.entityName
-            ?? index.noticesByEntity[code]?.first.map { p.withdrawals[$0].entityName } ?? code
+        let name = entityName(code, recordIndices, entryIndices, index.noticesByEntity[code] ?? [])
         let folder = Views.entityPath(code)
         let path = folder + "index.html"
         var ctx = self.context.page(
