@@ -66,7 +66,7 @@ extension Renderer {
         ]
         let (fields, masked) = Views.fieldRows(r)
         rec["fields"] = fields
-        if masked || name.contains("*") { rec["masked"] = true }
+        if masked || Views.showsMask(name) { rec["masked"] = true }
         if !r.timelinessJudged {
             rec["notJudged"] =
                 r.previousSystem
