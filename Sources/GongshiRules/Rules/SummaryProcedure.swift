@@ -31,17 +31,21 @@ public enum SummaryProcedure: RecordRule {
     static let conversions = ["转为", "转入", "转"]
 
     /// Whether `text` has `marker` neither directly preceded by a denial nor followed by a conversion.
+    ///
+    /// Searched on UTF-8 bytes (a match of whole characters there is a match of characters): `range(of:)`
+    /// is Foundation's locale-aware search, and every penalty asks this four times.
     static func saysSummary(_ text: String, _ marker: String) -> Bool {
-        var rest = text[...]
-        while let r = rest.range(of: marker) {
-            let before = rest[..<r.lowerBound]
-            let after = rest[r.upperBound...]
-            if !denials.contains(where: { before.hasSuffix($0) })
-                && !conversions.contains(where: { after.hasPrefix($0) })
+        let bytes = text.utf8
+        var from = bytes.startIndex
+        while let r = bytes[from...].firstRange(of: marker.utf8) {
+            let before = bytes[..<r.lowerBound]
+            let after = bytes[r.upperBound...]
+            if !denials.contains(where: { before.reversed().starts(with: $0.utf8.reversed()) })
+                && !conversions.contains(where: { after.starts(with: $0.utf8) })
             {
                 return true
             }
-            rest = after
+            from = r.upperBound
         }
         return false
     }
