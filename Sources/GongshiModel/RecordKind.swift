@@ -82,16 +82,26 @@ public enum RecordStatus: String, Sendable {
     }
 
     public init?(parsing raw: String) {
-        guard let v = RecordStatus.spellings.value(of: raw.trimmingWhitespace()) else { return nil }
+        guard let v = RecordStatus.spellings.value(of: statusWord(raw)) else { return nil }
         self = v
     }
 
+    /// 撤回 is what Art.48 has the authority do with the information of a decision 撤销 (and how
+    /// departments mark such rows); 撤消 is its common misspelling.
     static let spellings = Spellings<RecordStatus>(
-        ["", "0", "正常"].map { ($0, .normal) } + ["1", "撤销", "已撤销"].map { ($0, .revoked) }
+        ["", "0", "正常", "有效", "生效", "正常公示"].map { ($0, .normal) }
+            + ["1", "撤销", "已撤销", "撤消", "已撤消", "撤销决定", "撤回", "已撤回"].map { ($0, .revoked) }
             + ["变更", "已变更"].map { ($0, .changed) } + ["确认违法", "被确认违法"].map { ($0, .confirmedIllegal) }
             + ["确认无效", "被确认无效"].map { ($0, .confirmedInvalid) }
-            + ["2", "异议", "异议中", "异议处理中"].map { ($0, .objection) } + ["3", "其他"].map { ($0, .other) }
+            + ["2", "异议", "异议中", "异议处理中"].map { ($0, .objection) } + ["3", "其他", "其它"].map { ($0, .other) }
             + ["4", "修复", "信用修复", "已修复"].map { ($0, .repaired) })
+}
+
+/// A 当前状态 as its words: without spaces or a closing full stop (「确认无效。」).
+private func statusWord(_ raw: String) -> String {
+    var word = raw.removingWhitespace()
+    while let last = word.last, last == "。" || last == "." || last == "．" { word.removeLast() }
+    return word
 }
 
 /// 当前状态 of a list entry.
@@ -101,13 +111,36 @@ public enum ListStatus: String, Sendable {
     case removed = "移出"
 
     public init?(parsing raw: String) {
-        guard let v = ListStatus.spellings.value(of: raw.trimmingWhitespace()) else { return nil }
+        guard let v = ListStatus.spellings.value(of: statusWord(raw)) else { return nil }
         self = v
     }
 
+    /// An entry 撤销 or 修复 (移出严重失信主体名单 is a form of 信用修复, Order 36) has left the list.
     static let spellings = Spellings<ListStatus>(
-        ["", "0", "正常"].map { ($0, .normal) } + ["2", "异议", "异议中", "异议处理中"].map { ($0, .objection) }
-            + ["移出", "已移出"].map { ($0, .removed) })
+        ["", "0", "正常", "有效", "在列"].map { ($0, .normal) }
+            + ["2", "异议", "异议中", "异议处理中"].map { ($0, .objection) }
+            + [
+                "移出", "已移出", "移除", "已移除", "出列", "已出列", "移出名单", "已移出名单", "撤销", "已撤销", "修复",
+                "信用修复", "已修复",
+            ].map { ($0, .removed) })
+}
+
+/// 名单类型 of a list entry. Which list an entry is on decides how it is shown and for how long, and a
+/// 守信 firm shown on the black list is accused of what it did not do: a value is read only when its
+/// words name one list.
+public enum ListType: String, Sendable {
+    case red = "红名单"
+    case black = "黑名单"
+
+    /// 红名单 and 黑名单, and the words lists are typed with (红, 守信, 诚信, 激励 for the red list; 黑, 失信,
+    /// 惩戒 for the black one); nil for a value that names both or neither (重点关注名单).
+    public init?(parsing raw: String) {
+        let words = raw.removingWhitespace()
+        let red = ["红", "守信", "诚信", "激励"].contains { words.contains($0) }
+        let black = ["黑", "失信", "惩戒"].contains { words.contains($0) }
+        guard red != black else { return nil }
+        self = red ? .red : .black
+    }
 }
 
 /// 失信严重程度 of a penalty, and the publicity bounds NDRC Order No. 36 sets for each.

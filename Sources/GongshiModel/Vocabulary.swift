@@ -11,7 +11,7 @@ public enum Vocabulary: Sendable {
     case severity
     /// 当前状态: a record's (with the v1 codes 0–4) or a list entry's.
     case status
-    /// 名单类型: 红名单 or 黑名单, exactly.
+    /// 名单类型: 红名单 or 黑名单, or words naming one of them (``ListType``).
     case listType
 
     /// The name `raw` is published as in a file of `kind`; nil when it is outside the vocabulary.
@@ -23,7 +23,7 @@ public enum Vocabulary: Sendable {
         case .severity: return Severity(parsing: raw)?.rawValue
         case .status:
             return kind == .mingdan ? ListStatus(parsing: raw)?.rawValue : RecordStatus(parsing: raw)?.rawValue
-        case .listType: return raw == "红名单" || raw == "黑名单" ? raw : nil
+        case .listType: return ListType(parsing: raw)?.rawValue
         }
     }
 

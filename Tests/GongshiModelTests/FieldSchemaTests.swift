@@ -139,6 +139,14 @@ struct FieldSchemaTests {
         #expect(Vocabulary.status.name(of: "移出", in: .xzcf) == nil)
         #expect(Vocabulary.listType.name(of: "红名单", in: .mingdan) == "红名单")
         #expect(Vocabulary.listType.name(of: "灰名单", in: .mingdan) == nil)
+        #expect(Vocabulary.listType.name(of: "守信激励对象名单", in: .mingdan) == "红名单")
+        #expect(Vocabulary.listType.name(of: "严重失信主体名单", in: .mingdan) == "黑名单")
+        #expect(Vocabulary.listType.name(of: "红黑名单", in: .mingdan) == nil, "names both lists")
+        #expect(Vocabulary.listType.name(of: "重点关注名单", in: .mingdan) == nil, "names neither")
+        #expect(Vocabulary.status.name(of: "撤回", in: .xzcf) == "撤销")
+        #expect(Vocabulary.status.name(of: "确认无效。", in: .xzcf) == "确认无效")
+        #expect(Vocabulary.status.name(of: "信用修复", in: .mingdan) == "移出")
+        #expect(Vocabulary.status.name(of: "失效", in: .xzcf) == nil)
         #expect(Field.licenceCategory.vocabulary == .licenceCategory && Field.remarks.vocabulary == nil)
     }
 

@@ -108,13 +108,35 @@ struct BadValueTests {
         #expect(j.findings("bad-date").isEmpty)
     }
 
-    @Test("an unknown 当前状态 or 名单类型 warns")
+    @Test("an unknown 当前状态 or 名单类型 withholds with an error: the site cannot tell if, or as what, it is public")
     func status() throws {
         var f = Fixture(.xzcf, [Row.penalty(["当前状态": "待定"])])
-        f.add(.mingdan, [Row.black(["名单类型": "灰名单"])])
+        f.add(
+            .mingdan,
+            [Row.black(["名单类型": "重点关注名单"]), Row.black(["当前状态": "暂停", "主体名称": "乙公司", "统一社会信用代码": Fixture.companyB])])
         let j = try f.judge()
-        #expect(j.findings("bad-value").count == 2)
-        #expect(j.findings("bad-value").allSatisfy { $0.severity == .warning })
+        #expect(j.findings("bad-value").count == 3)
+        #expect(j.findings("bad-value").allSatisfy { $0.severity == .error && $0.withholds })
+        #expect(j.findings("bad-value").contains { $0.message.contains("无法判断该决定是否仍然有效") })
+        #expect(j.publication.records.isEmpty && j.publication.listEntries.isEmpty)
+    }
+
+    @Test("the words a list is typed with name it; a 守信 entry is on the red list, a 失信 one on the black")
+    func listTypeWords() throws {
+        var f = Fixture()
+        f.add(
+            .mingdan,
+            [Row.red(["名单类型": "守信激励对象名单"]), Row.black(["名单类型": "失信", "主体名称": "乙公司", "统一社会信用代码": Fixture.companyB])])
+        let j = try f.judge()
+        #expect(j.findings("bad-value").isEmpty)
+        #expect(j.publication.listEntries.map(\.isRed).sorted { $0 && !$1 } == [true, false])
+    }
+
+    @Test("variant spellings of a withdrawal or a removal are read as one", arguments: ["撤回", "撤消", "确认无效。", "已撤回"])
+    func withdrawalSpellings(status: String) throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["当前状态": status, "状态日期": "2026-11-23", "状态说明": "复议撤销"])]).judge()
+        #expect(j.findings("bad-value").isEmpty)
+        #expect(!j.isPublic(penaltyKey()))
     }
 
     @Test("a valid record has no bad-value")

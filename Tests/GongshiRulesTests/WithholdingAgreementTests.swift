@@ -76,10 +76,13 @@ struct WithholdingAgreementTests {
             #expect(why.count == 1 && why.first?.rule == w.rule, "\(w.key) withheld as \(w.rule) without its finding")
             #expect(w.isError == (why.first?.severity == .error))
         }
-        // The unknown 行政相对人类别 values are errors that name the field.
-        let category = check.findings.filter { $0.rule == "bad-value" && $0.severity == .error }
-        #expect(category.count == 8, "\(category.map(\.message))")
-        #expect(category.allSatisfy { $0.withholds })
+        // The unknown 行政相对人类别 (8), 当前状态 (待定, 5; 暂停 of a list) and 名单类型 (灰名单) values are
+        // errors that name the field.
+        let unread = check.findings.filter { $0.rule == "bad-value" && $0.severity == .error }
+        #expect(unread.count == 12, "\(unread.map(\.message))")
+        #expect(unread.allSatisfy { $0.withholds })
+        #expect(unread.filter { $0.message.contains("「当前状态」") }.count == 3)
+        #expect(unread.filter { $0.message.contains("「名单类型」") }.count == 1)
     }
 
     /// A row that cannot be read (wrong width, bad quoting) is withheld: its bad-file finding says so
