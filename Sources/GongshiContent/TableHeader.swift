@@ -99,7 +99,6 @@ extension TableMapper {
         let h = RecordSchema.normalizeHeader(name)
         if kind == .xzcf && (h == "CF_CFLB2" || h == "处罚类别2") && secondKinds == nil {
             secondKinds = i
-            v1PenaltyKinds.insert(i)
             schema.index(of: .penaltyKinds).map { present[$0] = true }
             return nil
         }
@@ -113,7 +112,6 @@ extension TableMapper {
         }
         if mapped[idx] { return "列「\(name)」重复出现，只读取第一列" }
         if kind == .xzxk && (h == "XK_SPLB" || h == "审批类别") { v1Categories.insert(i) }
-        if kind == .xzcf && (h == "CF_CFLB1" || h == "处罚类别1") { v1PenaltyKinds.insert(i) }
         mapping[i] = idx
         mapped[idx] = true
         present[idx] = true

@@ -22,8 +22,6 @@ struct TableMapper {
     var shape = CSVRowShape()
     /// Columns of the v1 审批类别 (XK_SPLB), whose codes 0–5 count from 0 where 许可类别's 01–06 count from 1.
     var v1Categories: Set<Int> = []
-    /// Columns of the v1 处罚类别 (CF_CFLB1, CF_CFLB2), whose codes 0–6 stand for 警告 … 其他.
-    var v1PenaltyKinds: Set<Int> = []
     /// The v1 处罚类别2 (CF_CFLB2): the kinds past the first, joined to 处罚类别.
     var secondKinds: Int?
     /// The next row is the first under the header (a template may annotate the header there, or
@@ -82,7 +80,6 @@ struct TableMapper {
         filledRows = 0
         hiddenHeaderLine = 0
         v1Categories = []
-        v1PenaltyKinds = []
         secondKinds = nil
         firstUnderHeader = false
         headerCells = []

@@ -42,4 +42,15 @@ struct V1CategoryTests {
         #expect(Severity.inferred(fromKinds: records[3][.penaltyKinds]) == .serious)
         #expect(CellText.penaltyKindName("４") == "暂扣或者吊销许可证、执照", "a code typed in full width")
     }
+
+    @Test("a lone code 0–6 under the v2.0 header 处罚类别 is the v1 code too: as text it says nothing")
+    func penaltyKindCodeUnderV2Header() {
+        let dir = TempDir()
+        let path = dir.write("v2cf.csv", "行政相对人名称,处罚类别\n甲公司,0\n乙公司,4\n丙公司,罚款\n丁公司,10\n")
+        var records: [SourceRecord] = []
+        _ = RecordFileReader.read(kind: .xzcf, path: path, file: "Content/xzcf/v2cf.csv", columns: [:]) {
+            records.append($0)
+        }
+        #expect(records.map { $0[.penaltyKinds] } == ["警告", "暂扣或者吊销许可证、执照", "罚款", "10"])
+    }
 }
