@@ -59,7 +59,7 @@ public enum Field: Int, CaseIterable, Hashable, Sendable, Comparable {
     /// definition says so (``FieldDefinition/readsHalfWidth``); a code also upper-cased, with its inner
     /// spaces removed (OCR and Excel put spaces inside codes).
     public func normalize(_ raw: String) -> String {
-        let v = raw.trimmingWhitespace()
+        let v = raw.withoutControlCharacters.trimmingWhitespace()
         // Read through the array, not bound to a copy of the definition (every cell passes here).
         guard Field.definitions[rawValue].readsHalfWidth else { return v }
         return role == .code ? Field.foldedCode(v.halfWidth) : v.halfWidth
