@@ -25,7 +25,9 @@ struct SummaryProcedureTests {
 
     @Test("a denial, or no mention, publishes the penalty")
     func denied() throws {
-        for remark in ["不适用简易程序", "非简易程序案件", "普通程序", "简易程序转为普通程序", ""] {
+        for remark in [
+            "不适用简易程序", "非简易程序案件", "普通程序", "简易程序转为普通程序", "程序：一般程序；简易程序不适用", "",
+        ] {
             let j = try Fixture(.xzcf, [Row.penalty(["备注": remark])]).judge()
             #expect(j.findings("summary-procedure").isEmpty, "\(remark)")
             #expect(j.publication.records.count == 1)

@@ -6,7 +6,7 @@ public enum SummaryProcedure: RecordRule {
     public static let info = RuleInfo(
         id: "summary-procedure", title: "简易程序处罚不予公示", severity: .info, withholds: "该记录",
         summary:
-            "行政处罚的「备注」或「处罚内容」写明适用简易程序（「简易程序」「当场处罚」，前面没有「不适用」「非」等否定，后面不是「转为普通程序」）：简易程序作出的行政处罚不属于公共信用信息，不公示。如系误写，请改正该栏",
+            "行政处罚的「备注」或「处罚内容」写明适用简易程序（「简易程序」「当场处罚」，前面没有「不适用」「非」等否定，后面不是「不适用」「转为普通程序」）：简易程序作出的行政处罚不属于公共信用信息，不公示。如系误写，请改正该栏",
         example: "备注为「简易程序（当场处罚）」、处罚内容为「当场罚款人民币200元」的行政处罚",
         basis: "《山东省社会信用条例》第十三条（适用简易程序作出的行政处罚信息不纳入公共信用信息）")
 
@@ -27,10 +27,11 @@ public enum SummaryProcedure: RecordRule {
         return .none
     }
 
-    /// Words right after a marker that say the case left that procedure (「简易程序转为普通程序」).
-    static let conversions = ["转为", "转入", "转"]
+    /// Words right after a marker that deny it (「简易程序不适用」) or say the case left that procedure
+    /// (「简易程序转为普通程序」).
+    static let undoings = ["不适用", "不予适用", "未适用", "转为", "转入", "转"]
 
-    /// Whether `text` has `marker` neither directly preceded by a denial nor followed by a conversion.
+    /// Whether `text` has `marker` neither directly preceded by a denial nor followed by an undoing.
     ///
     /// Searched on UTF-8 bytes (a match of whole characters there is a match of characters): `range(of:)`
     /// is Foundation's locale-aware search, and every penalty asks this four times.
@@ -41,7 +42,7 @@ public enum SummaryProcedure: RecordRule {
             let before = bytes[..<r.lowerBound]
             let after = bytes[r.upperBound...]
             if !denials.contains(where: { before.reversed().starts(with: $0.utf8.reversed()) })
-                && !conversions.contains(where: { after.starts(with: $0.utf8) })
+                && !undoings.contains(where: { after.starts(with: $0.utf8) })
             {
                 return true
             }
