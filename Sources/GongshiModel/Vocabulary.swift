@@ -35,7 +35,7 @@ public enum Vocabulary: Sendable {
         case .idDocumentType: return "01 身份证、02 护照、03 港澳居民来往内地通行证、04 台湾居民来往大陆通行证、05 外国人永久居留身份证"
         case .severity: return "轻微、一般、严重（或代码 1、3）"
         case .status: return kind == .mingdan ? "正常、异议、移出" : "正常、撤销、变更、确认违法、确认无效、异议、修复、其他，或代码 0–4"
-        case .listType: return "红名单、黑名单"
+        case .listType: return "红名单、黑名单，或写明守信、失信等"
         }
     }
 }
