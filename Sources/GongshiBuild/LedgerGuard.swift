@@ -43,16 +43,21 @@ enum LedgerGuard {
     private static func divergence(_ file: LedgerFile, held: HeldLedger, out: String) -> (LedgerMark, String)? {
         guard let marked = OutputFolder.markedLedger(out), marked.bytes > 0 else { return nil }
         let now = held.before
-        let continues: Bool
-        if now.bytes == marked.bytes {
-            continues = now.sha256 == marked.sha256
-        } else if now.bytes > marked.bytes {
-            continues = LedgerStore.hex(SHA256.hash(data: file.bytes[..<marked.bytes])) == marked.sha256
-        } else {
-            continues = false
-        }
-        guard !continues else { return nil }
-        return (marked, now.bytes == 0 ? "现在为空或不存在" : now.bytes < marked.bytes ? "现在只有 \(now.bytes) 字节" : "前面的内容已被改动")
+        guard !continues(file.bytes, now, marked) else { return nil }
+        // Opened and saved again by Excel: the same events in GB18030, with a BOM or CRLF. It continues the
+        // ledger when its text does, and is appended to in its own encoding.
+        if let text = file.asWritten, continues(text, nil, marked) { return nil }
+        let what =
+            now.bytes == 0 ? "现在为空或不存在" : now.bytes < marked.bytes ? "现在只有 \(now.bytes) 字节" : "前面的内容已被改动"
+        guard let resaving = file.resaving else { return (marked, what) }
+        return (marked, "\(what)：它已被另存为\(resaving)，另存时内容也被改写（如 Excel 改写了日期或引号）")
+    }
+
+    /// Whether `bytes` (whose length and hash `now` already has, when known) begin with the marked ledger.
+    private static func continues(_ bytes: [UInt8], _ now: LedgerMark?, _ marked: LedgerMark) -> Bool {
+        if bytes.count == marked.bytes, let now { return now.sha256 == marked.sha256 }
+        guard bytes.count >= marked.bytes else { return false }
+        return LedgerStore.hex(SHA256.hash(data: bytes[..<marked.bytes])) == marked.sha256
     }
 
     /// A site with data but no department registry would withhold every record as of no department and

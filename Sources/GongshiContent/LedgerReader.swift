@@ -30,6 +30,38 @@ public struct LedgerFile: Sendable {
         appendix(new).map { bytes + $0 }
     }
 
+    /// The file's text as Gongshi writes a ledger (UTF-8 without BOM, LF line ends): what a ledger
+    /// re-saved by Excel in GB18030, with a BOM or with CRLF still says. Nil when it is already so.
+    public var asWritten: [UInt8]? {
+        var text: [UInt8]
+        switch encoding {
+        case .utf8: text = bytes
+        case .utf8BOM: text = Array(bytes.dropFirst(3))
+        case .gb18030:
+            guard let decoded = String(data: Data(bytes), encoding: TextEncoding.foundationGB18030) else { return nil }
+            text = Array(decoded.utf8)
+        }
+        if lineEnding == "\r\n" {
+            var lf: [UInt8] = []
+            lf.reserveCapacity(text.count)
+            for (i, b) in text.enumerated() where !(b == 0x0D && i + 1 < text.count && text[i + 1] == 0x0A) {
+                lf.append(b)
+            }
+            text = lf
+        }
+        return encoding == .utf8 && lineEnding == "\n" ? nil : text
+    }
+
+    /// How the file was re-saved, as a message says it (「GB18030 编码、Windows 换行」); nil when it is as
+    /// Gongshi writes it.
+    public var resaving: String? {
+        var how: [String] = []
+        if encoding == .gb18030 { how.append("GB18030 编码") }
+        if encoding == .utf8BOM { how.append("带 BOM 的 UTF-8") }
+        if lineEnding == "\r\n" { how.append("Windows 换行（CRLF）") }
+        return how.isEmpty ? nil : how.joined(separator: "、")
+    }
+
     /// The bytes `appending(_:)` adds after the file's own, nil when an event cannot be encoded.
     public func appendix(_ new: [LedgerEvent]) -> [UInt8]? {
         var text = ""

@@ -136,4 +136,18 @@ struct LedgerReaderTests {
         let bytes = try #require(noFinalNewline.appending([e]))
         #expect(String(decoding: bytes, as: UTF8.self).hasSuffix("2026-11-24,公示,xzxk,j,d\n2026-11-25,公示,xzxk,k,d\n"))
     }
+
+    @Test("a ledger re-saved in GB18030 with CRLF, or with a BOM, says the text Gongshi wrote and how it was saved")
+    func asWritten() throws {
+        let text = LedgerReader.header + "\n2026-11-20,公示,xzcf,k,d\n"
+        let gb = String.Encoding(rawValue: 0x8000_0632)
+        let crlf = try #require(text.replacingOccurrences(of: "\n", with: "\r\n").data(using: gb))
+        let resaved = try LedgerReader.parse(bytes: [UInt8](crlf), file: "ledger.csv")
+        #expect(resaved.asWritten == Array(text.utf8))
+        #expect(resaved.resaving == "GB18030 编码、Windows 换行（CRLF）")
+        let bom = try LedgerReader.parse(bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8), file: "ledger.csv")
+        #expect(bom.asWritten == Array(text.utf8) && bom.resaving == "带 BOM 的 UTF-8")
+        let plain = try LedgerReader.parse(bytes: Array(text.utf8), file: "ledger.csv")
+        #expect(plain.asWritten == nil && plain.resaving == nil)
+    }
 }

@@ -74,6 +74,34 @@ struct LedgerSafetyTests {
         #expect(bytes(path) == after)
     }
 
+    /// A webmaster opens the ledger of a live site in Excel and saves it: the same events in another
+    /// encoding continue the ledger; changed ones are refused, saying it was re-saved.
+    @Test(arguments: ["gb18030", "bom"])
+    func aLedgerResavedAfterABuildContinuesIt(how: String) throws {
+        let site = try Gongshi.site("basic")
+        let path = site + "/Content/ledger.csv"
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"]).status == 0)
+        let text = Gongshi.read(path)
+        let gb = String.Encoding(rawValue: 0x8000_0632)
+        let resaved =
+            how == "gb18030"
+            ? [UInt8](text.replacingOccurrences(of: "\n", with: "\r\n").data(using: gb)!)
+            : [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+        _ = FileManager.default.createFile(atPath: path, contents: Data(resaved))
+        try Gongshi.appendLicence(site)
+        let r = try Gongshi.run(["build", "--site", site, "--date", "2026-11-26"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Array(bytes(path).prefix(resaved.count)) == resaved, "appended in its own encoding")
+        // Saved again with a date rewritten the way Excel does: refused, naming the re-save.
+        let changed = text.replacingOccurrences(of: "2026-11-25", with: "2026/11/25")
+        _ = FileManager.default.createFile(
+            atPath: path,
+            contents: how == "gb18030" ? changed.data(using: gb) : Data([0xEF, 0xBB, 0xBF] + changed.utf8))
+        let refused = try Gongshi.run(["build", "--site", site, "--date", "2026-11-27"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains(how == "gb18030" ? "另存为GB18030 编码" : "另存为带 BOM 的 UTF-8"), "\(refused.stderr)")
+    }
+
     @Test func aSecondBuildIsRefusedNamingTheFirst() throws {
         let site = try Gongshi.site("basic")
         let lockPath = site + "/.gongshi.lock"
