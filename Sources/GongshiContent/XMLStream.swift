@@ -61,50 +61,74 @@ struct XMLStreamError: Error {
 /// comments and processing instructions (skipped).
 struct XMLStream {
     private var pending: [UInt8] = []
+    /// Where the last scan stopped looking for the end of the unfinished token `pending` starts with,
+    /// and the quote it was inside: a text or tag longer than a chunk is looked through once, not again
+    /// with every chunk (a cell of 60 MB took 50 s).
+    private var resume = Resume()
     /// Guards against a part that never closes a tag: more than this unconsumed is not a spreadsheet.
     static let maxToken = 64 << 20
 
+    struct Resume {
+        var at = 0
+        var quote: UInt8 = 0
+    }
+
     mutating func feed<H: XMLStreamHandler>(_ chunk: Data, _ handler: inout H) throws {
         pending.append(contentsOf: chunk)
-        let used = try scan(&handler, final: false)
+        let (used, next) = try scan(&handler, final: false)
         pending.removeFirst(used)
+        resume = next
         if pending.count > XMLStream.maxToken { throw XMLStreamError(message: "XML 标记过长") }
     }
 
     mutating func finish<H: XMLStreamHandler>(_ handler: inout H) throws {
-        let used = try scan(&handler, final: true)
+        let (used, _) = try scan(&handler, final: true)
         pending.removeFirst(used)
+        resume = Resume()
     }
 
-    /// Consumes complete tokens from `pending`; returns how many bytes were used.
-    private func scan<H: XMLStreamHandler>(_ handler: inout H, final: Bool) throws -> Int {
-        try pending.withUnsafeBufferPointer { buf -> Int in
+    /// Consumes complete tokens from `pending`; returns how many bytes were used, and where to resume
+    /// looking for the end of the unfinished token after them.
+    private func scan<H: XMLStreamHandler>(_ handler: inout H, final: Bool) throws -> (Int, Resume) {
+        let resume = resume
+        return try pending.withUnsafeBufferPointer { buf -> (Int, Resume) in
             let n = buf.count
             var i = 0
+            /// Unfinished at `i`, looked through to `j`.
+            func unfinished(_ j: Int, quote: UInt8 = 0) -> (Int, Resume) { (i, Resume(at: j - i, quote: quote)) }
             while i < n {
+                // The first token's search goes on where the last scan's stopped (3 bytes back, for a
+                // pattern such as "-->" split across the two).
+                let from = i == 0 ? max(0, resume.at - 2) : 0
                 if buf[i] != 0x3C {  // text up to the next '<'
-                    var j = i
+                    var j = max(i, from)
                     while j < n, buf[j] != 0x3C { j += 1 }
-                    if j == n && !final { return i }
+                    if j == n && !final { return unfinished(j) }
                     try handler.text(XMLStream.decodeEntities(bytes: UnsafeBufferPointer(rebasing: buf[i..<j])))
                     i = j
                     continue
                 }
                 // buf[i] == '<'
                 if XMLStream.matches(buf, i, "<!--") {
-                    guard let e = XMLStream.find(buf, from: i + 4, "-->") else { return final ? n : i }
+                    guard let e = XMLStream.find(buf, from: max(i + 4, from), "-->") else {
+                        return final ? (n, Resume()) : unfinished(n)
+                    }
                     i = e + 3
                 } else if XMLStream.matches(buf, i, "<![CDATA[") {
-                    guard let e = XMLStream.find(buf, from: i + 9, "]]>") else { return final ? n : i }
+                    guard let e = XMLStream.find(buf, from: max(i + 9, from), "]]>") else {
+                        return final ? (n, Resume()) : unfinished(n)
+                    }
                     try handler.text(String(decoding: UnsafeBufferPointer(rebasing: buf[(i + 9)..<e]), as: UTF8.self))
                     i = e + 3
                 } else if i + 1 < n, buf[i + 1] == 0x3F || buf[i + 1] == 0x21 {  // <? … ?> and <!DOCTYPE …>
-                    guard let e = XMLStream.find(buf, from: i + 2, ">") else { return final ? n : i }
+                    guard let e = XMLStream.find(buf, from: max(i + 2, from), ">") else {
+                        return final ? (n, Resume()) : unfinished(n)
+                    }
                     i = e + 1
                 } else {
-                    // A tag: find its '>' outside quoted attribute values.
-                    var j = i + 1
-                    var quote: UInt8 = 0
+                    // A tag: find its '>' outside quoted attribute values (resumed exactly, quote and all).
+                    var j = i == 0 && resume.at > 1 ? resume.at : i + 1
+                    var quote: UInt8 = i == 0 && resume.at > 1 ? resume.quote : 0
                     while j < n {
                         let b = buf[j]
                         if quote != 0 {
@@ -118,13 +142,13 @@ struct XMLStream {
                     }
                     guard j < n else {
                         if final { throw XMLStreamError(message: "XML 在标记中途结束") }
-                        return i
+                        return unfinished(j, quote: quote)
                     }
                     try XMLStream.tag(UnsafeBufferPointer(rebasing: buf[(i + 1)..<j]), &handler)
                     i = j + 1
                 }
             }
-            return n
+            return (n, Resume())
         }
     }
 

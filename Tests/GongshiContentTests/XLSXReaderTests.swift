@@ -290,6 +290,35 @@ struct XLSXReaderTests {
         }
     }
 
+    @Test("XML tokenizer: an unfinished token is looked through once, and resumed right in any chunking")
+    func tokenizerResumes() throws {
+        struct Collect: XMLStreamHandler {
+            var log: [String] = []
+            mutating func start(_ name: Substring, _ tag: XMLTag, selfClosing: Bool) throws {
+                log.append("<\(name) b=\(tag.attribute("b") ?? "-")")
+            }
+            mutating func end(_ name: Substring) throws { log.append("</\(name)") }
+            mutating func text(_ text: String) throws { log.append(text) }
+        }
+        let long = String(repeating: "长", count: 5000)
+        let xml = "<r><f b=\"x>y '\" c='>'/><!-- a -- b --><t>\(long)</t><![CDATA[]]]]><?p q?></r>"
+        var whole = Collect()
+        var s = XMLStream()
+        try s.feed(Data(xml.utf8), &whole)
+        try s.finish(&whole)
+        #expect(whole.log == ["<r b=-", "<f b=x>y '", "</f", "<t b=-", long, "</t", "]]", "</r"])
+        for size in [1, 2, 3, 7, 4096] {
+            var split = Collect()
+            var stream = XMLStream()
+            let bytes = Array(xml.utf8)
+            for start in stride(from: 0, to: bytes.count, by: size) {
+                try stream.feed(Data(bytes[start..<min(start + size, bytes.count)]), &split)
+            }
+            try stream.finish(&split)
+            #expect(split.log.joined() == whole.log.joined(), "chunks of \(size)")
+        }
+    }
+
     @Test("XML tokenizer: entities, CDATA, comments, tags split across chunks")
     func tokenizer() throws {
         struct Collect: XMLStreamHandler {
