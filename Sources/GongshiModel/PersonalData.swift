@@ -65,34 +65,55 @@ public enum PersonalData {
         return sum % 10 == 0
     }
 
-    /// Whether `text` has a run of at least 11 ASCII digits, which every pattern ``scrub(_:)`` masks is:
-    /// without one, nothing in it is masked. Read from the bytes in place (every published text field of
-    /// every record is asked, twice).
+    /// Whether `text` has a sequence of 11 digits or more, half- or full-width, with at most one
+    /// separator (a space, `-`, the ideographic space or `－`) between two of them: every number
+    /// ``scrub(_:)`` masks is such a sequence, and a text without one (most are: dates and amounts are
+    /// shorter) is left alone. Read from the UTF-8 bytes in place, a character at a time (every
+    /// published text field of every record is asked, twice). Typed in groups or in full width, a number
+    /// need have no four plain digits in a row: no word of four bytes can rule a text out.
     public static func mayHoldPersonalData(_ text: String) -> Bool {
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            // 11 digits in a row fill at least one aligned 4-byte word: a text without a word of four
-            // digits (most are) is answered four bytes at a time.
-            let words = bytes.count / 4
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                var any = false
-                for k in 0..<words {
-                    let w = raw.loadUnaligned(fromByteOffset: 4 * k, as: UInt32.self)
-                    // Every byte 0x30–0x39: high nibble 3, and adding 6 to the low nibble carries nowhere.
-                    if w & 0xF0F0_F0F0 == 0x3030_3030 && ((w & 0x0F0F_0F0F) &+ 0x0606_0606) & 0x1010_1010 == 0 {
-                        any = true
-                        break
-                    }
+            let n = bytes.count
+            if n < 11 { return false }
+            var digits = 0  // in the current sequence
+            var joined = false  // the sequence ends in a separator
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b &- 0x30 < 10 {
+                    digits += 1
+                    if digits >= 11 { return true }
+                    joined = false
+                    i += 1
+                    continue
                 }
-                if !any { return false }
-            }
-            var run = 0
-            for b in bytes {
-                if b &- 48 < 10 {
-                    run += 1
-                    if run >= 11 { return true }
+                var isDigit = false
+                var isSeparator = false
+                if b < 0x80 {
+                    isSeparator = b == 0x20 || b == 0x2D
+                    i += 1
+                } else if b == 0xEF || b == 0xE3 {
+                    // Full-width digits are EF BC 90–99, `－` is EF BC 8D, the ideographic space E3 80 80.
+                    if i + 2 < n {
+                        let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+                        isDigit = b == 0xEF && b1 == 0xBC && b2 &- 0x90 < 10
+                        isSeparator = (b == 0xEF && b1 == 0xBC && b2 == 0x8D) || (b == 0xE3 && b1 == 0x80 && b2 == 0x80)
+                    }
+                    i += 3
                 } else {
-                    run = 0
+                    // Any other character ends a sequence; it is stepped over whole (a CJK ideograph is
+                    // one step, not three).
+                    i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                }
+                if isDigit {
+                    digits += 1
+                    if digits >= 11 { return true }
+                    joined = false
+                } else if isSeparator && digits > 0 && !joined {
+                    joined = true
+                } else {
+                    digits = 0
+                    joined = false
                 }
             }
             return false
@@ -102,62 +123,20 @@ public enum PersonalData {
     }
 
     /// Masks personal data in free text: valid 18-digit ID numbers, bank card numbers (Luhn), 15-digit
-    /// ID numbers with a valid birth date, and mobile numbers (`1[3-9]` + 9 digits). Each must be a
-    /// whole run of digits (an 18-digit ID may end in X and must not run into a letter). Landline
+    /// ID numbers with a valid birth date, and mobile numbers (`1[3-9]` + 9 digits, also after the
+    /// country code 86). Each must be a whole run of digits (an 18-digit ID may end in X and must not
+    /// run into a letter), or groups joined by one separator in a number's exact shape (`138 1234 5678`,
+    /// `6222 0212 3456 7890 128`, `370303 19800101 1234`); digits may be full-width. A masked number
+    /// keeps its separators and the width of the characters left readable (`138-****-5678`). Landline
     /// numbers are left alone: in decisions they are offices' published numbers.
     /// Returns the text and whether anything was masked.
     public static func scrub(_ text: String) -> (text: String, found: Bool) {
-        // Fast path: every pattern is a run of at least 11 ASCII digits (a date or an amount is shorter).
+        // Fast path: every number masked is a sequence of at least 11 digits.
         if !mayHoldPersonalData(text) { return (text, false) }
-
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var found = false
-        func isDigit(_ i: Int) -> Bool { i >= 0 && i < scalars.count && (48...57).contains(scalars[i].value) }
-        func isAlnum(_ i: Int) -> Bool {
-            guard i >= 0 && i < scalars.count else { return false }
-            let v = scalars[i].value
-            return (48...57).contains(v) || (65...90).contains(v) || (97...122).contains(v)
+        guard let masked = PersonalNumberScanner(scalars: Array(text.unicodeScalars)).scrubbed() else {
+            return (text, false)
         }
-        var i = 0
-        while i < scalars.count {
-            guard isDigit(i) else {
-                out.append(scalars[i])
-                i += 1
-                continue
-            }
-            var j = i
-            while isDigit(j) { j += 1 }
-            let run = String(String.UnicodeScalarView(scalars[i..<j]))
-            let digits = scalars[i..<j].map { $0.value - 48 }
-            var masked: String?
-            if j - i == 17, j < scalars.count, scalars[j] == "X" || scalars[j] == "x", !isAlnum(j + 1) {
-                let candidate = run + String(scalars[j])
-                if ResidentIDNumber.isValid(candidate) {
-                    masked = maskIDNumber(candidate)
-                    j += 1
-                }
-            } else if j - i == 18, !isAlnum(j), ResidentIDNumber.isValid(run) {
-                masked = maskIDNumber(run)
-            }
-            if masked == nil {
-                if isCardNumber(digits) {
-                    masked = maskCardNumber(run)
-                } else if isOldIDNumber(digits) {
-                    masked = maskOldIDNumber(run)
-                } else if digits.count == 11, digits[0] == 1, (3...9).contains(digits[1]) {
-                    masked = maskMobile(run)
-                }
-            }
-            if let m = masked {
-                out.append(contentsOf: m.unicodeScalars)
-                found = true
-            } else {
-                out.append(contentsOf: run.unicodeScalars)
-            }
-            i = j
-        }
-        return found ? (String(out), true) : (text, false)
+        return (masked, true)
     }
 }
 

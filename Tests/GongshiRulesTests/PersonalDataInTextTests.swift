@@ -24,6 +24,28 @@ struct PersonalDataInTextTests {
         #expect(!r.fields.contains { $0.value.contains("13805331234") })
     }
 
+    @Test("numbers typed with +86, in groups or in full width are masked and reported; look-alikes are not")
+    func otherForms() throws {
+        let j = try Fixture(
+            .xzcf,
+            [
+                Row.penalty([
+                    "违法事实": "当事人（电话+86 138 1234 5678，身份证号３７０３０３１９９００１０１\(Self.id.suffix(4))）",
+                    "处罚内容": "罚款2000元，退款账号6222 0212 3456 7890 128",
+                    "备注": "举报电话0533-1234567，编号2026-1105-3312，罚〔2026〕1号",
+                ])
+            ]
+        ).judge()
+        let found = j.findings("personal-data")
+        #expect(found.count == 2)
+        #expect(found.contains { $0.message.contains("违法事实") })
+        #expect(found.contains { $0.message.contains("处罚内容") })
+        let r = try #require(j.record(penaltyKey()))
+        #expect(r.field("违法事实") == "当事人（电话+86 138 **** 5678，身份证号３７０３０３********\(Self.id.suffix(4))）")
+        #expect(r.field("处罚内容") == "罚款2000元，退款账号6222 **** **** ***0 128")
+        #expect(r.field("备注") == "举报电话0533-1234567，编号2026-1105-3312，罚〔2026〕1号")
+    }
+
     @Test("one finding per field: an ID number in one field and a mobile in another")
     func perField() throws {
         let j = try Fixture(

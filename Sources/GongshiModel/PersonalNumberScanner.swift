@@ -1,0 +1,160 @@
+/// Finds the personal numbers ``PersonalData/scrub(_:)`` masks in one text's scalars and masks them: a
+/// whole run of digits, or groups of digits joined by one separator each in the exact shape of a mobile,
+/// bank card or ID number. Digits may be typed half- or full-width (a full-width input mode types
+/// `１３８１２３４５６７８`); separators are a space, `-`, the ideographic space and `－`.
+struct PersonalNumberScanner {
+    /// A number found at some start: where it ends and how many of its characters (digits and a final X;
+    /// separators do not count) stay readable at each end.
+    struct Match {
+        var end: Int
+        var keepFirst: Int
+        var keepLast: Int
+    }
+
+    let scalars: [Unicode.Scalar]
+
+    /// The text with every number found masked, or nil when there is none.
+    func scrubbed() -> String? {
+        var out = String.UnicodeScalarView()
+        var found = false
+        var i = 0
+        while i < scalars.count {
+            guard isDigit(i) else {
+                out.append(scalars[i])
+                i += 1
+                continue
+            }
+            // Runs are consumed whole, so `i` starts one: the scalar before it is no digit.
+            var j = i
+            while isDigit(j) { j += 1 }
+            if let m = wholeRun(i, j) ?? groups(i, j) {
+                append(i, m, to: &out)
+                found = true
+                i = m.end
+            } else {
+                out.append(contentsOf: scalars[i..<j])
+                i = j
+            }
+        }
+        return found ? String(out) : nil
+    }
+
+    /// A number typed as one run of digits `i..<j`: a valid ID number (18 digits, or 17 and X, not
+    /// running into a letter), a bank card number, a 15-digit ID number, a mobile number, or a mobile
+    /// number after the country code 86 (`+8613812345678`).
+    func wholeRun(_ i: Int, _ j: Int) -> Match? {
+        guard j - i >= 11 else { return nil }
+        let digits = (i..<j).map { digit($0) ?? 0 }
+        if digits.count == 17, isX(j), !isAlnum(j + 1), ResidentIDNumber.isValid(Self.text(digits) + "X") {
+            return Match(end: j + 1, keepFirst: 6, keepLast: 4)
+        }
+        if digits.count == 18, !isAlnum(j), ResidentIDNumber.isValid(Self.text(digits)) {
+            return Match(end: j, keepFirst: 6, keepLast: 4)
+        }
+        if PersonalData.isCardNumber(digits) { return Match(end: j, keepFirst: 4, keepLast: 4) }
+        if PersonalData.isOldIDNumber(digits) { return Match(end: j, keepFirst: 6, keepLast: 3) }
+        if Self.isMobile(digits[...]) { return Match(end: j, keepFirst: 3, keepLast: 4) }
+        if digits.count == 13, digits[0] == 8, digits[1] == 6, Self.isMobile(digits[2...]) {
+            return Match(end: j, keepFirst: 5, keepLast: 4)
+        }
+        return nil
+    }
+
+    /// A number typed in groups joined by one separator, its first group the run `i..<firstEnd`:
+    /// `138 1234 5678`, `+86 138 1234 5678`, `6222 0212 3456 7890 128` (groups of 4, the last of 1–4,
+    /// Luhn-valid), `370303 19800101 1234` (or `123X`). The groups must be every digit the separator
+    /// joins on either side, and no letter or digit may touch them: nothing is read out of a part of a
+    /// longer sequence (`2026-1105-3312-9`, `0533 1234 5678`).
+    func groups(_ i: Int, _ firstEnd: Int) -> Match? {
+        guard firstEnd < scalars.count, Self.isSeparator(scalars[firstEnd]), isDigit(firstEnd + 1) else {
+            return nil
+        }
+        let separator = scalars[firstEnd]
+        if isAlnum(i - 1) || (i >= 2 && scalars[i - 1] == separator && isDigit(i - 2)) { return nil }
+        var lengths = [firstEnd - i]
+        var end = firstEnd
+        // No shape has more than five groups: a sixth says the sequence is something longer.
+        while lengths.count < 6, end < scalars.count, scalars[end] == separator, isDigit(end + 1) {
+            var k = end + 1
+            while isDigit(k) { k += 1 }
+            lengths.append(k - end - 1)
+            end = k
+        }
+        let digits = (i..<end).compactMap { digit($0) }
+        let x = lengths == [6, 8, 3] && isX(end)
+        let stop = x ? end + 1 : end
+        if isAlnum(stop) || (stop < scalars.count && scalars[stop] == separator && isDigit(stop + 1)) { return nil }
+        if x {
+            return ResidentIDNumber.isValid(Self.text(digits) + "X") ? Match(end: stop, keepFirst: 6, keepLast: 4) : nil
+        }
+        if lengths == [3, 4, 4], Self.isMobile(digits[...]) { return Match(end: end, keepFirst: 3, keepLast: 4) }
+        if lengths == [2, 3, 4, 4], digits[0] == 8, digits[1] == 6, Self.isMobile(digits[2...]) {
+            return Match(end: end, keepFirst: 5, keepLast: 4)
+        }
+        if lengths == [6, 8, 4], ResidentIDNumber.isValid(Self.text(digits)) {
+            return Match(end: end, keepFirst: 6, keepLast: 4)
+        }
+        if let last = lengths.last, lengths.count >= 4, (1...4).contains(last),
+            lengths.dropLast().allSatisfy({ $0 == 4 }),
+            PersonalData.isCardNumber(digits)
+        {
+            return Match(end: end, keepFirst: 4, keepLast: 4)
+        }
+        return nil
+    }
+
+    /// Appends the number `m` found at `start` with its middle characters as `*`: the characters kept
+    /// and the separators stay as typed (half- or full-width), so the number keeps its shape.
+    func append(_ start: Int, _ m: Match, to out: inout String.UnicodeScalarView) {
+        let characters = (start..<m.end).count { !Self.isSeparator(scalars[$0]) }
+        var k = 0
+        for p in start..<m.end {
+            let u = scalars[p]
+            if Self.isSeparator(u) {
+                out.append(u)
+                continue
+            }
+            out.append(k >= m.keepFirst && k < characters - m.keepLast ? "*" : u)
+            k += 1
+        }
+    }
+
+    /// The value of the digit at `k`, half- or full-width, or nil (also outside the text).
+    func digit(_ k: Int) -> UInt32? {
+        guard k >= 0, k < scalars.count else { return nil }
+        let v = scalars[k].value
+        if v &- 0x30 < 10 { return v - 0x30 }
+        if v &- 0xFF10 < 10 { return v - 0xFF10 }
+        return nil
+    }
+
+    func isDigit(_ k: Int) -> Bool { digit(k) != nil }
+
+    /// A letter or digit at `k`, half- or full-width: a number touching one is part of some code.
+    func isAlnum(_ k: Int) -> Bool {
+        guard k >= 0, k < scalars.count else { return false }
+        let v = scalars[k].halfWidth.value
+        return v &- 0x30 < 10 || (v | 0x20) &- 0x61 < 26
+    }
+
+    /// The check character X of an ID number at `k`, either case, half- or full-width.
+    func isX(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].halfWidth.value | 0x20 == 0x78 }
+
+    /// What departments type between the groups of a number: a space or hyphen, half- or full-width.
+    static func isSeparator(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0x2D, 0x3000, 0xFF0D: return true
+        default: return false
+        }
+    }
+
+    /// `1[3-9]` and 9 more digits.
+    static func isMobile(_ d: ArraySlice<UInt32>) -> Bool {
+        d.count == 11 && d[d.startIndex] == 1 && (3...9).contains(d[d.startIndex + 1])
+    }
+
+    /// The digits as half-width text, as ``ResidentIDNumber`` reads them.
+    static func text(_ digits: [UInt32]) -> String {
+        String(decoding: digits.map { UInt8(truncatingIfNeeded: $0 + 0x30) }, as: UTF8.self)
+    }
+}
