@@ -27,20 +27,6 @@ public enum PersonalData {
         return String(c[0..<3]) + "****" + String(c[7..<11])
     }
 
-    /// 370303900101123 (15-digit ID) → 370303******123.
-    public static func maskOldIDNumber(_ id: String) -> String {
-        let c = Array(id)
-        guard c.count == 15 else { return String(repeating: "*", count: c.count) }
-        return String(c[0..<6]) + "******" + String(c[12..<15])
-    }
-
-    /// 6222021234567890123 → 6222***********0123: the issuer prefix and last four digits stay.
-    public static func maskCardNumber(_ n: String) -> String {
-        let c = Array(n)
-        guard c.count > 8 else { return String(repeating: "*", count: c.count) }
-        return String(c[0..<4]) + String(repeating: "*", count: c.count - 8) + String(c[(c.count - 4)...])
-    }
-
     /// A 15-digit ID number of the 1984 standard: 6-digit area, YYMMDD birth date of the 1900s, 3 digits.
     public static func isOldIDNumber(_ digits: [UInt32]) -> Bool {
         guard digits.count == 15 else { return false }
