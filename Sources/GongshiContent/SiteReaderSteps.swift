@@ -27,8 +27,10 @@ extension SiteReader {
                 let text = try InputFile.text(rel, root: root, notUTF8: "无法读取节假日文件（应为 UTF-8 编码）")
                 calendar.add(try CalendarReader.year(text: text, file: rel))
             } catch {
+                let year = CalendarReader.fileYear(rel)
+                if let year { calendar.markUnreadable(year: year) }
                 let skipped =
-                    CalendarReader.fileYear(rel).map { "；\($0) 年按缺少节假日安排处理（不评价是否按时），请改正后重新构建" }
+                    year.map { "；\($0) 年按缺少节假日安排处理（不评价是否按时），请改正后重新构建" }
                     ?? "；该文件未使用（节假日文件应以年份命名，如 2027.yml），请改正后重新构建"
                 findings.append(
                     Finding(

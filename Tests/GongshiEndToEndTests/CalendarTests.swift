@@ -76,6 +76,8 @@ struct CalendarTests {
         let missing = rep.findings.filter { $0.rule == "missing-calendar" }
         #expect(missing.map(\.file) == ["Content/calendar/2027.yml"])
         #expect(missing.first?.message.contains("1 条记录") == true)
+        // Said as a file to correct, not one to add.
+        #expect(missing.first?.message.contains("改正该文件") == true)
     }
 
     @Test func theHomePageCountsWeekdaysWhenTheBuildYearIsMissing() throws {
