@@ -2,10 +2,31 @@ import Foundation
 import GongshiModel
 import Yams
 
+/// One calendar file as read: its year's holidays and make-up working days, not yet in any calendar.
+public struct CalendarYear: Sendable, Equatable {
+    public let year: Int
+    public let holidays: [LocalDate]
+    public let workdays: [LocalDate]
+}
+
 /// Reads `Content/calendar/YYYY.yml`: `year`, `holidays` and `workdays`, each a list of dates or
 /// inclusive `A..B` ranges.
 public enum CalendarReader {
+    /// Reads one file and adds its year to `calendar` only when the whole file is valid: holidays are
+    /// never guessed, so a file with one bad entry adds nothing, not the entries before it.
     public static func read(text: String, file: String, into calendar: inout WorkdayCalendar) throws(SiteError) {
+        calendar.add(try year(text: text, file: file))
+    }
+
+    /// The year a calendar file states, when the file name is one (`Content/calendar/2027.yml`): what a
+    /// broken file leaves without a calendar.
+    public static func fileYear(_ file: String) -> Int? {
+        Int(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+            .flatMap { WorkdayCalendar.supportedYears.contains($0) ? $0 : nil }
+    }
+
+    /// One file read whole into a value of its own, or the first error in it with its line.
+    public static func year(text: String, file: String) throws(SiteError) -> CalendarYear {
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch {
             throw SiteError(
@@ -61,6 +82,13 @@ public enum CalendarReader {
             }
             return out
         }
-        calendar.add(year: year, holidays: try dates("holidays"), workdays: try dates("workdays"))
+        return CalendarYear(year: year, holidays: try dates("holidays"), workdays: try dates("workdays"))
+    }
+}
+
+extension WorkdayCalendar {
+    /// Adds a year read whole by ``CalendarReader/year(text:file:)``.
+    public mutating func add(_ y: CalendarYear) {
+        add(year: y.year, holidays: y.holidays, workdays: y.workdays)
     }
 }

@@ -87,8 +87,9 @@ extension SiteSource {
     }
 }
 
-/// Reads a site folder. Malformed files and rows become findings; only what makes the site
-/// impossible to build at all (unreadable `site.yml`, a broken calendar file) throws.
+/// Reads a site folder. Malformed files and rows become findings, a broken calendar file included
+/// (its year is then missing, which only leaves timeliness unjudged); only what makes the site
+/// impossible to build at all (an unreadable `site.yml` or ledger) throws.
 public enum SiteReader {
     /// - Parameter streaming: when the data files hold more than ``inMemoryBytes``, leave the rows in
     ///   their files for ``SiteSource/recordBatches(size:_:)`` to read when they are judged (what `build` and
@@ -110,7 +111,7 @@ public enum SiteReader {
         }
         var findings: [Finding] = []
         let settings = try readSettings(root: root)
-        let calendar = try readCalendar(root: root)
+        let calendar = readCalendar(root: root, &findings)
         let (departments, memoranda) = readRegistries(root: root, &findings)
         let files = listDataFiles(root: root, &findings)
         // Streaming pays for a second reading of the files; below `inMemoryBytes` of data, reading the

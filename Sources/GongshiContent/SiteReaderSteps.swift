@@ -14,12 +14,29 @@ extension SiteReader {
         return try SettingsReader.read(text: text, file: file)
     }
 
-    /// `Content/calendar/*.yml`: a broken file stops the build (holidays are never guessed).
-    static func readCalendar(root: String) throws(SiteError) -> WorkdayCalendar {
+    /// `Content/calendar/*.yml`. A file that cannot be read (encoding, YAML, a bad date, a wrong `year`,
+    /// an unknown key, a link out of the site) is a `bad-file` error at its line and is left out whole,
+    /// never in part: holidays are never guessed. Its year then counts as missing, which
+    /// `missing-calendar` reports like an absent file, and the build goes on: what is public never
+    /// depends on working days, and a typo in next year's file, added each December, must not stop the
+    /// daily publication of every department.
+    static func readCalendar(root: String, _ findings: inout [Finding]) -> WorkdayCalendar {
         var calendar = WorkdayCalendar()
         for rel in listFiles(root: root, dir: "Content/calendar", ext: "yml") {
-            let text = try InputFile.text(rel, root: root, notUTF8: "无法读取节假日文件（应为 UTF-8 编码）")
-            try CalendarReader.read(text: text, file: rel, into: &calendar)
+            do {
+                let text = try InputFile.text(rel, root: root, notUTF8: "无法读取节假日文件（应为 UTF-8 编码）")
+                calendar.add(try CalendarReader.year(text: text, file: rel))
+            } catch {
+                let year = CalendarReader.fileYear(rel)
+                if let year { calendar.markUnreadable(year: year) }
+                let skipped =
+                    year.map { "；\($0) 年按缺少节假日安排处理（不评价是否按时），请改正后重新构建" }
+                    ?? "；该文件未使用（节假日文件应以年份命名，如 2027.yml），请改正后重新构建"
+                findings.append(
+                    Finding(
+                        rule: "bad-file", severity: .error, file: rel, line: error.line,
+                        message: error.message + skipped))
+            }
         }
         return calendar
     }

@@ -18,6 +18,14 @@ public struct WorkdayCalendar: Sendable {
         workdays = []
     }
 
+    /// Years whose file is present but could not be read. They are as missing as a year without a file
+    /// (holidays are never guessed); they are kept so that the findings ask to correct the file, not to
+    /// add it.
+    public private(set) var unreadableYears: Set<Int> = []
+
+    /// Notes that the file of `year` is present but could not be read: the year stays missing.
+    public mutating func markUnreadable(year: Int) { unreadableYears.insert(year) }
+
     /// The years a calendar can hold: those ``LocalDate`` can name.
     public static let supportedYears = 1...9999
 

@@ -73,18 +73,12 @@ struct SiteReaderTests {
         #expect(s.findings.first?.line == 0)
     }
 
-    @Test("missing Content/, missing or bad site.yml, or a broken calendar throws SiteError")
+    @Test("missing Content/, or a missing or bad site.yml throws SiteError")
     func fatal() throws {
         let empty = TempDir()
         #expect(throws: SiteError.self) { try SiteReader.read(root: empty.path) }
         #expect(throws: SiteError.self) { try site(["Content/departments.csv": "编码,名称\n"]) }
         #expect(throws: SiteError.self) { try site(["Content/site.yml": "title: t\n"]) }
-        #expect(throws: SiteError.self) {
-            try site([
-                "Content/site.yml": Self.settings,
-                "Content/calendar/2026.yml": "year: 2026\nholidays:\n  - 2026-02-30\n",
-            ])
-        }
     }
 
     @Test("files of a data folder that are not read are a warning: other extensions and subfolders")

@@ -45,6 +45,41 @@ struct CalendarTests {
         #expect(r.stdout.contains("Content/calendar/2027.yml"))
     }
 
+    /// A typo in next year's file, as a webmaster adds it in December: each leaves 2027 without a
+    /// calendar, and the build publishes as without the file.
+    @Test(
+        arguments: [
+            ("year: 2027\nholidays:\n  - 2027-01-01\n  - 2027-02-30\nworkdays: []\n", 4),
+            ("year: 2026\nholidays:\n  - 2027-01-01\n", 1),
+            ("year: 2027\nholiday:\n  - 2027-01-01\n", 2),
+        ])
+    func aBrokenNextYearFileIsAFindingAndTheRecordIsPublished(text: String, line: Int) throws {
+        let site = try siteWithLateDecember()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: site + "/Content/calendar/2027.yml"))
+        let build = try Gongshi.run(["build", "--site", site, "--date", "2026-12-31"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(Gongshi.read(site + "/Public/data/xzcf.csv").contains("周市监罚〔2026〕99号"))
+        #expect(Gongshi.read(site + "/Content/ledger.csv").contains("2026-12-31,公示,xzcf,xzcf:区市场监管局:周市监罚〔2026〕99号"))
+        let check = try Gongshi.run(["check", "--site", site, "--date", "2026-12-31"])
+        #expect(check.status == 1)
+        // The text report names the file, the line and what the error costs, beside missing-calendar.
+        let text = check.stdout
+        #expect(text.contains("Content/calendar/2027.yml"))
+        #expect(text.contains("第\(line)行"), "\(text)")
+        #expect(text.contains("2027 年按缺少节假日安排处理"))
+        let json = try Gongshi.run(["check", "--site", site, "--date", "2026-12-31", "--format", "json"])
+        let rep = try JSONDecoder().decode(CheckReportJSON.self, from: Data(json.stdout.utf8))
+        let bad = rep.findings.filter { $0.rule == "bad-file" && $0.file == "Content/calendar/2027.yml" }
+        #expect(bad.map(\.line) == [line])
+        #expect(bad.first?.severity == "error")
+        let missing = rep.findings.filter { $0.rule == "missing-calendar" }
+        #expect(missing.map(\.file) == ["Content/calendar/2027.yml"])
+        #expect(missing.first?.message.contains("1 条记录") == true)
+        // Said as a file to correct, not one to add.
+        #expect(missing.first?.message.contains("改正该文件") == true)
+    }
+
     @Test func theHomePageCountsWeekdaysWhenTheBuildYearIsMissing() throws {
         let site = try Gongshi.site("basic")
         defer { try? FileManager.default.removeItem(atPath: site) }

@@ -15,6 +15,15 @@ struct CalendarEndingTests {
         #expect(f.first?.line == 0)
     }
 
+    @Test("next year's file present but broken: asks to correct it, not to add it")
+    func brokenNextYear() throws {
+        var f = Fixture()
+        f.files["calendar/2027.yml"] = "year: 2027\nholiday: []\n"
+        let found = try #require(try f.judge("2026-12-01").findings("calendar-ending").first)
+        #expect(found.file == "Content/calendar/2027.yml")
+        #expect(found.message.contains("有错误未能使用，请改正") && !found.message.contains("添加"))
+    }
+
     @Test("before that, nothing")
     func quiet() throws {
         #expect(try Fixture().judge("2026-11-30").findings.isEmpty)

@@ -82,6 +82,21 @@ struct MissingCalendarTests {
         #expect(j.ruleIDs == ["missing-field"])
     }
 
+    @Test("a year whose file is broken: the same finding, asking to correct the file, not to add it")
+    func brokenFile() throws {
+        var f = Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-12-28"])])
+        f.files["calendar/2027.yml"] = "year: 2027\nholidays:\n  - 2027-02-30\n"
+        let j = try f.judge("2026-12-31")
+        let missing = try #require(j.findings("missing-calendar").first)
+        #expect(j.findings("missing-calendar").count == 1)
+        #expect(missing.file == "Content/calendar/2027.yml" && missing.line == 0)
+        #expect(missing.message.contains("有错误未能使用") && missing.message.contains("1 条记录"))
+        #expect(missing.message.contains("改正该文件") && !missing.message.contains("添加"))
+        #expect(j.findings("bad-file").map(\.line) == [3])
+        #expect(j.record(penaltyKey())?.timelinessJudged == false)
+        #expect(j.publication.withheld.isEmpty)
+    }
+
     @Test("with the years present nothing is reported")
     func present() throws {
         let j = try Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-12-21"])]).judge("2026-12-21")

@@ -6,7 +6,7 @@ public enum BadFile: Rule {
     public static let info = RuleInfo(
         id: "bad-file", title: "文件或行无法读取", severity: .error, withholds: "该行（或整个文件）",
         summary:
-            "文件无法读取或解码（须为 UTF-8、带 BOM 的 UTF-8 或 GB18030），CSV 行格式错误（引号未闭合、列数与表头不符），Markdown 前置信息错误或网址别名（slug）无效、冲突；表头上方的标题行、数据下方的合计行（合计、共N家）和说明行（填表说明、注：…、制表人）不是记录，跳过并提示（info，不计为不予公示）；Excel 中隐藏的工作表有表头时不读取、隐藏的行照常读取公示，均给出警告（warning）",
+            "文件无法读取或解码（须为 UTF-8、带 BOM 的 UTF-8 或 GB18030），CSV 行格式错误（引号未闭合、列数与表头不符），Markdown 前置信息错误或网址别名（slug）无效、冲突；节假日文件（Content/calendar/YYYY.yml）有错误时整个文件不使用，该年按缺少节假日安排处理（见 missing-calendar），构建照常进行；表头上方的标题行、数据下方的合计行（合计、共N家）和说明行（填表说明、注：…、制表人）不是记录，跳过并提示（info，不计为不予公示）；Excel 中隐藏的工作表有表头时不读取、隐藏的行照常读取公示，均给出警告（warning）",
         example: "`\"周村区某某商行,法人及非法人组织` —— 引号直到文件末尾都没有闭合",
         basis: "本站规则（无法读取的数据不公示）")
 }

@@ -16,10 +16,16 @@ public enum CalendarEnding: SiteRule {
         }
         guard site.date >= end.adding(days: -daysAhead) else { return [] }
         let next = last + 1
+        let file = MissingCalendarYear(year: next).file
+        // Next year's file may be there with an error (its bad-file finding says where): then it is to
+        // be corrected, not added.
+        let todo =
+            site.calendar.unreadableYears.contains(next)
+            ? "\(file) 有错误未能使用，请改正" : "国务院办公厅发布 \(next) 年放假通知后，请添加 \(file)"
         return [
             Finding(
-                rule: info.id, severity: info.severity, file: MissingCalendarYear(year: next).file, line: 0,
-                message: "节假日安排只到 \(last) 年（\(end) 结束）：国务院办公厅发布 \(next) 年放假通知后，请添加 Content/calendar/\(next).yml")
+                rule: info.id, severity: info.severity, file: file, line: 0,
+                message: "节假日安排只到 \(last) 年（\(end) 结束）：\(todo)")
         ]
     }
 }
