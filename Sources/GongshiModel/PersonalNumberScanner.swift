@@ -62,7 +62,7 @@ struct PersonalNumberScanner {
 
     /// A number typed in groups joined by one separator, its first group the run `i..<firstEnd`:
     /// `138 1234 5678`, `+86 138 1234 5678`, `6222 0212 3456 7890 128` (groups of 4, the last of 1–4,
-    /// Luhn-valid), `370303 19800101 1234` (or `123X`). The groups must be every digit the separator
+    /// Luhn-valid), `370303 19800101 1234` (or `123X`; spaces only). The groups must be every digit the separator
     /// joins on either side, and no letter or digit may touch them: nothing is read out of a part of a
     /// longer sequence (`2026-1105-3312-9`, `0533 1234 5678`).
     func groups(_ i: Int, _ firstEnd: Int) -> Match? {
@@ -81,7 +81,10 @@ struct PersonalNumberScanner {
             end = k
         }
         let digits = (i..<end).compactMap { digit($0) }
-        let x = lengths == [6, 8, 3] && isX(end)
+        // An ID number is grouped by spaces only: area-date-serial joined by hyphens is how permits are
+        // numbered (施工许可证 370306-20260514-0027), and such a number may pass an ID's check.
+        let spaced = separator == " " || separator == "\u{3000}"
+        let x = spaced && lengths == [6, 8, 3] && isX(end)
         let stop = x ? end + 1 : end
         if isAlnum(stop) || (stop < scalars.count && scalars[stop] == separator && isDigit(stop + 1)) { return nil }
         if x {
@@ -91,7 +94,7 @@ struct PersonalNumberScanner {
         if lengths == [2, 3, 4, 4], digits[0] == 8, digits[1] == 6, Self.isMobile(digits[2...]) {
             return Match(end: end, keepFirst: 5, keepLast: 4)
         }
-        if lengths == [6, 8, 4], ResidentIDNumber.isValid(Self.text(digits)) {
+        if spaced, lengths == [6, 8, 4], ResidentIDNumber.isValid(Self.text(digits)) {
             return Match(end: end, keepFirst: 6, keepLast: 4)
         }
         if let last = lengths.last, lengths.count >= 4, (1...4).contains(last),

@@ -79,7 +79,7 @@ struct PersonalNumberFormsTests {
         #expect(r.found)
     }
 
-    @Test("an ID number typed 6-8-4 (or 6-8-3 and X) is masked as 370303 ******** 1234")
+    @Test("an ID number typed 6-8-4 (or 6-8-3 and X) with spaces is masked as 370303 ******** 1234")
     func spacedID() throws {
         let r = PersonalData.scrub("身份证号：\(Self.spacedID)，住址略")
         #expect(r.text == "身份证号：370303 ******** \(Self.id.suffix(4))，住址略")
@@ -90,8 +90,11 @@ struct PersonalNumberFormsTests {
             if c.hasSuffix("X") { x = c }
         }
         let withX = try #require(x)
-        let text = "370303-19851111-\(withX.dropFirst(14).prefix(3))x"
-        #expect(PersonalData.scrub(text + "。").text == "370303-********-\(withX.dropFirst(14).prefix(3))x。")
+        let text = "370303\u{3000}19851111\u{3000}\(withX.dropFirst(14).prefix(3))x"
+        #expect(
+            PersonalData.scrub(text + "。").text == "370303\u{3000}********\u{3000}\(withX.dropFirst(14).prefix(3))x。")
+        // Joined by hyphens, the shape is a permit's number (area-date-serial), left as typed.
+        #expect(!PersonalData.scrub("370303-19851111-\(withX.dropFirst(14).prefix(3))x").found)
     }
 
     @Test(
@@ -104,7 +107,7 @@ struct PersonalNumberFormsTests {
             "128-1234-5678", "8713812345678", "8612812345678", "86138123456789", "+86 128 1234 5678",
             "6222 0212 3456 7890 123", "6222 0212 3456 7890 1280", "2026 1105 3312 4455",
             "6222 02123 4567 890128", "4111 1111 1111 1111 1", "370303 19800101 12345", "370303 1980 0101 1234",
-            "１３８１２３４５６７８９", "编号１２８１２３４５６７８",
+            "１３８１２３４５６７８９", "编号１２８１２３４５６７８", "370306-20260514-0027", "370306－20261019－0061",
         ])
     func lookAlikes(text: String) {
         let r = PersonalData.scrub(text)
