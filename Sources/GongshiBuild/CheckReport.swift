@@ -92,6 +92,23 @@ public struct CheckReport: Sendable {
         return out
     }
 
+    /// The group of the site's own files (calendars, registries, articles, templates): a webmaster's
+    /// matter, not a department's. No department code is empty or starts with a NUL.
+    static let siteFiles = "\u{0}site"
+
+    /// The group of a finding with no department and no owning department: a data file's rows of no
+    /// known department (""), or one of the site's own files.
+    static func unowned(_ file: String) -> String {
+        RecordKind.allCases.contains { file.hasPrefix("Content/\($0.rawValue)/") } ? "" : siteFiles
+    }
+
+    /// The order of the report's groups: departments by code, then data of no department, then the
+    /// site's own files.
+    static func groupPrecedes(_ a: String, _ b: String) -> Bool {
+        func rank(_ group: String) -> Int { group == siteFiles ? 2 : group.isEmpty ? 1 : 0 }
+        return rank(a) != rank(b) ? rank(a) < rank(b) : a < b
+    }
+
     /// The Chinese text report: errors first, then warnings, then notices; within each, by department
     /// and file, with line numbers; one summary line.
     public func text(color: Bool = false) -> String {
@@ -118,15 +135,16 @@ public struct CheckReport: Sendable {
             out += "\n" + paint("━━ \(heading)：\(shown.count) 条", level) + "\n"
             var groups: [String: [Finding]] = [:]
             for f in shown {
-                groups[f.department.isEmpty ? fileOwners[f.file] ?? "" : f.department, default: []].append(f)
+                groups[f.department.isEmpty ? fileOwners[f.file] ?? Self.unowned(f.file) : f.department, default: []]
+                    .append(f)
             }
-            let order = groups.keys.sorted { a, b in
-                if a.isEmpty != b.isEmpty { return b.isEmpty }  // site-wide findings last
-                return a < b
-            }
+            let order = groups.keys.sorted(by: Self.groupPrecedes)
             for dept in order {
                 let list = groups[dept] ?? []
-                out += dept.isEmpty ? "■ 未对应到部门\n" : "■ \(safe(names[dept] ?? dept))（\(safe(dept))）\n"
+                out +=
+                    dept == Self.siteFiles
+                    ? "■ 全站（节假日、部门名录、文章、模板等）\n"
+                    : dept.isEmpty ? "■ 未对应到部门\n" : "■ \(safe(names[dept] ?? dept))（\(safe(dept))）\n"
                 var byFile: [String: [Finding]] = [:]
                 for f in list { byFile[f.file, default: []].append(f) }
                 for file in byFile.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {

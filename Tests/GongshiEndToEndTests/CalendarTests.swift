@@ -68,6 +68,8 @@ struct CalendarTests {
         #expect(text.contains("Content/calendar/2027.yml"))
         #expect(text.contains("第\(line)行"), "\(text)")
         #expect(text.contains("2027 年按缺少节假日安排处理"))
+        // A webmaster's file, under the site's heading, not among data of no department.
+        #expect(text.contains("■ 全站（节假日、部门名录、文章、模板等）\n  Content/calendar/2027.yml"), "\(text)")
         let json = try Gongshi.run(["check", "--site", site, "--date", "2026-12-31", "--format", "json"])
         let rep = try JSONDecoder().decode(CheckReportJSON.self, from: Data(json.stdout.utf8))
         let bad = rep.findings.filter { $0.rule == "bad-file" && $0.file == "Content/calendar/2027.yml" }
