@@ -136,6 +136,7 @@ public enum ListType: String, Sendable {
     /// 惩戒 for the black one); nil for a value that names both or neither (重点关注名单).
     public init?(parsing raw: String) {
         let words = raw.removingWhitespace()
+        guard !words.isEmpty else { return nil }
         let red = ["红", "守信", "诚信", "激励"].contains { words.contains($0) }
         let black = ["黑", "失信", "惩戒"].contains { words.contains($0) }
         guard red != black else { return nil }

@@ -145,7 +145,7 @@ struct RecordFacts: Sendable {
             severity = .ordinary
             severityInferred = false
         }
-        isRedList = ListType(parsing: source[.listType]) == .red
+        isRedList = kind == .mingdan && ListType(parsing: source[.listType]) == .red
     }
 
     /// A licensing or penalty decision's key (SPEC §7): `xzcf:<处罚机关>:<行政处罚决定书文号>`.
