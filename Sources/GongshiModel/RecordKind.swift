@@ -133,10 +133,13 @@ public enum ListType: String, Sendable {
     case black = "黑名单"
 
     /// 红名单 and 黑名单, and the words lists are typed with (红, 守信, 诚信, 激励 for the red list; 黑, 失信,
-    /// 惩戒 for the black one); nil for a value that names both or neither (重点关注名单).
+    /// 惩戒 for the black one); nil for a value that names both or neither (重点关注名单), or that negates
+    /// what it names (诚信缺失名单, 不守信名单, 非失信名单 name the other list, or none).
     public init?(parsing raw: String) {
         let words = raw.removingWhitespace()
-        guard !words.isEmpty else { return nil }
+        guard !words.isEmpty, !["不", "非", "缺失", "未", "无"].contains(where: { words.contains($0) }) else {
+            return nil
+        }
         let red = ["红", "守信", "诚信", "激励"].contains { words.contains($0) }
         let black = ["黑", "失信", "惩戒"].contains { words.contains($0) }
         guard red != black else { return nil }

@@ -143,6 +143,9 @@ struct FieldSchemaTests {
         #expect(Vocabulary.listType.name(of: "严重失信主体名单", in: .mingdan) == "黑名单")
         #expect(Vocabulary.listType.name(of: "红黑名单", in: .mingdan) == nil, "names both lists")
         #expect(Vocabulary.listType.name(of: "重点关注名单", in: .mingdan) == nil, "names neither")
+        for negated in ["诚信缺失名单", "不守信名单", "非失信名单", "不诚信名单"] {
+            #expect(Vocabulary.listType.name(of: negated, in: .mingdan) == nil, "\(negated)")
+        }
         #expect(Vocabulary.status.name(of: "撤回", in: .xzcf) == "撤销")
         #expect(Vocabulary.status.name(of: "确认无效。", in: .xzcf) == "确认无效")
         #expect(Vocabulary.status.name(of: "信用修复", in: .mingdan) == "移出")

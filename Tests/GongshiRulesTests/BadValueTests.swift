@@ -130,6 +130,9 @@ struct BadValueTests {
         let j = try f.judge()
         #expect(j.findings("bad-value").isEmpty)
         #expect(j.publication.listEntries.map(\.isRed).sorted { $0 && !$1 } == [true, false])
+        // Published as the list it names, not the words it was typed with.
+        let types = j.publication.listEntries.flatMap { $0.fields.filter { $0.field == .listType }.map(\.value) }
+        #expect(types.sorted() == ["红名单", "黑名单"])
     }
 
     @Test("variant spellings of a withdrawal or a removal are read as one", arguments: ["撤回", "撤消", "确认无效。", "已撤回"])
