@@ -163,6 +163,21 @@ struct XLSXReaderTests {
         #expect(LocalDate(parsing: r.records[1][.licenceDate])?.description == "2026-11-21")
     }
 
+    @Test("a year typed alone in a date cell (2026, 2026.11) is its text, a bad date; not a day of 1905")
+    func yearNotSerial() throws {
+        let wb = WorkbookFixture(sheets: [
+            .init(
+                name: "S",
+                rows: [
+                    (1, Self.header), (2, ["甲公司", "02", "", "文号1", "n:2026", "机关"]),
+                    (3, ["乙公司", "02", "", "文号2", "n:2026.11", "机关"]),
+                ])
+        ])
+        let r = try records(wb)
+        #expect(r.records.map { $0[.licenceDate] } == ["2026", "2026.11"])
+        #expect(r.records.allSatisfy { LocalDate(parsing: $0[.licenceDate]) == nil })
+    }
+
     @Test("the 1904 date system of a workbook is honoured")
     func date1904() throws {
         var wb = WorkbookFixture(sheets: [
