@@ -9,11 +9,15 @@ enum CellText {
     }
 
     /// The v1 处罚类别 codes (DOMAIN.md §1c): 0警告 1罚款 2没收违法所得、没收非法财物 3责令停产停业
-    /// 4暂扣或者吊销许可证、执照 5行政拘留 6其他. Anything else is kept as written.
+    /// 4暂扣或者吊销许可证、执照 5行政拘留 6其他, alone or several (3；1, 0,1), zero-padded (03) or in
+    /// full width (４). Anything else, a code beside a name included, is kept as written.
     static func penaltyKindName(_ v: String) -> String {
-        // A code typed in full width (４) is the code.
-        guard v.count == 1, let n = Int(v.halfWidth), penaltyKindNames.indices.contains(n) else { return v }
-        return penaltyKindNames[n]
+        guard let first = v.unicodeScalars.first, first.halfWidth.properties.numericType != nil else { return v }
+        let codes = v.split(whereSeparator: { "；;、,，/ ".contains($0) }).map { code in
+            Int(String(code).halfWidth).flatMap { code.count <= 2 && penaltyKindNames.indices.contains($0) ? $0 : nil }
+        }
+        guard !codes.isEmpty, codes.allSatisfy({ $0 != nil }) else { return v }
+        return codes.compactMap { $0.map { penaltyKindNames[$0] } }.joined(separator: "；")
     }
     static let penaltyKindNames = ["警告", "罚款", "没收违法所得、没收非法财物", "责令停产停业", "暂扣或者吊销许可证、执照", "行政拘留", "其他"]
 }

@@ -41,6 +41,10 @@ struct V1CategoryTests {
         #expect(Severity.inferred(fromKinds: records[0][.penaltyKinds]) == .minor)
         #expect(Severity.inferred(fromKinds: records[3][.penaltyKinds]) == .serious)
         #expect(CellText.penaltyKindName("４") == "暂扣或者吊销许可证、执照", "a code typed in full width")
+        #expect(CellText.penaltyKindName("3；1") == "责令停产停业；罚款", "several codes")
+        #expect(CellText.penaltyKindName("0,1") == "警告；罚款")
+        #expect(CellText.penaltyKindName("03") == "责令停产停业", "zero-padded")
+        for kept in ["10", "罚款；3", "3号", "2026", ""] { #expect(CellText.penaltyKindName(kept) == kept, "\(kept)") }
     }
 
     @Test("a lone code 0–6 under the v2.0 header 处罚类别 is the v1 code too: as text it says nothing")
