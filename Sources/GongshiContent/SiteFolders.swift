@@ -6,24 +6,39 @@ import GongshiModel
 extension SiteReader {
     /// The data files of `dir` (`Content/xzxk`), relative and sorted, CSV files first, then workbooks
     /// (an old binary .xls is listed so that it is reported, not skipped); and what else it holds, each
-    /// said (a warning): a department's file saved with another extension (.xlsm, .txt, .bak) or put in
-    /// a subfolder must not be dropped silently. The sidecars of default values (`.yml`) are neither read
+    /// said: a department's table in another format (.et, .xlsm, .ods) is an error, a file of another
+    /// extension (.bak) or a subfolder a warning; none is dropped silently. The sidecars of default values (`.yml`) are neither read
     /// here nor said. The folder is listed once.
     static func dataFolder(root: String, dir: String) -> (files: [String], unread: [Finding]) {
         let dataExtensions = ["csv", "xlsx", "xls"]
         // Sidecars are taken (and left out below): neither read here nor said.
         // A warning: a department's data that is not read must show with `--severity warning`.
-        let (taken, unread) = sortOut(
+        let (taken, said) = sortOut(
             root: root, dir: dir, taking: Set(dataExtensions + ["yml", "yaml"]), severity: .warning
-        ) { name, _, isFolder in
+        ) { name, ext, isFolder in
             isFolder
                 ? "子文件夹「\(name)」中的文件\(Finding.dataFileUnread)直接放在 \(dir)/ 中"
-                : "「\(name)」\(Finding.dataFileUnread)为 .csv 或 .xlsx（请另存为其中一种）"
+                : otherTables.contains(ext)
+                    ? "「\(name)」是表格文件，但\(Finding.dataFileUnread)为 .csv 或 .xlsx：其中的记录都未公示，请另存为 .xlsx 或 CSV（UTF-8）"
+                    : "「\(name)」\(Finding.dataFileUnread)为 .csv 或 .xlsx（请另存为其中一种）"
+        }
+        // A table in another format is a department's export left unpublished whole: an error, as an old
+        // .xls is, so that `check` fails until it is saved again.
+        let unread = said.map { f in
+            guard otherTables.contains((f.file as NSString).pathExtension.lowercased()) else { return f }
+            return Finding(rule: f.rule, severity: .error, file: f.file, line: f.line, message: f.message)
         }
         // By kind of file, each kind in byte order.
         let files = dataExtensions.flatMap { e in taken.filter { $0.ext == e }.map(\.path) }
         return (files, unread)
     }
+
+    /// Tables a department may export that the reader does not read: WPS (.et), OpenDocument, Excel's
+    /// macro and binary workbooks and templates, Numbers, .tsv and .dbf. Not .txt: as often notes as
+    /// Excel's "Unicode text" export, it stays a warning.
+    static let otherTables: Set<String> = [
+        "et", "ett", "ods", "fods", "xlsm", "xlsb", "xltx", "xltm", "numbers", "tsv", "dbf",
+    ]
 
     /// The Markdown files of `dir` (`Content/xinwen`), relative and sorted; and what else it holds, each
     /// said (info): an image beside an article is not copied, a `.docx` or a subfolder is not read.

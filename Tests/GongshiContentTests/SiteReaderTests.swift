@@ -81,7 +81,9 @@ struct SiteReaderTests {
         #expect(throws: SiteError.self) { try site(["Content/site.yml": "title: t\n"]) }
     }
 
-    @Test("files of a data folder that are not read are a warning: other extensions and subfolders")
+    @Test(
+        "files of a data folder that are not read are said: other tables an error, other extensions and subfolders a warning"
+    )
     func unreadFiles() throws {
         let s = try site([
             "Content/site.yml": Self.settings, "Content/departments.csv": "编码,名称\nscjgj,区市场监管局\n",
@@ -90,8 +92,12 @@ struct SiteReaderTests {
             "Content/xzxk/~$a.xlsx": "x", "Content/xzxk/.DS_Store": "x",
         ])
         let said = s.findings.filter { $0.rule == "bad-file" && $0.severity == .warning }
-        #expect(said.map(\.file) == ["Content/xzxk/12.xlsm", "Content/xzxk/14.csv.bak", "Content/xzxk/2026-11"])
+        #expect(said.map(\.file) == ["Content/xzxk/14.csv.bak", "Content/xzxk/2026-11"])
         #expect(said.allSatisfy { $0.line == 0 && $0.message.contains(Finding.dataFileUnread) })
+        // A table in another format (WPS, macro workbook, Unicode text) is an error: its records go unpublished.
+        let tables = s.findings.filter { $0.rule == "bad-file" && $0.severity == .error }
+        #expect(tables.map(\.file) == ["Content/xzxk/12.xlsm"])
+        #expect(tables.first?.message.contains("请另存为 .xlsx 或 CSV（UTF-8）") == true)
     }
 
     @Test("site.yml with a BOM is read")
