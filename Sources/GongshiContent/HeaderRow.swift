@@ -130,6 +130,13 @@ enum HeaderRow {
         return nil
     }
 
+    /// Whether a row numbers the columns (1, 2, 3 … in its filled cells, three at least), as printed
+    /// forms have under their header: no record has such values in a row.
+    static func numbersColumns(_ cells: [String]) -> Bool {
+        let filled = cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        return filled.count >= 3 && filled.enumerated().allSatisfy { Int($1) == $0 + 1 }
+    }
+
     /// Whether a row holds only column names or codes and 必填 / 选填 (two cells at least): a note.
     static func annotatesHeader(_ cells: [String], _ field: (String) -> Int?) -> Bool {
         let filled = cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }

@@ -38,6 +38,12 @@ extension TableMapper {
             releaseHeaderFindings()
             return false
         }
+        if HeaderRow.numbersColumns(row.cells) {
+            releaseHeaderFindings()
+            findings.append(skipped(row.line, "「\(HeaderRow.joined(row.cells))」是表头下的列序号行，不是记录，已跳过"))
+            headerEnd = row.line
+            return true
+        }
         var named: [(column: Int, name: String)] = []
         var completes = false
         for (i, raw) in row.cells.enumerated() {

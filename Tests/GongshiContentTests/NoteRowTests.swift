@@ -27,6 +27,20 @@ struct NoteRowTests {
         #expect(notes[1].message.contains("制表人：李四 审核人：王五"))
     }
 
+    @Test("a row numbering the columns under the header (1, 2, 3 …) is skipped; a record starting 1 is not")
+    func columnNumbers() {
+        let text = "\(Self.header)\n1,2,3,4,5\n1,91370303MA3C4L7Q1X,甲公司,2026-07-01,红名单\n"
+        let dir = TempDir()
+        var records: [SourceRecord] = []
+        let r = RecordFileReader.read(kind: .mingdan, path: dir.write("n.csv", text), file: "Content/mingdan/n.csv") {
+            records.append($0)
+        }
+        #expect(records.map(\.line) == [3])
+        #expect(r.findings.filter { $0.message.contains("列序号行") }.map(\.line) == [2], "\(r.findings.map(\.message))")
+        #expect(HeaderRow.numbersColumns(["1", "", "2", "3"]))
+        #expect(!HeaderRow.numbersColumns(["1", "2"]) && !HeaderRow.numbersColumns(["1", "3", "4"]))
+    }
+
     @Test("a note in a workbook: 审核人 and 填表人 in cells of their own")
     func workbookNotes() throws {
         let wb = WorkbookFixture(sheets: [
