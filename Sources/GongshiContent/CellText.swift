@@ -1,3 +1,5 @@
+import GongshiModel
+
 /// What a cell of a department's export says beyond its text: a CSV cell wrapped to stay text in
 /// Excel, the codes of the v1 处罚类别.
 enum CellText {
@@ -12,8 +14,8 @@ enum CellText {
     /// 4暂扣或者吊销许可证、执照 5行政拘留 6其他, alone or several (3；1, 0,1), zero-padded (03) or in
     /// full width (４). Anything else, a code beside a name included, is kept as written.
     static func penaltyKindName(_ v: String) -> String {
-        guard let first = v.unicodeScalars.first, first.halfWidth.properties.numericType != nil else { return v }
-        let codes = v.split(whereSeparator: { "；;、,，/ ".contains($0) }).map { code in
+        guard let first = v.unicodeScalars.first, first.halfWidth.value &- 0x30 < 10 else { return v }
+        let codes = v.split(whereSeparator: { Severity.penaltyKindSeparators.contains($0) }).map { code in
             Int(String(code).halfWidth).flatMap { code.count <= 2 && penaltyKindNames.indices.contains($0) ? $0 : nil }
         }
         guard !codes.isEmpty, codes.allSatisfy({ $0 != nil }) else { return v }

@@ -12,7 +12,10 @@ public enum FineAmount {
         let whole = t.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         if whole.count == 2, whole[1].contains(",") { return nil }
         let groups = whole[0].split(separator: ",", omittingEmptySubsequences: false)
-        if groups.count > 1, !(1...3).contains(groups[0].count) || groups.dropFirst().contains(where: { $0.count != 3 })
+        // 0,500 is a half with a decimal comma, not 500: no grouped number starts with 0.
+        if groups.count > 1,
+            !(1...3).contains(groups[0].count) || groups[0].first == "0"
+                || groups.dropFirst().contains(where: { $0.count != 3 })
         {
             return nil
         }

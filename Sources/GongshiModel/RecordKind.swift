@@ -132,19 +132,28 @@ public enum ListType: String, Sendable {
     case red = "红名单"
     case black = "黑名单"
 
-    /// 红名单 and 黑名单, and the words lists are typed with (红, 守信, 诚信, 激励 for the red list; 黑, 失信,
-    /// 惩戒 for the black one); nil for a value that names both or neither (重点关注名单), or that negates
-    /// what it names (诚信缺失名单, 不守信名单, 非失信名单 name the other list, or none).
+    /// 红名单 and 黑名单, and the words lists are typed with (红, 守信, 诚信, 激励, 守合同, A级 for the red list;
+    /// 黑, 失信, 惩戒, 不良 for the black one); nil for a value that names both or neither (重点关注名单), or
+    /// that negates a list's word (诚信缺失名单, 不守信名单, 非失信名单: the other list, or none).
     public init?(parsing raw: String) {
         let words = raw.removingWhitespace()
-        guard !words.isEmpty, !["不", "非", "缺失", "未", "无"].contains(where: { words.contains($0) }) else {
-            return nil
-        }
-        let red = ["红", "守信", "诚信", "激励"].contains { words.contains($0) }
-        let black = ["黑", "失信", "惩戒"].contains { words.contains($0) }
+        guard !words.isEmpty, !Self.negated.contains(where: { words.saysBytes($0) }) else { return nil }
+        let red = Self.redWords.contains { words.saysBytes($0) }
+        let black = Self.blackWords.contains { words.saysBytes($0) }
         guard red != black else { return nil }
         self = red ? .red : .black
     }
+
+    static let redWords = ["红", "守信", "诚信", "激励", "守合同", "A级"]
+    static let blackWords = ["黑", "失信", "惩戒", "不良"]
+    /// A negation right on a list's word: 拒不支付劳动报酬失信联合惩戒对象名单 still names the black list.
+    static let negated = ["不守信", "非守信", "不诚信", "诚信缺失", "非失信", "无失信", "未失信", "非红", "非黑"]
+}
+
+extension String {
+    /// Whether `word` occurs in this text, searched on UTF-8 bytes (a match of whole characters there
+    /// is a match of characters): `contains(_:)` of a string is Foundation's locale-aware search.
+    public func saysBytes(_ word: String) -> Bool { utf8.firstRange(of: word.utf8) != nil }
 }
 
 /// 失信严重程度 of a penalty, and the publicity bounds NDRC Order No. 36 sets for each.
@@ -195,6 +204,9 @@ public enum Severity: String, Sendable, CaseIterable {
         return !kind[..<r.lowerBound].hasSuffix("暂扣或者") || content.contains("吊销")
     }
 
+    /// What 处罚类别 joins several kinds (or v1 codes) with.
+    public static let penaltyKindSeparators: Set<Character> = ["；", ";", "、", ",", "，", "/", " "]
+
     /// The only kinds of a 轻微 penalty when its severity is not given.
     public static let minorKinds: Set<String> = ["警告", "通报批评"]
 
@@ -202,9 +214,10 @@ public enum Severity: String, Sendable, CaseIterable {
     /// any of ``seriousKinds``, or a revocation of a licence (``revokesALicence(_:content:)``, which reads
     /// 处罚内容 `content` for the old class that names a suspension too) → 严重; otherwise 一般.
     public static func inferred(fromKinds text: String, content: String = "") -> Severity {
-        let kinds = text.split(whereSeparator: { "；;、,，/ ".contains($0) }).map { $0.trimmingWhitespace() }.filter {
-            !$0.isEmpty
-        }
+        let kinds = text.split(whereSeparator: { penaltyKindSeparators.contains($0) }).map { $0.trimmingWhitespace() }
+            .filter {
+                !$0.isEmpty
+            }
         if kinds.contains(where: { k in
             seriousKinds.contains { k.contains($0) } || revokesALicence(k, content: content)
         }) {

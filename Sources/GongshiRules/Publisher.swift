@@ -230,7 +230,7 @@ enum Publisher {
                 case .entityCategory, .subjectCategory: v = category.rawValue
                 case .licenceCategory: v = LicenceCategory(parsing: v)?.rawValue ?? PersonalData.scrub(v).text
                 // Published as the list it names (守信激励名单 as 红名单); an unknown one is withheld.
-                case .listType: v = ListType(parsing: v)?.rawValue ?? v
+                case .listType: v = r.listType?.rawValue ?? v
                 default:
                     if category == .naturalPerson && f == r.kind.entityNameField {
                         v = PersonalData.maskName(v)

@@ -145,6 +145,8 @@ public struct RecordContext: Sendable {
         return kind == .mingdan ? givenListStatus ?? .normal : ListStatus(parsing: statusText) ?? .normal
     }
 
-    /// A red-list entry (名单类型 红名单); any other 名单类型 is treated as a black list.
-    public var isRedList: Bool { shared.facts.isRedList }
+    /// 名单类型 as read: nil for a licence or penalty, or an unknown value (withheld by `bad-value`).
+    public var listType: ListType? { shared.facts.listType }
+    /// A red-list entry; an entry of an unknown 名单类型 is withheld, never shown on either list.
+    public var isRedList: Bool { listType == .red }
 }

@@ -39,8 +39,9 @@ struct RecordFacts: Sendable {
     /// A natural person's list keys as builds before 2026-11 wrote them (with the full name) → the keys
     /// that replace them: the ledger's events under an old key count for the new one.
     let formerKeys: [String: String]
-    /// 名单类型 says 红 (a red list); any other 名单类型 is treated as a black list.
-    let isRedList: Bool
+    /// 名单类型 as read (``ListType``), read once: nil for a licence or penalty, or a value naming no one
+    /// list (`bad-value` withholds such an entry).
+    let listType: ListType?
 
     init(source: SourceRecord, departments: DepartmentIndex) {
         self.source = source
@@ -145,7 +146,7 @@ struct RecordFacts: Sendable {
             severity = .ordinary
             severityInferred = false
         }
-        isRedList = kind == .mingdan && ListType(parsing: source[.listType]) == .red
+        listType = kind == .mingdan ? ListType(parsing: source[.listType]) : nil
     }
 
     /// A licensing or penalty decision's key (SPEC §7): `xzcf:<处罚机关>:<行政处罚决定书文号>`.

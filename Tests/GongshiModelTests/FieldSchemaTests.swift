@@ -143,6 +143,9 @@ struct FieldSchemaTests {
         #expect(Vocabulary.listType.name(of: "严重失信主体名单", in: .mingdan) == "黑名单")
         #expect(Vocabulary.listType.name(of: "红黑名单", in: .mingdan) == nil, "names both lists")
         #expect(Vocabulary.listType.name(of: "重点关注名单", in: .mingdan) == nil, "names neither")
+        #expect(Vocabulary.listType.name(of: "拒不支付劳动报酬失信联合惩戒对象名单", in: .mingdan) == "黑名单")
+        #expect(Vocabulary.listType.name(of: "不良信用记录名单", in: .mingdan) == "黑名单")
+        #expect(Vocabulary.listType.name(of: "守合同重信用企业", in: .mingdan) == "红名单")
         for negated in ["诚信缺失名单", "不守信名单", "非失信名单", "不诚信名单"] {
             #expect(Vocabulary.listType.name(of: negated, in: .mingdan) == nil, "\(negated)")
         }

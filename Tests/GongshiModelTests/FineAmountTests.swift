@@ -15,6 +15,7 @@ struct FineAmountTests {
         // A comma that groups no three digits is a decimal point typed as a comma (0,5), not 5.
         for s in [
             "5000元", "0.5万元", "-", "-2", "+2", "1e3", "1.2.3", ".", "", "１.５", "壹万", "0,5", "1,5", "12,34", "1.5,0",
+            "0,500",
         ] {
             #expect(FineAmount.plainDecimal(s) == nil, "\(s)")
         }

@@ -56,7 +56,8 @@ public enum BadValue: RecordRule {
                     finding(r, "「\(Field.fineAmount.name)」为「\(amount)」，不是数字：应只填以万元为单位的数字（如 5000 元填 0.5）"))
             }
         case .mingdan:
-            checkVocabulary(.listType, withholding: "无法判断列入哪个名单，该条目不予公示")
+            // Read once by the context: asked again only of an entry it could not read.
+            if r.listType == nil { checkVocabulary(.listType, withholding: "无法判断列入哪个名单，该条目不予公示") }
         }
         checkVocabulary(.idType)
         checkVocabulary(
