@@ -99,7 +99,7 @@ public struct CheckReport: Sendable {
     /// The group of a finding with no department and no owning department: a data file's rows of no
     /// known department (""), or one of the site's own files.
     static func unowned(_ file: String) -> String {
-        RecordKind.allCases.contains { file.hasPrefix("Content/\($0.rawValue)/") } ? "" : siteFiles
+        RecordKind.isInDataFolder(file) ? "" : siteFiles
     }
 
     /// The order of the report's groups: departments by code, then data of no department, then the

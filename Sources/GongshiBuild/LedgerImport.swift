@@ -137,7 +137,7 @@ public enum LedgerImport {
     }
 
     static func importedDate(_ row: Row) -> LocalDate? {
-        if let serial = row.serial, let text = XLSXReader.dateString(serial: serial, date1904: row.date1904) {
+        if let serial = row.serial, let text = XLSXReader.cellDate(serial: serial, date1904: row.date1904) {
             return LocalDate(parsing: text)
         }
         return LocalDate(parsing: row.date)

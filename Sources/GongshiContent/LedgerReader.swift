@@ -33,14 +33,7 @@ public struct LedgerFile: Sendable {
     /// The file's text as Gongshi writes a ledger (UTF-8 without BOM, LF line ends): what a ledger
     /// re-saved by Excel in GB18030, with a BOM or with CRLF still says. Nil when it is already so.
     public var asWritten: [UInt8]? {
-        var text: [UInt8]
-        switch encoding {
-        case .utf8: text = bytes
-        case .utf8BOM: text = Array(bytes.dropFirst(3))
-        case .gb18030:
-            guard let decoded = String(data: Data(bytes), encoding: TextEncoding.foundationGB18030) else { return nil }
-            text = Array(decoded.utf8)
-        }
+        guard var text = LedgerReader.utf8(of: bytes, in: encoding).map(Array.init) else { return nil }
         if lineEnding == "\r\n" {
             var lf: [UInt8] = []
             lf.reserveCapacity(text.count)
@@ -121,17 +114,17 @@ public enum LedgerReader {
         var utf8: ArraySlice<UInt8> = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             encoding = .utf8BOM
-            utf8 = bytes.dropFirst(3)
+            utf8 = Self.utf8(of: bytes, in: .utf8BOM) ?? utf8
         }
         if let bad = firstInvalidUTF8Line(utf8) {
             if bad == 1 && encoding == .utf8 {
                 // The header itself is not UTF-8: an Excel re-save in GB18030, or nothing we can read.
-                guard let text = String(data: Data(bytes), encoding: TextEncoding.foundationGB18030) else {
+                guard let text = Self.utf8(of: bytes, in: .gb18030) else {
                     throw SiteError(
                         file: file, line: 1, message: "台账既不是 UTF-8 也不是 GB18030 编码，无法读取。请从备份恢复台账；台账未改动，构建已停止。")
                 }
                 encoding = .gb18030
-                utf8 = Array(text.utf8)[...]
+                utf8 = text
             } else {
                 throw SiteError(
                     file: file, line: bad, message: "台账此行有无效的 UTF-8 字节（文件可能已损坏或被其他编码另存）。请从备份恢复或修正此行；台账未改动，构建已停止。")
@@ -139,6 +132,17 @@ public enum LedgerReader {
         }
         let events = try parseEvents(utf8, file: file, pieces: pieces)
         return LedgerFile(events: events, encoding: encoding, lineEnding: lineEnding, bytes: bytes)
+    }
+
+    /// The UTF-8 text of a ledger's bytes in `encoding`: without its BOM, or decoded from GB18030 (nil
+    /// when they are not GB18030).
+    static func utf8(of bytes: [UInt8], in encoding: TextEncoding) -> ArraySlice<UInt8>? {
+        switch encoding {
+        case .utf8: return bytes[...]
+        case .utf8BOM: return bytes.dropFirst(3)
+        case .gb18030:
+            return String(data: Data(bytes), encoding: TextEncoding.foundationGB18030).map { Array($0.utf8)[...] }
+        }
     }
 
     /// The 1-based physical line of the first invalid UTF-8 byte, or nil when all of it is valid.

@@ -13,20 +13,18 @@ extension SiteReader {
         let dataExtensions = ["csv", "xlsx", "xls"]
         // Sidecars are taken (and left out below): neither read here nor said.
         // A warning: a department's data that is not read must show with `--severity warning`.
-        let (taken, said) = sortOut(
-            root: root, dir: dir, taking: Set(dataExtensions + ["yml", "yaml"]), severity: .warning
-        ) { name, ext, isFolder in
-            isFolder
-                ? "子文件夹「\(name)」中的文件\(Finding.dataFileUnread)直接放在 \(dir)/ 中"
-                : otherTables.contains(ext)
-                    ? "「\(name)」是表格文件，但\(Finding.dataFileUnread)为 .csv 或 .xlsx：其中的记录都未公示，请另存为 .xlsx 或 CSV（UTF-8）"
-                    : "「\(name)」\(Finding.dataFileUnread)为 .csv 或 .xlsx（请另存为其中一种）"
-        }
         // A table in another format is a department's export left unpublished whole: an error, as an old
         // .xls is, so that `check` fails until it is saved again.
-        let unread = said.map { f in
-            guard otherTables.contains((f.file as NSString).pathExtension.lowercased()) else { return f }
-            return Finding(rule: f.rule, severity: .error, file: f.file, line: f.line, message: f.message)
+        let (taken, unread) = sortOut(root: root, dir: dir, taking: Set(dataExtensions + ["yml", "yaml"])) {
+            name, ext, isFolder in
+            isFolder
+                ? (.warning, "子文件夹「\(name)」中的文件\(Finding.dataFileUnread)直接放在 \(dir)/ 中")
+                : otherTables.contains(ext)
+                    ? (
+                        .error,
+                        "「\(name)」是表格文件，但\(Finding.dataFileUnread)为 .csv 或 .xlsx：其中的记录都未公示，请另存为 .xlsx 或 CSV（UTF-8）"
+                    )
+                    : (.warning, "「\(name)」\(Finding.dataFileUnread)为 .csv 或 .xlsx（请另存为其中一种）")
         }
         // By kind of file, each kind in byte order.
         let files = dataExtensions.flatMap { e in taken.filter { $0.ext == e }.map(\.path) }
@@ -43,22 +41,25 @@ extension SiteReader {
     /// The Markdown files of `dir` (`Content/xinwen`), relative and sorted; and what else it holds, each
     /// said (info): an image beside an article is not copied, a `.docx` or a subfolder is not read.
     static func articleFolder(root: String, dir: String) -> (files: [String], unread: [Finding]) {
-        let (taken, unread) = sortOut(root: root, dir: dir, taking: ["md"], severity: .info) { name, ext, isFolder in
-            isFolder
-                ? "子文件夹「\(name)」中的文件未读取：文章应为直接放在 \(dir)/ 中的 .md 文件；图片请放入 Templates/assets/"
-                : ["png", "jpg", "jpeg", "gif", "svg", "webp"].contains(ext)
-                    ? "图片「\(name)」不会复制到网站：请放入 Templates/assets/，在文章中写作 ![说明](/assets/\(name))"
-                    : "「\(name)」未读取：文章应为 Markdown（.md）文件"
+        let (taken, unread) = sortOut(root: root, dir: dir, taking: ["md"]) { name, ext, isFolder in
+            (
+                .info,
+                isFolder
+                    ? "子文件夹「\(name)」中的文件未读取：文章应为直接放在 \(dir)/ 中的 .md 文件；图片请放入 Templates/assets/"
+                    : ["png", "jpg", "jpeg", "gif", "svg", "webp"].contains(ext)
+                        ? "图片「\(name)」不会复制到网站：请放入 Templates/assets/，在文章中写作 ![说明](/assets/\(name))"
+                        : "「\(name)」未读取：文章应为 Markdown（.md）文件"
+            )
         }
         return (taken.map(\.path), unread)
     }
 
     /// The entries of `dir` in byte order, hidden files and Excel's lock files (`~$`) left out: those
-    /// whose lower-cased extension is one of `taking` (relative path and extension), and a finding of
-    /// `severity` for each other, worded by `unread` (name, extension, whether it is a folder).
+    /// whose lower-cased extension is one of `taking` (relative path and extension), and a finding for
+    /// each other, its level and words given by `unread` (name, extension, whether it is a folder).
     private static func sortOut(
-        root: String, dir: String, taking: Set<String>, severity: Finding.Level,
-        unread: (String, String, Bool) -> String
+        root: String, dir: String, taking: Set<String>,
+        unread: (String, String, Bool) -> (Finding.Level, String)
     ) -> (taken: [(path: String, ext: String)], unread: [Finding]) {
         let full = (root as NSString).appendingPathComponent(dir)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return ([], []) }
@@ -73,10 +74,9 @@ extension SiteReader {
             }
             var isFolder: ObjCBool = false
             FileManager.default.fileExists(atPath: full + "/" + name, isDirectory: &isFolder)
+            let (severity, message) = unread(name, ext, isFolder.boolValue)
             findings.append(
-                Finding(
-                    rule: "bad-file", severity: severity, file: dir + "/" + name, line: 0,
-                    message: unread(name, ext, isFolder.boolValue)))
+                Finding(rule: "bad-file", severity: severity, file: dir + "/" + name, line: 0, message: message))
         }
         return (taken, findings)
     }

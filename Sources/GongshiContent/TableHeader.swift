@@ -38,7 +38,8 @@ extension TableMapper {
             releaseHeaderFindings()
             return false
         }
-        if HeaderRow.numbersColumns(row.cells) {
+        // Under a header that names fields (a printed form's), 1 2 3 … numbers its columns.
+        if mapped.contains(true), HeaderRow.numbersColumns(row.cells) {
             releaseHeaderFindings()
             findings.append(skipped(row.line, "「\(HeaderRow.joined(row.cells))」是表头下的列序号行，不是记录，已跳过"))
             headerEnd = row.line

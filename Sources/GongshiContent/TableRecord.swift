@@ -31,8 +31,7 @@ extension TableMapper {
             let field = schema.fields[idx]
             var v = field.normalize(raw)
             if field.role == .date, i < row.numbers.count, let serial = row.numbers[i],
-                !XLSXReader.yearsNotSerials.contains(serial),
-                let date = XLSXReader.dateString(serial: serial, date1904: table.date1904)
+                let date = XLSXReader.cellDate(serial: serial, date1904: table.date1904)
             {
                 v = date
             }

@@ -83,14 +83,17 @@ public enum XLSXReader {
         try read(archive: archive, onEvent)
     }
 
+    /// The date a number in a date cell stands for, as ``dateString(serial:date1904:)`` gives it; nil
+    /// for a year typed alone (2026) or with a month (2026.11), not the days 1905-03-14 to 1905-09-30
+    /// they would be as serials: read as the text they show, they are a bad date the clerk can see,
+    /// not a decision of 1905 long out of publicity.
+    public static func cellDate(serial: Double, date1904: Bool) -> String? {
+        (1900.0..<2101.0).contains(serial) ? nil : dateString(serial: serial, date1904: date1904)
+    }
+
     /// The date of an Excel serial number: 1900 system (serial 1 = 1900-01-01, with Lotus's
     /// nonexistent 1900-02-29 as serial 60) or 1904 system (serial 0 = 1904-01-01). The time of day
     /// is dropped. Nil outside 1…9999-12-31.
-    /// Numbers a date cell holds that are a year typed alone (2026) or with a month (2026.11), not the
-    /// days 1905-03-14 to 1905-09-30 they would be as serials: read as the text they show, they are a
-    /// bad date the clerk can see, not a decision of 1905 long out of publicity.
-    static let yearsNotSerials = 1900.0..<2101.0
-
     public static func dateString(serial: Double, date1904: Bool) -> String? {
         guard serial.isFinite, serial >= (date1904 ? 0 : 1), serial < 2_958_466 else { return nil }
         let days = Int(serial.rounded(.down))

@@ -6,9 +6,7 @@ extension String {
     /// a vertical tab or form feed becomes a space, as the break it stood for. A text with none of
     /// their bytes is returned as it is, without a copy.
     public var withoutControlCharacters: String {
-        // 0xC2 leads U+0080–U+00BF in UTF-8: the C1 controls are among them.
-        guard utf8.contains(where: { ($0 < 0x20 && $0 != 9 && $0 != 10 && $0 != 13) || $0 == 0x7F || $0 == 0xC2 })
-        else { return self }
+        guard hasControlBytes else { return self }
         var scalars = String.UnicodeScalarView()
         for s in unicodeScalars {
             switch s.value {
@@ -19,5 +17,18 @@ extension String {
             }
         }
         return String(scalars)
+    }
+
+    /// Whether the UTF-8 bytes hold a control character but tab and line ends: a C0 byte, DEL, or
+    /// 0xC2 followed by 0x80–0x9F (a C1 control; 0xC2 also leads ·, ° and the no-break space).
+    private var hasControlBytes: Bool {
+        var previous: UInt8 = 0
+        for b in utf8 {
+            if (b < 0x20 && b != 9 && b != 10 && b != 13) || b == 0x7F || (previous == 0xC2 && b < 0xA0 && b >= 0x80) {
+                return true
+            }
+            previous = b
+        }
+        return false
     }
 }

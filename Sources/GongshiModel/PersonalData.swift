@@ -13,20 +13,6 @@ public enum PersonalData {
         }
     }
 
-    /// 370303199001011234 → 370303********1234.
-    public static func maskIDNumber(_ id: String) -> String {
-        let c = Array(id)
-        guard c.count == 18 else { return String(repeating: "*", count: c.count) }
-        return String(c[0..<6]) + "********" + String(c[14..<18])
-    }
-
-    /// 13805331234 → 138****1234.
-    public static func maskMobile(_ m: String) -> String {
-        let c = Array(m)
-        guard c.count == 11 else { return String(repeating: "*", count: c.count) }
-        return String(c[0..<3]) + "****" + String(c[7..<11])
-    }
-
     /// A 15-digit ID number of the 1984 standard: 6-digit area, YYMMDD birth date of the 1900s, 3 digits.
     public static func isOldIDNumber(_ digits: [UInt32]) -> Bool {
         guard digits.count == 15 else { return false }

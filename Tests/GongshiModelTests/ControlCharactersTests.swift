@@ -12,6 +12,6 @@ struct ControlCharactersTests {
 
     @Test("text without them, ¥ and © included (their lead byte is the C1 controls'), is kept as it is")
     func kept() {
-        for text in ["淄博某某食品有限公司", "罚款¥5000 ©", ""] { #expect(text.withoutControlCharacters == text) }
+        for text in ["淄博某某食品有限公司", "罚款¥5000 ©", "张·三 20°C\u{A0}", ""] { #expect(text.withoutControlCharacters == text) }
     }
 }
