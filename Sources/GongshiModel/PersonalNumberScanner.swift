@@ -9,6 +9,15 @@ struct PersonalNumberScanner {
         var end: Int
         var keepFirst: Int
         var keepLast: Int
+
+        /// The masks of each kind, ending at `end`: an ID number keeps its area and last four
+        /// (370303********1234), a card its first and last four, a mobile its network and last four
+        /// (138****5678, after 86: 86138****5678).
+        static func id(_ end: Int) -> Match { Match(end: end, keepFirst: 6, keepLast: 4) }
+        static func card(_ end: Int) -> Match { Match(end: end, keepFirst: 4, keepLast: 4) }
+        static func mobile(_ end: Int, after86: Bool) -> Match {
+            Match(end: end, keepFirst: after86 ? 5 : 3, keepLast: 4)
+        }
     }
 
     let scalars: [Unicode.Scalar]
@@ -45,18 +54,12 @@ struct PersonalNumberScanner {
     func wholeRun(_ i: Int, _ j: Int) -> Match? {
         guard j - i >= 11 else { return nil }
         let digits = (i..<j).map { digit($0) ?? 0 }
-        if digits.count == 17, isX(j), !isAlnum(j + 1), ResidentIDNumber.isValid(Self.text(digits) + "X") {
-            return Match(end: j + 1, keepFirst: 6, keepLast: 4)
-        }
-        if digits.count == 18, !isAlnum(j), ResidentIDNumber.isValid(Self.text(digits)) {
-            return Match(end: j, keepFirst: 6, keepLast: 4)
-        }
-        if PersonalData.isCardNumber(digits) { return Match(end: j, keepFirst: 4, keepLast: 4) }
+        if digits.count == 17, isX(j), !isAlnum(j + 1), Self.isID(digits, x: true) { return .id(j + 1) }
+        if digits.count == 18, !isAlnum(j), Self.isID(digits, x: false) { return .id(j) }
+        if PersonalData.isCardNumber(digits) { return .card(j) }
         if PersonalData.isOldIDNumber(digits) { return Match(end: j, keepFirst: 6, keepLast: 3) }
-        if Self.isMobile(digits[...]) { return Match(end: j, keepFirst: 3, keepLast: 4) }
-        if digits.count == 13, digits[0] == 8, digits[1] == 6, Self.isMobile(digits[2...]) {
-            return Match(end: j, keepFirst: 5, keepLast: 4)
-        }
+        if Self.isMobile(digits[...]) { return .mobile(j, after86: false) }
+        if Self.isMobileAfter86(digits) { return .mobile(j, after86: true) }
         return nil
     }
 
@@ -87,21 +90,15 @@ struct PersonalNumberScanner {
         let x = spaced && lengths == [6, 8, 3] && isX(end)
         let stop = x ? end + 1 : end
         if isAlnum(stop) || (stop < scalars.count && scalars[stop] == separator && isDigit(stop + 1)) { return nil }
-        if x {
-            return ResidentIDNumber.isValid(Self.text(digits) + "X") ? Match(end: stop, keepFirst: 6, keepLast: 4) : nil
-        }
-        if lengths == [3, 4, 4], Self.isMobile(digits[...]) { return Match(end: end, keepFirst: 3, keepLast: 4) }
-        if lengths == [2, 3, 4, 4], digits[0] == 8, digits[1] == 6, Self.isMobile(digits[2...]) {
-            return Match(end: end, keepFirst: 5, keepLast: 4)
-        }
-        if spaced, lengths == [6, 8, 4], ResidentIDNumber.isValid(Self.text(digits)) {
-            return Match(end: end, keepFirst: 6, keepLast: 4)
-        }
+        if x { return Self.isID(digits, x: true) ? .id(stop) : nil }
+        if lengths == [3, 4, 4], Self.isMobile(digits[...]) { return .mobile(end, after86: false) }
+        if lengths == [2, 3, 4, 4], Self.isMobileAfter86(digits) { return .mobile(end, after86: true) }
+        if spaced, lengths == [6, 8, 4], Self.isID(digits, x: false) { return .id(end) }
         if let last = lengths.last, lengths.count >= 4, (1...4).contains(last),
             lengths.dropLast().allSatisfy({ $0 == 4 }),
             PersonalData.isCardNumber(digits)
         {
-            return Match(end: end, keepFirst: 4, keepLast: 4)
+            return .card(end)
         }
         return nil
     }
@@ -150,6 +147,12 @@ struct PersonalNumberScanner {
         default: return false
         }
     }
+
+    /// An 18-character ID number: 18 digits, or 17 and the check character X (`x`).
+    static func isID(_ digits: [UInt32], x: Bool) -> Bool { ResidentIDNumber.isValid(text(digits) + (x ? "X" : "")) }
+
+    /// A mobile number after the country code 86 (`8613812345678`).
+    static func isMobileAfter86(_ d: [UInt32]) -> Bool { d.count == 13 && d[0] == 8 && d[1] == 6 && isMobile(d[2...]) }
 
     /// `1[3-9]` and 9 more digits.
     static func isMobile(_ d: ArraySlice<UInt32>) -> Bool {
