@@ -7,12 +7,7 @@ import Testing
 struct ControlCharacterTests {
     @Test("control characters pasted into a cell are not read (HTML forbids them); a vertical tab is a space")
     func controlCharacters() {
-        let dir = TempDir()
-        let path = dir.write("cc.csv", "行政相对人名称,违法事实\n甲\u{0B}公司,事实\u{01}一\u{1F}二\u{7F}\u{85}三\n")
-        var records: [SourceRecord] = []
-        _ = RecordFileReader.read(kind: .xzcf, path: path, file: "Content/xzcf/cc.csv", columns: [:]) {
-            records.append($0)
-        }
+        let records = readCSV(.xzcf, "行政相对人名称,违法事实\n甲\u{0B}公司,事实\u{01}一\u{1F}二\u{7F}\u{85}三\n", name: "cc.csv").records
         #expect(records.first?[.entityName] == "甲 公司")
         #expect(records.first?[.violationFacts] == "事实一二三")
     }

@@ -1,4 +1,7 @@
 import Foundation
+import GongshiModel
+
+@testable import GongshiContent
 
 /// A fresh folder under the system temporary directory, removed when the value goes away.
 final class TempDir {
@@ -30,3 +33,15 @@ final class TempDir {
 
 /// GB18030 as Foundation on Linux knows it (kCFStringEncodingGB_18030_2000).
 let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+/// The records and findings of a CSV text read as a data file `Content/<kind>/<name>`.
+func readCSV(_ kind: RecordKind, _ text: String, name: String = "a.csv") -> (
+    records: [SourceRecord], findings: [Finding]
+) {
+    let dir = TempDir()
+    var records: [SourceRecord] = []
+    let r = RecordFileReader.read(
+        kind: kind, path: dir.write(name, text), file: "Content/\(kind.rawValue)/\(name)", columns: [:]
+    ) { records.append($0) }
+    return (records, r.findings)
+}

@@ -8,36 +8,22 @@ import Testing
 struct V1CategoryTests {
     @Test("XK_SPLB names 许可类别 and its codes 0–5 are read as the names (0 普通 … 5 其他)")
     func codesCountFromZero() {
-        let dir = TempDir()
-        let path = dir.write("v1.csv", "XK_XDR,XK_SPLB\n甲公司,1\n乙公司,0\n丙公司,核准\n丁公司,5\n")
-        var records: [SourceRecord] = []
-        _ = RecordFileReader.read(kind: .xzxk, path: path, file: "Content/xzxk/v1.csv", columns: [:]) {
-            records.append($0)
-        }
+        let records = readCSV(.xzxk, "XK_XDR,XK_SPLB\n甲公司,1\n乙公司,0\n丙公司,核准\n丁公司,5\n", name: "v1.csv").records
         #expect(records.map { $0[.licenceCategory] } == ["特许", "普通", "核准", "其他"])
     }
 
     @Test("the v2.0 column keeps its codes 01–06")
     func v2Unchanged() {
-        let dir = TempDir()
-        let path = dir.write("v2.csv", "XK_XDR_MC,XK_XKLB\n甲公司,1\n")
-        var records: [SourceRecord] = []
-        _ = RecordFileReader.read(kind: .xzxk, path: path, file: "Content/xzxk/v2.csv", columns: [:]) {
-            records.append($0)
-        }
+        let records = readCSV(.xzxk, "XK_XDR_MC,XK_XKLB\n甲公司,1\n", name: "v2.csv").records
         #expect(records.first?[.licenceCategory] == "1")
     }
 
     @Test("the v1 处罚类别 CF_CFLB1 and CF_CFLB2: codes 0–6 are read as names, the second joined to the first")
     func penaltyKinds() {
-        let dir = TempDir()
-        let path = dir.write("v1cf.csv", "CF_XDR_MC,CF_CFLB1,CF_CFLB2\n甲公司,0,\n乙公司,1,2\n丙公司,罚款,\n丁公司,3,警告\n")
-        var records: [SourceRecord] = []
-        let r = RecordFileReader.read(kind: .xzcf, path: path, file: "Content/xzcf/v1cf.csv", columns: [:]) {
-            records.append($0)
-        }
+        let (records, findings) = readCSV(
+            .xzcf, "CF_XDR_MC,CF_CFLB1,CF_CFLB2\n甲公司,0,\n乙公司,1,2\n丙公司,罚款,\n丁公司,3,警告\n", name: "v1cf.csv")
         #expect(records.map { $0[.penaltyKinds] } == ["警告", "罚款；没收违法所得、没收非法财物", "罚款", "责令停产停业；警告"])
-        #expect(!r.findings.contains { $0.rule == "unknown-column" })
+        #expect(!findings.contains { $0.rule == "unknown-column" })
         #expect(Severity.inferred(fromKinds: records[0][.penaltyKinds]) == .minor)
         #expect(Severity.inferred(fromKinds: records[3][.penaltyKinds]) == .serious)
         #expect(CellText.penaltyKindName("４") == "暂扣或者吊销许可证、执照", "a code typed in full width")
@@ -49,12 +35,7 @@ struct V1CategoryTests {
 
     @Test("a lone code 0–6 under the v2.0 header 处罚类别 is the v1 code too: as text it says nothing")
     func penaltyKindCodeUnderV2Header() {
-        let dir = TempDir()
-        let path = dir.write("v2cf.csv", "行政相对人名称,处罚类别\n甲公司,0\n乙公司,4\n丙公司,罚款\n丁公司,10\n")
-        var records: [SourceRecord] = []
-        _ = RecordFileReader.read(kind: .xzcf, path: path, file: "Content/xzcf/v2cf.csv", columns: [:]) {
-            records.append($0)
-        }
+        let records = readCSV(.xzcf, "行政相对人名称,处罚类别\n甲公司,0\n乙公司,4\n丙公司,罚款\n丁公司,10\n", name: "v2cf.csv").records
         #expect(records.map { $0[.penaltyKinds] } == ["警告", "暂扣或者吊销许可证、执照", "罚款", "10"])
     }
 }
