@@ -133,27 +133,34 @@ public enum ListType: String, Sendable {
     case black = "黑名单"
 
     /// 红名单 and 黑名单, and the words lists are typed with (红, 守信, 诚信, 激励, 守合同, A级 for the red list;
-    /// 黑, 失信, 惩戒, 不良 for the black one); nil for a value that names both or neither (重点关注名单), or
-    /// that negates a list's word (诚信缺失名单, 不守信名单, 非失信名单: the other list, or none).
+    /// 黑, 失信, 惩戒, 不良 for the black one; traditional 紅 too); nil for a value that names both or
+    /// neither (重点关注名单), or that negates anything (诚信缺失, 不守信, 无不良记录, 未列入失信名单 name the
+    /// other list, or none): only 拒不 (拒不支付劳动报酬失信联合惩戒对象名单) is no negation of the list.
     public init?(parsing raw: String) {
-        let words = raw.removingWhitespace()
-        guard !words.isEmpty, !Self.negated.contains(where: { words.saysBytes($0) }) else { return nil }
+        // 拒不 (refusing to pay) is part of what a black list names; 不良 (bad records) is a black word.
+        let words = raw.removingWhitespace().replacingAll("拒不", with: "").replacingAll("不良", with: "黑")
+        guard !words.isEmpty, !Self.negations.contains(where: { words.saysBytes($0) }) else { return nil }
         let red = Self.redWords.contains { words.saysBytes($0) }
         let black = Self.blackWords.contains { words.saysBytes($0) }
         guard red != black else { return nil }
         self = red ? .red : .black
     }
 
-    static let redWords = ["红", "守信", "诚信", "激励", "守合同", "A级"]
-    static let blackWords = ["黑", "失信", "惩戒", "不良"]
-    /// A negation right on a list's word: 拒不支付劳动报酬失信联合惩戒对象名单 still names the black list.
-    static let negated = ["不守信", "非守信", "不诚信", "诚信缺失", "非失信", "无失信", "未失信", "非红", "非黑"]
+    static let redWords = ["红", "紅", "守信", "诚信", "誠信", "激励", "守合同", "A级", "a级", "Ａ级"]
+    static let blackWords = ["黑", "失信", "惩戒", "懲戒"]
+    static let negations = ["不", "非", "无", "無", "未", "没", "沒", "零", "缺失"]
 }
 
 extension String {
     /// Whether `word` occurs in this text, searched on UTF-8 bytes (a match of whole characters there
     /// is a match of characters): `contains(_:)` of a string is Foundation's locale-aware search.
     public func saysBytes(_ word: String) -> Bool { utf8.firstRange(of: word.utf8) != nil }
+
+    /// This text with every `word` replaced, on UTF-8 bytes as ``saysBytes(_:)`` searches.
+    func replacingAll(_ word: String, with other: String) -> String {
+        guard saysBytes(word) else { return self }
+        return String(decoding: Array(utf8).replacing(Array(word.utf8), with: Array(other.utf8)), as: UTF8.self)
+    }
 }
 
 /// 失信严重程度 of a penalty, and the publicity bounds NDRC Order No. 36 sets for each.

@@ -146,7 +146,12 @@ struct FieldSchemaTests {
         #expect(Vocabulary.listType.name(of: "拒不支付劳动报酬失信联合惩戒对象名单", in: .mingdan) == "黑名单")
         #expect(Vocabulary.listType.name(of: "不良信用记录名单", in: .mingdan) == "黑名单")
         #expect(Vocabulary.listType.name(of: "守合同重信用企业", in: .mingdan) == "红名单")
-        for negated in ["诚信缺失名单", "不守信名单", "非失信名单", "不诚信名单"] {
+        #expect(Vocabulary.listType.name(of: "紅名單", in: .mingdan) == "红名单")
+        #expect(Vocabulary.listType.name(of: "a级纳税人", in: .mingdan) == "红名单")
+        for negated in [
+            "诚信缺失名单", "不守信名单", "非失信名单", "不诚信名单", "无不良记录", "没有不良记录", "非诚信", "不守合同", "守信缺失", "不激励",
+            "没有失信", "零失信", "不是失信被执行人", "不属于失信主体", "未列入失信名单",
+        ] {
             #expect(Vocabulary.listType.name(of: negated, in: .mingdan) == nil, "\(negated)")
         }
         #expect(Vocabulary.status.name(of: "撤回", in: .xzcf) == "撤销")
