@@ -11,8 +11,9 @@ enum CellText {
     }
 
     /// The v1 处罚类别 codes (DOMAIN.md §1c): 0警告 1罚款 2没收违法所得、没收非法财物 3责令停产停业
-    /// 4暂扣或者吊销许可证、执照 5行政拘留 6其他, alone or several (3；1, 0,1), zero-padded (03) or in
-    /// full width (４). Anything else, a code beside a name included, is kept as written.
+    /// 4暂扣或者吊销许可证、执照 5行政拘留 6其他, alone or several (3；1, 0,1), zero-padded (03) or in full
+    /// width (４). Anything else is kept as written: a code beside names, since 1、罚款；2、没收 numbers
+    /// its kinds rather than coding them.
     static func penaltyKindName(_ v: String) -> String {
         guard let first = v.unicodeScalars.first, first.halfWidth.value &- 0x30 < 10 else { return v }
         let codes = v.split(whereSeparator: { Severity.penaltyKindSeparators.contains($0) }).map { code in

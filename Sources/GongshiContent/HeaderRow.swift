@@ -134,7 +134,7 @@ enum HeaderRow {
     /// forms have under their header: no record has such values in a row.
     static func numbersColumns(_ cells: [String]) -> Bool {
         let filled = cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        return filled.count >= 3 && filled.enumerated().allSatisfy { Int($1) == $0 + 1 }
+        return filled.count >= 3 && filled.enumerated().allSatisfy { Int($1.halfWidth) == $0 + 1 }
     }
 
     /// Whether a row holds only column names or codes and 必填 / 选填 (two cells at least): a note.

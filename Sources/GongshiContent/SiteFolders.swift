@@ -35,7 +35,7 @@ extension SiteReader {
     /// macro and binary workbooks and templates, Numbers, .tsv and .dbf. Not .txt: as often notes as
     /// Excel's "Unicode text" export, it stays a warning.
     static let otherTables: Set<String> = [
-        "et", "ett", "ods", "fods", "xlsm", "xlsb", "xltx", "xltm", "numbers", "tsv", "dbf",
+        "et", "ett", "ods", "fods", "xlsm", "xlsb", "xltx", "xltm", "xlt", "numbers", "tsv", "dbf",
     ]
 
     /// The Markdown files of `dir` (`Content/xinwen`), relative and sorted; and what else it holds, each

@@ -39,6 +39,7 @@ struct NoteRowTests {
         #expect(r.findings.filter { $0.message.contains("列序号行") }.map(\.line) == [2], "\(r.findings.map(\.message))")
         #expect(HeaderRow.numbersColumns(["1", "", "2", "3"]))
         #expect(!HeaderRow.numbersColumns(["1", "2"]) && !HeaderRow.numbersColumns(["1", "3", "4"]))
+        #expect(HeaderRow.numbersColumns(["１", "２", "３"]), "typed in full width")
     }
 
     @Test("a note in a workbook: 审核人 and 填表人 in cells of their own")

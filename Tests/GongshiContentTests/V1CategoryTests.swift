@@ -30,7 +30,10 @@ struct V1CategoryTests {
         #expect(CellText.penaltyKindName("3；1") == "责令停产停业；罚款", "several codes")
         #expect(CellText.penaltyKindName("0,1") == "警告；罚款")
         #expect(CellText.penaltyKindName("03") == "责令停产停业", "zero-padded")
-        for kept in ["10", "罚款；3", "3号", "2026", ""] { #expect(CellText.penaltyKindName(kept) == kept, "\(kept)") }
+        // Beside names a digit numbers the kinds (1、罚款；2、没收): kept as written.
+        for kept in ["10", "罚款；3", "1、罚款；2、没收违法所得", "3号", "2026", ""] {
+            #expect(CellText.penaltyKindName(kept) == kept, "\(kept)")
+        }
     }
 
     @Test("a lone code 0–6 under the v2.0 header 处罚类别 is the v1 code too: as text it says nothing")
