@@ -135,3 +135,15 @@ public struct Spellings<Value: Sendable>: Sendable {
     /// Every spelling, in order.
     public var texts: [String] { entries.map(\.text) }
 }
+
+extension String {
+    /// Whether `word` occurs in this text, searched on UTF-8 bytes (a match of whole characters there
+    /// is a match of characters): `contains(_:)` of a string is Foundation's locale-aware search.
+    public func saysBytes(_ word: String) -> Bool { utf8.firstRange(of: word.utf8) != nil }
+
+    /// This text with every `word` replaced, on UTF-8 bytes as ``saysBytes(_:)`` searches.
+    func replacingAll(_ word: String, with other: String) -> String {
+        guard saysBytes(word) else { return self }
+        return String(decoding: Array(utf8).replacing(Array(word.utf8), with: Array(other.utf8)), as: UTF8.self)
+    }
+}
