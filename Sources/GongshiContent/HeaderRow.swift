@@ -133,20 +133,25 @@ enum HeaderRow {
     /// Whether a row numbers the columns (1, 2, 3 … in its filled cells, three at least), as printed
     /// forms have under their header: no record has such values in a row.
     static func numbersColumns(_ cells: [String]) -> Bool {
-        let filled = cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        let filled = filled(cells)
         return filled.count >= 3 && filled.enumerated().allSatisfy { Int($1.halfWidth) == $0 + 1 }
     }
 
     /// Whether a row holds only column names or codes and 必填 / 选填 (two cells at least): a note.
     static func annotatesHeader(_ cells: [String], _ field: (String) -> Int?) -> Bool {
-        let filled = cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        let filled = filled(cells)
         return filled.count >= 2 && filled.allSatisfy { field($0) != nil || requirementWords.contains($0) }
     }
     static let requirementWords: Set<String> = ["必填", "选填", "必填项", "选填项", "条件必填", "非必填", "可选", "必须"]
 
+    /// The filled cells of a row, trimmed, in order.
+    static func filled(_ cells: [String]) -> [String] {
+        cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
     /// The filled cells of a row, joined for a message.
     static func joined(_ cells: [String]) -> String {
-        shortened(cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: " "))
+        shortened(filled(cells).joined(separator: " "))
     }
 
     private static func shortened(_ s: String) -> String {

@@ -33,7 +33,9 @@ public struct LedgerFile: Sendable {
     /// The file's text as Gongshi writes a ledger (UTF-8 without BOM, LF line ends): what a ledger
     /// re-saved by Excel in GB18030, with a BOM or with CRLF still says. Nil when it is already so.
     public var asWritten: [UInt8]? {
-        guard var text = LedgerReader.utf8(of: bytes, in: encoding).map(Array.init) else { return nil }
+        guard encoding != .utf8 || lineEnding != "\n",
+            var text = LedgerReader.utf8(of: bytes, in: encoding).map(Array.init)
+        else { return nil }
         if lineEnding == "\r\n" {
             var lf: [UInt8] = []
             lf.reserveCapacity(text.count)
@@ -42,7 +44,7 @@ public struct LedgerFile: Sendable {
             }
             text = lf
         }
-        return encoding == .utf8 && lineEnding == "\n" ? nil : text
+        return text
     }
 
     /// How the file was re-saved, as a message says it (「GB18030 编码、Windows 换行」); nil when it is as

@@ -7,8 +7,8 @@ extension SiteReader {
     /// The data files of `dir` (`Content/xzxk`), relative and sorted, CSV files first, then workbooks
     /// (an old binary .xls is listed so that it is reported, not skipped); and what else it holds, each
     /// said: a department's table in another format (.et, .xlsm, .ods) is an error, a file of another
-    /// extension (.bak) or a subfolder a warning; none is dropped silently. The sidecars of default values (`.yml`) are neither read
-    /// here nor said. The folder is listed once.
+    /// extension (.bak) or a subfolder a warning; none is dropped silently. The sidecars of default
+    /// values (`.yml`) are neither read here nor said. The folder is listed once.
     static func dataFolder(root: String, dir: String) -> (files: [String], unread: [Finding]) {
         let dataExtensions = ["csv", "xlsx", "xls"]
         // Sidecars are taken (and left out below): neither read here nor said.

@@ -50,8 +50,8 @@ extension TableMapper {
             {
                 v = LicenceCategory.allCases[n].rawValue
             }
-            // A lone digit 0–6 in 处罚类别 is a v1 code under any header: as text it says nothing.
-            if schema.fields[idx] == .penaltyKinds { v = CellText.penaltyKindName(v) }
+            // v1 codes in 处罚类别 (4, 3；1) are codes under any header: as text they say nothing.
+            if field == .penaltyKinds { v = CellText.penaltyKindName(v) }
             values[idx] = v
         }
         if let k2 = secondKinds, k2 < cells.count, let idx = schema.index(of: .penaltyKinds) {

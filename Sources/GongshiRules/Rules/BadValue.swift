@@ -60,9 +60,12 @@ public enum BadValue: RecordRule {
             if r.listType == nil { checkVocabulary(.listType, withholding: "无法判断列入哪个名单，该条目不予公示") }
         }
         checkVocabulary(.idType)
-        checkVocabulary(
-            .status,
-            withholding: r.kind == .mingdan ? "无法判断该条目是否仍在名单上，该条目不予公示" : "无法判断该决定是否仍然有效（可能已撤销），该记录不予公示")
+        // Read once by the context: asked again only of a status it could not read.
+        if r.kind == .mingdan ? r.givenListStatus == nil : r.givenRecordStatus == nil {
+            checkVocabulary(
+                .status,
+                withholding: r.kind == .mingdan ? "无法判断该条目是否仍在名单上，该条目不予公示" : "无法判断该决定是否仍然有效（可能已撤销），该记录不予公示")
+        }
         let dateFields = r.dateFields
         for i in dateFields.optional where r.dates[i] == nil {
             let v = r.source.values[i]
