@@ -73,7 +73,7 @@ extension SiteReader {
                 continue
             }
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: full + "/" + name, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: full + "/" + name, isDirectory: &isFolder)
             let (severity, message) = unread(name, ext, isFolder.boolValue)
             findings.append(
                 Finding(rule: "bad-file", severity: severity, file: dir + "/" + name, line: 0, message: message))
