@@ -139,11 +139,66 @@ public struct Spellings<Value: Sendable>: Sendable {
 extension String {
     /// Whether `word` occurs in this text, searched on UTF-8 bytes (a match of whole characters there
     /// is a match of characters): `contains(_:)` of a string is Foundation's locale-aware search.
-    public func saysBytes(_ word: String) -> Bool { utf8.firstRange(of: word.utf8) != nil }
+    public func saysBytes(_ word: String) -> Bool {
+        var text = self
+        return text.withUTF8 { $0.firstOffset(of: word) != nil }
+    }
 
     /// This text with every `word` replaced, on UTF-8 bytes as ``saysBytes(_:)`` searches.
     func replacingAll(_ word: String, with other: String) -> String {
-        guard saysBytes(word) else { return self }
-        return String(decoding: Array(utf8).replacing(Array(word.utf8), with: Array(other.utf8)), as: UTF8.self)
+        guard !word.isEmpty else { return self }
+        var text = self
+        return text.withUTF8 { bytes in
+            guard var at = bytes.firstOffset(of: word) else { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var from = 0
+            while true {
+                out.append(contentsOf: bytes[from..<at])
+                out.append(contentsOf: other.utf8)
+                from = at + word.utf8.count
+                guard let next = bytes.firstOffset(of: word, from: from) else { break }
+                at = next
+            }
+            out.append(contentsOf: bytes[from...])
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}
+
+/// Searches of UTF-8 bytes for a word's bytes.
+///
+/// Written out rather than `firstRange(of:)` of the standard library: that generic search
+/// instantiates type metadata on every call and was 8 % of a day's build (the rules ask it of
+/// every penalty and list entry).
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first occurrence of `word`'s bytes at or after `from`; `from` itself for an
+    /// empty word.
+    public func firstOffset(of word: String, from: Int = 0) -> Int? {
+        let length = word.utf8.count
+        guard let first = word.utf8.first else { return from <= count ? from : nil }
+        guard length <= count else { return nil }
+        var at = from
+        while at <= count - length {
+            if self[at] == first, hasBytes(of: word, at: at) { return at }
+            at += 1
+        }
+        return nil
+    }
+
+    /// Whether `word`'s bytes stand at offset `at`.
+    public func hasBytes(of word: String, at: Int) -> Bool {
+        guard at >= 0, at + word.utf8.count <= count else { return false }
+        var i = at
+        for byte in word.utf8 {
+            guard self[i] == byte else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Whether `word`'s bytes end right before offset `end`.
+    public func hasBytes(of word: String, endingAt end: Int) -> Bool {
+        hasBytes(of: word, at: end - word.utf8.count)
     }
 }

@@ -74,4 +74,31 @@ struct PlainTextTests {
             #expect(s.removingWhitespace() == String(s.filter { !$0.isWhitespace }))
         }
     }
+
+    @Test("the byte search finds what firstRange(of:) finds, and replaces every occurrence")
+    func byteSearch() {
+        let texts = ["", "简易程序", "适用简易程序，当场处罚", "非简易程序简易程序", "ab", "a", "简", "aaa"]
+        let words = ["", "简易程序", "当场处罚", "a", "aa", "程序简", "b", "简易程序简易程序"]
+        for t in texts {
+            for w in words {
+                var text = t
+                let found = text.withUTF8 { $0.firstOffset(of: w) }
+                let expected = t.utf8.firstRange(of: w.utf8).map { t.utf8.distance(from: t.utf8.startIndex, to: $0.lowerBound) }
+                #expect(found == expected, "\(t) / \(w)")
+                #expect(t.saysBytes(w) == (expected != nil), "\(t) / \(w)")
+            }
+        }
+        var text = "非简易程序简易程序"
+        text.withUTF8 { bytes in
+            #expect(bytes.firstOffset(of: "简易程序", from: 1) == 3)
+            #expect(bytes.firstOffset(of: "简易程序", from: 4) == 15)
+            #expect(bytes.hasBytes(of: "非", endingAt: 3))
+            #expect(!bytes.hasBytes(of: "非", endingAt: 2))
+            #expect(!bytes.hasBytes(of: "程序", at: 26))
+        }
+        #expect("拒不支付拒不".replacingAll("拒不", with: "") == "支付")
+        #expect("不良不良记录".replacingAll("不良", with: "黑") == "黑黑记录")
+        #expect("aaa".replacingAll("aa", with: "b") == "ba")
+        #expect("无".replacingAll("", with: "x") == "无")
+    }
 }

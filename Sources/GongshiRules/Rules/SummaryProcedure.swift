@@ -36,18 +36,19 @@ public enum SummaryProcedure: RecordRule {
     /// Searched on UTF-8 bytes (a match of whole characters there is a match of characters): `range(of:)`
     /// is Foundation's locale-aware search, and every penalty asks this four times.
     static func saysSummary(_ text: String, _ marker: String) -> Bool {
-        let bytes = text.utf8
-        var from = bytes.startIndex
-        while let r = bytes[from...].firstRange(of: marker.utf8) {
-            let before = bytes[..<r.lowerBound]
-            let after = bytes[r.upperBound...]
-            if !denials.contains(where: { before.reversed().starts(with: $0.utf8.reversed()) })
-                && !undoings.contains(where: { after.starts(with: $0.utf8) })
-            {
-                return true
+        var text = text
+        return text.withUTF8 { bytes in
+            var from = 0
+            while let at = bytes.firstOffset(of: marker, from: from) {
+                let end = at + marker.utf8.count
+                if !denials.contains(where: { bytes.hasBytes(of: $0, endingAt: at) })
+                    && !undoings.contains(where: { bytes.hasBytes(of: $0, at: end) })
+                {
+                    return true
+                }
+                from = end
             }
-            from = r.upperBound
+            return false
         }
-        return false
     }
 }
