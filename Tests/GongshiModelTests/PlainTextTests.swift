@@ -83,7 +83,9 @@ struct PlainTextTests {
             for w in words {
                 var text = t
                 let found = text.withUTF8 { $0.firstOffset(of: w) }
-                let expected = t.utf8.firstRange(of: w.utf8).map { t.utf8.distance(from: t.utf8.startIndex, to: $0.lowerBound) }
+                let expected = t.utf8.firstRange(of: w.utf8).map {
+                    t.utf8.distance(from: t.utf8.startIndex, to: $0.lowerBound)
+                }
                 #expect(found == expected, "\(t) / \(w)")
                 #expect(t.saysBytes(w) == (expected != nil), "\(t) / \(w)")
             }
