@@ -53,6 +53,8 @@ struct RenderedSite {
     /// The manifest the live site was built with (sealed, as cached), when there is one to trust: the
     /// live site becomes the spare with it after the swap (see ``SpareOutput``).
     let liveManifest: [UInt8]?
+    /// What someone put into the live site by hand, which the new site does not have.
+    let foreign: ForeignFiles
 }
 
 /// The steps of ``SiteBuilder/build(_:progress:)``, in order.
@@ -191,7 +193,7 @@ enum BuildStep {
                 cache.flatMap { cache in
                     cache.outputManifestBytes(out: out).flatMap { bytes in
                         OutputManifest.layout(bytes, program: cache.program).map {
-                            (bytes: bytes, files: ManifestFiles(bytes: bytes, files: $0.files))
+                            (bytes: bytes, files: ManifestFiles(bytes: bytes, files: $0.files), folders: $0.folders)
                         }
                     }
                 }
@@ -216,9 +218,12 @@ enum BuildStep {
             sink.sweepSpare()
             reuse?.finishManifest(staging: staging)
             try Interruption.check()
+            let foreign = live.map {
+                ForeignFiles.find(out: out, bytes: $0.bytes, folders: $0.folders, files: $0.files)
+            }
             return RenderedSite(
                 staging: staging, stats: stats, appendix: appendix, appendEvents: appendEvents,
-                liveManifest: live?.bytes)
+                liveManifest: live?.bytes, foreign: foreign ?? ForeignFiles(paths: []))
         } catch {
             OutputFolder.removeTree(staging)
             throw SiteBuilder.failure(error, writing: out)
@@ -226,9 +231,13 @@ enum BuildStep {
     }
 
     /// commit: the ledger first, then the swap of the staging folder into place. Signals wait until
-    /// both are done; a failed swap takes the ledger's events back.
-    static func commit(_ rendered: RenderedSite, _ inputs: BuildInputs, _ options: BuildOptions) throws(SiteError) {
+    /// both are done; a failed swap takes the ledger's events back. Returns the folder the old site is
+    /// kept in as the spare (nil when it was removed).
+    static func commit(_ rendered: RenderedSite, _ inputs: BuildInputs, _ options: BuildOptions) throws(SiteError)
+        -> String?
+    {
         let (staging, out, appendEvents) = (rendered.staging, inputs.out, rendered.appendEvents)
+        var keptIn: String?
         try Interruption.committing { () throws(SiteError) in
             var before: [UInt8] = []
             if appendEvents {
@@ -242,7 +251,9 @@ enum BuildStep {
             }
             let retire: (String) -> Void = { old in
                 guard let cache = inputs.cache else { return OutputFolder.removeTreeInParallel(old) }
-                SpareOutput.keep(old: old, out: out, manifest: rendered.liveManifest, cache: cache)
+                if SpareOutput.keep(old: old, out: out, manifest: rendered.liveManifest, cache: cache) {
+                    keptIn = SpareOutput.path(cache)
+                }
             }
             do { try SiteBuilder.swap(staging: staging, into: out, retire: retire) } catch {
                 if appendEvents {
@@ -261,5 +272,6 @@ enum BuildStep {
         }
         inputs.parsed?.removeUnused()
         OutputFolder.removeLeftovers(out: out, all: false)
+        return keptIn
     }
 }

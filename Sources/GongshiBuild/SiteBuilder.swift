@@ -53,12 +53,14 @@ public enum SiteBuilder {
         defer { Interruption.endWriting() }
         let rendered = try BuildStep.render(scoped, templates, inputs, options, progress: progress)
         timer.lap("render")
-        try BuildStep.commit(rendered, inputs, options)
+        let spare = try BuildStep.commit(rendered, inputs, options)
         timer.lap("swap")
         let reportFile = try BuildStep.report(scoped, inputs, options)
         var result = BuildStep.result(
             scoped, rendered, inputs, options, seconds: Date().timeIntervalSince(started), reportFile: reportFile)
-        result.notes = [inputs.backdated, inputs.keptMark?.note].compactMap { $0 }
+        result.notes = [
+            inputs.backdated, inputs.keptMark?.note, rendered.foreign.note(out: options.out, spare: spare),
+        ].compactMap { $0 }
         // Built from the ledger as it still is, and from inputs that did not change meanwhile: the next
         // build of the same inputs has nothing to do.
         if let cache = inputs.cache, let key = inputs.key, !rendered.appendEvents, inputs.backdated == nil,

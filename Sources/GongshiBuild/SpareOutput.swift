@@ -59,12 +59,15 @@ struct SpareOutput {
 
     /// After a swap: keeps the old site (now at `old`) as the spare of `out`, with `manifest` (the
     /// sealed manifest the old site was live with) as its own; removes it when it cannot be kept.
-    static func keep(old: String, out: String, manifest: [UInt8]?, cache: BuildCache) {
+    /// Returns whether it was kept.
+    @discardableResult
+    static func keep(old: String, out: String, manifest: [UInt8]?, cache: BuildCache) -> Bool {
         guard let manifest, rename(old, path(cache)) == 0 else {
             OutputFolder.removeTreeInParallel(old)
-            return
+            return false
         }
         cache.write(manifestName(cache: cache, out: out), manifest)
+        return true
     }
 
     /// Removes from the claimed spare, open as `folder`, the files the new site does not have (those

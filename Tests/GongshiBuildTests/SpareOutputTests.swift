@@ -82,3 +82,16 @@ struct SpareOutputTests {
         }.sorted()
     }
 }
+
+@Suite("ForeignFiles")
+struct ForeignFilesTests {
+    @Test("nothing to say without foreign files; five named, then 等, and where the old site is")
+    func note() throws {
+        #expect(ForeignFiles(paths: []).note(out: "Public", spare: nil) == nil)
+        let seven = ForeignFiles(paths: (1...7).map { "f\($0).html" })
+        let kept = try #require(seven.note(out: "Public", spare: "/s/.gongshi.cache/spare"))
+        #expect(kept.contains("有 7 项不是 gongshi 生成的（「f1.html」、「f2.html」、「f3.html」、「f4.html」、「f5.html」 等）"))
+        #expect(kept.contains("暂存在「/s/.gongshi.cache/spare」"))
+        #expect(try #require(seven.note(out: "Public", spare: nil)).contains("已随旧网站删除"))
+    }
+}

@@ -94,6 +94,31 @@ struct OutputFolderTests {
         #expect(beside.isEmpty, "\(beside)")
     }
 
+    /// A file put into the live output by hand goes with the old site, so the build names it and says
+    /// where it still is.
+    @Test func filesPutIntoTheOutputByHandAreNamed() throws {
+        let site = try Gongshi.site("basic")
+        func build(_ date: String) -> [String] { ["build", "--site", site, "--date", date, "--no-ledger"] }
+        #expect(try Gongshi.run(build("2026-11-25")).status == 0)
+        let fm = FileManager.default
+        let out = site + "/Public"
+        try fm.createDirectory(atPath: out + "/.git", withIntermediateDirectories: true)
+        for file in ["baidu_verify_abc.html", ".git/HEAD", "assets/logo.png"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: out + "/" + file))
+        }
+        let r = try Gongshi.run(build("2026-11-25"))
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(
+            r.stderr.contains("有 3 项不是 gongshi 生成的（「.git」、「assets/logo.png」、「baidu_verify_abc.html」）"), "\(r.stderr)")
+        #expect(r.stderr.contains(".gongshi.cache/spare"), "\(r.stderr)")
+        #expect(!fm.fileExists(atPath: out + "/baidu_verify_abc.html"))
+        #expect(Gongshi.read(site + "/.gongshi.cache/spare/baidu_verify_abc.html") == "x")
+        // Said once: the next build has nothing of the kind to say.
+        let again = try Gongshi.run(build("2026-11-26"))
+        #expect(again.status == 0)
+        #expect(!again.stderr.contains("不是 gongshi 生成的"), "\(again.stderr)")
+    }
+
     @Test func aNameTooLongIsExplainedInChinese() throws {
         let site = try Gongshi.site("basic")
         let r = try Gongshi.run([
