@@ -63,7 +63,7 @@ struct PersonalNumberScanner {
         return nil
     }
 
-    /// A number typed in groups joined by one separator, its first group the run `i..<firstEnd`:
+    /// A number typed in groups joined by one separator each, its first group the run `i..<firstEnd`:
     /// `138 1234 5678`, `+86 138 1234 5678`, `6222 0212 3456 7890 128` (groups of 4, the last of 1–4,
     /// Luhn-valid), `370303 19800101 1234` (or `123X`; spaces only). The groups must be every digit the separator
     /// joins on either side, and no letter or digit may touch them: nothing is read out of a part of a
@@ -72,24 +72,27 @@ struct PersonalNumberScanner {
         guard firstEnd < scalars.count, Self.isSeparator(scalars[firstEnd]), isDigit(firstEnd + 1) else {
             return nil
         }
-        let separator = scalars[firstEnd]
-        if isAlnum(i - 1) || (i >= 2 && scalars[i - 1] == separator && isDigit(i - 2)) { return nil }
+        if isAlnum(i - 1) || (i >= 2 && Self.isSeparator(scalars[i - 1]) && isDigit(i - 2)) { return nil }
         var lengths = [firstEnd - i]
         var end = firstEnd
-        // No shape has more than five groups: a sixth says the sequence is something longer.
-        while lengths.count < 6, end < scalars.count, scalars[end] == separator, isDigit(end + 1) {
+        // An ID number is grouped by spaces only: area-date-serial joined by hyphens is how permits are
+        // numbered (施工许可证 370306-20260514-0027), and such a number may pass an ID's check.
+        var spaced = true
+        // No shape has more than five groups: a sixth says the sequence is something longer. Separators
+        // may differ (`138-1234 5678`).
+        while lengths.count < 6, end < scalars.count, Self.isSeparator(scalars[end]), isDigit(end + 1) {
+            spaced = spaced && (scalars[end] == " " || scalars[end] == "\u{3000}")
             var k = end + 1
             while isDigit(k) { k += 1 }
             lengths.append(k - end - 1)
             end = k
         }
         let digits = (i..<end).compactMap { digit($0) }
-        // An ID number is grouped by spaces only: area-date-serial joined by hyphens is how permits are
-        // numbered (施工许可证 370306-20260514-0027), and such a number may pass an ID's check.
-        let spaced = separator == " " || separator == "\u{3000}"
         let x = spaced && lengths == [6, 8, 3] && isX(end)
         let stop = x ? end + 1 : end
-        if isAlnum(stop) || (stop < scalars.count && scalars[stop] == separator && isDigit(stop + 1)) { return nil }
+        if isAlnum(stop) || (stop < scalars.count && Self.isSeparator(scalars[stop]) && isDigit(stop + 1)) {
+            return nil
+        }
         if x { return Self.isID(digits, x: true) ? .id(stop) : nil }
         if lengths == [3, 4, 4], Self.isMobile(digits[...]) { return .mobile(end, after86: false) }
         if lengths == [2, 3, 4, 4], Self.isMobileAfter86(digits) { return .mobile(end, after86: true) }
