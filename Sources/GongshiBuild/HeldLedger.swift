@@ -12,12 +12,22 @@ struct HeldLedger {
     private let format: LedgerFile
     /// SHA-256 fed the ledger's bytes, to be continued over what the build appends.
     private let hasher: SHA256
+    /// For a ledger re-saved in another form: the size of its text as Gongshi writes it (UTF-8, LF) and
+    /// a SHA-256 fed that text (see ``LedgerMark/text``).
+    private let text: (bytes: Int, hasher: SHA256)?
 
     init(_ file: LedgerFile) {
         var h = SHA256()
         h.update(data: file.bytes)
         hasher = h
-        before = LedgerMark(bytes: file.bytes.count, sha256: LedgerStore.hex(h.finalize()))
+        text = file.asWritten.map { written in
+            var t = SHA256()
+            t.update(data: written)
+            return (written.count, t)
+        }
+        before = LedgerMark(
+            bytes: file.bytes.count, sha256: LedgerStore.hex(h.finalize()),
+            text: text.map { LedgerMark.Text(bytes: $0.bytes, sha256: LedgerStore.hex($0.hasher.finalize())) })
         format = LedgerFile(
             events: [], encoding: file.encoding, lineEnding: file.lineEnding, bytes: Array(file.bytes.suffix(1)))
     }
@@ -38,6 +48,18 @@ struct HeldLedger {
         guard !appendix.isEmpty else { return before }
         var h = hasher
         h.update(data: appendix)
-        return LedgerMark(bytes: before.bytes + appendix.count, sha256: LedgerStore.hex(h.finalize()))
+        var mark = LedgerMark(bytes: before.bytes + appendix.count, sha256: LedgerStore.hex(h.finalize()))
+        if let text {
+            // The appended lines as Gongshi writes them: they hold whole lines, so they convert alone.
+            // A BOM stands only at the start of the file, not of what is appended.
+            let encoding: TextEncoding = format.encoding == .utf8BOM ? .utf8 : format.encoding
+            let added =
+                LedgerFile(events: [], encoding: encoding, lineEnding: format.lineEnding, bytes: appendix).asWritten
+                ?? appendix
+            var t = text.hasher
+            t.update(data: added)
+            mark.text = LedgerMark.Text(bytes: text.bytes + added.count, sha256: LedgerStore.hex(t.finalize()))
+        }
+        return mark
     }
 }

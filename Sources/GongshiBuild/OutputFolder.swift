@@ -65,26 +65,34 @@ public enum OutputFolder {
 
     /// The marker's text for a site built against the ledger state `ledger`.
     static func marker(ledger: LedgerMark) -> String {
-        """
-        \(markerTitle)
-        此文件夹由 gongshi build 生成，每次构建都会整体替换，请勿在此存放其他文件。
-        ledger-bytes: \(ledger.bytes)
-        ledger-sha256: \(ledger.sha256)
+        var text = """
+            \(markerTitle)
+            此文件夹由 gongshi build 生成，每次构建都会整体替换，请勿在此存放其他文件。
+            ledger-bytes: \(ledger.bytes)
+            ledger-sha256: \(ledger.sha256)
 
-        """
+            """
+        if let t = ledger.text { text += "ledger-text-bytes: \(t.bytes)\nledger-text-sha256: \(t.sha256)\n" }
+        return text
     }
 
     /// The ledger state recorded in the marker of the site at `dir`, if it has one.
     static func markedLedger(_ dir: String) -> LedgerMark? {
         guard let data = FileManager.default.contents(atPath: dir + "/" + markerName) else { return nil }
-        var bytes: Int?
-        var sha: String?
+        var values: [Substring: Substring] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            if line.hasPrefix("ledger-bytes: ") { bytes = Int(line.dropFirst("ledger-bytes: ".count)) }
-            if line.hasPrefix("ledger-sha256: ") { sha = String(line.dropFirst("ledger-sha256: ".count)) }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            values[line[..<colon]] = line[line.index(after: colon)...].drop { $0 == " " }
         }
-        guard let bytes, let sha else { return nil }
-        return LedgerMark(bytes: bytes, sha256: sha)
+        guard let bytes = values["ledger-bytes"].flatMap({ Int($0) }), let sha = values["ledger-sha256"] else {
+            return nil
+        }
+        var mark = LedgerMark(bytes: bytes, sha256: String(sha))
+        if let textBytes = values["ledger-text-bytes"].flatMap({ Int($0) }), let textSHA = values["ledger-text-sha256"]
+        {
+            mark.text = LedgerMark.Text(bytes: textBytes, sha256: String(textSHA))
+        }
+        return mark
     }
 
     /// The staging folder of this process for the output `out`.
@@ -173,4 +181,27 @@ public enum OutputFolder {
 struct LedgerMark: Equatable, Sendable {
     var bytes: Int
     var sha256: String
+    /// For a ledger re-saved in another form (GB18030, a BOM, CRLF): the same of its text as Gongshi
+    /// writes a ledger (UTF-8, LF), so that a ledger re-saved again in yet another form is still known
+    /// to continue it.
+    var text: Text?
+
+    init(bytes: Int, sha256: String, text: Text? = nil) {
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.text = text
+    }
+
+    /// Size and SHA-256 of a ledger's text in UTF-8 with LF line ends.
+    struct Text: Equatable, Sendable {
+        var bytes: Int
+        var sha256: String
+    }
+
+    /// The mark compared as bytes: the text's, as the bytes of a ledger written as Gongshi writes it.
+    var ofText: LedgerMark? { text.map { LedgerMark(bytes: $0.bytes, sha256: $0.sha256) } }
+
+    /// Marks of the same bytes (the text's mark follows from them, and a mark read back from a note of
+    /// an interrupted commit has none).
+    static func == (a: LedgerMark, b: LedgerMark) -> Bool { a.bytes == b.bytes && a.sha256 == b.sha256 }
 }

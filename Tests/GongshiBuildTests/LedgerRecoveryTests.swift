@@ -22,3 +22,25 @@ struct LedgerRecoveryTests {
         #expect(fm.contents(atPath: ledger) == Data("日期,事件\n".utf8))
     }
 }
+
+/// The ledger's mark in the output marker: the bytes', and for a re-saved ledger its text's too.
+@Suite("Ledger mark")
+struct LedgerMarkTests {
+    @Test func theMarkerKeepsTheTextMarkAndMarksCompareByBytes() throws {
+        let fm = FileManager.default
+        let out = fm.temporaryDirectory.appendingPathComponent("gongshi-mark-\(UUID().uuidString)").path
+        defer { try? fm.removeItem(atPath: out) }
+        try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let marker = out + "/" + OutputFolder.markerName
+        for text in [nil, LedgerMark.Text(bytes: 90, sha256: "cd")] {
+            let mark = LedgerMark(bytes: 100, sha256: "ab", text: text)
+            try Data(OutputFolder.marker(ledger: mark).utf8).write(to: URL(fileURLWithPath: marker))
+            let read = try #require(OutputFolder.markedLedger(out))
+            #expect(read == mark && read.text == text)
+            #expect(read.ofText == text.map { LedgerMark(bytes: $0.bytes, sha256: $0.sha256) })
+        }
+        #expect(
+            LedgerMark(bytes: 1, sha256: "a", text: .init(bytes: 1, sha256: "b")) == LedgerMark(bytes: 1, sha256: "a"))
+        #expect(LedgerMark(bytes: 1, sha256: "a") != LedgerMark(bytes: 2, sha256: "a"))
+    }
+}

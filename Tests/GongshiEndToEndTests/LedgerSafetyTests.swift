@@ -102,6 +102,37 @@ struct LedgerSafetyTests {
         #expect(refused.stderr.contains(how == "gb18030" ? "另存为GB18030 编码" : "另存为带 BOM 的 UTF-8"), "\(refused.stderr)")
     }
 
+    /// Re-saved once by Excel (GB18030, CRLF), built, then re-saved in another form (UTF-8 with a BOM),
+    /// then back as Gongshi writes it: each continues the ledger, as its text still does.
+    @Test func aLedgerResavedAgainInAnotherFormContinuesIt() throws {
+        let site = try Gongshi.site("basic")
+        let path = site + "/Content/ledger.csv"
+        let gb = String.Encoding(rawValue: 0x8000_0632)
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-11-25"]).status == 0)
+        let first = Gongshi.read(path)
+        _ = FileManager.default.createFile(
+            atPath: path, contents: first.replacingOccurrences(of: "\n", with: "\r\n").data(using: gb))
+        try Gongshi.appendLicence(site)
+        let second = try Gongshi.run(["build", "--site", site, "--date", "2026-11-26"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let text = try #require(String(data: Data(bytes(path)), encoding: gb))
+        #expect(text.count > first.count)
+        let bom = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bom))
+        let third = try Gongshi.run(["build", "--site", site, "--date", "2026-11-27"])
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(Array(bytes(path).prefix(bom.count)) == bom)
+        let plain = Gongshi.read(path).replacingOccurrences(of: "\u{FEFF}", with: "")
+            .replacingOccurrences(of: "\r\n", with: "\n")
+        _ = FileManager.default.createFile(atPath: path, contents: Data(plain.utf8))
+        let fourth = try Gongshi.run(["build", "--site", site, "--date", "2026-11-30"])
+        #expect(fourth.status == 0, "\(fourth.stderr)")
+        // A line of it changed is still refused.
+        _ = FileManager.default.createFile(
+            atPath: path, contents: plain.replacingOccurrences(of: "2026-11-25", with: "2026/11/25").data(using: gb))
+        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-12-01"]).status == 2)
+    }
+
     @Test func aSecondBuildIsRefusedNamingTheFirst() throws {
         let site = try Gongshi.site("basic")
         let lockPath = site + "/.gongshi.lock"
