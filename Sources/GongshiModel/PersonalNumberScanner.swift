@@ -63,24 +63,32 @@ struct PersonalNumberScanner {
         return nil
     }
 
-    /// A number typed in groups joined by one separator each, its first group the run `i..<firstEnd`:
-    /// `138 1234 5678`, `+86 138 1234 5678`, `6222 0212 3456 7890 128` (groups of 4, the last of 1–4,
-    /// Luhn-valid), `370303 19800101 1234` (or `123X`; spaces only). The groups must be every digit the separator
-    /// joins on either side, and no letter or digit may touch them: nothing is read out of a part of a
-    /// longer sequence (`2026-1105-3312-9`, `0533 1234 5678`).
+    /// A number typed in groups, its first group the run `i..<firstEnd`: `138 1234 5678`,
+    /// `+86 138 1234 5678`, `6222 0212 3456 7890 128` (groups of 4, the last of 1–4, Luhn-valid),
+    /// `370303 19800101 1234` (or `123X`; spaces only). Read first as groups joined by one separator,
+    /// then, when that finds nothing, by any (`138-1234 5678`): a number joined by one separator stays
+    /// found beside another number joined by a different one (`2026-11-25 138 1234 5678` is not one
+    /// sequence of groups, `138-1234-5678 139-1234-5678` not one either).
     func groups(_ i: Int, _ firstEnd: Int) -> Match? {
         guard firstEnd < scalars.count, Self.isSeparator(scalars[firstEnd]), isDigit(firstEnd + 1) else {
             return nil
         }
-        if isAlnum(i - 1) || (i >= 2 && Self.isSeparator(scalars[i - 1]) && isDigit(i - 2)) { return nil }
+        let first = scalars[firstEnd]
+        return groups(i, firstEnd) { $0 == first } ?? groups(i, firstEnd, joinedBy: Self.isSeparator)
+    }
+
+    /// ``groups(_:_:)`` with the groups joined by the separators `joins` accepts. The groups must be
+    /// every digit those separators join on either side, and no letter or digit may touch them: nothing
+    /// is read out of a part of a longer sequence (`2026-1105-3312-9`, `0533 1234 5678`).
+    private func groups(_ i: Int, _ firstEnd: Int, joinedBy joins: (Unicode.Scalar) -> Bool) -> Match? {
+        if isAlnum(i - 1) || (i >= 2 && joins(scalars[i - 1]) && isDigit(i - 2)) { return nil }
         var lengths = [firstEnd - i]
         var end = firstEnd
         // An ID number is grouped by spaces only: area-date-serial joined by hyphens is how permits are
         // numbered (施工许可证 370306-20260514-0027), and such a number may pass an ID's check.
         var spaced = true
-        // No shape has more than five groups: a sixth says the sequence is something longer. Separators
-        // may differ (`138-1234 5678`).
-        while lengths.count < 6, end < scalars.count, Self.isSeparator(scalars[end]), isDigit(end + 1) {
+        // No shape has more than five groups: a sixth says the sequence is something longer.
+        while lengths.count < 6, end < scalars.count, joins(scalars[end]), isDigit(end + 1) {
             spaced = spaced && (scalars[end] == " " || scalars[end] == "\u{3000}")
             var k = end + 1
             while isDigit(k) { k += 1 }
@@ -90,9 +98,7 @@ struct PersonalNumberScanner {
         let digits = (i..<end).compactMap { digit($0) }
         let x = spaced && lengths == [6, 8, 3] && isX(end)
         let stop = x ? end + 1 : end
-        if isAlnum(stop) || (stop < scalars.count && Self.isSeparator(scalars[stop]) && isDigit(stop + 1)) {
-            return nil
-        }
+        if isAlnum(stop) || (stop < scalars.count && joins(scalars[stop]) && isDigit(stop + 1)) { return nil }
         if x { return Self.isID(digits, x: true) ? .id(stop) : nil }
         if lengths == [3, 4, 4], Self.isMobile(digits[...]) { return .mobile(end, after86: false) }
         if lengths == [2, 3, 4, 4], Self.isMobileAfter86(digits) { return .mobile(end, after86: true) }

@@ -44,6 +44,10 @@ struct PersonalNumberFormsTests {
             ("电话：138 1234 5678，", "电话：138 **** 5678，"), ("Tel: 159-1234-0000", "Tel: 159-****-0000"),
             ("2026年11月25日 138-1234-5678", "2026年11月25日 138-****-5678"),
             ("138-1234 5678", "138-**** 5678"), ("138 1234－5678", "138 ****－5678"),
+            ("138-1234-5678 139-1234-5678", "138-****-5678 139-****-5678"),
+            ("0533-1234567 138-1234-5678", "0533-1234567 138-****-5678"),
+            ("138-1234-5678 2026-11-25", "138-****-5678 2026-11-25"), ("张三 138-1234-5678 2人", "张三 138-****-5678 2人"),
+            ("138 1234 5678-1", "138 **** 5678-1"), ("138-1234 5678，139 1234-5678", "138-**** 5678，139 ****-5678"),
         ])
     func groupedMobile(text: String, masked: String) {
         let r = PersonalData.scrub(text)
@@ -96,9 +100,10 @@ struct PersonalNumberFormsTests {
             PersonalData.scrub(text + "。").text == "370303\u{3000}********\u{3000}\(withX.dropFirst(14).prefix(3))x。")
         // Joined by hyphens, the shape is a permit's number (area-date-serial), left as typed.
         #expect(!PersonalData.scrub("370303-19851111-\(withX.dropFirst(14).prefix(3))x").found)
-        // So does any hyphen among the separators.
-        #expect(
-            !PersonalData.scrub("\(Self.id.prefix(6))-\(Self.id.dropFirst(6).prefix(8)) \(Self.id.suffix(4))").found)
+        // So does any hyphen among the separators, first or last.
+        let (area, birth, serial) = (Self.id.prefix(6), Self.id.dropFirst(6).prefix(8), Self.id.suffix(4))
+        #expect(!PersonalData.scrub("\(area)-\(birth) \(serial)").found)
+        #expect(!PersonalData.scrub("\(area) \(birth)-\(serial)").found)
     }
 
     @Test(
@@ -112,7 +117,7 @@ struct PersonalNumberFormsTests {
             "6222 0212 3456 7890 123", "6222 0212 3456 7890 1280", "2026 1105 3312 4455",
             "6222 02123 4567 890128", "4111 1111 1111 1111 1", "370303 19800101 12345", "370303 1980 0101 1234",
             "１３８１２３４５６７８９", "编号１２８１２３４５６７８", "370306-20260514-0027", "370306－20261019－0061",
-            "2026-11-25 138 1234 5678", "138-1234 5678-9",
+            "138-1234 5678-9",
         ])
     func lookAlikes(text: String) {
         let r = PersonalData.scrub(text)
