@@ -17,28 +17,44 @@ struct ForeignFiles: Sendable {
 
     /// The files and folders of the live output `out` that its manifest does not list, in the output
     /// folder and its top-level folders. `folders`: the manifest's folder stamps (paths in `bytes`);
-    /// `files`: its entries.
+    /// `files`: its entries. A folder is looked in only when it is the very folder the manifest stamped
+    /// (its inode) and has changed since (its modification time): a manifest that does not describe the
+    /// live site (one built with `--no-cache` since, or a commit that failed after the manifest was
+    /// written) stamped other folders, and then nothing is said.
     static func find(
         out: String, bytes: [UInt8], folders: [(path: Range<Int>, stamp: FolderStamp)], files: ManifestFiles
     ) -> ForeignFiles {
         let fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return ForeignFiles(paths: []) }
         defer { close(fd) }
-        func depth(_ path: Range<Int>) -> Int { bytes[path].count { $0 == UInt8(ascii: "/") } }
-        let changed = folders.filter { folder in
+        let slash = UInt8(ascii: "/")
+        func path(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        var changed: [String] = []
+        for folder in folders where !bytes[folder.path].contains(slash) {
             var st = stat()
-            return depth(folder.path) == 0 && OutputManifest.look(bytes, folder.path, under: fd, &st)
-                && !folder.stamp.matches(st)
+            guard OutputManifest.look(bytes, folder.path, under: fd, &st) else { continue }
+            guard UInt64(st.st_ino) == folder.stamp.inode else {
+                if folder.path.isEmpty { return ForeignFiles(paths: []) }
+                continue
+            }
+            if !folder.stamp.matches(st) { changed.append(path(folder.path)) }
         }
         guard !changed.isEmpty else { return ForeignFiles(paths: []) }
-        // What may be listed in a changed folder: paths of at most two parts.
-        let known = Set(folders.filter { depth($0.path) <= 1 }.map { String(decoding: bytes[$0.path], as: UTF8.self) })
+        // The folders the manifest knows inside the changed ones (a changed top-level folder of records
+        // holds 100 000 of them; only then are they made strings).
+        let parents = Set(changed)
+        var known: Set<String> = []
+        for folder in folders where !folder.path.isEmpty {
+            let p = bytes[folder.path]
+            guard p.count(where: { $0 == slash }) <= 1 else { continue }
+            let parent = p.lastIndex(of: slash).map { path(p.startIndex..<$0) } ?? ""
+            if parents.contains(parent) { known.insert(path(folder.path)) }
+        }
         var found: [String] = []
         for folder in changed {
-            let path = String(decoding: bytes[folder.path], as: UTF8.self)
-            let names = try? FileManager.default.contentsOfDirectory(atPath: path.isEmpty ? out : out + "/" + path)
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? out : out + "/" + folder)
             for name in names ?? [] {
-                let inner = path.isEmpty ? name : path + "/" + name
+                let inner = folder.isEmpty ? name : folder + "/" + name
                 if !known.contains(inner), files[inner] == nil { found.append(inner) }
             }
         }
@@ -53,6 +69,6 @@ struct ForeignFiles: Sendable {
         let whereNow =
             spare.map { "旧网站连同它们暂存在「\($0)」，下次构建时删除，如需保留请在此之前取出" } ?? "它们已随旧网站删除"
         return
-            "注意：输出文件夹「\(out)」中有 \(paths.count) 项不是 gongshi 生成的（\(shown)）。每次构建都整体替换输出文件夹，新网站中没有它们；\(whereNow)。需要随网站发布的文件请放入 Templates/assets/（发布为 /assets/文件名）。"
+            "注意：输出文件夹「\(out)」中有 \(paths.count) 项不是 gongshi 生成的（\(shown)）。每次构建都整体替换输出文件夹，新网站中没有它们；\(whereNow)。需要随网站发布的文件请放入 Templates/assets/（发布为 /assets/文件名）；搜索引擎要求放在网站根目录的验证文件无法随网站发布，请改用其 HTML 标签验证方式（把 meta 标签加入 Templates/head.mustache）。"
     }
 }

@@ -117,6 +117,13 @@ struct OutputFolderTests {
         let again = try Gongshi.run(build("2026-11-26"))
         #expect(again.status == 0)
         #expect(!again.stderr.contains("不是 gongshi 生成的"), "\(again.stderr)")
+        // A build without the cache leaves a manifest that does not describe the site it made: the next
+        // build compares nothing with it, rather than naming that site's pages (here a new licence's).
+        try Gongshi.appendLicence(site)
+        #expect(try Gongshi.run(build("2026-11-27") + ["--no-cache"]).status == 0)
+        let after = try Gongshi.run(build("2026-11-30"))
+        #expect(after.status == 0)
+        #expect(!after.stderr.contains("不是 gongshi 生成的"), "\(after.stderr)")
     }
 
     @Test func aNameTooLongIsExplainedInChinese() throws {
