@@ -46,9 +46,12 @@ enum LedgerGuard {
         guard !continues(file.bytes, now, marked) else { return nil }
         // Opened and saved again by Excel: the same events in GB18030, with a BOM or CRLF. It continues the
         // ledger when its text does, and is appended to in its own encoding.
-        if let text = file.asWritten, continues(text, nil, marked) { return nil }
+        let written = file.asWritten
+        if let written, continues(written, held.before.ofText, marked) { return nil }
         // Re-saved again, in another form than at the last build: its text continues the text then.
-        if let markedText = marked.ofText, continues(file.asWritten ?? file.bytes, nil, markedText) { return nil }
+        if let markedText = marked.ofText, continues(written ?? file.bytes, held.before.ofText ?? now, markedText) {
+            return nil
+        }
         let what =
             now.bytes == 0 ? "现在为空或不存在" : now.bytes < marked.bytes ? "现在只有 \(now.bytes) 字节" : "前面的内容已被改动"
         guard let resaving = file.resaving else { return (marked, what) }

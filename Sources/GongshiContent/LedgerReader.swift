@@ -14,6 +14,8 @@ public struct LedgerFile: Sendable {
     public var lineEnding: String
     /// The file's bytes as read (empty for a missing ledger).
     public var bytes: [UInt8]
+    /// The text of a GB18030 file in UTF-8, as decoded once when it was read.
+    var decoded: ArraySlice<UInt8>?
 
     public static let empty = LedgerFile(events: [], encoding: .utf8, lineEnding: "\n", bytes: [])
 
@@ -34,7 +36,7 @@ public struct LedgerFile: Sendable {
     /// re-saved by Excel in GB18030, with a BOM or with CRLF still says. Nil when it is already so.
     public var asWritten: [UInt8]? {
         guard encoding != .utf8 || lineEnding != "\n",
-            var text = LedgerReader.utf8(of: bytes, in: encoding).map(Array.init)
+            var text = (decoded ?? LedgerReader.utf8(of: bytes, in: encoding)).map(Array.init)
         else { return nil }
         if lineEnding == "\r\n" {
             var lf: [UInt8] = []
@@ -133,7 +135,9 @@ public enum LedgerReader {
             }
         }
         let events = try parseEvents(utf8, file: file, pieces: pieces)
-        return LedgerFile(events: events, encoding: encoding, lineEnding: lineEnding, bytes: bytes)
+        var ledger = LedgerFile(events: events, encoding: encoding, lineEnding: lineEnding, bytes: bytes)
+        if encoding == .gb18030 { ledger.decoded = utf8 }
+        return ledger
     }
 
     /// The UTF-8 text of a ledger's bytes in `encoding`: without its BOM, or decoded from GB18030 (nil

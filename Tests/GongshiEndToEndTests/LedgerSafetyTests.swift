@@ -130,7 +130,9 @@ struct LedgerSafetyTests {
         // A line of it changed is still refused.
         _ = FileManager.default.createFile(
             atPath: path, contents: plain.replacingOccurrences(of: "2026-11-25", with: "2026/11/25").data(using: gb))
-        #expect(try Gongshi.run(["build", "--site", site, "--date", "2026-12-01"]).status == 2)
+        let refused = try Gongshi.run(["build", "--site", site, "--date", "2026-12-01"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("另存为GB18030 编码"), "\(refused.stderr)")
     }
 
     @Test func aSecondBuildIsRefusedNamingTheFirst() throws {
