@@ -175,6 +175,7 @@ extension UnsafeBufferPointer<UInt8> {
     /// The offset of the first occurrence of `word`'s bytes at or after `from`; `from` itself for an
     /// empty word.
     public func firstOffset(of word: String, from: Int = 0) -> Int? {
+        let from = Swift.max(from, 0)
         let length = word.utf8.count
         guard let first = word.utf8.first else { return from <= count ? from : nil }
         guard length <= count else { return nil }

@@ -94,6 +94,7 @@ struct PlainTextTests {
         text.withUTF8 { bytes in
             #expect(bytes.firstOffset(of: "简易程序", from: 1) == 3)
             #expect(bytes.firstOffset(of: "简易程序", from: 4) == 15)
+            #expect(bytes.firstOffset(of: "非", from: -5) == 0)
             #expect(bytes.hasBytes(of: "非", endingAt: 3))
             #expect(!bytes.hasBytes(of: "非", endingAt: 2))
             #expect(!bytes.hasBytes(of: "程序", at: 26))
