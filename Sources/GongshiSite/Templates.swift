@@ -22,7 +22,7 @@ public struct TemplateSet: Sendable {
 
     /// The templates rendered without the build date (see ``SiteContext/dateKeys``), with the partials
     /// they include.
-    public static let undated = ["record", "entity", "header", "footer", "alternates"]
+    public static let undated = ["record", "withdrawal", "entity", "header", "footer", "alternates"]
 
     /// Templates every build needs; a theme missing one cannot build the site.
     public static let required = [

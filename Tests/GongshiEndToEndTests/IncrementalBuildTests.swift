@@ -151,6 +151,21 @@ struct IncrementalBuildTests {
         try Self.buildAndCompare(site, date: "2026-12-02")
     }
 
+    /// A withdrawal notice says its own dates, not the build date: the next day's build takes its page
+    /// from the live output, as it takes a record's.
+    @Test func withdrawalNoticesAreKeptTheNextDay() throws {
+        let site = try SignalTests.demoSite()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try Self.buildAndCompare(site, date: "2026-12-01")
+        let notices = (Self.recordPages(site, "xzxk") + Self.recordPages(site, "xzcf"))
+            .filter { Gongshi.read($0).contains("<h1>撤回说明</h1>") }
+        #expect(notices.count >= 2)
+        #expect(notices.allSatisfy { !Gongshi.read($0).contains("数据截至") })
+        let before = notices.map(Self.inode)
+        try Self.buildAndCompare(site, date: "2026-12-02")
+        #expect(notices.map(Self.inode) == before)
+    }
+
     @Test func editsOfWhatKeyedPagesAreMadeOfReachThem() throws {
         let site = try Gongshi.site("basic")
         try Self.buildAndCompare(site, date: "2026-11-25")

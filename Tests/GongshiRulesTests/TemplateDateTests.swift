@@ -6,7 +6,7 @@ import Testing
 
 @Suite("template-date")
 struct TemplateDateTests {
-    static let undated = ["record", "entity", "header", "footer", "alternates"]
+    static let undated = ["record", "withdrawal", "entity", "header", "footer", "alternates"]
 
     @Test("an unguarded build date in the footer is a warning with its file and line")
     func unguardedFooter() {

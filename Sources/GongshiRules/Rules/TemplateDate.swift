@@ -11,7 +11,7 @@ public enum TemplateDate: Rule {
     public static let info = RuleInfo(
         id: "template-date", title: "模板在不带日期的页面上引用构建日期", severity: .warning, withholds: "—",
         summary:
-            "记录页、主体页以及它们共用的页眉、页脚和订阅链接在任何构建日期都相同，不显示构建日期（这样次日构建时可以原样保留）；这些模板（及其引用的局部模板）中的 buildDate、buildDateChinese、year 须写在同名区段之内，例如 {{#buildDateChinese}}数据截至 {{buildDateChinese}}。{{/buildDateChinese}}，否则在这些页面上显示为空",
+            "记录页、撤回说明页、主体页以及它们共用的页眉、页脚和订阅链接在任何构建日期都相同，不显示构建日期（这样次日构建时可以原样保留）；这些模板（及其引用的局部模板）中的 buildDate、buildDateChinese、year 须写在同名区段之内，例如 {{#buildDateChinese}}数据截至 {{buildDateChinese}}。{{/buildDateChinese}}，否则在这些页面上显示为空",
         example: "页脚写成 `数据截至 {{buildDateChinese}}。`：记录页上显示为「数据截至 。」",
         basis: "本站规则（页面内容不随构建日期变化，增量构建才能保留它）")
 
@@ -34,7 +34,7 @@ public enum TemplateDate: Rule {
                     Finding(
                         rule: info.id, severity: info.severity, file: "Templates/\(name).mustache", line: line,
                         message:
-                            "{{\(key)}} 在记录页、主体页上为空：这些页面不显示构建日期（次日构建时原样保留）。请把它写在区段 {{#\(key)}}…{{/\(key)}} 之内，例如 {{#\(key)}}数据截至 {{\(key)}}。{{/\(key)}}，它就只在其他页面上显示"
+                            "{{\(key)}} 在记录页、撤回说明页、主体页上为空：这些页面不显示构建日期（次日构建时原样保留）。请把它写在区段 {{#\(key)}}…{{/\(key)}} 之内，例如 {{#\(key)}}数据截至 {{\(key)}}。{{/\(key)}}，它就只在其他页面上显示"
                     ))
             }
         }

@@ -2,33 +2,42 @@ import GongshiModel
 import GongshiRules
 
 extension Renderer {
-    /// One page per public record in chunks, and the withdrawal notices of revoked ones.
+    /// One page per public record, and one per withdrawal notice of a revoked one, in chunks.
     func recordJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
         let records = publication.records
-        var jobs: [Job] = stride(from: 0, to: records.count, by: 200).map { start in
+        let notices = publication.withdrawals
+        let recordJobs: [Job] = stride(from: 0, to: records.count, by: 200).map { start in
             { for i in start..<min(start + 200, records.count) { try self.renderRecord(i, index, out) } }
         }
-        jobs.append { try self.renderNotices(out) }
-        return jobs
+        let noticeJobs: [Job] = stride(from: 0, to: notices.count, by: 200).map { start in
+            { for i in start..<min(start + 200, notices.count) { try self.renderNotice(notices[i], index, out) } }
+        }
+        return recordJobs + noticeJobs
     }
 
-    func renderNotices(_ out: CountingSink) throws {
-        for n in publication.withdrawals {
-            let path = Views.noticePath(n) + "index.html"
-            var ctx = context.page(
-                path: path, title: "撤回说明：\(n.entityName) \(n.documentNumber)", section: n.kind.rawValue + "/")
-            ctx["notice"] =
-                [
-                    "kindTitle": n.kind.title, "entityName": n.entityName, "documentNumber": n.documentNumber,
-                    "title": n.title,
-                    "decisionDate": n.decisionDate.description, "revokedOn": n.revokedOn?.description ?? "",
-                    "withdrawnOn": n.withdrawnOn.description, "reason": n.reason, "until": n.until?.description ?? "",
-                    "department": n.department.name, "departmentPath": Views.departmentPath(n.department.code),
-                    "sectionPath": n.kind.rawValue + "/", "action": n.action, "wasShown": n.wasShown,
-                ] as TemplateObject
-            ctx["robots"] = "noindex"
-            try page("withdrawal", ctx, to: path, out, sitemap: false)
-        }
+    /// The page of a withdrawal notice: made of the notice alone, like a record's, so that a build on
+    /// another day (or with more records) takes it from the live output as it is.
+    func renderNotice(_ n: WithdrawalNotice, _ index: SiteIndex, _ out: CountingSink) throws {
+        let path = Views.noticePath(n) + "index.html"
+        try keyedPage(
+            "withdrawal", to: path, index, out, sitemap: false, dated: false, key: { $0.add(notice: n) },
+            context: {
+                var ctx = context.page(
+                    path: path, title: "撤回说明：\(n.entityName) \(n.documentNumber)", section: n.kind.rawValue + "/",
+                    dated: false)
+                ctx["notice"] =
+                    [
+                        "kindTitle": n.kind.title, "entityName": n.entityName, "documentNumber": n.documentNumber,
+                        "title": n.title,
+                        "decisionDate": n.decisionDate.description, "revokedOn": n.revokedOn?.description ?? "",
+                        "withdrawnOn": n.withdrawnOn.description, "reason": n.reason,
+                        "until": n.until?.description ?? "",
+                        "department": n.department.name, "departmentPath": Views.departmentPath(n.department.code),
+                        "sectionPath": n.kind.rawValue + "/", "action": n.action, "wasShown": n.wasShown,
+                    ] as TemplateObject
+                ctx["robots"] = "noindex"
+                return ctx
+            })
     }
 
     /// The page of `publication.records[i]`: made of the record alone (and what every page shares but
