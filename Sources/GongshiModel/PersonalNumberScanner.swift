@@ -81,7 +81,9 @@ struct PersonalNumberScanner {
     /// every digit those separators join on either side, and no letter or digit may touch them: nothing
     /// is read out of a part of a longer sequence (`2026-1105-3312-9`, `0533 1234 5678`).
     private func groups(_ i: Int, _ firstEnd: Int, joinedBy joins: (Unicode.Scalar) -> Bool) -> Match? {
-        if isAlnum(i - 1) || (i >= 2 && joins(scalars[i - 1]) && isDigit(i - 2)) { return nil }
+        if isAlnum(i - 1) || (i >= 2 && joins(scalars[i - 1]) && isDigit(i - 2) && !endsOtherSequence(i - 1, joins)) {
+            return nil
+        }
         var lengths = [firstEnd - i]
         var end = firstEnd
         // An ID number is grouped by spaces only: area-date-serial joined by hyphens is how permits are
@@ -110,6 +112,16 @@ struct PersonalNumberScanner {
             return .card(end)
         }
         return nil
+    }
+
+    /// Whether the digits before the separator at `k` end a sequence joined by something other than what
+    /// `joins` accepts (`2026-11-25` or `2026.11.25` before `138 1234 5678`, `0533-1234567` before it):
+    /// that is a date or a landline written beside the number, not a longer sequence the number is part
+    /// of (`9 138 1234 5678`).
+    private func endsOtherSequence(_ k: Int, _ joins: (Unicode.Scalar) -> Bool) -> Bool {
+        var start = k - 1
+        while isDigit(start - 1) { start -= 1 }
+        return start >= 2 && !isAlnum(start - 1) && !joins(scalars[start - 1]) && isDigit(start - 2)
     }
 
     /// Appends the number `m` found at `start` with its middle characters as `*`: the characters kept
