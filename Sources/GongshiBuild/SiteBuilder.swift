@@ -56,6 +56,7 @@ public enum SiteBuilder {
         let spare = try BuildStep.commit(rendered, inputs, options)
         timer.lap("swap")
         let reportFile = try BuildStep.report(scoped, inputs, options)
+        timer.lap("report")
         var result = BuildStep.result(
             scoped, rendered, inputs, options, seconds: Date().timeIntervalSince(started), reportFile: reportFile)
         result.notes = [
@@ -68,6 +69,7 @@ public enum SiteBuilder {
         {
             UnchangedBuild.save(result, options: asked, key: key, cache: cache)
         }
+        timer.lap("state")
         if !options.freesMemory { LeftToExit.keep(judgement, scoped, rendered, inputs) }
         return result
     }
