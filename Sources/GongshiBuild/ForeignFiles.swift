@@ -8,9 +8,11 @@ import Foundation
 /// `.git` checkout, a logo dropped into `assets/`): a build replaces the output folder whole, so the new
 /// site does not have them. The build says so, naming them, rather than letting them go unnoticed.
 ///
-/// Looked for in the output folder itself and its top-level folders, where such files are put: a
-/// folder whose stamp is still the one the live site's manifest recorded holds exactly the names it
-/// held then, so only a folder that changed is listed. A few `lstat`s when nothing was added.
+/// Looked for in the output folder itself, its top-level folders, and any folder deeper down that is
+/// not one of many alike (a record's, an entity's, a listing page's: a folder with more than
+/// ``alikeFolders`` sibling folders), where such files are put: a folder whose stamp is still the one the
+/// live site's manifest recorded holds exactly the names it held then, so only a folder that changed is
+/// listed. A few hundred `lstat`s when nothing was added.
 struct ForeignFiles: Sendable {
     /// Paths in the output folder, sorted.
     let paths: [String]
@@ -30,7 +32,8 @@ struct ForeignFiles: Sendable {
         let slash = UInt8(ascii: "/")
         func path(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         var changed: [String] = []
-        for folder in folders where !bytes[folder.path].contains(slash) {
+        let looked = lookedIn(bytes, folders)
+        for (n, folder) in folders.enumerated() where looked[n] {
             var st = stat()
             guard OutputManifest.look(bytes, folder.path, under: fd, &st) else { continue }
             guard UInt64(st.st_ino) == folder.stamp.inode else {
@@ -46,7 +49,6 @@ struct ForeignFiles: Sendable {
         var known: Set<String> = []
         for folder in folders where !folder.path.isEmpty {
             let p = bytes[folder.path]
-            guard p.count(where: { $0 == slash }) <= 1 else { continue }
             let parent = p.lastIndex(of: slash).map { path(p.startIndex..<$0) } ?? ""
             if parents.contains(parent) { known.insert(path(folder.path)) }
         }
@@ -59,6 +61,30 @@ struct ForeignFiles: Sendable {
             }
         }
         return ForeignFiles(paths: found.sorted())
+    }
+
+    /// A folder with more sibling folders than this is one of many alike, made for each record, entity
+    /// or listing page, and not looked in: nobody puts a file into one of 100 000 record folders, and
+    /// looking would cost a `lstat` per record.
+    static let alikeFolders = 64
+
+    /// Which of `folders` are looked in: the output folder, its top-level folders, and deeper folders
+    /// whose parent has at most ``alikeFolders`` folders. Parents are counted by a hash of their path's
+    /// bytes, not as strings (a province's output has a million folders).
+    static func lookedIn(_ bytes: [UInt8], _ folders: [(path: Range<Int>, stamp: FolderStamp)]) -> [Bool] {
+        let slash = UInt8(ascii: "/")
+        // Hashed twice rather than kept: a list of a million parents' hashes would sit on the peak.
+        func parent(_ path: Range<Int>) -> Int? {
+            guard let last = bytes[path].lastIndex(of: slash) else { return nil }
+            var h = Hasher()
+            bytes.withUnsafeBytes { h.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[path.lowerBound..<last])) }
+            return h.finalize()
+        }
+        var siblings: [Int: Int] = [:]
+        for folder in folders {
+            if let p = parent(folder.path) { siblings[p, default: 0] += 1 }
+        }
+        return folders.map { folder in parent(folder.path).map { (siblings[$0] ?? 0) <= alikeFolders } ?? true }
     }
 
     /// What the build says of them (nil when there are none). `spare`: the folder the old site is kept

@@ -85,6 +85,23 @@ struct SpareOutputTests {
 
 @Suite("ForeignFiles")
 struct ForeignFilesTests {
+    @Test("looked in: the output folder, top-level folders, and deeper ones not among many alike")
+    func lookedIn() {
+        let paths =
+            ["", "xzxk", "bumen", "bumen/scjgj", "bumen/swj", "bumen/scjgj/xzxk"]
+            + (0...ForeignFiles.alikeFolders).map { "xzxk/r\($0)" }
+        var bytes: [UInt8] = []
+        var folders: [(path: Range<Int>, stamp: FolderStamp)] = []
+        for p in paths {
+            folders.append(
+                (bytes.count..<(bytes.count + p.utf8.count), FolderStamp(inode: 1, seconds: 0, nanoseconds: 0)))
+            bytes += p.utf8
+        }
+        let looked = ForeignFiles.lookedIn(bytes, folders)
+        #expect(Array(looked.prefix(6)) == [true, true, true, true, true, true])
+        #expect(looked.dropFirst(6).allSatisfy { !$0 })
+    }
+
     @Test("nothing to say without foreign files; five named, then 等, and where the old site is")
     func note() throws {
         #expect(ForeignFiles(paths: []).note(out: "Public", spare: nil) == nil)

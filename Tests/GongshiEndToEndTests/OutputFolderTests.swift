@@ -103,13 +103,15 @@ struct OutputFolderTests {
         let fm = FileManager.default
         let out = site + "/Public"
         try fm.createDirectory(atPath: out + "/.git", withIntermediateDirectories: true)
-        for file in ["baidu_verify_abc.html", ".git/HEAD", "assets/logo.png"] {
+        for file in ["baidu_verify_abc.html", ".git/HEAD", "assets/logo.png", "bumen/scjgj/tongzhi.pdf"] {
             try Data("x".utf8).write(to: URL(fileURLWithPath: out + "/" + file))
         }
         let r = try Gongshi.run(build("2026-11-25"))
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
-            r.stderr.contains("有 3 项不是 gongshi 生成的（「.git」、「assets/logo.png」、「baidu_verify_abc.html」）"), "\(r.stderr)")
+            r.stderr.contains(
+                "有 4 项不是 gongshi 生成的（「.git」、「assets/logo.png」、「baidu_verify_abc.html」、「bumen/scjgj/tongzhi.pdf」）"),
+            "\(r.stderr)")
         #expect(r.stderr.contains(".gongshi.cache/spare"), "\(r.stderr)")
         #expect(!fm.fileExists(atPath: out + "/baidu_verify_abc.html"))
         #expect(Gongshi.read(site + "/.gongshi.cache/spare/baidu_verify_abc.html") == "x")
