@@ -54,18 +54,23 @@ public struct DailyReport: Sendable {
 
     public init(publication p: Publication) {
         date = p.date
+        let today = p.eventsOfDate
+        // Only the items the report names are made: the date's events' and those whose name a withheld
+        // record lacks (a province publishes a million records; a day's events are a few hundred).
+        var wanted = Set(today.map(\.key))
+        for w in p.withheld where w.entity.isEmpty { wanted.insert(w.key) }
         var known: [String: Item] = [:]
-        for r in p.records {
+        for r in p.records where wanted.contains(r.key) {
             known[r.key] = Item(
                 kind: r.kind, key: r.key, name: r.entityName, document: r.documentNumber,
                 department: r.department.code, file: r.file, line: r.line, sheet: r.sheet)
         }
-        for e in p.listEntries {
+        for e in p.listEntries where wanted.contains(e.key) {
             known[e.key] = Item(
                 kind: .mingdan, key: e.key, name: e.entityName, document: e.listName,
                 department: e.department.code, file: e.file, line: e.line, sheet: e.sheet)
         }
-        for n in p.withdrawals {
+        for n in p.withdrawals where wanted.contains(n.key) {
             known[n.key] = Item(
                 kind: n.kind, key: n.key, name: n.entityName, document: n.documentNumber,
                 department: n.department.code, file: n.file, line: n.line, sheet: n.sheet)
@@ -92,7 +97,6 @@ public struct DailyReport: Sendable {
             return Item(kind: e.kind, key: e.key, document: document, department: department)
         }
         // Every ledger event of the date: this build's, and those of an earlier build of the same date.
-        let today = p.eventsOfDate
         published = today.filter { $0.event == .published }.map(item)
         updated = today.filter { $0.event == .updated }.map(item)
         withdrawn = today.filter { $0.event == .withdrawn }.map(item)
