@@ -81,7 +81,7 @@ struct PersonalNumberScanner {
     /// every digit those separators join on either side, and no letter or digit may touch them: nothing
     /// is read out of a part of a longer sequence (`2026-1105-3312-9`, `0533 1234 5678`).
     private func groups(_ i: Int, _ firstEnd: Int, joinedBy joins: (Unicode.Scalar) -> Bool) -> Match? {
-        if isAlnum(i - 1) || (i >= 2 && joins(scalars[i - 1]) && isDigit(i - 2) && !endsOtherSequence(i - 1, joins)) {
+        if isAlnum(i - 1) || (i >= 2 && joins(scalars[i - 1]) && isDigit(i - 2) && !endsDateOrLandline(i - 1)) {
             return nil
         }
         var lengths = [firstEnd - i]
@@ -114,14 +114,29 @@ struct PersonalNumberScanner {
         return nil
     }
 
-    /// Whether the digits before the separator at `k` end a sequence joined by something other than what
-    /// `joins` accepts (`2026-11-25` or `2026.11.25` before `138 1234 5678`, `0533-1234567` before it):
-    /// that is a date or a landline written beside the number, not a longer sequence the number is part
-    /// of (`9 138 1234 5678`).
-    private func endsOtherSequence(_ k: Int, _ joins: (Unicode.Scalar) -> Bool) -> Bool {
-        var start = k - 1
-        while isDigit(start - 1) { start -= 1 }
-        return start >= 2 && !isAlnum(start - 1) && !joins(scalars[start - 1]) && isDigit(start - 2)
+    /// Whether the digits before the separator at `k` end a date (`2026-11-25`, `2026.11.25`,
+    /// `2026/11/25`) or a landline (`0533-1234567`) written beside the number: two things side by side,
+    /// not a longer sequence the number is part of (`9 138 1234 5678`, `规格 2.5 180 1200 2400`).
+    private func endsDateOrLandline(_ k: Int) -> Bool {
+        /// Where the run of digits ending before `end` starts.
+        func runStart(_ end: Int) -> Int {
+            var s = end
+            while isDigit(s - 1) { s -= 1 }
+            return s
+        }
+        let last = runStart(k)
+        guard last < k, last >= 1 else { return false }
+        let joint = scalars[last - 1]
+        let before = runStart(last - 1)
+        let (lastCount, beforeCount) = (k - last, last - 1 - before)
+        if 7...8 ~= lastCount, joint == "-" || joint == "\u{FF0D}" {
+            return 3...4 ~= beforeCount && digit(before) == 0 && !isAlnum(before - 1)
+        }
+        guard 1...2 ~= lastCount, 1...2 ~= beforeCount, "-./\u{FF0D}\u{FF0E}\u{FF0F}".unicodeScalars.contains(joint),
+            before >= 1, scalars[before - 1] == joint
+        else { return false }
+        let year = runStart(before - 1)
+        return before - 1 - year == 4 && !isAlnum(year - 1)
     }
 
     /// Appends the number `m` found at `start` with its middle characters as `*`: the characters kept
