@@ -25,7 +25,11 @@ enum FilterShards {
 
     /// 处罚类别 may name several penalties (罚款；没收违法所得): each is a category of the record.
     static func categories(_ r: PublishedRecord) -> [String] {
-        let value = r.value(r.kind == .xzcf ? .penaltyKinds : .licenceCategory)
+        categories(of: r.value(r.kind == .xzcf ? .penaltyKinds : .licenceCategory))
+    }
+
+    /// ``categories(_:)`` of a 处罚类别 or 许可类别 value.
+    static func categories(of value: String) -> [String] {
         let parts = value.split(whereSeparator: { "；;、，,/".contains($0) })
             .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         var seen = Set<String>()
@@ -44,8 +48,6 @@ enum FilterShards {
         default: return v
         }
     }
-
-    static func facets(_ r: PublishedRecord) -> Facets { Facets(categories: categories(r), severity: severity(r)) }
 
     /// The index and shard files of one kind, the records `ids` of `records`: each (path, UTF-8 text) is
     /// handed to `emit` as it is made (a province's shards are hundreds of MB of text), the index last.
@@ -69,9 +71,14 @@ enum FilterShards {
         var comboIndex: [Facets: Int] = [:]
         // Positions in `records`, not copies of the records.
         var shards: [String: [(record: Int, combo: Int)]] = [:]
+        // A kind's records have a few dozen category values: each is split once, not once per record.
+        var categoriesOf: [String: [String]] = [:]
         for i in ids {
             let r = records[i]
-            let f = facets(r)
+            let value = r.value(r.kind == .xzcf ? .penaltyKinds : .licenceCategory)
+            let categories = categoriesOf[value] ?? categories(of: value)
+            categoriesOf[value] = categories
+            let f = Facets(categories: categories, severity: severity(r))
             let c: Int
             if let i = comboIndex[f] {
                 c = i
@@ -179,7 +186,8 @@ extension Renderer {
                 let ids = index.byKind[kind] ?? []
                 // Made of the kind's records and the departments: when none changed, the files are taken
                 // whole, found by their paths (one per department and month) without making them.
-                let fingerprint = self.inputKey("filter-shards", FilterShards.folder(kind), index) {
+                // The files never say the build date: the next day's build takes them when no record changed.
+                let fingerprint = self.inputKey("filter-shards", FilterShards.folder(kind), index, dated: false) {
                     $0.add(records: ids, index)
                 }
                 if let fingerprint, out.mayTake {
