@@ -9,16 +9,16 @@ import Foundation
 /// site does not have them. The build says so, naming them, rather than letting them go unnoticed.
 ///
 /// Looked for in the output folder itself, its top-level folders, and any folder deeper down that is
-/// not one of many alike (a record's, an entity's, a listing page's: a folder with more than
-/// ``alikeFolders`` sibling folders), where such files are put: a folder whose stamp is still the one the
-/// live site's manifest recorded holds exactly the names it held then, so only a folder that changed is
-/// listed. A few hundred `lstat`s when nothing was added.
+/// not one of many alike (a record's, an entity's, a listing page's: one of more than ``alikeFolders``
+/// folders of one parent), where such files are put: a folder whose stamp is still the one the live
+/// site's manifest recorded holds exactly the names it held then, so only a folder that changed is
+/// listed. Some hundreds to a few thousand `lstat`s when nothing was added.
 struct ForeignFiles: Sendable {
     /// Paths in the output folder, sorted.
     let paths: [String]
 
-    /// The files and folders of the live output `out` that its manifest does not list, in the output
-    /// folder and its top-level folders. `folders`: the manifest's folder stamps (paths in `bytes`);
+    /// The files and folders of the live output `out` that its manifest does not list, in the folders
+    /// ``lookedIn(_:_:)`` names. `folders`: the manifest's folder stamps (paths in `bytes`);
     /// `files`: its entries. A folder is looked in only when it is the very folder the manifest stamped
     /// (its inode) and has changed since (its modification time): a manifest that does not describe the
     /// live site (one built with `--no-cache` since, or a commit that failed after the manifest was
@@ -31,6 +31,11 @@ struct ForeignFiles: Sendable {
         defer { close(fd) }
         let slash = UInt8(ascii: "/")
         func path(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        // A manifest of another output folder (one built with `--no-cache` since) is set aside first.
+        var root = stat()
+        guard let stamp = folders.first(where: { $0.path.isEmpty })?.stamp,
+            OutputManifest.look(bytes, 0..<0, under: fd, &root), UInt64(root.st_ino) == stamp.inode
+        else { return ForeignFiles(paths: []) }
         var changed: [String] = []
         let looked = lookedIn(bytes, folders)
         for (n, folder) in folders.enumerated() where looked[n] {
@@ -63,13 +68,13 @@ struct ForeignFiles: Sendable {
         return ForeignFiles(paths: found.sorted())
     }
 
-    /// A folder with more sibling folders than this is one of many alike, made for each record, entity
+    /// A folder whose parent holds more folders than this is one of many alike, made for each record, entity
     /// or listing page, and not looked in: nobody puts a file into one of 100 000 record folders, and
     /// looking would cost a `lstat` per record.
     static let alikeFolders = 64
 
     /// Which of `folders` are looked in: the output folder, its top-level folders, and deeper folders
-    /// whose parent has at most ``alikeFolders`` folders. Parents are counted by a hash of their path's
+    /// whose parent holds at most ``alikeFolders`` folders. Parents are counted by a hash of their path's
     /// bytes, not as strings (a province's output has a million folders).
     static func lookedIn(_ bytes: [UInt8], _ folders: [(path: Range<Int>, stamp: FolderStamp)]) -> [Bool] {
         let slash = UInt8(ascii: "/")

@@ -136,8 +136,8 @@ struct InputFingerprints: Sendable {
     /// Everything every output shares: the theme, the settings, the date, the standing pages the
     /// footer links, the departments (feed titles name them).
     let site: Fingerprint
-    /// The same without the build date, for outputs that never show it (record and entity pages, entity
-    /// feeds): the date decides which records are public, and each record's own fingerprint says the rest.
+    /// The same without the build date, for outputs that never show it (record, notice and entity pages,
+    /// entity feeds, filter shards): the date decides which records are public, and each record's own fingerprint says the rest.
     let undatedSite: Fingerprint
     /// By index into `publication.records` and `publication.listEntries`.
     let records: [Fingerprint]

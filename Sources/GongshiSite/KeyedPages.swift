@@ -9,8 +9,8 @@ extension Renderer {
     /// (``InputFingerprints/site``: theme, settings, date, standing pages, departments).
     ///
     /// - Parameters:
-    ///   - dated: false for an output that never shows the build date (a record's page, an entity's page
-    ///     and feeds): the date is then left out of the shared values, and a build on another day takes it.
+    ///   - dated: false for an output that never shows the build date (a record's page, a withdrawal
+    ///     notice, an entity's page and feeds, the filter shards): the date is then left out of the shared values, and a build on another day takes it.
     ///   - key: adds every value the output is made of beyond the shared ones; the output must be a
     ///     function of them. Its path and kind (`tag`) are added here.
     func inputKey(

@@ -4,15 +4,16 @@ import GongshiRules
 extension Renderer {
     /// One page per public record, and one per withdrawal notice of a revoked one, in chunks.
     func recordJobs(_ index: SiteIndex, _ out: CountingSink) -> [Job] {
-        let records = publication.records
         let notices = publication.withdrawals
-        let recordJobs: [Job] = stride(from: 0, to: records.count, by: 200).map { start in
-            { for i in start..<min(start + 200, records.count) { try self.renderRecord(i, index, out) } }
+        return Self.chunks(publication.records.count) { try self.renderRecord($0, index, out) }
+            + Self.chunks(notices.count) { try self.renderNotice(notices[$0], index, out) }
+    }
+
+    /// Jobs of 200 items each, `render` called with each item's index.
+    static func chunks(_ count: Int, _ render: @escaping @Sendable (Int) throws -> Void) -> [Job] {
+        stride(from: 0, to: count, by: 200).map { start in
+            { for i in start..<min(start + 200, count) { try render(i) } }
         }
-        let noticeJobs: [Job] = stride(from: 0, to: notices.count, by: 200).map { start in
-            { for i in start..<min(start + 200, notices.count) { try self.renderNotice(notices[i], index, out) } }
-        }
-        return recordJobs + noticeJobs
     }
 
     /// The page of a withdrawal notice: made of the notice alone, like a record's, so that a build on
