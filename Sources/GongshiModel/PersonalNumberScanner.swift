@@ -90,7 +90,9 @@ struct PersonalNumberScanner {
         // numbered (施工许可证 370306-20260514-0027), and such a number may pass an ID's check.
         var spaced = true
         // No shape has more than five groups: a sixth says the sequence is something longer.
-        while lengths.count < 6, end < scalars.count, joins(scalars[end]), isDigit(end + 1) {
+        while lengths.count < 6, end < scalars.count, joins(scalars[end]), isDigit(end + 1),
+            !startsDateOrLandline(end + 1)
+        {
             spaced = spaced && (scalars[end] == " " || scalars[end] == "\u{3000}")
             var k = end + 1
             while isDigit(k) { k += 1 }
@@ -100,7 +102,11 @@ struct PersonalNumberScanner {
         let digits = (i..<end).compactMap { digit($0) }
         let x = spaced && lengths == [6, 8, 3] && isX(end)
         let stop = x ? end + 1 : end
-        if isAlnum(stop) || (stop < scalars.count && joins(scalars[stop]) && isDigit(stop + 1)) { return nil }
+        if isAlnum(stop)
+            || (stop < scalars.count && joins(scalars[stop]) && isDigit(stop + 1) && !startsDateOrLandline(stop + 1))
+        {
+            return nil
+        }
         if x { return Self.isID(digits, x: true) ? .id(stop) : nil }
         if lengths == [3, 4, 4], Self.isMobile(digits[...]) { return .mobile(end, after86: false) }
         if lengths == [2, 3, 4, 4], Self.isMobileAfter86(digits) { return .mobile(end, after86: true) }
@@ -137,6 +143,34 @@ struct PersonalNumberScanner {
         else { return false }
         let year = runStart(before - 1)
         return before - 1 - year == 4 && !isAlnum(year - 1)
+    }
+
+    /// Whether the digits at `k` start a date or a landline (as ``endsDateOrLandline(_:)`` reads them)
+    /// that ends there: `138 1234 5678 2026-11-25` is a mobile and a date.
+    private func startsDateOrLandline(_ k: Int) -> Bool {
+        /// Where the run of digits starting at `start` ends.
+        func runEnd(_ start: Int) -> Int {
+            var e = start
+            while isDigit(e) { e += 1 }
+            return e
+        }
+        /// Nothing joins on after `end`: no letter or digit, and no separator before a digit.
+        func ends(_ end: Int) -> Bool {
+            !isAlnum(end) && !(end < scalars.count && Self.isSeparator(scalars[end]) && isDigit(end + 1))
+        }
+        let first = runEnd(k)
+        guard first < scalars.count, isDigit(first + 1) else { return false }
+        let joint = scalars[first]
+        let second = runEnd(first + 1)
+        let (firstCount, secondCount) = (first - k, second - first - 1)
+        if 3...4 ~= firstCount, digit(k) == 0, joint == "-" || joint == "\u{FF0D}" {
+            return 7...8 ~= secondCount && ends(second)
+        }
+        guard firstCount == 4, 1...2 ~= secondCount, "-./\u{FF0D}\u{FF0E}\u{FF0F}".unicodeScalars.contains(joint),
+            second < scalars.count, scalars[second] == joint, isDigit(second + 1)
+        else { return false }
+        let third = runEnd(second + 1)
+        return 1...2 ~= third - second - 1 && ends(third)
     }
 
     /// Appends the number `m` found at `start` with its middle characters as `*`: the characters kept
