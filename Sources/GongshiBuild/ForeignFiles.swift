@@ -98,7 +98,7 @@ struct ForeignFiles: Sendable {
         guard !paths.isEmpty else { return nil }
         let shown = paths.prefix(5).map { "「\($0)」" }.joined(separator: "、") + (paths.count > 5 ? " 等" : "")
         let whereNow =
-            spare.map { "旧网站连同它们暂存在「\($0)」，下次构建时删除，如需保留请在此之前取出" } ?? "它们已随旧网站删除"
+            spare.map { "旧网站连同它们暂存在「\($0)」，下一次有改动的构建时删除，如需保留请在此之前取出" } ?? "它们已随旧网站删除"
         return
             "注意：输出文件夹「\(out)」中有 \(paths.count) 项不是 gongshi 生成的（\(shown)）。每次构建都整体替换输出文件夹，新网站中没有它们；\(whereNow)。需要随网站发布的文件请放入 Templates/assets/（发布为 /assets/文件名）；搜索引擎要求放在网站根目录的验证文件无法随网站发布，请改用其 HTML 标签验证方式（把 meta 标签加入 Templates/head.mustache）。"
     }
