@@ -27,6 +27,8 @@ struct PersonalNumberScanner {
         var out = String.UnicodeScalarView()
         var found = false
         var i = 0
+        // Where the last number found ends: the next may follow it after one separator.
+        var previous = -1
         while i < scalars.count {
             guard isDigit(i) else {
                 out.append(scalars[i])
@@ -36,10 +38,11 @@ struct PersonalNumberScanner {
             // Runs are consumed whole, so `i` starts one: the scalar before it is no digit.
             var j = i
             while isDigit(j) { j += 1 }
-            if let m = wholeRun(i, j) ?? groups(i, j) {
+            if let m = wholeRun(i, j) ?? groups(i, j, after: previous) {
                 append(i, m, to: &out)
                 found = true
                 i = m.end
+                previous = m.end
             } else {
                 out.append(contentsOf: scalars[i..<j])
                 i = j
@@ -69,19 +72,27 @@ struct PersonalNumberScanner {
     /// then, when that finds nothing, by any (`138-1234 5678`): a number joined by one separator stays
     /// found beside another number joined by a different one (`2026-11-25 138 1234 5678` is not one
     /// sequence of groups, `138-1234-5678 139-1234-5678` not one either).
-    func groups(_ i: Int, _ firstEnd: Int) -> Match? {
+    ///
+    /// - Parameter previous: where the last number found ends: one separator after it, a number may
+    ///   start (`138 1234 5678 139 8765 4321`).
+    func groups(_ i: Int, _ firstEnd: Int, after previous: Int = -1) -> Match? {
         guard firstEnd < scalars.count, Self.isSeparator(scalars[firstEnd]), isDigit(firstEnd + 1) else {
             return nil
         }
         let first = scalars[firstEnd]
-        return groups(i, firstEnd) { $0 == first } ?? groups(i, firstEnd, joinedBy: Self.isSeparator)
+        return groups(i, firstEnd, after: previous) { $0 == first }
+            ?? groups(i, firstEnd, after: previous, joinedBy: Self.isSeparator)
     }
 
     /// ``groups(_:_:)`` with the groups joined by the separators `joins` accepts. The groups must be
     /// every digit those separators join on either side, and no letter or digit may touch them: nothing
     /// is read out of a part of a longer sequence (`2026-1105-3312-9`, `0533 1234 5678`).
-    private func groups(_ i: Int, _ firstEnd: Int, joinedBy joins: (Unicode.Scalar) -> Bool) -> Match? {
-        if isAlnum(i - 1) || (i >= 2 && joins(scalars[i - 1]) && isDigit(i - 2) && !endsDateOrLandline(i - 1)) {
+    private func groups(
+        _ i: Int, _ firstEnd: Int, after previous: Int, joinedBy joins: (Unicode.Scalar) -> Bool
+    ) -> Match? {
+        if isAlnum(i - 1)
+            || (i >= 2 && joins(scalars[i - 1]) && isDigit(i - 2) && i - 1 != previous && !endsDateOrLandline(i - 1))
+        {
             return nil
         }
         var lengths = [firstEnd - i]
@@ -89,8 +100,9 @@ struct PersonalNumberScanner {
         // An ID number is grouped by spaces only: area-date-serial joined by hyphens is how permits are
         // numbered (施工许可证 370306-20260514-0027), and such a number may pass an ID's check.
         var spaced = true
-        // No shape has more than five groups: a sixth says the sequence is something longer.
-        while lengths.count < 6, end < scalars.count, joins(scalars[end]), isDigit(end + 1),
+        // No shape has more than five groups, nor two side by side more than eight: a ninth says the
+        // sequence is something longer.
+        while lengths.count < 9, end < scalars.count, joins(scalars[end]), isDigit(end + 1),
             !startsDateOrLandline(end + 1)
         {
             spaced = spaced && (scalars[end] == " " || scalars[end] == "\u{3000}")
@@ -108,16 +120,28 @@ struct PersonalNumberScanner {
             return nil
         }
         if x { return Self.isID(digits, x: true) ? .id(stop) : nil }
-        if lengths == [3, 4, 4], Self.isMobile(digits[...]) { return .mobile(end, after86: false) }
         if lengths == [2, 3, 4, 4], Self.isMobileAfter86(digits) { return .mobile(end, after86: true) }
         if spaced, lengths == [6, 8, 4], Self.isID(digits, x: false) { return .id(end) }
-        if let last = lengths.last, lengths.count >= 4, (1...4).contains(last),
-            lengths.dropLast().allSatisfy({ $0 == 4 }),
-            PersonalData.isCardNumber(digits)
+        if Self.isMobileOrCard(lengths[...], digits[...]) {
+            return lengths.count == 3 ? .mobile(end, after86: false) : .card(end)
+        }
+        // A mobile and, after one more separator, another mobile or a card: the first is found here, the
+        // second by the next look (`after`).
+        if lengths.count > 3, lengths[..<3].elementsEqual([3, 4, 4]), Self.isMobile(digits[..<11]),
+            Self.isMobileOrCard(lengths[3...], digits[11...])
         {
-            return .card(end)
+            return .mobile(i + 13, after86: false)
         }
         return nil
+    }
+
+    /// Groups of 3-4-4 that are a mobile number, or of 4 (the last of 1–4) that are a card number.
+    static func isMobileOrCard(_ lengths: ArraySlice<Int>, _ digits: ArraySlice<UInt32>) -> Bool {
+        if lengths.elementsEqual([3, 4, 4]) { return isMobile(digits) }
+        guard let last = lengths.last, lengths.count >= 4, (1...4).contains(last),
+            lengths.dropLast().allSatisfy({ $0 == 4 })
+        else { return false }
+        return PersonalData.isCardNumber(Array(digits))
     }
 
     /// Whether the digits before the separator at `k` end a date (`2026-11-25`, `2026.11.25`,
