@@ -50,7 +50,12 @@ public struct RecordSchema: Sendable {
         if isNormalHeader(raw) { return raw }
         var out = String.UnicodeScalarView()
         for u in raw.unicodeScalars {
-            if u == "\u{FEFF}" || u.properties.isWhitespace || u == "\u{200B}" { continue }
+            // Control characters too: a header padded with NULs (a fixed-width export) is the header.
+            if u == "\u{FEFF}" || u.properties.isWhitespace || u == "\u{200B}"
+                || u.properties.generalCategory == .control
+            {
+                continue
+            }
             out.append(u.halfWidth)
         }
         // Templates mark required columns with a star (`*行政相对人名称`, `行政相对人名称*`).
@@ -95,7 +100,11 @@ public struct RecordSchema: Sendable {
 
     private func closestName(_ h: String) -> String? {
         // Longest contained name first: 处罚机关统一社会信用代码码 should suggest the long name.
-        let containing = hintNames.filter { h.contains($0.normalized) || $0.normalized.contains(h) }
+        // The standard library's search, not Foundation's: that one traps on a needle longer than the
+        // text when the needle holds a NUL.
+        let containing = hintNames.filter {
+            h.firstRange(of: $0.normalized) != nil || $0.normalized.firstRange(of: h) != nil
+        }
         if let best = containing.min(by: { abs($0.name.count - h.count) < abs($1.name.count - h.count) }) {
             return best.name
         }

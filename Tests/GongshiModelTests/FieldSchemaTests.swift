@@ -48,12 +48,14 @@ struct FieldSchemaTests {
             ("行政相对人名称", "行政相对人名称"), ("XK_XDR_MC", "XK_XDR_MC"), ("xk_xdr_mc", "XK_XDR_MC"),
             (" 单位 名称\u{3000}", "单位名称"), ("\u{FEFF}名称", "名称"), ("ＸＫ＿ＸＤＲ", "XK_XDR"),
             ("*行政相对人名称", "行政相对人名称"), ("行政相对人名称**", "行政相对人名称"), ("Straße", "STRASSE"), ("", ""),
-            ("NO.", "NO."),
+            ("NO.", "NO."), ("证件号码\u{0}\u{0}\u{0}", "证件号码"), ("\u{1}名称\u{7F}", "名称"),
         ]
         for (raw, normal) in cases {
             #expect(RecordSchema.normalizeHeader(raw) == normal, "\(raw)")
         }
         #expect(RecordSchema.isNormalHeader("行政相对人名称") && !RecordSchema.isNormalHeader("名称*"))
+        // A hint is looked for without trapping on a NUL (Foundation's `contains` did, the fuzzer found).
+        #expect(RecordSchema.penalty.suggestion(for: "证件号\u{0}码\u{0}\u{0}") == "证件号码")
     }
 
     @Test("within a kind, every header of a field leads back to that field and to no other")
