@@ -159,10 +159,10 @@ struct PersonalNumberScanner {
         let joint = scalars[last - 1]
         let before = runStart(last - 1)
         let (lastCount, beforeCount) = (k - last, last - 1 - before)
-        if 7...8 ~= lastCount, joint == "-" || joint == "\u{FF0D}" {
+        if 7...8 ~= lastCount, Self.joinsLandline(joint) {
             return 3...4 ~= beforeCount && digit(before) == 0 && !isAlnum(before - 1)
         }
-        guard 1...2 ~= lastCount, 1...2 ~= beforeCount, "-./\u{FF0D}\u{FF0E}\u{FF0F}".unicodeScalars.contains(joint),
+        guard 1...2 ~= lastCount, 1...2 ~= beforeCount, Self.joinsDate(joint),
             before >= 1, scalars[before - 1] == joint
         else { return false }
         let year = runStart(before - 1)
@@ -187,15 +187,21 @@ struct PersonalNumberScanner {
         let joint = scalars[first]
         let second = runEnd(first + 1)
         let (firstCount, secondCount) = (first - k, second - first - 1)
-        if 3...4 ~= firstCount, digit(k) == 0, joint == "-" || joint == "\u{FF0D}" {
+        if 3...4 ~= firstCount, digit(k) == 0, Self.joinsLandline(joint) {
             return 7...8 ~= secondCount && ends(second)
         }
-        guard firstCount == 4, 1...2 ~= secondCount, "-./\u{FF0D}\u{FF0E}\u{FF0F}".unicodeScalars.contains(joint),
+        guard firstCount == 4, 1...2 ~= secondCount, Self.joinsDate(joint),
             second < scalars.count, scalars[second] == joint, isDigit(second + 1)
         else { return false }
         let third = runEnd(second + 1)
         return 1...2 ~= third - second - 1 && ends(third)
     }
+
+    /// What joins a date's parts (`2026-11-25`, `2026.11.25`, `2026/11/25`, half- or full-width).
+    static func joinsDate(_ u: Unicode.Scalar) -> Bool { "-./\u{FF0D}\u{FF0E}\u{FF0F}".unicodeScalars.contains(u) }
+
+    /// What joins a landline's area code to its number (`0533-1234567`).
+    static func joinsLandline(_ u: Unicode.Scalar) -> Bool { u == "-" || u == "\u{FF0D}" }
 
     /// Appends the number `m` found at `start` with its middle characters as `*`: the characters kept
     /// and the separators stay as typed (half- or full-width), so the number keeps its shape.
