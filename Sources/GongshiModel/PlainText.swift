@@ -145,7 +145,7 @@ extension String {
     }
 
     /// This text with every `word` replaced, on UTF-8 bytes as ``saysBytes(_:)`` searches.
-    func replacingAll(_ word: String, with other: String) -> String {
+    public func replacingAll(_ word: String, with other: String) -> String {
         guard !word.isEmpty else { return self }
         var text = self
         return text.withUTF8 { bytes in

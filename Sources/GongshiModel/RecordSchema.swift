@@ -100,11 +100,9 @@ public struct RecordSchema: Sendable {
 
     private func closestName(_ h: String) -> String? {
         // Longest contained name first: 处罚机关统一社会信用代码码 should suggest the long name.
-        // The standard library's search, not Foundation's: that one traps on a needle longer than the
-        // text when the needle holds a NUL.
-        let containing = hintNames.filter {
-            h.firstRange(of: $0.normalized) != nil || $0.normalized.firstRange(of: h) != nil
-        }
+        // A search of bytes, not Foundation's: that one traps on a needle longer than the text when the
+        // needle holds a NUL.
+        let containing = hintNames.filter { h.saysBytes($0.normalized) || $0.normalized.saysBytes(h) }
         if let best = containing.min(by: { abs($0.name.count - h.count) < abs($1.name.count - h.count) }) {
             return best.name
         }

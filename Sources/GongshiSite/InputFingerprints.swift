@@ -137,7 +137,8 @@ struct InputFingerprints: Sendable {
     /// footer links, the departments (feed titles name them).
     let site: Fingerprint
     /// The same without the build date, for outputs that never show it (record, notice and entity pages,
-    /// entity feeds, filter shards): the date decides which records are public, and each record's own fingerprint says the rest.
+    /// entity feeds, filter shards): the date decides which records are public, and each record's own
+    /// fingerprint says the rest.
     let undatedSite: Fingerprint
     /// By index into `publication.records` and `publication.listEntries`.
     let records: [Fingerprint]

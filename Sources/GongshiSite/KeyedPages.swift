@@ -10,7 +10,8 @@ extension Renderer {
     ///
     /// - Parameters:
     ///   - dated: false for an output that never shows the build date (a record's page, a withdrawal
-    ///     notice, an entity's page and feeds, the filter shards): the date is then left out of the shared values, and a build on another day takes it.
+    ///     notice, an entity's page and feeds, the filter shards): the date is then left out of the shared
+    ///     values, and a build on another day takes it.
     ///   - key: adds every value the output is made of beyond the shared ones; the output must be a
     ///     function of them. Its path and kind (`tag`) are added here.
     func inputKey(

@@ -24,8 +24,11 @@ enum FilterShards {
     static let unspecified = "未注明"
 
     /// 处罚类别 may name several penalties (罚款；没收违法所得): each is a category of the record.
-    static func categories(_ r: PublishedRecord) -> [String] {
-        categories(of: r.value(r.kind == .xzcf ? .penaltyKinds : .licenceCategory))
+    static func categories(_ r: PublishedRecord) -> [String] { categories(of: categoryValue(r)) }
+
+    /// The value the categories are read from: 处罚类别 of a penalty, 许可类别 of a licence.
+    static func categoryValue(_ r: PublishedRecord) -> String {
+        r.value(r.kind == .xzcf ? .penaltyKinds : .licenceCategory)
     }
 
     /// ``categories(_:)`` of a 处罚类别 or 许可类别 value.
@@ -75,7 +78,7 @@ enum FilterShards {
         var categoriesOf: [String: [String]] = [:]
         for i in ids {
             let r = records[i]
-            let value = r.value(r.kind == .xzcf ? .penaltyKinds : .licenceCategory)
+            let value = categoryValue(r)
             let categories = categoriesOf[value] ?? categories(of: value)
             categoriesOf[value] = categories
             let f = Facets(categories: categories, severity: severity(r))
