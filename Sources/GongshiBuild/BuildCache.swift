@@ -33,6 +33,12 @@ struct BuildCache: Sendable {
         }
     }
 
+    /// The cache in `folder` as `program` reads and writes it (another build of gongshi, in tests).
+    init(folder: String, program: String) {
+        self.folder = folder
+        self.program = program
+    }
+
     /// `gongshi <version> <inode> <size> <mtime>` of the running executable.
     static let programIdentity: String = {
         var st = stat()

@@ -18,7 +18,7 @@ struct BuildInputs {
     let theme: ThemeFiles
     /// The build cache (an incremental build), the key of this build's inputs, its parsed data files.
     let cache: BuildCache?
-    let key: Fingerprint?
+    let key: UnchangedBuild.InputsKey?
     let parsed: ParsedFileStore?
     /// Set when a build that would write the ledger is dated before its last event: it does not write
     /// it, and says so (``LedgerGuard/backdated(last:date:)``).
@@ -83,7 +83,7 @@ enum BuildStep {
             // and when no input changed at all, the live output as it is.
             let cache = options.useCache && options.preview == nil ? BuildCache(site: options.site) : nil
             cache?.removeLeftovers()
-            let key = cache.flatMap { UnchangedBuild.key(options, out: out, program: $0.program) }
+            let key = cache.flatMap { UnchangedBuild.key(options, out: out, cache: $0) }
             if let cache, let key {
                 if let kept = UnchangedBuild.result(options, out: out, key: key, cache: cache, started: started) {
                     OutputFolder.removeLeftovers(out: out, all: lock != nil)

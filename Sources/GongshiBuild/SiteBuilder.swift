@@ -65,7 +65,7 @@ public enum SiteBuilder {
         // Built from the ledger as it still is, and from inputs that did not change meanwhile: the next
         // build of the same inputs has nothing to do.
         if let cache = inputs.cache, let key = inputs.key, !rendered.appendEvents, inputs.backdated == nil,
-            UnchangedBuild.key(asked, out: inputs.out, program: cache.program) == key
+            UnchangedBuild.key(asked, out: inputs.out, cache: cache) == key
         {
             UnchangedBuild.save(result, options: asked, key: key, cache: cache)
         }

@@ -19,43 +19,64 @@ import GongshiSite
 /// that build wrote; and the day's report is still the one written. Anything else, or a symbolic link or a pending ledger note among the
 /// inputs, builds as usual.
 enum UnchangedBuild {
+    /// The key of a build's inputs, and the SHA-256 of the ledger among them (hexadecimal, as its mark
+    /// says it; that of no bytes when there is no ledger).
+    struct InputsKey: Equatable, Sendable {
+        let fingerprint: Fingerprint
+        let ledgerSHA: String
+    }
+
     static let magic = Array("gongshi-build-state 1\n".utf8)
 
     static func name(out: String) -> String { "build-\(Fingerprint(hashing: Array(out.utf8))).state" }
 
     /// The key of everything the build of `options` into `out` depends on, or nil when it cannot be told.
-    static func key(_ options: BuildOptions, out: String, program: String) -> Fingerprint? {
+    /// A file whose stamp is the one `cache` kept is not read again (``InputStamps``); the stamps of
+    /// what was hashed are kept for the next build.
+    static func key(_ options: BuildOptions, out: String, cache: BuildCache) -> InputsKey? {
         var h = SHA256()
         let head = [
-            program, options.date.description, options.baseURL ?? "-", out,
+            cache.program, options.date.description, options.baseURL ?? "-", out,
             options.writeLedger ? "ledger" : "no-ledger",
         ]
         h.update(data: Array(head.joined(separator: "\n").utf8))
+        // Taken before any file is stamped: a file is settled only if it was left alone before this.
+        let now = InputStamps.now()
         var items: [TreeItem] = []
         for dir in ["Content", "Templates"] {
             guard listTree(options.site + "/" + dir, rel: dir, into: &items) else { return nil }
         }
+        let kept = InputStamps(cache: cache)
         // Every file's bytes hashed on every core (a build hashes its inputs twice, before and after):
         // the ledger and the data files of a province are tens of MB.
         let digests = ParallelMap.map(items) { item -> [UInt8]? in
-            guard let full = item.full else { return [] }
-            var file = SHA256()
-            return BuildCache.hash(file: full, into: &file) ? Array(file.finalize()) : nil
+            guard let file = item.file else { return [] }
+            if let digest = kept.digest(of: file.path, file.stamp) { return digest }
+            var hasher = SHA256()
+            return BuildCache.hash(file: options.site + "/" + file.path, into: &hasher)
+                ? Array(hasher.finalize()) : nil
         }
+        var hashed: [(path: String, entry: InputStamps.Entry)] = []
+        var ledgerSHA = LedgerStore.mark([]).sha256
         for (item, digest) in zip(items, digests) {
             guard let digest else { return nil }
             h.update(data: Array(item.line.utf8))
             h.update(data: digest)
+            guard let file = item.file else { continue }
+            hashed.append((file.path, InputStamps.Entry(stamp: file.stamp, digest: digest)))
+            if file.path == LedgerStore.file { ledgerSHA = LedgerStore.hex(bytes: digest) }
         }
-        return Fingerprint(hashing: Array(h.finalize()))
+        let stamps = InputStamps(hashed: hashed, now: now)
+        if !stamps.isSame(as: kept) { stamps.save(to: cache) }
+        return InputsKey(fingerprint: Fingerprint(hashing: Array(h.finalize())), ledgerSHA: ledgerSHA)
     }
 
     /// A folder or a regular file of the inputs, as the key names it.
     private struct TreeItem: Sendable {
         /// `d <path>` or `f <path> <size>`, relative to the site.
         let line: String
-        /// The file's full path (nil for a folder).
-        let full: String?
+        /// A file's path relative to the site and its stamp (nil for a folder).
+        let file: (path: String, stamp: InputStamps.Stamp)?
     }
 
     /// Lists the folders and files under `path`, in byte order; false on anything but folders and
@@ -71,10 +92,10 @@ enum UnchangedBuild {
             guard lstat(full, &st) == 0 else { return false }
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
-                items.append(TreeItem(line: "d \(r)\n", full: nil))
+                items.append(TreeItem(line: "d \(r)\n", file: nil))
                 guard listTree(full, rel: r, into: &items) else { return false }
             case S_IFREG:
-                items.append(TreeItem(line: "f \(r) \(st.st_size)\n", full: full))
+                items.append(TreeItem(line: "f \(r) \(st.st_size)\n", file: (r, InputStamps.Stamp(st))))
             default:
                 return false
             }
@@ -84,65 +105,97 @@ enum UnchangedBuild {
 
     /// The result of the build that made the live output, when `key` is what it was built from and the
     /// output, the ledger and the day's report are still as that build left them.
-    static func result(_ options: BuildOptions, out: String, key: Fingerprint, cache: BuildCache, started: Date)
+    static func result(_ options: BuildOptions, out: String, key: InputsKey, cache: BuildCache, started: Date)
         -> BuildResult?
     {
         guard let bytes = cache.read(name(out: out)) else { return nil }
         // The program and the key first, before the seal is checked and the manifest read: after a day's
         // new records they differ, and the state's and the manifest's megabytes need not be hashed.
         var head = ByteReader(bytes: bytes, at: magic.count, end: bytes.count)
-        guard bytes.starts(with: magic), head.string() == cache.program, head.string() == key.description,
-            let end = BuildCache.bodyEnd(of: bytes, magic: magic), head.at <= end
+        guard bytes.starts(with: magic), head.string() == cache.program, head.string() == key.fingerprint.description
         else { return nil }
-        // The rest read within the sealed body, from where the key ended.
-        var r = ByteReader(bytes: bytes, at: head.at, end: end)
-        // The manifest is read once: its fingerprint ties the kept result to it, its entries are checked.
-        let manifest = cache.outputManifestBytes(out: out)
-        guard r.string() == manifestSHA(seal: manifest.map { Array($0.suffix(32)) }),
-            let ledgerSHA = r.string(),
-            let report = r.string(), let reportSHA = r.string(), let xzxk = r.int(), let xzcf = r.int(),
-            let mingdan = r.int(), let withdrawals = r.int(), let forError = r.int(), let pages = r.int(),
-            let files = r.int(), let rules = r.int(), rules >= 0, rules < end
-        else { return nil }
-        var withheld: [String: Int] = [:]
-        for _ in 0..<rules {
-            guard let rule = r.string(), let n = r.int() else { return nil }
-            withheld[rule] = n
-        }
-        guard let findings = r.findings(), r.at == end else { return nil }
-
-        // The live output and the ledger are still what that build left.
-        guard LedgerStore.mark(site: options.site)?.sha256 == ledgerSHA,
-            OutputFolder.markedLedger(out)?.sha256 == ledgerSHA
-        else {
+        // The state and the manifest (their seals, the kept findings, the manifest's layout) read side by
+        // side: at 100 000 records they are 7 and 24 MB.
+        let from = head.at
+        let (kept, live) = ParallelMap.both(
+            { KeptState(bytes, from: from) },
+            { () -> LiveManifest? in
+                guard let manifest = cache.outputManifestBytes(out: out),
+                    let layout = OutputManifest.layout(manifest, program: cache.program)
+                else { return nil }
+                return LiveManifest(bytes: manifest, files: layout.files, folders: layout.folders)
+            })
+        guard let kept, let live, kept.manifestSHA == manifestSHA(seal: Array(live.bytes.suffix(32))) else {
             return nil
         }
-        if !report.isEmpty {
-            let text = [UInt8](FileManager.default.contents(atPath: options.site + "/" + report) ?? Data())
-            guard Fingerprint(hashing: text).description == reportSHA else { return nil }
+        // The live output and the ledger are still what that build left.
+        guard key.ledgerSHA == kept.ledgerSHA, OutputFolder.markedLedger(out)?.sha256 == kept.ledgerSHA else {
+            return nil
         }
-        guard let manifest, liveOutputIs(manifest, program: cache.program, out: out) else { return nil }
+        if !kept.report.isEmpty {
+            let text = [UInt8](FileManager.default.contents(atPath: options.site + "/" + kept.report) ?? Data())
+            guard Fingerprint(hashing: text).description == kept.reportSHA else { return nil }
+        }
+        guard liveOutputIs(live, out: out) else { return nil }
         return BuildResult(
-            date: options.date, published: [.xzxk: xzxk, .xzcf: xzcf, .mingdan: mingdan], withdrawals: withdrawals,
-            withheld: withheld, withheldForError: forError, pages: pages, files: files, ledgerEvents: 0,
-            seconds: Date().timeIntervalSince(started),
-            findings: findings, out: out, reportFile: report.isEmpty ? nil : report)
+            date: options.date, published: [.xzxk: kept.xzxk, .xzcf: kept.xzcf, .mingdan: kept.mingdan],
+            withdrawals: kept.withdrawals, withheld: kept.withheld, withheldForError: kept.forError,
+            pages: kept.pages, files: kept.files, ledgerEvents: 0, seconds: Date().timeIntervalSince(started),
+            findings: kept.findings, out: out, reportFile: kept.report.isEmpty ? nil : kept.report)
+    }
+
+    /// What a kept state says of the build that made the live output (after its program and key).
+    private struct KeptState: Sendable {
+        var manifestSHA = "", ledgerSHA = "", report = "", reportSHA = ""
+        var xzxk = 0, xzcf = 0, mingdan = 0, withdrawals = 0, forError = 0, pages = 0, files = 0
+        var withheld: [String: Int] = [:]
+        var findings: [Finding] = []
+
+        /// Reads the state in `bytes` from `from` (where its key ended); nil unless it is whole and sealed.
+        init?(_ bytes: [UInt8], from: Int) {
+            guard let end = BuildCache.bodyEnd(of: bytes, magic: UnchangedBuild.magic), from <= end else {
+                return nil
+            }
+            var r = ByteReader(bytes: bytes, at: from, end: end)
+            // Four texts (the manifest's and the ledger's SHA-256, the report and its SHA-256), then eight
+            // counts, the last the number of rules with withheld rows.
+            let texts = (0..<4).compactMap { _ in r.string() }
+            let counts = (0..<8).compactMap { _ in r.int() }
+            guard texts.count == 4, counts.count == 8, let rules = counts.last, rules >= 0, rules < end else {
+                return nil
+            }
+            (manifestSHA, ledgerSHA, report, reportSHA) = (texts[0], texts[1], texts[2], texts[3])
+            (xzxk, xzcf, mingdan, withdrawals) = (counts[0], counts[1], counts[2], counts[3])
+            (forError, pages, files) = (counts[4], counts[5], counts[6])
+            for _ in 0..<rules {
+                guard let rule = r.string(), let n = r.int() else { return nil }
+                withheld[rule] = n
+            }
+            guard let findings = r.findings(), r.at == end else { return nil }
+            self.findings = findings
+        }
+    }
+
+    /// The live output's manifest: its bytes, and where its files' and folders' paths lie in them.
+    struct LiveManifest: Sendable {
+        let bytes: [UInt8]
+        let files: [(path: Range<Int>, entry: ManifestEntry)]
+        let folders: [(path: Range<Int>, stamp: FolderStamp)]
     }
 
     /// Keeps the key and the result of a build that appended nothing to the ledger.
-    static func save(_ result: BuildResult, options: BuildOptions, key: Fingerprint, cache: BuildCache) {
+    static func save(_ result: BuildResult, options: BuildOptions, key: InputsKey, cache: BuildCache) {
         var w = ByteWriter()
         w.bytes.reserveCapacity(magic.count + 4096 + ByteWriter.size(of: result.findings))
         w.bytes += magic
-        guard let ledger = LedgerStore.mark(site: options.site) else { return }
         var reportSHA = ""
         if let report = result.reportFile {
             let text = [UInt8](FileManager.default.contents(atPath: options.site + "/" + report) ?? Data())
             reportSHA = Fingerprint(hashing: text).description
         }
         for s in [
-            cache.program, key.description, manifestSHA(seal: cache.outputManifestSeal(out: result.out)),
-            ledger.sha256,
+            cache.program, key.fingerprint.description, manifestSHA(seal: cache.outputManifestSeal(out: result.out)),
+            key.ledgerSHA,
             result.reportFile ?? "", reportSHA,
         ] {
             w.string(s)
@@ -181,9 +234,14 @@ enum UnchangedBuild {
     /// a String or a dictionary of its 200 000 paths: a path listed twice (taken, then written again)
     /// fails on its older entry, and the build then simply runs.
     static func liveOutputIs(_ manifest: [UInt8], program: String, out: String) -> Bool {
-        guard let (files, folders) = OutputManifest.layout(manifest, program: program), !files.isEmpty,
-            !folders.isEmpty
-        else { return false }
+        guard let (files, folders) = OutputManifest.layout(manifest, program: program) else { return false }
+        return liveOutputIs(LiveManifest(bytes: manifest, files: files, folders: folders), out: out)
+    }
+
+    /// ``liveOutputIs(_:program:out:)`` of a manifest already laid out.
+    static func liveOutputIs(_ live: LiveManifest, out: String) -> Bool {
+        let (manifest, files, folders) = (live.bytes, live.files, live.folders)
+        guard !files.isEmpty, !folders.isEmpty else { return false }
         let fd = open(out, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else { return false }
         defer { close(fd) }
