@@ -64,6 +64,10 @@ public enum PersonalData {
                 if b < 0x80 {
                     isSeparator = b == 0x20 || b == 0x2D
                     i += 1
+                } else if b == 0xC2 {
+                    // The no-break space is C2 A0.
+                    isSeparator = i + 1 < n && bytes[i + 1] == 0xA0
+                    i += 2
                 } else if b == 0xEF || b == 0xE3 {
                     // Full-width digits are EF BC 90–99, `－` is EF BC 8D, the ideographic space E3 80 80.
                     if i + 2 < n {

@@ -1,7 +1,8 @@
 /// Finds the personal numbers ``PersonalData/scrub(_:)`` masks in one text's scalars and masks them: a
 /// whole run of digits, or groups of digits joined by one separator each in the exact shape of a mobile,
 /// bank card or ID number. Digits may be typed half- or full-width (a full-width input mode types
-/// `１３８１２３４５６７８`); separators are a space, `-`, the ideographic space and `－`.
+/// `１３８１２３４５６７８`); separators are a space (also the no-break space that word processors and
+/// web pages put into copied text), `-`, the ideographic space and `－`.
 struct PersonalNumberScanner {
     /// A number found at some start: where it ends and how many of its characters (digits and a final X;
     /// separators do not count) stay readable at each end.
@@ -12,12 +13,13 @@ struct PersonalNumberScanner {
 
         /// The masks of each kind, ending at `end`: an ID number keeps its area and last four
         /// (370303********1234), a card its first and last four, a mobile its network and last four
-        /// (138****5678, after 86: 86138****5678).
+        /// (138****5678, after the country code: 86138****5678, 0086138****5678).
         static func id(_ end: Int) -> Match { Match(end: end, keepFirst: 6, keepLast: 4) }
         static func card(_ end: Int) -> Match { Match(end: end, keepFirst: 4, keepLast: 4) }
         static func mobile(_ end: Int, after86: Bool) -> Match {
             Match(end: end, keepFirst: after86 ? 5 : 3, keepLast: 4)
         }
+        static func mobileAfter0086(_ end: Int) -> Match { Match(end: end, keepFirst: 7, keepLast: 4) }
     }
 
     let scalars: [Unicode.Scalar]
@@ -53,7 +55,7 @@ struct PersonalNumberScanner {
 
     /// A number typed as one run of digits `i..<j`: a valid ID number (18 digits, or 17 and X, not
     /// running into a letter), a bank card number, a 15-digit ID number, a mobile number, or a mobile
-    /// number after the country code 86 (`+8613812345678`).
+    /// number after the country code 86 or 0086 (`+8613812345678`, `008613812345678`).
     func wholeRun(_ i: Int, _ j: Int) -> Match? {
         guard j - i >= 11 else { return nil }
         let digits = (i..<j).map { digit($0) ?? 0 }
@@ -63,11 +65,12 @@ struct PersonalNumberScanner {
         if PersonalData.isOldIDNumber(digits) { return Match(end: j, keepFirst: 6, keepLast: 3) }
         if Self.isMobile(digits[...]) { return .mobile(j, after86: false) }
         if Self.isMobileAfter86(digits) { return .mobile(j, after86: true) }
+        if Self.isMobileAfter0086(digits[...]) { return .mobileAfter0086(j) }
         return nil
     }
 
     /// A number typed in groups, its first group the run `i..<firstEnd`: `138 1234 5678`,
-    /// `+86 138 1234 5678`, `6222 0212 3456 7890 128` (groups of 4, the last of 1–4, Luhn-valid),
+    /// `+86 138 1234 5678`, `0086 138 1234 5678`, `6222 0212 3456 7890 128` (groups of 4, the last of 1–4, Luhn-valid),
     /// `370303 19800101 1234` (or `123X`; spaces only). Read first as groups joined by one separator,
     /// then, when that finds nothing, by any (`138-1234 5678`): a number joined by one separator stays
     /// found beside another number joined by a different one (`2026-11-25 138 1234 5678` is not one
@@ -105,7 +108,7 @@ struct PersonalNumberScanner {
         while lengths.count < 9, end < scalars.count, joins(scalars[end]), isDigit(end + 1),
             !startsDateOrLandline(end + 1)
         {
-            spaced = spaced && (scalars[end] == " " || scalars[end] == "\u{3000}")
+            spaced = spaced && Self.isSpace(scalars[end])
             var k = end + 1
             while isDigit(k) { k += 1 }
             lengths.append(k - end - 1)
@@ -121,6 +124,7 @@ struct PersonalNumberScanner {
         }
         if x { return Self.isID(digits, x: true) ? .id(stop) : nil }
         if lengths == [2, 3, 4, 4], Self.isMobileAfter86(digits) { return .mobile(end, after86: true) }
+        if lengths == [4, 3, 4, 4], Self.isMobileAfter0086(digits[...]) { return .mobileAfter0086(end) }
         if spaced, lengths == [6, 8, 4], Self.isID(digits, x: false) { return .id(end) }
         if Self.isMobileOrCard(lengths[...], digits[...]) {
             return lengths.count == 3 ? .mobile(end, after86: false) : .card(end)
@@ -145,7 +149,7 @@ struct PersonalNumberScanner {
     }
 
     /// Whether the digits before the separator at `k` end a date (`2026-11-25`, `2026.11.25`,
-    /// `2026/11/25`) or a landline (`0533-1234567`) written beside the number: two things side by side,
+    /// `2026/11/25`) or a landline (`0533-1234567`, `0533 1234567`) written beside the number: two things side by side,
     /// not a longer sequence the number is part of (`9 138 1234 5678`, `规格 2.5 180 1200 2400`).
     private func endsDateOrLandline(_ k: Int) -> Bool {
         /// Where the run of digits ending before `end` starts.
@@ -200,8 +204,9 @@ struct PersonalNumberScanner {
     /// What joins a date's parts (`2026-11-25`, `2026.11.25`, `2026/11/25`, half- or full-width).
     static func joinsDate(_ u: Unicode.Scalar) -> Bool { "-./\u{FF0D}\u{FF0E}\u{FF0F}".unicodeScalars.contains(u) }
 
-    /// What joins a landline's area code to its number (`0533-1234567`).
-    static func joinsLandline(_ u: Unicode.Scalar) -> Bool { u == "-" || u == "\u{FF0D}" }
+    /// What joins a landline's area code to its number (`0533-1234567`, `0533 1234567`): a landline's
+    /// groups (a 3–4 digit code starting with 0, then 7–8 digits) are not a mobile's or a card's.
+    static func joinsLandline(_ u: Unicode.Scalar) -> Bool { u == "-" || u == "\u{FF0D}" || isSpace(u) }
 
     /// Appends the number `m` found at `start` with its middle characters as `*`: the characters kept
     /// and the separators stay as typed (half- or full-width), so the number keeps its shape.
@@ -241,9 +246,12 @@ struct PersonalNumberScanner {
     func isX(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].halfWidth.value | 0x20 == 0x78 }
 
     /// What departments type between the groups of a number: a space or hyphen, half- or full-width.
-    static func isSeparator(_ u: Unicode.Scalar) -> Bool {
+    static func isSeparator(_ u: Unicode.Scalar) -> Bool { isSpace(u) || u == "-" || u == "\u{FF0D}" }
+
+    /// A space between groups: half-width, no-break (U+00A0) or ideographic (U+3000).
+    static func isSpace(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0x20, 0x2D, 0x3000, 0xFF0D: return true
+        case 0x20, 0xA0, 0x3000: return true
         default: return false
         }
     }
@@ -253,6 +261,11 @@ struct PersonalNumberScanner {
 
     /// A mobile number after the country code 86 (`8613812345678`).
     static func isMobileAfter86(_ d: [UInt32]) -> Bool { d.count == 13 && d[0] == 8 && d[1] == 6 && isMobile(d[2...]) }
+
+    /// A mobile number after the international prefix 00 and the country code 86 (`008613812345678`).
+    static func isMobileAfter0086(_ d: ArraySlice<UInt32>) -> Bool {
+        d.count == 15 && d.prefix(4).elementsEqual([0, 0, 8, 6]) && isMobile(d.dropFirst(4))
+    }
 
     /// `1[3-9]` and 9 more digits.
     static func isMobile(_ d: ArraySlice<UInt32>) -> Bool {

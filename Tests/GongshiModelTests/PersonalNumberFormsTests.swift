@@ -30,6 +30,9 @@ struct PersonalNumberFormsTests {
             ("+86 138 1234 5678", "+86 138 **** 5678"), ("(+86)13812345678", "(+86)138****5678"),
             ("+86-138-1234-5678", "+86-138-****-5678"), ("+86 13812345678", "+86 138****5678"),
             ("（+86）13812345678", "（+86）138****5678"),
+            // The international prefix 00 before it, as some systems write it.
+            ("008613812345678", "0086138****5678"), ("0086 138 1234 5678", "0086 138 **** 5678"),
+            ("0086-138-1234-5678", "0086-138-****-5678"),
         ])
     func countryCode(text: String, masked: String) {
         let r = PersonalData.scrub("联系电话\(text)。")
@@ -60,6 +63,12 @@ struct PersonalNumberFormsTests {
             ("联系电话 138 1234 5678 139 8765 4321", "联系电话 138 **** 5678 139 **** 4321"),
             ("2026-11-25 138 1234 5678 6222 0212 3456 7890 128", "2026-11-25 138 **** 5678 6222 **** **** ***0 128"),
             ("0533-1234567 138 1234 5678 0533-7654321", "0533-1234567 138 **** 5678 0533-7654321"),
+            // A landline with a space between its code and number, before or after.
+            ("0533 1234567 138 1234 5678", "0533 1234567 138 **** 5678"),
+            ("138 1234 5678 0533 12345678", "138 **** 5678 0533 12345678"),
+            // No-break spaces (U+00A0), which text copied from a web page or a word processor carries.
+            ("138\u{A0}1234\u{A0}5678", "138\u{A0}****\u{A0}5678"),
+            ("电话：0533-1234567\u{A0}138 1234 5678", "电话：0533-1234567\u{A0}138 **** 5678"),
         ])
     func groupedMobile(text: String, masked: String) {
         let r = PersonalData.scrub(text)
@@ -132,6 +141,9 @@ struct PersonalNumberFormsTests {
             "138-1234 5678-9", "规格 2.5 180 1200 2400", "尺寸 1.5 150 2000 3000 mm", "v1.2 139 1234 5678",
             "1/2 139 0000 1111", "2026-0001 138 1234 5678", "12026-11-25 138 1234 5678", "10533-1234567 138 1234 5678",
             "138 1234 5678 2026-11-251", "138 1234 5678 2026-11-25-3", "138 1234 5678 0533-12345678 9",
+            "0086 128 1234 5678", "00861381234567", "10086 138 1234 5678", "0086138123456789",
+            "0533 123456 138 1234 5678", "1533 1234567 138 1234 5678", "138 1234 5678 0533 12345678 9",
+            "138\u{A0}\u{A0}1234 5678",
         ])
     func lookAlikes(text: String) {
         let r = PersonalData.scrub(text)
@@ -149,9 +161,18 @@ struct PersonalNumberFormsTests {
         #expect(PersonalData.scrub("A" + Self.spacedID).found == false)
     }
 
+    @Test("an ID number grouped by no-break spaces is masked as one grouped by spaces")
+    func noBreakSpacedID() {
+        let text = Self.spacedID.replacingOccurrences(of: " ", with: "\u{A0}")
+        #expect(PersonalData.scrub(text).text == "370303\u{A0}********\u{A0}\(Self.id.suffix(4))")
+    }
+
     @Test("mayHoldPersonalData finds 11 digits joined by single separators or full-width, and no fewer")
     func mayHold() {
-        for text in ["138-1234-5678", "+86 138 1234 5678", "１３８１２３４５６７８", "１３８－１２３４－５６７８", "1234 5678 9012 3456"] {
+        for text in [
+            "138-1234-5678", "+86 138 1234 5678", "１３８１２３４５６７８", "１３８－１２３４－５６７８", "1234 5678 9012 3456",
+            "138\u{A0}1234\u{A0}5678",
+        ] {
             #expect(PersonalData.mayHoldPersonalData("电话：" + text), "\(text)")
         }
         for text in ["138  1234  5678", "2026-11-25", "２０２６年１１月２５日", "138-1234-567", "罚款人民币2000元，2026年11月25日"] {
@@ -163,7 +184,7 @@ struct PersonalNumberFormsTests {
     func preCheckCoversScanner() {
         let alphabet: [Unicode.Scalar] = [
             "1", "3", "8", "6", "2", "0", "4", "5", "X", "a", " ", "-", "+", "(", "\u{3000}", "\u{FF0D}", "１", "３",
-            "８", "０", "字", "，",
+            "８", "０", "字", "，", "\u{A0}", "é",
         ]
         var rng = LCG(seed: 14)
         var masked = 0
