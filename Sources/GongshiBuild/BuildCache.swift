@@ -33,6 +33,15 @@ struct BuildCache: Sendable {
         }
     }
 
+    /// The cache of the site at `site` when its folder exists, to read from (a build with `--no-cache`
+    /// reads the live output's manifest to name files put into it by hand, and makes no cache).
+    static func existing(site: String) -> BuildCache? {
+        let folder = (site as NSString).appendingPathComponent(folderName)
+        var st = stat()
+        guard lstat(folder, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return BuildCache(folder: folder, program: programIdentity)
+    }
+
     /// The cache in `folder` as `program` reads and writes it (another build of gongshi, in tests).
     init(folder: String, program: String) {
         self.folder = folder

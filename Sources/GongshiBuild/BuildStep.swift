@@ -188,9 +188,12 @@ enum BuildStep {
         // The live output's manifest is read while the spare is claimed: each reads and indexes its own
         // manifest of megabytes on one core.
         let cache = inputs.cache
+        // A build without the cache reuses nothing, but reads the live output's manifest when one is kept:
+        // the files put into the output by hand go with the old site, and are named first.
+        let manifests = cache ?? (options.preview == nil ? BuildCache.existing(site: options.site) : nil)
         let (live, spare) = ParallelMap.both(
             {
-                cache.flatMap { cache in
+                manifests.flatMap { cache in
                     cache.outputManifestBytes(out: out).flatMap { bytes in
                         OutputManifest.layout(bytes, program: cache.program).map {
                             (bytes: bytes, files: ManifestFiles(bytes: bytes, files: $0.files), folders: $0.folders)

@@ -119,6 +119,13 @@ struct OutputFolderTests {
         let again = try Gongshi.run(build("2026-11-26"))
         #expect(again.status == 0)
         #expect(!again.stderr.contains("不是 gongshi 生成的"), "\(again.stderr)")
+        // A build without the cache names them too, before they go with the old site.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: out + "/google123.html"))
+        let full = try Gongshi.run(build("2026-11-26") + ["--no-cache"])
+        #expect(full.status == 0, "\(full.stderr)")
+        #expect(full.stderr.contains("有 1 项不是 gongshi 生成的（「google123.html」）"), "\(full.stderr)")
+        #expect(full.stderr.contains("它们已随旧网站删除"), "\(full.stderr)")
+        #expect(!fm.fileExists(atPath: out + "/google123.html"))
         // A build without the cache leaves a manifest that does not describe the site it made: the next
         // build compares nothing with it, rather than naming that site's pages (here a new licence's).
         try Gongshi.appendLicence(site)
