@@ -1,3 +1,4 @@
+import CGongshi
 import Crypto
 import Foundation
 import GongshiModel
@@ -17,7 +18,8 @@ import GongshiModel
 /// kept only for a file that had not changed for `settle` seconds when it was stamped; a later write
 /// then gives it a later time. A file edited moments before a build is read every time until it
 /// settles. The change time cannot be set by hand (`touch -d` sets only the modification time), and a
-/// file replaced by another (an editor's save by rename) has another inode.
+/// file replaced by another (an editor's save by rename) has another inode. Stamps are trusted only
+/// on local filesystems (``trustsStamps(of:)``).
 struct InputStamps: Sendable {
     /// What `lstat` says of a file, as far as a change of its bytes shows in it.
     struct Stamp: Equatable, Sendable {
@@ -52,8 +54,14 @@ struct InputStamps: Sendable {
         /// Whether the file had not changed for `settle` seconds at `now` (a time in the future, from a
         /// clock set back or a file dated ahead, is not settled).
         func settled(at now: timespec) -> Bool {
-            let last = max(modified.tv_sec, changed.tv_sec)
-            return now.tv_sec - last >= InputStamps.settle
+            func nanoseconds(_ t: timespec) -> Int { t.tv_sec * 1_000_000_000 + t.tv_nsec }
+            let last = max(nanoseconds(modified), nanoseconds(changed))
+            return nanoseconds(now) - last >= InputStamps.settle * 1_000_000_000
+        }
+
+        /// The stamp as one line of text (for a fingerprint of many).
+        var line: String {
+            "\(device) \(inode) \(size) \(modified.tv_sec).\(modified.tv_nsec) \(changed.tv_sec).\(changed.tv_nsec)"
         }
     }
 
@@ -135,6 +143,16 @@ struct InputStamps: Sendable {
             w.bytes += entry.digest
         }
         cache.writeSealed(Self.name, w.bytes)
+    }
+
+    /// Whether file times in the folder at `path` are kept by this machine's kernel as files are written:
+    /// a local filesystem with a change time (ext4, XFS, Btrfs, tmpfs, ZFS, F2FS, overlayfs). On a
+    /// network or shared folder (NFS, SMB, virtiofs, 9p, sshfs) `lstat` may answer from a cache for
+    /// seconds after another machine wrote a file, and FAT keeps no change time: there every file is
+    /// read and hashed as before.
+    static func trustsStamps(of path: String) -> Bool {
+        let local: Set<Int> = [0xEF53, 0x5846_5342, 0x9123_683E, 0x0102_1994, 0x2FC1_2FC1, 0xF2F5_2010, 0x794C_7630]
+        return local.contains(gongshi_file_system_type(path))
     }
 
     /// The time now, as file times are told.

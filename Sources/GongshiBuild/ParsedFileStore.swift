@@ -22,6 +22,7 @@ final class ParsedFileStore: ParsedFileCache, @unchecked Sendable {
     init(cache: BuildCache) { self.cache = cache }
 
     func parsed(inputs: [String], context: String, read: () -> ParsedFile) -> ParsedFile {
+        let stamps = inputs.map(Self.stamp)
         guard let key = key(inputs: inputs, context: context) else { return read() }
         let name = "rows-\(key).bin"
         lock.lock()
@@ -29,11 +30,18 @@ final class ParsedFileStore: ParsedFileCache, @unchecked Sendable {
         lock.unlock()
         if let bytes = cache.read(name), let p = ParsedFileCoding.decode(bytes, key: key) { return p }
         let p = read()
-        // Kept only when the files did not change while they were read.
-        if self.key(inputs: inputs, context: context) == key {
+        // Kept only when the files were not written while they were read: the same bytes and the same
+        // stamps after as before (a file written and put back, A B A, has its bytes but a new change time).
+        if self.key(inputs: inputs, context: context) == key, inputs.map(Self.stamp) == stamps {
             cache.write(name, ParsedFileCoding.encode(p, key: key))
         }
         return p
+    }
+
+    /// The stamp of the file at `path`, nil when it cannot be told.
+    private static func stamp(_ path: String) -> InputStamps.Stamp? {
+        var st = stat()
+        return lstat(path, &st) == 0 ? InputStamps.Stamp(st) : nil
     }
 
     /// Removes the entries this build did not use (files since changed or gone).

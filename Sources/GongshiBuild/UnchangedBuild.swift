@@ -24,6 +24,13 @@ enum UnchangedBuild {
     struct InputsKey: Equatable, Sendable {
         let fingerprint: Fingerprint
         let ledgerSHA: String
+        /// The fingerprint of every input file's stamp: a file written during a build and put back to
+        /// its bytes (A, B, A) has the same digest after the build but not the same stamp.
+        let stamps: Fingerprint
+        /// Whether every input file had been left alone for ``InputStamps/settle`` seconds and was not
+        /// written while it was hashed: only then does an equal key after the build prove that no file
+        /// was written during it (a write within the clock tick of the stamp would not show).
+        let settled: Bool
     }
 
     static let magic = Array("gongshi-build-state 1\n".utf8)
@@ -46,29 +53,41 @@ enum UnchangedBuild {
         for dir in ["Content", "Templates"] {
             guard listTree(options.site + "/" + dir, rel: dir, into: &items) else { return nil }
         }
-        let kept = InputStamps(cache: cache)
+        let trusted = InputStamps.trustsStamps(of: options.site + "/Content")
+        let kept = trusted ? InputStamps(cache: cache) : InputStamps()
         // Every file's bytes hashed on every core (a build hashes its inputs twice, before and after):
-        // the ledger and the data files of a province are tens of MB.
-        let digests = ParallelMap.map(items) { item -> [UInt8]? in
-            guard let file = item.file else { return [] }
-            if let digest = kept.digest(of: file.path, file.stamp) { return digest }
+        // the ledger and the data files of a province are tens of MB. A file hashed is stamped again
+        // after: one written meanwhile is not kept, and leaves the key unsettled.
+        let digests = ParallelMap.map(items) { item -> (digest: [UInt8], stable: Bool)? in
+            guard let file = item.file else { return ([], true) }
+            if let digest = kept.digest(of: file.path, file.stamp) { return (digest, true) }
             var hasher = SHA256()
-            return BuildCache.hash(file: options.site + "/" + file.path, into: &hasher)
-                ? Array(hasher.finalize()) : nil
+            let full = options.site + "/" + file.path
+            guard BuildCache.hash(file: full, into: &hasher) else { return nil }
+            var st = stat()
+            return (Array(hasher.finalize()), lstat(full, &st) == 0 && InputStamps.Stamp(st) == file.stamp)
         }
         var hashed: [(path: String, entry: InputStamps.Entry)] = []
         var ledgerSHA = LedgerStore.mark([]).sha256
+        var stampsHash = SHA256()
+        var settled = true
         for (item, digest) in zip(items, digests) {
-            guard let digest else { return nil }
+            guard let (digest, stable) = digest else { return nil }
             h.update(data: Array(item.line.utf8))
             h.update(data: digest)
             guard let file = item.file else { continue }
-            hashed.append((file.path, InputStamps.Entry(stamp: file.stamp, digest: digest)))
+            stampsHash.update(data: Array("\(file.path) \(file.stamp.line)\n".utf8))
+            settled = settled && stable && file.stamp.settled(at: now)
+            if stable { hashed.append((file.path, InputStamps.Entry(stamp: file.stamp, digest: digest))) }
             if file.path == LedgerStore.file { ledgerSHA = LedgerStore.hex(bytes: digest) }
         }
-        let stamps = InputStamps(hashed: hashed, now: now)
-        if !stamps.isSame(as: kept) { stamps.save(to: cache) }
-        return InputsKey(fingerprint: Fingerprint(hashing: Array(h.finalize())), ledgerSHA: ledgerSHA)
+        if trusted {
+            let stamps = InputStamps(hashed: hashed, now: now)
+            if !stamps.isSame(as: kept) { stamps.save(to: cache) }
+        }
+        return InputsKey(
+            fingerprint: Fingerprint(hashing: Array(h.finalize())), ledgerSHA: ledgerSHA,
+            stamps: Fingerprint(hashing: Array(stampsHash.finalize())), settled: settled)
     }
 
     /// A folder or a regular file of the inputs, as the key names it.

@@ -38,7 +38,7 @@ public enum PersonalData {
     }
 
     /// Whether `text` has a sequence of 11 digits or more, half- or full-width, with at most one
-    /// separator (a space, `-`, the ideographic space or `－`) between two of them: every number
+    /// separator (a space, a no-break space, `-`, the ideographic space or `－`) between two of them: every number
     /// ``scrub(_:)`` masks is such a sequence, and a text without one (most are: dates and amounts are
     /// shorter) is left alone. Read from the UTF-8 bytes in place, a character at a time (every
     /// published text field of every record is asked, twice). Typed in groups or in full width, a number
@@ -100,7 +100,7 @@ public enum PersonalData {
 
     /// Masks personal data in free text: valid 18-digit ID numbers, bank card numbers (Luhn), 15-digit
     /// ID numbers with a valid birth date, and mobile numbers (`1[3-9]` + 9 digits, also after the
-    /// country code 86). Each must be a whole run of digits (an 18-digit ID may end in X and must not
+    /// country code 86 or 0086). Each must be a whole run of digits (an 18-digit ID may end in X and must not
     /// run into a letter), or groups joined by one separator in a number's exact shape (`138 1234 5678`,
     /// `6222 0212 3456 7890 128`, `370303 19800101 1234`); digits may be full-width. A masked number
     /// keeps its separators and the width of the characters left readable (`138-****-5678`). Landline

@@ -33,4 +33,7 @@ const char *gongshi_zlib_version(void);
 /// pages in the middle of every thread's arena); does nothing where malloc has no such call.
 void gongshi_release_free_memory(void);
 
+/// The file system type of `path` (statfs's f_type, e.g. 0xEF53 for ext4), or -1 with errno set.
+long gongshi_file_system_type(const char *path);
+
 #endif
