@@ -15,9 +15,8 @@ import GongshiModel
 ///
 /// File times move at the kernel's clock tick, not at each write: a file written again within the
 /// tick in which it was stamped keeps its stamp with other bytes (git's "racy" files). So a digest is
-/// kept only for a file that had not changed for `settle` seconds when it was stamped; a later write
-/// then gives it a later time. A file edited moments before a build is read every time until it
-/// settles. The change time cannot be set by hand (`touch -d` sets only the modification time), and a
+/// kept only for a file that had been left alone for longer than a tick when it was stamped
+/// (``Stamp/settled(at:)``); a later write then gives it a later time. The change time cannot be set by hand (`touch -d` sets only the modification time), and a
 /// file replaced by another (an editor's save by rename) has another inode. Stamps are trusted only
 /// on local filesystems (``trustsStamps(of:)``).
 struct InputStamps: Sendable {
@@ -51,12 +50,20 @@ struct InputStamps: Sendable {
                 && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
         }
 
-        /// Whether the file had not changed for `settle` seconds at `now` (a time in the future, from a
-        /// clock set back or a file dated ahead, is not settled).
-        func settled(at now: timespec) -> Bool {
+        /// Whether the file had been left alone long enough at `now` for any later write to give it
+        /// another time: longer than the tick at which its filesystem keeps times. A filesystem that
+        /// keeps nanoseconds moves them at the kernel's coarse clock (1–10 ms), so a tenth of a second
+        /// is enough; one that keeps whole seconds (the file's times have no nanoseconds) needs two. A
+        /// time in the future (a clock set back, a file dated ahead) is not settled.
+        func settled(at now: timespec) -> Bool { wait(at: now) == 0 }
+
+        /// Nanoseconds until the file is settled at `now` (0 when it is).
+        func wait(at now: timespec) -> Int {
             func nanoseconds(_ t: timespec) -> Int { t.tv_sec * 1_000_000_000 + t.tv_nsec }
             let last = max(nanoseconds(modified), nanoseconds(changed))
-            return nanoseconds(now) - last >= InputStamps.settle * 1_000_000_000
+            let fine = modified.tv_nsec != 0 || changed.tv_nsec != 0
+            let settle = fine ? InputStamps.settleFine : InputStamps.settleWhole
+            return max(0, last + settle - nanoseconds(now))
         }
 
         /// The stamp as one line of text (for a fingerprint of many).
@@ -73,8 +80,11 @@ struct InputStamps: Sendable {
 
     static let name = "inputs.stamps"
     static let magic = Array("gongshi-input-stamps 1\n".utf8)
-    /// Seconds a file must have been left alone for its digest to be kept (many clock ticks).
-    static let settle = 2
+    /// Nanoseconds a file must have been left alone for its stamp to be trusted: many ticks of the
+    /// kernel's coarse clock on a filesystem that keeps nanoseconds, two seconds on one that keeps whole
+    /// seconds.
+    static let settleFine = 100_000_000
+    static let settleWhole = 2_000_000_000
 
     /// Entries by the file's path relative to the site.
     private(set) var entries: [String: Entry] = [:]

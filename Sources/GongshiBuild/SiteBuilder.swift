@@ -63,7 +63,7 @@ public enum SiteBuilder {
             inputs.backdated, inputs.keptMark?.note, rendered.foreign.note(out: options.out, spare: spare),
         ].compactMap { $0 }
         // Built from the ledger as it still is, and from inputs that were not written meanwhile (the same
-        // bytes and the same stamps, all settled before the build): the next build of the same inputs
+        // bytes and the same stamps, all settled when the build began): the next build of the same inputs
         // has nothing to do.
         if let cache = inputs.cache, let key = inputs.key, key.settled, !rendered.appendEvents,
             inputs.backdated == nil, UnchangedBuild.key(asked, out: inputs.out, cache: cache) == key

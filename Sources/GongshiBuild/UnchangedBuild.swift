@@ -27,9 +27,10 @@ enum UnchangedBuild {
         /// The fingerprint of every input file's stamp: a file written during a build and put back to
         /// its bytes (A, B, A) has the same digest after the build but not the same stamp.
         let stamps: Fingerprint
-        /// Whether every input file had been left alone for ``InputStamps/settle`` seconds and was not
-        /// written while it was hashed: only then does an equal key after the build prove that no file
-        /// was written during it (a write within the clock tick of the stamp would not show).
+        /// Whether every input file had been left alone for longer than a clock tick
+        /// (``InputStamps/Stamp/settled(at:)``) and was not written while it was hashed: only then does
+        /// an equal key after the build prove that no file was written during it (a write within the
+        /// tick of the stamp would not show).
         let settled: Bool
     }
 
@@ -40,7 +41,7 @@ enum UnchangedBuild {
     /// The key of everything the build of `options` into `out` depends on, or nil when it cannot be told.
     /// A file whose stamp is the one `cache` kept is not read again (``InputStamps``); the stamps of
     /// what was hashed are kept for the next build.
-    static func key(_ options: BuildOptions, out: String, cache: BuildCache) -> InputsKey? {
+    static func key(_ options: BuildOptions, out: String, cache: BuildCache, waited: Bool = false) -> InputsKey? {
         var h = SHA256()
         let head = [
             cache.program, options.date.description, options.baseURL ?? "-", out,
@@ -52,6 +53,14 @@ enum UnchangedBuild {
         var items: [TreeItem] = []
         for dir in ["Content", "Templates"] {
             guard listTree(options.site + "/" + dir, rel: dir, into: &items) else { return nil }
+        }
+        // Files written a moment ago (copied in just before the build) are waited for, once, up to a
+        // tenth of a second, rather than left unsettled: a build's state is kept only when all are.
+        let wait = items.lazy.compactMap { $0.file?.stamp.wait(at: now) }.max() ?? 0
+        if !waited, wait > 0, wait <= InputStamps.settleFine {
+            var pause = timespec(tv_sec: 0, tv_nsec: wait)
+            nanosleep(&pause, nil)
+            return key(options, out: out, cache: cache, waited: true)
         }
         let trusted = InputStamps.trustsStamps(of: options.site + "/Content")
         let kept = trusted ? InputStamps(cache: cache) : InputStamps()

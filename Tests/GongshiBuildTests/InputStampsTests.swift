@@ -10,12 +10,12 @@ import Testing
 /// The stamps by which a build knows an input file unchanged without reading it.
 @Suite("Input stamps")
 struct InputStampsTests {
-    static func stamp(inode: UInt64 = 7, size: Int64 = 120, modified: Int = 1_000, changed: Int = 1_000)
-        -> InputStamps.Stamp
-    {
+    static func stamp(
+        inode: UInt64 = 7, size: Int64 = 120, modified: Int = 1_000, changed: Int = 1_000, nanoseconds: Int = 5
+    ) -> InputStamps.Stamp {
         InputStamps.Stamp(
-            device: 2049, inode: inode, size: size, modified: timespec(tv_sec: modified, tv_nsec: 5),
-            changed: timespec(tv_sec: changed, tv_nsec: 9))
+            device: 2049, inode: inode, size: size, modified: timespec(tv_sec: modified, tv_nsec: nanoseconds),
+            changed: timespec(tv_sec: changed, tv_nsec: nanoseconds))
     }
 
     static let digest = (0..<32).map { UInt8($0 * 3) }
@@ -48,13 +48,18 @@ struct InputStampsTests {
     @Test func aFileChangedMomentsBeforeItWasStampedIsNotKept() {
         let now = timespec(tv_sec: 5_000, tv_nsec: 0)
         let entries = [
-            ("old", Self.stamp(modified: 4_997, changed: 4_997)),
-            ("moments", Self.stamp(modified: 4_999, changed: 4_999)),
+            // A filesystem that keeps nanoseconds: a tenth of a second is many ticks of its clock.
+            ("fine-old", Self.stamp(modified: 4_999, changed: 4_999, nanoseconds: 800_000_000)),
+            ("fine-moments", Self.stamp(modified: 4_999, changed: 4_999, nanoseconds: 950_000_000)),
+            // One that keeps whole seconds: two.
+            ("whole-old", Self.stamp(modified: 4_998, changed: 4_998, nanoseconds: 0)),
+            ("whole-moments", Self.stamp(modified: 4_999, changed: 4_999, nanoseconds: 0)),
             ("written-now", Self.stamp(modified: 1_000, changed: 5_000)),
             ("dated-ahead", Self.stamp(modified: 6_000, changed: 4_000)),
         ].map { ($0.0, InputStamps.Entry(stamp: $0.1, digest: Self.digest)) }
         let stamps = InputStamps(hashed: entries, now: now)
-        #expect(stamps.entries.keys.sorted() == ["old"])
+        #expect(stamps.entries.keys.sorted() == ["fine-old", "whole-old"])
+        #expect(Self.stamp(modified: 4_999, changed: 4_999, nanoseconds: 950_000_000).wait(at: now) == 50_000_000)
     }
 
     @Test func stampsAreReadBackAsWrittenAndNeverWhenDamagedOrForeign() throws {
