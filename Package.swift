@@ -85,7 +85,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GongshiFuzzTests", dependencies: ["GongshiFuzz"]),
-        .testTarget(name: "GongshiBuildTests", dependencies: ["GongshiBuild", "GongshiSite", "GongshiModel"]),
+        .testTarget(
+            name: "GongshiBuildTests",
+            dependencies: [
+                "GongshiBuild", "GongshiSite", "GongshiModel", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .testTarget(
             name: "GongshiServeTests",
             dependencies: [

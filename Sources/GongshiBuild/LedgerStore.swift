@@ -45,10 +45,7 @@ public enum LedgerStore {
     static func hex(_ digest: SHA256.Digest) -> String { ContentDigest.hex(digest, count: SHA256.byteCount) }
 
     /// A digest's bytes in lowercase hexadecimal.
-    static func hex(bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
-    }
+    static func hex(bytes: [UInt8]) -> String { ContentDigest.hex(bytes: bytes, count: SHA256.byteCount) }
 
     /// What an interrupted commit left: the ledger before and after its append, and its output folder.
     struct Pending: Equatable {

@@ -28,7 +28,10 @@ public enum ContentDigest {
     }
 
     /// The first `count` bytes of `digest` in lower-case hexadecimal.
-    public static func hex(_ digest: SHA256.Digest, count: Int) -> String {
+    public static func hex(_ digest: SHA256.Digest, count: Int) -> String { hex(bytes: digest, count: count) }
+
+    /// The first `count` of `bytes` (at most 32, a SHA-256's) in lower-case hexadecimal.
+    public static func hex(bytes digest: some Sequence<UInt8>, count: Int) -> String {
         let n = min(count, SHA256.byteCount)
         // Written into the string's own storage: two hashes of every published record are written so.
         return String(unsafeUninitializedCapacity: n * 2) { out in

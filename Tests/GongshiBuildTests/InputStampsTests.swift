@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 
@@ -88,5 +89,16 @@ struct InputStampsTests {
         let other = BuildCache(folder: cache.folder, program: cache.program + " another")
         #expect(InputStamps(cache: other).entries.isEmpty)
         #expect(InputStamps(cache: cache).entries.count == 2)
+    }
+}
+
+/// The ledger's hash taken from a build's key is written as its mark writes it.
+@Suite("Ledger hash from the key")
+struct LedgerHashFromKeyTests {
+    @Test func theHexOfADigestsBytesIsTheMarksHex() {
+        let bytes = Array("日期,事件,类型,记录键,摘要\n2026-11-25,公示,xzxk,xzxk:某局:1号,ab\n".utf8)
+        let digest = SHA256.hash(data: bytes)
+        #expect(LedgerStore.hex(bytes: Array(digest)) == LedgerStore.mark(bytes).sha256)
+        #expect(LedgerStore.hex(bytes: Array(digest)).count == 64)
     }
 }
