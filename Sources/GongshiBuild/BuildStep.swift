@@ -190,10 +190,10 @@ enum BuildStep {
         let cache = inputs.cache
         // A build without the cache reuses nothing, but reads the live output's manifest when one is kept:
         // the files put into the output by hand go with the old site, and are named first.
-        let manifests = cache ?? (options.preview == nil ? BuildCache.existing(site: options.site) : nil)
+        let manifestCache = cache ?? (options.preview == nil ? BuildCache.existing(site: options.site) : nil)
         let (live, spare) = ParallelMap.both(
             {
-                manifests.flatMap { cache in
+                manifestCache.flatMap { cache in
                     cache.outputManifestBytes(out: out).flatMap { bytes in
                         OutputManifest.layout(bytes, program: cache.program).map {
                             (bytes: bytes, files: ManifestFiles(bytes: bytes, files: $0.files), folders: $0.folders)

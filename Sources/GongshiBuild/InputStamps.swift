@@ -36,6 +36,12 @@ struct InputStamps: Sendable {
             changed = st.st_ctim
         }
 
+        /// The stamp of the file at `path` as it is now (not following a link), nil when it cannot be told.
+        static func of(_ path: String) -> Stamp? {
+            var st = stat()
+            return lstat(path, &st) == 0 ? Stamp(st) : nil
+        }
+
         init(device: UInt64, inode: UInt64, size: Int64, modified: timespec, changed: timespec) {
             self.device = device
             self.inode = inode
@@ -73,7 +79,7 @@ struct InputStamps: Sendable {
     }
 
     /// A file's stamp and the SHA-256 of its bytes.
-    struct Entry: Sendable {
+    struct Entry: Equatable, Sendable {
         var stamp: Stamp
         var digest: [UInt8]
     }
@@ -127,12 +133,7 @@ struct InputStamps: Sendable {
     }
 
     /// Whether these are the same stamps and digests as `other`'s (nothing to write).
-    func isSame(as other: InputStamps) -> Bool {
-        entries.count == other.entries.count
-            && entries.allSatisfy { path, entry in
-                other.entries[path].map { $0.stamp == entry.stamp && $0.digest == entry.digest } ?? false
-            }
-    }
+    func isSame(as other: InputStamps) -> Bool { entries == other.entries }
 
     /// Keeps the stamps in `cache`, sealed (a build that finds them damaged hashes every file).
     func save(to cache: BuildCache) {

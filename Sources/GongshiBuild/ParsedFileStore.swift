@@ -22,7 +22,7 @@ final class ParsedFileStore: ParsedFileCache, @unchecked Sendable {
     init(cache: BuildCache) { self.cache = cache }
 
     func parsed(inputs: [String], context: String, read: () -> ParsedFile) -> ParsedFile {
-        let stamps = inputs.map(Self.stamp)
+        let stamps = inputs.map(InputStamps.Stamp.of)
         guard let key = key(inputs: inputs, context: context) else { return read() }
         let name = "rows-\(key).bin"
         lock.lock()
@@ -32,16 +32,10 @@ final class ParsedFileStore: ParsedFileCache, @unchecked Sendable {
         let p = read()
         // Kept only when the files were not written while they were read: the same bytes and the same
         // stamps after as before (a file written and put back, A B A, has its bytes but a new change time).
-        if self.key(inputs: inputs, context: context) == key, inputs.map(Self.stamp) == stamps {
+        if self.key(inputs: inputs, context: context) == key, inputs.map(InputStamps.Stamp.of) == stamps {
             cache.write(name, ParsedFileCoding.encode(p, key: key))
         }
         return p
-    }
-
-    /// The stamp of the file at `path`, nil when it cannot be told.
-    private static func stamp(_ path: String) -> InputStamps.Stamp? {
-        var st = stat()
-        return lstat(path, &st) == 0 ? InputStamps.Stamp(st) : nil
     }
 
     /// Removes the entries this build did not use (files since changed or gone).

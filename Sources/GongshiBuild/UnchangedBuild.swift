@@ -73,8 +73,7 @@ enum UnchangedBuild {
             var hasher = SHA256()
             let full = options.site + "/" + file.path
             guard BuildCache.hash(file: full, into: &hasher) else { return nil }
-            var st = stat()
-            return (Array(hasher.finalize()), lstat(full, &st) == 0 && InputStamps.Stamp(st) == file.stamp)
+            return (Array(hasher.finalize()), InputStamps.Stamp.of(full) == file.stamp)
         }
         var hashed: [(path: String, entry: InputStamps.Entry)] = []
         var ledgerSHA = LedgerStore.mark([]).sha256

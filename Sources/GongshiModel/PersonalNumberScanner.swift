@@ -16,10 +16,8 @@ struct PersonalNumberScanner {
         /// (138****5678, after the country code: 86138****5678, 0086138****5678).
         static func id(_ end: Int) -> Match { Match(end: end, keepFirst: 6, keepLast: 4) }
         static func card(_ end: Int) -> Match { Match(end: end, keepFirst: 4, keepLast: 4) }
-        static func mobile(_ end: Int, after86: Bool) -> Match {
-            Match(end: end, keepFirst: after86 ? 5 : 3, keepLast: 4)
-        }
-        static func mobileAfter0086(_ end: Int) -> Match { Match(end: end, keepFirst: 7, keepLast: 4) }
+        /// `code`: the digits of the country code typed before it (`86`: 2, `0086`: 4), kept readable.
+        static func mobile(_ end: Int, code: Int = 0) -> Match { Match(end: end, keepFirst: 3 + code, keepLast: 4) }
     }
 
     let scalars: [Unicode.Scalar]
@@ -63,9 +61,9 @@ struct PersonalNumberScanner {
         if digits.count == 18, !isAlnum(j), Self.isID(digits, x: false) { return .id(j) }
         if PersonalData.isCardNumber(digits) { return .card(j) }
         if PersonalData.isOldIDNumber(digits) { return Match(end: j, keepFirst: 6, keepLast: 3) }
-        if Self.isMobile(digits[...]) { return .mobile(j, after86: false) }
-        if Self.isMobileAfter86(digits) { return .mobile(j, after86: true) }
-        if Self.isMobileAfter0086(digits[...]) { return .mobileAfter0086(j) }
+        if Self.isMobile(digits[...]) { return .mobile(j) }
+        if Self.isMobileAfter86(digits) { return .mobile(j, code: 2) }
+        if Self.isMobileAfter0086(digits) { return .mobile(j, code: 4) }
         return nil
     }
 
@@ -123,18 +121,18 @@ struct PersonalNumberScanner {
             return nil
         }
         if x { return Self.isID(digits, x: true) ? .id(stop) : nil }
-        if lengths == [2, 3, 4, 4], Self.isMobileAfter86(digits) { return .mobile(end, after86: true) }
-        if lengths == [4, 3, 4, 4], Self.isMobileAfter0086(digits[...]) { return .mobileAfter0086(end) }
+        if lengths == [2, 3, 4, 4], Self.isMobileAfter86(digits) { return .mobile(end, code: 2) }
+        if lengths == [4, 3, 4, 4], Self.isMobileAfter0086(digits) { return .mobile(end, code: 4) }
         if spaced, lengths == [6, 8, 4], Self.isID(digits, x: false) { return .id(end) }
         if Self.isMobileOrCard(lengths[...], digits[...]) {
-            return lengths.count == 3 ? .mobile(end, after86: false) : .card(end)
+            return lengths.count == 3 ? .mobile(end) : .card(end)
         }
         // A mobile and, after one more separator, another mobile or a card: the first is found here, the
         // second by the next look (`after`).
         if lengths.count > 3, lengths[..<3].elementsEqual([3, 4, 4]), Self.isMobile(digits[..<11]),
             Self.isMobileOrCard(lengths[3...], digits[11...])
         {
-            return .mobile(i + 13, after86: false)
+            return .mobile(i + 13)
         }
         return nil
     }
@@ -263,8 +261,8 @@ struct PersonalNumberScanner {
     static func isMobileAfter86(_ d: [UInt32]) -> Bool { d.count == 13 && d[0] == 8 && d[1] == 6 && isMobile(d[2...]) }
 
     /// A mobile number after the international prefix 00 and the country code 86 (`008613812345678`).
-    static func isMobileAfter0086(_ d: ArraySlice<UInt32>) -> Bool {
-        d.count == 15 && d.prefix(4).elementsEqual([0, 0, 8, 6]) && isMobile(d.dropFirst(4))
+    static func isMobileAfter0086(_ d: [UInt32]) -> Bool {
+        d.count == 15 && d[..<4].elementsEqual([0, 0, 8, 6]) && isMobile(d[4...])
     }
 
     /// `1[3-9]` and 9 more digits.
