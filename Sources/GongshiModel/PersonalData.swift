@@ -37,8 +37,8 @@ public enum PersonalData {
         return sum % 10 == 0
     }
 
-    /// Whether `text` has a sequence of 11 digits or more, half- or full-width, with at most one
-    /// separator (a space, a no-break space, `-`, the ideographic space or `－`) between two of them: every number
+    /// Whether `text` has a sequence of 11 digits or more, half- or full-width, with at most three
+    /// separators (a space or tab, a no-break, figure, narrow or ideographic space, `-` or `－`) between two of them: every number
     /// ``scrub(_:)`` masks is such a sequence, and a text without one (most are: dates and amounts are
     /// shorter) is left alone. Read from the UTF-8 bytes in place, a character at a time (every
     /// published text field of every record is asked, twice). Typed in groups or in full width, a number
@@ -48,32 +48,35 @@ public enum PersonalData {
             let n = bytes.count
             if n < 11 { return false }
             var digits = 0  // in the current sequence
-            var joined = false  // the sequence ends in a separator
+            var joined = 0  // separators at the end of the sequence
             var i = 0
             while i < n {
                 let b = bytes[i]
                 if b &- 0x30 < 10 {
                     digits += 1
                     if digits >= 11 { return true }
-                    joined = false
+                    joined = 0
                     i += 1
                     continue
                 }
                 var isDigit = false
                 var isSeparator = false
                 if b < 0x80 {
-                    isSeparator = b == 0x20 || b == 0x2D
+                    isSeparator = b == 0x20 || b == 0x2D || b == 0x09
                     i += 1
                 } else if b == 0xC2 {
                     // The no-break space is C2 A0.
                     isSeparator = i + 1 < n && bytes[i + 1] == 0xA0
                     i += 2
-                } else if b == 0xEF || b == 0xE3 {
-                    // Full-width digits are EF BC 90–99, `－` is EF BC 8D, the ideographic space E3 80 80.
+                } else if b == 0xEF || b == 0xE3 || b == 0xE2 {
+                    // Full-width digits are EF BC 90–99, `－` is EF BC 8D, the ideographic space E3 80 80, the
+                    // figure and narrow no-break spaces E2 80 87 and E2 80 AF.
                     if i + 2 < n {
                         let (b1, b2) = (bytes[i + 1], bytes[i + 2])
                         isDigit = b == 0xEF && b1 == 0xBC && b2 &- 0x90 < 10
-                        isSeparator = (b == 0xEF && b1 == 0xBC && b2 == 0x8D) || (b == 0xE3 && b1 == 0x80 && b2 == 0x80)
+                        isSeparator =
+                            (b == 0xEF && b1 == 0xBC && b2 == 0x8D) || (b == 0xE3 && b1 == 0x80 && b2 == 0x80)
+                            || (b == 0xE2 && b1 == 0x80 && (b2 == 0x87 || b2 == 0xAF))
                     }
                     i += 3
                 } else {
@@ -84,12 +87,12 @@ public enum PersonalData {
                 if isDigit {
                     digits += 1
                     if digits >= 11 { return true }
-                    joined = false
-                } else if isSeparator && digits > 0 && !joined {
-                    joined = true
+                    joined = 0
+                } else if isSeparator && digits > 0 && joined < SeparatorRuns.longest {
+                    joined += 1
                 } else {
                     digits = 0
-                    joined = false
+                    joined = 0
                 }
             }
             return false

@@ -1,8 +1,9 @@
 /// Finds the personal numbers ``PersonalData/scrub(_:)`` masks in one text's scalars and masks them: a
 /// whole run of digits, or groups of digits joined by one separator each in the exact shape of a mobile,
 /// bank card or ID number. Digits may be typed half- or full-width (a full-width input mode types
-/// `１３８１２３４５６７８`); separators are a space (also the no-break space that word processors and
-/// web pages put into copied text), `-`, the ideographic space and `－`.
+/// `１３８１２３４５６７８`); separators are a space (also the no-break, narrow, figure and ideographic
+/// spaces that word processors and web pages put into copied text, and a tab), `-` and `－`; two or three
+/// of them typed together are read as one (``SeparatorRuns``).
 struct PersonalNumberScanner {
     /// A number found at some start: where it ends and how many of its characters (digits and a final X;
     /// separators do not count) stay readable at each end.
@@ -20,18 +21,42 @@ struct PersonalNumberScanner {
         static func mobile(_ end: Int, code: Int = 0) -> Match { Match(end: end, keepFirst: 3 + code, keepLast: 4) }
     }
 
+    /// The text as typed.
+    let text: [Unicode.Scalar]
+    /// The text as read: runs of separators joined (``SeparatorRuns``). Every position below is in it.
     let scalars: [Unicode.Scalar]
+    private let runs: SeparatorRuns
+
+    init(scalars text: [Unicode.Scalar]) {
+        self.text = text
+        runs = SeparatorRuns(text)
+        scalars = runs.scalars
+    }
 
     /// The text with every number found masked, or nil when there is none.
     func scrubbed() -> String? {
+        let found = numbers()
+        guard !found.isEmpty else { return nil }
         var out = String.UnicodeScalarView()
-        var found = false
+        var copied = 0
+        for (start, m) in found {
+            let (from, to) = (runs.position(start), runs.position(m.end - 1) + 1)
+            out.append(contentsOf: text[copied..<from])
+            mask(from..<to, m, to: &out)
+            copied = to
+        }
+        out.append(contentsOf: text[copied...])
+        return String(out)
+    }
+
+    /// Where each number found starts, and its match.
+    func numbers() -> [(start: Int, match: Match)] {
+        var found: [(start: Int, match: Match)] = []
         var i = 0
         // Where the last number found ends: the next may follow it after one separator.
         var previous = -1
         while i < scalars.count {
             guard isDigit(i) else {
-                out.append(scalars[i])
                 i += 1
                 continue
             }
@@ -39,16 +64,14 @@ struct PersonalNumberScanner {
             var j = i
             while isDigit(j) { j += 1 }
             if let m = wholeRun(i, j) ?? groups(i, j, after: previous) {
-                append(i, m, to: &out)
-                found = true
+                found.append((i, m))
                 i = m.end
                 previous = m.end
             } else {
-                out.append(contentsOf: scalars[i..<j])
                 i = j
             }
         }
-        return found ? String(out) : nil
+        return found
     }
 
     /// A number typed as one run of digits `i..<j`: a valid ID number (18 digits, or 17 and X, not
@@ -92,7 +115,7 @@ struct PersonalNumberScanner {
         _ i: Int, _ firstEnd: Int, after previous: Int, joinedBy joins: (Unicode.Scalar) -> Bool
     ) -> Match? {
         if isAlnum(i - 1)
-            || (i >= 2 && joins(scalars[i - 1]) && isDigit(i - 2) && i - 1 != previous && !endsDateOrLandline(i - 1))
+            || (i >= 2 && joins(scalars[i - 1]) && isDigit(i - 2) && i - 1 != previous && !endsNeighbour(i - 1))
         {
             return nil
         }
@@ -104,7 +127,7 @@ struct PersonalNumberScanner {
         // No shape has more than five groups, nor two side by side more than eight: a ninth says the
         // sequence is something longer.
         while lengths.count < 9, end < scalars.count, joins(scalars[end]), isDigit(end + 1),
-            !startsDateOrLandline(end + 1)
+            !startsNeighbour(end + 1)
         {
             spaced = spaced && Self.isSpace(scalars[end])
             var k = end + 1
@@ -116,7 +139,7 @@ struct PersonalNumberScanner {
         let x = spaced && lengths == [6, 8, 3] && isX(end)
         let stop = x ? end + 1 : end
         if isAlnum(stop)
-            || (stop < scalars.count && joins(scalars[stop]) && isDigit(stop + 1) && !startsDateOrLandline(stop + 1))
+            || (stop < scalars.count && joins(scalars[stop]) && isDigit(stop + 1) && !startsNeighbour(stop + 1))
         {
             return nil
         }
@@ -126,6 +149,12 @@ struct PersonalNumberScanner {
         if spaced, lengths == [6, 8, 4], Self.isID(digits, x: false) { return .id(end) }
         if Self.isMobileOrCard(lengths[...], digits[...]) {
             return lengths.count == 3 ? .mobile(end) : .card(end)
+        }
+        // A mobile and a count after it (`138 1234 5678 12 件`, `138 1234 5678 2人`): not a group of it.
+        if lengths.count == 4, lengths[..<3].elementsEqual([3, 4, 4]), lengths[3] <= 3, Self.isMobile(digits[..<11]),
+            startsCount(end)
+        {
+            return .mobile(i + 13)
         }
         // A mobile and, after one more separator, another mobile or a card: the first is found here, the
         // second by the next look (`after`).
@@ -146,73 +175,14 @@ struct PersonalNumberScanner {
         return PersonalData.isCardNumber(Array(digits))
     }
 
-    /// Whether the digits before the separator at `k` end a date (`2026-11-25`, `2026.11.25`,
-    /// `2026/11/25`) or a landline (`0533-1234567`, `0533 1234567`) written beside the number: two things side by side,
-    /// not a longer sequence the number is part of (`9 138 1234 5678`, `规格 2.5 180 1200 2400`).
-    private func endsDateOrLandline(_ k: Int) -> Bool {
-        /// Where the run of digits ending before `end` starts.
-        func runStart(_ end: Int) -> Int {
-            var s = end
-            while isDigit(s - 1) { s -= 1 }
-            return s
-        }
-        let last = runStart(k)
-        guard last < k, last >= 1 else { return false }
-        let joint = scalars[last - 1]
-        let before = runStart(last - 1)
-        let (lastCount, beforeCount) = (k - last, last - 1 - before)
-        if 7...8 ~= lastCount, Self.joinsLandline(joint) {
-            return 3...4 ~= beforeCount && digit(before) == 0 && !isAlnum(before - 1)
-        }
-        guard 1...2 ~= lastCount, 1...2 ~= beforeCount, Self.joinsDate(joint),
-            before >= 1, scalars[before - 1] == joint
-        else { return false }
-        let year = runStart(before - 1)
-        return before - 1 - year == 4 && !isAlnum(year - 1)
-    }
-
-    /// Whether the digits at `k` start a date or a landline (as ``endsDateOrLandline(_:)`` reads them)
-    /// that ends there: `138 1234 5678 2026-11-25` is a mobile and a date.
-    private func startsDateOrLandline(_ k: Int) -> Bool {
-        /// Where the run of digits starting at `start` ends.
-        func runEnd(_ start: Int) -> Int {
-            var e = start
-            while isDigit(e) { e += 1 }
-            return e
-        }
-        /// Nothing joins on after `end`: no letter or digit, and no separator before a digit.
-        func ends(_ end: Int) -> Bool {
-            !isAlnum(end) && !(end < scalars.count && Self.isSeparator(scalars[end]) && isDigit(end + 1))
-        }
-        let first = runEnd(k)
-        guard first < scalars.count, isDigit(first + 1) else { return false }
-        let joint = scalars[first]
-        let second = runEnd(first + 1)
-        let (firstCount, secondCount) = (first - k, second - first - 1)
-        if 3...4 ~= firstCount, digit(k) == 0, Self.joinsLandline(joint) {
-            return 7...8 ~= secondCount && ends(second)
-        }
-        guard firstCount == 4, 1...2 ~= secondCount, Self.joinsDate(joint),
-            second < scalars.count, scalars[second] == joint, isDigit(second + 1)
-        else { return false }
-        let third = runEnd(second + 1)
-        return 1...2 ~= third - second - 1 && ends(third)
-    }
-
-    /// What joins a date's parts (`2026-11-25`, `2026.11.25`, `2026/11/25`, half- or full-width).
-    static func joinsDate(_ u: Unicode.Scalar) -> Bool { "-./\u{FF0D}\u{FF0E}\u{FF0F}".unicodeScalars.contains(u) }
-
-    /// What joins a landline's area code to its number (`0533-1234567`, `0533 1234567`): a landline's
-    /// groups (a 3–4 digit code starting with 0, then 7–8 digits) are not a mobile's or a card's.
-    static func joinsLandline(_ u: Unicode.Scalar) -> Bool { u == "-" || u == "\u{FF0D}" || isSpace(u) }
-
-    /// Appends the number `m` found at `start` with its middle characters as `*`: the characters kept
-    /// and the separators stay as typed (half- or full-width), so the number keeps its shape.
-    func append(_ start: Int, _ m: Match, to out: inout String.UnicodeScalarView) {
-        let characters = (start..<m.end).count { !Self.isSeparator(scalars[$0]) }
+    /// Appends the number `m` found at `range` of the text as typed with its middle characters as `*`:
+    /// the characters kept and the separators stay as typed (half- or full-width), so the number keeps
+    /// its shape.
+    func mask(_ range: Range<Int>, _ m: Match, to out: inout String.UnicodeScalarView) {
+        let characters = range.count { !Self.isSeparator(text[$0]) }
         var k = 0
-        for p in start..<m.end {
-            let u = scalars[p]
+        for p in range {
+            let u = text[p]
             if Self.isSeparator(u) {
                 out.append(u)
                 continue
@@ -225,7 +195,12 @@ struct PersonalNumberScanner {
     /// The value of the digit at `k`, half- or full-width, or nil (also outside the text).
     func digit(_ k: Int) -> UInt32? {
         guard k >= 0, k < scalars.count else { return nil }
-        let v = scalars[k].value
+        return Self.digit(scalars[k])
+    }
+
+    /// The value of a digit, half- or full-width, or nil.
+    static func digit(_ u: Unicode.Scalar) -> UInt32? {
+        let v = u.value
         if v &- 0x30 < 10 { return v - 0x30 }
         if v &- 0xFF10 < 10 { return v - 0xFF10 }
         return nil
@@ -244,12 +219,16 @@ struct PersonalNumberScanner {
     func isX(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].halfWidth.value | 0x20 == 0x78 }
 
     /// What departments type between the groups of a number: a space or hyphen, half- or full-width.
-    static func isSeparator(_ u: Unicode.Scalar) -> Bool { isSpace(u) || u == "-" || u == "\u{FF0D}" }
+    static func isSeparator(_ u: Unicode.Scalar) -> Bool { isSpace(u) || isHyphen(u) }
 
-    /// A space between groups: half-width, no-break (U+00A0) or ideographic (U+3000).
+    /// `-` or its full-width form.
+    static func isHyphen(_ u: Unicode.Scalar) -> Bool { u == "-" || u == "\u{FF0D}" }
+
+    /// A space between groups: half-width, a tab, no-break (U+00A0), figure (U+2007), narrow no-break
+    /// (U+202F) or ideographic (U+3000).
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0x20, 0xA0, 0x3000: return true
+        case 0x20, 0x09, 0xA0, 0x2007, 0x202F, 0x3000: return true
         default: return false
         }
     }

@@ -69,6 +69,21 @@ struct PersonalNumberFormsTests {
             // No-break spaces (U+00A0), which text copied from a web page or a word processor carries.
             ("138\u{A0}1234\u{A0}5678", "138\u{A0}****\u{A0}5678"),
             ("电话：0533-1234567\u{A0}138 1234 5678", "电话：0533-1234567\u{A0}138 **** 5678"),
+            // The narrow and figure spaces, and a tab.
+            ("138\u{202F}1234\u{202F}5678", "138\u{202F}****\u{202F}5678"),
+            ("138\u{2007}1234\u{2007}5678", "138\u{2007}****\u{2007}5678"), ("138\t1234\t5678", "138\t****\t5678"),
+            // Two or three separators typed between groups, as one.
+            ("138  1234  5678", "138  ****  5678"), ("138 - 1234 - 5678", "138 - **** - 5678"),
+            ("138\u{A0}\u{A0}1234 5678", "138\u{A0}\u{A0}**** 5678"),
+            ("0086  138  1234  5678", "0086  138  ****  5678"),
+            ("138   1234 5678，139  8765  4321", "138   **** 5678，139  ****  4321"),
+            ("6222  0212  3456  7890  128", "6222  ****  ****  ***0  128"),
+            // A count after the number: a unit, with or without a space.
+            ("138 1234 5678 12 件", "138 **** 5678 12 件"), ("138 1234 5678 2人", "138 **** 5678 2人"),
+            ("张三 138-1234-5678-3 次", "张三 138-****-5678-3 次"),
+            // A postcode before or after it.
+            ("255000 138 1234 5678", "255000 138 **** 5678"), ("邮编 255000 138-1234-5678", "邮编 255000 138-****-5678"),
+            ("138 1234 5678 255000", "138 **** 5678 255000"),
         ])
     func groupedMobile(text: String, masked: String) {
         let r = PersonalData.scrub(text)
@@ -133,7 +148,7 @@ struct PersonalNumberFormsTests {
             "0533-1234567", "0533 1234 5678", "010-1234-5678", "400-123-4567", "(0533)12345678",
             "91370303MA3K000193", "罚〔2026〕1号", "周市监罚〔2026〕12号", "2026-11-25 2027-11-24",
             "罚款 1 380 123 元", "编号2026-1105-3312", "1381-234-5678", "138-1234-567", "138 1234 5678 9",
-            "9 138 1234 5678", "138 1234 5678 9012", "A138 1234 5678", "138 1234 5678B", "138  1234  5678",
+            "9 138 1234 5678", "138 1234 5678 9012", "A138 1234 5678", "138 1234 5678B",
             "128-1234-5678", "8713812345678", "8612812345678", "86138123456789", "+86 128 1234 5678",
             "6222 0212 3456 7890 123", "6222 0212 3456 7890 1280", "2026 1105 3312 4455",
             "6222 02123 4567 890128", "4111 1111 1111 1111 1", "370303 19800101 12345", "370303 1980 0101 1234",
@@ -143,7 +158,11 @@ struct PersonalNumberFormsTests {
             "138 1234 5678 2026-11-251", "138 1234 5678 2026-11-25-3", "138 1234 5678 0533-12345678 9",
             "0086 128 1234 5678", "00861381234567", "10086 138 1234 5678", "0086138123456789",
             "0533 123456 138 1234 5678", "1533 1234567 138 1234 5678", "138 1234 5678 0533 12345678 9",
-            "138\u{A0}\u{A0}1234 5678",
+            // Four separators or more set numbers apart, as columns; two hyphens in a gap are no gap.
+            "138    1234    5678", "138 -- 1234 -- 5678",
+            // A count is a unit after the number, not more digits; a postcode is six digits standing alone.
+            "138 1234 5678 12 34 件", "138 1234 5678 1234 件", "1 255000 138 1234 5678", "2550001 138 1234 5678",
+            "138 1234 5678 255000 1",
         ])
     func lookAlikes(text: String) {
         let r = PersonalData.scrub(text)
@@ -167,15 +186,15 @@ struct PersonalNumberFormsTests {
         #expect(PersonalData.scrub(text).text == "370303\u{A0}********\u{A0}\(Self.id.suffix(4))")
     }
 
-    @Test("mayHoldPersonalData finds 11 digits joined by single separators or full-width, and no fewer")
+    @Test("mayHoldPersonalData finds 11 digits joined by up to three separators or full-width, and no fewer")
     func mayHold() {
         for text in [
             "138-1234-5678", "+86 138 1234 5678", "１３８１２３４５６７８", "１３８－１２３４－５６７８", "1234 5678 9012 3456",
-            "138\u{A0}1234\u{A0}5678",
+            "138\u{A0}1234\u{A0}5678", "138  1234  5678", "138 - 1234 - 5678", "138\t1234\u{202F}5678",
         ] {
             #expect(PersonalData.mayHoldPersonalData("电话：" + text), "\(text)")
         }
-        for text in ["138  1234  5678", "2026-11-25", "２０２６年１１月２５日", "138-1234-567", "罚款人民币2000元，2026年11月25日"] {
+        for text in ["138    1234    5678", "2026-11-25", "２０２６年１１月２５日", "138-1234-567", "罚款人民币2000元，2026年11月25日"] {
             #expect(!PersonalData.mayHoldPersonalData("电话：" + text), "\(text)")
         }
     }
@@ -184,7 +203,7 @@ struct PersonalNumberFormsTests {
     func preCheckCoversScanner() {
         let alphabet: [Unicode.Scalar] = [
             "1", "3", "8", "6", "2", "0", "4", "5", "X", "a", " ", "-", "+", "(", "\u{3000}", "\u{FF0D}", "１", "３",
-            "８", "０", "字", "，", "\u{A0}", "é",
+            "８", "０", "字", "，", "\u{A0}", "é", "\t", "\u{2007}", "\u{202F}", "件",
         ]
         var rng = LCG(seed: 14)
         var masked = 0
