@@ -38,7 +38,7 @@ public enum PersonalData {
     }
 
     /// Whether `text` has a sequence of 11 digits or more, half- or full-width, with at most three
-    /// separators (a space or tab, a no-break, figure, narrow or ideographic space, `-` or `－`) between two of them: every number
+    /// separators (``PersonalNumberScanner/isSeparator(_:)``) between two of them: every number
     /// ``scrub(_:)`` masks is such a sequence, and a text without one (most are: dates and amounts are
     /// shorter) is left alone. Read from the UTF-8 bytes in place, a character at a time (every
     /// published text field of every record is asked, twice). Typed in groups or in full width, a number
@@ -62,21 +62,23 @@ public enum PersonalData {
                 var isDigit = false
                 var isSeparator = false
                 if b < 0x80 {
-                    isSeparator = b == 0x20 || b == 0x2D || b == 0x09
+                    isSeparator = b == 0x20 || b == 0x2D
                     i += 1
                 } else if b == 0xC2 {
                     // The no-break space is C2 A0.
                     isSeparator = i + 1 < n && bytes[i + 1] == 0xA0
                     i += 2
                 } else if b == 0xEF || b == 0xE3 || b == 0xE2 {
-                    // Full-width digits are EF BC 90–99, `－` is EF BC 8D, the ideographic space E3 80 80, the
-                    // figure and narrow no-break spaces E2 80 87 and E2 80 AF.
+                    // Full-width digits are EF BC 90–99, `－` is EF BC 8D, the ideographic space E3 80 80; the
+                    // typographic spaces U+2002–U+200B are E2 80 82–8B, the hyphens and dashes U+2010–U+2013
+                    // E2 80 90–93, the narrow no-break space E2 80 AF, the minus sign E2 88 92.
                     if i + 2 < n {
                         let (b1, b2) = (bytes[i + 1], bytes[i + 2])
                         isDigit = b == 0xEF && b1 == 0xBC && b2 &- 0x90 < 10
                         isSeparator =
                             (b == 0xEF && b1 == 0xBC && b2 == 0x8D) || (b == 0xE3 && b1 == 0x80 && b2 == 0x80)
-                            || (b == 0xE2 && b1 == 0x80 && (b2 == 0x87 || b2 == 0xAF))
+                            || (b == 0xE2 && b1 == 0x80 && (b2 &- 0x82 < 10 || b2 &- 0x90 < 4 || b2 == 0xAF))
+                            || (b == 0xE2 && b1 == 0x88 && b2 == 0x92)
                     }
                     i += 3
                 } else {

@@ -59,12 +59,20 @@ extension PersonalNumberScanner {
         return 1...2 ~= third - second - 1 && ends(third)
     }
 
-    /// Whether a count follows the digits ending at `end`: a CJK ideograph (a unit: 件, 人, 次), right
-    /// after them or after one space.
-    func startsCount(_ end: Int) -> Bool {
-        let k = end < scalars.count && Self.isSpace(scalars[end]) ? end + 1 : end
-        return k < scalars.count && (0x4E00...0x9FFF).contains(scalars[k].value)
+    /// Whether the last group read, `length` digits ending at `end`, is no group of the number before it
+    /// but what the text says next: a count (`12 件`, `2人`), a year (`2026年`), a month or day (`11月`,
+    /// `25日`), or the number of a list's next item (`2.李四`, `2、`).
+    func endsAsCountOrItem(length: Int, at end: Int) -> Bool {
+        guard end < scalars.count else { return false }
+        let k = Self.isSpace(scalars[end]) && end + 1 < scalars.count ? end + 1 : end
+        let u = scalars[k]
+        if length == 4 { return u == "年" }
+        if Self.countUnits.contains(u) { return true }
+        return k == end && (u == "、" || u == "." || u == "．") && !isDigit(k + 1) && !isAlnum(k + 1)
     }
+
+    /// What a count, a month or a day is written with after its digits.
+    static let countUnits = Set("件人次个名户家起份台辆处项条月日".unicodeScalars)
 
     /// What joins a date's parts (`2026-11-25`, `2026.11.25`, `2026/11/25`, half- or full-width).
     static func joinsDate(_ u: Unicode.Scalar) -> Bool { "-./\u{FF0D}\u{FF0E}\u{FF0F}".unicodeScalars.contains(u) }

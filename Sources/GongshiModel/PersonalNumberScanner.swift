@@ -1,9 +1,9 @@
 /// Finds the personal numbers ``PersonalData/scrub(_:)`` masks in one text's scalars and masks them: a
 /// whole run of digits, or groups of digits joined by one separator each in the exact shape of a mobile,
 /// bank card or ID number. Digits may be typed half- or full-width (a full-width input mode types
-/// `１３８１２３４５６７８`); separators are a space (also the no-break, narrow, figure and ideographic
-/// spaces that word processors and web pages put into copied text, and a tab), `-` and `－`; two or three
-/// of them typed together are read as one (``SeparatorRuns``).
+/// `１３８１２３４５６７８`); separators are a space (also the no-break, ideographic and typographic spaces
+/// that word processors and web pages put into copied text) and a hyphen (also `－` and the dashes a word
+/// processor puts for it); two or three of them typed together are read as one (``SeparatorRuns``).
 struct PersonalNumberScanner {
     /// A number found at some start: where it ends and how many of its characters (digits and a final X;
     /// separators do not count) stay readable at each end.
@@ -21,14 +21,13 @@ struct PersonalNumberScanner {
         static func mobile(_ end: Int, code: Int = 0) -> Match { Match(end: end, keepFirst: 3 + code, keepLast: 4) }
     }
 
-    /// The text as typed.
-    let text: [Unicode.Scalar]
     /// The text as read: runs of separators joined (``SeparatorRuns``). Every position below is in it.
     let scalars: [Unicode.Scalar]
     private let runs: SeparatorRuns
+    /// The text as typed.
+    var text: [Unicode.Scalar] { runs.text }
 
     init(scalars text: [Unicode.Scalar]) {
-        self.text = text
         runs = SeparatorRuns(text)
         scalars = runs.scalars
     }
@@ -103,19 +102,23 @@ struct PersonalNumberScanner {
         guard firstEnd < scalars.count, Self.isSeparator(scalars[firstEnd]), isDigit(firstEnd + 1) else {
             return nil
         }
-        let first = scalars[firstEnd]
-        return groups(i, firstEnd, after: previous) { $0 == first }
-            ?? groups(i, firstEnd, after: previous, joinedBy: Self.isSeparator)
+        // A gap of two or three separators joins first only groups typed with the same gap: a wider gap
+        // than the number's own sets it apart from what follows (`138 1234 5678  5000`). Mixed with other
+        // gaps, it is read last (`138  1234 5678`).
+        let first = runs.gap(at: firstEnd)
+        return groups(i, firstEnd, after: previous) { runs.gap(at: $0) == first }
+            ?? groups(i, firstEnd, after: previous) { Self.isSeparator(scalars[$0]) && !runs.isJoined($0) }
+            ?? groups(i, firstEnd, after: previous) { Self.isSeparator(scalars[$0]) }
     }
 
-    /// ``groups(_:_:)`` with the groups joined by the separators `joins` accepts. The groups must be
-    /// every digit those separators join on either side, and no letter or digit may touch them: nothing
+    /// ``groups(_:_:)`` with the groups joined by the gaps `joins` accepts (at a position). The groups
+    /// must be every digit those gaps join on either side, and no letter or digit may touch them: nothing
     /// is read out of a part of a longer sequence (`2026-1105-3312-9`, `0533 1234 5678`).
     private func groups(
-        _ i: Int, _ firstEnd: Int, after previous: Int, joinedBy joins: (Unicode.Scalar) -> Bool
+        _ i: Int, _ firstEnd: Int, after previous: Int, joinedBy joins: (Int) -> Bool
     ) -> Match? {
         if isAlnum(i - 1)
-            || (i >= 2 && joins(scalars[i - 1]) && isDigit(i - 2) && i - 1 != previous && !endsNeighbour(i - 1))
+            || (i >= 2 && joins(i - 1) && isDigit(i - 2) && i - 1 != previous && !endsNeighbour(i - 1))
         {
             return nil
         }
@@ -126,7 +129,7 @@ struct PersonalNumberScanner {
         var spaced = true
         // No shape has more than five groups, nor two side by side more than eight: a ninth says the
         // sequence is something longer.
-        while lengths.count < 9, end < scalars.count, joins(scalars[end]), isDigit(end + 1),
+        while lengths.count < 9, end < scalars.count, joins(end), isDigit(end + 1),
             !startsNeighbour(end + 1)
         {
             spaced = spaced && Self.isSpace(scalars[end])
@@ -139,7 +142,7 @@ struct PersonalNumberScanner {
         let x = spaced && lengths == [6, 8, 3] && isX(end)
         let stop = x ? end + 1 : end
         if isAlnum(stop)
-            || (stop < scalars.count && joins(scalars[stop]) && isDigit(stop + 1) && !startsNeighbour(stop + 1))
+            || (stop < scalars.count && joins(stop) && isDigit(stop + 1) && !startsNeighbour(stop + 1))
         {
             return nil
         }
@@ -150,9 +153,10 @@ struct PersonalNumberScanner {
         if Self.isMobileOrCard(lengths[...], digits[...]) {
             return lengths.count == 3 ? .mobile(end) : .card(end)
         }
-        // A mobile and a count after it (`138 1234 5678 12 件`, `138 1234 5678 2人`): not a group of it.
-        if lengths.count == 4, lengths[..<3].elementsEqual([3, 4, 4]), lengths[3] <= 3, Self.isMobile(digits[..<11]),
-            startsCount(end)
+        // A mobile and a count, a date or an item's number after it (`138 1234 5678 12 件`, `… 2026年`,
+        // `… 2.李四`): not a group of it.
+        if lengths.count == 4, lengths[..<3].elementsEqual([3, 4, 4]), lengths[3] <= 4, Self.isMobile(digits[..<11]),
+            endsAsCountOrItem(length: lengths[3], at: end)
         {
             return .mobile(i + 13)
         }
@@ -221,14 +225,21 @@ struct PersonalNumberScanner {
     /// What departments type between the groups of a number: a space or hyphen, half- or full-width.
     static func isSeparator(_ u: Unicode.Scalar) -> Bool { isSpace(u) || isHyphen(u) }
 
-    /// `-` or its full-width form.
-    static func isHyphen(_ u: Unicode.Scalar) -> Bool { u == "-" || u == "\u{FF0D}" }
+    /// `-`, its full-width form `－`, or what a word processor puts for it: the hyphen and non-breaking
+    /// hyphen (U+2010, U+2011), the figure and en dashes (U+2012, U+2013) and the minus sign (U+2212).
+    static func isHyphen(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x2D, 0xFF0D, 0x2010...0x2013, 0x2212: return true
+        default: return false
+        }
+    }
 
-    /// A space between groups: half-width, a tab, no-break (U+00A0), figure (U+2007), narrow no-break
-    /// (U+202F) or ideographic (U+3000).
+    /// A space between groups: half-width, no-break (U+00A0), the typographic spaces from the en space to
+    /// the hair space and the zero-width space (U+2002–U+200B), narrow no-break (U+202F) or ideographic
+    /// (U+3000). Not a tab: tabs part the cells of a table pasted into a text.
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0x20, 0x09, 0xA0, 0x2007, 0x202F, 0x3000: return true
+        case 0x20, 0xA0, 0x2002...0x200B, 0x202F, 0x3000: return true
         default: return false
         }
     }

@@ -2,6 +2,8 @@
 /// two digits (`138  1234  5678`, `138 - 1234 - 5678`, as typed to line numbers up) read as one, so
 /// that a number's groups are joined by one separator whatever was typed between them.
 struct SeparatorRuns {
+    /// The text as typed.
+    let text: [Unicode.Scalar]
     /// The scalars read: the text's, each run joined into its hyphen, or its first space when it has none.
     let scalars: [Unicode.Scalar]
     /// The position in the text of each scalar read (nil: no run was joined, the positions are the same).
@@ -11,6 +13,7 @@ struct SeparatorRuns {
     static let longest = 3
 
     init(_ text: [Unicode.Scalar]) {
+        self.text = text
         var scalars: [Unicode.Scalar] = []
         var positions: [Int] = []
         var joined = false
@@ -58,4 +61,13 @@ struct SeparatorRuns {
 
     /// The position in the text of the scalar read at `k`.
     func position(_ k: Int) -> Int { positions?[k] ?? k }
+
+    /// The scalars typed for the one read at `k`: the whole run when it joins one.
+    func gap(at k: Int) -> ArraySlice<Unicode.Scalar> {
+        guard let positions else { return text[k...k] }
+        return text[positions[k]..<(k + 1 < positions.count ? positions[k + 1] : text.count)]
+    }
+
+    /// Whether the scalar read at `k` stands for a run of separators.
+    func isJoined(_ k: Int) -> Bool { gap(at: k).count > 1 }
 }

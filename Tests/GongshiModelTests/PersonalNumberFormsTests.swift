@@ -69,18 +69,30 @@ struct PersonalNumberFormsTests {
             // No-break spaces (U+00A0), which text copied from a web page or a word processor carries.
             ("138\u{A0}1234\u{A0}5678", "138\u{A0}****\u{A0}5678"),
             ("电话：0533-1234567\u{A0}138 1234 5678", "电话：0533-1234567\u{A0}138 **** 5678"),
-            // The narrow and figure spaces, and a tab.
+            // The typographic spaces and the dashes a word processor puts for a space or a hyphen.
             ("138\u{202F}1234\u{202F}5678", "138\u{202F}****\u{202F}5678"),
-            ("138\u{2007}1234\u{2007}5678", "138\u{2007}****\u{2007}5678"), ("138\t1234\t5678", "138\t****\t5678"),
+            ("138\u{2007}1234\u{2007}5678", "138\u{2007}****\u{2007}5678"),
+            ("138\u{2009}1234\u{2009}5678", "138\u{2009}****\u{2009}5678"), ("138\u{200B}1234\u{200B}5678", "138\u{200B}****\u{200B}5678"),
+            ("138\u{2011}1234\u{2011}5678", "138\u{2011}****\u{2011}5678"),
+            ("138\u{2013}1234\u{2212}5678", "138\u{2013}****\u{2212}5678"),
             // Two or three separators typed between groups, as one.
             ("138  1234  5678", "138  ****  5678"), ("138 - 1234 - 5678", "138 - **** - 5678"),
             ("138\u{A0}\u{A0}1234 5678", "138\u{A0}\u{A0}**** 5678"),
             ("0086  138  1234  5678", "0086  138  ****  5678"),
             ("138   1234 5678，139  8765  4321", "138   **** 5678，139  ****  4321"),
             ("6222  0212  3456  7890  128", "6222  ****  ****  ***0  128"),
-            // A count after the number: a unit, with or without a space.
+            // A wider gap than the number's own sets it apart from what follows or goes before.
+            ("张三  138 1234 5678  5000", "张三  138 **** 5678  5000"), ("5000  138 1234 5678", "5000  138 **** 5678"),
+            ("联系电话 138 1234 5678  2026年11月25日", "联系电话 138 **** 5678  2026年11月25日"),
+            ("6222 0212 3456 7890 128  138 1234 5678", "6222 **** **** ***0 128  138 **** 5678"),
+            ("138 1234 5678  139 8765 4321  5000", "138 **** 5678  139 **** 4321  5000"),
+            ("第2  138 1234 5678", "第2  138 **** 5678"), ("+86 138 1234 5678  5000", "+86 138 **** 5678  5000"),
+            // A count, a date or a list's next item after the number.
             ("138 1234 5678 12 件", "138 **** 5678 12 件"), ("138 1234 5678 2人", "138 **** 5678 2人"),
-            ("张三 138-1234-5678-3 次", "张三 138-****-5678-3 次"),
+            ("张三 138-1234-5678-3 次", "张三 138-****-5678-3 次"), ("138 1234 5678 2026年11月25日", "138 **** 5678 2026年11月25日"),
+            ("138 1234 5678 11月25日", "138 **** 5678 11月25日"),
+            ("1.张三 138 1234 5678 2.李四 139 8765 4321", "1.张三 138 **** 5678 2.李四 139 **** 4321"),
+            ("张三 138 1234 5678 2、李四", "张三 138 **** 5678 2、李四"),
             // A postcode before or after it.
             ("255000 138 1234 5678", "255000 138 **** 5678"), ("邮编 255000 138-1234-5678", "邮编 255000 138-****-5678"),
             ("138 1234 5678 255000", "138 **** 5678 255000"),
@@ -162,7 +174,9 @@ struct PersonalNumberFormsTests {
             "138    1234    5678", "138 -- 1234 -- 5678",
             // A count is a unit after the number, not more digits; a postcode is six digits standing alone.
             "138 1234 5678 12 34 件", "138 1234 5678 1234 件", "1 255000 138 1234 5678", "2550001 138 1234 5678",
-            "138 1234 5678 255000 1",
+            "138 1234 5678 255000 1", "138 1234 5678 2.5", "规格 180 1200 2400 3 块", "138 1234 5678 12345年",
+            // Tabs part the cells of a table pasted into a text.
+            "钢板\t180\t1200\t2400", "138\t1234\t5678",
         ])
     func lookAlikes(text: String) {
         let r = PersonalData.scrub(text)
@@ -180,6 +194,12 @@ struct PersonalNumberFormsTests {
         #expect(PersonalData.scrub("A" + Self.spacedID).found == false)
     }
 
+    @Test("an ID number then, after a wider gap, a mobile: both are masked")
+    func idThenMobile() {
+        let r = PersonalData.scrub("\(Self.spacedID)  138 1234 5678")
+        #expect(r.text == "370303 ******** \(Self.id.suffix(4))  138 **** 5678")
+    }
+
     @Test("an ID number grouped by no-break spaces is masked as one grouped by spaces")
     func noBreakSpacedID() {
         let text = Self.spacedID.replacingOccurrences(of: " ", with: "\u{A0}")
@@ -190,7 +210,7 @@ struct PersonalNumberFormsTests {
     func mayHold() {
         for text in [
             "138-1234-5678", "+86 138 1234 5678", "１３８１２３４５６７８", "１３８－１２３４－５６７８", "1234 5678 9012 3456",
-            "138\u{A0}1234\u{A0}5678", "138  1234  5678", "138 - 1234 - 5678", "138\t1234\u{202F}5678",
+            "138\u{A0}1234\u{A0}5678", "138  1234  5678", "138 - 1234 - 5678", "138\u{2009}1234\u{202F}5678", "138\u{2212}1234\u{2011}5678",
         ] {
             #expect(PersonalData.mayHoldPersonalData("电话：" + text), "\(text)")
         }
@@ -203,7 +223,7 @@ struct PersonalNumberFormsTests {
     func preCheckCoversScanner() {
         let alphabet: [Unicode.Scalar] = [
             "1", "3", "8", "6", "2", "0", "4", "5", "X", "a", " ", "-", "+", "(", "\u{3000}", "\u{FF0D}", "１", "３",
-            "８", "０", "字", "，", "\u{A0}", "é", "\t", "\u{2007}", "\u{202F}", "件",
+            "８", "０", "字", "，", "\u{A0}", "é", "\u{2009}", "\u{2013}", "\u{202F}", "件", "年", ".", "、",
         ]
         var rng = LCG(seed: 14)
         var masked = 0
