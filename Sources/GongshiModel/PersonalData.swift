@@ -62,7 +62,7 @@ public enum PersonalData {
                 var isDigit = false
                 var isSeparator = false
                 if b < 0x80 {
-                    isSeparator = b == 0x20 || b == 0x2D
+                    isSeparator = b == 0x20 || b == 0x2D || b == 0x0A || b == 0x0D
                     i += 1
                 } else if b == 0xC2 {
                     // The no-break space is C2 A0.

@@ -234,12 +234,13 @@ struct PersonalNumberScanner {
         }
     }
 
-    /// A space between groups: half-width, no-break (U+00A0), the typographic spaces from the en space to
-    /// the hair space and the zero-width space (U+2002–U+200B), narrow no-break (U+202F) or ideographic
-    /// (U+3000). Not a tab: tabs part the cells of a table pasted into a text.
+    /// A space between groups: half-width, a line break (a cell wrapped by hand, Alt+Enter in Excel;
+    /// CR LF is a run of two), no-break (U+00A0), the typographic spaces from the en space to the hair
+    /// space and the zero-width space (U+2002–U+200B), narrow no-break (U+202F) or ideographic (U+3000).
+    /// Not a tab: tabs part the cells of a table pasted into a text.
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
-        case 0x20, 0xA0, 0x2002...0x200B, 0x202F, 0x3000: return true
+        case 0x20, 0x0A, 0x0D, 0xA0, 0x2002...0x200B, 0x202F, 0x3000: return true
         default: return false
         }
     }
