@@ -25,6 +25,20 @@ extension TableMapper {
             if name.isEmpty && (i >= width || table.isWorkbook) { continue }
             if let said = nameColumn(i, name) { heldHeaderFindings.append((i, columnFinding(said, line: row.line))) }
         }
+        numbering = row.cells.indices.map { i in
+            mapping[i] == nil && RecordSchema.neverHinted.contains(RecordSchema.normalizeHeader(row.cells[i]))
+        }
+    }
+
+    /// Whether the only filled cells of a row are under bookkeeping headers (序号, 编号, 附注 …): a
+    /// template's rows numbered ahead of any data, not records.
+    func holdsOnlyNumbering(_ cells: [String]) -> Bool {
+        var any = false
+        for (i, c) in cells.enumerated() where !c.trimmingWhitespace().isEmpty {
+            guard i < numbering.count, numbering[i] else { return false }
+            any = true
+        }
+        return any
     }
 
     /// Reads the first row under the header, which may be part of it rather than a record: a second

@@ -31,6 +31,8 @@ struct TableMapper {
     var headerCells: [String] = []
     /// Which fields a column already holds: a second column of one is said and not read.
     var mapped: [Bool] = []
+    /// The header's bookkeeping columns (序号, 编号 …), by column: a row filled in these alone is no record.
+    var numbering: [Bool] = []
     /// The header's warnings about its columns, with the column, held until the row under it is read:
     /// a second header row may name a column the first leaves unknown.
     var heldHeaderFindings: [(column: Int, finding: Finding)] = []
@@ -83,6 +85,7 @@ struct TableMapper {
         secondKinds = nil
         firstUnderHeader = false
         headerCells = []
+        numbering = []
         mapped = [Bool](repeating: false, count: schema.fields.count)
         heldHeaderFindings = []
         headerEnd = 0
@@ -232,6 +235,8 @@ struct TableMapper {
             findings.append(skipped(row.line, "「\(note)」是表格下方的说明行（填表说明、制表人等），不是记录，未读取"))
             return
         }
+        // Nor is a row with nothing but its number: a template numbered ahead of the data (1, 2, … 50).
+        if row.problem == nil && holdsOnlyNumbering(row.cells) { return }
         if !table.isWorkbook {
             let (wait, due) = shape.admit(row)
             if let due { record(due, onRecord) }

@@ -80,7 +80,7 @@ public struct RecordSchema: Sendable {
 
     /// Headers of bookkeeping columns (row numbers, notes): never given a "did you mean" hint, since
     /// following one (序号 → 案号) would turn row numbers into data.
-    static let neverHinted: Set<String> = [
+    public static let neverHinted: Set<String> = [
         "序号", "编号", "行号", "顺序号", "序列号", "说明", "附注", "操作", "附件", "NO", "NO.", "ID",
     ]
 

@@ -42,6 +42,21 @@ struct NoteRowTests {
         #expect(HeaderRow.numbersColumns(["１", "２", "３"]), "typed in full width")
     }
 
+    @Test("rows with nothing but their 序号 (a template numbered ahead of the data) are no records")
+    func numberedAhead() {
+        let text =
+            "\(Self.header),附注\n1,91370303MA3C4L7Q1X,甲公司,2026-07-01,红名单,\n2,,,,,\n3,,,,,\n4,,,,,无\n"
+            + "5,,乙公司,,,\n"
+        let dir = TempDir()
+        var records: [SourceRecord] = []
+        let r = RecordFileReader.read(kind: .mingdan, path: dir.write("t.csv", text), file: "Content/mingdan/t.csv") {
+            records.append($0)
+        }
+        // Row 6 names an entity: a record with fields missing, for the rules to report.
+        #expect(records.map(\.line) == [2, 6])
+        #expect(r.findings.allSatisfy { $0.severity != .error }, "\(r.findings.map(\.message))")
+    }
+
     @Test("a note in a workbook: 审核人 and 填表人 in cells of their own")
     func workbookNotes() throws {
         let wb = WorkbookFixture(sheets: [
