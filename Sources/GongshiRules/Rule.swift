@@ -133,6 +133,7 @@ public enum RuleRegistry {
         MissingField.self,
         BadDate.self,
         FutureDate.self,
+        StatusDate.self,
         InvalidUSCC.self,
         InvalidIDNumber.self,
         BadValue.self,

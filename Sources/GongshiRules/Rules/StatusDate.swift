@@ -1,0 +1,30 @@
+import GongshiModel
+
+/// `status-date`: a licence's or penalty's status dated after the build date or before the decision.
+public enum StatusDate: RecordRule {
+    public static let info = RuleInfo(
+        id: "status-date", title: "状态日期疑误", severity: .warning, withholds: "—",
+        summary:
+            "行政许可、行政处罚的当前状态（撤销、变更、异议、修复等）所填状态日期晚于构建日期（在此之前记录按「正常」公示，状态自该日起生效），或早于决定日期（状态不会早于决定本身）：多为录入错误，请核实更正",
+        example: "构建日期 2026-11-25，「当前状态」撤销，「状态日期」2026-12-16（应为 2026-11-16）",
+        basis: "本站规则（状态自状态日期起生效，见 SPEC §7）；《中华人民共和国行政处罚法》第四十八条（撤回须及时）")
+
+    static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
+        guard r.kind != .mingdan, let stated = r.givenRecordStatus, stated != .normal, let date = r.statusDate
+        else { return .none }
+        let field = "「\(Field.statusDate.name)」\(date)"
+        if date > env.date {
+            return Decision(findings: [
+                finding(r, "当前状态为「\(stated.rawValue)」，\(field) 晚于构建日期 \(env.date)：在此之前该记录按「正常」公示；如为录入错误请更正")
+            ])
+        }
+        if let decided = r.primaryDate, date < decided {
+            return Decision(findings: [
+                finding(
+                    r,
+                    "当前状态为「\(stated.rawValue)」，\(field) 早于「\(r.kind.primaryDateField.name)」\(decided)：状态不会早于决定本身，请核实更正")
+            ])
+        }
+        return .none
+    }
+}
