@@ -49,6 +49,7 @@ public struct RecordContext: Sendable {
     /// the context, on every core, rather than in the judge's serial part); both 0 without a full key.
     var keyHash: DuplicateIndex.KeyHash { shared.facts.keyHash }
     var contentHash: Int { shared.facts.contentHash }
+    var statusFreeHash: Int { shared.facts.statusFreeHash }
 
     /// The authority-code field the row leaves empty (or `00000000000000000X`) that its department's
     /// 统一社会信用代码 in departments.csv fills; nil when the row gives a code or no department is known.

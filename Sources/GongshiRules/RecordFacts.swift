@@ -28,6 +28,9 @@ struct RecordFacts: Sendable {
     /// the context, on every core, rather than in the judge's serial part); both 0 without a full key.
     let keyHash: DuplicateIndex.KeyHash
     let contentHash: Int
+    /// ``contentHash`` with 当前状态, 状态日期 and 状态说明 left out (the same number when they are empty):
+    /// two copies that differ in these alone are one decision and a later status of it.
+    let statusFreeHash: Int
     /// The authority-code field the row leaves empty (or `00000000000000000X`) that its department's
     /// 统一社会信用代码 in departments.csv fills; nil when the row gives a code or no department is known.
     /// (Worked out once: the rules and the publisher ask for it several times a row.)
@@ -124,12 +127,15 @@ struct RecordFacts: Sendable {
             var values = source.values
             values[at] = d.name
             contentHash = DuplicateIndex.contentHash(values)
+            statusFreeHash = RecordFacts.statusFreeHash(values, schema, contentHash)
         } else if hasKey {
             keyHash = DuplicateIndex.KeyHash(key)
             contentHash = DuplicateIndex.contentHash(source.values)
+            statusFreeHash = RecordFacts.statusFreeHash(source.values, schema, contentHash)
         } else {
             keyHash = DuplicateIndex.KeyHash(a: 0, b: 0)
             contentHash = 0
+            statusFreeHash = 0
         }
         authorityCodeFromDepartments = RecordContext.authorityCodeFromDepartments(
             source, department: department, in: departments)
@@ -152,5 +158,17 @@ struct RecordFacts: Sendable {
     /// A licensing or penalty decision's key (SPEC §7): `xzcf:<处罚机关>:<行政处罚决定书文号>`.
     static func decisionKey(_ kind: RecordKind, _ authority: String, _ document: String) -> String {
         "\(kind.rawValue):\(authority):\(document)"
+    }
+}
+
+extension RecordFacts {
+    /// The content hash of `values` with the status fields emptied; `full` when they are empty already
+    /// (most rows: nothing is hashed again).
+    static func statusFreeHash(_ values: [String], _ schema: RecordSchema, _ full: Int) -> Int {
+        let status = [Field.status, .statusDate, .statusNote].compactMap { schema.index(of: $0) }
+        guard status.contains(where: { !values[$0].isEmpty }) else { return full }
+        var values = values
+        for i in status { values[i] = "" }
+        return DuplicateIndex.contentHash(values)
     }
 }

@@ -60,11 +60,26 @@ struct DuplicateRecordTests {
         for r in rows { index.add(r) }
         index.finish()
         _ = index.judge(rows[0])
-        guard case .laterConflicting(let at) = index.judge(rows[1]) else {
+        guard case .laterConflicting(let at, let statusOnly) = index.judge(rows[1]) else {
             Issue.record("not a conflicting copy")
             return
         }
         #expect(at == "Content/xzcf/a.xlsx [处罚] 第2行")
+        #expect(!statusOnly)
+    }
+
+    @Test("a later export carrying the decision again with 撤销: the message says how to keep the withdrawal")
+    func laterStatus() throws {
+        let first = Row.penalty()
+        let revoked = Row.penalty(["当前状态": "撤销", "状态日期": "2026-11-24", "状态说明": "经行政复议决定撤销"])
+        let j = try Fixture(.xzcf, [first, revoked]).judge()
+        let f = try #require(j.findings("duplicate-record").first)
+        #expect(f.severity == .error)
+        #expect(f.message.contains("只有当前状态、状态日期或状态说明不同") && f.message.contains("撤回说明"))
+        #expect(!j.isPublic(penaltyKey()))
+        // Any other difference is the general message.
+        let other = try Fixture(.xzcf, [first, Row.penalty(["当前状态": "撤销", "罚款金额（万元）": "0.3"])]).judge()
+        #expect(other.findings("duplicate-record").first?.message.contains("但内容不同") == true)
     }
 
     @Test("list entries: one list, one entity, one 列入日期")

@@ -6,7 +6,7 @@ public enum DuplicateRecord: RecordRule {
     public static let info = RuleInfo(
         id: "duplicate-record", title: "重复记录", severity: .error, withholds: "内容不同：所有副本；内容相同：—（只公示第一条）",
         summary:
-            "同一记录键（类型 + 机关（部门的别名按该部门计） + 文书号；名单为名单名称 + 代码或名称 + 列入日期 + 认定文书号（或案号、执行依据文号），代码依次取统一社会信用代码、组织机构代码、工商注册号）出现多次。内容不同为错误，内容相同为警告；在第一条之后的每个副本处报告",
+            "同一记录键（类型 + 机关（部门的别名按该部门计） + 文书号；名单为名单名称 + 代码或名称 + 列入日期 + 认定文书号（或案号、执行依据文号），代码依次取统一社会信用代码、组织机构代码、工商注册号）出现多次。内容不同为错误，内容相同为警告；在第一条之后的每个副本处报告。只有当前状态、状态日期或状态说明不同的（后来的导出带着撤销等新状态再次报送同一决定），提示只保留一条并在其上填写最新状态：否则已公示的记录被撤下而没有撤回说明",
         example: "两个文件都有「周市监罚〔2026〕12号」，罚款金额不同",
         basis: "本站规则（同一决定只能有一种公示内容）")
 
@@ -17,7 +17,15 @@ public enum DuplicateRecord: RecordRule {
         case .firstOfConflicting:
             // Reported at the later copies, which name this one.
             return Decision(withholds: true)
-        case .laterConflicting(let at):
+        case .laterConflicting(let at, let statusOnly) where statusOnly:
+            // A later export carrying the decision again with its new status (撤销 …): withheld whole, the
+            // record would leave the site without the withdrawal notice the law asks for.
+            return Decision(
+                withholding: finding(
+                    r,
+                    "与 \(at) 是同一决定（键相同）\(spelling(r))，只有当前状态、状态日期或状态说明不同：所有副本均不予公示，已公示的将被撤下而不发布撤回说明。请只保留一条，把最新的状态填在这一条上，删除另一条"
+                ))
+        case .laterConflicting(let at, _):
             return Decision(
                 withholding: finding(r, "与 \(at) 是同一记录（键相同）\(spelling(r))但内容不同，所有副本均不予公示，请删除错误的一条"))
         case .laterIdentical(let at):
@@ -48,10 +56,13 @@ struct DuplicateIndex {
         /// The worksheet of a workbook the first copy is on (empty for CSV).
         var firstSheet: String
         var firstHash: Int
+        var firstStatusFreeHash: Int
         var firstLine: Int32
         var copies: Int32
         var seen: Int32 = 0
         var conflicting: Bool
+        /// Every copy is the first but for its status fields.
+        var statusOnly = true
     }
     /// Two 64-bit hashes of a key's bytes: two different keys sharing both would take 2^64 keys.
     struct KeyHash: Hashable {
@@ -116,11 +127,13 @@ struct DuplicateIndex {
         if var e = entries[key] {
             e.copies += 1
             if hash != e.firstHash { e.conflicting = true }
+            if r.statusFreeHash != e.firstStatusFreeHash { e.statusOnly = false }
             entries[key] = e
         } else {
             entries[key] = Entry(
                 firstFile: r.source.file, firstSheet: r.source.sheet, firstHash: hash,
-                firstLine: Int32(clamping: r.source.line), copies: 1, conflicting: false)
+                firstStatusFreeHash: r.statusFreeHash, firstLine: Int32(clamping: r.source.line), copies: 1,
+                conflicting: false)
         }
     }
 
@@ -130,8 +143,9 @@ struct DuplicateIndex {
     /// How pass 1 judges one row's key.
     enum Judgement: Sendable {
         case unique, firstOfIdentical, firstOfConflicting
-        /// A later copy; `at` names the first (`file 第N行`).
-        case laterConflicting(at: String)
+        /// A later copy; `at` names the first (`file 第N行`); `statusOnly`: the copies differ in their
+        /// status fields alone.
+        case laterConflicting(at: String, statusOnly: Bool)
         case laterIdentical(at: String)
     }
 
@@ -144,6 +158,6 @@ struct DuplicateIndex {
         entries[key] = e
         guard e.seen > 1 else { return e.conflicting ? .firstOfConflicting : .firstOfIdentical }
         let at = Finding.place(file: e.firstFile, sheet: e.firstSheet, line: Int(e.firstLine))
-        return e.conflicting ? .laterConflicting(at: at) : .laterIdentical(at: at)
+        return e.conflicting ? .laterConflicting(at: at, statusOnly: e.statusOnly) : .laterIdentical(at: at)
     }
 }
