@@ -20,9 +20,11 @@ extension RecordContext {
         // A 证件号码 that is a person's ID number beside no organisation's code is a person's too (a v1
         // licence export gives XK_XDR_SFZ and no category; its sidecar says 法人及非法人组织 for every row).
         // A 个体工商户 is run by a person and gives the operator's ID: it stays a 个体工商户.
+        // A mistyped one (a wrong check character) is still a person's: never shown as an organisation's name.
+        let idNumber = source[.idNumber].uppercased().filter { !$0.isWhitespace }
         let byIDNumber =
             category != .soleProprietor
-            && ResidentIDNumber.isPersonal(source[.idNumber].uppercased().filter { !$0.isWhitespace })
+            && (ResidentIDNumber.isPersonal(idNumber) || ResidentIDNumber.isMistyped(idNumber))
         // A court list gives 性别 and 年龄 for its persons only: such a row is a person's, even without
         // an ID number (SPEC §8.1: a person is never published as an organisation).
         let bySexOrAge = !source[.sex].isEmpty || !source[.age].isEmpty

@@ -58,6 +58,20 @@ struct InvalidIDNumberTests {
         #expect(try person(["证件号码": "37030319900101123"]).judge().ruleIDs == ["invalid-id-number"])
     }
 
+    @Test("a row stated as an organisation with a person's mistyped ID number and no code is a person's")
+    func mistypedIDOfAnOrganisation() throws {
+        let row = Row.licence([
+            "行政相对人名称": "陈大文", "行政相对人类别": "法人及非法人组织", "统一社会信用代码": "", "法定代表人": "",
+            "证件类型": "身份证", "证件号码": Self.invalidID,
+        ])
+        let j = try Fixture(.xzxk, [row]).judge()
+        #expect(j.findings("invalid-id-number").count == 1)
+        #expect(j.findings("natural-person-withheld").count == 1)
+        // Reports name the person masked.
+        #expect(j.findings.allSatisfy { !$0.message.contains("陈大文") && $0.entity != "陈大文" })
+        #expect(j.publication.withheld.allSatisfy { $0.entity != "陈大文" })
+    }
+
     @Test("other document types are not checked")
     func passport() throws {
         let j = try person(["证件类型": "护照", "证件号码": "E12345678"]).judge()
