@@ -30,6 +30,33 @@ extension TableMapper {
         }
     }
 
+    /// The kind of record a header is of when it is not this folder's: at least three of its columns are
+    /// that kind's fields and not this kind's, and more than are this kind's alone (a licensing export
+    /// put into `xzcf/`).
+    func otherKind(of cells: [String]) -> RecordKind? {
+        let names = cells.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        let own = names.filter { field(for: $0) != nil }
+        for other in RecordKind.allCases where other != kind {
+            let theirs = names.filter { other.schema.index(of: $0) != nil }
+            let theirsAlone = theirs.filter { field(for: $0) == nil }.count
+            let ownAlone = own.filter { other.schema.index(of: $0) == nil }.count
+            if theirsAlone >= 3 && theirsAlone > ownAlone { return other }
+        }
+        return nil
+    }
+
+    /// The error on a table of kind `other` found in this kind's folder: not read.
+    func wrongFolder(_ other: RecordKind, _ header: RawRow) -> Finding {
+        let shown = header.cells.map { $0.trimmingWhitespace() }
+            .filter { !$0.isEmpty && other.schema.index(of: $0) != nil && field(for: $0) == nil }
+            .prefix(3).map { "「\($0)」" }.joined()
+        return Finding(
+            rule: "bad-file", severity: .error, file: file, line: header.line, sheet: table.sheet,
+            message:
+                "这是\(other.title)的表格（表头有\(shown)等列），却放在 \(kind.rawValue)/ 文件夹中，未读取：请把文件移到 Content/\(other.rawValue)/"
+        )
+    }
+
     /// Whether the only filled cells of a row are under bookkeeping headers (序号, 编号, 附注 …): a
     /// template's rows numbered ahead of any data, not records.
     func holdsOnlyNumbering(_ cells: [String]) -> Bool {

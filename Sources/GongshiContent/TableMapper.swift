@@ -215,6 +215,15 @@ struct TableMapper {
                 titles.append(skipped(note.line, "「\(HeaderRow.joined(note.cells))」在表头上方，是说明行，不是表头也不是记录，已跳过"))
             }
             candidates = []
+            // Another kind's table in this kind's folder: its columns would be read as this kind's, and
+            // "did you mean" hints would map one kind's fields onto the other's.
+            if let other = otherKind(of: row.cells) {
+                rejected = true
+                findings += titles
+                titles = []
+                findings.append(wrongFolder(other, row))
+                return
+            }
             readHeader(row)
             return
         }
