@@ -16,13 +16,15 @@ public struct Judgement: Sendable {
 
     /// The findings a department's clerk must see: those of its records, every finding without a
     /// department in the files that carry its records (unreadable rows, unknown headers and authorities),
-    /// and those of data files no department's records could be read from (a file that cannot be read at
-    /// all may be theirs: it must not be hidden from the clerk who sent it).
+    /// those of data files no department's records could be read from (a file that cannot be read at
+    /// all may be theirs: it must not be hidden from the clerk who sent it), and those about the site as
+    /// a whole (a missing calendar year leaves their records' timeliness unjudged).
     public func findings(ofDepartment code: String) -> [Finding] {
         let files = filesByDepartment[code] ?? []
         let anyones = Set(filesByDepartment.values.joined())
+        let siteWide = Set(RuleRegistry.siteRules.map { $0.info.id })
         return findings.filter { f in
-            f.department == code
+            f.department == code || siteWide.contains(f.rule)
                 || (f.department.isEmpty
                     && (files.contains(f.file) || (!anyones.contains(f.file) && RecordKind.isInDataFolder(f.file))))
         }

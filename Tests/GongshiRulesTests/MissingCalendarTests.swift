@@ -21,6 +21,14 @@ struct MissingCalendarTests {
         #expect(j.publication.withheld.isEmpty)
     }
 
+    @Test("a department's clerk sees it: their records' timeliness is what it leaves unjudged")
+    func shownToEveryDepartment() throws {
+        let j = try Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-12-28"])]).judge("2026-12-31")
+        let department = try #require(j.publication.records.first?.department.code)
+        #expect(j.findings(ofDepartment: department).map(\.rule).contains("missing-calendar"))
+        #expect(j.findings(ofDepartment: "nosuch").map(\.rule).contains("missing-calendar"))
+    }
+
     @Test("once per missing year, counting every record it left unjudged")
     func oncePerYear() throws {
         var f = Fixture(
