@@ -56,6 +56,9 @@ struct TableMapper {
     private var filledRows = 0
     /// The header row of a hidden worksheet, which is not read (0: none).
     private var hiddenHeaderLine = 0
+    /// The most filled cells of a row above the header (or of every row, when none is found): a sheet
+    /// of one filled cell a row is text (填表说明), not a table.
+    private var widest = 0
     /// How many rows of several cells a header is looked for in: a table whose header is not among them
     /// is read from its first such row (a CSV file) or not at all (a worksheet).
     static let lookAhead = 10
@@ -81,6 +84,7 @@ struct TableMapper {
         candidates = []
         filledRows = 0
         hiddenHeaderLine = 0
+        widest = 0
         v1Categories = []
         secondKinds = nil
         firstUnderHeader = false
@@ -142,6 +146,13 @@ struct TableMapper {
     private mutating func rejectSheet(line: Int) {
         rejected = true
         candidates = []
+        // Text a line a row (填表说明, 注意事项): nothing in it could be a record.
+        if widest <= 1 && !table.hidden {
+            titles = []
+            findings.append(
+                skipped(line, "工作表「\(table.sheet)」没有表头，每行只有一格文字，是说明而不是数据表，未读取（其中 \(filledRows) 行有内容）"))
+            return
+        }
         // A hidden sheet without a header is usually a template's lookup list, not data.
         findings.append(
             Finding(
@@ -174,6 +185,7 @@ struct TableMapper {
         if !sawHeader {
             if blank { return }
             if firstLine == 0 { firstLine = row.line }
+            widest = max(widest, row.cells.count { !$0.trimmingWhitespace().isEmpty })
             let recognised = row.cells.filter { field(for: $0) != nil }.count
             if !table.isWorkbook, row.cells.count == 1,
                 let separator = HeaderRow.otherSeparator(row.cells[0], { field(for: $0) })

@@ -237,6 +237,21 @@ struct XLSXReaderTests {
         #expect(l.findings.first?.message.contains("如「主体名称」") == true)
     }
 
+    @Test("a sheet of text, one filled cell a row (填表说明), is skipped with an info, not an error")
+    func textSheet() throws {
+        let wb = WorkbookFixture(sheets: [
+            .init(name: "数据", rows: [(1, Self.header), (2, ["某公司", "02", "", "文号1", "2026-11-20", "机关"])]),
+            .init(
+                name: "填表说明",
+                rows: [(1, ["填表说明"]), (2, ["1. 日期填写格式为 YYYY-MM-DD"]), (4, [nil, "2. 金额以万元为单位"])]),
+        ])
+        let r = try records(wb)
+        #expect(r.records.map(\.line) == [2])
+        let notes = r.findings.filter { $0.sheet == "填表说明" }
+        #expect(notes.count == 1, "\(notes.map(\.message))")
+        #expect(notes.first?.severity == .info && notes.first?.message.contains("说明") == true)
+    }
+
     @Test("unknown headers of a sheet carry the sheet and a did-you-mean hint")
     func unknownHeaderInSheet() throws {
         let wb = WorkbookFixture(sheets: [
