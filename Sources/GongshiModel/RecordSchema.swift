@@ -33,8 +33,28 @@ public struct RecordSchema: Sendable {
         }
     }
 
-    /// The schema index of the field a header of a file (or a `columns:` or sidecar key) stands for.
-    public func index(of header: String) -> Int? { lookup[RecordSchema.normalizeHeader(header)] }
+    /// The schema index of the field a header of a file (or a `columns:` or sidecar key) stands for; a
+    /// template's note after the name is read past (`处罚决定日期（格式：YYYY-MM-DD）`, `文号(必填)`).
+    public func index(of header: String) -> Int? {
+        let name = RecordSchema.normalizeHeader(header)
+        if let i = lookup[name] { return i }
+        return RecordSchema.withoutNote(name).flatMap { lookup[$0] }
+    }
+
+    /// Words of a template's note on how to fill a column, never of a column's name (as 万元 is).
+    static let noteWords = ["必填", "选填", "非必填", "可选", "可不填", "格式", "填写", "示例", "例如", "如:", "注:"]
+
+    /// A normalised header without the bracketed note that ends it (`(必填)`, `[格式:YYYY/MM/DD]`,
+    /// `【必填】`), or nil when it ends in none.
+    static func withoutNote(_ name: String) -> String? {
+        let pairs: [(Character, Character)] = [("(", ")"), ("[", "]"), ("【", "】")]
+        guard let close = name.last, let open = pairs.first(where: { $0.1 == close })?.0,
+            let start = name.lastIndex(of: open), start > name.startIndex
+        else { return nil }
+        let note = name[name.index(after: start)..<name.index(before: name.endIndex)]
+        guard noteWords.contains(where: { note.contains($0) }) else { return nil }
+        return String(name[..<start])
+    }
 
     /// The field a header of a file stands for.
     public func field(forHeader header: String) -> Field? { index(of: header).map { fields[$0] } }

@@ -31,6 +31,19 @@ struct HeaderMappingTests {
         #expect(s.index(of: "行政相对人名") == nil)
     }
 
+    @Test("a template's note after a column's name is read past; a unit is part of the name")
+    func notesAfterNames() {
+        let cf = RecordSchema.penalty
+        #expect(cf.index(of: "行政处罚决定书文号（必填）") == cf.index(of: "行政处罚决定书文号"))
+        #expect(cf.index(of: "处罚决定日期(格式:YYYY/MM/DD)") == cf.index(of: "处罚决定日期"))
+        #expect(cf.index(of: "处罚机关【必填】") == cf.index(of: "处罚机关"))
+        #expect(cf.index(of: "备注（选填，如：简易程序）") == cf.index(of: "备注"))
+        #expect(cf.index(of: "罚款金额（万元）（必填）") == cf.index(of: "罚款金额（万元）"))
+        // Not a note: a unit, or words that are no fill-in advice.
+        #expect(cf.index(of: "罚款金额（元）") == nil)
+        #expect(cf.index(of: "处罚机关（盖章）") == nil)
+    }
+
     @Test("aliases of §8.2 and v1 codes name their v2.0 column")
     func aliases() {
         let xk = RecordSchema.licensing
