@@ -120,7 +120,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 extension LocalDate {
-    /// Parses the date forms departments export: `2025-03-07`, `2025/3/7`, `2025.3.7`, `2025年3月7日`,
+    /// Parses the date forms departments export: `2025-03-07`, `2025/3/7`, `2025.3.7`, `2025年3月7日` (or `号`),
     /// `20250307` (exactly eight digits), optionally followed by a time (`2025-03-07 00:00:00`, as Excel writes), which is ignored.
     /// Returns nil for anything that is not a real calendar date.
     public init?(parsing text: some StringProtocol) {
@@ -164,7 +164,8 @@ extension LocalDate {
         i += 1
         guard let d = number(maxDigits: 2) else { return nil }
         if chinese {
-            guard i < scalars.count, scalars[i] == "日" else { return nil }
+            // 日, or 号 as spoken and often typed (2026年11月5号).
+            guard i < scalars.count, scalars[i] == "日" || scalars[i] == "号" else { return nil }
             i += 1
         }
         // Whatever follows must be a time, separated by white space or 'T'.

@@ -49,7 +49,7 @@ public enum SubjectCategory: String, Sendable {
     case soleProprietor = "个体工商户"
 
     /// Accepts the names and the codes of SPEC §8.2 (01 自然人, 02 法人, 03 非法人组织, 04 个体工商户; 个人 = 自然人),
-    /// inner spaces ignored.
+    /// the older standard's 法人及其他组织, 企业, 单位 and 个体户, inner spaces ignored.
     public init?(parsing raw: String) {
         guard let v = SubjectCategory.spellings.value(of: raw.removingWhitespace()) else { return nil }
         self = v
@@ -57,8 +57,10 @@ public enum SubjectCategory: String, Sendable {
 
     static let spellings = Spellings<SubjectCategory>(
         ["法人及非法人组织", "法人", "非法人组织", "法人和非法人组织", "02", "03", "2", "3"].map { ($0, .organization) }
+            // The older standard's term, and what clerks write for it.
+            + ["法人及其他组织", "法人或其他组织", "法人或者其他组织", "其他组织", "企业", "单位"].map { ($0, .organization) }
             + ["自然人", "个人", "01", "1"].map { ($0, .naturalPerson) }
-            + ["个体工商户", "04", "4"].map { ($0, .soleProprietor) })
+            + ["个体工商户", "个体户", "04", "4"].map { ($0, .soleProprietor) })
 }
 
 /// 失信严重程度 of a penalty, and the publicity bounds NDRC Order No. 36 sets for each.

@@ -132,7 +132,7 @@ struct FieldSchemaTests {
     func vocabularies() {
         #expect(Vocabulary.subjectCategory.name(of: "02", in: .xzxk) == "法人及非法人组织")
         #expect(Vocabulary.subjectCategory.name(of: "个人", in: .mingdan) == "自然人")
-        #expect(Vocabulary.subjectCategory.name(of: "企业", in: .xzxk) == nil)
+        #expect(Vocabulary.subjectCategory.name(of: "外资", in: .xzxk) == nil)
         #expect(Vocabulary.licenceCategory.name(of: "03", in: .xzxk) == "认可")
         #expect(Vocabulary.idDocumentType.name(of: "02", in: .xzcf) == "护照")
         #expect(Vocabulary.severity.name(of: "3", in: .xzcf) == "严重")

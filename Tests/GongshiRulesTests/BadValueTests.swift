@@ -7,7 +7,7 @@ import Testing
 struct BadValueTests {
     @Test("an unknown 行政相对人类别 is an error that withholds and names the field")
     func unknownCategory() throws {
-        let j = try Fixture(.xzcf, [Row.penalty(["行政相对人类别": "企业"])]).judge()
+        let j = try Fixture(.xzcf, [Row.penalty(["行政相对人类别": "外资"])]).judge()
         let f = j.findings("bad-value")
         #expect(f.count == 1)
         #expect(f.first?.severity == .error)
@@ -30,12 +30,15 @@ struct BadValueTests {
         #expect(j.entry(listKey("失信被执行人", Fixture.companyA, "2026-11-02"))?.field("主体类别") == "法人及非法人组织")
     }
 
-    @Test("个人 and 01 mean 自然人")
+    @Test("个人 and 01 mean 自然人; the older standard's 法人及其他组织, 企业 and 个体户 are read")
     func person() {
         #expect(SubjectCategory(parsing: "个人") == .naturalPerson)
         #expect(SubjectCategory(parsing: "01") == .naturalPerson)
         #expect(SubjectCategory(parsing: "04") == .soleProprietor)
-        #expect(SubjectCategory(parsing: "企业") == nil)
+        #expect(SubjectCategory(parsing: "企业") == .organization)
+        #expect(SubjectCategory(parsing: "法人及其他组织") == .organization)
+        #expect(SubjectCategory(parsing: "个体户") == .soleProprietor)
+        #expect(SubjectCategory(parsing: "其他") == nil)
     }
 
     @Test("许可类别 codes are published as names; other values warn and publish")

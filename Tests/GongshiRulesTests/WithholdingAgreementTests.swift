@@ -17,7 +17,7 @@ struct WithholdingAgreementTests {
             n += 1
             return "周市监罚〔2026〕\(100 + n)号"
         }
-        for v in ["企业", "个体户", "其他组织", "05", "0", "法人", "非法人组织", "个人", "01", "04", "自然人", "个体工商户", " 0 2 "] {
+        for v in ["外资", "合伙", "其它", "05", "0", "企业", "个体户", "法人", "非法人组织", "个人", "01", "04", "自然人", "个体工商户", " 0 2 "] {
             rows.append((.xzcf, Row.penalty(["行政相对人类别": v, "行政处罚决定书文号": doc(), "证件号码": "370303199001011234"])))
         }
         for v in ["较重", "0", "2", "4", "严重失信", "1", "3", "", "不知道"] {
@@ -44,7 +44,7 @@ struct WithholdingAgreementTests {
         for (i, v) in ["诚信名单", "红名单", "黑名单", "灰名单"].enumerated() {
             rows.append((.mingdan, Row.black(["名单类型": v, "列入日期": "2026-10-0\(i + 1)"])))
         }
-        for (i, v) in ["企业", "个体户", "自然人", "其他组织"].enumerated() {
+        for (i, v) in ["外资", "合伙", "自然人", "其它"].enumerated() {
             rows.append((.mingdan, Row.black(["主体类别": v, "列入日期": "2026-09-0\(i + 1)"])))
         }
         for (i, v) in ["撤销", "移出", "异议", "暂停"].enumerated() {
