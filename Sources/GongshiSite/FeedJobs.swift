@@ -173,7 +173,7 @@ extension Renderer {
         return FeedItem(
             id: Feeds.itemID("chehui:" + n.key), title: "撤回\(n.kind.title)：\(n.entityName) \(n.documentNumber)",
             url: context.url(Views.noticePath(n)), published: n.withdrawnOn, updated: n.withdrawnOn,
-            html: Feeds.table(rows), summary: "撤回原因：\(n.reason)", sortKey: "chehui:" + n.key)
+            html: Feeds.table(rows), summary: "撤回原因：\(n.reason.isEmpty ? "未说明" : n.reason)", sortKey: "chehui:" + n.key)
     }
 
     func articleItem(_ a: Article) -> FeedItem {

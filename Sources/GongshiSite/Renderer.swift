@@ -193,11 +193,10 @@ public struct Renderer: Sendable {
             ctx["ownFeeds"] = SiteContext.feedLinks(root: root, folder: feedFolder, label: feedTitle)
         }
         if context.preview != nil && fileErrorCount > 0 {
-            ctx["fileErrors"] =
-                [
-                    "items": fileErrors, "count": fileErrorCount,
-                    "more": fileErrorCount > fileErrors.count ? fileErrorCount - fileErrors.count : 0,
-                ] as TemplateObject
+            var errors: TemplateObject = ["items": fileErrors, "count": fileErrorCount]
+            // Set only when some are not listed: a 0 is a value, and the section would say 另有 0 处.
+            if fileErrorCount > fileErrors.count { errors["more"] = fileErrorCount - fileErrors.count }
+            ctx["fileErrors"] = errors
         }
         // A page not keyed by its inputs (see KeyedPages) is fingerprinted by everything the template
         // receives, the fragments by their fingerprints: equal means equal bytes.

@@ -53,6 +53,20 @@ struct EntityFeedTests {
         #expect(sink.text("zhuti/\(Self.code)/index.html")?.contains("周市监罚〔2026〕2号") == false)
     }
 
+    @Test func aWithdrawalWithoutAReasonSaysSoInItsFeedSummary() throws {
+        var f = SiteFixture()
+        f.penaltyHeader += ",当前状态,状态日期,状态说明"
+        f.penalties = [Self.rows[0] + ",撤销,2026-11-20,", Self.rows[2] + ",,,"]
+        f.ledger = [
+            LedgerEvent(
+                date: LocalDate(parsing: "2026-11-03")!, event: .published, kind: .xzcf,
+                key: "xzcf:区市场监管局:周市监罚〔2026〕1号", digest: "0")
+        ]
+        let sink = try f.render()
+        let atom = sink.text("zhuti/\(Self.code)/atom.xml") ?? ""
+        #expect(atom.contains("撤回原因：未说明"), "\(atom)")
+    }
+
     @Test func anEntityWhoseOnlyRecordIsRevokedKeepsItsFeedWithTheWithdrawal() throws {
         var f = SiteFixture()
         f.penaltyHeader += ",当前状态,状态日期,状态说明"
@@ -68,6 +82,7 @@ struct EntityFeedTests {
         #expect(atom.components(separatedBy: "<entry>").count - 1 == 1, "the withdrawal")
         #expect(atom.contains("撤回") && atom.contains("淄博成创食品有限公司"), "\(atom)")
         #expect(try XMLParsing.wellFormed(atom))
+        #expect(atom.contains("撤回原因：经行政复议撤销原处罚决定"))
         // Its page says it has nothing public, under its name, rather than being gone; search engines
         // are not offered it.
         let page = sink.text(folder + "index.html") ?? ""

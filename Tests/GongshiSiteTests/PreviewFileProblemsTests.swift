@@ -39,6 +39,7 @@ struct PreviewFileProblemsTests {
         let home = sink.text("index.html") ?? ""
         #expect(home.contains("有 1 处文件无法读取"), "a title row or merged cells withhold nothing")
         #expect(home.contains("Content/xzxk/b.xlsx [补报] 第3行"))
+        #expect(!home.contains("另有 0 处"), "every one is listed")
         let index = sink.text("yulan/index.html") ?? ""
         #expect(index.contains("Content/xzxk/b.xlsx [许可信息]"))
     }
