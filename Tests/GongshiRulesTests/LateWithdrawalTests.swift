@@ -34,6 +34,16 @@ struct LateWithdrawalTests {
         #expect(j.notice(penaltyKey()) != nil, "the notice is still published")
     }
 
+    @Test("revoked before this site ever showed it, first seen after the time: nothing was withdrawn late")
+    func revokedBeforeShownIsNeverLate() throws {
+        var f = Fixture(.xzcf, [Self.row])
+        f.ledger = []
+        let j = try f.judge("2026-11-25")
+        #expect(j.findings("late-withdrawal").isEmpty, "\(j.findings.map(\.message))")
+        let notice = try #require(j.notice(penaltyKey()))
+        #expect(!notice.wasShown)
+    }
+
     @Test("the ledger's 撤回 date decides")
     func ledger() throws {
         var f = fixture

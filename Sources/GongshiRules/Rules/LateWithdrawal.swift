@@ -5,13 +5,19 @@ public enum LateWithdrawal: RecordRule {
     public static let info = RuleInfo(
         id: "late-withdrawal", title: "逾期撤回", severity: .error, withholds: "—",
         summary:
-            "已撤销、变更、确认违法或确认无效的记录，撤回日期（台账中的「撤回」，没有则为构建日期）晚于状态日期后第 withdrawWorkdays（默认3）个工作日；撤回期限早于本站启用日期（adoptedOn）的，由原系统负责，不评价；从未公示、公示期也已过（没有撤回说明）的，无需撤回，不评价",
+            "已撤销、变更、确认违法或确认无效的记录，撤回日期（台账中的「撤回」，没有则为构建日期）晚于状态日期后第 withdrawWorkdays（默认3）个工作日；撤回期限早于本站启用日期（adoptedOn）的，由原系统负责，不评价；本站从未公示过（台账中没有「公示」，启用前也未由原系统公示）的，没有可撤回的信息，不评价（照常发布撤回说明）",
         example: "2026-11-16 撤销，2026-11-19 为撤回截止日，2026-11-25 才撤回",
         basis: "《中华人民共和国行政处罚法》第四十八条（三日内撤回）、第八十五条（工作日）；《山东省社会信用条例》第四十条")
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         guard let action = so.withdrawal, let statusDate = r.statusDate else { return .none }
         let state = r.ledger
+        // Never shown on this site (nor, before it took over, by the previous system): revoked before it
+        // was published, there is nothing to withdraw, however late the build. Its notice says so.
+        let shown = state?.firstPublished != nil
+        if !shown, let decided = r.primaryDate, !LateDisclosure.publishedBeforeAdoption(r, decided: decided, env: env) {
+            return .none
+        }
         // Never shown, and no notice to put up (its publicity is over, or it is never shown): there is
         // nothing to withdraw, however late the build.
         if Publisher.shownPeriod(r, env) == nil && state?.isShown != true && state?.lastEvent != .withdrawn {
