@@ -36,7 +36,7 @@ public final class SiteLock: @unchecked Sendable {
             let holder = readHolder(fd)
             close(fd)
             if code == EWOULDBLOCK {
-                let who = holder.map { "进程 \($0)" } ?? "另一个进程"
+                let who = holder.map { "进程 \($0) " } ?? "另一个进程"
                 throw SiteError(file: "", message: "\(who)正在构建或写入此站点（锁文件 \(path)）。请等它结束后再运行；同一站点同时只能有一个 gongshi build。")
             }
             throw SiteError(file: "", message: IOFailure.message(code, path: path, doing: "锁定站点"))
