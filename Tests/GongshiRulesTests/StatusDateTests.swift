@@ -32,11 +32,13 @@ struct StatusDateTests {
         #expect(f.message.contains("早于「处罚决定日期」2026-11-02"))
     }
 
-    @Test("no finding for a normal record, a status in the past, or a list entry")
+    @Test("no finding for a normal record, a status in the past, a repair ahead, or a list entry")
     func quiet() throws {
         var f = Fixture(.xzcf, [Row.penalty(["当前状态": "正常", "状态日期": "2026-12-16"])])
         f.add(.xzxk, [Row.licence(["当前状态": "撤销", "状态日期": "2026-11-20", "状态说明": "依申请撤销"])])
         f.add(.mingdan, [Row.black(["当前状态": "移出", "状态日期": "2026-12-20"])])
+        // A repair entered ahead of the day it takes effect.
+        f.add(.xzcf, [Row.penalty(["行政处罚决定书文号": "周市监罚〔2026〕9号", "当前状态": "修复", "状态日期": "2026-11-30"])])
         let j = try f.judge("2026-11-25")
         #expect(j.findings("status-date").isEmpty, "\(j.findings("status-date").map(\.message))")
     }

@@ -5,7 +5,7 @@ public enum StatusDate: RecordRule {
     public static let info = RuleInfo(
         id: "status-date", title: "状态日期疑误", severity: .warning, withholds: "—",
         summary:
-            "行政许可、行政处罚的当前状态（撤销、变更、异议、修复等）所填状态日期晚于构建日期（在此之前记录按「正常」公示，状态自该日起生效），或早于决定日期（状态不会早于决定本身）：多为录入错误，请核实更正",
+            "行政许可、行政处罚的当前状态为撤销、变更、确认违法或确认无效，所填状态日期却晚于构建日期（在此之前记录按「正常」照常公示，撤回自该日起）；或任一状态（含异议、修复）的状态日期早于决定日期（状态不会早于决定本身）：多为录入错误，请核实更正",
         example: "构建日期 2026-11-25，「当前状态」撤销，「状态日期」2026-12-16（应为 2026-11-16）",
         basis: "本站规则（状态自状态日期起生效，见 SPEC §7）；《中华人民共和国行政处罚法》第四十八条（撤回须及时）")
 
@@ -13,7 +13,9 @@ public enum StatusDate: RecordRule {
         guard r.kind != .mingdan, let stated = r.givenRecordStatus, stated != .normal, let date = r.statusDate
         else { return .none }
         let field = "「\(Field.statusDate.name)」\(date)"
-        if date > env.date {
+        // A withdrawal dated ahead keeps the decision online until then; a repair or an objection may be
+        // entered ahead of the day it takes effect.
+        if date > env.date, stated.isWithdrawal {
             return Decision(findings: [
                 finding(r, "当前状态为「\(stated.rawValue)」，\(field) 晚于构建日期 \(env.date)：在此之前该记录按「正常」公示；如为录入错误请更正")
             ])
