@@ -53,30 +53,28 @@ struct EntityFeedTests {
         #expect(sink.text("zhuti/\(Self.code)/index.html")?.contains("周市监罚〔2026〕2号") == false)
     }
 
-    @Test func aWithdrawalWithoutAReasonSaysSoInItsFeedSummary() throws {
+    /// The entity's first penalty, published on 11-03, revoked on 11-20 for `reason`; its other record
+    /// has no status.
+    static func revoked(reason: String) -> SiteFixture {
         var f = SiteFixture()
         f.penaltyHeader += ",当前状态,状态日期,状态说明"
-        f.penalties = [Self.rows[0] + ",撤销,2026-11-20,", Self.rows[2] + ",,,"]
+        f.penalties = [Self.rows[0] + ",撤销,2026-11-20,\(reason)", Self.rows[2] + ",,,"]
         f.ledger = [
             LedgerEvent(
                 date: LocalDate(parsing: "2026-11-03")!, event: .published, kind: .xzcf,
                 key: "xzcf:区市场监管局:周市监罚〔2026〕1号", digest: "0")
         ]
-        let sink = try f.render()
+        return f
+    }
+
+    @Test func aWithdrawalWithoutAReasonSaysSoInItsFeedSummary() throws {
+        let sink = try Self.revoked(reason: "").render()
         let atom = sink.text("zhuti/\(Self.code)/atom.xml") ?? ""
         #expect(atom.contains("撤回原因：未说明"), "\(atom)")
     }
 
     @Test func anEntityWhoseOnlyRecordIsRevokedKeepsItsFeedWithTheWithdrawal() throws {
-        var f = SiteFixture()
-        f.penaltyHeader += ",当前状态,状态日期,状态说明"
-        f.penalties = [Self.rows[0] + ",撤销,2026-11-20,经行政复议撤销原处罚决定", Self.rows[2] + ",,,"]
-        f.ledger = [
-            LedgerEvent(
-                date: LocalDate(parsing: "2026-11-03")!, event: .published, kind: .xzcf,
-                key: "xzcf:区市场监管局:周市监罚〔2026〕1号", digest: "0")
-        ]
-        let sink = try f.render()
+        let sink = try Self.revoked(reason: "经行政复议撤销原处罚决定").render()
         let folder = "zhuti/\(Self.code)/"
         let atom = sink.text(folder + "atom.xml") ?? ""
         #expect(atom.components(separatedBy: "<entry>").count - 1 == 1, "the withdrawal")
