@@ -50,9 +50,7 @@ public enum Judge {
         let site = source.site
         let departments = DepartmentIndex(site.departments)
         var rows = RowIndex.gather(source, departments: departments)
-        let history = LedgerHistory(
-            events: site.ledger, through: date, aliases: rows.formerKeys,
-            spelling: DecisionSpelling(departments: departments))
+        let history = LedgerHistory(events: site.ledger, through: date, aliases: rows.formerKeys)
         let env = RuleEnvironment(
             date: date, settings: site.settings, calendar: site.calendar, memoranda: MemorandumIndex(site.memoranda),
             history: history, departments: departments, legacyListKeys: rows.legacyListKeys, links: rows.links,

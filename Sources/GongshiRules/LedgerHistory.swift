@@ -29,16 +29,10 @@ public struct LedgerHistory: Sendable {
     /// record is asked about by several rules). By ``TextKey``: a `String` key was hashed Unicode-
     /// normalised, a few thousand instructions for a Chinese key, in the judge's serial part too.
     private var positions: [TextKey: Int] = [:]
-    /// Spells a key the one way it is looked up by (``DecisionSpelling``); nil: keys as written.
-    private let spelling: DecisionSpelling?
 
     /// `aliases` maps keys the ledger may hold to the keys that replaced them (a natural person's list
-    /// keys with the full name): their events are folded under the new key. `spelling`: keys of one
-    /// decision spelt differently share one history.
-    init(
-        events: [LedgerEvent], through date: LocalDate, aliases: [String: String] = [:], spelling: DecisionSpelling?
-    ) {
-        self.spelling = spelling
+    /// keys with the full name): their events are folded under the new key.
+    public init(events: [LedgerEvent], through date: LocalDate, aliases: [String: String] = [:]) {
         positions.reserveCapacity(events.count)
         // A ledger is appended in date order: folded as it is. One appended out of order is folded
         // chronologically (stable by date).
@@ -53,17 +47,9 @@ public struct LedgerHistory: Sendable {
         }
     }
 
-    /// The history of `events` by keys as written (`ledger import`, which has no departments).
-    public init(events: [LedgerEvent], through date: LocalDate, aliases: [String: String] = [:]) {
-        self.init(events: events, through: date, aliases: aliases, spelling: nil)
-    }
-
-    /// The key `key` is looked up by.
-    private func lookup(_ key: String) -> TextKey { TextKey(spelling?.fold(key) ?? key) }
-
     private mutating func add(_ e: LedgerEvent) {
         let p: Int
-        let key = lookup(e.key)
+        let key = TextKey(e.key)
         if let known = positions[key] {
             p = known
         } else {
@@ -93,11 +79,10 @@ public struct LedgerHistory: Sendable {
         if !e.digest.isEmpty { s.lastDigest = e.digest }
     }
 
-    public subscript(key: String) -> LedgerState? { positions[lookup(key)].map { stateList[$0] } }
+    public subscript(key: String) -> LedgerState? { positions[TextKey(key)].map { stateList[$0] } }
 
-    /// The position of `key` (or of its decision spelt otherwise) in ``order`` (nil when the ledger does
-    /// not know it).
-    public func position(of key: String) -> Int? { positions[lookup(key)] }
+    /// The position of `key` in ``order`` (nil when the ledger does not know it).
+    public func position(of key: String) -> Int? { positions[TextKey(key)] }
 
     /// The state of the key at `position` in ``order``.
     public func state(at position: Int) -> LedgerState { stateList[position] }

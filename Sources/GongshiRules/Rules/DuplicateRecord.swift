@@ -36,16 +36,10 @@ public enum DuplicateRecord: RecordRule {
     }
 
     /// How the row names its authority when that is another name of its department (an alias of
-    /// departments.csv), and its document number when it has other brackets than 〔〕: the copies are
-    /// one decision spelt two ways (``DecisionSpelling``).
+    /// departments.csv): the copies are one decision spelt two ways.
     static func spelling(_ r: RecordContext) -> String {
-        guard r.kind != .mingdan else { return "" }
-        var said: [String] = []
-        if let d = r.department, r.authority != d.name { said.append("机关写作「\(r.authority)」，即「\(d.name)」") }
-        let number = r[r.kind.documentField]
-        let folded = DecisionSpelling.document(number)
-        if folded != number { said.append("文书号写作「\(number)」，即「\(folded)」") }
-        return said.isEmpty ? "" : "（\(said.joined(separator: "；"))，请统一写法）"
+        guard let d = r.department, r.kind != .mingdan, r.authority != d.name else { return "" }
+        return "（机关写作「\(r.authority)」，即「\(d.name)」，请统一写法）"
     }
 }
 
