@@ -116,16 +116,19 @@ struct RecordFacts: Sendable {
             hasKey = !source[.listName].isEmpty && !entity.isEmpty && !listed.isEmpty
             department = departments.named(authority)
         }
-        if hasKey, kind != .mingdan, let d = department, d.name != authority,
-            let at = schema.index(of: kind.authorityField)
+        let document = kind == .mingdan ? "" : source[kind.documentField]
+        let spelt = (name: department?.name ?? authority, document: DocumentSpelling.folded(document))
+        if hasKey, kind != .mingdan, spelt.name != authority || spelt.document != document,
+            let at = schema.index(of: kind.authorityField), let number = schema.index(of: kind.documentField)
         {
-            // The department named by an alias (or known by its code): one decision whatever the spelling
-            // of its authority, so that a row naming 区税务局 and one naming 国家税务总局淄博市周村区税务局 are
-            // copies of each other, not two decisions published twice. The key itself stays as SPEC §7
-            // defines it (the ledger's 记录键).
-            keyHash = DuplicateIndex.KeyHash(RecordFacts.decisionKey(kind, d.name, source[kind.documentField]))
+            // The department named by an alias (or known by its code), a document number with other
+            // brackets: one decision whatever the spelling (``DocumentSpelling``), so that a row naming
+            // 区税务局 and one naming 国家税务总局淄博市周村区税务局 are copies of each other, not two
+            // decisions published twice. The key itself stays as SPEC §7 defines it (the ledger's 记录键).
+            keyHash = DuplicateIndex.KeyHash(RecordFacts.decisionKey(kind, spelt.name, spelt.document))
             var values = source.values
-            values[at] = d.name
+            values[at] = spelt.name
+            values[number] = spelt.document
             contentHash = DuplicateIndex.contentHash(values)
             statusFreeHash = RecordFacts.statusFreeHash(values, schema, contentHash)
         } else if hasKey {

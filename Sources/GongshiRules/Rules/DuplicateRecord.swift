@@ -6,7 +6,7 @@ public enum DuplicateRecord: RecordRule {
     public static let info = RuleInfo(
         id: "duplicate-record", title: "重复记录", severity: .error, withholds: "内容不同：所有副本；内容相同：—（只公示第一条）",
         summary:
-            "同一记录键（类型 + 机关（部门的别名按该部门计） + 文书号；名单为名单名称 + 代码或名称 + 列入日期 + 认定文书号（或案号、执行依据文号），代码依次取统一社会信用代码、组织机构代码、工商注册号）出现多次。内容不同为错误，内容相同为警告；在第一条之后的每个副本处报告。只有当前状态、状态日期或状态说明不同的（后来的导出带着撤销等新状态再次报送同一决定），提示只保留一条并在其上填写最新状态：否则已公示的记录被撤下而没有撤回说明",
+            "同一记录键（类型 + 机关（部门的别名按该部门计） + 文书号（括号〔〕、[]、（）、【】按同一种计）；名单为名单名称 + 代码或名称 + 列入日期 + 认定文书号（或案号、执行依据文号），代码依次取统一社会信用代码、组织机构代码、工商注册号）出现多次。内容不同为错误，内容相同为警告；在第一条之后的每个副本处报告。只有当前状态、状态日期或状态说明不同的（后来的导出带着撤销等新状态再次报送同一决定），提示只保留一条并在其上填写最新状态：否则已公示的记录被撤下而没有撤回说明",
         example: "两个文件都有「周市监罚〔2026〕12号」，罚款金额不同",
         basis: "本站规则（同一决定只能有一种公示内容）")
 
@@ -36,10 +36,16 @@ public enum DuplicateRecord: RecordRule {
     }
 
     /// How the row names its authority when that is another name of its department (an alias of
-    /// departments.csv): the copies are one decision spelt two ways.
+    /// departments.csv), and its document number when it has other brackets than 〔〕: the copies are
+    /// one decision spelt two ways (``DocumentSpelling``).
     static func spelling(_ r: RecordContext) -> String {
-        guard let d = r.department, r.kind != .mingdan, r.authority != d.name else { return "" }
-        return "（机关写作「\(r.authority)」，即「\(d.name)」，请统一写法）"
+        guard r.kind != .mingdan else { return "" }
+        var said: [String] = []
+        if let d = r.department, r.authority != d.name { said.append("机关写作「\(r.authority)」，即「\(d.name)」") }
+        let number = r[r.kind.documentField]
+        let folded = DocumentSpelling.folded(number)
+        if folded != number { said.append("文书号写作「\(number)」，即「\(folded)」") }
+        return said.isEmpty ? "" : "（\(said.joined(separator: "；"))，请统一写法）"
     }
 }
 
