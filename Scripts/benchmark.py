@@ -275,6 +275,9 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix="gongshi-bench-", dir=tmp)
     print(f"{'records':>9} {'scenario':<10} {'wall s':>8} {'CPU s':>8} {'CPU/wall':>6} {'peak MB':>8} {'of full':>7} "
           f"{'pages':>8} {'files':>8}  tool")
+    if args.hugo and not shutil.which("hugo"):
+        print("note: --hugo asked for, but no `hugo` is on PATH (apt-get install -y hugo): Hugo's rows are left out",
+              file=sys.stderr)
     try:
         fulls = []
         for n in args.sizes:
