@@ -151,6 +151,7 @@ extension TableMapper {
             return nil
         }
         guard let idx = field(for: name) else {
+            if RecordSchema.rowNumbers.contains(h) { return nil }
             // Hints for the first columns only: a header of 100 000 columns stays linear and cheap.
             unknownColumns += 1
             let hint =

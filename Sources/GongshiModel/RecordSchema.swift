@@ -104,6 +104,10 @@ public struct RecordSchema: Sendable {
         "序号", "编号", "行号", "顺序号", "序列号", "说明", "附注", "操作", "附件", "NO", "NO.", "ID",
     ]
 
+    /// Headers of a column that numbers the rows (序号 in nearly every export): no field and no data,
+    /// so it is read past without an unknown-column warning on every file a department sends.
+    public static let rowNumbers: Set<String> = ["序号", "行号", "顺序号", "NO", "NO."]
+
     /// The standard name closest to an unknown header, for a "did you mean" hint: a field name the
     /// header contains or is contained in (处罚机关名称 → 处罚机关), else one within a small edit
     /// distance. Nil when nothing is close.

@@ -143,9 +143,8 @@ struct TitleAndTotalRowTests {
         let infos = r.findings.filter { $0.rule == "bad-file" && $0.severity == .info }
         #expect(infos.map(\.line) == [1, 4])
         #expect(infos.allSatisfy { $0.sheet == "Sheet1" })
-        // 序号 is a row number: no hint that turns it into 案号.
-        let unknown = r.findings.filter { $0.rule == "unknown-column" }
-        #expect(unknown.count == 1 && !unknown[0].message.contains("您是否指"), "\(unknown.map(\.message))")
+        // 序号 is a row number: neither a warning nor a hint that turns it into 案号.
+        #expect(!r.findings.contains { $0.rule == "unknown-column" }, "\(r.findings.map(\.message))")
     }
 
     @Test("a leading or trailing * (a template's required-field mark) is ignored in headers")
@@ -167,5 +166,14 @@ struct TitleAndTotalRowTests {
             #expect(RecordSchema.penalty.suggestion(for: h) == nil, "\(h)")
         }
         #expect(RecordSchema.penalty.suggestion(for: "处罚机关名称") == "处罚机关")
+    }
+
+    @Test("a column numbering the rows (序号, No.) is read past without a warning; a note column still warns")
+    func rowNumberColumnsAreNoUnknownColumn() {
+        let text = "序号,No.,说明,统一社会信用代码,主体名称,列入日期,名单类型\n1,1,据报,91370303MA3C4L7Q1X,甲公司,2026-07-01,红名单\n"
+        let r = read(.mingdan, text)
+        #expect(r.records.first?[.subjectName] == "甲公司")
+        let unknown = r.findings.filter { $0.rule == "unknown-column" }.map(\.message)
+        #expect(unknown.count == 1 && unknown.first?.contains("「说明」") == true, "\(unknown)")
     }
 }

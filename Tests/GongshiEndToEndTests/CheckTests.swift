@@ -66,14 +66,14 @@ struct CheckTests {
     @Test func aFileOfOneDepartmentHasItsOwnFindingsUnderThatDepartment() throws {
         let site = try Gongshi.site("basic")
         let text = """
-            序号,行政相对人名称,行政相对人类别,统一社会信用代码,法定代表人,行政处罚决定书文号,违法行为类型,违法事实,处罚依据,处罚类别,处罚内容,罚款金额（万元）,处罚决定日期,处罚机关,处罚机关统一社会信用代码,失信严重程度
-            1,周村测试甲食品有限公司,法人及非法人组织,91370306MA3C10017X,张三,周市监罚〔2026〕99号,违反食品安全规定,销售过期食品,《食品安全法》第一百二十四条,罚款,罚款一万元,1,2026-11-20,区市场监管局,11370306004000024A,一般
+            经办人,行政相对人名称,行政相对人类别,统一社会信用代码,法定代表人,行政处罚决定书文号,违法行为类型,违法事实,处罚依据,处罚类别,处罚内容,罚款金额（万元）,处罚决定日期,处罚机关,处罚机关统一社会信用代码,失信严重程度
+            王五,周村测试甲食品有限公司,法人及非法人组织,91370306MA3C10017X,张三,周市监罚〔2026〕99号,违反食品安全规定,销售过期食品,《食品安全法》第一百二十四条,罚款,罚款一万元,1,2026-11-20,区市场监管局,11370306004000024A,一般
 
             """
         try text.write(toFile: site + "/Content/xzcf/2026-11-extra.csv", atomically: true, encoding: .utf8)
         let r = try Gongshi.run(["check", "--site", site, "--date", "2026-11-25", "--severity", "warning"])
         let own = try #require(r.stdout.components(separatedBy: "■ 区市场监管局（scjgj）").last)
-        #expect(own.components(separatedBy: "■ ").first?.contains("未知的列「序号」") == true, "\(r.stdout)")
+        #expect(own.components(separatedBy: "■ ").first?.contains("未知的列「经办人」") == true, "\(r.stdout)")
     }
 
     @Test func departmentFilterKeepsOnlyItsFindings() throws {
