@@ -54,6 +54,14 @@ public struct PublishedListEntry: Sendable {
     public let key: String
     /// Its URL id (the anchor on its list's page); see ``Publisher/listEntryID(_:_:shownName:)``.
     public internal(set) var id: String
+    /// Whether `id` was made from the key with the person's name as the page shows it: the key holds a
+    /// hash of a natural person's full name, so nothing public may be made from it
+    /// (``Publisher/listEntryID(_:_:shownName:)``).
+    public internal(set) var idHidesName = false
+    /// What its feed items' ids are made from: its key, unless that holds the hash of a person's name;
+    /// then its id, which tells nothing the page does not (an id from the key could be matched against
+    /// names tried one by one in place of the masked character: 马*浩).
+    public var feedKey: String { idHidesName ? "mingdan-entry:" + id : key }
     public let isRed: Bool
     public let listName: String
     public let listID: String

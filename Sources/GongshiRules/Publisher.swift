@@ -104,6 +104,7 @@ enum Publisher {
             lastUpdated: state?.lastUpdated, fields: fields, digest: ContentDigest.digest(fields),
             file: r.source.file, line: r.source.line)
         entry.sheet = r.source.sheet
+        entry.idHidesName = keyHoldsName(key, r)
         entry.registrationNumber = r.identity.registrationNumber
         entry.organizationCode = r.identity.organizationCode
         entry.document = PersonalData.scrub(RecordContext.listDocument(r.source)).text
@@ -120,8 +121,13 @@ enum Publisher {
     /// may share an id: ``separateSharedIDs(_:)`` tells them apart.
     static func listEntryID(_ key: String, _ r: RecordContext, shownName: String) -> String {
         let part = RecordContext.personKeyPart(r.entityName)
-        guard r.isNaturalPerson, key.contains(part) else { return ContentDigest.id(for: key, prefix: "") }
+        guard keyHoldsName(key, r) else { return ContentDigest.id(for: key, prefix: "") }
         return ContentDigest.id(for: key.replacingOccurrences(of: part, with: "自然人:" + shownName), prefix: "")
+    }
+
+    /// Whether `key` holds the hash of a natural person's full name (``RecordContext/personKeyPart(_:)``).
+    static func keyHoldsName(_ key: String, _ r: RecordContext) -> Bool {
+        r.isNaturalPerson && key.contains(RecordContext.personKeyPart(r.entityName))
     }
 
     /// Entries whose ids are made from a masked name (``listEntryID(_:_:shownName:)``) can share one:

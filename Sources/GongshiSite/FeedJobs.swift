@@ -160,7 +160,7 @@ extension Renderer {
         let rows = brief ? EntityFeeds.briefRows(e) : Views.fieldPairs(e.fields)
         let colour = Views.colour(isRed: e.isRed)
         return FeedItem(
-            id: Feeds.itemID(e.key), title: "\(colour)·\(e.listName)：\(e.entityName)", url: context.url(path),
+            id: Feeds.itemID(e.feedKey), title: "\(colour)·\(e.listName)：\(e.entityName)", url: context.url(path),
             published: e.firstPublished, updated: e.lastUpdated ?? e.firstPublished, html: Feeds.table(rows),
             summary: "\(e.department.name)于 \(e.listedOn) 列入「\(e.listName)」", sortKey: e.key)
     }

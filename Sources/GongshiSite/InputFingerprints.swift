@@ -57,6 +57,7 @@ extension FingerprintBuffer {
     mutating func add(entry e: PublishedListEntry) {
         add(e.key)
         add(e.id)
+        add(e.idHidesName)
         add(e.isRed)
         add(e.listName)
         add(e.listID)

@@ -98,6 +98,17 @@ struct PersonPrivacyEndToEndTests {
         #expect(persons.count == 3)
         #expect(persons.allSatisfy { ($0["工商注册号"] ?? "") == "" && ($0["组织机构代码"] ?? "") == "" })
         #expect(report.contains("韩*芳"))
+        // No feed item's id is one a guess of a name could give: ids of the ledger's keys (with the hash of
+        // the full name) appear in no feed.
+        let keys = ledger.split(separator: "\n").compactMap { line -> String? in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            return cells.count > 4 && cells[3].contains("自然人-") ? String(cells[3]) : nil
+        }
+        #expect(keys.count == 3, "\(ledger)")
+        let feeds = ["heimingdan/atom.xml", "heimingdan/rss.xml", "heimingdan/feed.json", "atom.xml"]
+            .map { Gongshi.read(pub + "/" + $0) }.joined()
+        #expect(feeds.contains("urn:uuid:"))
+        for key in keys { #expect(!feeds.contains(try Self.feedItemID(key)), "\(key)") }
         // A second build keeps every key: nothing withdrawn, nothing published again.
         let next = try Gongshi.run(["build", "--site", site, "--date", "2026-11-26"])
         #expect(next.status == 0, "\(next.stderr)")
@@ -126,6 +137,30 @@ struct PersonPrivacyEndToEndTests {
             let page = await preview.get(String(path))
             #expect(Self.leaks(page.1) == [], "\(path)")
         }
+    }
+
+    /// The id a feed item made from `key` has (`Feeds.itemID`: a name-based UUID of the SHA-256 of
+    /// `gongshi:` and the key), by `sha256sum`.
+    static func feedItemID(_ key: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        let input = Pipe()
+        let out = Pipe()
+        p.standardInput = input
+        p.standardOutput = out
+        try p.run()
+        input.fileHandleForWriting.write(Data(("gongshi:" + key).utf8))
+        try input.fileHandleForWriting.close()
+        let hex = Array(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(32))
+        p.waitUntilExit()
+        var bytes = stride(from: 0, to: 32, by: 2).map { UInt8(String(hex[$0..<$0 + 2]), radix: 16)! }
+        bytes[6] = (bytes[6] & 0x0F) | 0x50
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let h = bytes.map { String(format: "%02x", $0) }.joined()
+        let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { r in
+            String(h[h.index(h.startIndex, offsetBy: r.lowerBound)..<h.index(h.startIndex, offsetBy: r.upperBound)])
+        }
+        return "urn:uuid:" + parts.joined(separator: "-")
     }
 
     /// The XML parts of a workbook, as one text (`unzip -p`).

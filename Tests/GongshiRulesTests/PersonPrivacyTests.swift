@@ -178,6 +178,14 @@ struct PersonPrivacyTests {
         // The id of the key (with the hash of the full name) is what a guess of the name would give.
         #expect(e.id != ContentDigest.id(for: e.key, prefix: ""))
         #expect(e.id != ContentDigest.id(for: personListKey("失信被执行人", "赵铁柱", "2026-11-02"), prefix: ""))
+        // Feed items' ids are made from the id too, never from the key.
+        #expect(e.idHidesName && e.feedKey == "mingdan-entry:" + e.id && !e.feedKey.contains("自然人-"))
+    }
+
+    @Test("an organisation's entry keeps its feed id made from its key")
+    func organisationFeedKey() throws {
+        let e = try #require(try Fixture(.mingdan, [Row.black()]).judge().publication.listEntries.first)
+        #expect(!e.idHidesName && e.feedKey == e.key)
     }
 
     @Test("two persons with one masked name on one list and day keep ids of their own")
@@ -188,6 +196,7 @@ struct PersonPrivacyTests {
         #expect(entries.count == 2)
         let base = ContentDigest.id(for: "mingdan:失信被执行人:自然人:张*伟:2026-11-02", prefix: "")
         #expect(Set(entries.map(\.id)) == [base, base + "-2"])
+        #expect(Set(entries.map(\.feedKey)).count == 2)
         // The first by key keeps the plain id, whatever the order of the rows.
         let first = try #require(entries.min { $0.key < $1.key })
         #expect(first.id == base)
