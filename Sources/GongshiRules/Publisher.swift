@@ -208,6 +208,8 @@ enum Publisher {
                         v = r.department?.uscc ?? ""
                     } else if UnifiedSocialCreditCode.isNone(v) {
                         v = ""
+                    } else if Field.otherEntityCodes.contains(f) && ResidentIDNumber.isHeldInCode(v) {
+                        v = ""  // a person's ID number (personal-data): never published
                     }
                 }
             case .secret:

@@ -4,6 +4,22 @@ import Testing
 
 @Suite("ResidentIDNumber (GB 11643-1999)")
 struct ResidentIDNumberTests {
+    @Test("an ID number in a 税务登记号 or another code column: 18 characters, with two digits after, or old")
+    func heldInCode() {
+        let id = "360426199101010071"
+        #expect(ResidentIDNumber.isHeldInCode(id))
+        #expect(ResidentIDNumber.isHeldInCode(id + "01"))  // a 个体工商户's 税务登记号 before 2015
+        #expect(ResidentIDNumber.isHeldInCode("360426199101010072"))  // mistyped check character
+        #expect(ResidentIDNumber.isHeldInCode("37030619830415116X".lowercased()))
+        #expect(ResidentIDNumber.isHeldInCode("370303800101123"))  // old, last nine no 组织机构代码
+        // An organisation's: a 统一社会信用代码, or an area code and a valid 组织机构代码 (800101125).
+        #expect(!ResidentIDNumber.isHeldInCode("91370306MA3C10017X"))
+        #expect(!ResidentIDNumber.isHeldInCode("370306800101125"))
+        #expect(!ResidentIDNumber.isHeldInCode(id + "AB"))
+        #expect(!ResidentIDNumber.isHeldInCode("鲁税字370306号"))
+        #expect(!ResidentIDNumber.isHeldInCode(""))
+    }
+
     @Test("the example of DOMAIN.md §4 is valid")
     func knownValid() {
         #expect(ResidentIDNumber.isValid("360426199101010071"))

@@ -24,6 +24,25 @@ struct PersonalDataInTextTests {
         #expect(!r.fields.contains { $0.value.contains("13805331234") })
     }
 
+    @Test("a person's ID number in 税务登记号 (a 个体工商户's of before 2015) is not published, and is said")
+    func idNumberInTaxNumber() throws {
+        let rows = [
+            Row.penalty(["税务登记号": Self.id + "01", "社会组织登记证号": Self.id]),
+            Row.penalty(["行政处罚决定书文号": "周市监罚〔2026〕2号", "税务登记号": "370306800101125"]),
+        ]
+        let j = try Fixture(.xzcf, rows).judge()
+        let found = j.findings("personal-data")
+        #expect(found.count == 2 && found.allSatisfy { $0.line == 2 }, "\(found.map(\.message))")
+        #expect(found.contains { $0.message.hasPrefix("「税务登记号」中是一个居民身份证号码") })
+        #expect(!found.contains { $0.message.contains(String(Self.id.prefix(10))) })
+        let r = try #require(j.record(penaltyKey()))
+        #expect(r.field("税务登记号") == "" && r.field("社会组织登记证号") == "")
+        #expect(!r.fields.contains { $0.value.contains(String(Self.id.prefix(10))) })
+        // An organisation's 15-character 税务登记号 (area code and 组织机构代码) is published as written.
+        let other = try #require(j.record(penaltyKey("周市监罚〔2026〕2号")))
+        #expect(other.field("税务登记号") == "370306800101125")
+    }
+
     @Test("numbers typed with +86, in groups or in full width are masked and reported; look-alikes are not")
     func otherForms() throws {
         let j = try Fixture(
