@@ -13,6 +13,25 @@ public enum PersonalData {
         }
     }
 
+    /// `text` with every whole occurrence of a natural person's full `name` (two characters or more)
+    /// masked as ``maskName(_:)`` masks it: a court's 生效法律文书确定的义务 names its 被告马大浩, and a
+    /// page showing 马*浩 must not print the name beside it. Whether one was found.
+    public static func maskingName(_ name: String, in text: String) -> (text: String, found: Bool) {
+        let name = name.trimmingWhitespace()
+        guard name.count >= 2, !text.isEmpty else { return (text, false) }
+        let masked = maskName(name)
+        var out = ""
+        var rest = Substring(text)
+        var found = false
+        while let r = rest.firstRange(of: name) {
+            out += rest[..<r.lowerBound]
+            out += masked
+            rest = rest[r.upperBound...]
+            found = true
+        }
+        return found ? (out + rest, true) : (text, false)
+    }
+
     /// A 15-digit ID number of the 1984 standard: 6-digit area, YYMMDD birth date of the 1900s, 3 digits.
     public static func isOldIDNumber(_ digits: [UInt32]) -> Bool {
         guard digits.count == 15 else { return false }

@@ -40,7 +40,7 @@ enum Publisher {
             lateWorkdays: t.lateWorkdays, publishWorkdays: t.publishWorkdays,
             isLate: t.judged && t.published > t.deadline,
             underObjection: status == .objection,
-            statusNote: status == .normal ? "" : PersonalData.scrub(r[.statusNote]).text,
+            statusNote: status == .normal ? "" : scrubbed(r[.statusNote], r, category).text,
             fields: fields, digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line,
             sheet: r.source.sheet, timelinessJudged: t.judged, severityInferred: r.kind == .xzcf && r.severityInferred,
             registrationNumber: r.identity.registrationNumber, organizationCode: r.identity.organizationCode,
@@ -74,7 +74,7 @@ enum Publisher {
             department: department, entityName: value(fields, .entityName, else: r.entityName),
             documentNumber: value(fields, r.kind.documentField), title: value(fields, titleField(r.kind)),
             decisionDate: decided, revokedOn: r.statusDate, withdrawnOn: withdrawnOn,
-            reason: PersonalData.scrub(r[.statusNote]).text, until: period.end,
+            reason: scrubbed(r[.statusNote], r, category).text, until: period.end,
             digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line, action: action.rawValue)
         notice.sheet = r.source.sheet
         notice.entityCode = env.links.uscc(of: r.identity, name: r.entityName)
@@ -97,8 +97,8 @@ enum Publisher {
             listID: ListID.id(for: listName), department: department, entityName: shownName,
             entityCode: env.links.uscc(of: r.identity, name: r.entityName), category: category, listedOn: listed,
             validUntil: PublicityEnded.listPeriod(r, listed: listed).end,
-            reason: PersonalData.scrub(r[.listingReason]).text,
-            basis: PersonalData.scrub(r[.listingBasis]).text,
+            reason: scrubbed(r[.listingReason], r, category).text,
+            basis: scrubbed(r[.listingBasis], r, category).text,
             memorandum: env.memoranda.memorandum(citedIn: r[.listingBasis]),
             underObjection: r.listStatus(on: env.date) == .objection, firstPublished: state?.firstPublished ?? env.date,
             lastUpdated: state?.lastUpdated, fields: fields, digest: ContentDigest.digest(fields),
@@ -107,7 +107,7 @@ enum Publisher {
         entry.idHidesName = keyHoldsName(key, r)
         entry.registrationNumber = r.identity.registrationNumber
         entry.organizationCode = r.identity.organizationCode
-        entry.document = PersonalData.scrub(RecordContext.listDocument(r.source)).text
+        entry.document = scrubbed(RecordContext.listDocument(r.source), r, category).text
         entry.previousSystem =
             state?.firstImported == true
             || (state?.firstPublished == nil && env.settings.adoptedOn.map { listed < $0 } == true)
@@ -165,6 +165,15 @@ enum Publisher {
     /// Every column but the secret ones, as published: dates normalised, codes of enumerated fields
     /// published as names, personal data in free text masked, natural persons' names masked; and the
     /// names of the fields that needed masking.
+    /// A text as published: personal numbers masked (``PersonalData/scrub(_:)``), and a natural person's
+    /// full name, where the text repeats it (被告马大浩于…), masked as the name is shown (马*浩).
+    static func scrubbed(_ v: String, _ r: RecordContext, _ category: SubjectCategory) -> (text: String, found: Bool) {
+        let s = PersonalData.scrub(v)
+        guard category == .naturalPerson else { return (s.text, s.found) }
+        let n = PersonalData.maskingName(r.entityName, in: s.text)
+        return (n.text, s.found || n.found)
+    }
+
     static func publishedFields(_ r: RecordContext, category: SubjectCategory, env: RuleEnvironment) -> (
         [PublishedField], [String]
     ) {
@@ -226,7 +235,7 @@ enum Publisher {
                     }
                 }
                 if f == .statusNote {
-                    let s = PersonalData.scrub(v)
+                    let s = scrubbed(v, r, category)
                     if s.found {
                         masked.append(f.name)
                         v = s.text
@@ -243,7 +252,7 @@ enum Publisher {
                     if category == .naturalPerson && f == r.kind.entityNameField {
                         v = PersonalData.maskName(v)
                     } else {
-                        let s = PersonalData.scrub(v)
+                        let s = scrubbed(v, r, category)
                         if s.found {
                             masked.append(f.name)
                             v = s.text

@@ -147,6 +147,15 @@ struct PersonalDataTests {
         #expect(PersonalData.maskName(name) == expected)
     }
 
+    @Test("a person's full name is masked wherever a text repeats it; a single character is left alone")
+    func maskingNameInText() {
+        #expect(PersonalData.maskingName("马大浩", in: "被告马大浩、马大浩之妻") == ("被告马*浩、马*浩之妻", true))
+        #expect(PersonalData.maskingName(" 张三 ", in: "张三丰") == ("张*丰", true))
+        #expect(PersonalData.maskingName("马大浩", in: "被告马某") == ("被告马某", false))
+        #expect(PersonalData.maskingName("马", in: "马路") == ("马路", false))
+        #expect(PersonalData.maskingName("马大浩", in: "") == ("", false))
+    }
+
     @Test("trimming removes spaces, tabs, line breaks and U+3000")
     func trimming() {
         #expect(" \t\u{3000}区市场监管局\r\n".trimmingWhitespace() == "区市场监管局")

@@ -182,6 +182,21 @@ struct PersonPrivacyTests {
         #expect(e.idHidesName && e.feedKey == "mingdan-entry:" + e.id && !e.feedKey.contains("自然人-"))
     }
 
+    @Test("a masked person's full name written in the entry's other fields is masked there too, and said")
+    func fullNameInOtherFields() throws {
+        var row = Self.personRow("马大浩")
+        row["列入事由"] = "被告马大浩未履行（2026）鲁0306民初1号判决"
+        var f = Fixture(.mingdan, [row])
+        f.disclosure("naturalPersons: mask")
+        let j = try f.judge()
+        let e = try #require(j.publication.listEntries.first)
+        #expect(e.entityName == "马*浩")
+        #expect(e.reason == "被告马*浩未履行（2026）鲁0306民初1号判决")
+        #expect(!e.fields.contains { $0.value.contains("马大浩") }, "\(e.fields)")
+        let said = j.findings("personal-data").map(\.message)
+        #expect(said == ["「列入事由」中写有该自然人的全名，公开时已按「马*浩」遮蔽"], "\(said)")
+    }
+
     @Test("an organisation's entry keeps its feed id made from its key")
     func organisationFeedKey() throws {
         let e = try #require(try Fixture(.mingdan, [Row.black()]).judge().publication.listEntries.first)
