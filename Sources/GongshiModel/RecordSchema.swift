@@ -115,11 +115,26 @@ public struct RecordSchema: Sendable {
         let h = RecordSchema.normalizeHeader(header)
         // A header far longer than any field name is not a misspelt one (and must stay cheap).
         guard h.count >= 2, h.count <= 64, !RecordSchema.neverHinted.contains(h) else { return nil }
+        // A header naming a code (行政相对人代码, 处罚机关代码) means a code column: a hint to a name
+        // (行政相对人名称, 处罚机关) would map codes into names.
+        if h.hasSuffix("代码") || h.hasSuffix("编码") { return codeName(for: h) }
         guard let name = closestName(h) else { return nil }
         // 罚款金额（元） is not 罚款金额（万元） misspelt: following that hint would multiply every amount
         // by 10 000.
         if name.contains("万元") && !h.contains("万元") && h.contains("元") { return nil }
         return name
+    }
+
+    /// The code field an unknown header ending in 代码 or 编码 stands for: the one whose name starts
+    /// with what the header says before it (处罚机关代码 → 处罚机关统一社会信用代码), or the entity's
+    /// 统一社会信用代码 for the entity's code (行政相对人代码, 主体代码, 企业代码); nil otherwise.
+    private func codeName(for h: String) -> String? {
+        let owner = String(h.dropLast(2))
+        let codes = fields.filter { $0.role == .code }.map(\.name)
+        if !owner.isEmpty, let named = codes.first(where: { $0.hasPrefix(owner) }) { return named }
+        let entity = ["行政相对人", "相对人", "主体", "企业", "单位", "当事人", "被执行人", ""]
+        guard entity.contains(owner) || owner.hasSuffix("社会信用") else { return nil }
+        return codes.first { $0 == Field.creditCode.name }
     }
 
     private func closestName(_ h: String) -> String? {

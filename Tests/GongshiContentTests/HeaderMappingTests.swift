@@ -86,6 +86,12 @@ struct HeaderMappingTests {
         #expect(RecordSchema.penalty.suggestion(for: "处罚机关名称") == "处罚机关")
         #expect(RecordSchema.licensing.suggestion(for: "许可决定日") == "许可决定日期")
         #expect(RecordSchema.licensing.suggestion(for: "联系电话") == nil)
+        // A header naming a code is hinted to a code column, never to a name.
+        #expect(RecordSchema.penalty.suggestion(for: "行政相对人代码") == "统一社会信用代码")
+        #expect(RecordSchema.penalty.suggestion(for: "处罚机关代码") == "处罚机关统一社会信用代码")
+        #expect(RecordSchema.licensing.suggestion(for: "许可机关代码") == "许可机关统一社会信用代码")
+        #expect(RecordSchema.list.suggestion(for: "主体代码") == "统一社会信用代码")
+        #expect(RecordSchema.penalty.suggestion(for: "行政区划代码") == nil)
     }
 
     @Test("a CSV with the old header and aliases is read; an unknown header warns with a suggestion")
