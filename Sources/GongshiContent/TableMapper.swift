@@ -143,6 +143,9 @@ struct TableMapper {
         releaseHeaderFindings()
     }
 
+    /// Words in the name of a worksheet of instructions rather than data (填表说明, 注意事项, 代码表).
+    static let notesSheetWords = ["说明", "注意事项", "填表须知", "填报须知", "代码表", "字典"]
+
     private mutating func rejectSheet(line: Int) {
         rejected = true
         candidates = []
@@ -153,13 +156,21 @@ struct TableMapper {
                 skipped(line, "工作表「\(table.sheet)」没有表头，每行只有一格文字，是说明而不是数据表，未读取（其中 \(filledRows) 行有内容）"))
             return
         }
+        // A template's own sheet of instructions (填表说明: a table of field names, meanings and
+        // whether each is required), named as such: no data to lose.
+        if !table.hidden && Self.notesSheetWords.contains(where: { table.sheet.contains($0) }) {
+            titles = []
+            findings.append(
+                skipped(line, "工作表「\(table.sheet)」没有表头，按其名称是说明而不是数据表，未读取（其中 \(filledRows) 行有内容）"))
+            return
+        }
         // A hidden sheet without a header is usually a template's lookup list, not data.
         findings.append(
             Finding(
                 rule: "bad-file", severity: table.hidden ? .warning : .error, file: file, line: line,
                 sheet: table.sheet,
                 message:
-                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但前 \(Self.lookAhead) 行中没有表头（至少要有两个可识别的列名，如「\(kind.entityNameField.name)」），\(Finding.wholeTableUnread)（其中 \(filledRows) 行有内容）"
+                    "工作表「\(table.sheet)」\(table.hidden ? "（隐藏）" : "")有数据，但前 \(Self.lookAhead) 行中没有表头（至少要有两个可识别的列名，如「\(kind.entityNameField.name)」），\(Finding.wholeTableUnread)（其中 \(filledRows) 行有内容）。如果是数据，请在数据上方加一行列名；如果不是（说明、代码表），可删除该工作表"
             )
         )
     }

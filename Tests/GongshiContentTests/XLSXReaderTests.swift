@@ -190,7 +190,7 @@ struct XLSXReaderTests {
     @Test("a sheet with data but no header row is a bad-file naming the sheet; a title row above the header is allowed")
     func sheetWithoutHeader() throws {
         let wb = WorkbookFixture(sheets: [
-            .init(name: "说明", rows: [(2, ["本表由系统导出", "2026-11"]), (3, ["甲", "乙"])]),
+            .init(name: "导出", rows: [(2, ["本表由系统导出", "2026-11"]), (3, ["甲", "乙"])]),
             .init(
                 name: "数据",
                 rows: [(1, ["2026年11月行政许可信息"]), (2, Self.header), (3, ["某公司", "02", "", "文号1", "2026-11-20", "机关"])]),
@@ -205,8 +205,8 @@ struct XLSXReaderTests {
         // The title row is skipped, and said.
         let title = r.findings.filter { $0.rule == "bad-file" && $0.severity == .info }
         #expect(title.count == 1 && title.first?.sheet == "数据" && title.first?.line == 1)
-        let visible = try #require(bad.first { $0.sheet == "说明" })
-        #expect(visible.severity == .error && visible.line == 2 && visible.message.contains("说明"))
+        let visible = try #require(bad.first { $0.sheet == "导出" })
+        #expect(visible.severity == .error && visible.line == 2 && visible.message.contains("工作表「导出」"))
         let hidden = try #require(bad.first { $0.sheet == "字典" })
         #expect(hidden.severity == .warning)
     }
@@ -220,16 +220,21 @@ struct XLSXReaderTests {
                     (1, ["填报单位：区市场监管局", "填报日期：2026-11-24"]), (2, Self.header),
                     (3, ["某公司", "02", "", "文号1", "2026-11-20", "机关"]),
                 ]),
-            .init(name: "说明", rows: [(1, ["本表由系统导出", "2026-11"]), (2, ["甲", "乙"]), (3, ["丙", "丁"])]),
+            .init(name: "Sheet2", rows: [(1, ["本表由系统导出", "2026-11"]), (2, ["甲", "乙"]), (3, ["丙", "丁"])]),
+            .init(name: "填表说明", rows: [(1, ["字段", "说明", "是否必填"]), (2, ["行政相对人名称", "全称", "必填"])]),
         ])
         let r = try records(wb)
         #expect(r.records.map(\.line) == [3])
         let note = try #require(r.findings.first { $0.sheet == "数据" })
         #expect(note.severity == .info && note.line == 1)
-        let rejected = try #require(r.findings.first { $0.sheet == "说明" })
+        let rejected = try #require(r.findings.first { $0.sheet == "Sheet2" })
         #expect(rejected.severity == .error && rejected.line == 1)
         #expect(rejected.message.contains(Finding.wholeTableUnread) && rejected.message.contains("3 行"))
         #expect(rejected.message.contains("如「行政相对人名称」"))
+        #expect(rejected.message.hasSuffix("如果是数据，请在数据上方加一行列名；如果不是（说明、代码表），可删除该工作表"))
+        // A sheet named as instructions is no data: an info.
+        let notes = try #require(r.findings.first { $0.sheet == "填表说明" })
+        #expect(notes.severity == .info && notes.message.contains("按其名称是说明"), "\(notes.message)")
         // A list's sheet names a list's column.
         let list = WorkbookFixture(sheets: [.init(name: "名单", rows: [(1, ["甲", "乙"]), (2, ["丙", "丁"])])])
         var none: [SourceRecord] = []
