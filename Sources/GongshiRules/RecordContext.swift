@@ -51,8 +51,9 @@ public struct RecordContext: Sendable {
     var contentHash: Int { shared.facts.contentHash }
     var statusFreeHash: Int { shared.facts.statusFreeHash }
 
-    /// The authority-code field the row leaves empty (or `00000000000000000X`) that its department's
-    /// 统一社会信用代码 in departments.csv fills; nil when the row gives a code or no department is known.
+    /// The authority-code field the row leaves empty (or `00000000000000000X`), or fills with no valid
+    /// code (1.1370000004E+17, as Excel turns an 18-digit code), that its department's 统一社会信用代码 in
+    /// departments.csv fills; nil when the row gives a valid code or no department is known.
     /// (Worked out once: the rules and the publisher ask for it several times a row.)
     public var authorityCodeFromDepartments: Field? { shared.facts.authorityCodeFromDepartments }
 
@@ -63,7 +64,7 @@ public struct RecordContext: Sendable {
             return nil
         }
         let v = source[field]
-        return v.isEmpty || UnifiedSocialCreditCode.isNone(v) ? field : nil
+        return v.isEmpty || UnifiedSocialCreditCode.isNone(v) || !UnifiedSocialCreditCode.isValid(v) ? field : nil
     }
 
     /// Optional date fields: a bad value there is a `bad-value` warning, never a reason to withhold.

@@ -13,6 +13,10 @@ struct AuthorityCodeTests {
             #expect(f.severity == .warning && f.line == 2)
             #expect(f.message.contains(code))
             #expect(j.publication.records.count == 1)
+            // The department's code from departments.csv is published in its place, and said once.
+            #expect(j.publication.records.first?.field("处罚机关统一社会信用代码") == Fixture.scjgjCode)
+            #expect(f.message.contains("公开时按 departments.csv 中「区市场监管局」的代码 \(Fixture.scjgjCode) 显示"))
+            #expect(j.findings("missing-field").isEmpty)
         }
         let sci = try Fixture(.xzcf, [Row.penalty(["处罚机关统一社会信用代码": "1.137E+17"])]).judge()
         #expect(sci.findings("authority-code").first?.message.contains("科学计数法") == true)

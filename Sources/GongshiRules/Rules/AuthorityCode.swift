@@ -7,7 +7,7 @@ public enum AuthorityCode: RecordRule {
     public static let info = RuleInfo(
         id: "authority-code", title: "机关代码有误", severity: .warning, withholds: "—",
         summary:
-            "「许可机关统一社会信用代码」或「处罚机关统一社会信用代码」不符合 GB 32100-2015（含被 Excel 写成科学计数法的 1.137E+17），或与 departments.csv 中该部门的统一社会信用代码不一致（记录写的是部门的名称而非别名时）。记录照常公示，请更正代码",
+            "「许可机关统一社会信用代码」或「处罚机关统一社会信用代码」不符合 GB 32100-2015（含被 Excel 写成科学计数法的 1.137E+17），或与 departments.csv 中该部门的统一社会信用代码不一致（记录写的是部门的名称而非别名时）。记录照常公示；无效的代码公开时按 departments.csv 中该部门的代码显示，请更正代码",
         example: "区税务局的处罚，处罚机关统一社会信用代码填了区市场监管局的 11370306004310380L",
         basis: "《公共信用信息公示数据标准（双公示 v2.0）》：许可机关、处罚机关统一社会信用代码为必填项；GB 32100-2015")
 
@@ -18,7 +18,12 @@ public enum AuthorityCode: RecordRule {
         guard !code.isEmpty, !UnifiedSocialCreditCode.isNone(code) else { return .none }
         if let problem = UnifiedSocialCreditCode.problem(code) {
             let excel = ExcelNotation.isScientific(code) ? "。" + ExcelNotation.advice : ""
-            return Decision(findings: [finding(r, "「\(field.name)」\(code) 无效：\(problem)，请填写机关的18位统一社会信用代码\(excel)")])
+            let shown =
+                r.authorityCodeFromDepartments == field
+                ? "（公开时按 departments.csv 中「\(r.department?.name ?? "")」的代码 \(r.department?.uscc ?? "") 显示）" : ""
+            return Decision(findings: [
+                finding(r, "「\(field.name)」\(code) 无效：\(problem)\(shown)，请填写机关的18位统一社会信用代码\(excel)")
+            ])
         }
         guard let department = r.department, r.authority == department.name, env.departments.hasValidUSCC(department),
             department.uscc != code.uppercased()

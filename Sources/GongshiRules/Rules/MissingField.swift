@@ -26,7 +26,10 @@ public enum MissingField: RecordRule {
             d.findings.append(finding(r, "缺少必填字段\(quoted(missing))，该记录不予公示"))
             d.withholds = true
         }
-        if let field = r.authorityCodeFromDepartments, let uscc = r.department?.uscc {
+        // An invalid code filled so is said by authority-code.
+        if let field = r.authorityCodeFromDepartments, let uscc = r.department?.uscc,
+            r[field].isEmpty || UnifiedSocialCreditCode.isNone(r[field])
+        {
             d.findings.append(
                 finding(
                     r,
