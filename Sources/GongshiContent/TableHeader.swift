@@ -89,8 +89,9 @@ extension TableMapper {
         var named: [(column: Int, name: String)] = []
         var completes = false
         for (i, raw) in row.cells.enumerated() {
-            let name = raw.trimmingWhitespace()
-            if name.isEmpty || HeaderRow.requirementWords.contains(name) { continue }
+            let written = raw.trimmingWhitespace()
+            if written.isEmpty || HeaderRow.requirementWords.contains(written) { continue }
+            let name = nameUnderGroup(i, written)
             let known = field(for: name) != nil
             if isOpen(i) {
                 named.append((i, name))
@@ -123,6 +124,20 @@ extension TableMapper {
         }
         headerEnd = row.line
         return true
+    }
+
+    /// The name a cell of a second header row gives its column, read with the group over it (the
+    /// nearest filled header cell at or left of it): the group and the cell together when they name a
+    /// field (法定代表人 over 证件号码 → 法定代表人证件号码; 处罚机关 over 统一社会信用代码 →
+    /// 处罚机关统一社会信用代码, not the entity's), the group itself under 姓名 or 名称 when it is a
+    /// field (法定代表人, 处罚机关), else the cell as written (行政相对人代码 over 统一社会信用代码).
+    func nameUnderGroup(_ i: Int, _ name: String) -> String {
+        guard let k = headerCells.indices.prefix(i + 1).last(where: { !headerCells[$0].trimmingWhitespace().isEmpty })
+        else { return name }
+        let group = headerCells[k].trimmingWhitespace()
+        if (name == "姓名" || name == "名称") && field(for: group) != nil { return group }
+        let joined = group + name
+        return field(for: joined) != nil ? joined : name
     }
 
     /// Gives the header's warnings held for the row under it.

@@ -65,6 +65,28 @@ struct TwoRowHeaderTests {
         #expect(unknown.count == 1 && unknown.first?.line == 2 && unknown.first?.message.contains("其他代码") == true)
     }
 
+    @Test("generic names under a group (法定代表人 over 姓名/证件类型/证件号码, 处罚机关 over 名称/统一社会信用代码)")
+    func genericNamesUnderGroups() throws {
+        let header: [String?] = [
+            "行政相对人名称", "行政相对人代码", nil, "法定代表人", nil, nil, "行政处罚决定书文号", "处罚机关", nil, "处罚决定日期",
+        ]
+        let second: [String?] = [nil, "统一社会信用代码", "工商注册号", "姓名", "证件类型", "证件号码", nil, "名称", "统一社会信用代码", nil]
+        let data: [String?] = [
+            "甲公司", "91370306MA3E000051", "/", "王某", "身份证", "370303199001011234", "示税罚〔2026〕1号", "区税务局",
+            "11370306004310380L", "2026-11-20",
+        ]
+        let r = try records([(1, header), (2, second), (3, data)])
+        #expect(r.records.map(\.line) == [3], "\(r.findings.map(\.message))")
+        let rec = try #require(r.records.first)
+        #expect(rec[.creditCode] == "91370306MA3E000051")
+        #expect(rec[.legalRepresentative] == "王某")
+        #expect(rec[.legalRepresentativeIDType] == "身份证")
+        #expect(rec[.legalRepresentativeIDNumber] == "370303199001011234")
+        #expect(rec[.penaltyAuthority] == "区税务局")
+        #expect(rec[.penaltyAuthorityCode] == "11370306004310380L")
+        #expect(!r.findings.contains { $0.severity != .info }, "\(r.findings.map(\.message))")
+    }
+
     @Test("a row of codes or 必填/选填 under a full header stays a note, as before")
     func annotationRow() throws {
         let header: [String?] = ["行政相对人名称", "统一社会信用代码", "行政处罚决定书文号"]
