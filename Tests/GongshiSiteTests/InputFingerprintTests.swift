@@ -51,7 +51,8 @@ struct InputFingerprintTests {
         #expect(
             Self.labels(entry)
                 == [
-                    "key", "id", "isRed", "listName", "listID", "department", "entityName", "entityCode", "category",
+                    "key", "id", "idHidesName", "isRed", "listName", "listID", "department", "entityName", "entityCode",
+                    "category",
                     "listedOn", "validUntil", "reason", "basis", "memorandum", "underObjection", "firstPublished",
                     "lastUpdated", "fields", "digest", "registrationNumber", "organizationCode", "document",
                     "previousSystem", "file", "line", "sheet",
