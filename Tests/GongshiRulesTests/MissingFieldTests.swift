@@ -133,6 +133,17 @@ struct MissingFieldTests {
         #expect(j.findings.first?.message.contains("证件号码") == true)
     }
 
+    @Test("an ID number in the 统一社会信用代码 column is the person's: no missing 证件号码, withheld by policy")
+    func idNumberInTheCodeColumn() throws {
+        let id = IDNumber.make(birth: "19900101", sequence: "123")
+        var f = Fixture(.xzcf, [Row.penalty(["行政相对人名称": "张三明", "统一社会信用代码": id, "法定代表人": ""])])
+        f.disclosure("naturalPersons: mask")
+        let j = try f.judge()
+        #expect(j.findings("missing-field").isEmpty, "\(j.findings.map(\.message))")
+        #expect(j.findings("natural-person-withheld").count == 1)
+        #expect(!j.isPublic(penaltyKey()))
+    }
+
     @Test("a 个体工商户 with 00000000000000000X needs 工商注册号")
     func soleProprietorPlaceholder() throws {
         let without = try Fixture(.xzcf, [Row.penalty(["行政相对人类别": "个体工商户", "统一社会信用代码": "00000000000000000X"])]).judge()

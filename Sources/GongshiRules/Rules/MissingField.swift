@@ -74,7 +74,11 @@ public enum MissingField: RecordRule {
             if cat == .soleProprietor && r.identity.placeholder && !r.identity.hasInput && r.kind != .mingdan {
                 missing.append(.registrationNumber)
             }
-            if cat == .naturalPerson && r.kind != .mingdan && r[.idNumber].isEmpty { missing.append(.idNumber) }
+            // An ID number typed into a code column is the person's 证件号码 all the same (never published):
+            // asking for it again would only lead to natural-person-withheld.
+            if cat == .naturalPerson && r.kind != .mingdan && r[.idNumber].isEmpty && !r.identity.personID {
+                missing.append(.idNumber)
+            }
         }
         return missing
     }
