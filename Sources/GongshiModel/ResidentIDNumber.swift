@@ -43,20 +43,23 @@ public enum ResidentIDNumber {
     public static func isPersonal(_ raw: String) -> Bool { isValid(raw) || isOld(raw) }
 
     /// Whether a value of one of an entity's other code columns (税务登记号, 事业单位证书号,
-    /// 社会组织登记证号) is a person's ID number: a valid or mistyped 18-character one; one followed by
-    /// two digits (a 个体工商户's 税务登记号 before 2015 was its operator's ID number and a sequence);
-    /// or an old 15-digit one whose last nine characters are no valid 组织机构代码 (an organisation's
-    /// 15-character 税务登记号 is an area code and its 组织机构代码). A 统一社会信用代码 is none.
-    public static func isHeldInCode(_ raw: String) -> Bool {
-        let v = raw.uppercased()
+    /// 社会组织登记证号) is a person's ID number, hyphens aside: a valid or mistyped 18-character one or
+    /// an old 15-digit one, either alone or followed by two digits (a 个体工商户's 税务登记号 before 2015
+    /// was its operator's ID number and a sequence). An organisation's 15-character 税务登记号 is an area
+    /// code and its 组织机构代码, so for a row that is no person's (`person` false) an old ID number whose
+    /// last nine characters are a valid 组织机构代码 is taken for that. A 统一社会信用代码 is none.
+    public static func isHeldInCode(_ raw: String, person: Bool) -> Bool {
+        let v = raw.uppercased().filter { $0 != "-" }
         guard v.utf8.count == v.count, !UnifiedSocialCreditCode.isValid(v) else { return false }
-        switch v.count {
-        case 18: return isValid(v) || isMistyped(v)
-        case 20:
-            let id = String(v.prefix(18))
-            return v.suffix(2).allSatisfy(\.isNumber) && (isValid(id) || isMistyped(id))
-        case 15: return isOld(v) && !OrganizationCode.isValid(String(v.suffix(9)))
-        default: return false
+        func isID(_ id: Substring) -> Bool {
+            switch id.count {
+            case 18: return isValid(String(id)) || isMistyped(String(id))
+            case 15: return isOld(String(id)) && (person || !OrganizationCode.isValid(String(id.suffix(9))))
+            default: return false
+            }
         }
+        if isID(Substring(v)) { return true }
+        guard [17, 20].contains(v.count), v.suffix(2).allSatisfy(\.isNumber) else { return false }
+        return isID(v.dropLast(2))
     }
 }

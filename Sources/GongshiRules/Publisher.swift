@@ -217,7 +217,9 @@ enum Publisher {
                         v = r.department?.uscc ?? ""
                     } else if UnifiedSocialCreditCode.isNone(v) {
                         v = ""
-                    } else if Field.otherEntityCodes.contains(f) && ResidentIDNumber.isHeldInCode(v) {
+                    } else if Field.otherEntityCodes.contains(f),
+                        ResidentIDNumber.isHeldInCode(v, person: category != .organization)
+                    {
                         v = ""  // a person's ID number (personal-data): never published
                     }
                 }

@@ -7,17 +7,24 @@ struct ResidentIDNumberTests {
     @Test("an ID number in a 税务登记号 or another code column: 18 characters, with two digits after, or old")
     func heldInCode() {
         let id = "360426199101010071"
-        #expect(ResidentIDNumber.isHeldInCode(id))
-        #expect(ResidentIDNumber.isHeldInCode(id + "01"))  // a 个体工商户's 税务登记号 before 2015
-        #expect(ResidentIDNumber.isHeldInCode("360426199101010072"))  // mistyped check character
-        #expect(ResidentIDNumber.isHeldInCode("37030619830415116X".lowercased()))
-        #expect(ResidentIDNumber.isHeldInCode("370303800101123"))  // old, last nine no 组织机构代码
-        // An organisation's: a 统一社会信用代码, or an area code and a valid 组织机构代码 (800101125).
-        #expect(!ResidentIDNumber.isHeldInCode("91370306MA3C10017X"))
-        #expect(!ResidentIDNumber.isHeldInCode("370306800101125"))
-        #expect(!ResidentIDNumber.isHeldInCode(id + "AB"))
-        #expect(!ResidentIDNumber.isHeldInCode("鲁税字370306号"))
-        #expect(!ResidentIDNumber.isHeldInCode(""))
+        for person in [true, false] {
+            #expect(ResidentIDNumber.isHeldInCode(id, person: person))
+            #expect(ResidentIDNumber.isHeldInCode(id + "01", person: person))  // a 个体工商户's 税务登记号 before 2015
+            #expect(ResidentIDNumber.isHeldInCode("360426199101010072", person: person))  // mistyped check character
+            #expect(ResidentIDNumber.isHeldInCode("37030619830415116X".lowercased(), person: person))
+            #expect(ResidentIDNumber.isHeldInCode("370303800101123", person: person))  // old, last nine no 组织机构代码
+            #expect(ResidentIDNumber.isHeldInCode("37030380010112301", person: person))  // old and a sequence
+            #expect(ResidentIDNumber.isHeldInCode("360426-19910101-0071", person: person))
+            #expect(!ResidentIDNumber.isHeldInCode("91370306MA3C10017X", person: person))
+            #expect(!ResidentIDNumber.isHeldInCode(id + "AB", person: person))
+            #expect(!ResidentIDNumber.isHeldInCode("鲁税字370306号", person: person))
+            #expect(!ResidentIDNumber.isHeldInCode("", person: person))
+        }
+        // An area code and a valid 组织机构代码 (800101125) is an organisation's 税务登记号, a person's ID
+        // number in a person's row.
+        #expect(!ResidentIDNumber.isHeldInCode("370306800101125", person: false))
+        #expect(!ResidentIDNumber.isHeldInCode("370306-80010112-5", person: false))
+        #expect(ResidentIDNumber.isHeldInCode("370306800101125", person: true))
     }
 
     @Test("the example of DOMAIN.md §4 is valid")

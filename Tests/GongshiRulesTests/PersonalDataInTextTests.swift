@@ -41,6 +41,16 @@ struct PersonalDataInTextTests {
         // An organisation's 15-character 税务登记号 (area code and 组织机构代码) is published as written.
         let other = try #require(j.record(penaltyKey("周市监罚〔2026〕2号")))
         #expect(other.field("税务登记号") == "370306800101125")
+        // A 个体工商户's old 15-digit ID number, alone or with two digits after it, is its operator's.
+        let sole = [
+            Row.penalty(["行政相对人类别": "个体工商户", "税务登记号": "37030380010112301", "法定代表人": ""]),
+            Row.penalty([
+                "行政相对人类别": "个体工商户", "行政处罚决定书文号": "周市监罚〔2026〕2号", "税务登记号": "370306800101125", "法定代表人": "",
+            ]),
+        ]
+        let k = try Fixture(.xzcf, sole).judge()
+        #expect(k.findings("personal-data").map(\.line) == [2, 3])
+        #expect(k.publication.records.allSatisfy { $0.field("税务登记号") == "" })
     }
 
     @Test("numbers typed with +86, in groups or in full width are masked and reported; look-alikes are not")
