@@ -217,6 +217,8 @@ enum Publisher {
                         v = r.department?.uscc ?? ""
                     } else if UnifiedSocialCreditCode.isNone(v) {
                         v = ""
+                    } else if f == .dataSourceCode && !UnifiedSocialCreditCode.isValid(v) {
+                        v = ""  // authority-code: 1.137E+17 is no code to show
                     } else if Field.otherEntityCodes.contains(f),
                         ResidentIDNumber.isHeldInCode(v, person: category != .organization)
                     {

@@ -22,6 +22,19 @@ struct AuthorityCodeTests {
         #expect(sci.findings("authority-code").first?.message.contains("科学计数法") == true)
     }
 
+    @Test("an invalid data-source code warns and is not published; a valid one is")
+    func dataSourceCode() throws {
+        let row = Row.penalty(["数据来源单位": "区市场监管局", "数据来源单位统一社会信用代码": "1.13700000004E+17"])
+        let j = try Fixture(.xzcf, [row]).judge()
+        let f = try #require(j.findings("authority-code").first)
+        #expect(f.message.hasPrefix("「数据来源单位统一社会信用代码」1.13700000004E+17 无效") && f.message.contains("未公示"))
+        #expect(j.publication.records.first?.field("数据来源单位统一社会信用代码") == "")
+        let valid = Row.penalty(["数据来源单位统一社会信用代码": Fixture.scjgjCode])
+        let k = try Fixture(.xzcf, [valid]).judge()
+        #expect(k.findings("authority-code").isEmpty)
+        #expect(k.publication.records.first?.field("数据来源单位统一社会信用代码") == Fixture.scjgjCode)
+    }
+
     @Test("another department's valid code under this department's name warns")
     func otherDepartments() throws {
         let j = try Fixture(.xzcf, [Row.penalty(["处罚机关统一社会信用代码": "113703060043118692"])]).judge()
