@@ -143,8 +143,12 @@ struct TableMapper {
         releaseHeaderFindings()
     }
 
-    /// Words in the name of a worksheet of instructions rather than data (填表说明, 注意事项, 代码表).
-    static let notesSheetWords = ["说明", "注意事项", "填表须知", "填报须知", "代码表", "字典"]
+    /// Names of a worksheet of instructions rather than data (填表说明, 注意事项, 代码表): the whole name,
+    /// since a sheet of data may mention them (补报数据（说明：11月新增）).
+    static let notesSheetNames: Set<String> = [
+        "说明", "填表说明", "填报说明", "字段说明", "使用说明", "导入说明", "模板说明", "代码说明", "注意事项", "填表须知",
+        "填报须知", "代码表", "字典", "数据字典",
+    ]
 
     private mutating func rejectSheet(line: Int) {
         rejected = true
@@ -158,7 +162,7 @@ struct TableMapper {
         }
         // A template's own sheet of instructions (填表说明: a table of field names, meanings and
         // whether each is required), named as such: no data to lose.
-        if !table.hidden && Self.notesSheetWords.contains(where: { table.sheet.contains($0) }) {
+        if !table.hidden && Self.notesSheetNames.contains(table.sheet.trimmingWhitespace()) {
             titles = []
             findings.append(
                 skipped(line, "工作表「\(table.sheet)」没有表头，按其名称是说明而不是数据表，未读取（其中 \(filledRows) 行有内容）"))

@@ -222,6 +222,7 @@ struct XLSXReaderTests {
                 ]),
             .init(name: "Sheet2", rows: [(1, ["本表由系统导出", "2026-11"]), (2, ["甲", "乙"]), (3, ["丙", "丁"])]),
             .init(name: "填表说明", rows: [(1, ["字段", "说明", "是否必填"]), (2, ["行政相对人名称", "全称", "必填"])]),
+            .init(name: "补报（说明：11月新增）", rows: [(1, ["当事人", "代码"]), (2, ["甲公司", "91370306MA3E000051"])]),
         ])
         let r = try records(wb)
         #expect(r.records.map(\.line) == [3])
@@ -235,6 +236,9 @@ struct XLSXReaderTests {
         // A sheet named as instructions is no data: an info.
         let notes = try #require(r.findings.first { $0.sheet == "填表说明" })
         #expect(notes.severity == .info && notes.message.contains("按其名称是说明"), "\(notes.message)")
+        // A sheet whose name only mentions 说明 may be data: still an error.
+        let mentions = try #require(r.findings.first { $0.sheet == "补报（说明：11月新增）" })
+        #expect(mentions.severity == .error)
         // A list's sheet names a list's column.
         let list = WorkbookFixture(sheets: [.init(name: "名单", rows: [(1, ["甲", "乙"]), (2, ["丙", "丁"])])])
         var none: [SourceRecord] = []
