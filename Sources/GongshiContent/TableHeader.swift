@@ -130,14 +130,25 @@ extension TableMapper {
     /// nearest filled header cell at or left of it): the group and the cell together when they name a
     /// field (法定代表人 over 证件号码 → 法定代表人证件号码; 处罚机关 over 统一社会信用代码 →
     /// 处罚机关统一社会信用代码, not the entity's), the group itself under 姓名 or 名称 when it is a
-    /// field (法定代表人, 处罚机关), else the cell as written (行政相对人代码 over 统一社会信用代码).
+    /// field (法定代表人, 处罚机关), else the cell as written (行政相对人代码 over 统一社会信用代码). The group is
+    /// read as ``groupName(_:)`` reads it.
     func nameUnderGroup(_ i: Int, _ name: String) -> String {
         guard let k = headerCells.indices.prefix(i + 1).last(where: { !headerCells[$0].trimmingWhitespace().isEmpty })
         else { return name }
-        let group = headerCells[k].trimmingWhitespace()
+        let group = groupName(headerCells[k].trimmingWhitespace())
         if (name == "姓名" || name == "名称") && field(for: group) != nil { return group }
         let joined = group + name
         return field(for: joined) != nil ? joined : name
+    }
+
+    /// A group cell as the field it names, by that field's standard name (法定代表人或负责人 →
+    /// 法定代表人), also without a note in brackets after it (法定代表人（负责人）); else as written.
+    private func groupName(_ written: String) -> String {
+        if let i = field(for: written) { return schema.fields[i].name }
+        guard let open = written.firstIndex(where: { $0 == "（" || $0 == "(" }), open > written.startIndex,
+            let i = field(for: String(written[..<open]))
+        else { return written }
+        return schema.fields[i].name
     }
 
     /// Gives the header's warnings held for the row under it.

@@ -85,6 +85,13 @@ struct TwoRowHeaderTests {
         #expect(rec[.penaltyAuthority] == "区税务局")
         #expect(rec[.penaltyAuthorityCode] == "11370306004310380L")
         #expect(!r.findings.contains { $0.severity != .info }, "\(r.findings.map(\.message))")
+        // A group written with a note in brackets is the field all the same.
+        var noted = header
+        noted[3] = "法定代表人（负责人）"
+        let n = try records([(1, noted), (2, second), (3, data)])
+        #expect(n.records.first?[.legalRepresentative] == "王某", "\(n.findings.map(\.message))")
+        #expect(n.records.first?[.legalRepresentativeIDNumber] == "370303199001011234")
+        #expect(n.records.first?[.idNumber] == "")
     }
 
     @Test("a row of codes or 必填/选填 under a full header stays a note, as before")
