@@ -125,13 +125,16 @@ public struct RecordSchema: Sendable {
         return name
     }
 
-    /// The code field an unknown header ending in 代码 or 编码 stands for: the one whose name starts
-    /// with what the header says before it (处罚机关代码 → 处罚机关统一社会信用代码), or the entity's
-    /// 统一社会信用代码 for the entity's code (行政相对人代码, 主体代码, 企业代码); nil otherwise.
+    /// The field an unknown header ending in 代码 or 编码 stands for: an enumerated field named before
+    /// it (行政相对人类别代码 → 行政相对人类别, which takes codes), the code of the authority or unit it
+    /// names (处罚机关代码 → 处罚机关统一社会信用代码), or the entity's 统一社会信用代码 for the entity's
+    /// code (行政相对人代码, 主体代码, 企业代码); nil otherwise (处罚代码).
     private func codeName(for h: String) -> String? {
         let owner = String(h.dropLast(2))
+        // An enumerated field's code (行政相对人类别代码, 失信严重程度代码): the field, which takes codes.
+        if let i = index(of: owner), fields[i].vocabulary != nil { return fields[i].name }
         let codes = fields.filter { $0.role == .code }.map(\.name)
-        if !owner.isEmpty, let named = codes.first(where: { $0.hasPrefix(owner) }) { return named }
+        if let named = codes.first(where: { $0 == owner + Field.creditCode.name }) { return named }
         let entity = ["行政相对人", "相对人", "主体", "企业", "单位", "当事人", "被执行人", ""]
         guard entity.contains(owner) || owner.hasSuffix("社会信用") else { return nil }
         return codes.first { $0 == Field.creditCode.name }

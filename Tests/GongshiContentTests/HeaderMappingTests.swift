@@ -92,6 +92,11 @@ struct HeaderMappingTests {
         #expect(RecordSchema.licensing.suggestion(for: "许可机关代码") == "许可机关统一社会信用代码")
         #expect(RecordSchema.list.suggestion(for: "主体代码") == "统一社会信用代码")
         #expect(RecordSchema.penalty.suggestion(for: "行政区划代码") == nil)
+        #expect(RecordSchema.penalty.suggestion(for: "处罚代码") == nil)
+        #expect(RecordSchema.penalty.suggestion(for: "数据来源单位代码") == "数据来源单位统一社会信用代码")
+        // An enumerated field's code is the field, which reads codes (01–04, 1/3).
+        #expect(RecordSchema.penalty.suggestion(for: "行政相对人类别代码") == "行政相对人类别")
+        #expect(RecordSchema.penalty.suggestion(for: "失信严重程度代码") == "失信严重程度")
     }
 
     @Test("a CSV with the old header and aliases is read; an unknown header warns with a suggestion")
