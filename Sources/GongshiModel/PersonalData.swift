@@ -13,9 +13,12 @@ public enum PersonalData {
         }
     }
 
-    /// `text` with every whole occurrence of a natural person's full `name` (two characters or more)
-    /// masked as ``maskName(_:)`` masks it: a court's 生效法律文书确定的义务 names its 被告马大浩, and a
-    /// page showing 马*浩 must not print the name beside it. Whether one was found.
+    /// `text` with a natural person's full `name` (two characters or more) masked where it names the
+    /// person, as ``maskName(_:)`` masks it: a court's 生效法律文书确定的义务 names its 被告马大浩, and a
+    /// page showing 马*浩 must not print the name beside it. A name of three characters or more is
+    /// masked wherever it occurs; one of two only after a party's title (被告王伟) or standing apart
+    /// (between punctuation, spaces or the ends of the text), since two characters also spell parts of
+    /// words (高新 in 淄博高新区). Whether one was masked.
     public static func maskingName(_ name: String, in text: String) -> (text: String, found: Bool) {
         let name = name.trimmingWhitespace()
         guard name.count >= 2, !text.isEmpty else { return (text, false) }
@@ -24,12 +27,33 @@ public enum PersonalData {
         var rest = Substring(text)
         var found = false
         while let r = rest.firstRange(of: name) {
-            out += rest[..<r.lowerBound]
-            out += masked
-            rest = rest[r.upperBound...]
-            found = true
+            let before = rest[..<r.lowerBound]
+            let after = rest[r.upperBound...]
+            out += before
+            if name.count > 2 || namesParty(before: out, after: after) {
+                out += masked
+                found = true
+            } else {
+                out += name
+            }
+            rest = after
         }
         return found ? (out + rest, true) : (text, false)
+    }
+
+    /// Titles a judgment gives its parties, after which two characters are a name.
+    static let partyTitles = [
+        "被告", "原告", "被执行人", "申请执行人", "当事人", "申请人", "被申请人", "上诉人", "被上诉人", "第三人", "债务人",
+        "借款人", "担保人", "法定代表人", "经营者",
+    ]
+
+    /// Whether a two-character name between `before` and `after` names a party: after a party's title,
+    /// or standing apart.
+    static func namesParty(before: String, after: Substring) -> Bool {
+        if partyTitles.contains(where: { before.hasSuffix($0) }) { return true }
+        let apartBefore = before.last.map { !$0.isLetter } ?? true
+        let apartAfter = after.first.map { !$0.isLetter } ?? true
+        return apartBefore && apartAfter
     }
 
     /// A 15-digit ID number of the 1984 standard: 6-digit area, YYMMDD birth date of the 1900s, 3 digits.

@@ -150,7 +150,11 @@ struct PersonalDataTests {
     @Test("a person's full name is masked wherever a text repeats it; a single character is left alone")
     func maskingNameInText() {
         #expect(PersonalData.maskingName("马大浩", in: "被告马大浩、马大浩之妻") == ("被告马*浩、马*浩之妻", true))
-        #expect(PersonalData.maskingName(" 张三 ", in: "张三丰") == ("张*丰", true))
+        // Two characters name the person after a party's title or standing apart, not inside a word.
+        #expect(PersonalData.maskingName(" 张三 ", in: "被告张三于判决生效后") == ("被告张*于判决生效后", true))
+        #expect(PersonalData.maskingName("张三", in: "张三，男") == ("张*，男", true))
+        #expect(PersonalData.maskingName("高新", in: "淄博高新区人民法院") == ("淄博高新区人民法院", false))
+        #expect(PersonalData.maskingName("高新", in: "被执行人高新、淄博高新区") == ("被执行人高*、淄博高新区", true))
         #expect(PersonalData.maskingName("马大浩", in: "被告马某") == ("被告马某", false))
         #expect(PersonalData.maskingName("马", in: "马路") == ("马路", false))
         #expect(PersonalData.maskingName("马大浩", in: "") == ("", false))
