@@ -44,7 +44,7 @@ public enum PersonalData {
     /// Titles a judgment gives its parties, after which two characters are a name.
     static let partyTitles = [
         "被告", "原告", "被执行人", "申请执行人", "当事人", "申请人", "被申请人", "上诉人", "被上诉人", "第三人", "债务人",
-        "借款人", "担保人", "法定代表人", "经营者",
+        "借款人", "担保人", "经营者",
     ]
 
     /// Whether a two-character name between `before` and `after` names a party: after a party's title,
