@@ -29,6 +29,18 @@ public enum ExcelNotation {
         return Double(u) != nil && !u[..<e.lowerBound].isEmpty
     }
 
+    /// The digits such a value still shows, as the number's digits (`3.70303198001011E+17` →
+    /// 370303198001011000): its leading digits right, the rest zeros.
+    public static func digits(_ value: String) -> String {
+        let u = value.uppercased()
+        guard let e = u.range(of: "E+"), let exponent = Int(u[e.upperBound...]), exponent < 40 else { return "" }
+        let mantissa = u[..<e.lowerBound].filter(\.isNumber)
+        guard !mantissa.isEmpty else { return "" }
+        let count = exponent + 1
+        return mantissa.count >= count
+            ? String(mantissa.prefix(count)) : mantissa + String(repeating: "0", count: count - mantissa.count)
+    }
+
     /// What to tell the clerk about such a value.
     public static let advice =
         "形如 9.13703E+17 的值是 Excel 把代码当作数字后的科学计数法，后几位已丢失，无法还原：请在原表中把该列设为「文本」格式，重新填写后另存"

@@ -43,14 +43,17 @@ public enum ResidentIDNumber {
     public static func isPersonal(_ raw: String) -> Bool { isValid(raw) || isOld(raw) }
 
     /// Whether a value of one of an entity's other code columns (税务登记号, 事业单位证书号,
-    /// 社会组织登记证号) is a person's ID number, hyphens aside: a valid or mistyped 18-character one or
-    /// an old 15-digit one, either alone or followed by two digits (a 个体工商户's 税务登记号 before 2015
-    /// was its operator's ID number and a sequence). An organisation's 15-character 税务登记号 is an area
-    /// code and its 组织机构代码, so for a row that is no person's (`person` false) an old ID number whose
-    /// last nine characters are a valid 组织机构代码 is taken for that. A 统一社会信用代码 is none.
+    /// 社会组织登记证号) holds a person's ID number: a run of its digits (hyphens and spaces aside, words
+    /// and brackets around it: 鲁税字370303198001011234号, 370303198001011234（01）) that is a valid or
+    /// mistyped 18-character one or an old 15-digit one, either alone or followed by two digits (a
+    /// 个体工商户's 税务登记号 before 2015 was its operator's ID number and a sequence); or such a number
+    /// Excel showed in scientific notation (3.70303198001011E+17 keeps the birth date). An
+    /// organisation's 15-character 税务登记号 is an area code and its 组织机构代码, so for a row that is
+    /// no person's (`person` false) an old ID number whose last nine characters are a valid
+    /// 组织机构代码 is taken for that. A 统一社会信用代码 is none.
     public static func isHeldInCode(_ raw: String, person: Bool) -> Bool {
-        let v = raw.uppercased().filter { $0 != "-" }
-        guard v.utf8.count == v.count, !UnifiedSocialCreditCode.isValid(v) else { return false }
+        let v = raw.uppercased().filter { $0 != "-" && !$0.isWhitespace }
+        guard !v.isEmpty, !UnifiedSocialCreditCode.isValid(v) else { return false }
         func isID(_ id: Substring) -> Bool {
             switch id.count {
             case 18: return isValid(String(id)) || isMistyped(String(id))
@@ -58,8 +61,31 @@ public enum ResidentIDNumber {
             default: return false
             }
         }
-        if isID(Substring(v)) { return true }
-        guard [17, 20].contains(v.count), v.suffix(2).allSatisfy(\.isNumber) else { return false }
-        return isID(v.dropLast(2))
+        for run in digitRuns(ExcelNotation.isScientific(v) ? ExcelNotation.digits(v) : v) {
+            if isID(run) { return true }
+            if [17, 20].contains(run.count) && isID(run.dropLast(2)) { return true }
+        }
+        return false
+    }
+
+    /// The runs of ASCII digits in `v`, an X closing a run of 17 (an ID number's check character).
+    static func digitRuns(_ v: String) -> [Substring] {
+        var runs: [Substring] = []
+        var start: String.Index?
+        var i = v.startIndex
+        while i < v.endIndex {
+            let c = v[i]
+            let next = v.index(after: i)
+            if c.isASCII && c.isNumber {
+                if start == nil { start = i }
+            } else if let s = start {
+                let closesID = c == "X" && v.distance(from: s, to: i) == 17
+                runs.append(v[s..<(closesID ? next : i)])
+                start = nil
+            }
+            i = next
+        }
+        if let s = start { runs.append(v[s...]) }
+        return runs
     }
 }

@@ -15,8 +15,14 @@ struct ResidentIDNumberTests {
             #expect(ResidentIDNumber.isHeldInCode("370303800101123", person: person))  // old, last nine no 组织机构代码
             #expect(ResidentIDNumber.isHeldInCode("37030380010112301", person: person))  // old and a sequence
             #expect(ResidentIDNumber.isHeldInCode("360426-19910101-0071", person: person))
+            // With words or brackets around it, or as Excel showed it as a number.
+            #expect(ResidentIDNumber.isHeldInCode("鲁税字\(id)号", person: person))
+            #expect(ResidentIDNumber.isHeldInCode(id + "（01）", person: person))
+            #expect(ResidentIDNumber.isHeldInCode(id + ".0", person: person))
+            #expect(ResidentIDNumber.isHeldInCode("3.60426199101010E+17", person: person))
+            #expect(!ResidentIDNumber.isHeldInCode("事证第137030000123号", person: person))
             #expect(!ResidentIDNumber.isHeldInCode("91370306MA3C10017X", person: person))
-            #expect(!ResidentIDNumber.isHeldInCode(id + "AB", person: person))
+            #expect(ResidentIDNumber.isHeldInCode(id + "AB", person: person))
             #expect(!ResidentIDNumber.isHeldInCode("鲁税字370306号", person: person))
             #expect(!ResidentIDNumber.isHeldInCode("", person: person))
         }
