@@ -13,12 +13,12 @@ public enum PersonalData {
         }
     }
 
-    /// `text` with a natural person's full `name` (two characters or more) masked where it names the
+    /// `text` with a natural person's full `name` (two characters or more) masked wherever it names the
     /// person, as ``maskName(_:)`` masks it: a court's 生效法律文书确定的义务 names its 被告马大浩, and a
-    /// page showing 马*浩 must not print the name beside it. A name of three characters or more is
-    /// masked wherever it occurs; one of two only after a party's title (被告王伟) or standing apart
-    /// (between punctuation, spaces or the ends of the text), since two characters also spell parts of
-    /// words (高新 in 淄博高新区). Whether one was masked.
+    /// page showing 马*浩 must not print the name beside it. Two characters may also begin a place's or
+    /// an organisation's name (高新 in 淄博高新区人民法院): an occurrence of a two-character name right
+    /// before such a name's last character (区, 县, 镇, 路, 院, 局 …) is left as written. Whether one was
+    /// masked.
     public static func maskingName(_ name: String, in text: String) -> (text: String, found: Bool) {
         let name = name.trimmingWhitespace()
         guard name.count >= 2, !text.isEmpty else { return (text, false) }
@@ -27,34 +27,24 @@ public enum PersonalData {
         var rest = Substring(text)
         var found = false
         while let r = rest.firstRange(of: name) {
-            let before = rest[..<r.lowerBound]
+            out += rest[..<r.lowerBound]
             let after = rest[r.upperBound...]
-            out += before
-            if name.count > 2 || namesParty(before: out, after: after) {
+            if name.count == 2, let next = after.first, placeEndings.contains(next) {
+                out += name
+            } else {
                 out += masked
                 found = true
-            } else {
-                out += name
             }
             rest = after
         }
         return found ? (out + rest, true) : (text, false)
     }
 
-    /// Titles a judgment gives its parties, after which two characters are a name.
-    static let partyTitles = [
-        "被告", "原告", "被执行人", "申请执行人", "当事人", "申请人", "被申请人", "上诉人", "被上诉人", "第三人", "债务人",
-        "借款人", "担保人", "经营者",
+    /// Last characters of places' and organisations' names (a two-character name before one is part of
+    /// such a name, not a person's).
+    static let placeEndings: Set<Character> = [
+        "省", "市", "区", "县", "镇", "乡", "村", "街", "路", "巷", "院", "局", "厅", "所", "庭", "站", "厂", "店", "园",
     ]
-
-    /// Whether a two-character name between `before` and `after` names a party: after a party's title,
-    /// or standing apart.
-    static func namesParty(before: String, after: Substring) -> Bool {
-        if partyTitles.contains(where: { before.hasSuffix($0) }) { return true }
-        let apartBefore = before.last.map { !$0.isLetter } ?? true
-        let apartAfter = after.first.map { !$0.isLetter } ?? true
-        return apartBefore && apartAfter
-    }
 
     /// A 15-digit ID number of the 1984 standard: 6-digit area, YYMMDD birth date of the 1900s, 3 digits.
     public static func isOldIDNumber(_ digits: [UInt32]) -> Bool {
