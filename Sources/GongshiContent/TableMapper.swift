@@ -143,12 +143,23 @@ struct TableMapper {
         releaseHeaderFindings()
     }
 
-    /// Names of a worksheet of instructions rather than data (填表说明, 注意事项, 代码表): the whole name,
-    /// since a sheet of data may mention them (补报数据（说明：11月新增）).
+    /// Names of a worksheet of instructions rather than data (填表说明, 注意事项, 代码表): the whole name
+    /// but for a note in brackets or a number after it (填报说明（必读）, 填表说明1), since a sheet of
+    /// data may mention them (补报数据（说明：11月新增）).
     static let notesSheetNames: Set<String> = [
-        "说明", "填表说明", "填报说明", "字段说明", "使用说明", "导入说明", "模板说明", "代码说明", "注意事项", "填表须知",
-        "填报须知", "代码表", "字典", "数据字典",
+        "说明", "填表说明", "填报说明", "填写说明", "字段说明", "数据项说明", "指标说明", "使用说明", "导入说明", "模板说明",
+        "代码说明", "注意事项", "填表须知", "填报须知", "填写须知", "代码表", "代码对照表", "字典", "数据字典",
     ]
+
+    /// Whether a worksheet's name is one of ``notesSheetNames``.
+    static func isNotesSheet(_ sheet: String) -> Bool {
+        var name = Substring(sheet.trimmingWhitespace())
+        if let open = name.firstIndex(where: { $0 == "（" || $0 == "(" }), name.last == "）" || name.last == ")" {
+            name = name[..<open]
+        }
+        while let last = name.last, last.isNumber { name = name.dropLast() }
+        return notesSheetNames.contains(String(name).trimmingWhitespace())
+    }
 
     private mutating func rejectSheet(line: Int) {
         rejected = true
@@ -162,7 +173,7 @@ struct TableMapper {
         }
         // A template's own sheet of instructions (填表说明: a table of field names, meanings and
         // whether each is required), named as such: no data to lose.
-        if !table.hidden && Self.notesSheetNames.contains(table.sheet.trimmingWhitespace()) {
+        if !table.hidden && Self.isNotesSheet(table.sheet) {
             titles = []
             findings.append(
                 skipped(line, "工作表「\(table.sheet)」没有表头，按其名称是说明而不是数据表，未读取（其中 \(filledRows) 行有内容）"))

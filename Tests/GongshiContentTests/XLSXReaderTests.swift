@@ -239,6 +239,10 @@ struct XLSXReaderTests {
         // A sheet whose name only mentions 说明 may be data: still an error.
         let mentions = try #require(r.findings.first { $0.sheet == "补报（说明：11月新增）" })
         #expect(mentions.severity == .error)
+        for name in ["填写说明", "填报说明（必读）", "填表说明1", "代码对照表", " 数据项说明 "] {
+            #expect(TableMapper.isNotesSheet(name), "\(name)")
+        }
+        #expect(!TableMapper.isNotesSheet("补报数据（说明）") && !TableMapper.isNotesSheet("2026年11月"))
         // A list's sheet names a list's column.
         let list = WorkbookFixture(sheets: [.init(name: "名单", rows: [(1, ["甲", "乙"]), (2, ["丙", "丁"])])])
         var none: [SourceRecord] = []
