@@ -145,8 +145,9 @@ extension TableMapper {
     /// 法定代表人), also without a note in brackets after it (法定代表人（负责人）); else as written.
     private func groupName(_ written: String) -> String {
         if let i = field(for: written) { return schema.fields[i].name }
-        guard let open = written.firstIndex(where: { $0 == "（" || $0 == "(" }), open > written.startIndex,
-            let i = field(for: String(written[..<open]))
+        // 法定代表人（负责人）, 法定代表人或负责人: the field named first.
+        guard let cut = written.firstIndex(where: { $0 == "（" || $0 == "(" || $0 == "或" }), cut > written.startIndex,
+            let i = field(for: String(written[..<cut]))
         else { return written }
         return schema.fields[i].name
     }

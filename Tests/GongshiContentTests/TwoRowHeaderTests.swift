@@ -92,6 +92,10 @@ struct TwoRowHeaderTests {
         #expect(n.records.first?[.legalRepresentative] == "王某", "\(n.findings.map(\.message))")
         #expect(n.records.first?[.legalRepresentativeIDNumber] == "370303199001011234")
         #expect(n.records.first?[.idNumber] == "")
+        noted[3] = "法定代表人或负责人"
+        let m = try records([(1, noted), (2, second), (3, data)])
+        #expect(m.records.first?[.legalRepresentative] == "王某", "\(m.findings.map(\.message))")
+        #expect(m.records.first?[.idNumber] == "")
     }
 
     @Test("a row of codes or 必填/选填 under a full header stays a note, as before")
