@@ -125,14 +125,18 @@ public struct RecordSchema: Sendable {
         return name
     }
 
-    /// The field an unknown header ending in 代码 or 编码 stands for: an enumerated field named before
-    /// it (行政相对人类别代码 → 行政相对人类别, which takes codes), the code of the authority or unit it
+    /// The field an unknown header ending in 代码 or 编码 stands for: an enumerated field that takes codes
+    /// named before it (行政相对人类别代码 → 行政相对人类别; not 名单类型, which takes none), the code of the authority or unit it
     /// names (处罚机关代码 → 处罚机关统一社会信用代码), or the entity's 统一社会信用代码 for the entity's
     /// code (行政相对人代码, 主体代码, 企业代码); nil otherwise (处罚代码).
     private func codeName(for h: String) -> String? {
         let owner = String(h.dropLast(2))
         // An enumerated field's code (行政相对人类别代码, 失信严重程度代码): the field, which takes codes.
-        if let i = index(of: owner), fields[i].vocabulary != nil { return fields[i].name }
+        if let i = index(of: owner), let vocabulary = fields[i].vocabulary,
+            ["01", "1"].contains(where: { vocabulary.name(of: $0, in: kind) != nil })
+        {
+            return fields[i].name
+        }
         let codes = fields.filter { $0.role == .code }.map(\.name)
         if let named = codes.first(where: { $0 == owner + Field.creditCode.name }) { return named }
         let entity = ["行政相对人", "相对人", "主体", "企业", "单位", "当事人", "被执行人", ""]

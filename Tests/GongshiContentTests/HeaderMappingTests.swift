@@ -97,6 +97,7 @@ struct HeaderMappingTests {
         // An enumerated field's code is the field, which reads codes (01–04, 1/3).
         #expect(RecordSchema.penalty.suggestion(for: "行政相对人类别代码") == "行政相对人类别")
         #expect(RecordSchema.penalty.suggestion(for: "失信严重程度代码") == "失信严重程度")
+        #expect(RecordSchema.list.suggestion(for: "名单类型代码") == nil)
     }
 
     @Test("a CSV with the old header and aliases is read; an unknown header warns with a suggestion")
