@@ -33,6 +33,11 @@ struct AuthorityCodeTests {
         let k = try Fixture(.xzcf, [valid]).judge()
         #expect(k.findings("authority-code").isEmpty)
         #expect(k.publication.records.first?.field("数据来源单位统一社会信用代码") == Fixture.scjgjCode)
+        // A list entry's too.
+        let l = try Fixture(.mingdan, [Row.black(["数据来源单位统一社会信用代码": "1.13700000004E+17"])]).judge()
+        #expect(l.findings("authority-code").count == 1)
+        let e = try #require(l.publication.listEntries.first)
+        #expect(!e.fields.contains { $0.value.contains("E+17") })
     }
 
     @Test("another department's valid code under this department's name warns")

@@ -12,8 +12,8 @@ public enum AuthorityCode: RecordRule {
         basis: "《公共信用信息公示数据标准（双公示 v2.0）》：许可机关、处罚机关统一社会信用代码为必填项；GB 32100-2015")
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
-        guard so.isPublic, r.kind != .mingdan else { return .none }
-        return Decision(findings: [authority(r, env), dataSource(r)].compactMap { $0 })
+        guard so.isPublic else { return .none }
+        return Decision(findings: [r.kind == .mingdan ? nil : authority(r, env), dataSource(r)].compactMap { $0 })
     }
 
     /// The deciding authority's code: invalid, or another than its department's.
