@@ -205,6 +205,9 @@ enum Publisher {
                     r.dateFields.end.contains(i)
                 {
                     v = ""  // a placeholder for "no end", not a date to show
+                } else if !v.isEmpty, !RecordContext.noEndWords.contains(v) {
+                    // No date (2026-02-30, 至今, /): bad-value says it is ignored, so it is not shown either.
+                    v = ""
                 }
             case .code:
                 // The entity's codes as read by shape: only valid ones, each in its own column (SPEC §8.4).

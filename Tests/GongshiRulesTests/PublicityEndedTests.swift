@@ -186,5 +186,17 @@ struct PublicityEndedTests {
         let j = try f.judge("2026-11-03")
         #expect(j.ruleIDs == ["publicity-ended"])
         #expect(j.findings.first?.message.contains("36") == true)
+        // 长期 is no end: the same 36 months, and the message says what was written.
+        let long = try Fixture(.mingdan, [Row.black(["列入日期": "2023-11-02", "有效期至": "长期"])]).judge("2026-11-03")
+        #expect(long.findings("publicity-ended").first?.message.hasPrefix("黑名单有效期至写作「长期」，自列入日期起最长公示 36 个月") == true)
+    }
+
+    @Test("a licence's 有效期至 that is no date is not published as written; 长期 is")
+    func licenceEndNoDate() throws {
+        for (written, shown) in [("2026-02-30", ""), ("至今", ""), ("/", ""), ("长期", "长期")] {
+            let j = try Fixture(.xzxk, [Row.licence(["有效期至": written])]).judge("2026-11-25")
+            let r = try #require(j.record(licenceKey()), "\(written)")
+            #expect(r.field("有效期至") == shown, "\(written)")
+        }
     }
 }

@@ -36,6 +36,8 @@ public enum PublicityEnded: RecordRule {
             case listValidity
             case blackListCapped
             case blackListDefault
+            /// 有效期至 holds words (长期) or no readable date: the default period, said with what was written.
+            case blackListNoEnd(String)
         }
 
         /// Why the record's publicity is over, in the words of the `publicity-ended` finding.
@@ -55,6 +57,8 @@ public enum PublicityEnded: RecordRule {
             case .blackListCapped: return "黑名单最长公示 \(absoluteMonths) 个月，已于 \(endText) 届满，不再公示"
             case .blackListDefault:
                 return "黑名单未写有效期至，自列入日期起最长公示 \(blackListMonths) 个月，已于 \(endText) 届满，不再公示"
+            case .blackListNoEnd(let written):
+                return "黑名单有效期至写作「\(written)」，自列入日期起最长公示 \(blackListMonths) 个月，已于 \(endText) 届满，不再公示"
             }
         }
 
@@ -88,7 +92,9 @@ public enum PublicityEnded: RecordRule {
         let cap = listed.adding(months: absoluteMonths)
         if let u = until, u > cap { return Period(end: cap, why: .blackListCapped, cappedFrom: u) }
         if let u = until { return Period(end: u, why: .listValidity) }
-        return Period(end: listed.adding(months: blackListMonths), why: .blackListDefault)
+        let written = DisplayText.cut(r[.validUntil], to: 20)
+        let why: Period.Why = written.isEmpty ? .blackListDefault : .blackListNoEnd(written)
+        return Period(end: listed.adding(months: blackListMonths), why: why)
     }
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
