@@ -32,6 +32,16 @@ struct StatusDateTests {
         #expect(f.message.contains("早于「处罚决定日期」2026-11-02"))
     }
 
+    @Test("a list entry ending (有效期至, 移出日期) before its 列入日期 is a warning; it was never public")
+    func listEndsBeforeListed() throws {
+        for field in ["有效期至", "移出日期"] {
+            let j = try Fixture(.mingdan, [Row.black(["列入日期": "2026-05-01", field: "2026-04-01"])]).judge("2026-11-25")
+            let f = try #require(j.findings("status-date").first, "\(field)")
+            #expect(f.severity == .warning && f.message.hasPrefix("「\(field)」2026-04-01 早于「列入日期」2026-05-01"))
+            #expect(j.publication.listEntries.isEmpty)
+        }
+    }
+
     @Test("no finding for a normal record, a status in the past, a repair ahead, or a list entry")
     func quiet() throws {
         var f = Fixture(.xzcf, [Row.penalty(["当前状态": "正常", "状态日期": "2026-12-16"])])
