@@ -144,6 +144,22 @@ struct MissingFieldTests {
         #expect(!j.isPublic(penaltyKey()))
     }
 
+    @Test("a court row its ID number shows to be a person's needs no 主体类别; a list's missing names point to the sidecar")
+    func courtRowWithoutCategory() throws {
+        let id = IDNumber.make(birth: "19800101", sequence: "123")
+        var f = Fixture(
+            .mingdan, [Row.black(["主体名称": "张三丰", "主体类别": "", "统一社会信用代码": "", "法定代表人": "", "证件号码": id])])
+        f.disclosure("naturalPersons: mask")
+        let j = try f.judge()
+        #expect(j.findings("missing-field").isEmpty, "\(j.findings.map(\.message))")
+        #expect(j.publication.listEntries.first?.entityName == "张*丰")
+        // An organisation's row without it still lacks it; the message says where a file-wide value goes.
+        let o = try Fixture(.mingdan, [Row.black(["主体类别": "", "名单名称": ""])]).judge()
+        let m = try #require(o.findings("missing-field").first).message
+        #expect(m.contains("「名单名称」") && m.contains("「主体类别」"), "\(m)")
+        #expect(m.hasSuffix("整个文件都相同的值，可写在数据文件旁的 a.yml 中（如「名单名称: …」）"), "\(m)")
+    }
+
     @Test("a 个体工商户 with 00000000000000000X needs 工商注册号")
     func soleProprietorPlaceholder() throws {
         let without = try Fixture(.xzcf, [Row.penalty(["行政相对人类别": "个体工商户", "统一社会信用代码": "00000000000000000X"])]).judge()

@@ -23,7 +23,7 @@ public enum MissingField: RecordRule {
         var d = Decision()
         let missing = requiredMissing(r)
         if !missing.isEmpty {
-            d.findings.append(finding(r, "缺少必填字段\(quoted(missing))，该记录不予公示"))
+            d.findings.append(finding(r, "缺少必填字段\(quoted(missing))，该记录不予公示\(sidecarHint(r, missing))"))
             d.withholds = true
         }
         // An invalid code filled so is said by authority-code.
@@ -47,6 +47,19 @@ public enum MissingField: RecordRule {
         return d
     }
 
+    /// Fields a whole file often shares (a court's list names its list and authority once): where to
+    /// write them once.
+    static let fileWide: Set<Field> = [.listType, .listName, .subjectCategory, .listingAuthority, .entityCategory]
+
+    /// How to fill such fields for every row of the file at once: its sidecar, named after it.
+    static func sidecarHint(_ r: RecordContext, _ missing: [Field]) -> String {
+        guard let first = missing.first(where: fileWide.contains) else { return "" }
+        let name = r.source.file.split(separator: "/").last.map(String.init) ?? ""
+        let stem = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
+        guard !stem.isEmpty else { return "" }
+        return "。整个文件都相同的值，可写在数据文件旁的 \(stem).yml 中（如「\(first.name): …」）"
+    }
+
     static func quoted(_ fields: [Field]) -> String { fields.map { "「\($0.name)」" }.joined(separator: "、") }
 
     static func requiredMissing(_ r: RecordContext) -> [Field] {
@@ -60,7 +73,10 @@ public enum MissingField: RecordRule {
         // An authority code 00000000000000000X counts as empty (SPEC §8.4); departments.csv supplies it
         // when the authority is one of the site's departments (real exports leave it out).
         let filled = r.authorityCodeFromDepartments
-        for field in base where field != filled {
+        // A row its ID number, 性别 or 年龄 shows to be a person's is a natural person's whatever its
+        // category says (SPEC §8.4): an empty category is no reason to withhold it.
+        let settled: Field? = r.isNaturalPerson ? (r.kind == .mingdan ? .subjectCategory : .entityCategory) : nil
+        for field in base where field != filled && field != settled {
             let v = r[field]
             guard v.isEmpty || UnifiedSocialCreditCode.isNone(v) else { continue }
             missing.append(field)
