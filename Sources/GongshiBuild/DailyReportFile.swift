@@ -55,13 +55,19 @@ public enum DailyReportFile {
         s += "\n## 不予公示（\(report.withheldCount) 条）\n\n"
         if report.withheld.isEmpty { s += "无。\n" }
         for g in report.withheld {
-            let why = g.isError ? "数据有错误，请相关部门更正后重新构建" : "按公示规则不予公示"
+            let why = g.isError ? DailyReportFile.errorAdvice[g.rule] ?? "数据有错误，请相关部门更正后重新构建" : "按公示规则不予公示"
             s += "### \(RuleTitles.title(g.rule))（\(g.rule)）\(g.items.count) 条：\(why)\n\n"
             s += table(g.items) + "\n"
         }
         s += "\n详细原因和修改方法：`gongshi check --date \(report.date)`。\n"
         return s
     }
+
+    /// What to do about rows an error withholds, where the data is not what is wrong: a red-list entry
+    /// of an entity on an active black list is withheld by rule, and its 荣誉 is to be revoked.
+    static let errorAdvice = [
+        "red-black-conflict": "该主体在有效的黑名单上，红名单条目按规定不予公示，请认定部门及时撤销其荣誉称号"
+    ]
 
     /// A table cell: one line, pipes escaped. Replaced on bytes (a cell with nothing to replace is
     /// returned as it is), not by Foundation's search: a province's report has a million cells.

@@ -11,4 +11,10 @@ struct DailyReportFileTests {
         #expect(DailyReportFile.cell("第一行\r\n第二行\n|") == "第一行  第二行 \\|")
         #expect(DailyReportFile.cell("") == "")
     }
+
+    @Test("a red-list entry withheld for an active black-list entry asks for the 荣誉 to be revoked, not the data fixed")
+    func conflictAdvice() {
+        #expect(DailyReportFile.errorAdvice["red-black-conflict"]?.contains("撤销其荣誉称号") == true)
+        #expect(DailyReportFile.errorAdvice["invalid-uscc"] == nil)
+    }
 }
