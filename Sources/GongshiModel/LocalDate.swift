@@ -164,9 +164,10 @@ extension LocalDate {
         i += 1
         guard let d = number(maxDigits: 2) else { return nil }
         if chinese {
-            // 日, or 号 as spoken and often typed (2026年11月5号).
+            // 日, or 号 as spoken and often typed (2026年11月5号); 止 may close an end (2031年11月28日止).
             guard i < scalars.count, scalars[i] == "日" || scalars[i] == "号" else { return nil }
             i += 1
+            if i < scalars.count, scalars[i] == "止" { i += 1 }
         }
         // Whatever follows must be a time, separated by white space or 'T'.
         if i < scalars.count {
@@ -176,9 +177,10 @@ extension LocalDate {
             skipSpace()
             while i < scalars.count {
                 let c = scalars[i]
+                // A time zone after the time (Z, +08:00) as an ISO 8601 export writes it.
                 let ok =
                     (48...57).contains(c.value) || c == ":" || c == "." || c == "时" || c == "分" || c == "秒"
-                    || c == " " || c == "\u{3000}"
+                    || c == " " || c == "\u{3000}" || c == "Z" || c == "+" || c == "-"
                 guard ok else { return nil }
                 i += 1
             }
@@ -205,6 +207,12 @@ extension LocalDate {
             let v = Int(scalars[k].value)
             guard (48...57).contains(v) else { return nil }
             digits.append(v - 48)
+        }
+        // YYYYMMDDhhmmss: a database's timestamp.
+        if scalars.count == start + 14, scalars[(start + 8)...].allSatisfy({ (48...57).contains($0.value) }) {
+            return LocalDate(
+                year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+                month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
         }
         if start + 8 < scalars.count {
             let next = scalars[start + 8]
