@@ -205,8 +205,10 @@ enum Publisher {
                     r.dateFields.end.contains(i)
                 {
                     v = ""  // a placeholder for "no end", not a date to show
-                } else if !v.isEmpty, !RecordContext.noEndWords.contains(v) {
-                    // No date (2026-02-30, 至今, /): bad-value says it is ignored, so it is not shown either.
+                } else if v.contains(where: \.isNumber) {
+                    // A date that is none (2026-02-30, 0000-00-00): bad-value says it is ignored, and shown it
+                    // would read as a day. Words and marks (长期, 至今, /) stay as written, as every build before
+                    // this one published them (a changed value would be an 更新 of every such record).
                     v = ""
                 }
             case .code:
