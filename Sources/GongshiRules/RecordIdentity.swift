@@ -13,6 +13,15 @@ extension RecordContext {
     /// The category a row states, and its identity. A row whose code columns hold a person's valid ID
     /// number and no organisation's code is a natural person's, whatever it states (a court list mixes
     /// persons and companies, and a sidecar's 主体类别 fills every row): never published as an organisation.
+    /// 男 or 女, as a court's list gives a person's sex.
+    static func statesSex(_ v: String) -> Bool { ["男", "女", "男性", "女性"].contains(v) }
+
+    /// An age a person may have, in years.
+    static func statesAge(_ v: String) -> Bool { Int(v.filter { $0 != "岁" }).map { (1...150).contains($0) } ?? false }
+
+    /// How an organisation's name ends (a person's never does).
+    static let organisationNameEndings = ["公司", "厂", "店", "中心", "合作社", "集团", "协会", "商行", "经营部", "门市部", "事务所"]
+
     static func categoryAndIdentity(_ source: SourceRecord, stated: String) -> (SubjectCategory?, EntityIdentity) {
         let category = SubjectCategory(parsing: stated)
         let identity = readIdentity(source, naturalPerson: category == .naturalPerson)
@@ -27,7 +36,11 @@ extension RecordContext {
             && (ResidentIDNumber.isPersonal(idNumber) || ResidentIDNumber.isMistyped(idNumber))
         // A court list gives 性别 and 年龄 for its persons only: such a row is a person's, even without
         // an ID number (SPEC §8.1: a person is never published as an organisation).
-        let bySexOrAge = !source[.sex].isEmpty || !source[.age].isEmpty
+        // Only a real sex or age counts (an export fills its companies' cells with 0 or /), and never for
+        // a name an organisation would have (…有限公司).
+        let bySexOrAge =
+            (RecordContext.statesSex(source[.sex]) || RecordContext.statesAge(source[.age]))
+            && !RecordContext.organisationNameEndings.contains { source[source.kind.entityNameField].hasSuffix($0) }
         guard identity.personID || byIDNumber || bySexOrAge else { return (category, identity) }
         var person = readIdentity(source, naturalPerson: true)
         if identity.personID { person.idProblem = identity.idProblem }

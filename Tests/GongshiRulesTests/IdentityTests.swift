@@ -165,6 +165,24 @@ struct IdentityTests {
         }
     }
 
+    @Test("a court's placeholder 性别 or 年龄 (/, 0) or an organisation's name makes no person")
+    func placeholderSexOrAge() throws {
+        let rows = [
+            Row.black(["主体名称": "示范区某某建设工程有限公司", "主体类别": "", "统一社会信用代码": "", "年龄": "0"]),
+            Row.black(["主体名称": "示范区某某商贸", "主体类别": "", "统一社会信用代码": "", "性别": "/", "列入日期": "2026-11-03"]),
+            Row.black(["主体名称": "某某公司", "主体类别": "", "统一社会信用代码": "", "性别": "男", "列入日期": "2026-11-04"]),
+        ]
+        var f = Fixture(.mingdan, rows)
+        f.disclosure("naturalPersons: mask")
+        let j = try f.judge()
+        #expect(j.publication.listEntries.isEmpty)
+        #expect(j.findings("missing-field").count == 3, "\(j.findings.map(\.message))")
+        // A real one does: 张三丰, 男, 45.
+        var p = Fixture(.mingdan, [Row.black(["主体名称": "张三丰", "主体类别": "", "统一社会信用代码": "", "性别": "男", "年龄": "45岁"])])
+        p.disclosure("naturalPersons: mask")
+        #expect(try p.judge().publication.listEntries.first?.entityName == "张*丰")
+    }
+
     @Test("a row stating an organisation whose codes are a person's ID number is a natural person's")
     func personStatedAsOrganisation() throws {
         let id = IDNumber.make(birth: "19800101", sequence: "123")
