@@ -191,11 +191,13 @@ struct PublicityEndedTests {
         #expect(long.findings("publicity-ended").first?.message.hasPrefix("黑名单有效期至写作「长期」，自列入日期起最长公示 36 个月") == true)
     }
 
-    @Test("a licence's 有效期至 that is an impossible date is not published; words and marks are, dates in other forms read")
+    @Test(
+        "a licence's 有效期至 that is an impossible date is not published; words and marks are, dates in other forms read")
     func licenceEndNoDate() throws {
         for (written, shown) in [
             ("2026-02-30", ""), ("0000-00-00", ""), ("至今", "至今"), ("/", "/"), ("长期", "长期"),
-            ("2031-11-28T00:00:00+08:00", "2031-11-28"), ("20311128000000", "2031-11-28"), ("2031年11月28日止", "2031-11-28"),
+            ("2031-11-28T00:00:00+08:00", "2031-11-28"), ("20311128000000", "2031-11-28"),
+            ("2031年11月28日止", "2031-11-28"),
         ] {
             let j = try Fixture(.xzxk, [Row.licence(["有效期至": written])]).judge("2026-11-25")
             let r = try #require(j.record(licenceKey()), "\(written)")
