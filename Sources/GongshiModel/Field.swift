@@ -92,7 +92,7 @@ public enum Field: Int, CaseIterable, Hashable, Sendable, Comparable {
     public static func < (a: Field, b: Field) -> Bool { a.rawValue < b.rawValue }
 
     /// The entity's code columns beside the three it is identified by: published as written, unless
-    /// they hold a person's ID number (``ResidentIDNumber/isHeldInCode(_:)``).
+    /// they hold a person's ID number (``ResidentIDNumber/isHeldInCode(_:person:)``).
     public static let otherEntityCodes: Set<Field> = [
         .taxRegistrationNumber, .institutionCertificate, .socialOrganizationNumber,
     ]

@@ -10,7 +10,7 @@ enum Publisher {
         let date = env.date
         let status = r.recordStatus(on: date)
         let period = PublicityEnded.period(r, env)
-        let (fields, _) = publishedFields(r, category: category, env: env)
+        let fields = publishedFields(r, category: category, env: env)
         let state = r.ledger
         let first = state?.firstPublished
         var t: LateDisclosure.Timeliness
@@ -40,7 +40,7 @@ enum Publisher {
             lateWorkdays: t.lateWorkdays, publishWorkdays: t.publishWorkdays,
             isLate: t.judged && t.published > t.deadline,
             underObjection: status == .objection,
-            statusNote: status == .normal ? "" : scrubbed(r[.statusNote], r, category).text,
+            statusNote: status == .normal ? "" : scrubbed(r[.statusNote], r, category),
             fields: fields, digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line,
             sheet: r.source.sheet, timelinessJudged: t.judged, severityInferred: r.kind == .xzcf && r.severityInferred,
             registrationNumber: r.identity.registrationNumber, organizationCode: r.identity.organizationCode,
@@ -66,7 +66,7 @@ enum Publisher {
         category: SubjectCategory, env: RuleEnvironment
     ) -> WithdrawalNotice? {
         guard let period = shownPeriod(r, env) else { return nil }
-        let (fields, _) = publishedFields(r, category: category, env: env)
+        let fields = publishedFields(r, category: category, env: env)
         let state = r.ledger
         let withdrawnOn = (state?.lastEvent == .withdrawn ? state?.lastWithdrawn : nil) ?? env.date
         var notice = WithdrawalNotice(
@@ -74,7 +74,7 @@ enum Publisher {
             department: department, entityName: value(fields, .entityName, else: r.entityName),
             documentNumber: value(fields, r.kind.documentField), title: value(fields, titleField(r.kind)),
             decisionDate: decided, revokedOn: r.statusDate, withdrawnOn: withdrawnOn,
-            reason: scrubbed(r[.statusNote], r, category).text, until: period.end,
+            reason: scrubbed(r[.statusNote], r, category), until: period.end,
             digest: ContentDigest.digest(fields), file: r.source.file, line: r.source.line, action: action.rawValue)
         notice.sheet = r.source.sheet
         notice.entityCode = env.links.uscc(of: r.identity, name: r.entityName)
@@ -87,7 +87,7 @@ enum Publisher {
         _ r: RecordContext, department: Department, listed: LocalDate, category: SubjectCategory,
         env: RuleEnvironment
     ) -> PublishedListEntry {
-        let (fields, _) = publishedFields(r, category: category, env: env)
+        let fields = publishedFields(r, category: category, env: env)
         let key = ledgerKey(r, env)
         let state = key == r.key ? r.ledger : env.history[key]
         let listName = r[.listName]
@@ -97,8 +97,8 @@ enum Publisher {
             listID: ListID.id(for: listName), department: department, entityName: shownName,
             entityCode: env.links.uscc(of: r.identity, name: r.entityName), category: category, listedOn: listed,
             validUntil: PublicityEnded.listPeriod(r, listed: listed).end,
-            reason: scrubbed(r[.listingReason], r, category).text,
-            basis: scrubbed(r[.listingBasis], r, category).text,
+            reason: scrubbed(r[.listingReason], r, category),
+            basis: scrubbed(r[.listingBasis], r, category),
             memorandum: env.memoranda.memorandum(citedIn: r[.listingBasis]),
             underObjection: r.listStatus(on: env.date) == .objection, firstPublished: state?.firstPublished ?? env.date,
             lastUpdated: state?.lastUpdated, fields: fields, digest: ContentDigest.digest(fields),
@@ -107,7 +107,7 @@ enum Publisher {
         entry.idHidesName = keyHoldsName(key, r)
         entry.registrationNumber = r.identity.registrationNumber
         entry.organizationCode = r.identity.organizationCode
-        entry.document = scrubbed(RecordContext.listDocument(r.source), r, category).text
+        entry.document = scrubbed(RecordContext.listDocument(r.source), r, category)
         entry.previousSystem =
             state?.firstImported == true
             || (state?.firstPublished == nil && env.settings.adoptedOn.map { listed < $0 } == true)
@@ -160,118 +160,6 @@ enum Publisher {
     /// A field's value as published (personal data masked).
     static func value(_ fields: [PublishedField], _ field: Field, else fallback: String = "") -> String {
         fields.first { $0.field == field }?.value ?? fallback
-    }
-
-    /// Every column but the secret ones, as published: dates normalised, codes of enumerated fields
-    /// published as names, personal data in free text masked, natural persons' names masked; and the
-    /// names of the fields that needed masking.
-    /// A text as published: personal numbers masked (``PersonalData/scrub(_:)``), and a natural person's
-    /// full name, where the text repeats it (被告马大浩于…), masked as the name is shown (马*浩).
-    static func scrubbed(_ v: String, _ r: RecordContext, _ category: SubjectCategory) -> (text: String, found: Bool) {
-        let s = PersonalData.scrub(v)
-        guard category == .naturalPerson else { return (s.text, s.found) }
-        let n = PersonalData.maskingName(r.entityName, in: s.text)
-        return (n.text, s.found || n.found)
-    }
-
-    static func publishedFields(_ r: RecordContext, category: SubjectCategory, env: RuleEnvironment) -> (
-        [PublishedField], [String]
-    ) {
-        var out: [PublishedField] = []
-        var masked: [String] = []
-        let schema = r.schema
-        let statusInEffect = r.statusText.isEmpty || (r.statusDate.map { $0 <= env.date } ?? true)
-        // An end beyond the legal maximum is shown as the maximum (publicity-too-long).
-        let period = r.kind == .xzxk ? nil : PublicityEnded.period(r, env)
-        let capped = period?.cappedFrom == nil ? nil : period?.end
-        let cappedField: Field = r.kind == .mingdan ? .validUntil : .publicityEnd
-        let authorityCodeFilled = r.authorityCodeFromDepartments
-        out.reserveCapacity(schema.fields.count)
-        let roles = schema.roles
-        let values = r.source.values
-        for (i, f) in schema.fields.enumerated() where roles[i] != .secret {
-            var v = values[i]
-            switch roles[i] {
-            case .date:
-                if let end = capped, f == cappedField {
-                    v = end.description
-                } else if let d = r.dates[i] {
-                    v = d.description
-                } else if !v.isEmpty, let period, f == cappedField {
-                    // A word (长期), a placeholder or an impossible date: the end in effect is shown, as
-                    // the page's 公示至 says, not the words beside it.
-                    v = period.end?.description ?? ""
-                } else if !v.isEmpty, let d = LocalDate(parsing: v), d < RecordContext.placeholderBefore,
-                    r.dateFields.end.contains(i)
-                {
-                    v = ""  // a placeholder for "no end", not a date to show
-                } else if v.contains(where: \.isNumber) {
-                    // A date that is none (2026-02-30, 0000-00-00): bad-value says it is ignored, and shown it
-                    // would read as a day. Words and marks (长期, 至今, /) stay as written, as every build before
-                    // this one published them (a changed value would be an 更新 of every such record).
-                    v = ""
-                }
-            case .code:
-                // The entity's codes as read by shape: only valid ones, each in its own column (SPEC §8.4).
-                switch f {
-                case .creditCode: v = r.identity.uscc
-                case .registrationNumber: v = r.identity.registrationNumber
-                case .organizationCode: v = r.identity.organizationCode
-                default:
-                    if f == authorityCodeFilled {
-                        v = r.department?.uscc ?? ""
-                    } else if UnifiedSocialCreditCode.isNone(v) {
-                        v = ""
-                    } else if f == .dataSourceCode && !UnifiedSocialCreditCode.isValid(v) {
-                        v = ""  // authority-code: 1.137E+17 is no code to show
-                    } else if Field.otherEntityCodes.contains(f),
-                        ResidentIDNumber.isHeldInCode(v, person: category != .organization)
-                    {
-                        v = ""  // a person's ID number (personal-data): never published
-                    }
-                }
-            case .secret:
-                break
-            case .status:
-                if !statusInEffect { v = "" }
-                if let d = r.dates[i] { v = statusInEffect ? d.description : "" }
-                if f == .status && !v.isEmpty {
-                    // `v` is the status as read (in effect): parsed once by the context.
-                    if r.kind == .mingdan {
-                        v = r.givenListStatus?.rawValue ?? v
-                    } else {
-                        v = r.givenRecordStatus?.rawValue ?? v
-                    }
-                }
-                if f == .statusNote {
-                    let s = scrubbed(v, r, category)
-                    if s.found {
-                        masked.append(f.name)
-                        v = s.text
-                    }
-                }
-            case .text:
-                switch f {
-                case .severity: v = r.severity.rawValue
-                case .entityCategory, .subjectCategory: v = category.rawValue
-                case .licenceCategory: v = LicenceCategory(parsing: v)?.rawValue ?? PersonalData.scrub(v).text
-                // Published as the list it names (守信激励名单 as 红名单); an unknown one is withheld.
-                case .listType: v = r.listType?.rawValue ?? v
-                default:
-                    if category == .naturalPerson && f == r.kind.entityNameField {
-                        v = PersonalData.maskName(v)
-                    } else {
-                        let s = scrubbed(v, r, category)
-                        if s.found {
-                            masked.append(f.name)
-                            v = s.text
-                        }
-                    }
-                }
-            }
-            out.append(PublishedField(field: f, value: v))
-        }
-        return (out, masked)
     }
 }
 

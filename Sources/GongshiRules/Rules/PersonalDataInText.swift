@@ -31,9 +31,7 @@ public enum PersonalDataInText: RecordRule {
             }
         }
         for (i, f) in schema.fields.enumerated()
-        where so.isPublic && Field.otherEntityCodes.contains(f)
-            && ResidentIDNumber.isHeldInCode(values[i], person: r.category != .organization)
-        {
+        where so.isPublic && Publisher.holdsPersonalID(f, values[i], category: r.category) {
             found.append(
                 finding(r, "「\(f.name)」中是一个居民身份证号码，不是代码，未公示（个体工商户以前的税务登记号就是经营者的身份证号码）；请删除该值，或改填统一社会信用代码"))
         }
