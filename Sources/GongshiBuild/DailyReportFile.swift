@@ -63,11 +63,10 @@ public enum DailyReportFile {
         return s
     }
 
-    /// What to do about rows an error withholds, where the data is not what is wrong: a red-list entry
-    /// of an entity on an active black list is withheld by rule, and its 荣誉 is to be revoked.
-    static let errorAdvice = [
-        "red-black-conflict": "该主体在有效的黑名单上，红名单条目按规定不予公示，请认定部门及时撤销其荣誉称号"
-    ]
+    /// What to do about rows an error withholds, where the data is not what is wrong, by rule id: each
+    /// rule's own ``RuleInfo/reportAdvice`` (red-black-conflict: revoke the 荣誉).
+    static let errorAdvice = Dictionary(
+        allRules.compactMap { info in info.reportAdvice.map { (info.id, $0) } }, uniquingKeysWith: { a, _ in a })
 
     /// A table cell: one line, pipes escaped. Replaced on bytes (a cell with nothing to replace is
     /// returned as it is), not by Foundation's search: a province's report has a million cells.

@@ -15,10 +15,13 @@ public struct RuleInfo: Sendable {
     public let example: String
     /// The law and article the rule enforces, or 本站规则 for the site's own policy.
     public let basis: String
+    /// What the day's report tells the departments about the rows an error of this rule withholds, when
+    /// it is not that their data is wrong (nil: it is).
+    public let reportAdvice: String?
 
     public init(
         id: String, title: String, severity: Finding.Level, withholds: String, summary: String, example: String,
-        basis: String
+        basis: String, reportAdvice: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -27,6 +30,7 @@ public struct RuleInfo: Sendable {
         self.summary = summary
         self.example = example
         self.basis = basis
+        self.reportAdvice = reportAdvice
     }
 }
 

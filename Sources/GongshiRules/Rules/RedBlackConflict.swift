@@ -7,7 +7,8 @@ public enum RedBlackConflict: ListRule {
         id: "red-black-conflict", title: "红黑名单冲突", severity: .error, withholds: "红名单条目",
         summary: "同一主体同时有有效的红名单和黑名单条目：红名单条目不予公示（在红名单条目处报告）。异议中的黑名单条目不算有效",
         example: "某公司在「守合同重信用企业」中，又被列入「失信被执行人」",
-        basis: "周政发〔2017〕72号（被列入黑名单的，及时撤销其荣誉称号）")
+        basis: "周政发〔2017〕72号（被列入黑名单的，及时撤销其荣誉称号）",
+        reportAdvice: "该主体在有效的黑名单上，红名单条目按规定不予公示，请认定部门及时撤销其荣誉称号")
 
     /// Identifies an entity by its code (统一社会信用代码, else 组织机构代码, else 工商注册号), else by its name.
     static func identity(_ e: PublishedListEntry) -> String {
