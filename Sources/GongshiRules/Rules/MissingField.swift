@@ -1,3 +1,4 @@
+import Foundation
 import GongshiModel
 
 /// `missing-field`: a required field is empty; or a withdrawal without its 状态日期 or 状态说明.
@@ -54,9 +55,10 @@ public enum MissingField: RecordRule {
     /// How to fill such fields for every row of the file at once: its sidecar, named after it.
     static func sidecarHint(_ r: RecordContext, _ missing: [Field]) -> String {
         guard let first = missing.first(where: fileWide.contains) else { return "" }
-        let name = r.source.file.split(separator: "/").last.map(String.init) ?? ""
-        let stem = name.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
-        guard !stem.isEmpty else { return "" }
+        // Named as SidecarReader looks for it: the data file's name without its extension.
+        let name = (r.source.file as NSString).lastPathComponent as NSString
+        let stem = name.deletingPathExtension
+        guard !name.pathExtension.isEmpty, !stem.isEmpty else { return "" }
         return "。整个文件都相同的值，可写在数据文件旁的 \(stem).yml 中（如「\(first.name): …」）"
     }
 
