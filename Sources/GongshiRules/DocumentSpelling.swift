@@ -11,6 +11,21 @@ enum DocumentSpelling {
         return DocumentNumber.normalize(d)
     }
 
+    /// Whether `d` has a bracket other than 〔〕, by its UTF-8 bytes: [ ] ( ) and the lead bytes of
+    /// 【】 (E3 80 90/91) and （）［］ (EF BC 88/89/BB/BD). (The ledger's every key is asked.)
+    static func hasOtherBrackets(_ d: Substring) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in d.utf8 {
+            switch (previous, b) {
+            case (_, 0x28), (_, 0x29), (_, 0x5B), (_, 0x5D): return true
+            case ((0xE3, 0x80), 0x90), ((0xE3, 0x80), 0x91): return true
+            case ((0xEF, 0xBC), 0x88), ((0xEF, 0xBC), 0x89), ((0xEF, 0xBC), 0xBB), ((0xEF, 0xBC), 0xBD): return true
+            default: previous = (previous.1, b)
+            }
+        }
+        return false
+    }
+
     /// The brackets ``DocumentNumber/normalize(_:)`` folds to 〔〕.
     static let otherBrackets: Set<Unicode.Scalar> = ["[", "]", "【", "】", "(", ")", "（", "）", "［", "］"]
 }

@@ -8,6 +8,8 @@ struct RuleEnvironment: Sendable {
     let calendar: WorkdayCalendar
     let memoranda: MemorandumIndex
     let history: LedgerHistory
+    /// Decisions the ledger knows by another spelling of their key.
+    var respellings = Respellings()
     /// The department registry, for naming the closest department to an unknown authority.
     let departments: DepartmentIndex
     /// The older keys of list entries (without their document) that exactly one entry of the site maps
@@ -34,6 +36,8 @@ struct Evaluation: Sendable {
     var missingYear: Int?
     /// The position of the row's key in the ledger history (nil when the ledger does not know it).
     var ledgerPosition: Int?
+    /// The ledger's key of the row's decision, when the row spells it otherwise (``Respellings``).
+    var keptKey: String?
 }
 
 /// Runs the registered per-record rules (``RuleRegistry/recordRules``) in order on one row. The first
@@ -43,7 +47,11 @@ enum Evaluator {
     static func evaluate(_ row: RecordContext, duplicate: DuplicateIndex.Judgement, env: RuleEnvironment) -> Evaluation
     {
         var r = row
-        let position = env.history.position(of: r.key)
+        var position = env.history.position(of: r.key)
+        if position == nil, let kept = env.respellings.position(of: r, in: env.history) {
+            r.keptKey = env.history.order[kept]
+            position = kept
+        }
         r.ledger = position.map { env.history.state(at: $0) }
         var v = Verdict()
         v.duplicate = duplicate
@@ -61,7 +69,7 @@ enum Evaluator {
         }
         var e = Evaluation(
             findings: v.findings, withheldRule: v.withheldBy, withheldForError: v.withheldForError,
-            missingYear: v.missingYear, ledgerPosition: position)
+            missingYear: v.missingYear, ledgerPosition: position, keptKey: r.keptKey)
         guard let department = r.department, let decided = r.primaryDate, let category = r.category else { return e }
         if v.isPublic {
             if r.kind == .mingdan {

@@ -53,7 +53,8 @@ public enum Judge {
         let history = LedgerHistory(events: site.ledger, through: date, aliases: rows.formerKeys)
         let env = RuleEnvironment(
             date: date, settings: site.settings, calendar: site.calendar, memoranda: MemorandumIndex(site.memoranda),
-            history: history, departments: departments, legacyListKeys: rows.legacyListKeys, links: rows.links,
+            history: history, respellings: Respellings(history: history, departments: departments),
+            departments: departments, legacyListKeys: rows.legacyListKeys, links: rows.links,
             values: keepPublication ? ValueTable() : nil)
         var verdicts = Verdicts.evaluate(
             source, rows: &rows, env: env, keepPublication: keepPublication, keepRows: keepRows)

@@ -19,7 +19,14 @@ public struct RecordContext: Sendable {
     }
 
     public var source: SourceRecord { shared.facts.source }
-    public var key: String { shared.facts.key }
+    /// The record's key: the ledger's for a decision it knows spelt another way (``Respellings``), else
+    /// the row's own.
+    public var key: String { keptKey ?? shared.facts.key }
+    /// The key as the row spells it (SPEC §7).
+    public var writtenKey: String { shared.facts.key }
+    /// The key the ledger knows the row's decision by, spelt otherwise than the row spells it (set by
+    /// ``Evaluator`` before the rules run).
+    public internal(set) var keptKey: String?
     /// The key has every part (authority and document number, or list name, entity and date).
     public var hasKey: Bool { shared.facts.hasKey }
     public var department: Department? { shared.facts.department }

@@ -146,6 +146,7 @@ public enum RuleRegistry {
         UnknownMemorandum.self,
         AmountUnit.self,
         DuplicateRecord.self,
+        RespeltDecision.self,
         NaturalPersonWithheld.self,
         SummaryProcedure.self,
         Revoked.self,

@@ -86,7 +86,8 @@ struct Verdicts {
             if let l = e.entry { listCandidates.append((contexts[i], l)) }
             if let u = e.upcoming { upcoming.append(u) }
             if keepPublication, let rule = e.withheldRule {
-                let c = contexts[i]
+                var c = contexts[i]
+                c.keptKey = e.keptKey
                 withheld.append(c.withheld(rule: rule, isError: e.withheldForError, keepRow: keepRows))
             }
         }

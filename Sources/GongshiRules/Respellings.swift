@@ -1,0 +1,63 @@
+import GongshiModel
+
+/// Decisions the ledger knows by another spelling of their key. A department that writes its authority
+/// by another of its names (an alias of departments.csv) or its 文书号 with other brackets ([2026] for
+/// 〔2026〕) after the decision was published still sends the one decision: it keeps the key the ledger
+/// knows it by, so its first publication stands (no false `late-disclosure`), its page and feed ids stay
+/// (SPEC §5.1, §7) and nothing is withdrawn. Its page shows the new spelling, recorded as an 更新.
+///
+/// A row is matched only when the ledger does not know its own key: a key known as written always wins.
+struct Respellings: Sendable {
+    /// The ledger's decision keys spelt otherwise than the one way (``spelt(_:_:_:_:)``), by that one way:
+    /// positions in ``LedgerHistory/order``. (A key spelt the one way is found by looking it up.)
+    private var otherwise: [TextKey: [Int]] = [:]
+
+    /// None: only keys spelt the one way are found (a ledger with no other spelling).
+    init() {}
+
+    init(history: LedgerHistory, departments: DepartmentIndex) {
+        // Keys come department by department: the last authority's name is looked up once.
+        var last: (authority: Substring, name: String?) = ("", nil)
+        for (position, key) in history.order.enumerated() where history.state(at: position).kind != .mingdan {
+            guard let (kind, authority, document) = Respellings.parts(key) else { continue }
+            if !authority.utf8.elementsEqual(last.authority.utf8) {
+                last = (authority, departments.named(String(authority))?.name)
+            }
+            let named = last.name.map { !$0.utf8.elementsEqual(authority.utf8) } ?? false
+            guard named || DocumentSpelling.hasOtherBrackets(document) else { continue }
+            let oneWay = Respellings.spelt(kind, last.name ?? String(authority), String(document))
+            otherwise[TextKey(oneWay), default: []].append(position)
+        }
+    }
+
+    /// The position in `history` of the key the ledger knows `r`'s decision by, when the ledger does not
+    /// know the row's own key and knows the decision spelt another way; nil otherwise. Of several such
+    /// keys: the one shown now (its page stays where it is), else the first published, else the first.
+    func position(of r: RecordContext, in history: LedgerHistory) -> Int? {
+        guard r.kind != .mingdan, r.hasKey, history.position(of: r.writtenKey) == nil else { return nil }
+        let oneWay = Respellings.spelt(
+            r.kind.rawValue, r.department?.name ?? r.authority, r[r.kind.documentField])
+        var found = otherwise[TextKey(oneWay)] ?? []
+        if oneWay != r.writtenKey, let p = history.position(of: oneWay) { found.append(p) }
+        return found.min { a, b in
+            let (x, y) = (history.state(at: a), history.state(at: b))
+            if x.isShown != y.isShown { return x.isShown }
+            let (p, q) = (x.firstPublished?.dayNumber ?? .max, y.firstPublished?.dayNumber ?? .max)
+            return p != q ? p < q : a < b
+        }
+    }
+
+    /// A decision's key spelt the one way: its department's name for the authority, its 文书号's
+    /// brackets folded (``DocumentSpelling``).
+    static func spelt(_ kind: String, _ authorityName: String, _ document: String) -> String {
+        "\(kind):\(authorityName):\(DocumentSpelling.folded(document))"
+    }
+
+    /// The kind, authority and 文书号 of a decision's key (`xzcf:区市场监管局:周市监罚〔2026〕12号`).
+    static func parts(_ key: String) -> (String, Substring, Substring)? {
+        guard let first = key.firstIndex(of: ":") else { return nil }
+        let rest = key[key.index(after: first)...]
+        guard let second = rest.firstIndex(of: ":") else { return nil }
+        return (String(key[..<first]), rest[..<second], rest[rest.index(after: second)...])
+    }
+}
