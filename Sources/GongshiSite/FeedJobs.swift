@@ -168,7 +168,9 @@ extension Renderer {
     func noticeItem(_ n: WithdrawalNotice) -> FeedItem {
         let rows = [
             ("撤回原因", n.reason), (Field.entityName.name, n.entityName), ("文书号", n.documentNumber),
-            ("决定日期", n.decisionDate.description), ("撤销日期", n.revokedOn?.description ?? ""), ("机关", n.department.name),
+            ("决定日期", n.decisionDate.description), ("处理结果", n.action),
+            // The date of what happened, named as the notice's page names it (确认无效日期 …).
+            ("\(n.action)日期", n.revokedOn?.description ?? ""), ("机关", n.department.name),
         ]
         return FeedItem(
             id: Feeds.itemID("chehui:" + n.key), title: "撤回\(n.kind.title)：\(n.entityName) \(n.documentNumber)",

@@ -92,6 +92,14 @@ struct EntityFeedTests {
         #expect(notice.contains("原公示信息已于"))
     }
 
+    @Test func aFeedNamesWhatHappenedToTheDecisionAsItsNoticeDoes() throws {
+        var f = Self.revoked(reason: "经行政诉讼判决确认无效")
+        f.penalties[0] = f.penalties[0].replacingOccurrences(of: ",撤销,", with: ",确认无效,")
+        let atom = try f.render().text("xzcf/atom.xml") ?? ""
+        #expect(atom.contains("确认无效日期"), "\(atom)")
+        #expect(!atom.contains("撤销日期"))
+    }
+
     @Test func aDecisionRevokedBeforeItWasShownGivesItsEntityNoPage() throws {
         var f = SiteFixture()
         f.penaltyHeader += ",当前状态,状态日期,状态说明"
