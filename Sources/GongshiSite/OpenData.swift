@@ -22,6 +22,8 @@ extension Renderer {
             published.indices.filter {
                 published[$0].role == .date || published[$0] == .statusDate || published[$0] == .removedOn
             })
+        // An empty 当前状态 is 正常 (SPEC §8.2, as 0 is): written so, a filter on 正常 finds every such row.
+        let status = published.firstIndex(of: .status)
         let count: Int
         let cells: (Int) -> [String]
         let rowKey: (Int) -> String
@@ -30,7 +32,9 @@ extension Renderer {
         if kind == .mingdan {
             let entries = publication.listEntries
             count = entries.count
-            cells = { n in entries[n].fields.map(\.value) + [self.context.url(index.entryPaths[n])] }
+            cells = { n in
+                Self.statusShown(entries[n].fields.map(\.value), at: status) + [self.context.url(index.entryPaths[n])]
+            }
             rowKey = { entries[$0].key }
             rowInputs = { n, b in
                 b.add(entries: [n], index)
@@ -41,7 +45,7 @@ extension Renderer {
             count = ids.count
             cells = { n in
                 let r = records[ids[n]]
-                return r.fields.map(\.value) + [self.context.url(Views.recordPath(r))]
+                return Self.statusShown(r.fields.map(\.value), at: status) + [self.context.url(Views.recordPath(r))]
             }
             rowKey = { records[ids[$0]].key }
             rowInputs = { n, b in b.add(records: [ids[n]], index) }
@@ -140,5 +144,13 @@ extension Renderer {
                 rawCount: s.rawCount)
         }
         store.save(indexName, made.encode())
+    }
+
+    /// A row's cells with an empty 当前状态 (at `status`) written 正常.
+    static func statusShown(_ values: [String], at status: Int?) -> [String] {
+        guard let status, values[status].isEmpty else { return values }
+        var values = values
+        values[status] = RecordStatus.normal.rawValue
+        return values
     }
 }
