@@ -34,7 +34,8 @@ struct DepartmentViewTests {
         #expect(!all.findings.contains { $0.rule == "unknown-department" })
         // The ledger knows the decision under the department's name: it keeps that key (respelt-decision).
         let keptKey = "xzcf:区市场监管局:周市监罚〔2026〕7号"
-        #expect(all.findings.contains { $0.rule == "respelt-decision" && $0.key == keptKey && $0.department == "scjgj" })
+        #expect(
+            all.findings.contains { $0.rule == "respelt-decision" && $0.key == keptKey && $0.department == "scjgj" })
         let (_, byCode) = try check(site, ["--department", "scjgj"])
         let (_, byName) = try check(site, ["--department", "区市场监管局"])
         let (_, byAlias) = try check(site, ["--department", "淄博市周村区市场监督管理局"])
