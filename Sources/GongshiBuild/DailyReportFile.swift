@@ -16,7 +16,9 @@ public enum DailyReportFile {
     ) -> String {
         let names = Dictionary(departments.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         var s = "# \(siteTitle) · \(report.date.chinese)构建报告\n\n"
-        s += "构建日期 \(report.date)：首次公示 \(report.published.count) 条，更新 \(report.updated.count) 条，"
+        s += "构建日期 \(report.date)：首次公示 \(report.published.count) 条，"
+        if !report.republished.isEmpty { s += "撤回后重新公示 \(report.republished.count) 条，" }
+        s += "更新 \(report.updated.count) 条，"
         s += "撤回 \(report.withdrawn.count) 条，"
         if !report.imported.isEmpty { s += "导入原系统已公示的记录 \(report.imported.count) 条，" }
         s += "不予公示 \(report.withheldCount) 条。"
@@ -48,6 +50,10 @@ public enum DailyReportFile {
             s += "\n## \(title)（\(items.count) 条）\n\n"
             // A withdrawn key no row has any more: the department deleted it from its export.
             s += items.isEmpty ? "无。\n" : table(items, withdrawn: title == "撤回")
+            if title == "首次公示" && !report.republished.isEmpty {
+                s += "\n## 撤回后重新公示（\(report.republished.count) 条）：台账记为公示，首次公示日期不变\n\n"
+                s += table(report.republished)
+            }
         }
         if !report.imported.isEmpty {
             s += "\n## 导入（\(report.imported.count) 条）：本站启用前由原系统公示，公示日期不详\n\n" + table(report.imported)

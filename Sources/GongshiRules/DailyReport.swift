@@ -1,7 +1,7 @@
 import GongshiModel
 
-/// What one build date did, for the webmaster to read and forward: the records first published,
-/// updated and withdrawn on that date (exactly the ledger events of the date), and the records
+/// What one build date did, for the webmaster to read and forward: the records first published (or
+/// published again after a withdrawal), updated and withdrawn on that date (exactly the ledger events of the date), and the records
 /// withheld, grouped by why. Derived from the ``Publication`` only.
 public struct DailyReport: Sendable {
     /// One record in the report.
@@ -45,6 +45,9 @@ public struct DailyReport: Sendable {
 
     public let date: LocalDate
     public let published: [Item]
+    /// Records shown again on this date after a 撤回 (the ledger's 公示 again): their first publication,
+    /// kept on their pages, was earlier.
+    public let republished: [Item]
     public let updated: [Item]
     public let withdrawn: [Item]
     /// Records the previous system published, recorded 导入 on this date (SPEC §8.3).
@@ -60,6 +63,10 @@ public struct DailyReport: Sendable {
         var wanted = Set(today.map(\.key))
         for w in p.withheld where w.entity.isEmpty { wanted.insert(w.key) }
         var known: [String: Item] = [:]
+        // Keys public today whose first publication was earlier: a 公示 of theirs is a re-publication.
+        var shownBefore = Set<String>()
+        for r in p.records where wanted.contains(r.key) && r.firstPublished < p.date { shownBefore.insert(r.key) }
+        for e in p.listEntries where wanted.contains(e.key) && e.firstPublished < p.date { shownBefore.insert(e.key) }
         for r in p.records where wanted.contains(r.key) {
             known[r.key] = Item(
                 kind: r.kind, key: r.key, name: r.entityName, document: r.documentNumber,
@@ -97,7 +104,8 @@ public struct DailyReport: Sendable {
             return Item(kind: e.kind, key: e.key, document: document, department: department)
         }
         // Every ledger event of the date: this build's, and those of an earlier build of the same date.
-        published = today.filter { $0.event == .published }.map(item)
+        published = today.filter { $0.event == .published && !shownBefore.contains($0.key) }.map(item)
+        republished = today.filter { $0.event == .published && shownBefore.contains($0.key) }.map(item)
         updated = today.filter { $0.event == .updated }.map(item)
         withdrawn = today.filter { $0.event == .withdrawn }.map(item)
         imported = today.filter { $0.event == .imported }.map(item)

@@ -20,4 +20,16 @@ struct DailyReportTests {
         #expect(item.department == "scjgj")
         #expect(item.document == "周市监罚〔2026〕9号")
     }
+
+    @Test("a record shown again after its 撤回 is reported apart from the first publications")
+    func republishedApart() throws {
+        var f = Fixture(.xzcf, [Row.penalty(), Row.penalty(["行政处罚决定书文号": "周市监罚〔2026〕2号"])])
+        f.ledger = [
+            "2026-11-23,公示,xzcf,\(penaltyKey()),aaaaaaaaaaaaaaaa",
+            "2026-11-24,撤回,xzcf,\(penaltyKey()),aaaaaaaaaaaaaaaa",
+        ]
+        let report = DailyReport(publication: try f.judge("2026-11-25").publication)
+        #expect(report.republished.map(\.key) == [penaltyKey()])
+        #expect(report.published.map(\.key) == [penaltyKey("周市监罚〔2026〕2号")])
+    }
 }

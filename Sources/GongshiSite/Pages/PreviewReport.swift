@@ -28,7 +28,9 @@ extension Renderer {
                 return d
             }
         }
-        ctx["sections"] = [("首次公示", report.published), ("更新", report.updated), ("撤回", report.withdrawn)].map {
+        let again = report.republished.isEmpty ? [] : [("撤回后重新公示", report.republished)]
+        let sections = [("首次公示", report.published)] + again + [("更新", report.updated), ("撤回", report.withdrawn)]
+        ctx["sections"] = sections.map {
             let shown = rows($0.1)
             return ["heading": $0.0, "count": shown.count, "rows": shown, "empty": shown.isEmpty] as TemplateObject
         }
