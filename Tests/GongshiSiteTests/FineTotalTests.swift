@@ -46,8 +46,33 @@ struct FineTotalTests {
         #expect(page.contains("罚款金额合计 <strong>0.52 万元</strong>"))
         #expect(
             page.contains(
-                "<tr><th scope=\"row\">罚款</th><td class=\"num\">0.52</td><td class=\"num\">2</td><td class=\"num\">2</td></tr>"
+                "<tr><th scope=\"row\">罚款</th><td class=\"num\">0.52</td><td class=\"num\">0</td><td class=\"num\">2</td><td class=\"num\">2</td></tr>"
             ))
         #expect(!page.contains("未计入"))
+    }
+
+    /// A row 没收违法所得 showing only the fines of its decisions was read as the sum confiscated.
+    @Test func confiscationsHaveTheirOwnColumn() throws {
+        var f = SiteFixture()
+        f.penaltyHeader += ",没收违法所得、没收非法财物的金额（万元）"
+        f.penalties = [
+            SiteFixture.penalty(
+                "淄博成创食品有限公司", code: "913703061912261243", number: "周市监罚〔2026〕1号",
+                category: "罚款；没收违法所得", amount: "20") + ",0.35",
+            SiteFixture.penalty(
+                "淄博周村腾威货运有限公司", code: "91370306MA344MKC33", number: "周市监罚〔2026〕2号",
+                category: "没收违法所得", amount: "") + ",0.1",
+        ]
+        let sink = try f.render()
+        let fines = (sink.json("tongji/stats.json") as? [String: Any])?["罚款金额"] as? [String: Any]
+        let byCategory = fines?["按处罚类别"] as? [[String: Any]] ?? []
+        let row = byCategory.first { $0["处罚类别"] as? String == "没收违法所得" }
+        #expect(row?["罚款金额（万元）"] as? Double == 20)
+        #expect(row?["没收违法所得、没收非法财物的金额（万元）"] as? Double == 0.45)
+        let page = sink.text("tongji/index.html") ?? ""
+        #expect(page.contains("没收违法所得、没收非法财物的金额合计 <strong>0.45 万元</strong>"))
+        #expect(
+            page.contains(
+                "<tr><th scope=\"row\">没收违法所得</th><td class=\"num\">20</td><td class=\"num\">0.45</td>"))
     }
 }

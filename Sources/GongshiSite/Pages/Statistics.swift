@@ -212,7 +212,7 @@ struct Statistics {
             },
             "名单": lists.map { [Field.listName.name: $0.name, "类型": Views.colour(isRed: $0.isRed), "主体数": $0.count] },
             "罚款金额": [
-                "说明": "公示中的行政处罚决定的罚款金额（万元）之和；有多个处罚类别的决定计入每个类别",
+                "说明": "公示中的行政处罚决定的罚款金额和没收违法所得、没收非法财物的金额（万元）之和；有多个处罚类别的决定计入每个类别",
                 "合计": FineTotals.json(fines.total, key: "范围"),
                 "按处罚类别": fines.byCategory.map { FineTotals.json($0, key: Field.penaltyKinds.name) },
                 "按违法行为类型": fines.byViolation.map { FineTotals.json($0, key: Field.violationType.name) },
