@@ -55,6 +55,9 @@ struct StatisticsTests {
         let median = total?["公示用时中位数（工作日）"] as? Double
         #expect(median == 10)
         #expect(sink.text("tongji/index.html")?.contains("区市场监管局") == true)
+        // Entries per department, entities per list: the page says which it counts.
+        #expect(sink.text("tongji/index.html")?.contains("<th scope=\"col\" class=\"num\">名单条目</th>") == true)
+        #expect(sink.text("tongji/index.html")?.contains("在此计为一个主体") == true)
     }
 
     @Test func theMonthlyFiguresKeepUnjudgedDecisionsApartFromLateOnes() throws {
