@@ -31,6 +31,8 @@ struct LateWithdrawalTests {
         #expect(f.key == penaltyKey())
         #expect(f.department == "scjgj")
         #expect(f.message.contains("2026-11-19"))
+        // Not withdrawn yet: this build withdraws it, a working day late.
+        #expect(f.message.contains("尚未撤回，今天（2026-11-20）撤回时逾期 1 个工作日"), "\(f.message)")
         #expect(j.notice(penaltyKey()) != nil, "the notice is still published")
     }
 
@@ -51,7 +53,9 @@ struct LateWithdrawalTests {
         #expect(try f.judge("2026-11-30").findings("late-withdrawal").isEmpty)
         var g = fixture
         g.ledger?.append("2026-11-20,撤回,xzcf,\(penaltyKey()),0123456789abcdef")
-        #expect(try g.judge("2026-11-30").findings("late-withdrawal").count == 1)
+        let late = try g.judge("2026-11-30").findings("late-withdrawal")
+        #expect(late.count == 1)
+        #expect(late.first?.message.contains("实际撤回于 2026-11-20，逾期 1 个工作日") == true)
     }
 
     @Test("revoked before it was ever shown: the first build records the 撤回, which then dates the notice")

@@ -23,14 +23,18 @@ public enum LateWithdrawal: RecordRule {
         if Publisher.shownPeriod(r, env) == nil && state?.isShown != true && state?.lastEvent != .withdrawn {
             return .none
         }
-        let withdrawn = (state?.lastEvent == .withdrawn ? state?.lastWithdrawn : nil) ?? env.date
+        let recorded = state?.lastEvent == .withdrawn ? state?.lastWithdrawn : nil
+        let withdrawn = recorded ?? env.date
         do {
             let due = try env.calendar.addingWorkdays(env.settings.withdrawWorkdays, to: statusDate)
             guard withdrawn > due else { return .none }
             // Due before this site took over (SPEC §8.3): the withdrawal was the previous system's to make.
             if let adopted = env.settings.adoptedOn, due < adopted { return .none }
-            return Decision(findings: [finding(r, "\(statusDate) \(action.rawValue)，最迟应于 \(due) 撤回，实际撤回于 \(withdrawn)")]
-            )
+            let late = try env.calendar.workdays(after: due, through: withdrawn)
+            let days = late == 0 ? "在撤回期限后的休息日撤回" : "逾期 \(late) 个工作日"
+            // Not withdrawn yet (a check before the build): this build withdraws it, today.
+            let when = recorded == nil ? "尚未撤回，今天（\(withdrawn)）撤回时\(days)" : "实际撤回于 \(withdrawn)，\(days)"
+            return Decision(findings: [finding(r, "\(statusDate) \(action.rawValue)，最迟应于 \(due) 撤回；\(when)")])
         } catch {
             var d = Decision()
             d.missingYear = error.year
