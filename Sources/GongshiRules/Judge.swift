@@ -58,6 +58,7 @@ public enum Judge {
             values: keepPublication ? ValueTable() : nil)
         var verdicts = Verdicts.evaluate(
             source, rows: &rows, env: env, keepPublication: keepPublication, keepRows: keepRows)
+        verdicts.applyLedgerRules(history: history, departments: departments)
         verdicts.applySiteRules(calendar: site.calendar, date: date)
         verdicts.applyListRules(keepRows: keepRows)
         let newEvents = DayEvents.of(verdicts, history: history, date: date, adoptedOn: site.settings.adoptedOn)

@@ -118,6 +118,29 @@ extension Rule {
     }
 }
 
+/// A rule about the ledger's records that no row of the data has any more, decided after every row was
+/// judged.
+protocol LedgerRule: Rule {
+    /// - Parameter unreadable: the data files that could not be read (a record may be in one of them).
+    static func decide(_ gone: [GoneRecord], unreadable: [String]) -> [Finding]
+}
+
+extension LedgerRule {
+    /// Where a finding about a record that only the ledger knows is reported.
+    static var ledgerFile: String { "Content/ledger.csv" }
+}
+
+/// A licence or penalty the ledger shows as public that no row of the data is.
+struct GoneRecord: Sendable {
+    let kind: RecordKind
+    let key: String
+    /// The 文书号 its key names.
+    let document: String
+    /// 编码 of the department its key names ("" when none).
+    let department: String
+    let firstPublished: LocalDate?
+}
+
 /// A rule about one Markdown article or standing page (SPEC §1.8): what of it will not be shown as written.
 protocol ArticleRule: Rule {
     static func decide(_ a: Article, date: LocalDate) -> [Finding]
@@ -164,6 +187,9 @@ public enum RuleRegistry {
     /// Rules across list entries, run after the per-record rules.
     static let listRules: [any ListRule.Type] = [RedBlackConflict.self]
 
+    /// Rules about the ledger's records no row has, run after the per-record rules.
+    static let ledgerRules: [any LedgerRule.Type] = [RemovedRecord.self]
+
     /// Site-wide rules, run last.
     static let siteRules: [any SiteRule.Type] = [MissingCalendar.self, CalendarEnding.self]
 
@@ -180,7 +206,7 @@ public enum RuleRegistry {
 
     /// Every rule, in the order of the reference.
     public static var all: [any Rule.Type] {
-        readerRules + recordRules + listRules + siteRules + articleRules + themeRules
+        readerRules + recordRules + listRules + ledgerRules + siteRules + articleRules + themeRules
     }
 }
 

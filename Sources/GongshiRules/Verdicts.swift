@@ -17,6 +17,8 @@ struct Verdicts {
     var unjudged: [Int: Int] = [:]
     /// The earliest date the rules counted working days from.
     var earliest: LocalDate
+    /// Whether a row of the data is each key of the ledger history (by position).
+    var seen: [Bool] = []
 
     /// Judges every row: from the contexts the first pass kept, or read again from `source`. Each batch is
     /// evaluated on every core while this thread gathers what the batch before decided. The duplicate index
@@ -35,6 +37,7 @@ struct Verdicts {
             return f
         }
         var verdicts = Verdicts(findings: findings, earliest: env.date)
+        verdicts.seen = Array(repeating: false, count: env.history.order.count)
         var pass = Pipeline<(contexts: [RecordContext], evaluations: [Evaluation])> { contexts, evaluations in
             verdicts.add(contexts, evaluations, keepPublication: keepPublication, keepRows: keepRows)
         }
@@ -70,6 +73,7 @@ struct Verdicts {
         _ contexts: [RecordContext], _ evaluations: [Evaluation], keepPublication: Bool, keepRows: Bool
     ) {
         for (i, e) in evaluations.enumerated() {
+            if let p = e.ledgerPosition { seen[p] = true }
             if let year = e.missingYear { unjudged[year, default: 0] += 1 }
             findings.append(contentsOf: e.findings)
             if let r = e.record {
@@ -101,6 +105,23 @@ struct Verdicts {
         }
         let facts = SiteFacts(calendar: calendar, date: date, missingYears: unjudged)
         for rule in RuleRegistry.siteRules { findings += rule.decide(facts) }
+    }
+
+    /// The rules about the licences and penalties the ledger shows and no row of the data is
+    /// (``LedgerRule``).
+    mutating func applyLedgerRules(history: LedgerHistory, departments: DepartmentIndex) {
+        var gone: [GoneRecord] = []
+        for (position, key) in history.order.enumerated() where !seen[position] {
+            let s = history.state(at: position)
+            guard s.kind != .mingdan, s.isShown, let (_, authority, document) = Respellings.parts(key) else { continue }
+            gone.append(
+                GoneRecord(
+                    kind: s.kind, key: key, document: String(document),
+                    department: departments.named(String(authority))?.code ?? "", firstPublished: s.firstPublished))
+        }
+        guard !gone.isEmpty else { return }
+        let unreadable = findings.filter(BadFile.unreadableTable).map(\.file)
+        for rule in RuleRegistry.ledgerRules { findings += rule.decide(gone, unreadable: unreadable) }
     }
 
     /// The rules across list entries (an entity on an active black list loses its red-list entries): keeps
