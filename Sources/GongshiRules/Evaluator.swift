@@ -48,7 +48,7 @@ enum Evaluator {
     {
         var r = row
         var position = env.history.position(of: r.key)
-        if position == nil, let kept = env.respellings.position(of: r, in: env.history) {
+        if let kept = env.respellings.position(of: r, in: env.history, written: position) {
             r.keptKey = env.history.order[kept]
             position = kept
         }

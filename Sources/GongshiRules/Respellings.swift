@@ -6,7 +6,9 @@ import GongshiModel
 /// knows it by, so its first publication stands (no false `late-disclosure`), its page and feed ids stay
 /// (SPEC §5.1, §7) and nothing is withdrawn. Its page shows the new spelling, recorded as an 更新.
 ///
-/// A row is matched only when the ledger does not know its own key: a key known as written always wins.
+/// A key the ledger shows now is kept as the row writes it. (A row's department may be known by its
+/// authority's code, a ledger key's only by the authority's name or alias: a decision first published
+/// under a name departments.csv does not list is not found under the department's name.)
 struct Respellings: Sendable {
     /// The ledger's decision keys spelt otherwise than the one way (``spelt(_:_:_:_:)``), by that one way:
     /// positions in ``LedgerHistory/order``. (A key spelt the one way is found by looking it up.)
@@ -30,15 +32,23 @@ struct Respellings: Sendable {
         }
     }
 
-    /// The position in `history` of the key the ledger knows `r`'s decision by, when the ledger does not
-    /// know the row's own key and knows the decision spelt another way; nil otherwise. Of several such
-    /// keys: the one shown now (its page stays where it is), else the first published, else the first.
-    func position(of r: RecordContext, in history: LedgerHistory) -> Int? {
-        guard r.kind != .mingdan, r.hasKey, history.position(of: r.writtenKey) == nil else { return nil }
+    /// The position in `history` of the key the ledger knows `r`'s decision by, spelt another way than
+    /// the row spells it; nil when the row keeps its own key. `written`: the position of the row's own
+    /// key (nil when the ledger does not know it).
+    ///
+    /// A key the ledger shows now is kept as written. One it knows but no longer shows gives way only to
+    /// another spelling shown now (a department going back to its first spelling after an older build
+    /// published the second: the page stays where it is). Of several other spellings: the one shown
+    /// now, else the first published, else the first.
+    func position(of r: RecordContext, in history: LedgerHistory, written: Int?) -> Int? {
+        guard r.kind != .mingdan, r.hasKey else { return nil }
+        if let written, history.state(at: written).isShown { return nil }
         let oneWay = Respellings.spelt(
             r.kind.rawValue, r.department?.name ?? r.authority, r[r.kind.documentField])
         var found = otherwise[TextKey(oneWay)] ?? []
         if oneWay != r.writtenKey, let p = history.position(of: oneWay) { found.append(p) }
+        found.removeAll { $0 == written }
+        if written != nil { found.removeAll { !history.state(at: $0).isShown } }
         return found.min { a, b in
             let (x, y) = (history.state(at: a), history.state(at: b))
             if x.isShown != y.isShown { return x.isShown }

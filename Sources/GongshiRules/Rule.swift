@@ -169,7 +169,6 @@ public enum RuleRegistry {
         UnknownMemorandum.self,
         AmountUnit.self,
         DuplicateRecord.self,
-        RespeltDecision.self,
         NaturalPersonWithheld.self,
         SummaryProcedure.self,
         Revoked.self,
@@ -182,6 +181,7 @@ public enum RuleRegistry {
         PersonalDataInText.self,
         LateDisclosure.self,
         DueSoon.self,
+        RespeltDecision.self,
     ]
 
     /// Rules across list entries, run after the per-record rules.

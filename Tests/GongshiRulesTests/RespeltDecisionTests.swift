@@ -67,6 +67,28 @@ struct RespeltDecisionTests {
         #expect(!j.publication.newEvents.contains { $0.event == .withdrawn })
     }
 
+    @Test("back to the first spelling after an older build published the second: the page shown stays")
+    func backToTheFirstSpelling() throws {
+        let second = penaltyKey("周市监罚[2026]1号")
+        let j = try judged(
+            publishedAs: penaltyKey(), row: Row.penalty(),
+            more: ["2026-11-24,撤回,xzcf,\(penaltyKey()),0", "2026-11-24,公示,xzcf,\(second),0"])
+        #expect(j.publication.records.map(\.key) == [second])
+        #expect(j.publication.newEvents.map(\.event) == [.updated])
+    }
+
+    @Test("said only of a published row: a withheld copy changes no page")
+    func onlyWhenPublished() throws {
+        let first = try Fixture(.xzcf, [Row.penalty()]).judge("2026-11-23")
+        let digest = try #require(first.publication.records.first?.digest)
+        var f = Fixture(.xzcf, [Row.penalty(), Row.penalty(["行政处罚决定书文号": "周市监罚[2026]1号"])])
+        f.ledger = ["2026-11-23,公示,xzcf,\(penaltyKey()),\(digest)"]
+        let j = try f.judge("2026-11-25")
+        #expect(j.publication.records.map(\.key) == [penaltyKey()])
+        #expect(j.findings("duplicate-record").count == 1)
+        #expect(j.findings("respelt-decision").isEmpty)
+    }
+
     @Test("another decision of the department is not taken for it")
     func anotherNumber() throws {
         let j = try judged(publishedAs: penaltyKey(), row: Row.penalty(["行政处罚决定书文号": "周市监罚[2026]2号"]))
