@@ -7,11 +7,11 @@ import GongshiModel
 enum DocumentSpelling {
     /// The number with its brackets folded (as it is when it has no other bracket).
     static func folded(_ d: String) -> String {
-        guard d.unicodeScalars.contains(where: { otherBrackets.contains($0) }) else { return d }
+        guard hasOtherBrackets(Substring(d)) else { return d }
         return DocumentNumber.normalize(d)
     }
 
-    /// Whether `d` has a bracket other than 〔〕, by its UTF-8 bytes: [ ] ( ) and the lead bytes of
+    /// Whether `d` has a bracket ``DocumentNumber/normalize(_:)`` folds to 〔〕, by its UTF-8 bytes: [ ] ( ) and the lead bytes of
     /// 【】 (E3 80 90/91) and （）［］ (EF BC 88/89/BB/BD). (The ledger's every key is asked.)
     static func hasOtherBrackets(_ d: Substring) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
@@ -25,7 +25,4 @@ enum DocumentSpelling {
         }
         return false
     }
-
-    /// The brackets ``DocumentNumber/normalize(_:)`` folds to 〔〕.
-    static let otherBrackets: Set<Unicode.Scalar> = ["[", "]", "【", "】", "(", ")", "（", "）", "［", "］"]
 }

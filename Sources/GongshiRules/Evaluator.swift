@@ -9,7 +9,7 @@ struct RuleEnvironment: Sendable {
     let memoranda: MemorandumIndex
     let history: LedgerHistory
     /// Decisions the ledger knows by another spelling of their key.
-    var respellings = Respellings()
+    let respellings: Respellings
     /// The department registry, for naming the closest department to an unknown authority.
     let departments: DepartmentIndex
     /// The older keys of list entries (without their document) that exactly one entry of the site maps

@@ -14,14 +14,12 @@ struct Respellings: Sendable {
     /// positions in ``LedgerHistory/order``. (A key spelt the one way is found by looking it up.)
     private var otherwise: [TextKey: [Int]] = [:]
 
-    /// None: only keys spelt the one way are found (a ledger with no other spelling).
-    init() {}
-
     init(history: LedgerHistory, departments: DepartmentIndex) {
         // Keys come department by department: the last authority's name is looked up once.
         var last: (authority: Substring, name: String?) = ("", nil)
-        for (position, key) in history.order.enumerated() where history.state(at: position).kind != .mingdan {
-            guard let (kind, authority, document) = Respellings.parts(key) else { continue }
+        for (position, key) in history.order.enumerated() {
+            let kind = history.state(at: position).kind
+            guard kind != .mingdan, let (authority, document) = Respellings.parts(key) else { continue }
             if !authority.utf8.elementsEqual(last.authority.utf8) {
                 last = (authority, departments.named(String(authority))?.name)
             }
@@ -43,8 +41,7 @@ struct Respellings: Sendable {
     func position(of r: RecordContext, in history: LedgerHistory, written: Int?) -> Int? {
         guard r.kind != .mingdan, r.hasKey else { return nil }
         if let written, history.state(at: written).isShown { return nil }
-        let oneWay = Respellings.spelt(
-            r.kind.rawValue, r.department?.name ?? r.authority, r[r.kind.documentField])
+        let oneWay = Respellings.spelt(r.kind, r.department?.name ?? r.authority, r[r.kind.documentField])
         var found = otherwise[TextKey(oneWay)] ?? []
         if oneWay != r.writtenKey, let p = history.position(of: oneWay) { found.append(p) }
         found.removeAll { $0 == written }
@@ -59,15 +56,16 @@ struct Respellings: Sendable {
 
     /// A decision's key spelt the one way: its department's name for the authority, its 文书号's
     /// brackets folded (``DocumentSpelling``).
-    static func spelt(_ kind: String, _ authorityName: String, _ document: String) -> String {
-        "\(kind):\(authorityName):\(DocumentSpelling.folded(document))"
+    static func spelt(_ kind: RecordKind, _ authorityName: String, _ document: String) -> String {
+        RecordFacts.decisionKey(kind, authorityName, DocumentSpelling.folded(document))
     }
 
-    /// The kind, authority and 文书号 of a decision's key (`xzcf:区市场监管局:周市监罚〔2026〕12号`).
-    static func parts(_ key: String) -> (String, Substring, Substring)? {
+    /// The authority and 文书号 of a decision's key, as ``RecordContext/keyParts(_:)`` reads them, without
+    /// making strings of them (every key of the ledger is read).
+    private static func parts(_ key: String) -> (Substring, Substring)? {
         guard let first = key.firstIndex(of: ":") else { return nil }
         let rest = key[key.index(after: first)...]
         guard let second = rest.firstIndex(of: ":") else { return nil }
-        return (String(key[..<first]), rest[..<second], rest[rest.index(after: second)...])
+        return (rest[..<second], rest[rest.index(after: second)...])
     }
 }

@@ -113,11 +113,13 @@ struct Verdicts {
         var gone: [GoneRecord] = []
         for (position, key) in history.order.enumerated() where !seen[position] {
             let s = history.state(at: position)
-            guard s.kind != .mingdan, s.isShown, let (_, authority, document) = Respellings.parts(key) else { continue }
+            guard s.kind != .mingdan, s.isShown, let (authority, document) = RecordContext.keyParts(key) else {
+                continue
+            }
             gone.append(
                 GoneRecord(
-                    kind: s.kind, key: key, document: String(document),
-                    department: departments.named(String(authority))?.code ?? "", firstPublished: s.firstPublished))
+                    kind: s.kind, key: key, document: document,
+                    department: departments.named(authority)?.code ?? "", firstPublished: s.firstPublished))
         }
         guard !gone.isEmpty else { return }
         let unreadable = findings.filter(BadFile.unreadableTable).map(\.file)

@@ -13,7 +13,7 @@ public enum RespeltDecision: RecordRule {
 
     static func decide(_ r: RecordContext, _ env: RuleEnvironment, _ so: Verdict) -> Decision {
         // Run last: said only of a row published under the kept key (a withheld copy changes no page).
-        guard so.isPublic, let kept = r.keptKey, let (_, authority, document) = Respellings.parts(kept) else {
+        guard so.isPublic, let kept = r.keptKey, let (authority, document) = RecordContext.keyParts(kept) else {
             return .none
         }
         var said: [String] = []
