@@ -46,14 +46,11 @@ public enum DailyReportFile {
             }
             return t
         }
-        for (title, items) in [("首次公示", report.published), ("更新", report.updated), ("撤回", report.withdrawn)] {
-            s += "\n## \(title)（\(items.count) 条）\n\n"
+        for (title, items) in report.eventSections {
+            let note = title == "撤回后重新公示" ? "：台账记为公示，首次公示日期不变" : ""
+            s += "\n## \(title)（\(items.count) 条）\(note)\n\n"
             // A withdrawn key no row has any more: the department deleted it from its export.
             s += items.isEmpty ? "无。\n" : table(items, withdrawn: title == "撤回")
-            if title == "首次公示" && !report.republished.isEmpty {
-                s += "\n## 撤回后重新公示（\(report.republished.count) 条）：台账记为公示，首次公示日期不变\n\n"
-                s += table(report.republished)
-            }
         }
         if !report.imported.isEmpty {
             s += "\n## 导入（\(report.imported.count) 条）：本站启用前由原系统公示，公示日期不详\n\n" + table(report.imported)

@@ -126,6 +126,13 @@ public struct DailyReport: Sendable {
             }
     }
 
+    /// The date's events as the report and the preview list them: 首次公示, 撤回后重新公示 (when there are
+    /// any), 更新, 撤回.
+    public var eventSections: [(title: String, items: [Item])] {
+        let again = republished.isEmpty ? [] : [(title: "撤回后重新公示", items: republished)]
+        return [("首次公示", published)] + again + [("更新", updated), ("撤回", withdrawn)]
+    }
+
     /// Records withheld in all.
     public var withheldCount: Int { withheld.reduce(0) { $0 + $1.items.count } }
 }

@@ -28,9 +28,7 @@ extension Renderer {
                 return d
             }
         }
-        let again = report.republished.isEmpty ? [] : [("撤回后重新公示", report.republished)]
-        let sections = [("首次公示", report.published)] + again + [("更新", report.updated), ("撤回", report.withdrawn)]
-        ctx["sections"] = sections.map {
+        ctx["sections"] = report.eventSections.map {
             let shown = rows($0.1)
             return ["heading": $0.0, "count": shown.count, "rows": shown, "empty": shown.isEmpty] as TemplateObject
         }
