@@ -152,7 +152,9 @@ extension Renderer {
         let published = r.firstPublished
         return FeedItem(
             id: Feeds.itemID(r.key), title: title, url: context.url(Views.recordPath(r)), published: published,
-            updated: r.lastUpdated ?? published, html: Feeds.table(rows),
+            updated: Feeds.updated(
+                r.lastUpdated ?? published, underObjection: r.underObjection, since: r.value(.statusDate)),
+            html: Feeds.table(rows),
             summary: "\(r.department.name) \(r.documentNumber)，决定日期 \(r.decisionDate)", sortKey: r.key)
     }
 
@@ -161,7 +163,11 @@ extension Renderer {
         let colour = Views.colour(isRed: e.isRed)
         return FeedItem(
             id: Feeds.itemID(e.feedKey), title: "\(colour)·\(e.listName)：\(e.entityName)", url: context.url(path),
-            published: e.firstPublished, updated: e.lastUpdated ?? e.firstPublished, html: Feeds.table(rows),
+            published: e.firstPublished,
+            updated: Feeds.updated(
+                e.lastUpdated ?? e.firstPublished, underObjection: e.underObjection,
+                since: e.fields.value(of: .statusDate) ?? ""),
+            html: Feeds.table(rows),
             summary: "\(e.department.name)于 \(e.listedOn) 列入「\(e.listName)」", sortKey: e.key)
     }
 

@@ -38,6 +38,15 @@ enum Feeds {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// When an item last changed for its reader: its last 更新 (`last`), or the day the objection it
+    /// shows (异议处理中, `since`: its 状态日期) began, when later. The ledger's 摘要 leaves the status
+    /// columns out, so an objection is no 更新 (SPEC §1.9), yet the item's text changed that day, and
+    /// feed readers look at this date to show it again.
+    static func updated(_ last: LocalDate, underObjection: Bool, since: String) -> LocalDate {
+        guard underObjection, let began = LocalDate(parsing: since), began > last else { return last }
+        return began
+    }
+
     static func iso(_ d: LocalDate) -> String { "\(d.description)T00:00:00+08:00" }
 
     static func rfc822(_ d: LocalDate) -> String {
