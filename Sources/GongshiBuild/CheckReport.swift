@@ -152,8 +152,7 @@ public struct CheckReport: Sendable {
                     let inFile = byFile[file] ?? []
                     // Under the file's heading a workbook's finding names the sheet and the row: [工作表] 第N行.
                     let places = inFile.map { f in
-                        let line = f.line > 0 ? "第\(f.line)行" : f.sheet.isEmpty ? "整个文件" : "整个工作表"
-                        return f.sheet.isEmpty ? line : "[\(safe(f.sheet))] \(line)"
+                        f.sheet.isEmpty ? f.lineText : "[\(safe(f.sheet))] \(f.lineText)"
                     }
                     let width = max(7, places.map(\.count).max() ?? 0)
                     for (f, line) in zip(inFile, places) {

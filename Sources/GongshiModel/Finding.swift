@@ -75,4 +75,13 @@ extension Finding {
         let named = sheet.isEmpty ? file : "\(file) [\(sheet)]"
         return line > 0 ? "\(named) 第\(line)行" : named
     }
+
+    /// Where in its file the finding is, as `check` and the preview show it under the file's name:
+    /// 第N行; 整个工作表 or 整个文件 for one about a whole sheet or file; 按记录键 for one about a record
+    /// no line of the file holds (a record the data no longer has, found in the ledger by its key).
+    public var lineText: String {
+        if line > 0 { return "第\(line)行" }
+        if !key.isEmpty { return "按记录键" }
+        return sheet.isEmpty ? "整个文件" : "整个工作表"
+    }
 }

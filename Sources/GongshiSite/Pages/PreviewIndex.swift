@@ -30,7 +30,7 @@ extension Renderer {
             var d: TemplateObject = [
                 "rule": f.rule, "title": RuleTitles.title(f.rule), "severity": f.severity.rawValue,
                 "level": f.severity.chinese, "file": Finding.place(file: f.file, sheet: f.sheet),
-                "line": f.line > 0 ? "第\(f.line)行" : "整个文件",
+                "line": f.lineText,
                 "key": Views.masked(f.key), "entity": Views.masked(f.entity),
                 "message": Views.message(f),
             ]
