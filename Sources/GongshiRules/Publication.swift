@@ -71,6 +71,9 @@ public struct PublishedListEntry: Sendable {
     public let category: SubjectCategory
     public let listedOn: LocalDate
     public let validUntil: LocalDate?
+    /// Why `validUntil` is not the department's 有效期至, said beside it: cut to the legal maximum
+    /// (publicity-too-long), or none given and the default period counted; empty when it is theirs.
+    public internal(set) var validUntilNote = ""
     public let reason: String
     public let basis: String
     public let memorandum: Memorandum?

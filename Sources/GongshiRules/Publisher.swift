@@ -92,11 +92,12 @@ enum Publisher {
         let state = key == r.key ? r.ledger : env.history[key]
         let listName = r[.listName]
         let shownName = value(fields, .subjectName, else: r.entityName)
+        let period = PublicityEnded.listPeriod(r, listed: listed)
         var entry = PublishedListEntry(
             key: key, id: listEntryID(key, r, shownName: shownName), isRed: r.isRedList, listName: listName,
             listID: ListID.id(for: listName), department: department, entityName: shownName,
             entityCode: env.links.uscc(of: r.identity, name: r.entityName), category: category, listedOn: listed,
-            validUntil: PublicityEnded.listPeriod(r, listed: listed).end,
+            validUntil: period.end,
             reason: scrubbed(r[.listingReason], r, category),
             basis: scrubbed(r[.listingBasis], r, category),
             memorandum: env.memoranda.memorandum(citedIn: r[.listingBasis]),
@@ -104,6 +105,7 @@ enum Publisher {
             lastUpdated: state?.lastUpdated, fields: fields, digest: ContentDigest.digest(fields),
             file: r.source.file, line: r.source.line)
         entry.sheet = r.source.sheet
+        entry.validUntilNote = period.shownNote
         entry.idHidesName = keyHoldsName(key, r)
         entry.registrationNumber = r.identity.registrationNumber
         entry.organizationCode = r.identity.organizationCode

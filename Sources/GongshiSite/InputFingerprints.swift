@@ -67,6 +67,7 @@ extension FingerprintBuffer {
         add(e.category.rawValue)
         add(e.listedOn)
         add(e.validUntil)
+        add(e.validUntilNote)
         add(e.reason)
         add(e.basis)
         add(e.memorandum != nil)

@@ -66,7 +66,8 @@ enum Views {
         var d: TemplateObject = [
             "id": e.id, "entityName": e.entityName, "listName": e.listName,
             "listPath": listPath(isRed: e.isRed, id: e.listID),
-            "listedOn": e.listedOn.description, "validUntil": e.validUntil?.description ?? "", "reason": e.reason,
+            "listedOn": e.listedOn.description, "validUntil": e.validUntil?.description ?? "",
+            "validUntilNote": e.validUntilNote, "reason": e.reason,
             "basis": e.basis, "department": e.department.name, "departmentPath": departmentPath(e.department.code),
             "isRed": e.isRed, "colour": Views.colour(isRed: e.isRed), "objection": e.underObjection,
         ]

@@ -53,7 +53,8 @@ struct InputFingerprintTests {
                 == [
                     "key", "id", "idHidesName", "isRed", "listName", "listID", "department", "entityName", "entityCode",
                     "category",
-                    "listedOn", "validUntil", "reason", "basis", "memorandum", "underObjection", "firstPublished",
+                    "listedOn", "validUntil", "validUntilNote", "reason", "basis", "memorandum", "underObjection",
+                    "firstPublished",
                     "lastUpdated", "fields", "digest", "registrationNumber", "organizationCode", "document",
                     "previousSystem", "file", "line", "sheet",
                 ])

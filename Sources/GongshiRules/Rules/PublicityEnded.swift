@@ -40,6 +40,19 @@ public enum PublicityEnded: RecordRule {
             case blackListNoEnd(String)
         }
 
+        /// What a list entry's page says beside 有效期至 when the date is not the department's: the date
+        /// they gave, cut to the legal maximum, or none given and the default period counted.
+        var shownNote: String {
+            switch why {
+            case .blackListCapped:
+                return "认定部门报送 \(cappedFrom?.description ?? "")，依法最长公示 \(PublicityEnded.absoluteMonths) 个月"
+            case .blackListDefault: return "未报送有效期，按 \(PublicityEnded.blackListMonths) 个月计"
+            case .blackListNoEnd(let written):
+                return "报送为「\(written)」，按 \(PublicityEnded.blackListMonths) 个月计"
+            default: return ""
+            }
+        }
+
         /// Why the record's publicity is over, in the words of the `publicity-ended` finding.
         var reason: String {
             let endText = end?.description ?? ""
