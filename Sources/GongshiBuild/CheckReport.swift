@@ -154,14 +154,16 @@ public struct CheckReport: Sendable {
                     let places = inFile.map { f in
                         f.sheet.isEmpty ? f.lineText : "[\(safe(f.sheet))] \(f.lineText)"
                     }
-                    let width = max(7, places.map(\.count).max() ?? 0)
+                    // Padded by terminal columns, so 整个工作表 and 第12行 line up; 记录 sits under the severity.
+                    let width = max(9, places.map(DisplayText.columns).max() ?? 0)
+                    let recordIndent = String(repeating: " ", count: 4 + width + 1)
                     for (f, line) in zip(inFile, places) {
-                        let place = line.padding(toLength: width, withPad: " ", startingAt: 0)
+                        let place = DisplayText.padded(line, toColumns: width)
                         out +=
                             "    \(place) \(paint(f.severity.chinese, f.severity)) [\(safe(f.rule))] \(safe(f.message))\n"
                         if !f.key.isEmpty {
                             let entity = f.entity.isEmpty ? "" : "（\(safe(f.entity))）"
-                            out += "             记录：\(safe(DisplayText.cut(f.key, to: 200)))\(entity)\n"
+                            out += "\(recordIndent)记录：\(safe(DisplayText.cut(f.key, to: 200)))\(entity)\n"
                         }
                     }
                 }

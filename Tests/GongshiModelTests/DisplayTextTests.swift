@@ -24,6 +24,18 @@ struct DisplayTextTests {
         #expect(c.contains("省略"))
     }
 
+    @Test("Han, fullwidth punctuation and kana take two terminal columns, combining marks none")
+    func columns() {
+        #expect(DisplayText.columns("第12行") == 6)
+        #expect(DisplayText.columns("整个工作表") == 10)
+        #expect(DisplayText.columns("[Sheet1] 第3行") == 14)
+        #expect(DisplayText.columns("「」，（）ｱ") == 11)  // halfwidth katakana ｱ is narrow
+        #expect(DisplayText.columns("e\u{301}") == 1)
+        #expect(DisplayText.columns("") == 0)
+        #expect(DisplayText.padded("第3行", toColumns: 9) == "第3行    ")
+        #expect(DisplayText.padded("整个工作表", toColumns: 9) == "整个工作表")
+    }
+
     @Test("a finding's message is cut when it is made")
     func findingCut() {
         let f = Finding(
