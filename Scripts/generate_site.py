@@ -3,7 +3,8 @@
 
   python3 Scripts/generate_site.py --demo --out Content
       (re)writes the demo site 信用周村: site.yml, departments.csv, xzxk/, xzcf/, mingdan/ and ledger.csv, and
-      copies memoranda.csv and calendar/*.yml from --shared (default <repo>/../shared/data). Never touches
+      copies memoranda.csv and calendar/*.yml from --shared (default <repo>/../shared/data; else the copies in
+      <repo>/Content, so that a clone anywhere can make a site). Never touches
       Content/xinwen/ or Content/pages/.
   python3 Scripts/generate_site.py --records N --out DIR/Content [--seed S]
       a synthetic site of N records (60 % xzxk, 40 % xzcf, plus N/20 list entries) for benchmarks.
@@ -950,19 +951,26 @@ def write_real_exports(out):
     make_demo_xlsx.licensing(str(out))
     make_demo_xlsx.court_list(str(out))
 
+# The demo site keeps copies of the shared registries, so that a clone anywhere can make a site.
+REPO_CONTENT = Path(__file__).resolve().parents[1] / "Content"
+
 def prepare(out, shared):
-    """Copy the registries from shared/, clear old data files, write site.yml and departments.csv."""
+    """Copy the registries from shared/ (else the demo's copies), clear old data files, write site.yml and
+    departments.csv."""
     out.mkdir(parents=True, exist_ok=True)
-    if (shared / "memoranda.csv").is_file():
-        shutil.copyfile(shared / "memoranda.csv", out / "memoranda.csv")
+    sources = [shared, REPO_CONTENT]
+    memoranda = next((d / "memoranda.csv" for d in sources if (d / "memoranda.csv").is_file()), None)
+    if memoranda and memoranda.resolve() != (out / "memoranda.csv").resolve():
+        shutil.copyfile(memoranda, out / "memoranda.csv")
     elif not (out / "memoranda.csv").is_file():
-        sys.exit(f"no memoranda.csv in {shared} nor in {out}")
-    if (shared / "calendar").is_dir():
+        sys.exit(f"no memoranda.csv in {shared}, {REPO_CONTENT} nor {out}")
+    calendars = next((d / "calendar" for d in sources if (d / "calendar").is_dir()), None)
+    if calendars and calendars.resolve() != (out / "calendar").resolve():
         (out / "calendar").mkdir(exist_ok=True)
-        for f in sorted((shared / "calendar").glob("*.yml")):
+        for f in sorted(calendars.glob("*.yml")):
             shutil.copyfile(f, out / "calendar" / f.name)
     elif not (out / "calendar").is_dir():
-        sys.exit(f"no calendar/ in {shared} nor in {out}")
+        sys.exit(f"no calendar/ in {shared}, {REPO_CONTENT} nor {out}")
     for kind in HEAD:
         (out / kind).mkdir(exist_ok=True)
         for f in (out / kind).glob("*.csv"):
@@ -1023,7 +1031,7 @@ def main():
     mode.add_argument("--records", type=int, metavar="N", help="write a synthetic site of N records")
     ap.add_argument("--out", required=True, help="the Content folder to write")
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"),
-                    help="folder holding memoranda.csv and calendar/ (default: <repo>/../shared/data)")
+                    help="folder holding memoranda.csv and calendar/ (default: <repo>/../shared/data, else <repo>/Content)")
     ap.add_argument("--seed", type=int, default=20261125)
     a = ap.parse_args()
     assert valid_uscc("91512081MA62K0260E") and valid_uscc("91110000600037341L") and valid_id("360426199101010071")
