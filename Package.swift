@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "GongshiBuildTests",
             dependencies: [
-                "GongshiBuild", "GongshiSite", "GongshiModel", .product(name: "Crypto", package: "swift-crypto"),
+                "GongshiBuild", "GongshiContent", "GongshiSite", "GongshiModel", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(
             name: "GongshiServeTests",

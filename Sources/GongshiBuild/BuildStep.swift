@@ -242,10 +242,9 @@ enum BuildStep {
         let (staging, out, appendEvents) = (rendered.staging, inputs.out, rendered.appendEvents)
         var keptIn: String?
         try Interruption.committing { () throws(SiteError) in
-            var before: [UInt8] = []
             if appendEvents {
                 do throws(SiteError) {
-                    before = try LedgerStore.write(
+                    try LedgerStore.write(
                         site: options.site, held: inputs.ledger, appendix: rendered.appendix, out: out)
                 } catch {
                     OutputFolder.removeTree(staging)
@@ -261,9 +260,9 @@ enum BuildStep {
             do { try SiteBuilder.swap(staging: staging, into: out, retire: retire) } catch {
                 if appendEvents {
                     // Not live: the events go again. Only if that fails too does the note stay for the next build.
-                    if (try? LedgerStore.writeAtomically(
-                        before, to: LedgerStore.path(site: options.site), shown: LedgerStore.file))
-                        != nil
+                    let (held, appendix) = (inputs.ledger, rendered.appendix)
+                    if LedgerStore.restore(
+                        site: options.site, before: held.before, after: held.mark(appending: appendix))
                     {
                         LedgerStore.committed(site: options.site)
                     }

@@ -118,19 +118,30 @@ public enum LedgerStore {
         unlink(notePath)
     }
 
-    /// Writes the pending note, then the ledger with `appendix` after its bytes. Returns the ledger's
-    /// bytes before, which a failed swap puts back.
-    static func write(site: String, held: HeldLedger, appendix: [UInt8], out: String) throws(SiteError) -> [UInt8] {
+    /// Writes the ledger with `appendix` after its bytes, and the pending note before it goes live.
+    /// The ledger is copied a chunk at a time, never held (100 MB at a province, at the build's peak).
+    static func write(site: String, held: HeldLedger, appendix: [UInt8], out: String) throws(SiteError) {
         let ledger = path(site: site)
-        // The ledger must still be the one this build judged.
-        let current = [UInt8](FileManager.default.contents(atPath: ledger) ?? Data())
-        guard mark(current) == held.before else {
+        let new = try ReplacementFile(replacing: ledger, shown: file)
+        // The ledger must still be the one this build judged: what is copied is what is checked.
+        guard try new.copy(from: ledger) == held.before else {
             throw SiteError(file: file, message: "台账在构建期间被其他程序修改，本次构建未写入台账，也未替换网站。请重新构建。")
         }
+        try new.write(appendix)
         let note = Pending(before: held.before, after: held.mark(appending: appendix), out: out)
         try writeAtomically(Array(note.text.utf8), to: pendingPath(site: site), shown: file + ".pending")
-        try writeAtomically(current + appendix, to: ledger, shown: file)
-        return current
+        try new.commit()
+    }
+
+    /// Puts the ledger back as it was before `write` appended to it (a swap that failed): its first
+    /// `before.bytes` bytes, when it is still the ledger written (`after`). False when it is not, or
+    /// cannot be written; the pending note then stays for the next build to reconcile.
+    static func restore(site: String, before: LedgerMark, after: LedgerMark) -> Bool {
+        let ledger = path(site: site)
+        guard mark(site: site) == after, let old = try? ReplacementFile(replacing: ledger, shown: file),
+            (try? old.copy(from: ledger, limit: before.bytes)) == before, (try? old.commit()) != nil
+        else { return false }
+        return true
     }
 
     /// Appends events that need no new site (what `gongshi ledger import` will write): in the ledger's
@@ -153,32 +164,9 @@ public enum LedgerStore {
     /// Writes `bytes` beside `path`, flushes them to disk and renames them into place, so a crash
     /// leaves the old file or the new one, never half of it.
     static func writeAtomically(_ bytes: [UInt8], to path: String, shown: String) throws(SiteError) {
-        let tmp = path + ".tmp-\(getpid())"
-        func fail(_ code: Int32) -> SiteError {
-            unlink(tmp)
-            return SiteError(file: "", message: IOFailure.message(code, path: shown, doing: "写入"))
-        }
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw fail(errno) }
-        var off = 0
-        while off < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, bytes.count - off) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                let code = n == 0 ? ENOSPC : errno
-                close(fd)
-                throw fail(code)
-            }
-            off += n
-        }
-        guard fsync(fd) == 0 else {
-            let code = errno
-            close(fd)
-            throw fail(code)
-        }
-        close(fd)
-        guard rename(tmp, path) == 0 else { throw fail(errno) }
-        syncFolder(of: path)
+        let new = try ReplacementFile(replacing: path, shown: shown)
+        try new.write(bytes)
+        try new.commit()
     }
 
     /// Flushes a folder's entries (a rename is durable only once its folder is).

@@ -20,11 +20,6 @@ struct TrapAuditTests {
                 "inside `while offset < bytes.count`: the buffer is not empty"
             ),
             (
-                "GongshiBuild/LedgerStore.swift",
-                "let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, bytes.count - off) }",
-                "inside `while off < bytes.count`: the buffer is not empty"
-            ),
-            (
                 "GongshiBuild/Dates.swift",
                 "cal.timeZone = TimeZone(identifier: \"Asia/Shanghai\") ?? TimeZone(secondsFromGMT: 8 * 3600)!",
                 "a constant offset of +8 hours always makes a time zone"
