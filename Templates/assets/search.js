@@ -20,10 +20,11 @@
     return h % buckets;
   }
   // The same folding as SearchTokens.swift: full-width ASCII and the ideographic space to half-width,
-  // upper case, no white space; document numbers also write every year bracket as 〔〕.
+  // upper case, no white space nor variation selector; document numbers also write every year bracket
+  // as 〔〕. Tokens are of code points (Array.from), as Swift's are.
   function normalize(q) {
     return q.replace(/[\uFF01-\uFF5E]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
-      .replace(/\u3000/g, ' ').replace(/[a-z]/g, function (c) { return c.toUpperCase(); }).replace(/[\s\u200B\uFEFF]+/g, '');
+      .replace(/\u3000/g, ' ').replace(/[a-z]/g, function (c) { return c.toUpperCase(); }).replace(/[\s\u200B\uFEFF\uFE00-\uFE0F]+|\uDB40[\uDD00-\uDDEF]/g, '');
   }
   function normalizeDocument(q) {
     return normalize(q).replace(/[\[【(〔]/g, '〔').replace(/[\]】)〕]/g, '〕');

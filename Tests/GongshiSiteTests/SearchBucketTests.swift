@@ -16,6 +16,9 @@ struct SearchBucketTests {
         "淄博成创食品有限公司", "周村 食品", "周村　食品", "ABC", "abc１２３", "ＡＢｃ 12", "91370306MA3RX7K2XU", "9137",
         "周市监罚〔2026〕12号", "周环罚字[2025]3号", "罚（２０２６）12", "【2025】", "鲁ICP备12345678号-1", " 前后 空格 ",
         "O'Brien & Co.", "😀表情", "a",
+        // A rare character written with its ideographic variation selector (as 生僻字 in names are), a
+        // letter and its combining accent, a character outside the BMP: tokens are of code points.
+        "葛\u{E0100}根五金店", "Cafe\u{301}咖啡", "𠮷野家餐饮店", "👨\u{200D}👩\u{200D}👧店",
     ]
 
     /// The named function's text, from `function name(` to its closing brace.

@@ -56,6 +56,17 @@ struct SearchTokenTests {
         #expect(SearchTokens.codeTokens("913").isEmpty)
     }
 
+    @Test func aRareCharactersVariationSelectorIsDroppedAndGramsAreOfCodePoints() {
+        // 葛 with its ideographic variation selector, as a registry writes it: found as anyone types 葛.
+        #expect(SearchTokens.nameTokens("葛\u{E0100}根五金店") == SearchTokens.nameTokens("葛根五金店"))
+        #expect(SearchTokens.normalize("葛\u{FE00}根") == "葛根")
+        // A letter and its combining accent are one Character and two code points, as in the browser.
+        #expect(SearchTokens.nameTokens("E\u{301}A") == ["E\u{301}", "\u{301}A"])
+        var list: [String] = []
+        SearchTokens.tokens(of: .init(name: "葛\u{E0100}根店", code: "", path: "", summary: ""), into: &list)
+        #expect(list == ["葛根", "根店"])
+    }
+
     @Test func byteOrderIsTheOrderOfUTF8Bytes() {
         // "é" precomposed and decomposed are one String but two byte sequences: tokens keep them apart.
         let samples = ["", "a", "ab", "b", "周", "周村", "罚〔2026〕1号", "e\u{301}", "\u{E9}", "Z", "zz", "🙂"]

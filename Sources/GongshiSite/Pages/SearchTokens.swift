@@ -4,6 +4,10 @@ import GongshiModel
 /// How search text is normalised and cut into tokens; `Templates/assets/search.js` does the same in
 /// the browser, so the two must change together.
 ///
+/// Grams are of Unicode code points, as `Array.from` cuts a string in the browser, not of Swift's
+/// `Character`s (a letter and its combining accent, or a rare character and its variation selector,
+/// are one `Character` and two code points).
+///
 /// - names: character bigrams (`nameTokens`);
 /// - 统一社会信用代码: 4-grams prefixed `#` (`codeTokens`);
 /// - 决定书文号 / 文书号: 4-grams prefixed `%` and the whole number prefixed `=` (`documentTokens`), so a
@@ -11,14 +15,18 @@ import GongshiModel
 enum SearchTokens {
     /// Full-width ASCII forms (`０`–`９`, `Ａ`–`Ｚ`, `（`, …) and the ideographic space become their
     /// half-width forms, letters are upper-cased, white space is dropped: the NFKC folding that
-    /// matters for names, codes and numbers typed with a Chinese input method.
+    /// matters for names, codes and numbers typed with a Chinese input method. Variation selectors go:
+    /// a name whose rare character carries one (葛 U+E0100, as registries write 生僻字) is found by the
+    /// character as anyone types it.
     static func normalize(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             var v = u.halfWidth.value
             if v >= 0x61 && v <= 0x7A { v -= 0x20 }
             // Zero-width spaces and BOMs inside names are spaces too (search.js drops the same).
-            guard let c = Unicode.Scalar(v), !c.properties.isWhitespace, v != 0x200B, v != 0xFEFF else { continue }
+            guard let c = Unicode.Scalar(v), !c.properties.isWhitespace, v != 0x200B, v != 0xFEFF,
+                !(0xFE00...0xFE0F).contains(v), !(0xE0100...0xE01EF).contains(v)
+            else { continue }
             out.append(c)
         }
         return String(out)
@@ -61,24 +69,29 @@ enum SearchTokens {
 
     /// Bigrams of a name.
     static func nameTokens(_ name: String) -> Set<String> {
-        grams(Array(normalize(name)), 2, prefix: "")
+        grams(Array(normalize(name).unicodeScalars), 2, prefix: "")
     }
 
     /// 4-grams of a 统一社会信用代码.
     static func codeTokens(_ code: String) -> Set<String> {
-        grams(Array(normalize(code)), 4, prefix: "#")
+        grams(Array(normalize(code).unicodeScalars), 4, prefix: "#")
     }
 
     /// The whole number and its 4-grams.
     static func documentTokens(_ number: String) -> Set<String> {
         let n = normalizeDocument(number)
         guard !n.isEmpty else { return [] }
-        return grams(Array(n), 4, prefix: "%").union(["=" + n])
+        return grams(Array(n.unicodeScalars), 4, prefix: "%").union(["=" + n])
     }
 
-    static func grams(_ chars: [Character], _ n: Int, prefix: String) -> Set<String> {
-        guard chars.count >= n else { return [] }
-        return Set((0...(chars.count - n)).map { prefix + String(chars[$0..<($0 + n)]) })
+    static func grams(_ scalars: [Unicode.Scalar], _ n: Int, prefix: String) -> Set<String> {
+        guard scalars.count >= n else { return [] }
+        return Set(
+            (0...(scalars.count - n)).map { i in
+                var t = prefix
+                t.unicodeScalars.append(contentsOf: scalars[i..<(i + n)])
+                return t
+            })
     }
 
     /// Every token of a search document once, appended to `list`: a record's number's (its `document`,
@@ -86,21 +99,20 @@ enum SearchTokens {
     /// told apart by their bytes, as the browser looks them up.
     static func tokens(of e: SearchIndexPart.Entity, into list: inout [String]) {
         if !e.document.isEmpty {
-            let chars = Array(e.document)
-            appendGrams(chars, 4, prefix: "%", to: &list)
+            appendGrams(Array(e.document.unicodeScalars), 4, prefix: "%", to: &list)
             appendUnique("=" + e.document, to: &list, from: 0)
             return
         }
-        appendGrams(Array(normalize(e.name)), 2, prefix: "", to: &list)
-        appendGrams(Array(normalize(e.code)), 4, prefix: "#", to: &list)
+        appendGrams(Array(normalize(e.name).unicodeScalars), 2, prefix: "", to: &list)
+        appendGrams(Array(normalize(e.code).unicodeScalars), 4, prefix: "#", to: &list)
     }
 
-    private static func appendGrams(_ chars: [Character], _ n: Int, prefix: String, to list: inout [String]) {
-        guard chars.count >= n else { return }
+    private static func appendGrams(_ scalars: [Unicode.Scalar], _ n: Int, prefix: String, to list: inout [String]) {
+        guard scalars.count >= n else { return }
         let start = list.count
-        for i in 0...(chars.count - n) {
+        for i in 0...(scalars.count - n) {
             var t = prefix
-            for c in chars[i..<(i + n)] { t.append(c) }
+            t.unicodeScalars.append(contentsOf: scalars[i..<(i + n)])
             appendUnique(t, to: &list, from: start)
         }
     }
