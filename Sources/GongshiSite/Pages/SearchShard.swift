@@ -220,12 +220,11 @@ struct SearchPairs: Sendable {
         // The run's distinct tokens of every shard, as (shard, position) packed in one number, by hash.
         var table = [Int64](repeating: -1, count: 1 << 12)
         var distinct = 0
-        var list: [String] = []
+        var document = DocumentTokens()
         for i in indices {
-            list.removeAll(keepingCapacity: true)
-            SearchTokens.tokens(of: texts[i], into: &list)
-            for t in list {
-                let h = SearchIndexPart.hash(t)
+            document.read(texts[i])
+            for t in document.tokens.indices {
+                let h = document.tokens[t].hash
                 let s = Int(h % UInt32(SearchPlan.shards))
                 guard wanted.contains(s) else { continue }
                 let mask = table.count - 1
@@ -233,7 +232,7 @@ struct SearchPairs: Sendable {
                 var position = -1
                 while table[at] >= 0 {
                     let (shard, k) = (Int(table[at] >> 32), Int(table[at] & 0xFFFF_FFFF))
-                    if shard == s && hashes[s][k] == h && ByteOrder.equal(tokens[s][k], t) {
+                    if shard == s && hashes[s][k] == h && document.token(t, equals: tokens[s][k]) {
                         position = k
                         break
                     }
@@ -242,7 +241,7 @@ struct SearchPairs: Sendable {
                 if position < 0 {
                     position = tokens[s].count
                     table[at] = Int64(s) << 32 | Int64(position)
-                    tokens[s].append(t)
+                    tokens[s].append(document.text(t))
                     hashes[s].append(h)
                     distinct += 1
                     if distinct * 2 > table.count { table = Self.grown(table, tokens: tokens, hashes: hashes) }

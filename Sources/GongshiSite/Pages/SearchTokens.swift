@@ -69,57 +69,33 @@ enum SearchTokens {
 
     /// Bigrams of a name.
     static func nameTokens(_ name: String) -> Set<String> {
-        grams(Array(normalize(name).unicodeScalars), 2, prefix: "")
+        var t = DocumentTokens()
+        t.addGrams(normalize(name), 2, prefix: nil)
+        return Set(t.tokens.indices.map(t.text))
     }
 
     /// 4-grams of a 统一社会信用代码.
     static func codeTokens(_ code: String) -> Set<String> {
-        grams(Array(normalize(code).unicodeScalars), 4, prefix: "#")
+        var t = DocumentTokens()
+        t.addGrams(normalize(code), 4, prefix: UInt8(ascii: "#"))
+        return Set(t.tokens.indices.map(t.text))
     }
 
     /// The whole number and its 4-grams.
     static func documentTokens(_ number: String) -> Set<String> {
         let n = normalizeDocument(number)
         guard !n.isEmpty else { return [] }
-        return grams(Array(n.unicodeScalars), 4, prefix: "%").union(["=" + n])
+        var t = DocumentTokens()
+        t.read(SearchIndexPart.Entity(name: "", code: "", path: "", summary: "", document: n))
+        return Set(t.tokens.indices.map(t.text))
     }
 
-    static func grams(_ scalars: [Unicode.Scalar], _ n: Int, prefix: String) -> Set<String> {
-        guard scalars.count >= n else { return [] }
-        return Set(
-            (0...(scalars.count - n)).map { i in
-                var t = prefix
-                t.unicodeScalars.append(contentsOf: scalars[i..<(i + n)])
-                return t
-            })
-    }
-
-    /// Every token of a search document once, appended to `list`: a record's number's (its `document`,
-    /// already folded by ``normalizeDocument(_:)``), else the entity's name's and code's. Tokens are
-    /// told apart by their bytes, as the browser looks them up.
+    /// Every token of a search document once, appended to `list` (``DocumentTokens/read(_:)``). Tokens
+    /// are told apart by their bytes, as the browser looks them up.
     static func tokens(of e: SearchIndexPart.Entity, into list: inout [String]) {
-        if !e.document.isEmpty {
-            appendGrams(Array(e.document.unicodeScalars), 4, prefix: "%", to: &list)
-            appendUnique("=" + e.document, to: &list, from: 0)
-            return
-        }
-        appendGrams(Array(normalize(e.name).unicodeScalars), 2, prefix: "", to: &list)
-        appendGrams(Array(normalize(e.code).unicodeScalars), 4, prefix: "#", to: &list)
-    }
-
-    private static func appendGrams(_ scalars: [Unicode.Scalar], _ n: Int, prefix: String, to list: inout [String]) {
-        guard scalars.count >= n else { return }
-        let start = list.count
-        for i in 0...(scalars.count - n) {
-            var t = prefix
-            t.unicodeScalars.append(contentsOf: scalars[i..<(i + n)])
-            appendUnique(t, to: &list, from: start)
-        }
-    }
-
-    private static func appendUnique(_ t: String, to list: inout [String], from start: Int) {
-        for k in start..<list.count where ByteOrder.equal(list[k], t) { return }
-        list.append(t)
+        var t = DocumentTokens()
+        t.read(e)
+        list += t.tokens.indices.map(t.text)
     }
 }
 
