@@ -12,7 +12,7 @@ import GongshiModel
 /// A build replaces its output folder whole, so it must never be pointed at something Gongshi did not
 /// write: the folder must be absent, empty, marked by ``markerName``, or a site an older Gongshi wrote
 /// (no marker yet, but its home page, sitemap, search and open data). The site folder, `Content/`,
-/// `Templates/`, anything inside those two, an ancestor of the site and a regular file are refused.
+/// `Templates/`, `.gongshi.cache/`, anything inside those, an ancestor of the site and a regular file are refused.
 public enum OutputFolder {
     /// Written into every output folder; says which ledger state the site corresponds to.
     public static let markerName = ".gongshi-output"
@@ -31,7 +31,7 @@ public enum OutputFolder {
         }
         if real == siteReal { throw refuse("它就是站点文件夹本身，替换它会删除 Content/ 和台账。") }
         if siteReal.hasPrefix(real == "/" ? "/" : real + "/") { throw refuse("它包含站点文件夹（\(siteReal)）。") }
-        for inner in ["Content", "Templates"] {
+        for inner in ["Content", "Templates", BuildCache.folderName] {
             let p = siteReal + "/" + inner
             if real == p || real.hasPrefix(p + "/") { throw refuse("它是站点的 \(inner)/ 文件夹或在其中。") }
         }

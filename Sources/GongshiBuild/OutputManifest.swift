@@ -18,10 +18,12 @@ struct ManifestEntry: Sendable {
     /// Its place in the manifest it was read from (what a claimed spare marks its files by).
     var slot = 0
 
-    /// Whether `st` (an `lstat` of the file now) is the file this entry describes.
+    /// Whether `st` (an `lstat` of the file now) is the file this entry describes, with the permissions
+    /// a build gives its files.
     func matches(_ st: stat) -> Bool {
         (st.st_mode & S_IFMT) == S_IFREG && UInt64(st.st_ino) == inode && Int64(st.st_size) == size
             && Int64(st.st_mtim.tv_sec) == seconds && Int64(st.st_mtim.tv_nsec) == nanoseconds
+            && st.st_mode & 0o7777 == OutputModes.file
     }
 
     init(fingerprint: Fingerprint, stat st: stat) {
@@ -68,9 +70,10 @@ struct FolderStamp: Sendable, Equatable {
         self.nanoseconds = nanoseconds
     }
 
-    /// Whether `st` (an `lstat` of the folder now) is the folder this stamp describes, unchanged.
+    /// Whether `st` (an `lstat` of the folder now) is the folder this stamp describes, unchanged, with
+    /// the permissions a build gives its folders.
     func matches(_ st: stat) -> Bool {
-        (st.st_mode & S_IFMT) == S_IFDIR && FolderStamp(st) == self
+        (st.st_mode & S_IFMT) == S_IFDIR && FolderStamp(st) == self && st.st_mode & 0o7777 == OutputModes.folder
     }
 
     /// Whether every folder of `folders` (where their paths lie in the manifest's `bytes`; "" for the
@@ -238,4 +241,25 @@ extension ByteReader {
         guard let n = int(), let b = take(n), !b.contains(0) else { return nil }
         return b.startIndex..<b.endIndex
     }
+}
+
+/// The permissions a build gives what it makes: 0644 files and 0755 folders, less the umask. A file or
+/// folder of an earlier output whose permissions were changed by hand is not taken again, as a full
+/// build would not leave it so (a `chmod` moves neither a file's modification time nor its size: a
+/// page made unreadable would stay unreadable to the web server through every later build).
+enum OutputModes {
+    static let umask: mode_t = {
+        // Read, not set and put back: threads may be creating files.
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+            let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+        {
+            return mask
+        }
+        let mask = Glibc.umask(0o022)
+        Glibc.umask(mask)
+        return mask
+    }()
+    static let file: mode_t = 0o644 & ~umask
+    static let folder: mode_t = 0o755 & ~umask
 }

@@ -38,4 +38,28 @@ extension IncrementalBuildTests {
         try (Gongshi.read(feed) + "\n").write(toFile: feed, atomically: true, encoding: .utf8)
         try Self.buildAndCompareSummaries(site, date: "2026-11-25", extra: ["--no-ledger"])
     }
+
+    /// Permissions changed by hand in the output (found by a helper's fuzzing): a page made unreadable
+    /// and a folder closed to others are given back a build's own permissions by the next builds, as a
+    /// full build would write them, not kept by hard link and by the spare.
+    @Test func permissionsChangedByHandAreABuildsOwnAgain() throws {
+        let site = try Gongshi.site("basic")
+        let first = try Gongshi.run(["build", "--site", site, "--date", "2026-11-25", "--no-ledger"])
+        #expect(first.status == 0 || first.status == 1, "\(first.stderr)")
+        let page = site + "/Public/zhuti/91370306MA3C10017X/index.html"
+        let folder = site + "/Public/xzxk"
+        #expect(chmod(page, 0) == 0 && chmod(folder, 0o700) == 0)
+        func mode(_ path: String) -> mode_t {
+            var st = stat()
+            return lstat(path, &st) == 0 ? st.st_mode & 0o7777 : 0
+        }
+        for date in ["2026-11-26", "2026-11-27", "2026-11-30"] {
+            let r = try Gongshi.run(["build", "--site", site, "--date", date, "--no-ledger"])
+            #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
+            // The home page is written again on every date: it has the permissions a build gives.
+            #expect(mode(page) == mode(site + "/Public/index.html"), "\(date)")
+            #expect(mode(folder) == mode(site + "/Public/xzcf"), "\(date)")
+        }
+        #expect(mode(page) != 0 && mode(folder) != 0o700)
+    }
 }

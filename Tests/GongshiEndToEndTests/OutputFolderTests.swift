@@ -20,6 +20,21 @@ struct OutputFolderTests {
         #expect(snapshot(site) == before)
     }
 
+    /// The build cache's spare is the next build's staging folder: another output there would be taken
+    /// over (found by a helper's fuzzing).
+    @Test func refusesAFolderInsideTheBuildCache() throws {
+        let site = try Gongshi.site("basic")
+        for date in ["2026-11-25", "2026-11-26"] {
+            _ = try Gongshi.run(["build", "--site", site, "--date", date, "--no-ledger"])
+        }
+        for out in [".gongshi.cache", ".gongshi.cache/spare", ".gongshi.cache/other"] {
+            let r = try Gongshi.run(["build", "--site", ".", "--out", out, "--date", "2026-11-27"], cwd: site)
+            #expect(r.status == 2, "\(out): \(r.stdout)\(r.stderr)")
+            #expect(r.stderr.contains(".gongshi.cache/"), "\(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: site + "/.gongshi.cache/other"))
+    }
+
     @Test func refusesARegularFile() throws {
         let site = try Gongshi.site("basic")
         let file = site + "/notes.txt"
