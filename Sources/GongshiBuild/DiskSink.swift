@@ -126,7 +126,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         // Most folders are a page's own, in a parent already made: one mkdir, without FileManager's
         // checks of every level (3 % of a full build's CPU).
         let (folder, relative) = at(dir)
-        if !known && mkdirat(folder, relative, 0o755) != 0 && errno != EEXIST {
+        if !known && mkdirat(folder, relative, OutputModes.folderRequested) != 0 && errno != EEXIST {
             if reuse?.spare != nil { clearWay(path) }
             do {
                 try FileManager.default.createDirectory(
@@ -163,16 +163,16 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     private func create(_ path: String) throws -> (fd: Int32, folder: String?) {
         let dir = try prepare(path)
         let (folder, file) = at(path)
-        var fd = openat(folder, file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var fd = openat(folder, file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, OutputModes.fileRequested)
         if fd < 0 && errno == EEXIST {
             unlinkat(folder, file, 0)
-            fd = openat(folder, file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            fd = openat(folder, file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, OutputModes.fileRequested)
         }
         if fd < 0 && (errno == EISDIR || errno == ENOTDIR || errno == EEXIST) && reuse?.spare != nil {
             clearWay(path)
             try? FileManager.default.createDirectory(
                 atPath: ((root + "/" + path) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            fd = openat(folder, file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            fd = openat(folder, file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, OutputModes.fileRequested)
         }
         guard fd >= 0 else { throw WriteError(path: path, message: IOFailure.advice(errno)) }
         return (fd, dir)

@@ -242,24 +242,3 @@ extension ByteReader {
         return b.startIndex..<b.endIndex
     }
 }
-
-/// The permissions a build gives what it makes: 0644 files and 0755 folders, less the umask. A file or
-/// folder of an earlier output whose permissions were changed by hand is not taken again, as a full
-/// build would not leave it so (a `chmod` moves neither a file's modification time nor its size: a
-/// page made unreadable would stay unreadable to the web server through every later build).
-enum OutputModes {
-    static let umask: mode_t = {
-        // Read, not set and put back: threads may be creating files.
-        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
-            let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
-        {
-            return mask
-        }
-        let mask = Glibc.umask(0o022)
-        Glibc.umask(mask)
-        return mask
-    }()
-    static let file: mode_t = 0o644 & ~umask
-    static let folder: mode_t = 0o755 & ~umask
-}

@@ -71,7 +71,7 @@ struct SearchTokenTests {
         var d = DocumentTokens()
         // 食品 twice: one token; the code's 4-grams after the name's bigrams, in the order they come.
         d.read(.init(name: "食品食品店", code: "91370", path: "", summary: ""))
-        let texts = d.tokens.indices.map(d.text)
+        let texts = d.texts
         #expect(texts == ["食品", "品食", "品店", "#9137", "#1370"])
         for k in d.tokens.indices {
             #expect(d.tokens[k].hash == SearchIndexPart.hash(texts[k]))
@@ -79,7 +79,7 @@ struct SearchTokenTests {
         }
         // Reused: the next document's tokens only.
         d.read(.init(name: "", code: "", path: "", summary: "", document: "罚〔2026〕1号"))
-        #expect(d.tokens.indices.map(d.text) == ["%罚〔20", "%〔202", "%2026", "%026〕", "%26〕1", "%6〕1号", "=罚〔2026〕1号"])
+        #expect(d.texts == ["%罚〔20", "%〔202", "%2026", "%026〕", "%26〕1", "%6〕1号", "=罚〔2026〕1号"])
     }
 
     @Test func byteOrderIsTheOrderOfUTF8Bytes() {

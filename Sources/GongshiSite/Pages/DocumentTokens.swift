@@ -63,6 +63,9 @@ struct DocumentTokens {
         keep(from: start)
     }
 
+    /// Every token as a string, in order.
+    var texts: [String] { tokens.indices.map(text) }
+
     /// The token `k` as a string.
     func text(_ k: Int) -> String {
         String(decoding: bytes[tokens[k].start..<tokens[k].end], as: UTF8.self)

@@ -122,7 +122,7 @@ struct SearchTexts: Sendable {
 
     func isDocument(_ i: Int) -> Bool { parts[i / SearchPlan.chunk].isDocument[i % SearchPlan.chunk] }
 
-    /// The document as far as its tokens go (``SearchTokens/tokens(of:into:)``): no path or summary.
+    /// The document as far as its tokens go (``DocumentTokens/read(_:)``): no path or summary.
     subscript(_ i: Int) -> SearchIndexPart.Entity {
         let part = parts[i / SearchPlan.chunk]
         let j = i % SearchPlan.chunk

@@ -71,14 +71,14 @@ enum SearchTokens {
     static func nameTokens(_ name: String) -> Set<String> {
         var t = DocumentTokens()
         t.addGrams(normalize(name), 2, prefix: nil)
-        return Set(t.tokens.indices.map(t.text))
+        return Set(t.texts)
     }
 
     /// 4-grams of a 统一社会信用代码.
     static func codeTokens(_ code: String) -> Set<String> {
         var t = DocumentTokens()
         t.addGrams(normalize(code), 4, prefix: UInt8(ascii: "#"))
-        return Set(t.tokens.indices.map(t.text))
+        return Set(t.texts)
     }
 
     /// The whole number and its 4-grams.
@@ -87,7 +87,7 @@ enum SearchTokens {
         guard !n.isEmpty else { return [] }
         var t = DocumentTokens()
         t.read(SearchIndexPart.Entity(name: "", code: "", path: "", summary: "", document: n))
-        return Set(t.tokens.indices.map(t.text))
+        return Set(t.texts)
     }
 
     /// Every token of a search document once, appended to `list` (``DocumentTokens/read(_:)``). Tokens
@@ -95,7 +95,7 @@ enum SearchTokens {
     static func tokens(of e: SearchIndexPart.Entity, into list: inout [String]) {
         var t = DocumentTokens()
         t.read(e)
-        list += t.tokens.indices.map(t.text)
+        list += t.texts
     }
 }
 
