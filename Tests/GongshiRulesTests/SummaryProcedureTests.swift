@@ -23,10 +23,20 @@ struct SummaryProcedureTests {
         #expect(j.ruleIDs == ["summary-procedure"])
     }
 
+    @Test("当场罚款 and 当场作出行政处罚决定, the law's own words for it, are the same")
+    func lawsWords() throws {
+        for content in ["当场罚款人民币200元", "依照《中华人民共和国行政处罚法》第五十一条当场作出行政处罚决定"] {
+            let j = try Fixture(.xzcf, [Row.penalty(["处罚内容": content])]).judge()
+            #expect(j.ruleIDs == ["summary-procedure"], "\(content)")
+            #expect(j.publication.records.isEmpty)
+        }
+    }
+
     @Test("a denial, or no mention, publishes the penalty")
     func denied() throws {
         for remark in [
             "不适用简易程序", "非简易程序案件", "普通程序", "简易程序转为普通程序", "程序：一般程序；简易程序不适用", "",
+            "不按简易程序办理", "本案未按简易程序处理，适用普通程序", "未采用当场处罚", "不适用当场罚款",
         ] {
             let j = try Fixture(.xzcf, [Row.penalty(["备注": remark])]).judge()
             #expect(j.findings("summary-procedure").isEmpty, "\(remark)")
