@@ -108,7 +108,9 @@ public enum Severity: String, Sendable, CaseIterable {
         guard let r = kind.range(of: "吊销") else { return false }
         let rest = kind[r.upperBound...]
         guard rest.contains("许可证") || rest.contains("执照") else { return false }
-        return !kind[..<r.lowerBound].hasSuffix("暂扣或者") || content.contains("吊销")
+        // 处罚内容 that repeats the class's own words (暂扣或者吊销…) says no more than the class does.
+        return !kind[..<r.lowerBound].hasSuffix("暂扣或者")
+            || content.split(separator: "暂扣或者吊销", omittingEmptySubsequences: false).contains { $0.contains("吊销") }
     }
 
     /// What 处罚类别 joins several kinds (or v1 codes) with.

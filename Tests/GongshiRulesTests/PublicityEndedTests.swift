@@ -170,6 +170,10 @@ struct PublicityEndedTests {
         #expect(
             Severity.inferred(fromKinds: "罚款；暂扣或者吊销许可证、暂扣或者吊销执照", content: "罚款2万元，吊销食品经营许可证")
                 == .serious)
+        // 处罚内容 repeating the class's words names no revocation.
+        #expect(
+            Severity.inferred(fromKinds: "暂扣或者吊销许可证、执照", content: "处罚类别：暂扣或者吊销许可证、执照（暂扣15日）")
+                == .ordinary)
         #expect(Severity.inferred(fromKinds: "吊销营业执照") == .serious)
         #expect(Severity.inferred(fromKinds: "吊销许可证") == .serious)
         #expect(Severity.inferred(fromKinds: "暂扣许可证件、降低资质等级、吊销许可证件") == .serious)

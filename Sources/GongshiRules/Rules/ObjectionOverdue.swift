@@ -23,7 +23,7 @@ public enum ObjectionOverdue: RecordRule {
             guard try env.date >= env.calendar.addingWorkdays(1, to: due) else { return .none }
             let elapsed = try? env.calendar.workdays(after: since, through: env.date)
             let days = elapsed.map { "已过 \($0) 个工作日" } ?? "已过 \(workdays) 个工作日以上"
-            return Decision(findings: [finding(r, "\(since) 提出异议，\(days)（应于 \(due) 前核查处理），至今仍为异议：请及时处理")])
+            return Decision(findings: [finding(r, "\(since) 提出异议，\(days)（最迟应于 \(due) 核查处理），至今仍为异议：请及时处理")])
         } catch {
             var d = Decision()
             d.missingYear = error.year
