@@ -10,17 +10,19 @@ struct DayEvents {
     /// Whether each key of the ledger history is public today (by position: no key is hashed again).
     private var isPublic: [Bool]
 
-    static func of(_ verdicts: Verdicts, history: LedgerHistory, date: LocalDate, adoptedOn: LocalDate?)
-        -> [LedgerEvent]
-    {
+    static func of(_ verdicts: Verdicts, history: LedgerHistory, date: LocalDate) -> [LedgerEvent] {
         var day = DayEvents(history: history, date: date, isPublic: Array(repeating: false, count: history.order.count))
-        for (r, position) in zip(verdicts.records, verdicts.recordPositions) {
-            day.publish(r.kind, r.key, r.digest, at: position, previous: r.previousSystem)
-        }
-        for e in verdicts.entries {
+        // By position: a record taken out of the array whole was copied, its strings retained and released.
+        let records = verdicts.records
+        for (i, position) in verdicts.recordPositions.enumerated() {
             day.publish(
-                .mingdan, e.key, e.digest, at: history.position(of: e.key),
-                previous: adoptedOn.map { e.listedOn < $0 } ?? false)
+                records[i].kind, records[i].key, records[i].digest, at: position, previous: records[i].previousSystem)
+        }
+        let entries = verdicts.entries
+        for i in entries.indices {
+            day.publish(
+                .mingdan, entries[i].key, entries[i].digest, at: history.position(of: entries[i].key),
+                previous: entries[i].previousSystem)
         }
         day.withdrawTheRest()
         for n in verdicts.notices { day.recordNotice(n) }

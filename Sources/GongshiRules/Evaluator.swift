@@ -20,6 +20,11 @@ struct RuleEnvironment: Sendable {
     /// Where the published records of the build keep the values of their low-variety columns (nil: each
     /// keeps its own, as `check`, which keeps no records, does).
     var values: ValueTable?
+    /// The ledger holds a build of this site since `disclosure.adoptedOn`, before the build date (an event
+    /// other than 导入 dated from that day): a record decided before that day that the ledger does not
+    /// know was not among those the previous system handed over, which the first build recorded
+    /// (SPEC §8.3). It is this site's to publish, and judged so.
+    var builtSinceAdoption = false
 }
 
 /// What the rules decided about one data row, and what it publishes.

@@ -55,13 +55,16 @@ public enum Judge {
             date: date, settings: site.settings, calendar: site.calendar, memoranda: MemorandumIndex(site.memoranda),
             history: history, respellings: Respellings(history: history, departments: departments),
             departments: departments, legacyListKeys: rows.legacyListKeys, links: rows.links,
-            values: keepPublication ? ValueTable() : nil)
+            values: keepPublication ? ValueTable() : nil,
+            builtSinceAdoption: site.settings.adoptedOn.map { adopted in
+                site.ledger.contains { $0.event != .imported && $0.date >= adopted && $0.date < date }
+            } ?? false)
         var verdicts = Verdicts.evaluate(
             source, rows: &rows, env: env, keepPublication: keepPublication, keepRows: keepRows)
         verdicts.applyLedgerRules(history: history, departments: departments)
         verdicts.applySiteRules(calendar: site.calendar, date: date)
         verdicts.applyListRules(keepRows: keepRows)
-        let newEvents = DayEvents.of(verdicts, history: history, date: date, adoptedOn: site.settings.adoptedOn)
+        let newEvents = DayEvents.of(verdicts, history: history, date: date)
         verdicts.markUpdated(by: newEvents, on: date)
         verdicts.sortForPages()
 

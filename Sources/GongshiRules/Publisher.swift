@@ -112,7 +112,8 @@ enum Publisher {
         entry.document = scrubbed(RecordContext.listDocument(r.source), r, category)
         entry.previousSystem =
             state?.firstImported == true
-            || (state?.firstPublished == nil && env.settings.adoptedOn.map { listed < $0 } == true)
+            || (state?.firstPublished == nil && !env.builtSinceAdoption
+                && env.settings.adoptedOn.map { listed < $0 } == true)
         return entry
     }
 

@@ -43,6 +43,44 @@ struct AdoptionTests {
         #expect(j.record(penaltyKey())?.timelinessJudged == false)
     }
 
+    @Test("decided before adoptedOn but first sent after the first build: this site's, judged and 公示")
+    func arrivesAfterTheFirstBuild() throws {
+        // The first build: a penalty the previous system handed over, and a licence of the adoption day.
+        var f = Fixture(.xzcf, [Row.penalty(["处罚决定日期": "2026-11-25", "行政处罚决定书文号": "周市监罚〔2026〕9号"])])
+        f.add(.xzxk, [Row.licence(["许可决定日期": "2026-12-01"])])
+        f.disclosure("adoptedOn: 2026-12-01")
+        let first = try f.judge("2026-12-01")
+        #expect(Set(first.publication.newEvents.map(\.event)) == [.imported, .published])
+        f.ledger = first.publication.newEvents.map(\.csvLine)
+        f.add(.xzcf, [Row.penalty()], file: "b.csv")
+        var black = Fixture(.mingdan, [Row.black()])
+        black.disclosure("adoptedOn: 2026-12-01")
+        black.ledger = first.publication.newEvents.map(\.csvLine)
+        for (j, key) in [(try f.judge("2026-12-10"), penaltyKey()), (try black.judge("2026-12-10"), nil)] {
+            if let key {
+                let r = try #require(j.record(key))
+                #expect(!r.previousSystem)
+                #expect(r.timelinessJudged)
+                #expect(r.firstPublished == day("2026-12-10"))
+                #expect(j.findings("late-disclosure").map(\.key) == [key], "decided 11-20, due 12-01")
+                #expect(j.publication.newEvents.map(\.event) == [.published])
+            } else {
+                let e = try #require(j.publication.listEntries.first)
+                #expect(!e.previousSystem)
+                #expect(j.publication.newEvents.filter { $0.kind == .mingdan }.map(\.event) == [.published])
+            }
+        }
+    }
+
+    @Test("built again on the adoption day itself: still the first build, 导入 again")
+    func sameDayRebuild() throws {
+        var f = adopted("2026-12-01")
+        f.ledger = try f.judge("2026-12-10").publication.newEvents.map(\.csvLine)
+        let again = try f.judge("2026-12-10")
+        #expect(again.findings("late-disclosure").isEmpty)
+        #expect(again.record(penaltyKey())?.previousSystem == true)
+    }
+
     @Test("an 导入 with the previous system's own date is judged from that date")
     func importedDateIsJudged() throws {
         var f = adopted("2026-12-01")

@@ -38,11 +38,16 @@ struct AdoptionFeedTests {
         var f = Self.site()
         f.penalties[1] = SiteFixture.penalty(
             "新公司", code: "91370306MA344MKC33", number: "周市监罚〔2026〕2号", date: "2026-11-02")
+        // The first build (2026-11-03) recorded the previous system's record as 导入 and published the new one.
         f.ledger = [
+            LedgerEvent(
+                date: LocalDate(parsing: "2026-11-03")!, event: .imported, kind: .xzcf,
+                key: "xzcf:区市场监管局:周市监罚〔2024〕1号",
+                digest: "0"),
             LedgerEvent(
                 date: LocalDate(parsing: "2026-11-03")!, event: .published, kind: .xzcf,
                 key: "xzcf:区市场监管局:周市监罚〔2026〕2号",
-                digest: "0")
+                digest: "0"),
         ]
         let sink = try f.render()
         let listing = try #require(sink.text("xzcf/index.html"))

@@ -50,13 +50,15 @@ public enum LateDisclosure: RecordRule {
         return t
     }
 
-    /// SPEC §8.3: a record decided before `disclosure.adoptedOn` that the ledger does not know, or knows
-    /// only from the 导入 the first build recorded (dated on or after that day), was published by the
-    /// previous system on a date not known. An 导入 with the previous system's own date (from
-    /// `gongshi ledger import`, before `adoptedOn`) is judged like any publication.
+    /// SPEC §8.3: a record decided before `disclosure.adoptedOn` that the ledger does not know on the
+    /// site's first build, or knows only from the 导入 that build recorded (dated on or after that day),
+    /// was published by the previous system on a date not known. An 导入 with the previous system's own
+    /// date (from `gongshi ledger import`, before `adoptedOn`) is judged like any publication, and so is
+    /// a record that first comes after the first build (``RuleEnvironment/builtSinceAdoption``): the
+    /// previous system did not hand it over.
     static func publishedBeforeAdoption(_ r: RecordContext, decided: LocalDate, env: RuleEnvironment) -> Bool {
         guard let adopted = env.settings.adoptedOn, decided < adopted else { return false }
-        guard let s = r.ledger, let first = s.firstPublished else { return true }
+        guard let s = r.ledger, let first = s.firstPublished else { return !env.builtSinceAdoption }
         return s.firstImported && first >= adopted
     }
 
