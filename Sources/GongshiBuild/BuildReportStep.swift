@@ -24,7 +24,8 @@ extension BuildStep {
         let publication = scoped.publication
         let dept = scoped.department
         var published: [RecordKind: Int] = [:]
-        for r in publication.records { published[r.kind, default: 0] += 1 }
+        let records = publication.records
+        for i in records.indices { published[records[i].kind, default: 0] += 1 }
         published[.mingdan] = publication.listEntries.count
         var withheld: [String: Int] = [:]
         for w in publication.withheld where dept == nil || w.department == dept {

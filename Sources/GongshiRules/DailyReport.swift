@@ -65,14 +65,22 @@ public struct DailyReport: Sendable {
         var known: [String: Item] = [:]
         // Keys public today whose first publication was earlier: a 公示 of theirs is a re-publication.
         var shownBefore = Set<String>()
-        for r in p.records where wanted.contains(r.key) && r.firstPublished < p.date { shownBefore.insert(r.key) }
-        for e in p.listEntries where wanted.contains(e.key) && e.firstPublished < p.date { shownBefore.insert(e.key) }
-        for r in p.records where wanted.contains(r.key) {
+        // Looked at by position, the key first, hashed from its bytes (``TextKey``): a record taken out of
+        // the array whole was copied, and a Chinese key hashed as a String took the slow path, for each of
+        // a province's million records to find a few hundred.
+        let lookedFor = Set(wanted.map(TextKey.init))
+        let records = p.records
+        for i in records.indices where lookedFor.contains(TextKey(records[i].key)) {
+            let r = records[i]
+            if r.firstPublished < p.date { shownBefore.insert(r.key) }
             known[r.key] = Item(
                 kind: r.kind, key: r.key, name: r.entityName, document: r.documentNumber,
                 department: r.department.code, file: r.file, line: r.line, sheet: r.sheet)
         }
-        for e in p.listEntries where wanted.contains(e.key) {
+        let entries = p.listEntries
+        for i in entries.indices where lookedFor.contains(TextKey(entries[i].key)) {
+            let e = entries[i]
+            if e.firstPublished < p.date { shownBefore.insert(e.key) }
             known[e.key] = Item(
                 kind: .mingdan, key: e.key, name: e.entityName, document: e.listName,
                 department: e.department.code, file: e.file, line: e.line, sheet: e.sheet)

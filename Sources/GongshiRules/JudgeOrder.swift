@@ -64,18 +64,30 @@ enum JudgeOrder {
         return merged
     }
 
-    /// Puts `items[order[k]]` at `k`, in place, by following each cycle of the permutation.
+    /// Puts `items[order[k]]` at `k`, in place, by following each cycle of the permutation. Elements are
+    /// moved, never copied: a copy of a record retained and released its strings, and the records of a
+    /// province are permuted in the judge's serial part.
+    /// `order` is a permutation of the positions of `items` (``sortedPositions(_:by:)`` makes them).
     static func permute<T>(_ items: inout [T], _ order: [Int]) {
+        guard order.count == items.count else { return }
         var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            // Along the cycle through `start`: position k takes the element at order[k].
-            var k = start
-            while true {
-                placed[k] = true
-                let next = order[k]
-                if next == start { break }
-                items.swapAt(k, next)
-                k = next
+        items.withUnsafeMutableBufferPointer { buffer in
+            guard let p = buffer.baseAddress else { return }
+            for start in order.indices where !placed[start] {
+                // Along the cycle through `start`: position k takes the element at order[k]; the element at
+                // `start`, taken out first, goes to the cycle's last position.
+                let first = (p + start).move()
+                var k = start
+                while true {
+                    placed[k] = true
+                    let next = order[k]
+                    if next == start {
+                        (p + k).initialize(to: first)
+                        break
+                    }
+                    (p + k).moveInitialize(from: p + next, count: 1)
+                    k = next
+                }
             }
         }
     }

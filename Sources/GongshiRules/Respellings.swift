@@ -15,9 +15,30 @@ struct Respellings: Sendable {
     private var otherwise: [TextKey: [Int]] = [:]
 
     init(history: LedgerHistory, departments: DepartmentIndex) {
+        // Every key of the ledger is read (a province's million): in runs of keys on every core, each run's
+        // keys spelt the one way gathered in order, then filed run by run, so that each one way's
+        // positions stay in ledger order.
+        let count = history.order.count
+        let runs = stride(from: 0, to: count, by: Self.run).map { $0..<min($0 + Self.run, count) }
+        let found = ParallelMap.map(runs) { Respellings.otherwise(in: $0, of: history, departments: departments) }
+        for run in found {
+            for (oneWay, position) in run { otherwise[TextKey(oneWay), default: []].append(position) }
+        }
+    }
+
+    /// Keys of the ledger read on one core at a time.
+    private static let run = 1 << 14
+
+    /// The keys at `positions` of `history` spelt otherwise than the one way, each as the one way with
+    /// its position.
+    private static func otherwise(
+        in positions: Range<Int>, of history: LedgerHistory, departments: DepartmentIndex
+    ) -> [(String, Int)] {
+        var found: [(String, Int)] = []
         // Keys come department by department: the last authority's name is looked up once.
         var last: (authority: Substring, name: String?) = ("", nil)
-        for (position, key) in history.order.enumerated() {
+        for position in positions {
+            let key = history.order[position]
             let kind = history.state(at: position).kind
             guard kind != .mingdan, let (authority, document) = Respellings.parts(key) else { continue }
             if !authority.utf8.elementsEqual(last.authority.utf8) {
@@ -25,9 +46,9 @@ struct Respellings: Sendable {
             }
             let named = last.name.map { !$0.utf8.elementsEqual(authority.utf8) } ?? false
             guard named || DocumentSpelling.hasOtherBrackets(document) else { continue }
-            let oneWay = Respellings.spelt(kind, last.name ?? String(authority), String(document))
-            otherwise[TextKey(oneWay), default: []].append(position)
+            found.append((Respellings.spelt(kind, last.name ?? String(authority), String(document)), position))
         }
+        return found
     }
 
     /// The position in `history` of the key the ledger knows `r`'s decision by, spelt another way than

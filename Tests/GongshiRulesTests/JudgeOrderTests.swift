@@ -39,6 +39,34 @@ struct JudgeOrderTests {
         JudgeOrder.permute(&items, order)
         #expect(items == expected)
     }
+
+    @Test("permute moves references: each element is kept once and released once")
+    func permuteMovesReferences() {
+        final class Counted: @unchecked Sendable {
+            let n: Int
+            let released: Box
+            init(_ n: Int, _ released: Box) {
+                self.n = n
+                self.released = released
+            }
+            deinit { released.count += 1 }
+        }
+        final class Box: @unchecked Sendable { var count = 0 }
+        let released = Box()
+        var state: UInt64 = 7
+        var order = Array(0..<1000)
+        for i in order.indices.reversed() {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            order.swapAt(i, Int(state >> 33) % (i + 1))
+        }
+        do {
+            var items = (0..<1000).map { Counted($0, released) }
+            JudgeOrder.permute(&items, order)
+            #expect(items.map(\.n) == order)
+            #expect(released.count == 0)
+        }
+        #expect(released.count == 1000)
+    }
 }
 
 @Suite("JudgeOrder.sortedPositions")
